@@ -15,6 +15,7 @@
 #define KYOJIN_ROLLUP_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include <cjson/cJSON.h>
@@ -44,6 +45,13 @@ int report_junit_write(const cJSON *result, const char *lang, FILE *out,
 int cmd_summary(int argc, char **argv); /* kyojin summary ...; returns an exit code */
 int cmd_diff(int argc, char **argv);    /* kyojin diff OLD.json NEW.json */
 int cmd_gen(int argc, char **argv);     /* kyojin gen --seed N --count N --out DIR */
+
+/* The generator behind `kyojin gen`: the declaration of body `index`
+ * (0 … gen_national_count()-1, prefectures each followed by their
+ * municipalities) for `seed`; NULL when index is out of range. */
+enum gen_size { GEN_AUTO, GEN_SMALL, GEN_MEDIUM, GEN_LARGE };
+cJSON *gen_declaration(uint64_t seed, size_t index, enum gen_size size);
+size_t gen_national_count(void); /* 1,788 */
 
 /* Filter `result` (modified in place) against a baseline result: drop every
  * non-passing finding whose (file, policy id, pointer) key is a non-passing
