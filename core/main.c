@@ -288,11 +288,6 @@ static void print_validation(decl_doc *d, const cJSON *errs)
         decl_error de = {0};
         decl_error_at(d, cJSON_IsString(p) ? p->valuestring : "", cJSON_IsString(mja) ? mja->valuestring : "?",
                       cJSON_IsString(men) ? men->valuestring : "?", &de);
-        /* show the pointer after the message */
-        char *msg = en() ? de.msg_en : de.msg_ja;
-        size_t ml = strlen(msg);
-        if (cJSON_IsString(p) && ml + strlen(p->valuestring) + 4 < sizeof de.msg_en)
-            snprintf(msg + ml, sizeof de.msg_en - ml, " (%s)", *p->valuestring ? p->valuestring : "/");
         decl_error_print(stderr, &de, lang);
         decl_error_clear(&de);
     }
