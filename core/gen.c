@@ -365,7 +365,7 @@ static cJSON *controls(genctx *g, ctl_kind k)
         cJSON_AddBoolToObject(am, "behaviour_detection", ok(g, 0.6));
         cJSON_AddBoolToObject(am, "definitions_current", ok(g, 0.3));
     }
-    if (k != C_STORAGE) {
+    {
         cJSON *p = cJSON_AddObjectToObject(c, "patch");
         cJSON_AddBoolToObject(p, "os_timely", ok(g, k == C_NETWORK ? 1.0 : 0.5));
         cJSON_AddBoolToObject(p, "managed_by_vendor", k != C_TERMINAL);
@@ -383,8 +383,7 @@ static cJSON *controls(genctx *g, ctl_kind k)
     if (k != C_NETWORK) {
         cJSON *b = cJSON_AddObjectToObject(c, "backup");
         cJSON_AddBoolToObject(b, "enabled", ok(g, 0.4));
-        if (k == C_TERMINAL)
-            cJSON_AddBoolToObject(b, "includes_mail", ok(g, 0.8));
+        cJSON_AddBoolToObject(b, "includes_mail", ok(g, 0.8));
         cJSON_AddBoolToObject(b, "offline", k != C_CLOUD && ok(g, 1.5));
     }
     if (k == C_TERMINAL) {
@@ -856,9 +855,13 @@ static void build_mail_and_rest(genctx *g, cJSON *d, int full)
         static const char *const core_scope[] = {"juki", "tax", "welfare-db", "mn-pc", "mn-fw", "maint-pc", NULL};
         static const char *const core_cov[] = {"juki", "tax", "welfare-db", NULL};
         cJSON_AddItemToArray(contracts, contract(g, "c-core", "基幹システム開発株式会社", core_scope, 0, core_cov));
-        if (has_asset(assets, "e-app")) {
-            static const char *const cl_scope[] = {"e-app", NULL};
-            cJSON_AddItemToArray(contracts, contract(g, "c-cloud", "株式会社クラウドインテグレーション", cl_scope, 1, cl_scope));
+        int ea = has_asset(assets, "e-app"), gw = has_asset(assets, "groupware");
+        if (ea || gw) {
+            static const char *const both[] = {"e-app", "groupware", NULL};
+            static const char *const only_e[] = {"e-app", NULL};
+            static const char *const only_g[] = {"groupware", NULL};
+            const char *const *scope = ea && gw ? both : ea ? only_e : only_g;
+            cJSON_AddItemToArray(contracts, contract(g, "c-cloud", "株式会社クラウドインテグレーション", scope, 1, scope));
         }
     } else {
         static const char *const scope[] = {"juki", NULL};
@@ -935,7 +938,8 @@ static void build_mail_and_rest(genctx *g, cJSON *d, int full)
 
     static const char *const tw_f[] = {"pre_post_checks", "location_rules", NULL};
     static const char *const tw_t[] = {"テレワーク実施前後チェックリスト", NULL};
-    cJSON_AddItemToObject(d, "telework", used_facts(g, full && chance(&g->r, 0.6), tw_f, tw_t, 1.0));
+    int telework = full && chance(&g->r, 0.6);
+    cJSON_AddItemToObject(d, "telework", used_facts(g, telework, tw_f, tw_t, 1.0));
     static const char *const by_f[] = {"storage_prevented", "device_registration", "application_procedure", NULL};
     static const char *const by_t[] = {NULL, NULL, "私物端末業務利用申請書", NULL};
     cJSON_AddItemToObject(d, "byod", used_facts(g, full && chance(&g->r, 0.15), by_f, by_t, 1.0));
@@ -945,7 +949,8 @@ static void build_mail_and_rest(genctx *g, cJSON *d, int full)
                                        "takeout_management", "per_access_auth", "minimal_privileges",
                                        "abnormal_access_detection", "dlp_labels", NULL};
     cJSON_AddItemToObject(d, "remote_access",
-                          used_section(g, full && chance(&g->r, g->model[0] == 'b' ? 0.9 : 0.4), ra_f, 0.6));
+                          used_section(g, telework || (full && chance(&g->r, g->model[0] == 'b' ? 0.9 : 0.4)),
+                                       ra_f, 0.6));
 
     cJSON *ext = cJSON_AddArrayToObject(d, "external_services");
     if (full && chance(&g->r, 0.7)) {
@@ -1045,14 +1050,17 @@ cJSON *gen_declaration(uint64_t seed, size_t index, enum gen_size size)
     else
         g.model = "alpha";
 
+    /* Most bodies are well run (rare slips); some have gaps, more often the
+     * small ones. */
+    double sloppy, weak;
     switch (b->kind) {
-    case K_VILLAGE: g.weak = 0.22; break;
-    case K_TOWN: g.weak = 0.16; break;
-    case K_CITY: g.weak = 0.09; break;
-    case K_WARD: g.weak = 0.07; break;
-    default: g.weak = 0.05;
+    case K_VILLAGE: sloppy = 0.50; weak = 0.10; break;
+    case K_TOWN: sloppy = 0.40; weak = 0.08; break;
+    case K_CITY: sloppy = 0.28; weak = 0.05; break;
+    case K_WARD: sloppy = 0.22; weak = 0.04; break;
+    default: sloppy = 0.20; weak = 0.03;
     }
-    g.weak *= 0.6 + 0.8 * rng_unit(&g.r); /* bodies differ */
+    g.weak = chance(&g.r, sloppy) ? weak * (0.5 + rng_unit(&g.r)) : 0.0012;
     g.evidenced = b->kind == K_VILLAGE ? 0.1 : b->kind == K_TOWN ? 0.25 : 0.6;
     long pop = b->population;
     g.staff = b->kind == K_PREFECTURE ? 3000 + pop / 1500 : 20 + pop / 120;

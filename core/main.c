@@ -5,6 +5,7 @@
 #include "decl.h"
 #include "luaconv.h"
 #include "report.h"
+#include "rollup.h" /* COMMAND: summary, diff, gen; check over many files (core/rollup.h) */
 #include "runner.h"
 #include "sha256.h"
 
@@ -32,7 +33,10 @@ static void usage(FILE *f)
         fputs("usage: kyojin COMMAND [OPTIONS]\n"
               "\n"
               "Commands:\n"
-              "  check DECLARATION.json...   check declarations against the policies\n"
+              "  check DECLARATION.json...|DIR  check declarations against the policies\n"
+              "  summary RESULT.json...|DIR  national roll-up of results (text, json, csv, html)\n"
+              "  diff OLD.json NEW.json      what changed between two results (exit 1 if worse)\n"
+              "  gen --out DIR               write synthetic declarations of the whole country\n"
               "  list [--coverage]           list the policies (id, level, requirements, title)\n"
               "  explain POLICY-ID           show a policy: metadata, source, parameters, remediation\n"
               "  schema                      print the declaration JSON Schema\n"
@@ -42,7 +46,10 @@ static void usage(FILE *f)
               "\n"
               "Options of check:\n"
               "  --policies DIR        policy directory (default: the installed policies)\n"
-              "  --format text|json    output format (default text)\n"
+              "  --format text|json|sarif|junit  output format (default text)\n"
+              "  --jobs N              evaluate with N worker processes (default 1)\n"
+              "  --progress, --no-progress  progress on stderr (default: when it is a terminal)\n"
+              "  --baseline RESULT.json  report only findings not in this earlier result\n"
               "  --lang ja|en          language of messages and reports (default ja)\n"
               "  -o FILE               write the report to FILE atomically\n"
               "  --param ID.NAME=VALUE set a policy parameter (repeatable)\n"
@@ -58,7 +65,10 @@ static void usage(FILE *f)
         fputs("使い方: kyojin コマンド [オプション]\n"
               "\n"
               "コマンド:\n"
-              "  check 申告.json...          構成申告をポリシーで検査する\n"
+              "  check 申告.json...|DIR      構成申告をポリシーで検査する\n"
+              "  summary 結果.json...|DIR    結果を全国集計する（text, json, csv, html）\n"
+              "  diff 旧.json 新.json         二つの結果の変化（悪化があれば終了コード 1）\n"
+              "  gen --out DIR               全国分の合成申告を書き出す\n"
               "  list [--coverage]           ポリシーの一覧（ID・レベル・要件・表題）\n"
               "  explain ポリシーID          ポリシーの説明（出典・パラメータ・対処）\n"
               "  schema                      構成申告の JSON Schema を出力する\n"
@@ -68,7 +78,10 @@ static void usage(FILE *f)
               "\n"
               "check のオプション:\n"
               "  --policies DIR        ポリシーのディレクトリ（既定: 同梱のポリシー）\n"
-              "  --format text|json    出力形式（既定 text）\n"
+              "  --format text|json|sarif|junit  出力形式（既定 text）\n"
+              "  --jobs N              N 個のワーカープロセスで評価する（既定 1）\n"
+              "  --progress, --no-progress  進捗を標準エラーに表示する（既定: 端末のとき）\n"
+              "  --baseline 結果.json  以前の結果にない指摘だけを報告する\n"
               "  --lang ja|en          メッセージと報告書の言語（既定 ja）\n"
               "  -o FILE               報告書を FILE に安全に書き出す（途中の状態を残さない）\n"
               "  --param ID.名前=値    ポリシーのパラメータを設定する（複数指定可）\n"
@@ -180,6 +193,8 @@ typedef struct {
     const char **files;
     int nfiles;
     int verbose;
+    int jobs, progress;   /* COMMAND: batch (core/batch.c); progress -1 = auto */
+    const char *baseline; /* COMMAND: --baseline (core/baseline.c) */
 } check_opts;
 
 static int parse_size(const char *s, size_t *out)
@@ -333,14 +348,46 @@ static int cmd_check(check_opts *co)
         runner_free(r);
         return EXIT_USAGE;
     }
+    /* COMMAND: --baseline is read before any work (core/baseline.c) */
+    cJSON *baseline = NULL;
+    if (co->baseline) {
+        char berr[1024];
+        baseline = rollup_load_json(co->baseline, berr, sizeof berr);
+        if (!baseline) {
+            fprintf(stderr, "kyojin: --baseline: %s\n", berr);
+            runner_free(r);
+            return EXIT_USAGE;
+        }
+    }
+    /* COMMAND: directories expand to their *.json files; several files, --jobs and
+     * progress go through core/batch.c (output identical for any --jobs). */
+    char **paths = NULL;
+    size_t npaths = 0;
+    {
+        char berr[1024];
+        if (batch_collect(co->nfiles, (char *const *)co->files, &paths, &npaths, berr, sizeof berr)) {
+            fprintf(stderr, "kyojin: %s\n", berr);
+            cJSON_Delete(baseline);
+            runner_free(r);
+            return EXIT_USAGE;
+        }
+    }
     cJSON *doc = envelope(r, co);
     cJSON *decls = cJSON_GetObjectItemCaseSensitive(doc, "declarations");
     int bad_input = 0, not_compliant = 0, policy_error = load_failed;
     decl_limits lim = {co->max_input, 0};
-    for (int i = 0; i < co->nfiles; i++) {
+    if (npaths != 1 || co->jobs > 1 || co->progress > 0) {
+        batch_opts bo = {co->jobs > 1 ? co->jobs : 1, co->progress, co->as_of, lang, &lim};
+        batch_status bs;
+        if (batch_check(r, paths, npaths, &bo, decls, &bs)) policy_error = 1;
+        bad_input |= bs.bad_input;
+        not_compliant |= bs.not_compliant;
+        policy_error |= bs.policy_error;
+    } else
+    for (size_t i = 0; i < npaths; i++) {
         decl_doc *d;
         decl_error e;
-        if (decl_load_file(co->files[i], &lim, &d, &e)) {
+        if (decl_load_file(paths[i], &lim, &d, &e)) {
             decl_error_print(stderr, &e, lang);
             decl_error_clear(&e);
             bad_input = 1;
@@ -349,7 +396,7 @@ static int cmd_check(check_opts *co)
         char err[2048];
         cJSON *verrs = runner_validate(r, d, err, sizeof err);
         if (!verrs) {
-            fprintf(stderr, "kyojin: %s: %s\n", co->files[i], err);
+            fprintf(stderr, "kyojin: %s: %s\n", paths[i], err);
             decl_free(d);
             bad_input = 1;
             continue;
@@ -366,13 +413,29 @@ static int cmd_check(check_opts *co)
         cJSON *res = runner_eval(r, d, co->as_of, &any_error, err, sizeof err);
         decl_free(d);
         if (!res) {
-            fprintf(stderr, "kyojin: %s: %s\n", co->files[i], err);
+            fprintf(stderr, "kyojin: %s: %s\n", paths[i], err);
             policy_error = 1;
             continue;
         }
         if (any_error) policy_error = 1;
         if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(res, "compliant"))) not_compliant = 1;
         cJSON_AddItemToArray(decls, res);
+    }
+    batch_free_paths(paths, npaths);
+    /* COMMAND: --baseline keeps only new findings; compliance follows what is left */
+    if (baseline) {
+        char berr[1024];
+        int brc = baseline_apply(doc, baseline, berr, sizeof berr);
+        cJSON_Delete(baseline);
+        if (brc) {
+            fprintf(stderr, "kyojin: --baseline: %s\n", berr);
+            cJSON_Delete(doc);
+            runner_free(r);
+            return EXIT_USAGE;
+        }
+        not_compliant = 0;
+        const cJSON *dr;
+        cJSON_ArrayForEach(dr, decls) if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(dr, "compliant"))) not_compliant = 1;
     }
     int rc = policy_error ? EXIT_POLICY : bad_input ? EXIT_USAGE : not_compliant ? EXIT_NOT_COMPLIANT : EXIT_COMPLIANT;
     if (cJSON_GetArraySize(decls) == 0 && bad_input) {
@@ -632,10 +695,17 @@ int main(int argc, char **argv)
         return 0;
     }
 
+    /* COMMAND: roll-up commands parse their own options (core/summary.c, diff.c, gen.c) */
+    if (strcmp(cmd, "summary") == 0) return cmd_summary(argc - 1, argv + 1);
+    if (strcmp(cmd, "diff") == 0) return cmd_diff(argc - 1, argv + 1);
+    if (strcmp(cmd, "gen") == 0) return cmd_gen(argc - 1, argv + 1);
+
     static const char *files[4096];
     static const char *params[256];
     check_opts co = {0};
     co.format = "text";
+    co.progress = -1;
+    co.jobs = 1;
     co.files = files;
     co.params = params;
     int coverage = 0;
@@ -675,6 +745,15 @@ int main(int argc, char **argv)
             if (!need_arg(i, argc, argv)) return EXIT_USAGE;
             if (parse_size(argv[++i], &co.policy_memory)) { die_usage("--max-memory はバイト数です: %s", "--max-memory must be a number of bytes: %s", argv[i]); return EXIT_USAGE; }
         }
+        else if (strcmp(a, "--jobs") == 0 || strcmp(a, "-j") == 0) { /* COMMAND: batch */
+            size_t v;
+            if (!need_arg(i, argc, argv)) return EXIT_USAGE;
+            if (parse_size(argv[++i], &v) || v > 256) { die_usage("--jobs は 1〜256 の整数です: %s", "--jobs must be an integer 1-256: %s", argv[i]); return EXIT_USAGE; }
+            co.jobs = (int)v;
+        }
+        else if (strcmp(a, "--progress") == 0) co.progress = 1;
+        else if (strcmp(a, "--no-progress") == 0) co.progress = 0;
+        else if (strcmp(a, "--baseline") == 0) { if (!need_arg(i, argc, argv)) return EXIT_USAGE; co.baseline = argv[++i]; }
         else if (strcmp(a, "--timestamp") == 0) co.timestamp = 1;
         else if (strcmp(a, "--no-color") == 0) co.color_off = 1;
         else if (strcmp(a, "--verbose") == 0) co.verbose = 1;

@@ -3,10 +3,11 @@
  * (report_text.c, and the writers added next to it); every writer reads only the result
  * document. */
 #include "report.h"
+#include "rollup.h" /* REPORT: sarif, junit (core/report_sarif.c, core/report_junit.c) */
 #include <string.h>
 
 /* REPORT: add new formats here and in report_write below. */
-static const char *const formats[] = {"text", "json", NULL};
+static const char *const formats[] = {"text", "json", "sarif", "junit", NULL};
 
 int report_format_known(const char *format)
 {
@@ -15,7 +16,7 @@ int report_format_known(const char *format)
     return 0;
 }
 
-const char *report_format_list(void) { return "text, json"; }
+const char *report_format_list(void) { return "text, json, sarif, junit"; }
 
 int report_format_needs_file(const char *format) { return strcmp(format, "xlsx") == 0; }
 
@@ -38,6 +39,8 @@ int report_write(const cJSON *result, const report_options *o, FILE *out, const 
     if (strcmp(o->format, "json") == 0) return write_json(result, out, err, errlen);
     if (strcmp(o->format, "text") == 0) return report_text_write(result, o, out);
     /* REPORT: dispatch to further writers here. */
+    if (strcmp(o->format, "sarif") == 0) return report_sarif_write(result, o->lang, out, err, errlen);
+    if (strcmp(o->format, "junit") == 0) return report_junit_write(result, o->lang, out, err, errlen);
     snprintf(err, errlen, "unknown format '%s'", o->format);
     return -1;
 }
