@@ -98,7 +98,8 @@ int batch_collect(int n, char *const *inputs, char ***paths, size_t *npaths,
             }
         }
         closedir(dir);
-        qsort(out + first, cnt - first, sizeof *out, cmp_path);
+        if (cnt > first)
+            qsort(out + first, cnt - first, sizeof *out, cmp_path);
     }
     *paths = out;
     *npaths = cnt;

@@ -176,7 +176,7 @@ typedef struct {
     char code[7];
     char name[64];
     char name_en[96];
-    char slug[48];
+    char slug[64];
     long population;
 } body_plan;
 

@@ -310,7 +310,8 @@ static int sort_prefs(summary *s)
         s->pol[k].by_pref = nb;
     }
     free(order);
-    qsort(s->pol, s->npol, sizeof *s->pol, cmp_pol);
+    if (s->npol)
+        qsort(s->pol, s->npol, sizeof *s->pol, cmp_pol);
     return 0;
 }
 
@@ -901,7 +902,8 @@ static int collect(const char *path, char ***list, size_t *n, size_t *cap)
         (*list)[(*n)++] = full;
     }
     closedir(dir);
-    qsort(*list + first, *n - first, sizeof **list, cmp_str);
+    if (*n > first)
+        qsort(*list + first, *n - first, sizeof **list, cmp_str);
     return 0;
 }
 
