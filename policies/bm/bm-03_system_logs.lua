@@ -53,12 +53,12 @@ policy {
       end
       if #ja == 0 then
         result:pass(a, {
-          ja = "業務システム " .. name.ja .. " のログは収集・分析・保管されている。",
+          ja = "業務システム " .. name.ja .. "のログは収集・分析・保管されている。",
           en = "Logs of business system " .. name.en .. " are collected, analysed and retained.",
         })
       else
         result:fail(a, {
-          ja = "業務システム " .. name.ja .. " に " .. table.concat(ja, "、") .. " が無い。ログを収集・分析・保管すること。",
+          ja = "業務システム " .. name.ja .. "に " .. table.concat(ja, "、") .. " が無い。ログを収集・分析・保管すること。",
           en = "Business system " .. name.en .. " lacks " .. table.concat(en, "; ") .. ". Collect, analyse and retain its logs.",
         })
       end

@@ -36,12 +36,12 @@ policy {
         local ac = a.controls and a.controls.access_control
         if ac ~= nil and ac.per_section == true then
           result:pass(a, {
-            ja = "業務システム " .. name.ja .. " は係単位でアクセス制御されている。",
+            ja = "業務システム " .. name.ja .. "は係単位でアクセス制御されている。",
             en = "Business system " .. name.en .. " controls access per section.",
           })
         else
           result:fail(a, {
-            ja = "業務システム " .. name.ja .. " に係単位のアクセス制御（controls.access_control.per_section）が無い。係単位の制限を推奨する。",
+            ja = "業務システム " .. name.ja .. "に係単位のアクセス制御（controls.access_control.per_section）が無い。係単位の制限を推奨する。",
             en = "Business system " .. name.en .. " has no per-section access control (controls.access_control.per_section). Restricting access per section is recommended.",
           })
         end

@@ -38,7 +38,7 @@ policy {
         local ac = a.controls and a.controls.access_control
         if ac ~= nil and ac.per_division == true then
           result:pass(a, {
-            ja = "業務システム " .. name.ja .. " は課室単位でアクセス制御されている。",
+            ja = "業務システム " .. name.ja .. "は課室単位でアクセス制御されている。",
             en = "Business system " .. name.en .. " controls access per division.",
           })
         else

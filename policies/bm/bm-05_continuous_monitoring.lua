@@ -37,12 +37,12 @@ policy {
       end
       if monitored then
         result:pass(a, {
-          ja = "資産 " .. name.ja .. " は継続的に監視されている。",
+          ja = "資産 " .. name.ja .. "は継続的に監視されている。",
           en = "Asset " .. name.en .. " is monitored continuously.",
         })
       else
         result:fail(a, {
-          ja = "インターネット接続系の資産 " .. name.ja .. " に継続的な検知・モニタリングが無い（controls.anomaly_monitoring が true でなく、マネージド EDR による監視も無い）。監視体制に組み込むこと。",
+          ja = "インターネット接続系の資産 " .. name.ja .. "に継続的な検知・モニタリングが無い（controls.anomaly_monitoring が true でなく、マネージド EDR による監視も無い）。監視体制に組み込むこと。",
           en = "Internet-segment asset " .. name.en .. " has no continuous detection and monitoring (controls.anomaly_monitoring is not true and no managed EDR monitoring). Bring it under monitoring.",
         })
       end

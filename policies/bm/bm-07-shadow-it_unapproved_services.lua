@@ -31,12 +31,12 @@ policy {
       local name = kyojin.caption_of_asset(a)
       if a.controls ~= nil and a.controls.url_filtering == true then
         result:pass(a, {
-          ja = "ゲートウェイ " .. name.ja .. " で外部サービスへのアクセスを監視・遮断している。",
+          ja = "ゲートウェイ " .. name.ja .. "で外部サービスへのアクセスを監視・遮断している。",
           en = "Gateway " .. name.en .. " monitors and blocks access to external services.",
         })
       else
         result:fail(a, {
-          ja = "ゲートウェイ " .. name.ja .. " に URL フィルタリングが無く（controls.url_filtering）、許可していない外部サービスへのアクセスを監視・遮断できない。設定を推奨する。",
+          ja = "ゲートウェイ " .. name.ja .. "に URL フィルタリングが無く（controls.url_filtering）、許可していない外部サービスへのアクセスを監視・遮断できない。設定を推奨する。",
           en = "Gateway " .. name.en .. " has no URL filtering (controls.url_filtering), so access to unapproved external services is neither monitored nor blocked. Enabling it is recommended.",
         })
       end

@@ -26,11 +26,12 @@ policy {
         unpatched = unpatched + 1
         local at = "/vulnerabilities/" .. tostring(i - 1)
         local what = kyojin.vuln_caption(v)
+        local What = (what.en:gsub("^%l", string.upper))
         local m = v.mitigation
         if m == nil or m.applied ~= true then
           result:fail(v, {
             ja = what.ja .. "は未適用で、ベンダの緩和策も適用されていない（mitigation.applied が true でない）。パッチを適用するか、緩和策を適用して例外承認に記録すること。",
-            en = what.en .. " is unpatched and no vendor mitigation is applied (mitigation.applied is not true). Patch it, or apply the mitigation and record a waiver.",
+            en = What .. " is unpatched and no vendor mitigation is applied (mitigation.applied is not true). Patch it, or apply the mitigation and record a waiver.",
           })
         else
           -- the waiver that records the mitigation: subject is the vulnerability (or
@@ -52,7 +53,7 @@ policy {
           if recorded then
             result:pass(v, {
               ja = what.ja .. "は未適用だが、緩和策を適用し例外承認（期限 " .. recorded.expires .. "）に記録している。",
-              en = what.en .. " is unpatched, but the mitigation is applied and recorded as a waiver (expires " .. recorded.expires .. ").",
+              en = What .. " is unpatched, but the mitigation is applied and recorded as a waiver (expires " .. recorded.expires .. ").",
             })
           elseif expired then
             result:fail(v, {

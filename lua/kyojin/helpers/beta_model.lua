@@ -39,9 +39,8 @@ end
 
 -- beta_reason(decl) -> { ja, en }: why the β measures apply, for messages.
 function M.beta_reason(decl)
-  if is_beta_model(decl.model) then
-    return { ja = "モデル " .. decl.model, en = "model " .. decl.model }
-  end
+  if decl.model == "beta" then return { ja = "βモデル", en = "model β" } end
+  if decl.model == "beta_prime" then return { ja = "β′モデル", en = "model β′" } end
   local c = M.beta_screen_transfer(decl)
   local id = c and tostring(c.id) or "?"
   return { ja = "画面転送 " .. id .. " により β モデルとみなす構成",
