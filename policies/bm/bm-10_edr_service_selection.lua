@@ -25,7 +25,7 @@ policy {
       end)
       if #managed == 0 then
         result:not_applicable({
-          ja = "EDR のマネージドサービスが利用も申告もされていない",
+          ja = "EDR のマネージドサービスが利用も申告もされていないため対象外",
           en = "no EDR managed service is used or declared",
         })
       else

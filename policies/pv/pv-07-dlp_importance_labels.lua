@@ -9,7 +9,7 @@ policy {
       return true
     end
     return false, {
-      ja = "リモートアクセスもテレワークも利用していない（remote_access.used、telework.used が true でない）",
+      ja = "リモートアクセスもテレワークも利用していないため対象外（remote_access.used、telework.used が true でない）",
       en = "neither remote access nor telework is used (remote_access.used and telework.used are not true)",
     }
   end,

@@ -32,7 +32,7 @@ function M.beta_measures_apply(decl)
   if is_beta_model(model) then return true end
   if M.beta_screen_transfer(decl) ~= nil then return true end
   return false, {
-    ja = string.format("モデルが %s であり、インターネット接続系端末から LGWAN 接続系業務サーバへの画面転送も申告されていない（β モデルとみなす構成ではない）", tostring(model)),
+    ja = string.format("モデルが %s であり、インターネット接続系端末から LGWAN 接続系業務サーバへの画面転送も申告されていない（β モデルとみなす構成ではない）ため対象外", tostring(model)),
     en = string.format("model is %s and no screen transfer from an internet-segment terminal to lgwan business servers is declared (not a configuration treated as β)", tostring(model)),
   }
 end

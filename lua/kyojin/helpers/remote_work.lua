@@ -5,7 +5,7 @@ local M = {}
 
 local LABELS = {
   telework = { ja = "テレワーク", en = "telework" },
-  byod = { ja = "私物端末（BYOD）の業務利用", en = "BYOD" },
+  byod = { ja = "私物端末（BYOD）", en = "BYOD" },
   web_conferencing = { ja = "Web会議サービス", en = "web conferencing" },
   remote_access = { ja = "リモートアクセス", en = "remote access" },
 }
@@ -23,7 +23,7 @@ function M.remote_work_applies(section)
   return function(decl)
     if M.remote_work_used(decl, section) then return true end
     return false, {
-      ja = label.ja .. "を利用していない（" .. section .. ".used が true でない）",
+      ja = label.ja .. "を利用していないため対象外（" .. section .. ".used が true でない）",
       en = label.en .. " is not used (" .. section .. ".used is not true)",
     }
   end
