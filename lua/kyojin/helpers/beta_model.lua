@@ -65,11 +65,13 @@ function M.beta_terminals(decl, segment)
   end)
 end
 
--- beta_systems(decl, segments) -> assets of a business-system kind (server, database,
--- storage) in one of the given segments (a set such as { lgwan = true }).
-function M.beta_systems(decl, segments)
+-- beta_systems(decl, segments, kinds) -> assets of a business-system kind in one of the
+-- given segments (sets such as { lgwan = true }); kinds defaults to server, database and
+-- storage (the assets that hold business data).
+function M.beta_systems(decl, segments, kinds)
+  kinds = kinds or SYSTEM_KINDS
   return M.beta_assets_where(decl, function(a)
-    return SYSTEM_KINDS[a.kind] == true and segments[a.segment] == true
+    return kinds[a.kind] == true and segments[a.segment] == true
   end)
 end
 
