@@ -149,7 +149,7 @@ end
 
 -- Japanese particle after a phrase: spaced after Latin text, as in "ID が".
 ga = function(s)
-  if s:match("[%w\"%)]$") then return " が" end
+  if s:match("[%w\"%)}%]]$") then return " が" end
   return "が"
 end
 
@@ -392,7 +392,7 @@ end
 local function walk_ref(ctx, node, v, pointer)
   if type(v) ~= "string" then return type_error(ctx, pointer, "string", v) end
   local ids = ctx.ids[node.to]
-  if ids.set[v] then return end
+  if ids.set[v] or ids.broken then return end
   local e = node.or_enum and enum_values({ enum = node.or_enum })
   if e and e.set[v] then return end
   local c = S.collections[node.to]
@@ -610,7 +610,10 @@ local function collect_ids(ctx, tree)
   for name, c in pairs(S.collections) do
     local e = { list = {}, set = {}, first = {} }
     local arr = tree[c.path]
-    if type(arr) == "table" and ctx.json.is_array(arr) then
+    -- A collection that is present but not an array is reported once, where it is;
+    -- references into it are then not checked (they would only repeat that error).
+    e.broken = arr ~= nil and not (type(arr) == "table" and ctx.json.is_array(arr))
+    if not e.broken and arr ~= nil then
       for i = 1, #arr do
         local item = arr[i]
         if type(item) == "table" and ctx.json.is_object(item) then
