@@ -76,12 +76,6 @@ const cases = [
     errors: [['', 'required field "schema" is missing (the format version, "kyojin/declaration/v1")']],
   },
   {
-    name: 'not-an-object',
-    about: 'the document is an array, not a declaration',
-    replace: () => [minimal()],
-    errors: [['', 'expected an object (a declaration), found an array']],
-  },
-  {
     name: 'unknown-field-typo',
     about: 'misspelt field names get a "did you mean" hint; an unrelated name lists the allowed fields',
     mutate: (d) => {

@@ -1,5 +1,7 @@
 // Pretty-prints JSON exactly as JSON.stringify(value, null, 2) does and records, for every
-// JSON pointer, the line and column (1-based, in characters) where its value starts.
+// JSON pointer, its line and column (1-based, in characters) as kyojin reports them: an
+// object member at the opening quote of its key, an array element and the root at the
+// first character of the value.
 'use strict';
 
 function stringify(value) {
@@ -13,8 +15,8 @@ function stringify(value) {
     out += s;
   }
   function tok(k) { return String(k).replace(/~/g, '~0').replace(/\//g, '~1'); }
-  function walk(v, pointer, indent) {
-    positions[pointer] = [line, col];
+  function walk(v, pointer, indent, at) {
+    positions[pointer] = at || [line, col];
     if (Array.isArray(v)) {
       if (v.length === 0) return emit('[]');
       emit('[\n');
@@ -30,8 +32,10 @@ function stringify(value) {
       if (keys.length === 0) return emit('{}');
       emit('{\n');
       keys.forEach((k, i) => {
-        emit(indent + '  ' + JSON.stringify(k) + ': ');
-        walk(v[k], pointer + '/' + tok(k), indent + '  ');
+        emit(indent + '  ');
+        const at = [line, col];
+        emit(JSON.stringify(k) + ': ');
+        walk(v[k], pointer + '/' + tok(k), indent + '  ', at);
         emit(i < keys.length - 1 ? ',\n' : '\n');
       });
       return emit(indent + '}');
