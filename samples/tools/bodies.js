@@ -499,8 +499,8 @@ function betaTown() {
       sbom: { provided: true, scope: '画面転送基盤', covers: ['lgwan-sbc', 'mn-sb', 'mn-vdi'] } }),
   ];
   d.vulnerabilities = [];
-  // Known gap: the SBC platform's patching is not yet under contract (ST-07 for lgwan target).
-  d.screen_transfer[0].platform_patch_managed = false;
+  // Known gap: the tax section's VDI platform is not yet under vulnerability management (ST-07).
+  d.screen_transfer[2].platform_patch_managed = false;
   return d;
 }
 

@@ -127,7 +127,7 @@ const cases = [
   },
   {
     name: 'out-of-range',
-    about: 'numbers outside their ranges and an empty list of assets',
+    about: 'numbers outside their ranges (CVSS, refresh interval, confidentiality)',
     mutate: (d) => {
       d.vulnerabilities = [{ asset: 'juki', cve: 'CVE-2024-6387', cvss: 11, exploited: false, patched: true }];
       d.screen_transfer = [connection()];

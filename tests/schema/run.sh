@@ -110,7 +110,18 @@ for f in samples/invalid/*.json; do
   done
 done
 
-# 4. JSON Schema with an independent validator
+# 4. the committed samples are what the generator writes, and samples/README.md names them all
+if node samples/tools/gen.js --check >"$work/gen" 2>&1; then ok; else bad "samples differ from samples/tools/gen.js:"; cat "$work/gen"; fi
+for f in samples/*.json samples/invalid/*.json; do
+  n=$(basename "$f" .json)
+  case $f in
+    samples/invalid/*) pat="\`$n\`" ;;
+    *) pat="\`$n.json\`" ;;
+  esac
+  if grep -q "$pat" samples/README.md; then ok; else bad "samples/README.md does not describe $f"; fi
+done
+
+# 5. JSON Schema with an independent validator
 if [ -n "${KYOJIN:-}" ]; then
   "$KYOJIN" schema --policies "$work/policies" >"$work/schema.json"
 else
