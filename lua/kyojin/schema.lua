@@ -103,7 +103,7 @@ M.formats = {
   },
   phone = {
     regex = "^[0-9+][0-9-]{5,19}$",
-    lua = { "^[%d+][%d%-]+$" },
+    lua = { "^[%d+][%d%-][%d%-][%d%-][%d%-][%d%-][%d%-]*$" },
     label = { ja = "電話番号（数字とハイフン）", en = "a telephone number (digits and hyphens)" },
   },
 }
