@@ -1,8 +1,9 @@
 -- Tests of BM-05 (monitoring). Internet-segment terminals and systems of base.json: /assets/0-4.
 case {
-  name = "monitored internet segment passes",
+  name = "evidenced monitoring arrangement covering the internet segment passes",
   sample = "base",
   expect = "pass",
+  evidence = "evidenced",
 }
 case {
   name = "business system without continuous monitoring fails",
@@ -24,6 +25,35 @@ case {
           ["/assets/0/controls/edr/managed_monitoring"] = false },
   expect = "fail",
   subjects = { "/assets/0" },
+}
+case {
+  name = "no monitoring arrangement declared fails",
+  sample = "base",
+  remove = { "/organisation/continuous_monitoring" },
+  expect = "fail",
+  subjects = { "/organisation/continuous_monitoring" },
+}
+case {
+  name = "monitoring arrangement declared false fails",
+  sample = "base",
+  set = { ["/organisation/continuous_monitoring"] = false },
+  expect = "fail",
+  subjects = { "/organisation/continuous_monitoring" },
+}
+case {
+  name = "a bare declared arrangement passes by default",
+  sample = "base",
+  set = { ["/organisation/continuous_monitoring"] = true },
+  expect = "pass",
+  evidence = "declared",
+}
+case {
+  name = "require_evidence=true rejects a bare declared arrangement",
+  sample = "base",
+  set = { ["/organisation/continuous_monitoring"] = true },
+  params = { require_evidence = true },
+  expect = "fail",
+  subjects = { "/organisation/continuous_monitoring" },
 }
 case {
   name = "not applicable to a beta body",
