@@ -15,6 +15,13 @@ policy {
     en = "Reset virtual terminals to a clean image at least every max_refresh_days days (default 7, weekly) and declare the interval in refresh_interval_days.",
   },
   params = {
+    target_scope = {
+      default = "mynumber", type = "string",
+      description = {
+        ja = "対象とする画面転送: \"mynumber\"（マイナンバー利用事務系への画面転送のみ）又は \"all\"（全ての画面転送）",
+        en = "connections covered: \"mynumber\" (into the My Number segment) or \"all\"",
+      },
+    },
     max_refresh_days = {
       default = 7, type = "number",
       description = {
@@ -25,9 +32,9 @@ policy {
   },
   countermeasures = { "screen_transfer_isolation" },
   check = function(decl, result, params)
-    local conns = kyojin.st_connections(decl, "mynumber")
+    local conns = kyojin.st_connections(decl, params.target_scope)
     if #conns == 0 then
-      result:not_applicable(kyojin.st_no_connections("mynumber"))
+      result:not_applicable(kyojin.st_no_connections(params.target_scope))
       return
     end
     local max = params.max_refresh_days

@@ -191,8 +191,10 @@ function M.ap_cloud_settings_check(decl, require_evidence)
   return out
 end
 
--- AP-05: external audits by auditors with stated qualifications.
-function M.ap_external_audits(decl)
+-- AP-05: external audits by auditors with stated qualifications.  The audit report (the
+-- evidence attached to report_submitted_to_jlis, e.g. "外部監査報告書 J-LIS提出控") is
+-- what backs the audit; with require_evidence an audit without it fails.
+function M.ap_external_audits(decl, require_evidence)
   local out = {}
   local any = false
   for _, au in ipairs(list(get(decl, "audits"))) do
@@ -203,11 +205,24 @@ function M.ap_external_audits(decl)
         if type(q) == "string" and q ~= "" then n = n + 1 end
       end
       local date = tostring(get(au, "date"))
-      out[#out + 1] = {
-        subject = au, ok = n > 0,
-        ja = "外部監査（" .. date .. "）: 監査人の資格（auditor_qualifications）が記載されていません。監査人の資格（例: 公認情報セキュリティ監査人、情報処理安全確保支援士）を明記してください。",
-        en = "external audit (" .. date .. "): the auditors' qualifications (auditor_qualifications) are not stated; state them (e.g. certified information-security auditor, Registered Information Security Specialist).",
-      }
+      if n == 0 then
+        out[#out + 1] = {
+          subject = au, ok = false,
+          ja = "外部監査（" .. date .. "）: 監査人の資格（auditor_qualifications）が記載されていません。監査人の資格（例: 公認情報セキュリティ監査人、情報処理安全確保支援士）を明記してください。",
+          en = "external audit (" .. date .. "): the auditors' qualifications (auditor_qualifications) are not stated; state them (e.g. certified information-security auditor, Registered Information Security Specialist).",
+        }
+      else
+        local rep = get(au, "report_submitted_to_jlis")
+        local ev = get(rep, "evidence")
+        local has_ev = type(get(ev, "title")) == "string" or type(get(ev, "sha256")) == "string"
+        local mode = has_ev and "evidenced" or "declared"
+        local ok = has_ev or not require_evidence
+        out[#out + 1] = {
+          subject = au, ok = ok, evidence = mode,
+          ja = "外部監査（" .. date .. "）: 監査報告書の証跡（report_submitted_to_jlis の evidence）がありません。監査報告書を証跡として申告してください。",
+          en = "external audit (" .. date .. "): no evidence reference to the audit report (evidence of report_submitted_to_jlis); declare the report as evidence.",
+        }
+      end
     end
   end
   if not any then
