@@ -1,6 +1,6 @@
 -- DL-01 (info): classify each declared data link into the S001 verification model
--- ①a ①b ①c ② ③ ④ and report what it implies.  A link that cannot be classified, or
--- that names assets or cloud accounts the declaration does not contain, fails.
+-- ①a ①b ①c ② ③ ④ and report what it implies.  A link whose declared model contradicts
+-- the link (a cloud model that touches no cloud) fails.
 policy {
   id = "DL-01",
   requirements = { "DL-01" },
@@ -12,43 +12,46 @@ policy {
     en = "Data-link model classification",
   },
   remediation = {
-    ja = "各データ連携に検証モデル（1a/1b/1c/2/3/4）を申告し、連携に使う資産（assets）とクラウドアカウント（cloud_accounts）は申告済みのIDで指定してください。",
-    en = "Declare the verification model (1a/1b/1c/2/3/4) of every data link, and name the assets and cloud accounts it uses by declared ids.",
+    ja = "各データ連携に検証モデル（1a/1b/1c/2/3/4）を申告し、クラウドの検証モデル（2/3/4）では連携元・連携先の系、クラウドアカウント又は資産でクラウドとの関わりを申告してください。",
+    en = "Declare the verification model (1a/1b/1c/2/3/4) of every data link, and for the cloud models (2, 3, 4) the cloud end, account or asset it uses.",
   },
   check = function(decl, result)
     local links = decl.data_links
-    if not kyojin.is_array(links) or #links == 0 then
+    if #links == 0 then
       result:not_applicable({ ja = "データ連携が申告されていません。", en = "no data link is declared" })
       return
     end
-    local asset_ids, account_ids = {}, {}
-    for _, a in ipairs(decl.assets) do asset_ids[a.id] = true end
-    local accounts = decl.cloud_accounts
-    if kyojin.is_array(accounts) then
-      for _, ca in ipairs(accounts) do account_ids[ca.id] = true end
+    local cloud_asset = nil
+    -- A cloud model (②③④) must involve the cloud somewhere: an end in the cloud segment,
+    -- a cloud account or an asset in the cloud segment.
+    local function involves_cloud(l)
+      if l.from_segment == "cloud" or l.to_segment == "cloud" then return true end
+      if kyojin.is_array(l.cloud_accounts) and #l.cloud_accounts > 0 then return true end
+      if kyojin.is_array(l.assets) then
+        if cloud_asset == nil then
+          cloud_asset = {}
+          for _, a in ipairs(decl.assets) do
+            if a.segment == "cloud" then cloud_asset[a.id] = true end
+          end
+        end
+        for _, r in ipairs(l.assets) do
+          if cloud_asset[r] then return true end
+        end
+      end
+      return false
     end
     for _, l in ipairs(links) do
       local id = tostring(l.id)
       local m = kyojin.dl_model(l.model)
-      local missing = {}
-      local function refs(list, known)
-        if kyojin.is_array(list) then
-          for _, r in ipairs(list) do
-            if not known[r] then missing[#missing + 1] = tostring(r) end
-          end
-        end
-      end
-      refs(l.assets, asset_ids)
-      refs(l.cloud_accounts, account_ids)
       if m == nil then
         result:fail(l, {
           ja = "データ連携「" .. id .. "」の検証モデル（model）が分類できません: " .. tostring(l.model) .. "。1a/1b/1c/2/3/4 のいずれかを申告してください。",
           en = "data link '" .. id .. "' cannot be classified: model " .. tostring(l.model) .. "; declare one of 1a/1b/1c/2/3/4.",
         })
-      elseif #missing > 0 then
+      elseif m.cloud and not involves_cloud(l) then
         result:fail(l, {
-          ja = "データ連携「" .. id .. "」（検証モデル" .. m.class .. "）が申告されていない資産・クラウドアカウントを参照しています: " .. table.concat(missing, ", ") .. "。",
-          en = "data link '" .. id .. "' (model " .. m.class .. ") refers to undeclared assets or cloud accounts: " .. table.concat(missing, ", ") .. ".",
+          ja = "データ連携「" .. id .. "」はクラウドの検証モデル" .. m.class .. "と申告されていますが、連携元・連携先、クラウドアカウント、資産のいずれもクラウドにありません。検証モデル（model）か連携の申告を見直してください。",
+          en = "data link '" .. id .. "' is declared as cloud model " .. m.class .. " but neither its ends, its cloud accounts nor its assets are in the cloud; check the model or the link.",
         })
       else
         local ob, ja_extra, en_extra = {}, "", ""

@@ -80,6 +80,19 @@ function M.st_route(c)
   end
   local base, prime, obligations, notes_ja, notes_en = nil, false, {}, {}, {}
   local lbo = get(c, "local_breakout") == true
+  -- Flags that contradict the terminal's segment leave the route ambiguous.
+  if term == "internet" and lbo then
+    return nil, {
+      ja = "画面転送「" .. id .. "」はインターネット接続系の端末からの接続ですが local_breakout（LGWAN接続系からのローカルブレイクアウト）が true です。LGWAN接続系からインターネットへのブレイクアウト回線がある場合（通信経路(3)′(4)′）は lgwan_internet_breakout で申告してください。",
+      en = "screen transfer '" .. id .. "' starts from an internet-segment terminal but declares local_breakout (a breakout from lgwan); declare an lgwan-to-internet breakout line (routes (3)', (4)') with lgwan_internet_breakout instead.",
+    }
+  end
+  if term == "internet" and get(c, "terminal_remains_in_internet") == true then
+    return nil, {
+      ja = "画面転送「" .. id .. "」は端末がインターネット接続系にあるのに terminal_remains_in_internet（インターネット接続系にも端末が残る）が true で、通信経路を決められません。LGWAN接続系端末の接続か確認してください。",
+      en = "screen transfer '" .. id .. "' has its terminal in the internet segment yet declares terminal_remains_in_internet, so the route is ambiguous; check whether the terminal is an lgwan one.",
+    }
+  end
   local breakout_line = get(c, "lgwan_internet_breakout") == true
   if method == "daas" then
     local daas_csp = norm_csp(get(c, "daas_csp"))
