@@ -15,7 +15,7 @@ policy {
     ja = "インターネットメールは、添付ファイル削除・HTMLのテキスト化・メール中継サーバ間のみ・SMTPのみの条件でテキスト化して転送するか、インターネット接続系の仮想デスクトップをLGWAN接続系端末から画面転送で閲覧する方式にしてください。",
     en = "Deliver internet mail to lgwan as text only (attachments removed, HTML converted to text, relay servers only, SMTP only) or let lgwan terminals read it on an internet-segment virtual desktop by screen transfer.",
   },
-  countermeasures = { "mail_filtering" },
+  countermeasures = { { id = "mail_filtering", kinds = { "terminal", "mail_relay" } } },
   check = function(decl, result)
     local mail = kyojin.al_get(decl, "mail")
     local subject = mail or "/mail"

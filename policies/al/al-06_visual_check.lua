@@ -4,7 +4,6 @@ policy {
   id = "AL-06",
   requirements = { "AL-06" },
   level = "required",
-  models = { "alpha", "alpha_prime", "beta", "beta_prime" },
   applies = function(decl)
     if kyojin.al_has_method(decl, "visual_check") then return true end
     return false, {

@@ -14,7 +14,6 @@ policy {
   id = "DL-03",
   requirements = { "DL-03" },
   level = "required",
-  models = { "alpha", "alpha_prime", "beta", "beta_prime" },
   applies = function(decl)
     local links = decl.data_links
     if kyojin.is_array(links) then

@@ -1,7 +1,7 @@
 -- ST-01: clipboard sharing between the virtual and the local terminal is blocked in both
 -- directions (S000 技術的な留意点 全パターン共通).
 local SCOPE = {
-  default = "mynumber", type = "string",
+  default = "mynumber", type = "string", values = { "mynumber", "all" },
   description = {
     ja = "対象とする画面転送: \"mynumber\"（マイナンバー利用事務系への画面転送のみ、S000の対象）又は \"all\"（申告された全ての画面転送）",
     en = "connections covered: \"mynumber\" (screen transfer into the My Number segment, the subject of S000) or \"all\" (every declared connection)",

@@ -16,7 +16,7 @@ policy {
   },
   params = {
     target_scope = {
-      default = "mynumber", type = "string",
+      default = "mynumber", type = "string", values = { "mynumber", "all" },
       description = {
         ja = "対象とする画面転送: \"mynumber\"（マイナンバー利用事務系への画面転送のみ）又は \"all\"（全ての画面転送）",
         en = "connections covered: \"mynumber\" (into the My Number segment) or \"all\"",

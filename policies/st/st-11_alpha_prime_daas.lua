@@ -27,7 +27,7 @@ policy {
   },
   params = {
     antimalware_requires = {
-      default = "behaviour", type = "string",
+      default = "behaviour", type = "string", values = { "both", "behaviour", "either" },
       description = {
         ja = "α′のマルウェア対策の判定（AP-01と同じ値にする）: both / behaviour / either",
         en = "anti-malware rule for alpha_prime (keep equal to AP-01's): both / behaviour / either",
