@@ -24,6 +24,7 @@ case {
   set = { ["/model"] = "alpha_prime" },
   params = { require_evidence = true },
   expect = "pass",
+  evidence = "evidenced",
 }
 case {
   name = "bare declared periodic check fails with require_evidence",

@@ -1,6 +1,7 @@
 case {
   name = "patched platforms with evidence pass",
   expect = "pass",
+  evidence = "evidenced",
 }
 case {
   name = "platform patch management declared false fails",
@@ -18,6 +19,7 @@ case {
   name = "bare declared true passes by default",
   set = { ["/screen_transfer/1/platform_patch_managed"] = true },
   expect = "pass",
+  evidence = "declared",
 }
 case {
   name = "bare declared true fails with require_evidence",

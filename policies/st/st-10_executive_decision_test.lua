@@ -1,6 +1,7 @@
 case {
   name = "recorded executive decisions pass",
   expect = "pass",
+  evidence = "evidenced",
 }
 case {
   name = "no executive decision fails",
@@ -18,6 +19,7 @@ case {
   name = "bare declared decision passes by default",
   set = { ["/screen_transfer/0/executive_decision/decided"] = true },
   expect = "pass",
+  evidence = "declared",
 }
 case {
   name = "bare declared decision fails with require_evidence",
