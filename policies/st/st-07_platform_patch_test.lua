@@ -33,3 +33,15 @@ case {
   params = { require_evidence = true },
   expect = "pass",
 }
+case {
+  name = "platform of the connection into lgwan is outside the default scope",
+  set = { ["/screen_transfer/2/platform_patch_managed"] = false },
+  expect = "pass",
+}
+case {
+  name = "target_scope=all covers the platform of the connection into lgwan",
+  set = { ["/screen_transfer/2/platform_patch_managed"] = false },
+  params = { target_scope = "all" },
+  expect = "fail",
+  subjects = { "/screen_transfer/2" },
+}
