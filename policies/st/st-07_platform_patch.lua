@@ -63,7 +63,7 @@ policy {
         result:fail(c, {
           ja = "画面転送「" .. id .. "」: " .. table.concat(bad_ja, "。") .. "。",
           en = "screen transfer '" .. id .. "': " .. table.concat(bad_en, "; ") .. ".",
-        })
+        }, { evidence = ev })
       else
         result:pass(c, nil, { evidence = ev })
       end

@@ -33,3 +33,11 @@ case {
   params = { require_evidence = true },
   expect = "pass",
 }
+case {
+  name = "a bare decision failing require_evidence is graded declared",
+  set = { ["/screen_transfer/1/executive_decision/decided"] = true },
+  params = { require_evidence = true },
+  expect = "fail",
+  subjects = { "/screen_transfer/1" },
+  evidence = "declared",
+}
