@@ -33,3 +33,9 @@ case {
   expect = "fail",
   subjects = { "/contracts/1" },
 }
+case {
+  name = "DaaS platform in the cloud outside every contract fails",
+  set = { ["/model"] = "alpha_prime", ["/contracts/1/scope"] = { "cloud-storage", "e-app", "gov-cloud-tenant" } },
+  expect = "fail",
+  subjects = { "/assets/25" },
+}
