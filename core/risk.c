@@ -1328,13 +1328,21 @@ static int find_asset_by_name(const risk_ctx *c, const char *name)
   return -1;
 }
 
-/* Mark in `hit` the assets whose id (or, with by_name, name) appears as a string anywhere
-   in `x`. */
+/* Mark in `hit` the assets whose id appears as a string anywhere in `x`; with by_name (attack
+   trees) also those whose name appears; without it (finding subjects) also every asset of a
+   kind that appears (contract scopes list asset ids or kinds). */
 static bool mark_referenced(const risk_ctx *c, const cJSON *x, bool *hit, int depth, bool by_name)
 {
   bool any = false;
   if (depth > 32 || !x) return false;
   if (cJSON_IsString(x)) {
+    if (!by_name) { /* a finding's subject may name kinds (a contract's scope) */
+      for (int i = 0; i < c->nassets; i++)
+        if (c->assets[i].kind && strcmp(c->assets[i].kind, x->valuestring) == 0) {
+          hit[i] = true;
+          any = true;
+        }
+    }
     int k = find_asset(c, x->valuestring);
     if (k < 0 && by_name) k = find_asset_by_name(c, x->valuestring);
     if (k >= 0) {
@@ -1393,7 +1401,8 @@ static bool read_policies(risk_ctx *c, const cJSON *policies)
     pi->id = jstr(p, "id");
     pi->level = jstr(p, "level");
     pi->status = jstr(p, "status");
-    pi->failing = status_failing(pi->status);
+    /* info policies classify; they pass no judgement a countermeasure could fail */
+    pi->failing = status_failing(pi->status) && !(pi->level && strcmp(pi->level, "info") == 0);
     pi->mask = calloc(c->nassets ? (size_t)c->nassets : 1, sizeof *pi->mask);
     pi->add = calloc(c->nassets ? (size_t)c->nassets : 1, sizeof *pi->add);
     if (!pi->mask || !pi->add) {
