@@ -709,11 +709,11 @@ static void test_sample_rows(void **state)
        patching, MFA ○ → level 3 → vulnerability 1; 3 × 1 = 3, importance 3 → B */
     { "samples/base.json", "auth-gw", "unauthorized_access_internet", 3, 1, 3, "B" },
     /* lgwan-pc: data confidential_2 → importance 2; mail-borne malware is rated 3 (S000);
-       mail filtering (text-only mail), harmlessization, anti-malware … ○ → vulnerability 1;
-       3 × 1 = 3, importance 2 → D */
+       patching, URL filtering, harmlessization (lgwan), screen-transfer isolation,
+       anti-malware, EDR … ○ → vulnerability 1; 3 × 1 = 3, importance 2 → D */
     { "samples/base.json", "lgwan-pc", "mail_malware", 3, 1, 2, "D" },
-    /* juki: mynumber → importance 3; isolated → malware spread min(2, 1) = 1; patching,
-       anti-malware, access control … ○ → vulnerability 1; 1 × 1 = 1, importance 3 → D */
+    /* juki: mynumber → importance 3; isolated → malware spread min(2, 1) = 1; FW, patching,
+       anti-malware, EDR, NDR … ○ → vulnerability 1; 1 × 1 = 1, importance 3 → D */
     { "samples/base.json", "juki", "malware_spread", 1, 1, 3, "D" },
   };
   const char *last = NULL;
