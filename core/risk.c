@@ -1153,6 +1153,8 @@ typedef struct {
   cmset tied;
   cmset *mask;    /* per asset: countermeasures this policy invalidates */
   cmset *add;     /* per asset: countermeasures present if this policy passed */
+  bool *lifts;    /* per vulnerability: patched if this policy passed (a failing finding names
+                     it and the policy is tied to patching for its asset's kind) */
 } policy_info;
 
 typedef struct {
@@ -1167,7 +1169,6 @@ typedef struct {
   int damage, entry, threat_level, target_asset;
   bool *uses; /* per asset: named by the tree (via, base, target) */
   bool uses_any;
-  bool unpatched;
   int nsteps;
   cmset *step_cms, *step_counted;
 } tree_info;
@@ -1175,7 +1176,8 @@ typedef struct {
 typedef struct {
   const risk_tables *t;
   const cJSON *decl;
-  int nassets, npol, nrows, ntrees;
+  int nassets, npol, nrows, ntrees, nvulns;
+  int *vuln_asset; /* per entry of /vulnerabilities: the asset it keeps unpatched, or -1 */
   asset_info *assets;
   policy_info *pol;
   row_info *rows;
@@ -1312,11 +1314,19 @@ static void read_assets(risk_ctx *c)
   }
   /* S001: a known unpatched vulnerability forces the vulnerability level. */
   const cJSON *vulns = jget(c->decl, "vulnerabilities"), *vu;
+  int nv = cJSON_IsArray(vulns) ? cJSON_GetArraySize(vulns) : 0;
+  c->vuln_asset = calloc(nv ? (size_t)nv : 1, sizeof *c->vuln_asset);
+  if (!c->vuln_asset) {
+    free(c->assets);
+    c->assets = NULL;
+    return;
+  }
   cJSON_ArrayForEach(vu, vulns) {
     int k = find_asset(c, jstr(vu, "asset"));
-    if (k < 0 || cJSON_IsTrue(jget(vu, "patched"))) continue;
-    if (t->mitigation_lifts && cJSON_IsTrue(jget(jget(vu, "mitigation"), "applied"))) continue;
-    c->assets[k].unpatched = true;
+    if (k >= 0 && cJSON_IsTrue(jget(vu, "patched"))) k = -1;
+    if (k >= 0 && t->mitigation_lifts && cJSON_IsTrue(jget(jget(vu, "mitigation"), "applied"))) k = -1;
+    c->vuln_asset[c->nvulns++] = k;
+    if (k >= 0) c->assets[k].unpatched = true;
   }
 }
 
@@ -1372,12 +1382,33 @@ static void finding_concerns(const risk_ctx *c, const char *ptr, bool *hit, bool
       return;
     }
   }
-  const cJSON *subject = resolve_pointer(c->decl, ptr);
-  if (subject && subject != c->decl && mark_referenced(c, subject, hit, 0, false)) {
-    *direct = true;
-    return;
+  /* the subject, else its enclosing objects up to the top-level element (a finding at
+     /contracts/0/patch_process/full_scope concerns what /contracts/0 names) */
+  char buf[512];
+  snprintf(buf, sizeof buf, "%s", ptr ? ptr : "");
+  for (;;) {
+    const cJSON *subject = resolve_pointer(c->decl, buf);
+    if (subject && subject != c->decl && mark_referenced(c, subject, hit, 0, false)) {
+      *direct = true;
+      return;
+    }
+    char *slash = strrchr(buf, '/');
+    if (!slash || slash == buf || !strchr(buf + 1, '/')) break;
+    *slash = '\0';
+    if (!strchr(buf + 1, '/')) break; /* stop above the top-level element */
   }
   for (int i = 0; i < c->nassets; i++) hit[i] = true;
+}
+
+/* The index of the vulnerability a pointer lies in (/vulnerabilities/N…), or -1. */
+static int pointer_vulnerability(const risk_ctx *c, const char *ptr)
+{
+  static const char pre[] = "/vulnerabilities/";
+  if (!ptr || strncmp(ptr, pre, sizeof pre - 1) != 0 || !isdigit((unsigned char)ptr[sizeof pre - 1]))
+    return -1;
+  char *end;
+  long i = strtol(ptr + sizeof pre - 1, &end, 10);
+  return (*end == '\0' || *end == '/') && i < c->nvulns ? (int)i : -1;
 }
 
 static bool status_failing(const char *s)
@@ -1405,7 +1436,8 @@ static bool read_policies(risk_ctx *c, const cJSON *policies)
     pi->failing = status_failing(pi->status) && !(pi->level && strcmp(pi->level, "info") == 0);
     pi->mask = calloc(c->nassets ? (size_t)c->nassets : 1, sizeof *pi->mask);
     pi->add = calloc(c->nassets ? (size_t)c->nassets : 1, sizeof *pi->add);
-    if (!pi->mask || !pi->add) {
+    pi->lifts = calloc(c->nvulns ? (size_t)c->nvulns : 1, sizeof *pi->lifts);
+    if (!pi->mask || !pi->add || !pi->lifts) {
       free(hit);
       return false;
     }
@@ -1441,6 +1473,14 @@ static bool read_policies(risk_ctx *c, const cJSON *policies)
           pi->mask[a] |= (cmset)1 << k;
           if (direct) pi->add[a] |= (cmset)1 << k;
         }
+        /* passing a patching policy that names an unpatched vulnerability patches it
+           (or mitigates it, where rules.lua lets a mitigation lift the override) */
+        int v = pointer_vulnerability(c, jstr(f, "pointer"));
+        bool fixes = !strcmp(t->cms[k].id, "patching") ||
+                     (t->mitigation_lifts && !strcmp(t->cms[k].id, "vuln_avoidance"));
+        if (v >= 0 && fixes && c->vuln_asset[v] >= 0 &&
+            (!cJSON_IsArray(kinds) || list_has(kinds, c->assets[c->vuln_asset[v]].kind)))
+          pi->lifts[v] = true;
       }
     }
     if (!any_failing) { /* a failing policy without failing findings concerns every asset */
@@ -1519,6 +1559,14 @@ static cmset effective_on(const risk_ctx *c, int a, int skip)
   return have & ~invalid_on(c, a, skip);
 }
 
+/* Does asset `a` keep a known unpatched vulnerability with policy `skip` (or -1) passing? */
+static bool unpatched_on(const risk_ctx *c, int a, int skip)
+{
+  for (int v = 0; v < c->nvulns; v++)
+    if (c->vuln_asset[v] == a && !(skip >= 0 && c->pol[skip].lifts[v])) return true;
+  return false;
+}
+
 typedef struct { int count, cm_level, vuln, product; char risk; bool override; } score;
 
 static score score_row(const risk_ctx *c, const row_info *r, int skip)
@@ -1528,7 +1576,7 @@ static score score_row(const risk_ctx *c, const row_info *r, int skip)
   s.count = popcount64(effective_on(c, r->asset, skip) & r->cand_counted);
   s.cm_level = risk_countermeasure_level(t, s.count);
   s.vuln = risk_vulnerability_level(t, s.cm_level);
-  s.override = t->unpatched_level && c->assets[r->asset].unpatched;
+  s.override = t->unpatched_level && unpatched_on(c, r->asset, skip);
   if (s.override) s.vuln = t->unpatched_level;
   s.product = r->threat_level * s.vuln;
   s.risk = risk_matrix_value(t, s.product, c->assets[r->asset].importance);
@@ -1556,7 +1604,9 @@ static tree_score score_tree(const risk_ctx *c, const tree_info *tr, int skip, i
   tree_score ts;
   ts.level = risk_tree_level(t, step_levels, tr->nsteps);
   ts.vuln = risk_vulnerability_level(t, ts.level);
-  ts.override = t->unpatched_level && tr->unpatched;
+  ts.override = false;
+  for (int a = 0; a < c->nassets && t->unpatched_level; a++)
+    if (tr->uses[a] && unpatched_on(c, a, skip)) ts.override = true;
   if (ts.override) ts.vuln = t->unpatched_level;
   ts.product = tr->threat_level * ts.vuln;
   ts.risk = risk_matrix_value(t, ts.product, t->damages[tr->damage].level);
@@ -1634,11 +1684,8 @@ static bool read_tree(risk_ctx *c, const cJSON *obj, const char *source, const c
   mark_referenced(c, via, tr->uses, 0, true);
   mark_referenced(c, jget(obj, "base"), tr->uses, 0, true);
   mark_referenced(c, jget(obj, "target"), tr->uses, 0, true);
-  for (int a = 0; a < c->nassets; a++) {
-    if (!tr->uses[a]) continue;
-    tr->uses_any = true;
-    if (c->assets[a].unpatched) tr->unpatched = true;
-  }
+  for (int a = 0; a < c->nassets; a++)
+    if (tr->uses[a]) tr->uses_any = true;
   tr->threat_level = t->entries[tr->entry].threat_level;
   tr->target_asset = find_asset(c, jstr(obj, "target"));
   if (tr->target_asset < 0) tr->target_asset = find_asset_by_name(c, jstr(obj, "target"));
@@ -1902,6 +1949,7 @@ static void free_ctx(risk_ctx *c)
   for (int p = 0; p < c->npol; p++) {
     free(c->pol[p].mask);
     free(c->pol[p].add);
+    free(c->pol[p].lifts);
   }
   for (int i = 0; i < c->ntrees; i++) {
     free(c->trees[i].uses);
@@ -1909,6 +1957,7 @@ static void free_ctx(risk_ctx *c)
     free(c->trees[i].step_counted);
   }
   free(c->assets);
+  free(c->vuln_asset);
   free(c->pol);
   free(c->rows);
   free(c->trees);

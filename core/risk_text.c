@@ -39,10 +39,14 @@ static const char *loc(const cJSON *names, const char *lang)
   return *s ? s : str(names, "ja");
 }
 
-/* Write `s` as one cell: tabs and line breaks become spaces. */
+/* Write `s` as one cell: control characters (tabs, line breaks, escape sequences a
+   declaration might carry) become spaces. */
 static void cell(FILE *out, const char *s)
 {
-  for (; s && *s; s++) fputc((*s == '\t' || *s == '\n' || *s == '\r') ? ' ' : *s, out);
+  for (; s && *s; s++) {
+    unsigned char ch = (unsigned char)*s;
+    fputc(ch < 0x20 || ch == 0x7f ? ' ' : ch, out);
+  }
 }
 
 static const char *const stage_keys[4] = { "intrusion", "objective", "detection", "continuity" };
