@@ -140,6 +140,13 @@ static int out_open(outfile *o, const char *path)
         o->f = stdout;
         return 0;
     }
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        /* a device or pipe (/dev/stdout, a FIFO): write to it directly, never replace it */
+        o->f = fopen(path, "wb");
+        o->tmp[0] = 0;
+        return o->f ? 0 : -1;
+    }
     char dir[PATH_MAX];
     snprintf(dir, sizeof dir, "%s", path);
     snprintf(o->tmp, sizeof o->tmp, "%s/.kyojin-out.XXXXXX", dirname(dir));
@@ -163,6 +170,11 @@ static int out_close(outfile *o, int ok)
         return 0;
     }
     int rc = 0;
+    if (!o->tmp[0]) {
+        if (fflush(o->f) != 0 || ferror(o->f)) rc = -1;
+        if (fclose(o->f) != 0) rc = -1;
+        return rc;
+    }
     if (fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0) rc = -1;
     if (fclose(o->f) != 0) rc = -1;
     if (rc == 0 && ok) {
