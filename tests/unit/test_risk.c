@@ -8,6 +8,7 @@
  * hand-checked rows of the samples, and the text writers.
  * Run from the repository root (tables in lua/kyojin/risk, fixtures in tests/risk).
  */
+#define _POSIX_C_SOURCE 200809L /* open_memstream, mkdtemp */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
