@@ -73,8 +73,10 @@ int html_json_embed(FILE *out, const cJSON *v)
     if (*p == '<') fputs("\\u003c", out);
     else if (*p == '>') fputs("\\u003e", out);
     else if (*p == '&') fputs("\\u0026", out);
-    else if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9)) {
-      fputs(p[2] == 0xA8 ? "\\u2028" : "\\u2029", out);
+    else if (p[0] == 0xE2 && ((p[1] == 0x80 && p[2] >= 0xA8 && p[2] <= 0xAE) ||
+                              (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9))) {
+      /* U+2028, U+2029 (line breaks to JavaScript) and the bidi controls */
+      fprintf(out, "\\u%04x", 0x2000u + ((unsigned)(p[1] - 0x80) << 6) + (unsigned)(p[2] - 0x80));
       p += 2;
     } else fputc(*p, out);
   }

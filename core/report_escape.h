@@ -16,7 +16,7 @@ void html_escape(FILE *out, const char *s);
 void html_escape_n(FILE *out, const char *s, size_t n);
 
 /* Write v as JSON that is safe inside <script type="application/json">: '<', '>', '&',
- * U+2028 and U+2029 are written as \u escapes. Returns 0, or -1 when printing failed. */
+ * U+2028, U+2029 and the bidi controls are written as \u escapes. Returns 0, or -1 when printing failed. */
 int html_json_embed(FILE *out, const cJSON *v);
 
 /* Does a spreadsheet treat a cell starting like s as a formula? True for a first

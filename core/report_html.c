@@ -42,6 +42,7 @@ static const char css[] =
   ".toc ol{margin:4px 0 4px 1.2em;padding:0}.toc a{color:#1f3a68;text-decoration:none}\n"
   ".counts td,.counts th{text-align:center}.riskbar span{display:inline-block;min-width:64px;padding:4px 8px;margin:2px;text-align:center;border-radius:4px}\n"
   ".step td:nth-child(2){padding-left:22px}.tree td{background:#f6f7f9;font-weight:bold}\n"
+  ".headline{font-size:16px;font-weight:bold;margin:2px 0 8px}\n"
   ".cm-on{color:var(--e)}.cm-off{color:var(--a)}.note{color:var(--mute);font-size:12px}\n"
   ".heat{display:flex;gap:28px;flex-wrap:wrap}.heat figure{margin:0}.heat figcaption{font-weight:bold;margin-bottom:4px}\n"
   "footer{margin-top:30px;color:var(--mute);font-size:12px;border-top:1px solid var(--line);padding-top:6px}\n"
@@ -258,6 +259,16 @@ static void summary(ctx *c, const cJSON *d, int i)
       for (int s = 0; s < 6; s++)
         if (lv && st && !strcmp(lv, levels[l]) && !strcmp(st, statuses[s])) counts[l][s]++;
   }
+  /* one line a manager reads: counts per status, in the order of the table below */
+  fputs("<p class=\"headline\" id=\"d", out);
+  fprintf(out, "%d-headline\">", i);
+  for (int s = 0; s < 6; s++) {
+    int n = counts[0][s] + counts[1][s] + counts[2][s];
+    if (s) fputs(en ? ", " : "、", out);
+    T(rl_status(statuses[s], en));
+    fprintf(out, en ? " %d" : " %d件", n);
+  }
+  fputs("</p>\n", out);
   fputs("<h3>", out); T(W("counts")); fputs("</h3>\n<table class=\"counts\"><thead><tr><th>", out); T(W("level"));
   fputs("</th>", out);
   for (int s = 0; s < 6; s++) { fputs("<th>", out); status_badge(out, statuses[s], en); fputs("</th>", out); }
@@ -498,7 +509,7 @@ static void heat_svg(ctx *c, const cJSON *matrix, const cJSON *rows, const char 
   int width = left + nc * cw + 10, height = top + nr * ch + 40;
   if (nr <= 0 || nc <= 0 || nr > 64 || nc > 16) return;
   fputs("<figure><figcaption>", out); T(caption); fputs("</figcaption>\n", out);
-  fprintf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" "
+  fprintf(out, "<svg width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" "
           "font-family=\"IPAGothic, Noto Sans CJK JP, sans-serif\" font-size=\"13\">\n", width, height, width, height);
   fputs("<title>", out); T(caption); fputs("</title>\n", out);
   fprintf(out, "<text x=\"%d\" y=\"16\" text-anchor=\"middle\" font-weight=\"bold\">", left + nc * cw / 2);

@@ -124,6 +124,8 @@ static const label words[] = {
   { "risk_counts", "リスク値の件数", "Risk values" },
   { "asset_sheet", "資産ベースのリスク分析", "Asset-based risk analysis" },
   { "tree_sheet", "事業被害ベースのリスク分析", "Business-damage-based risk analysis" },
+  { "asset_sheet_name", "資産ベースのリスク分析", "Asset-based risk" },          /* sheet names: ≤ 31 characters */
+  { "tree_sheet_name", "事業被害ベースのリスク分析", "Business-damage-based risk" },
   { "no", "項番", "No." },
   { "asset_kind", "資産種別", "Asset kind" },
   { "target", "対象装置", "Target device" },

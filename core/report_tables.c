@@ -211,7 +211,7 @@ static void build_assets(builder *b, const cJSON *result, int en)
   cm_col cols[MAXCM];
   size_t ncm = 0;
   const cJSON *d, *x, *m;
-  b->t->title = rl_word("asset_sheet", en);
+  b->t->title = rl_word("asset_sheet_name", en);
   /* collect: catalog ids present, then the rest */
   for (int pass = 0; pass < 2; pass++) {
     for (size_t k = 0; pass == 0 ? cm_order[k] != NULL : k < 1; k++) {
@@ -259,7 +259,7 @@ static void build_assets(builder *b, const cJSON *result, int en)
         cJSON_ArrayForEach(m, cJSON_GetObjectItemCaseSensitive(x, "countermeasures"))
           if (rl_str(m, "id") && !strcmp(rl_str(m, "id"), cols[i].id)) hit = m;
         if (hit) cm_mark(b, hit);
-        else text(b, "-", RT_PLAIN);
+        else text(b, "—", RT_PLAIN);  /* not a candidate against this threat */
       }
       num(b, x, "countermeasure_level");
       text(b, rl_word(cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(x, "countermeasures_work")) ? "yes" : "no_", en), RT_PLAIN);
@@ -295,7 +295,7 @@ static void cm_joined(builder *b, const cJSON *cms, int en)
 static void build_trees(builder *b, const cJSON *result, int en)
 {
   const cJSON *d, *x, *s;
-  b->t->title = rl_word("tree_sheet", en);
+  b->t->title = rl_word("tree_sheet_name", en);
   head(b, rl_word("scenario", en), 12);
   head(b, rl_word("tree_step", en), 44);
   head(b, rl_word("threat_level", en), 10);
