@@ -1,22 +1,21 @@
-/* sha256.h — SHA-256 (FIPS 180-4), one-shot and incremental. */
+/* sha256.h — SHA-256 (FIPS 180-4), one-shot and incremental. Owns hashing only. */
 #ifndef KYOJIN_SHA256_H
 #define KYOJIN_SHA256_H
-
 #include <stddef.h>
 #include <stdint.h>
 
 typedef struct {
-  uint32_t h[8];
-  uint64_t len;          /* bytes hashed so far */
-  unsigned char buf[64];
-  size_t fill;
+    uint32_t h[8];
+    uint64_t len;
+    unsigned char buf[64];
+    size_t used;
 } sha256_ctx;
 
 void sha256_init(sha256_ctx *c);
 void sha256_update(sha256_ctx *c, const void *data, size_t n);
 void sha256_final(sha256_ctx *c, unsigned char out[32]);
 void sha256(const void *data, size_t n, unsigned char out[32]);
-/* Lowercase hex of a digest into hex[65]. */
+/* Lowercase hex of a digest into hex[65] (NUL-terminated). */
 void sha256_hex(const unsigned char d[32], char hex[65]);
 
 #endif

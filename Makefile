@@ -1,0 +1,53 @@
+# kyojin — build, test, demo.
+# `make demo` and `make test` install the Debian packages they need (as root) first.
+
+CC      ?= cc
+PKGS    := lua5.4 libcjson
+CFLAGS  ?= -O2
+# -Wno-format-truncation: messages are cut to fixed buffers on purpose.
+WARN    := -std=c11 -Wall -Wextra -Werror -Wno-format-truncation
+CPPFLAGS += $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+
+CORE_SRC := $(filter-out core/main.c,$(wildcard core/*.c))
+BUILD    ?= build
+CORE_OBJ := $(patsubst core/%.c,$(BUILD)/%.o,$(CORE_SRC))
+
+DEB_PKGS := build-essential pkg-config liblua5.4-dev libcjson-dev libcmocka-dev
+
+.PHONY: all demo test test-asan deps clean unit e2e policy-tests
+
+all: kyojin
+
+deps:
+	@missing=""; for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "run as root or install:$$missing" >&2; exit 1; fi; \
+	fi
+
+$(BUILD)/%.o: core/%.c $(wildcard core/*.h) | $(BUILD)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -c $< -o $@
+
+$(BUILD):
+	mkdir -p $(BUILD)
+
+kyojin: $(CORE_OBJ) $(BUILD)/main.o
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+demo: deps kyojin
+	./kyojin check samples/demo.json; test $$? -le 1
+
+test: deps kyojin
+	@BUILD=$(BUILD) CFLAGS="$(CFLAGS)" tests/run.sh
+
+test-asan: deps
+	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" LDFLAGS="-fsanitize=address,undefined" kyojin-asan
+
+kyojin-asan:
+	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" LDFLAGS="-fsanitize=address,undefined" kyojin
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" SANITIZE=1 tests/run.sh
+
+clean:
+	rm -rf build build-asan kyojin tests/artifacts

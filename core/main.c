@@ -1,0 +1,703 @@
+/* main.c — the kyojin command line.
+ * Owns: subcommands, options, exit codes, atomic output files, the result document's
+ * envelope. Everything else is called through the modules' headers. */
+#define _POSIX_C_SOURCE 200809L
+#include "decl.h"
+#include "luaconv.h"
+#include "report.h"
+#include "runner.h"
+#include "sha256.h"
+
+#include <errno.h>
+#include <lauxlib.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define KYOJIN_VERSION "0.1.0"
+
+enum exit_code { EXIT_COMPLIANT = 0, EXIT_NOT_COMPLIANT = 1, EXIT_USAGE = 2, EXIT_POLICY = 3 };
+
+static const char *lang = "ja";
+
+static int en(void) { return strcmp(lang, "en") == 0; }
+
+static void usage(FILE *f)
+{
+    if (en())
+        fputs("usage: kyojin COMMAND [OPTIONS]\n"
+              "\n"
+              "Commands:\n"
+              "  check DECLARATION.json...   check declarations against the policies\n"
+              "  list [--coverage]           list the policies (id, level, requirements, title)\n"
+              "  explain POLICY-ID           show a policy: metadata, source, parameters, remediation\n"
+              "  schema                      print the declaration JSON Schema\n"
+              "  test [DIR|FILE...]          run the policy tests (--mutate: mutation testing)\n"
+              "  lint                        check policy metadata\n"
+              "  version                     print the version\n"
+              "\n"
+              "Options of check:\n"
+              "  --policies DIR        policy directory (default: the installed policies)\n"
+              "  --format text|json    output format (default text)\n"
+              "  --lang ja|en          language of messages and reports (default ja)\n"
+              "  -o FILE               write the report to FILE atomically\n"
+              "  --param ID.NAME=VALUE set a policy parameter (repeatable)\n"
+              "  --params FILE         parameters from a JSON file\n"
+              "  --as-of YYYY-MM-DD    date for waiver expiry (default: the declaration's date)\n"
+              "  --max-input BYTES     size limit of a declaration (default 16777216)\n"
+              "  --timestamp           record the time of the run in the JSON result\n"
+              "\n"
+              "Exit codes: 0 compliant, 1 not compliant, 2 usage or input error,\n"
+              "            3 a policy could not be loaded or raised an error.\n",
+              f);
+    else
+        fputs("使い方: kyojin コマンド [オプション]\n"
+              "\n"
+              "コマンド:\n"
+              "  check 申告.json...          構成申告をポリシーで検査する\n"
+              "  list [--coverage]           ポリシーの一覧（ID・レベル・要件・表題）\n"
+              "  explain ポリシーID          ポリシーの説明（出典・パラメータ・対処）\n"
+              "  schema                      構成申告の JSON Schema を出力する\n"
+              "  test [DIR|FILE...]          ポリシーのテストを実行する（--mutate: 変異テスト）\n"
+              "  lint                        ポリシーのメタデータを検査する\n"
+              "  version                     バージョンを表示する\n"
+              "\n"
+              "check のオプション:\n"
+              "  --policies DIR        ポリシーのディレクトリ（既定: 同梱のポリシー）\n"
+              "  --format text|json    出力形式（既定 text）\n"
+              "  --lang ja|en          メッセージと報告書の言語（既定 ja）\n"
+              "  -o FILE               報告書を FILE に安全に書き出す（途中の状態を残さない）\n"
+              "  --param ID.名前=値    ポリシーのパラメータを設定する（複数指定可）\n"
+              "  --params FILE         パラメータを JSON ファイルから読む\n"
+              "  --as-of YYYY-MM-DD    例外承認の期限判定に使う日付（既定: 申告の日付）\n"
+              "  --max-input BYTES     申告ファイルの上限サイズ（既定 16777216）\n"
+              "  --timestamp           JSON 結果に実行日時を記録する\n"
+              "\n"
+              "終了コード: 0 準拠、1 非準拠、2 使い方または入力の誤り、\n"
+              "            3 ポリシーを読み込めない、またはポリシーがエラーを起こした\n",
+              f);
+}
+
+static void die_usage(const char *ja, const char *en_msg, const char *arg)
+{
+    fprintf(stderr, "kyojin: ");
+    fprintf(stderr, en() ? en_msg : ja, arg ? arg : "");
+    fprintf(stderr, en() ? "\n(see kyojin --help)\n" : "\n（kyojin --help を参照）\n");
+}
+
+/* ------------------------------------------------------------------ locations */
+
+static char home[PATH_MAX];
+
+/* The installation directory: $KYOJIN_HOME, else the directory of the executable. */
+static const char *kyojin_home(void)
+{
+    if (home[0]) return home;
+    const char *e = getenv("KYOJIN_HOME");
+    if (e && *e) {
+        snprintf(home, sizeof home, "%s", e);
+        return home;
+    }
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = 0;
+        snprintf(home, sizeof home, "%s", dirname(exe));
+    } else {
+        snprintf(home, sizeof home, ".");
+    }
+    return home;
+}
+
+static void default_path(char *dst, size_t cap, const char *sub)
+{
+    snprintf(dst, cap, "%s/%s", kyojin_home(), sub);
+}
+
+/* ------------------------------------------------------------------ atomic output */
+
+typedef struct {
+    const char *path;
+    char tmp[PATH_MAX];
+    FILE *f;
+} outfile;
+
+static int out_open(outfile *o, const char *path)
+{
+    o->path = path;
+    o->f = NULL;
+    if (!path || strcmp(path, "-") == 0) {
+        o->path = NULL;
+        o->f = stdout;
+        return 0;
+    }
+    char dir[PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", path);
+    snprintf(o->tmp, sizeof o->tmp, "%s/.kyojin-out.XXXXXX", dirname(dir));
+    int fd = mkstemp(o->tmp);
+    if (fd < 0) return -1;
+    fchmod(fd, 0644);
+    o->f = fdopen(fd, "wb");
+    if (!o->f) {
+        close(fd);
+        unlink(o->tmp);
+        return -1;
+    }
+    return 0;
+}
+
+/* Finish: flush, fsync, close and rename (or discard on failure). 0 or -1 with errno. */
+static int out_close(outfile *o, int ok)
+{
+    if (!o->path) {
+        if (fflush(stdout) != 0 || ferror(stdout)) return -1;
+        return 0;
+    }
+    int rc = 0;
+    if (fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0) rc = -1;
+    if (fclose(o->f) != 0) rc = -1;
+    if (rc == 0 && ok) {
+        if (rename(o->tmp, o->path) != 0) rc = -1;
+    }
+    if (rc != 0 || !ok) unlink(o->tmp);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ check */
+
+typedef struct {
+    const char *policies, *format, *outpath, *as_of, *params_file, *only;
+    int timestamp, color_off;
+    size_t max_input;
+    long instructions;
+    size_t policy_memory;
+    const char **params;
+    int nparams;
+    const char **files;
+    int nfiles;
+    int verbose;
+} check_opts;
+
+static int parse_size(const char *s, size_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || *end || !*s || v == 0) return -1;
+    *out = (size_t)v;
+    return 0;
+}
+
+static int valid_date(const char *s)
+{
+    int y, m, d;
+    char tail;
+    if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3) return 0;
+    return s[4] == '-' && s[7] == '-' && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+static cJSON *read_json_file(const char *path, char *err, size_t errlen)
+{
+    decl_doc *d;
+    decl_error e;
+    if (decl_load_file(path, NULL, &d, &e)) {
+        snprintf(err, errlen, "%s:%d:%d: %s", e.file ? e.file : path, e.line, e.column, en() ? e.msg_en : e.msg_ja);
+        decl_error_clear(&e);
+        return NULL;
+    }
+    cJSON *j = cJSON_Duplicate(decl_root(d), 1);
+    decl_free(d);
+    return j;
+}
+
+/* Build the runner for the options; prints load errors. */
+static runner *make_runner(const check_opts *co, int *load_failed)
+{
+    char pol[PATH_MAX], lua[PATH_MAX], err[2048];
+    if (co->policies) snprintf(pol, sizeof pol, "%s", co->policies);
+    else default_path(pol, sizeof pol, "policies");
+    default_path(lua, sizeof lua, "lua");
+    runner_opts ro = {0};
+    ro.policies_dir = pol;
+    ro.lua_dir = lua;
+    ro.only_policy = co->only;
+    ro.validate = 1;
+    ro.sandbox.instructions = co->instructions;
+    ro.sandbox.policy_memory = co->policy_memory;
+    ro.sandbox.verbose = co->verbose;
+    runner *r = runner_new(&ro, err, sizeof err);
+    if (!r) {
+        fprintf(stderr, "kyojin: %s\n", err);
+        *load_failed = 1;
+        return NULL;
+    }
+    const char *const *le = runner_load_errors(r);
+    for (; *le; le++) {
+        fprintf(stderr, en() ? "kyojin: policy not loaded: %s\n" : "kyojin: ポリシーを読み込めません: %s\n", *le);
+        *load_failed = 1;
+    }
+    return r;
+}
+
+static int apply_params(runner *r, const check_opts *co)
+{
+    char err[1024];
+    if (co->params_file) {
+        cJSON *j = read_json_file(co->params_file, err, sizeof err);
+        if (!j) {
+            fprintf(stderr, "kyojin: %s\n", err);
+            return -1;
+        }
+        int rc = runner_set_params_json(r, j, err, sizeof err);
+        cJSON_Delete(j);
+        if (rc) {
+            fprintf(stderr, "kyojin: %s: %s\n", co->params_file, err);
+            return -1;
+        }
+    }
+    for (int i = 0; i < co->nparams; i++) {
+        char buf[1024];
+        snprintf(buf, sizeof buf, "%s", co->params[i]);
+        char *eq = strchr(buf, '=');
+        if (!eq) {
+            die_usage("--param は ID.名前=値 の形で指定してください: %s", "--param must be ID.NAME=VALUE: %s", co->params[i]);
+            return -1;
+        }
+        *eq = 0;
+        if (runner_set_param(r, buf, eq + 1, err, sizeof err)) {
+            fprintf(stderr, "kyojin: --param: %s\n", err);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Print schema validation errors of one declaration. */
+static void print_validation(decl_doc *d, const cJSON *errs)
+{
+    const cJSON *e;
+    cJSON_ArrayForEach(e, errs)
+    {
+        const cJSON *p = cJSON_GetObjectItemCaseSensitive(e, "pointer");
+        const cJSON *m = cJSON_GetObjectItemCaseSensitive(e, "message");
+        const cJSON *mja = cJSON_GetObjectItemCaseSensitive(m, "ja"), *men = cJSON_GetObjectItemCaseSensitive(m, "en");
+        decl_error de = {0};
+        decl_error_at(d, cJSON_IsString(p) ? p->valuestring : "", cJSON_IsString(mja) ? mja->valuestring : "?",
+                      cJSON_IsString(men) ? men->valuestring : "?", &de);
+        /* show the pointer after the message */
+        char *msg = en() ? de.msg_en : de.msg_ja;
+        size_t ml = strlen(msg);
+        if (cJSON_IsString(p) && ml + strlen(p->valuestring) + 4 < sizeof de.msg_en)
+            snprintf(msg + ml, sizeof de.msg_en - ml, " (%s)", *p->valuestring ? p->valuestring : "/");
+        decl_error_print(stderr, &de, lang);
+        decl_error_clear(&de);
+    }
+}
+
+static cJSON *envelope(runner *r, const check_opts *co)
+{
+    cJSON *doc = cJSON_CreateObject();
+    cJSON_AddStringToObject(doc, "schema", "kyojin/result/v1");
+    cJSON *tool = cJSON_AddObjectToObject(doc, "tool");
+    cJSON_AddStringToObject(tool, "name", "kyojin");
+    cJSON_AddStringToObject(tool, "version", KYOJIN_VERSION);
+    cJSON *ps = cJSON_AddObjectToObject(doc, "policy_set");
+    cJSON_AddStringToObject(ps, "sha256", runner_policy_set_sha256(r));
+    cJSON_AddNumberToObject(ps, "policies", runner_policy_count(r));
+    cJSON_AddItemToObject(doc, "parameters", runner_parameters(r));
+    if (co->as_of) cJSON_AddStringToObject(doc, "as_of", co->as_of);
+    else cJSON_AddNullToObject(doc, "as_of");
+    if (co->timestamp) {
+        char ts[32];
+        time_t t = time(NULL);
+        strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
+        cJSON_AddStringToObject(doc, "timestamp", ts);
+    }
+    cJSON_AddArrayToObject(doc, "declarations");
+    return doc;
+}
+
+static int cmd_check(check_opts *co)
+{
+    if (co->nfiles == 0) {
+        die_usage("検査する申告ファイルを指定してください", "no declaration given%s", NULL);
+        return EXIT_USAGE;
+    }
+    if (report_format_needs_file(co->format) && !co->outpath) {
+        die_usage("--format %s には -o FILE が必要です", "--format %s needs -o FILE", co->format);
+        return EXIT_USAGE;
+    }
+    int load_failed = 0;
+    runner *r = make_runner(co, &load_failed);
+    if (!r) return EXIT_POLICY;
+    if (apply_params(r, co)) {
+        runner_free(r);
+        return EXIT_USAGE;
+    }
+    cJSON *doc = envelope(r, co);
+    cJSON *decls = cJSON_GetObjectItemCaseSensitive(doc, "declarations");
+    int bad_input = 0, not_compliant = 0, policy_error = load_failed;
+    decl_limits lim = {co->max_input, 0};
+    for (int i = 0; i < co->nfiles; i++) {
+        decl_doc *d;
+        decl_error e;
+        if (decl_load_file(co->files[i], &lim, &d, &e)) {
+            decl_error_print(stderr, &e, lang);
+            decl_error_clear(&e);
+            bad_input = 1;
+            continue;
+        }
+        char err[2048];
+        cJSON *verrs = runner_validate(r, d, err, sizeof err);
+        if (!verrs) {
+            fprintf(stderr, "kyojin: %s: %s\n", co->files[i], err);
+            decl_free(d);
+            bad_input = 1;
+            continue;
+        }
+        if (cJSON_GetArraySize(verrs) > 0) {
+            print_validation(d, verrs);
+            cJSON_Delete(verrs);
+            decl_free(d);
+            bad_input = 1;
+            continue;
+        }
+        cJSON_Delete(verrs);
+        int any_error = 0;
+        cJSON *res = runner_eval(r, d, co->as_of, &any_error, err, sizeof err);
+        decl_free(d);
+        if (!res) {
+            fprintf(stderr, "kyojin: %s: %s\n", co->files[i], err);
+            policy_error = 1;
+            continue;
+        }
+        if (any_error) policy_error = 1;
+        if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(res, "compliant"))) not_compliant = 1;
+        cJSON_AddItemToArray(decls, res);
+    }
+    int rc = policy_error ? EXIT_POLICY : bad_input ? EXIT_USAGE : not_compliant ? EXIT_NOT_COMPLIANT : EXIT_COMPLIANT;
+    if (cJSON_GetArraySize(decls) == 0 && bad_input) {
+        /* nothing evaluated: only the errors are printed */
+        cJSON_Delete(doc);
+        runner_free(r);
+        return policy_error ? EXIT_POLICY : EXIT_USAGE;
+    }
+    outfile of;
+    if (out_open(&of, co->outpath)) {
+        fprintf(stderr, en() ? "kyojin: cannot write %s: %s\n" : "kyojin: %s に書き込めません: %s\n", co->outpath, strerror(errno));
+        cJSON_Delete(doc);
+        runner_free(r);
+        return EXIT_USAGE;
+    }
+    report_options ro = {co->format, lang, 0};
+    ro.color = !co->outpath && !co->color_off && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+    char err[1024] = "";
+    int wr = report_write(doc, &ro, of.f, co->outpath, err, sizeof err);
+    if (out_close(&of, wr == 0) != 0 || wr != 0) {
+        fprintf(stderr, en() ? "kyojin: writing the report failed: %s\n" : "kyojin: 報告書の書き込みに失敗しました: %s\n",
+                wr ? err : strerror(errno));
+        rc = EXIT_USAGE;
+    }
+    cJSON_Delete(doc);
+    runner_free(r);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ list / explain */
+
+static const char *jstr(const cJSON *o, const char *k)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    return cJSON_IsString(v) ? v->valuestring : "";
+}
+
+static int cmd_list(check_opts *co, int coverage)
+{
+    int lf = 0;
+    runner *r = make_runner(co, &lf);
+    if (!r) return EXIT_POLICY;
+    cJSON *meta = runner_metadata(r);
+    const cJSON *m;
+    if (!coverage) {
+        cJSON_ArrayForEach(m, meta)
+        {
+            printf("%-12s %-12s ", jstr(m, "id"), jstr(m, "level"));
+            const cJSON *q;
+            int first = 1;
+            cJSON_ArrayForEach(q, cJSON_GetObjectItemCaseSensitive(m, "requirements"))
+            {
+                printf("%s%s", first ? "" : ",", q->valuestring);
+                first = 0;
+            }
+            printf("  ");
+            term_puts(stdout, jstr(cJSON_GetObjectItemCaseSensitive(m, "title"), lang));
+            printf("\n");
+        }
+    }
+    int rc = lf ? EXIT_POLICY : EXIT_COMPLIANT;
+    if (coverage) {
+        /* catalog IDs from policies/catalog.lua (data) */
+        char pol[PATH_MAX];
+        if (co->policies) snprintf(pol, sizeof pol, "%s", co->policies);
+        else default_path(pol, sizeof pol, "policies");
+        lua_State *L = sandbox_state(runner_sandbox(r));
+        char path[PATH_MAX + 32];
+        snprintf(path, sizeof path, "%s/catalog.lua", pol);
+        if (luaL_loadfilex(L, path, "t") != LUA_OK) {
+            fprintf(stderr, "kyojin: %s\n", lua_tostring(L, -1));
+            lua_pop(L, 1);
+            cJSON_Delete(meta);
+            runner_free(r);
+            return EXIT_POLICY;
+        }
+        lua_newtable(L);
+        lua_setupvalue(L, -2, 1);
+        char err[512];
+        if (sandbox_call_trusted(runner_sandbox(r), 0, 1, err, sizeof err)) {
+            fprintf(stderr, "kyojin: %s\n", err);
+            cJSON_Delete(meta);
+            runner_free(r);
+            return EXIT_POLICY;
+        }
+        cJSON *cat = luaconv_to_json(L, -1, err, sizeof err);
+        lua_pop(L, 1);
+        int missing = 0, total = 0;
+        const cJSON *c;
+        cJSON_ArrayForEach(c, cat)
+        {
+            const char *id = jstr(c, "id");
+            total++;
+            printf("%-7s ", id);
+            int n = 0;
+            cJSON_ArrayForEach(m, meta)
+            {
+                const cJSON *q;
+                cJSON_ArrayForEach(q, cJSON_GetObjectItemCaseSensitive(m, "requirements")) if (strcmp(q->valuestring, id) == 0)
+                {
+                    printf("%s%s", n ? ", " : "", jstr(m, "id"));
+                    n++;
+                }
+            }
+            if (!n) {
+                printf(en() ? "NOT COVERED" : "未対応");
+                missing++;
+            }
+            printf("\n");
+        }
+        printf(en() ? "%d of %d requirements covered\n" : "要件 %d 件中 %d 件に対応\n", en() ? total - missing : total,
+               en() ? total : total - missing);
+        cJSON_Delete(cat);
+        if (missing) rc = EXIT_NOT_COMPLIANT;
+    }
+    cJSON_Delete(meta);
+    runner_free(r);
+    return rc;
+}
+
+static int cmd_explain(check_opts *co, const char *id)
+{
+    int lf = 0;
+    runner *r = make_runner(co, &lf);
+    if (!r) return EXIT_POLICY;
+    cJSON *meta = runner_metadata(r);
+    const cJSON *m, *found = NULL;
+    cJSON_ArrayForEach(m, meta) if (strcmp(jstr(m, "id"), id) == 0) found = m;
+    int rc = EXIT_COMPLIANT;
+    if (!found) {
+        fprintf(stderr, en() ? "kyojin: no policy '%s' (see kyojin list)\n" : "kyojin: ポリシー '%s' はありません（kyojin list を参照）\n", id);
+        rc = EXIT_USAGE;
+    } else {
+        int e = en();
+        printf("%s  ", jstr(found, "id"));
+        term_puts(stdout, jstr(cJSON_GetObjectItemCaseSensitive(found, "title"), lang));
+        printf("\n\n%s %s\n", e ? "Level:       " : "レベル:    ", jstr(found, "level"));
+        printf("%s ", e ? "Requirements:" : "要件:      ");
+        const cJSON *q;
+        cJSON_ArrayForEach(q, cJSON_GetObjectItemCaseSensitive(found, "requirements")) printf("%s ", q->valuestring);
+        printf("\n%s ", e ? "Models:      " : "対象モデル:");
+        const cJSON *models = cJSON_GetObjectItemCaseSensitive(found, "models");
+        if (models) cJSON_ArrayForEach(q, models) printf("%s ", q->valuestring);
+        else printf("%s", e ? "(decided by an applicability rule)" : "（適用条件による）");
+        printf("\n%s ", e ? "Source:      " : "出典:      ");
+        term_puts(stdout, jstr(found, "source"));
+        printf("\n%s %s\n", e ? "File:        " : "ファイル:  ", jstr(found, "file"));
+        const cJSON *ps = cJSON_GetObjectItemCaseSensitive(found, "params");
+        if (cJSON_GetArraySize(ps) > 0) {
+            printf("\n%s\n", e ? "Parameters:" : "パラメータ:");
+            cJSON *cur = runner_parameters(r);
+            cJSON_ArrayForEach(q, ps)
+            {
+                char full[512];
+                snprintf(full, sizeof full, "%s.%s", jstr(found, "id"), q->string);
+                char *dv = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(q, "default"));
+                char *cv = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(cur, full));
+                printf("  %s (%s) %s %s%s%s\n    ", q->string, jstr(q, "type"), e ? "default" : "既定値", dv ? dv : "?",
+                       cv && dv && strcmp(cv, dv) ? (e ? ", now " : "、現在 ") : "", cv && dv && strcmp(cv, dv) ? cv : "");
+                term_puts(stdout, jstr(cJSON_GetObjectItemCaseSensitive(q, "description"), lang));
+                printf("\n");
+                cJSON_free(dv);
+                cJSON_free(cv);
+            }
+            cJSON_Delete(cur);
+        }
+        printf("\n%s\n  ", e ? "Remediation:" : "対処:");
+        term_puts(stdout, jstr(cJSON_GetObjectItemCaseSensitive(found, "remediation"), lang));
+        printf("\n");
+    }
+    cJSON_Delete(meta);
+    runner_free(r);
+    return rc;
+}
+
+/* Run a trusted Lua tool module (kyojin.schema_cli, kyojin.testrunner, kyojin.lint) with the
+ * remaining arguments; its return value is the exit code. */
+static int run_tool(check_opts *co, const char *module, int argc, char **argv)
+{
+    int lf = 0;
+    runner *r = make_runner(co, &lf);
+    if (!r) return EXIT_POLICY;
+    lua_State *L = sandbox_state(runner_sandbox(r));
+    lua_getglobal(L, "require");
+    lua_pushstring(L, module);
+    char err[2048];
+    if (sandbox_call_trusted(runner_sandbox(r), 1, 1, err, sizeof err)) {
+        fprintf(stderr, "kyojin: %s\n", err);
+        runner_free(r);
+        return EXIT_POLICY;
+    }
+    lua_getfield(L, -1, "main");
+    lua_remove(L, -2);
+    lua_createtable(L, argc, 4);
+    for (int i = 0; i < argc; i++) {
+        lua_pushstring(L, argv[i]);
+        lua_rawseti(L, -2, i + 1);
+    }
+    lua_pushstring(L, lang);
+    lua_setfield(L, -2, "lang");
+    lua_pushstring(L, kyojin_home());
+    lua_setfield(L, -2, "home");
+    lua_pushboolean(L, lf);
+    lua_setfield(L, -2, "load_failed");
+    int rc;
+    if (sandbox_call_trusted(runner_sandbox(r), 1, 1, err, sizeof err)) {
+        fprintf(stderr, "kyojin: %s\n", err);
+        rc = EXIT_POLICY;
+    } else {
+        rc = (int)lua_tointeger(L, -1);
+        lua_pop(L, 1);
+    }
+    runner_free(r);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ main */
+
+static int need_arg(int i, int argc, char **argv)
+{
+    if (i + 1 >= argc) {
+        die_usage("オプション %s には値が必要です", "option %s needs a value", argv[i]);
+        return 0;
+    }
+    return 1;
+}
+
+int main(int argc, char **argv)
+{
+    const char *l = getenv("KYOJIN_LANG");
+    if (l && strcmp(l, "en") == 0) lang = "en";
+    /* --lang anywhere applies to every message */
+    for (int i = 1; i + 1 < argc; i++)
+        if (strcmp(argv[i], "--lang") == 0) lang = strcmp(argv[i + 1], "en") == 0 ? "en" : "ja";
+
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        usage(stdout);
+        return 0;
+    }
+    if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
+        printf("kyojin %s (Lua %s.%s, cJSON %d.%d.%d)\n", KYOJIN_VERSION, LUA_VERSION_MAJOR, LUA_VERSION_MINOR,
+               CJSON_VERSION_MAJOR, CJSON_VERSION_MINOR, CJSON_VERSION_PATCH);
+        return 0;
+    }
+
+    static const char *files[4096];
+    static const char *params[256];
+    check_opts co = {0};
+    co.format = "text";
+    co.files = files;
+    co.params = params;
+    int coverage = 0;
+    char *rest[256];
+    int nrest = 0;
+    for (int i = 2; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--policies") == 0) { if (!need_arg(i, argc, argv)) return EXIT_USAGE; co.policies = argv[++i]; }
+        else if (strcmp(a, "--format") == 0) { if (!need_arg(i, argc, argv)) return EXIT_USAGE; co.format = argv[++i]; }
+        else if (strcmp(a, "--lang") == 0) {
+            if (!need_arg(i, argc, argv)) return EXIT_USAGE;
+            const char *v = argv[++i];
+            if (strcmp(v, "ja") && strcmp(v, "en")) { die_usage("--lang は ja か en です: %s", "--lang must be ja or en: %s", v); return EXIT_USAGE; }
+        }
+        else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) { if (!need_arg(i, argc, argv)) return EXIT_USAGE; co.outpath = argv[++i]; }
+        else if (strcmp(a, "--param") == 0) {
+            if (!need_arg(i, argc, argv)) return EXIT_USAGE;
+            if (co.nparams < 256) params[co.nparams++] = argv[++i];
+        }
+        else if (strcmp(a, "--params") == 0) { if (!need_arg(i, argc, argv)) return EXIT_USAGE; co.params_file = argv[++i]; }
+        else if (strcmp(a, "--as-of") == 0) {
+            if (!need_arg(i, argc, argv)) return EXIT_USAGE;
+            co.as_of = argv[++i];
+            if (!valid_date(co.as_of)) { die_usage("--as-of は YYYY-MM-DD 形式の日付です: %s", "--as-of must be a date YYYY-MM-DD: %s", co.as_of); return EXIT_USAGE; }
+        }
+        else if (strcmp(a, "--max-input") == 0) {
+            if (!need_arg(i, argc, argv)) return EXIT_USAGE;
+            if (parse_size(argv[++i], &co.max_input)) { die_usage("--max-input はバイト数です: %s", "--max-input must be a number of bytes: %s", argv[i]); return EXIT_USAGE; }
+        }
+        else if (strcmp(a, "--max-instructions") == 0) {
+            size_t v;
+            if (!need_arg(i, argc, argv)) return EXIT_USAGE;
+            if (parse_size(argv[++i], &v)) { die_usage("--max-instructions は正の整数です: %s", "--max-instructions must be a positive integer: %s", argv[i]); return EXIT_USAGE; }
+            co.instructions = (long)v;
+        }
+        else if (strcmp(a, "--max-memory") == 0) {
+            if (!need_arg(i, argc, argv)) return EXIT_USAGE;
+            if (parse_size(argv[++i], &co.policy_memory)) { die_usage("--max-memory はバイト数です: %s", "--max-memory must be a number of bytes: %s", argv[i]); return EXIT_USAGE; }
+        }
+        else if (strcmp(a, "--timestamp") == 0) co.timestamp = 1;
+        else if (strcmp(a, "--no-color") == 0) co.color_off = 1;
+        else if (strcmp(a, "--verbose") == 0) co.verbose = 1;
+        else if (strcmp(a, "--coverage") == 0 && strcmp(cmd, "list") == 0) coverage = 1;
+        else if (strcmp(a, "--help") == 0) { usage(stdout); return 0; }
+        else if (strcmp(cmd, "test") == 0 || strcmp(cmd, "lint") == 0 || strcmp(cmd, "schema") == 0) {
+            if (nrest < 256) rest[nrest++] = argv[i];
+        }
+        else if (a[0] == '-' && a[1]) { die_usage("不明なオプションです: %s", "unknown option: %s", a); return EXIT_USAGE; }
+        else if (co.nfiles < 4096) files[co.nfiles++] = a;
+        else { die_usage("ファイルが多すぎます: %s", "too many files: %s", a); return EXIT_USAGE; }
+    }
+    if (!report_format_known(co.format)) {
+        fprintf(stderr, en() ? "kyojin: unknown format '%s' (formats: %s)\n" : "kyojin: 不明な出力形式です: %s（使える形式: %s）\n",
+                co.format, report_format_list());
+        return EXIT_USAGE;
+    }
+    if (strcmp(cmd, "check") == 0) return cmd_check(&co);
+    if (strcmp(cmd, "list") == 0) return cmd_list(&co, coverage);
+    if (strcmp(cmd, "explain") == 0) {
+        if (co.nfiles != 1) { die_usage("explain にはポリシー ID を 1 つ指定してください%s", "explain needs one policy id%s", ""); return EXIT_USAGE; }
+        return cmd_explain(&co, co.files[0]);
+    }
+    if (strcmp(cmd, "test") == 0) return run_tool(&co, "kyojin.testrunner", nrest, rest);
+    if (strcmp(cmd, "lint") == 0) return run_tool(&co, "kyojin.lint", nrest, rest);
+    if (strcmp(cmd, "schema") == 0) return run_tool(&co, "kyojin.schema_cli", nrest, rest);
+    /* COMMAND: further subcommands are dispatched here. */
+    die_usage("不明なコマンドです: %s", "unknown command: %s", cmd);
+    return EXIT_USAGE;
+}

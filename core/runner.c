@@ -1,0 +1,1138 @@
+/* runner.c — the policy set and the evaluation of one declaration.
+ *
+ * Owns: finding policy files, compiling them once, validating their metadata (through the
+ * trusted DSL module lua/kyojin/dsl.lua), parameters, applicability, running each check in a
+ * fresh environment under the sandbox limits, the result API (`result:fail` …), waivers, and
+ * the declaration result document (interfaces.md §5).
+ * Does not own: the limits themselves (sandbox.c), the declaration view (luaconv.c), report
+ * formats (report*.c), risk scoring (risk.c).
+ *
+ * Each declaration re-runs every policy chunk (compiled once) in a new environment, so no
+ * state survives from one declaration to the next or passes between policies; helpers in
+ * lua/kyojin/helpers/ are re-run the same way and offered frozen as `kyojin`.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "runner.h"
+#include "luaconv.h"
+#include "sha256.h"
+
+#include <dirent.h>
+#include <lauxlib.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static const char CURRENT_COLLECT = 0; /* registry: light userdata → collect being filled */
+static const char CURRENT_SPEC = 0;    /* registry: the table passed to policy{} */
+
+typedef struct {
+    char *name;
+    int type; /* 0 number, 1 string, 2 boolean */
+    cJSON *value;
+} param;
+
+typedef struct {
+    char *relname;
+    int chunk_ref;
+    char *id;
+    char *level;
+    cJSON *meta;
+    param *params;
+    size_t nparams;
+    int has_applies;
+} policy;
+
+typedef struct {
+    int status;
+    char *ptr;
+    char *ja, *en;
+    int evidence; /* 0 none, 1 declared, 2 evidenced */
+    cJSON *classification;
+} finding;
+
+typedef struct {
+    finding *f;
+    size_t n, cap;
+    int na;
+    char *na_ja, *na_en;
+    int overflow;
+} collect;
+
+struct runner {
+    sandbox *sb;
+    policy *p;
+    size_t np;
+    char **errors;
+    size_t nerr;
+    char sha[65];
+    int *helper_refs;
+    char **helper_names;
+    size_t nhelpers;
+    int validate_ref; /* validate function, or LUA_NOREF */
+    int dsl_ref;
+    char *policies_dir;
+    char *lua_dir;
+    int validate;
+};
+
+#define MAX_FINDINGS 10000
+#define MAX_MESSAGE 4000
+
+const char *status_name(policy_status s)
+{
+    static const char *const n[] = {"pass", "fail", "warn", "not_applicable", "error", "waived", "info"};
+    return n[s];
+}
+
+static char *xstrdup(const char *s)
+{
+    if (!s) return NULL;
+    size_t n = strlen(s) + 1;
+    char *p = malloc(n);
+    if (p) memcpy(p, s, n);
+    return p;
+}
+
+static void add_error(runner *r, const char *fmt1, const char *msg)
+{
+    char **ne = realloc(r->errors, (r->nerr + 2) * sizeof *ne);
+    if (!ne) return;
+    r->errors = ne;
+    size_t n = strlen(fmt1) + strlen(msg) + 4;
+    char *s = malloc(n);
+    if (s) snprintf(s, n, "%s: %s", fmt1, msg);
+    r->errors[r->nerr++] = s;
+    r->errors[r->nerr] = NULL;
+}
+
+const char *const *runner_load_errors(const runner *r)
+{
+    static const char *const none[] = {NULL};
+    return r->nerr ? (const char *const *)r->errors : none;
+}
+
+sandbox *runner_sandbox(runner *r) { return r->sb; }
+
+/* ------------------------------------------------------------------ files */
+
+typedef struct {
+    char **v;
+    size_t n, cap;
+} strlist;
+
+static void sl_add(strlist *l, const char *s)
+{
+    if (l->n == l->cap) {
+        size_t nc = l->cap ? l->cap * 2 : 64;
+        char **nv = realloc(l->v, nc * sizeof *nv);
+        if (!nv) return;
+        l->v = nv;
+        l->cap = nc;
+    }
+    l->v[l->n] = xstrdup(s);
+    if (l->v[l->n]) l->n++;
+}
+
+static void sl_free(strlist *l)
+{
+    for (size_t i = 0; i < l->n; i++) free(l->v[i]);
+    free(l->v);
+}
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+static int ends_with(const char *s, const char *suf)
+{
+    size_t a = strlen(s), b = strlen(suf);
+    return a >= b && strcmp(s + a - b, suf) == 0;
+}
+
+/* Collect relative paths of policy files under base/rel, recursively. */
+static void walk(const char *base, const char *rel, strlist *out, int depth)
+{
+    if (depth > 8) return;
+    char path[4096];
+    snprintf(path, sizeof path, "%s%s%s", base, *rel ? "/" : "", rel);
+    DIR *d = opendir(path);
+    if (!d) return;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.') continue;
+        char sub[4096], full[4096 + 256];
+        snprintf(sub, sizeof sub, "%s%s%s", rel, *rel ? "/" : "", e->d_name);
+        snprintf(full, sizeof full, "%s/%s", base, sub);
+        struct stat st;
+        if (stat(full, &st) != 0) continue;
+        if (S_ISDIR(st.st_mode)) {
+            if (strcmp(e->d_name, "fixtures") == 0) continue;
+            walk(base, sub, out, depth + 1);
+        } else if (S_ISREG(st.st_mode) && ends_with(e->d_name, ".lua") && !ends_with(e->d_name, "_test.lua") &&
+                   !(depth == 0 && strcmp(e->d_name, "catalog.lua") == 0)) {
+            sl_add(out, sub);
+        }
+    }
+    closedir(d);
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    size_t cap = 8192, n = 0;
+    char *b = malloc(cap);
+    while (b) {
+        if (n == cap) {
+            if (cap > (size_t)64 << 20) { free(b); b = NULL; break; }
+            char *nb = realloc(b, cap * 2);
+            if (!nb) { free(b); b = NULL; break; }
+            b = nb;
+            cap *= 2;
+        }
+        size_t k = fread(b + n, 1, cap - n, f);
+        n += k;
+        if (k == 0) break;
+    }
+    if (b && ferror(f)) { free(b); b = NULL; }
+    fclose(f);
+    if (b) *len = n;
+    return b;
+}
+
+/* ------------------------------------------------------------------ result API */
+
+static collect *current(lua_State *L)
+{
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &CURRENT_COLLECT);
+    collect *c = lua_touserdata(L, -1);
+    lua_pop(L, 1);
+    if (!c) luaL_error(L, "result object used outside its policy run");
+    return c;
+}
+
+/* Read a bilingual message at idx: a string (used for both) or { ja = , en = }. */
+static void get_message(lua_State *L, int idx, char **ja, char **en, int required)
+{
+    *ja = *en = NULL;
+    if (lua_isnoneornil(L, idx)) {
+        if (required) luaL_error(L, "a message { ja = ..., en = ... } is required");
+        return;
+    }
+    if (lua_type(L, idx) == LUA_TSTRING) {
+        size_t n;
+        const char *s = lua_tolstring(L, idx, &n);
+        if (n > MAX_MESSAGE) luaL_error(L, "message longer than %d bytes", MAX_MESSAGE);
+        *ja = xstrdup(s);
+        *en = xstrdup(s);
+        return;
+    }
+    luaL_checktype(L, idx, LUA_TTABLE);
+    const char *k[2] = {"ja", "en"};
+    char **dst[2] = {ja, en};
+    for (int i = 0; i < 2; i++) {
+        lua_getfield(L, idx, k[i]);
+        if (lua_type(L, -1) != LUA_TSTRING) {
+            free(*ja);
+            *ja = NULL;
+            luaL_error(L, "message field '%s' must be a string", k[i]);
+        }
+        size_t n;
+        const char *s = lua_tolstring(L, -1, &n);
+        if (n > MAX_MESSAGE) {
+            free(*ja);
+            *ja = NULL;
+            luaL_error(L, "message longer than %d bytes", MAX_MESSAGE);
+        }
+        *dst[i] = xstrdup(s);
+        lua_pop(L, 1);
+    }
+}
+
+/* Subject at idx: a declaration table (its pointer) or a JSON-pointer string. */
+static char *get_subject(lua_State *L, int idx)
+{
+    const char *p = luaconv_pointer(L, idx);
+    if (p) return xstrdup(p);
+    if (lua_type(L, idx) == LUA_TSTRING) {
+        const char *s = lua_tostring(L, idx);
+        if (*s && *s != '/') luaL_error(L, "subject must be a JSON pointer starting with '/' or a declaration table");
+        if (strlen(s) > 1000) luaL_error(L, "subject pointer too long");
+        return xstrdup(s);
+    }
+    if (lua_isnoneornil(L, idx)) return xstrdup("");
+    luaL_error(L, "subject must be a declaration table or a JSON pointer string (got %s)", luaL_typename(L, idx));
+    return NULL;
+}
+
+static int add_finding(lua_State *L, int status)
+{
+    collect *c = current(L);
+    if (c->n >= MAX_FINDINGS) return luaL_error(L, "more than %d findings", MAX_FINDINGS);
+    /* arguments: self, subject, message, opts */
+    char *ptr = get_subject(L, 2);
+    char *ja = NULL, *en = NULL;
+    int evidence = 0;
+    if (lua_type(L, 4) == LUA_TTABLE) {
+        lua_getfield(L, 4, "evidence");
+        if (lua_type(L, -1) == LUA_TSTRING) {
+            const char *e = lua_tostring(L, -1);
+            if (strcmp(e, "declared") == 0) evidence = 1;
+            else if (strcmp(e, "evidenced") == 0) evidence = 2;
+            else { free(ptr); return luaL_error(L, "evidence must be \"declared\" or \"evidenced\""); }
+        }
+        lua_pop(L, 1);
+    }
+    if (lua_type(L, 3) != LUA_TNONE && lua_type(L, 3) != LUA_TNIL) {
+        /* protect ptr from leaking if get_message raises: register it first */
+    }
+    if (c->n == c->cap) {
+        size_t nc = c->cap ? c->cap * 2 : 8;
+        finding *nf = realloc(c->f, nc * sizeof *nf);
+        if (!nf) { free(ptr); return luaL_error(L, "out of memory"); }
+        c->f = nf;
+        c->cap = nc;
+    }
+    finding *f = &c->f[c->n++];
+    memset(f, 0, sizeof *f);
+    f->status = status;
+    f->ptr = ptr;
+    f->evidence = evidence;
+    get_message(L, 3, &ja, &en, status == ST_FAIL || status == ST_WARN);
+    f->ja = ja;
+    f->en = en;
+    return 0;
+}
+
+static int res_pass(lua_State *L) { return add_finding(L, ST_PASS); }
+static int res_fail(lua_State *L) { return add_finding(L, ST_FAIL); }
+static int res_warn(lua_State *L) { return add_finding(L, ST_WARN); }
+
+static int res_not_applicable(lua_State *L)
+{
+    collect *c = current(L);
+    char *ja, *en;
+    get_message(L, 2, &ja, &en, 1);
+    free(c->na_ja);
+    free(c->na_en);
+    c->na = 1;
+    c->na_ja = ja;
+    c->na_en = en;
+    return 0;
+}
+
+static int res_classify(lua_State *L)
+{
+    collect *c = current(L);
+    luaL_checktype(L, 3, LUA_TTABLE);
+    char err[200];
+    cJSON *cls = luaconv_to_json(L, 3, err, sizeof err);
+    if (!cls) return luaL_error(L, "classification: %s", err);
+    char *text = cJSON_PrintUnformatted(cls);
+    size_t tl = text ? strlen(text) : 0;
+    cJSON_free(text);
+    if (tl > 16384) { cJSON_Delete(cls); return luaL_error(L, "classification too large"); }
+    if (c->n >= MAX_FINDINGS) { cJSON_Delete(cls); return luaL_error(L, "more than %d findings", MAX_FINDINGS); }
+    char *ptr;
+    {
+        const char *p = luaconv_pointer(L, 2);
+        if (!p && lua_type(L, 2) == LUA_TSTRING) p = lua_tostring(L, 2);
+        ptr = xstrdup(p ? p : "");
+    }
+    if (c->n == c->cap) {
+        size_t nc = c->cap ? c->cap * 2 : 8;
+        finding *nf = realloc(c->f, nc * sizeof *nf);
+        if (!nf) { free(ptr); cJSON_Delete(cls); return luaL_error(L, "out of memory"); }
+        c->f = nf;
+        c->cap = nc;
+    }
+    finding *f = &c->f[c->n++];
+    memset(f, 0, sizeof *f);
+    f->status = ST_INFO;
+    f->ptr = ptr;
+    f->classification = cls;
+    cJSON *ja = cJSON_GetObjectItemCaseSensitive(cls, "ja"), *en = cJSON_GetObjectItemCaseSensitive(cls, "en");
+    if (cJSON_IsString(ja)) f->ja = xstrdup(ja->valuestring);
+    if (cJSON_IsString(en)) f->en = xstrdup(en->valuestring);
+    return 0;
+}
+
+static void collect_free(collect *c)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        free(c->f[i].ptr);
+        free(c->f[i].ja);
+        free(c->f[i].en);
+        cJSON_Delete(c->f[i].classification);
+    }
+    free(c->f);
+    free(c->na_ja);
+    free(c->na_en);
+    memset(c, 0, sizeof *c);
+}
+
+static void push_result_object(lua_State *L)
+{
+    static const luaL_Reg m[] = {{"pass", res_pass},
+                                 {"fail", res_fail},
+                                 {"warn", res_warn},
+                                 {"not_applicable", res_not_applicable},
+                                 {"classify", res_classify},
+                                 {NULL, NULL}};
+    luaL_newlib(L, m);
+    sandbox_push_frozen(L, -1);
+    lua_remove(L, -2);
+}
+
+/* policy { ... } — records the spec of the chunk being run. */
+static int api_policy(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &CURRENT_SPEC) != LUA_TNIL)
+        return luaL_error(L, "policy { ... } may be called only once per file");
+    lua_pop(L, 1);
+    lua_pushvalue(L, 1);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &CURRENT_SPEC);
+    return 0;
+}
+
+/* ------------------------------------------------------------------ loading */
+
+/* Run the trusted DSL validator on the spec at top: leaves the metadata table, or raises. */
+static int validate_spec(runner *r, const char *relname, char *err, size_t errlen)
+{
+    lua_State *L = sandbox_state(r->sb);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, r->dsl_ref);
+    lua_getfield(L, -1, "validate");
+    lua_remove(L, -2);
+    lua_insert(L, -2);
+    lua_pushstring(L, relname);
+    return sandbox_call_trusted(r->sb, 2, 1, err, errlen);
+}
+
+static int param_from_meta(policy *p)
+{
+    cJSON *ps = cJSON_GetObjectItemCaseSensitive(p->meta, "params");
+    size_t n = 0;
+    cJSON *c;
+    cJSON_ArrayForEach(c, ps) n++;
+    p->params = calloc(n ? n : 1, sizeof *p->params);
+    if (!p->params) return -1;
+    cJSON_ArrayForEach(c, ps)
+    {
+        param *q = &p->params[p->nparams++];
+        q->name = xstrdup(c->string);
+        cJSON *t = cJSON_GetObjectItemCaseSensitive(c, "type");
+        const char *ts = cJSON_IsString(t) ? t->valuestring : "number";
+        q->type = strcmp(ts, "number") == 0 ? 0 : strcmp(ts, "boolean") == 0 ? 2 : 1;
+        q->value = cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(c, "default"), 1);
+    }
+    return 0;
+}
+
+static int cmp_policy(const void *a, const void *b)
+{
+    return strcmp(((const policy *)a)->id, ((const policy *)b)->id);
+}
+
+/* Run a policy chunk (at stack top, consumed) in a fresh environment; leaves the spec table
+ * on the stack. Returns 0, or -1 with err. */
+static int run_chunk(runner *r, int ref, const char *who, char *err, size_t errlen)
+{
+    lua_State *L = sandbox_state(r->sb);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
+    sandbox_push_env(r->sb);
+    lua_setupvalue(L, -2, 1);
+    lua_pushnil(L);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &CURRENT_SPEC);
+    if (sandbox_call(r->sb, 0, 0, who, err, errlen) != SANDBOX_OK) return -1;
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &CURRENT_SPEC) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        snprintf(err, errlen, "the file does not call policy { ... }");
+        return -1;
+    }
+    lua_pushnil(L);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &CURRENT_SPEC);
+    return 0;
+}
+
+/* Helpers: compile each file under lua/kyojin/helpers once. */
+static int load_helpers(runner *r, char *err, size_t errlen)
+{
+    lua_State *L = sandbox_state(r->sb);
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/kyojin/helpers", r->lua_dir);
+    strlist files = {0};
+    walk(dir, "", &files, 1); /* depth 1: skip nothing special */
+    qsort(files.v, files.n, sizeof *files.v, cmp_str);
+    r->helper_refs = calloc(files.n ? files.n : 1, sizeof *r->helper_refs);
+    r->helper_names = calloc(files.n ? files.n : 1, sizeof *r->helper_names);
+    for (size_t i = 0; i < files.n; i++) {
+        char path[8192];
+        snprintf(path, sizeof path, "%s/%s", dir, files.v[i]);
+        size_t len;
+        char *text = read_file(path, &len);
+        if (!text) {
+            snprintf(err, errlen, "%s: cannot read", path);
+            sl_free(&files);
+            return -1;
+        }
+        char chunk[4200];
+        snprintf(chunk, sizeof chunk, "@%s", path);
+        int rc = sandbox_load(r->sb, text, len, chunk, err, errlen);
+        free(text);
+        if (rc) {
+            sl_free(&files);
+            return -1;
+        }
+        r->helper_refs[r->nhelpers] = luaL_ref(L, LUA_REGISTRYINDEX);
+        r->helper_names[r->nhelpers++] = xstrdup(files.v[i]);
+    }
+    sl_free(&files);
+    return 0;
+}
+
+/* Build the frozen `kyojin` table for one declaration: JSON API + every helper's exports. */
+static int install_kyojin(runner *r, char *err, size_t errlen)
+{
+    lua_State *L = sandbox_state(r->sb);
+    luaconv_push_api(L);
+    int k = lua_gettop(L);
+    lua_pushnil(L);
+    lua_setfield(L, k, "encode");
+    for (size_t i = 0; i < r->nhelpers; i++) {
+        lua_rawgeti(L, LUA_REGISTRYINDEX, r->helper_refs[i]);
+        sandbox_push_env(r->sb);
+        lua_setupvalue(L, -2, 1);
+        if (sandbox_call(r->sb, 0, 1, r->helper_names[i], err, errlen) != SANDBOX_OK) {
+            lua_settop(L, k - 1);
+            return -1;
+        }
+        if (lua_type(L, -1) != LUA_TTABLE) {
+            snprintf(err, errlen, "helper %s must return a table of functions", r->helper_names[i]);
+            lua_settop(L, k - 1);
+            return -1;
+        }
+        lua_pushnil(L);
+        while (lua_next(L, -2)) {
+            if (lua_type(L, -2) != LUA_TSTRING) { lua_pop(L, 1); continue; }
+            lua_pushvalue(L, -2);
+            if (lua_rawget(L, k) != LUA_TNIL) {
+                snprintf(err, errlen, "helper %s: name '%s' is already defined", r->helper_names[i], lua_tostring(L, -3));
+                lua_settop(L, k - 1);
+                return -1;
+            }
+            lua_pop(L, 1);
+            lua_pushvalue(L, -2);
+            lua_insert(L, -2);
+            lua_rawset(L, k);
+        }
+        lua_pop(L, 1);
+        /* helpers may call each other through kyojin: install progressively */
+        sandbox_push_frozen(L, k);
+        sandbox_set_safe(r->sb, "kyojin");
+    }
+    sandbox_push_frozen(L, k);
+    sandbox_set_safe(r->sb, "kyojin");
+    lua_settop(L, k - 1);
+    return 0;
+}
+
+runner *runner_new(const runner_opts *o, char *err, size_t errlen)
+{
+    runner *r = calloc(1, sizeof *r);
+    if (!r) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    r->policies_dir = xstrdup(o->policies_dir ? o->policies_dir : "policies");
+    r->lua_dir = xstrdup(o->lua_dir ? o->lua_dir : "lua");
+    r->validate = o->validate;
+    r->validate_ref = LUA_NOREF;
+    sandbox_opts so = o->sandbox;
+    so.lua_dir = r->lua_dir;
+    r->sb = sandbox_new(&so, err, errlen);
+    if (!r->sb) {
+        runner_free(r);
+        return NULL;
+    }
+    lua_State *L = sandbox_state(r->sb);
+
+    /* `policy` in the safe globals */
+    lua_pushcfunction(L, api_policy);
+    sandbox_set_safe(r->sb, "policy");
+
+    /* trusted DSL module */
+    lua_getglobal(L, "require");
+    lua_pushliteral(L, "kyojin.dsl");
+    if (sandbox_call_trusted(r->sb, 1, 1, err, errlen)) {
+        runner_free(r);
+        return NULL;
+    }
+    r->dsl_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+
+    if (r->validate) {
+        char path[4200];
+        snprintf(path, sizeof path, "%s/kyojin/validate.lua", r->lua_dir);
+        struct stat st;
+        if (stat(path, &st) == 0) {
+            lua_getglobal(L, "require");
+            lua_pushliteral(L, "kyojin.validate");
+            if (sandbox_call_trusted(r->sb, 1, 1, err, errlen)) {
+                runner_free(r);
+                return NULL;
+            }
+            lua_getfield(L, -1, "validate");
+            r->validate_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+            lua_pop(L, 1);
+        }
+    }
+
+    if (load_helpers(r, err, errlen)) {
+        runner_free(r);
+        return NULL;
+    }
+    if (install_kyojin(r, err, errlen)) {
+        runner_free(r);
+        return NULL;
+    }
+
+    /* policy files */
+    strlist files = {0};
+    struct stat st;
+    if (stat(r->policies_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        snprintf(err, errlen, "%s: policy directory not found", r->policies_dir);
+        runner_free(r);
+        return NULL;
+    }
+    walk(r->policies_dir, "", &files, 0);
+    qsort(files.v, files.n, sizeof *files.v, cmp_str);
+    r->p = calloc(files.n ? files.n : 1, sizeof *r->p);
+    sha256_ctx hc;
+    sha256_init(&hc);
+    for (size_t i = 0; i < files.n; i++) {
+        char path[8192], msg[1024];
+        snprintf(path, sizeof path, "%s/%s", r->policies_dir, files.v[i]);
+        size_t len = 0;
+        char *text = read_file(path, &len);
+        if (!text) {
+            add_error(r, path, "cannot read the file");
+            continue;
+        }
+        sha256_update(&hc, files.v[i], strlen(files.v[i]) + 1);
+        sha256_update(&hc, text, len);
+        sha256_update(&hc, "", 1);
+        char chunk[8300];
+        snprintf(chunk, sizeof chunk, "@%s", path);
+        int rc = sandbox_load(r->sb, text, len, chunk, msg, sizeof msg);
+        free(text);
+        if (rc) {
+            add_error(r, path, msg);
+            continue;
+        }
+        int ref = luaL_ref(L, LUA_REGISTRYINDEX);
+        if (run_chunk(r, ref, files.v[i], msg, sizeof msg) || validate_spec(r, path, msg, sizeof msg)) {
+            add_error(r, path, msg);
+            luaL_unref(L, LUA_REGISTRYINDEX, ref);
+            continue;
+        }
+        /* metadata table (plain data) → JSON */
+        cJSON *meta = luaconv_to_json(L, -1, msg, sizeof msg);
+        lua_pop(L, 1);
+        if (!meta) {
+            add_error(r, path, msg);
+            luaL_unref(L, LUA_REGISTRYINDEX, ref);
+            continue;
+        }
+        policy *p = &r->p[r->np];
+        p->relname = xstrdup(files.v[i]);
+        p->chunk_ref = ref;
+        p->meta = meta;
+        p->id = xstrdup(cJSON_GetObjectItemCaseSensitive(meta, "id")->valuestring);
+        p->level = xstrdup(cJSON_GetObjectItemCaseSensitive(meta, "level")->valuestring);
+        p->has_applies = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(meta, "has_applies"));
+        cJSON_DeleteItemFromObjectCaseSensitive(meta, "has_applies");
+        param_from_meta(p);
+        int dup = 0;
+        for (size_t k = 0; k < r->np; k++)
+            if (strcmp(r->p[k].id, p->id) == 0) dup = 1;
+        if (dup) {
+            snprintf(msg, sizeof msg, "policy id %s is defined twice", p->id);
+            add_error(r, path, msg);
+            cJSON_Delete(p->meta);
+            free(p->relname);
+            free(p->id);
+            free(p->level);
+            for (size_t k = 0; k < p->nparams; k++) { free(p->params[k].name); cJSON_Delete(p->params[k].value); }
+            free(p->params);
+            luaL_unref(L, LUA_REGISTRYINDEX, ref);
+            memset(p, 0, sizeof *p);
+            continue;
+        }
+        r->np++;
+    }
+    unsigned char dg[32];
+    sha256_final(&hc, dg);
+    sha256_hex(dg, r->sha);
+    sl_free(&files);
+    qsort(r->p, r->np, sizeof *r->p, cmp_policy);
+    if (o->only_policy) {
+        size_t k = 0;
+        for (size_t i = 0; i < r->np; i++) {
+            if (strcmp(r->p[i].id, o->only_policy) == 0) r->p[k++] = r->p[i];
+            else {
+                cJSON_Delete(r->p[i].meta);
+                free(r->p[i].relname);
+                free(r->p[i].id);
+                free(r->p[i].level);
+                for (size_t q = 0; q < r->p[i].nparams; q++) { free(r->p[i].params[q].name); cJSON_Delete(r->p[i].params[q].value); }
+                free(r->p[i].params);
+            }
+        }
+        r->np = k;
+    }
+    return r;
+}
+
+void runner_free(runner *r)
+{
+    if (!r) return;
+    for (size_t i = 0; i < r->np; i++) {
+        cJSON_Delete(r->p[i].meta);
+        free(r->p[i].relname);
+        free(r->p[i].id);
+        free(r->p[i].level);
+        for (size_t k = 0; k < r->p[i].nparams; k++) {
+            free(r->p[i].params[k].name);
+            cJSON_Delete(r->p[i].params[k].value);
+        }
+        free(r->p[i].params);
+    }
+    free(r->p);
+    for (size_t i = 0; i < r->nerr; i++) free(r->errors[i]);
+    free(r->errors);
+    for (size_t i = 0; i < r->nhelpers; i++) free(r->helper_names[i]);
+    free(r->helper_names);
+    free(r->helper_refs);
+    free(r->policies_dir);
+    free(r->lua_dir);
+    sandbox_free(r->sb);
+    free(r);
+}
+
+const char *runner_policy_set_sha256(const runner *r) { return r->sha; }
+int runner_policy_count(const runner *r) { return (int)r->np; }
+
+cJSON *runner_metadata(runner *r)
+{
+    cJSON *a = cJSON_CreateArray();
+    for (size_t i = 0; i < r->np; i++) {
+        cJSON *m = cJSON_Duplicate(r->p[i].meta, 1);
+        cJSON_AddStringToObject(m, "file", r->p[i].relname);
+        cJSON_AddItemToArray(a, m);
+    }
+    return a;
+}
+
+/* ------------------------------------------------------------------ parameters */
+
+static param *find_param(runner *r, const char *full, char *err, size_t errlen)
+{
+    const char *dot = strrchr(full, '.');
+    if (!dot || dot == full) {
+        snprintf(err, errlen, "parameter '%s' must be written POLICY-ID.NAME", full);
+        return NULL;
+    }
+    size_t idlen = (size_t)(dot - full);
+    for (size_t i = 0; i < r->np; i++) {
+        if (strlen(r->p[i].id) != idlen || strncmp(r->p[i].id, full, idlen) != 0) continue;
+        for (size_t k = 0; k < r->p[i].nparams; k++)
+            if (strcmp(r->p[i].params[k].name, dot + 1) == 0) return &r->p[i].params[k];
+        snprintf(err, errlen, "policy %.*s has no parameter '%s'", (int)idlen, full, dot + 1);
+        return NULL;
+    }
+    snprintf(err, errlen, "unknown policy '%.*s' in parameter '%s'", (int)idlen, full, full);
+    return NULL;
+}
+
+static int set_param_value(param *q, const cJSON *v, const char *full, char *err, size_t errlen)
+{
+    if ((q->type == 0 && !cJSON_IsNumber(v)) || (q->type == 1 && !cJSON_IsString(v)) ||
+        (q->type == 2 && !cJSON_IsBool(v))) {
+        snprintf(err, errlen, "parameter %s must be a %s", full, q->type == 0 ? "number" : q->type == 1 ? "string" : "boolean");
+        return -1;
+    }
+    cJSON_Delete(q->value);
+    q->value = cJSON_Duplicate(v, 1);
+    return 0;
+}
+
+int runner_set_param(runner *r, const char *name, const char *value, char *err, size_t errlen)
+{
+    param *q = find_param(r, name, err, errlen);
+    if (!q) return -1;
+    cJSON *v = NULL;
+    if (q->type == 0) {
+        char *end;
+        double d = strtod(value, &end);
+        if (!*value || *end) {
+            snprintf(err, errlen, "parameter %s must be a number (got '%s')", name, value);
+            return -1;
+        }
+        v = cJSON_CreateNumber(d);
+    } else if (q->type == 2) {
+        if (strcmp(value, "true") && strcmp(value, "false")) {
+            snprintf(err, errlen, "parameter %s must be true or false (got '%s')", name, value);
+            return -1;
+        }
+        v = cJSON_CreateBool(strcmp(value, "true") == 0);
+    } else {
+        v = cJSON_CreateString(value);
+    }
+    int rc = set_param_value(q, v, name, err, errlen);
+    cJSON_Delete(v);
+    return rc;
+}
+
+int runner_set_params_json(runner *r, const cJSON *obj, char *err, size_t errlen)
+{
+    if (!cJSON_IsObject(obj)) {
+        snprintf(err, errlen, "a parameter file must hold a JSON object");
+        return -1;
+    }
+    const cJSON *c;
+    cJSON_ArrayForEach(c, obj)
+    {
+        if (cJSON_IsObject(c)) {
+            const cJSON *d;
+            cJSON_ArrayForEach(d, c)
+            {
+                char full[512];
+                snprintf(full, sizeof full, "%s.%s", c->string, d->string);
+                param *q = find_param(r, full, err, errlen);
+                if (!q || set_param_value(q, d, full, err, errlen)) return -1;
+            }
+        } else {
+            param *q = find_param(r, c->string, err, errlen);
+            if (!q || set_param_value(q, c, c->string, err, errlen)) return -1;
+        }
+    }
+    return 0;
+}
+
+cJSON *runner_parameters(runner *r)
+{
+    cJSON *o = cJSON_CreateObject();
+    for (size_t i = 0; i < r->np; i++)
+        for (size_t k = 0; k < r->p[i].nparams; k++) {
+            char full[512];
+            snprintf(full, sizeof full, "%s.%s", r->p[i].id, r->p[i].params[k].name);
+            cJSON_AddItemToObject(o, full, cJSON_Duplicate(r->p[i].params[k].value, 1));
+        }
+    return o;
+}
+
+/* ------------------------------------------------------------------ evaluation */
+
+static void push_params(runner *r, policy *p)
+{
+    lua_State *L = sandbox_state(r->sb);
+    lua_createtable(L, 0, (int)p->nparams);
+    for (size_t k = 0; k < p->nparams; k++) {
+        luaconv_push(L, p->params[k].value);
+        lua_setfield(L, -2, p->params[k].name);
+    }
+    sandbox_push_frozen(L, -1);
+    lua_remove(L, -2);
+}
+
+static const char *str_item(const cJSON *o, const char *k)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+static int model_applies(const policy *p, const char *model)
+{
+    const cJSON *models = cJSON_GetObjectItemCaseSensitive(p->meta, "models");
+    if (!models) return 1;
+    const cJSON *m;
+    cJSON_ArrayForEach(m, models) if (cJSON_IsString(m) && model && strcmp(m->valuestring, model) == 0) return 1;
+    return 0;
+}
+
+/* Does the waiver subject cover the finding pointer (equal, or an ancestor)? */
+static int covers(const char *w, const char *f)
+{
+    size_t n = strlen(w);
+    if (strncmp(w, f, n) != 0) return 0;
+    return f[n] == 0 || f[n] == '/';
+}
+
+static cJSON *bilingual(const char *ja, const char *en)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "ja", ja ? ja : "");
+    cJSON_AddStringToObject(o, "en", en ? en : "");
+    return o;
+}
+
+cJSON *runner_validate(runner *r, decl_doc *d, char *err, size_t errlen)
+{
+    lua_State *L = sandbox_state(r->sb);
+    cJSON *out = cJSON_CreateArray();
+    if (r->validate_ref == LUA_NOREF) return out;
+    int top = lua_gettop(L);
+    luaconv_reset_cache(L);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, r->validate_ref);
+    luaconv_push(L, decl_root(d));
+    lua_getglobal(L, "json");
+    lua_createtable(L, 0, 2);
+    lua_pushinteger(L, 100);
+    lua_setfield(L, -2, "max_errors");
+    lua_createtable(L, 0, (int)r->np);
+    for (size_t i = 0; i < r->np; i++) {
+        lua_pushboolean(L, 1);
+        lua_setfield(L, -2, r->p[i].id);
+    }
+    lua_setfield(L, -2, "policy_ids");
+    if (sandbox_call_trusted(r->sb, 3, 1, err, errlen)) {
+        cJSON_Delete(out);
+        lua_settop(L, top);
+        return NULL;
+    }
+    char cerr[200];
+    cJSON *errs = luaconv_to_json(L, -1, cerr, sizeof cerr);
+    lua_settop(L, top);
+    if (!errs) {
+        snprintf(err, errlen, "validator returned malformed errors: %s", cerr);
+        cJSON_Delete(out);
+        return NULL;
+    }
+    if (cJSON_IsArray(errs)) {
+        cJSON_Delete(out);
+        return errs;
+    }
+    cJSON_Delete(errs);
+    return out;
+}
+
+cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error, char *err, size_t errlen)
+{
+    lua_State *L = sandbox_state(r->sb);
+    int top = lua_gettop(L);
+    *any_error = 0;
+    const cJSON *root = decl_root(d);
+    const cJSON *body = cJSON_GetObjectItemCaseSensitive(root, "body");
+    const char *model = str_item(root, "model");
+    const char *as_of = as_of_opt ? as_of_opt : str_item(body, "as_of");
+
+    cJSON *res = cJSON_CreateObject();
+    cJSON_AddStringToObject(res, "file", decl_path(d));
+    cJSON_AddStringToObject(res, "sha256", decl_sha256_hex(d));
+    cJSON *b = cJSON_AddObjectToObject(res, "body");
+    const char *bkeys[] = {"name", "code", "prefecture"};
+    for (int i = 0; i < 3; i++) {
+        const char *v = str_item(body, bkeys[i]);
+        if (v) cJSON_AddStringToObject(b, bkeys[i], v);
+        else cJSON_AddNullToObject(b, bkeys[i]);
+    }
+    if (model) cJSON_AddStringToObject(b, "model", model);
+    else cJSON_AddNullToObject(b, "model");
+    if (str_item(body, "as_of")) cJSON_AddStringToObject(b, "as_of", str_item(body, "as_of"));
+    else cJSON_AddNullToObject(b, "as_of");
+    cJSON *compliant = cJSON_AddTrueToObject(res, "compliant");
+    cJSON *counts = cJSON_AddObjectToObject(res, "counts");
+    int cnt[7] = {0};
+    cJSON *pols = cJSON_AddArrayToObject(res, "policies");
+
+    /* fresh view of this declaration */
+    luaconv_reset_cache(L);
+    if (install_kyojin(r, err, errlen)) {
+        cJSON_Delete(res);
+        return NULL;
+    }
+    luaconv_push(L, root);
+    int raw = lua_gettop(L);
+    luaconv_push_proxy(L, raw, "");
+    int proxy = lua_gettop(L);
+    const cJSON *waivers = cJSON_GetObjectItemCaseSensitive(root, "waivers");
+
+    for (size_t i = 0; i < r->np; i++) {
+        policy *p = &r->p[i];
+        char msg[1024];
+        collect c = {0};
+        policy_status st = ST_PASS;
+        const char *reason_ja = NULL, *reason_en = NULL;
+        char rja[1200], ren[1200];
+        cJSON *read = NULL;
+
+        luaconv_new_log(L);
+        if (run_chunk(r, p->chunk_ref, p->id, msg, sizeof msg)) {
+            st = ST_ERROR;
+        } else {
+            int spec = lua_gettop(L);
+            int applies = 1;
+            if (!model_applies(p, model)) {
+                applies = 0;
+                snprintf(rja, sizeof rja, "モデルが %s のため対象外", model ? model : "(未申告)");
+                snprintf(ren, sizeof ren, "model is %s", model ? model : "(not declared)");
+                reason_ja = rja;
+                reason_en = ren;
+            } else if (p->has_applies) {
+                lua_getfield(L, spec, "applies");
+                lua_pushvalue(L, proxy);
+                if (sandbox_call(r->sb, 1, 2, p->id, msg, sizeof msg) != SANDBOX_OK) {
+                    st = ST_ERROR;
+                    applies = -1;
+                } else {
+                    if (!lua_toboolean(L, -2)) {
+                        applies = 0;
+                        char *ja = NULL, *en = NULL;
+                        if (lua_type(L, -1) == LUA_TTABLE) {
+                            lua_getfield(L, -1, "ja");
+                            lua_getfield(L, -2, "en");
+                            if (lua_type(L, -2) == LUA_TSTRING) ja = xstrdup(lua_tostring(L, -2));
+                            if (lua_type(L, -1) == LUA_TSTRING) en = xstrdup(lua_tostring(L, -1));
+                            lua_pop(L, 2);
+                        } else if (lua_type(L, -1) == LUA_TSTRING) {
+                            ja = xstrdup(lua_tostring(L, -1));
+                            en = xstrdup(lua_tostring(L, -1));
+                        }
+                        snprintf(rja, sizeof rja, "%s", ja ? ja : "適用条件に該当しないため対象外");
+                        snprintf(ren, sizeof ren, "%s", en ? en : "the applicability condition is not met");
+                        free(ja);
+                        free(en);
+                        reason_ja = rja;
+                        reason_en = ren;
+                    }
+                    lua_pop(L, 2);
+                }
+            }
+            if (applies == 0) {
+                st = ST_NA;
+            } else if (applies == 1) {
+                lua_getfield(L, spec, "check");
+                lua_pushvalue(L, proxy);
+                push_result_object(L);
+                push_params(r, p);
+                lua_pushlightuserdata(L, &c);
+                lua_rawsetp(L, LUA_REGISTRYINDEX, &CURRENT_COLLECT);
+                sandbox_status ss = sandbox_call(r->sb, 3, 0, p->id, msg, sizeof msg);
+                lua_pushnil(L);
+                lua_rawsetp(L, LUA_REGISTRYINDEX, &CURRENT_COLLECT);
+                if (ss != SANDBOX_OK) {
+                    st = ST_ERROR;
+                } else if (c.na) {
+                    st = ST_NA;
+                    snprintf(rja, sizeof rja, "%s", c.na_ja);
+                    snprintf(ren, sizeof ren, "%s", c.na_en);
+                    reason_ja = rja;
+                    reason_en = ren;
+                }
+            }
+            lua_settop(L, spec - 1);
+        }
+        read = luaconv_take_log(L);
+        if (st == ST_ERROR) {
+            *any_error = 1;
+            snprintf(rja, sizeof rja, "ポリシーの評価に失敗しました: %s", msg);
+            snprintf(ren, sizeof ren, "the policy failed: %s", msg);
+            reason_ja = rja;
+            reason_en = ren;
+        }
+
+        /* recommended: a failed finding is a warning */
+        int recommended = strcmp(p->level, "recommended") == 0;
+        int info = strcmp(p->level, "info") == 0;
+        cJSON *jp = cJSON_CreateObject();
+        cJSON_AddStringToObject(jp, "id", p->id);
+        cJSON_AddItemToObject(jp, "requirements", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(p->meta, "requirements"), 1));
+        cJSON_AddStringToObject(jp, "level", p->level);
+        cJSON_AddItemToObject(jp, "title", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(p->meta, "title"), 1));
+        cJSON_AddStringToObject(jp, "source", str_item(p->meta, "source"));
+        cJSON_AddItemToObject(jp, "remediation", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(p->meta, "remediation"), 1));
+        cJSON *cm = cJSON_GetObjectItemCaseSensitive(p->meta, "countermeasures");
+        cJSON_AddItemToObject(jp, "countermeasures", cm ? cJSON_Duplicate(cm, 1) : cJSON_CreateArray());
+        cJSON *jstatus = cJSON_AddStringToObject(jp, "status", "pass");
+        if (reason_ja) cJSON_AddItemToObject(jp, "reason", bilingual(reason_ja, reason_en));
+        else cJSON_AddNullToObject(jp, "reason");
+        cJSON *jf = cJSON_AddArrayToObject(jp, "findings");
+        int n_fail = 0, n_warn = 0, n_waived = 0, n_info = 0;
+        if (st != ST_ERROR && st != ST_NA) {
+            for (size_t k = 0; k < c.n; k++) {
+                finding *f = &c.f[k];
+                int fs = f->status;
+                if (fs == ST_FAIL && recommended) fs = ST_WARN;
+                cJSON *wj = NULL;
+                if ((fs == ST_FAIL || fs == ST_WARN) && cJSON_IsArray(waivers)) {
+                    const cJSON *w;
+                    int wi = 0;
+                    cJSON_ArrayForEach(w, waivers)
+                    {
+                        const char *wp = str_item(w, "policy"), *ws = str_item(w, "subject");
+                        if (wp && ws && strcmp(wp, p->id) == 0 && covers(ws, f->ptr)) {
+                            const char *exp = str_item(w, "expires");
+                            int expired = exp && as_of && strcmp(exp, as_of) < 0;
+                            wj = cJSON_CreateObject();
+                            char wptr[64];
+                            snprintf(wptr, sizeof wptr, "/waivers/%d", wi);
+                            cJSON_AddStringToObject(wj, "pointer", wptr);
+                            const char *wk[] = {"justification", "approver", "compensating_control", "mitigation", "expires"};
+                            for (int q = 0; q < 5; q++) {
+                                const cJSON *v = cJSON_GetObjectItemCaseSensitive(w, wk[q]);
+                                if (v && !cJSON_IsNull(v)) cJSON_AddItemToObject(wj, wk[q], cJSON_Duplicate(v, 1));
+                            }
+                            cJSON_AddBoolToObject(wj, "expired", expired);
+                            if (!expired) fs = ST_WAIVED;
+                            break;
+                        }
+                        wi++;
+                    }
+                }
+                if (fs == ST_FAIL) n_fail++;
+                else if (fs == ST_WARN) n_warn++;
+                else if (fs == ST_WAIVED) n_waived++;
+                else if (fs == ST_INFO) n_info++;
+                cJSON *o = cJSON_CreateObject();
+                cJSON_AddStringToObject(o, "status", status_name(fs));
+                cJSON_AddStringToObject(o, "pointer", f->ptr);
+                int line = 0, col = 0;
+                decl_locate(d, f->ptr, &line, &col);
+                cJSON_AddNumberToObject(o, "line", line);
+                cJSON_AddNumberToObject(o, "column", col);
+                if (f->ja || f->en) cJSON_AddItemToObject(o, "message", bilingual(f->ja, f->en));
+                else cJSON_AddNullToObject(o, "message");
+                if (f->evidence) cJSON_AddStringToObject(o, "evidence", f->evidence == 2 ? "evidenced" : "declared");
+                else cJSON_AddNullToObject(o, "evidence");
+                if (f->classification) cJSON_AddItemToObject(o, "classification", cJSON_Duplicate(f->classification, 1));
+                else cJSON_AddNullToObject(o, "classification");
+                if (wj) cJSON_AddItemToObject(o, "waiver", wj);
+                else cJSON_AddNullToObject(o, "waiver");
+                cJSON_AddItemToArray(jf, o);
+            }
+            if (n_fail) st = ST_FAIL;
+            else if (n_warn) st = ST_WARN;
+            else if (n_waived) st = ST_WAIVED;
+            else if (info && n_info) st = ST_INFO;
+            else st = ST_PASS;
+        }
+        collect_free(&c);
+        cJSON_SetValuestring(jstatus, status_name(st));
+        cJSON_AddItemToObject(jp, "fields_read", read ? read : cJSON_CreateArray());
+        cJSON_AddItemToArray(pols, jp);
+        cnt[st]++;
+        if (strcmp(p->level, "required") == 0 && (st == ST_FAIL || st == ST_ERROR)) { compliant->type = cJSON_False; }
+    }
+    lua_settop(L, top);
+    luaconv_reset_cache(L);
+    for (int s = 0; s < 7; s++) cJSON_AddNumberToObject(counts, status_name((policy_status)s), cnt[s]);
+    /* RISK: the risk section is added by the caller (core/risk.c) after evaluation. */
+    cJSON_AddNullToObject(res, "error");
+    return res;
+}
+
+void runner_push_host_api(runner *r)
+{
+    (void)r;
+    lua_State *L = sandbox_state(r->sb);
+    lua_newtable(L);
+}

@@ -1,0 +1,58 @@
+/* runner.h — the policy set and evaluating declarations against it. */
+#ifndef KYOJIN_RUNNER_H
+#define KYOJIN_RUNNER_H
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include "decl.h"
+#include "sandbox.h"
+
+typedef struct runner runner;
+
+typedef struct {
+    const char *policies_dir;   /* default "policies" */
+    const char *lua_dir;        /* default "lua" */
+    const char *only_policy;    /* evaluate just this policy id (tests), or NULL */
+    sandbox_opts sandbox;
+    int validate;               /* run schema validation before policies (default on) */
+} runner_opts;
+
+typedef enum { ST_PASS, ST_FAIL, ST_WARN, ST_NA, ST_ERROR, ST_WAIVED, ST_INFO } policy_status;
+const char *status_name(policy_status s);
+
+/* Load every policy file under the directory (recursively; `*_test.lua`, `catalog.lua` and
+ * `fixtures/` are skipped), validate metadata. Load problems are collected: the runner still
+ * works with the policies that loaded; runner_load_errors() lists the others (exit code 3).
+ * Returns NULL only when nothing can work (err set). */
+runner *runner_new(const runner_opts *o, char *err, size_t errlen);
+void runner_free(runner *r);
+/* Load errors as "file: message" lines (NULL-terminated array, owned by the runner). */
+const char *const *runner_load_errors(const runner *r);
+sandbox *runner_sandbox(runner *r);
+
+/* Set a parameter ("ST-06.max_refresh_days", "14"): typed by the policy's declaration.
+ * Returns 0 or -1 with err (unknown policy or parameter, wrong type). */
+int runner_set_param(runner *r, const char *name, const char *value, char *err, size_t errlen);
+/* Set parameters from a JSON object { "ST-06.max_refresh_days": 14, ... } or
+ * { "ST-06": { "max_refresh_days": 14 } }. */
+int runner_set_params_json(runner *r, const cJSON *obj, char *err, size_t errlen);
+/* The parameters in effect, { "ID.name": value } sorted. New object. */
+cJSON *runner_parameters(runner *r);
+/* SHA-256 hex of the policy set (relative names and contents, sorted). */
+const char *runner_policy_set_sha256(const runner *r);
+int runner_policy_count(const runner *r);
+/* Metadata of every policy as a JSON array (list, explain, coverage). New array. */
+cJSON *runner_metadata(runner *r);
+
+/* Validation errors of a declaration against the schema, as an array of
+ * { pointer, message{ja,en} }; empty array when valid or when no schema is installed. */
+cJSON *runner_validate(runner *r, decl_doc *d, char *err, size_t errlen);
+
+/* Evaluate one declaration. `as_of` (YYYY-MM-DD) overrides the declaration's date for
+ * waiver expiry, or NULL. Returns the declaration result object (interfaces.md §5).
+ * *any_error is set when a policy raised or hit a limit. */
+cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of, int *any_error, char *err, size_t errlen);
+
+/* Register host functions for trusted Lua tools (kyojin test, lint): pushes a table. */
+void runner_push_host_api(runner *r);
+
+#endif
