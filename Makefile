@@ -37,7 +37,7 @@ kyojin: $(CORE_OBJ) $(BUILD)/main.o
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 demo: deps kyojin
-	./kyojin check samples/demo.json; test $$? -le 1
+	./kyojin check samples/gaps-village.json; test $$? -le 1
 
 test: deps kyojin
 	@BUILD=$(BUILD) CFLAGS="$(CFLAGS)" tests/run.sh

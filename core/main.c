@@ -288,11 +288,6 @@ static void print_validation(decl_doc *d, const cJSON *errs)
         decl_error de = {0};
         decl_error_at(d, cJSON_IsString(p) ? p->valuestring : "", cJSON_IsString(mja) ? mja->valuestring : "?",
                       cJSON_IsString(men) ? men->valuestring : "?", &de);
-        /* show the pointer after the message */
-        char *msg = en() ? de.msg_en : de.msg_ja;
-        size_t ml = strlen(msg);
-        if (cJSON_IsString(p) && ml + strlen(p->valuestring) + 4 < sizeof de.msg_en)
-            snprintf(msg + ml, sizeof de.msg_en - ml, " (%s)", *p->valuestring ? p->valuestring : "/");
         decl_error_print(stderr, &de, lang);
         decl_error_clear(&de);
     }
@@ -571,6 +566,8 @@ static int run_tool(check_opts *co, const char *module, int argc, char **argv)
     }
     lua_getfield(L, -1, "main");
     lua_remove(L, -2);
+    runner_push_host_api(r);
+    lua_setglobal(L, "host");
     lua_createtable(L, argc, 4);
     for (int i = 0; i < argc; i++) {
         lua_pushstring(L, argv[i]);
@@ -582,6 +579,13 @@ static int run_tool(check_opts *co, const char *module, int argc, char **argv)
     lua_setfield(L, -2, "home");
     lua_pushboolean(L, lf);
     lua_setfield(L, -2, "load_failed");
+    {
+        char pol[PATH_MAX];
+        if (co->policies) snprintf(pol, sizeof pol, "%s", co->policies);
+        else default_path(pol, sizeof pol, "policies");
+        lua_pushstring(L, pol);
+        lua_setfield(L, -2, "policies");
+    }
     int rc;
     if (sandbox_call_trusted(runner_sandbox(r), 1, 1, err, sizeof err)) {
         fprintf(stderr, "kyojin: %s\n", err);

@@ -73,6 +73,7 @@ struct runner {
     char *policies_dir;
     char *lua_dir;
     int validate;
+    const char *eval_only; /* evaluate only this policy (host.evaluate), or NULL */
 };
 
 #define MAX_FINDINGS 10000
@@ -958,6 +959,7 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
 
     for (size_t i = 0; i < r->np; i++) {
         policy *p = &r->p[i];
+        if (r->eval_only && strcmp(r->eval_only, p->id) != 0) continue;
         char msg[1024];
         collect c = {0};
         policy_status st = ST_PASS;
@@ -1130,9 +1132,257 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
     return res;
 }
 
+/* ------------------------------------------------------------------ host API for tools */
+
+static runner *host_runner(lua_State *L)
+{
+    return lua_touserdata(L, lua_upvalueindex(1));
+}
+
+/* host.read_file(path) → text | nil, message */
+static int host_read_file(lua_State *L)
+{
+    const char *path = luaL_checkstring(L, 1);
+    size_t len;
+    char *t = read_file(path, &len);
+    if (!t) {
+        lua_pushnil(L);
+        lua_pushfstring(L, "%s: cannot read the file", path);
+        return 2;
+    }
+    lua_pushlstring(L, t, len);
+    free(t);
+    return 1;
+}
+
+/* host.list(dir) → sorted array of relative file paths (recursive, all files ending .lua) */
+static void walk_all(const char *base, const char *rel, strlist *out, int depth)
+{
+    if (depth > 8) return;
+    char path[4096];
+    snprintf(path, sizeof path, "%s%s%s", base, *rel ? "/" : "", rel);
+    DIR *d = opendir(path);
+    if (!d) return;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.') continue;
+        char sub[4096], full[4096 + 256];
+        snprintf(sub, sizeof sub, "%s%s%s", rel, *rel ? "/" : "", e->d_name);
+        snprintf(full, sizeof full, "%s/%s", base, sub);
+        struct stat st;
+        if (stat(full, &st) != 0) continue;
+        if (S_ISDIR(st.st_mode)) walk_all(base, sub, out, depth + 1);
+        else if (S_ISREG(st.st_mode)) sl_add(out, sub);
+    }
+    closedir(d);
+}
+
+static int host_list(lua_State *L)
+{
+    const char *dir = luaL_checkstring(L, 1);
+    strlist l = {0};
+    struct stat st;
+    if (stat(dir, &st) == 0 && S_ISREG(st.st_mode)) {
+        lua_createtable(L, 1, 0);
+        lua_pushstring(L, "");
+        lua_rawseti(L, -2, 1);
+        return 1;
+    }
+    walk_all(dir, "", &l, 0);
+    qsort(l.v, l.n, sizeof *l.v, cmp_str);
+    lua_createtable(L, (int)l.n, 0);
+    for (size_t i = 0; i < l.n; i++) {
+        lua_pushstring(L, l.v[i]);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    sl_free(&l);
+    return 1;
+}
+
+/* host.decode(text, name) → raw tree | nil, message (strict loader) */
+static int host_decode(lua_State *L)
+{
+    size_t len;
+    const char *text = luaL_checklstring(L, 1, &len);
+    const char *name = luaL_optstring(L, 2, "(text)");
+    decl_doc *d;
+    decl_error e;
+    if (decl_load_buffer(name, text, len, NULL, &d, &e)) {
+        lua_pushnil(L);
+        lua_pushfstring(L, "%s:%d:%d: %s", e.file ? e.file : name, e.line, e.column, e.msg_en);
+        decl_error_clear(&e);
+        return 2;
+    }
+    luaconv_push(L, decl_root(d));
+    decl_free(d);
+    return 1;
+}
+
+/* Collecting test cases: case { ... } inside a test file run in the sandbox. */
+static const char CASES = 0;
+static int api_case(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &CASES);
+    if (lua_type(L, -1) != LUA_TTABLE) return luaL_error(L, "case { ... } is only available in test files");
+    lua_pushvalue(L, 1);
+    lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+    return 0;
+}
+
+/* host.load_cases(path) → array of plain case tables | nil, message */
+static int host_load_cases(lua_State *L)
+{
+    runner *r = host_runner(L);
+    const char *path = luaL_checkstring(L, 1);
+    size_t len;
+    char *text = read_file(path, &len);
+    if (!text) {
+        lua_pushnil(L);
+        lua_pushfstring(L, "%s: cannot read the file", path);
+        return 2;
+    }
+    char err[1024], chunk[4200];
+    snprintf(chunk, sizeof chunk, "@%s", path);
+    int rc = sandbox_load(r->sb, text, len, chunk, err, sizeof err);
+    free(text);
+    if (rc) {
+        lua_pushnil(L);
+        lua_pushstring(L, err);
+        return 2;
+    }
+    int fn = lua_gettop(L);
+    sandbox_push_env(r->sb);
+    lua_pushcfunction(L, api_case);
+    lua_setfield(L, -2, "case");
+    lua_setupvalue(L, fn, 1);
+    lua_newtable(L);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &CASES);
+    if (install_kyojin(r, err, sizeof err) || sandbox_call(r->sb, 0, 0, path, err, sizeof err) != SANDBOX_OK) {
+        lua_pushnil(L);
+        lua_rawsetp(L, LUA_REGISTRYINDEX, &CASES);
+        lua_pushnil(L);
+        lua_pushstring(L, err);
+        return 2;
+    }
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &CASES);
+    lua_pushnil(L);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &CASES);
+    /* plain-data copy: no policy metatables or functions survive */
+    cJSON *j = luaconv_to_json(L, -1, err, sizeof err);
+    lua_pop(L, 1);
+    if (!j) {
+        lua_pushnil(L);
+        lua_pushfstring(L, "%s: a test case holds a value that is not plain data: %s", path, err);
+        return 2;
+    }
+    if (!cJSON_IsArray(j)) { /* no cases: {} */
+        cJSON_Delete(j);
+        lua_newtable(L);
+        return 1;
+    }
+    luaconv_push(L, j);
+    cJSON_Delete(j);
+    return 1;
+}
+
+/* host.metadata() → array of policy metadata (plain data) */
+static int host_metadata(lua_State *L)
+{
+    cJSON *m = runner_metadata(host_runner(L));
+    luaconv_push(L, m);
+    cJSON_Delete(m);
+    return 1;
+}
+
+/* host.evaluate(text, name, policy_id|nil, params|nil, as_of|nil)
+ *   → declaration result (plain data) | nil, validation errors (array) or message */
+static int host_evaluate(lua_State *L)
+{
+    runner *r = host_runner(L);
+    size_t len;
+    const char *text = luaL_checklstring(L, 1, &len);
+    const char *name = luaL_optstring(L, 2, "(test)");
+    const char *only = luaL_optstring(L, 3, NULL);
+    const char *as_of = luaL_optstring(L, 5, NULL);
+    char err[2048];
+    decl_doc *d;
+    decl_error e;
+    if (decl_load_buffer(name, text, len, NULL, &d, &e)) {
+        lua_pushnil(L);
+        lua_pushfstring(L, "%s:%d:%d: %s", e.file ? e.file : name, e.line, e.column, e.msg_en);
+        decl_error_clear(&e);
+        return 2;
+    }
+    cJSON *verrs = runner_validate(r, d, err, sizeof err);
+    if (!verrs || cJSON_GetArraySize(verrs) > 0) {
+        decl_free(d);
+        lua_pushnil(L);
+        if (verrs) {
+            luaconv_push(L, verrs);
+            cJSON_Delete(verrs);
+        } else {
+            lua_pushstring(L, err);
+        }
+        return 2;
+    }
+    cJSON_Delete(verrs);
+    /* parameters: save, apply, restore */
+    cJSON *saved = runner_parameters(r);
+    if (lua_type(L, 4) == LUA_TTABLE && only) {
+        lua_createtable(L, 0, 1);
+        lua_pushvalue(L, 4);
+        lua_setfield(L, -2, only);
+        cJSON *pj = luaconv_to_json(L, -1, err, sizeof err);
+        lua_pop(L, 1);
+        if (!pj || runner_set_params_json(r, pj, err, sizeof err)) {
+            cJSON_Delete(pj);
+            cJSON_Delete(saved);
+            decl_free(d);
+            return luaL_error(L, "parameters: %s", err);
+        }
+        cJSON_Delete(pj);
+    }
+    r->eval_only = only;
+    int any_error = 0;
+    cJSON *res = runner_eval(r, d, as_of, &any_error, err, sizeof err);
+    r->eval_only = NULL;
+    char perr[256];
+    runner_set_params_json(r, saved, perr, sizeof perr);
+    cJSON_Delete(saved);
+    decl_free(d);
+    if (!res) {
+        lua_pushnil(L);
+        lua_pushstring(L, err);
+        return 2;
+    }
+    luaconv_push(L, res);
+    cJSON_Delete(res);
+    return 1;
+}
+
+/* host.write(s...) → stdout (tools only; policies never see it) */
+static int host_write(lua_State *L)
+{
+    int n = lua_gettop(L);
+    for (int i = 1; i <= n; i++) {
+        size_t len;
+        const char *s = luaL_checklstring(L, i, &len);
+        fwrite(s, 1, len, stdout);
+    }
+    return 0;
+}
+
 void runner_push_host_api(runner *r)
 {
-    (void)r;
     lua_State *L = sandbox_state(r->sb);
-    lua_newtable(L);
+    static const luaL_Reg f[] = {{"read_file", host_read_file}, {"list", host_list},         {"decode", host_decode},
+                                 {"load_cases", host_load_cases}, {"metadata", host_metadata}, {"evaluate", host_evaluate}, {"write", host_write},
+                                 {NULL, NULL}};
+    lua_createtable(L, 0, 8);
+    for (const luaL_Reg *q = f; q->name; q++) {
+        lua_pushlightuserdata(L, r);
+        lua_pushcclosure(L, q->func, 1);
+        lua_setfield(L, -2, q->name);
+    }
 }
