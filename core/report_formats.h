@@ -30,6 +30,12 @@ int report_csv_write_table(const cJSON *result, const report_opts *o, const char
  * SOURCE_DATE_EPOCH when given, otherwise a fixed date, so the bytes are reproducible. */
 int report_xlsx_write(const cJSON *result, const report_opts *o, const char *path, char *err, size_t errlen);
 
+/* The same workbook copied into out (for callers that write reports atomically through a
+ * FILE*): built in a temporary file beside near_path (or in the current directory), then
+ * copied and removed. */
+int report_xlsx_write_stream(const cJSON *result, const report_opts *o, FILE *out, const char *near_path,
+                             char *err, size_t errlen);
+
 /* Canonical SHA-256 of the parameters in effect (hex of the unformatted JSON of
  * result.parameters, "{}" when absent); writes 65 bytes into hex. Shared by the writers
  * and by `kyojin verify`. Returns 0, or -1 when printing failed. */

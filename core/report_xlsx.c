@@ -8,6 +8,7 @@
  * creation time is SOURCE_DATE_EPOCH or a fixed date: same inputs, same bytes. The hashes
  * are also stored as custom document properties (docProps/custom.xml) for
  * `kyojin verify`. The file is written beside the target and renamed into place. */
+#define _POSIX_C_SOURCE 200809L
 #include "report_formats.h"
 #include "report_labels.h"
 #include "report_tables.h"
@@ -15,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
 
 /* 1980-01-01T00:00:00Z: the zip epoch, used when SOURCE_DATE_EPOCH is not given. */
@@ -203,5 +205,33 @@ done:
   if (wb) { workbook_close(wb); remove(tmp); }
   for (size_t i = 0; i < nt; i++) rt_free(&tables[i]);
   free(tmp);
+  return rc;
+}
+
+int report_xlsx_write_stream(const cJSON *result, const report_opts *o, FILE *out, const char *near_path,
+                             char *err, size_t errlen)
+{
+  char tmp[4096];
+  const char *slash = near_path ? strrchr(near_path, '/') : NULL;
+  int fd, rc;
+  if (slash) snprintf(tmp, sizeof tmp, "%.*s/.kyojin-xlsx.XXXXXX", (int)(slash - near_path), near_path);
+  else snprintf(tmp, sizeof tmp, ".kyojin-xlsx.XXXXXX");
+  fd = mkstemp(tmp);
+  if (fd < 0) { snprintf(err, errlen, "cannot create a temporary file %s", tmp); return -1; }
+  close(fd);
+  rc = report_xlsx_write(result, o, tmp, err, errlen);
+  if (rc == 0) {
+    FILE *in = fopen(tmp, "rb");
+    char buf[65536];
+    size_t n;
+    if (!in) { snprintf(err, errlen, "cannot read back %s", tmp); rc = -1; }
+    else {
+      while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+        if (fwrite(buf, 1, n, out) != n) { snprintf(err, errlen, "write error on the XLSX report"); rc = -1; break; }
+      if (ferror(in)) { snprintf(err, errlen, "read error on %s", tmp); rc = -1; }
+      fclose(in);
+    }
+  }
+  remove(tmp);
   return rc;
 }
