@@ -32,7 +32,10 @@ static const char css[] =
   ".verdict.ok{background:var(--e)}.verdict.ng{background:var(--a)}.verdict.err{background:#6a1b9a}\n"
   ".badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;font-weight:bold;color:#fff;white-space:nowrap}\n"
   ".s-pass{background:var(--e)}.s-fail{background:var(--a)}.s-warn{background:var(--b)}.s-not_applicable{background:#9e9e9e}"
-  ".s-error{background:#6a1b9a}.s-waived{background:#1565c0}\n"
+  ".v-ok{background:var(--e)}.v-ng{background:var(--a)}.v-err{background:#6a1b9a}.toc .badge{font-size:14px}"
+  ".glance{font-size:13px;color:var(--ink)}\n"
+  ".params{font-size:12px}.params td{padding:2px 6px}\n"
+  ".s-error{background:#6a1b9a}.s-waived{background:#1565c0}.s-info{background:#546e7a}\n"
   ".r{font-weight:bold;text-align:center}span.r{padding:0 5px;border-radius:3px}.r-A{background:var(--a);color:#fff}.r-B{background:var(--b);color:#fff}"
   ".r-C{background:var(--c)}.r-D{background:var(--d)}.r-E{background:var(--e);color:#fff}\n"
   ".policy{border:1px solid var(--line);border-left:6px solid #9e9e9e;padding:8px 12px;margin:10px 0;break-inside:avoid}\n"
@@ -208,19 +211,30 @@ static void cover(ctx *c, const cJSON *d, int i)
   fputs("</table>\n<h3>", out); T(W("params")); fputs("</h3>\n", out);
   if (cJSON_GetArraySize(params) == 0) { fputs("<p>", out); T(W("none")); fputs("</p>\n", out); }
   else {
-    fputs("<table class=\"kv\"><thead><tr><th>", out); T(W("param")); fputs("</th><th>", out); T(W("value"));
-    fputs("</th></tr></thead><tbody>\n", out);
-    const cJSON *p;
-    cJSON_ArrayForEach(p, params) {
-      fputs("<tr><td class=\"mono\">", out); T(p->string); fputs("</td><td>", out);
-      value_text(out, p, en); fputs("</td></tr>\n", out);
+    /* two parameters per row keep the cover short */
+    int np = cJSON_GetArraySize(params), half = (np + 1) / 2;
+    fputs("<table class=\"params\"><thead><tr>", out);
+    for (int k = 0; k < (np > 1 ? 2 : 1); k++) {
+      fputs("<th>", out); T(W("param")); fputs("</th><th>", out); T(W("value")); fputs("</th>", out);
+    }
+    fputs("</tr></thead><tbody>\n", out);
+    for (int r = 0; r < half; r++) {
+      fputs("<tr>", out);
+      for (int k = 0; k < 2; k++) {
+        const cJSON *p = cJSON_GetArrayItem(params, r + k * half);
+        if (!p) { if (np > 1) fputs("<td></td><td></td>", out); continue; }
+        fputs("<td class=\"mono\">", out); T(p->string); fputs("</td><td>", out);
+        value_text(out, p, en); fputs("</td>", out);
+      }
+      fputs("</tr>\n", out);
     }
     fputs("</tbody></table>\n", out);
   }
   fputs("<p class=\"note\">", out); T(W("hashes_note")); fputs("</p>\n</section>\n", out);
 }
 
-static const char *const statuses[] = { "fail", "warn", "error", "waived", "pass", "not_applicable" };
+static const char *const statuses[] = { "fail", "warn", "error", "waived", "pass", "not_applicable", "info" };
+#define NSTATUS 7
 static const char *const levels[] = { "required", "recommended", "info" };
 
 static const cJSON *find_policy(const cJSON *d, const char *id)
@@ -233,6 +247,43 @@ static const cJSON *find_policy(const cJSON *d, const char *id)
 }
 
 /* Summary: the verdict, counts per status and level, risk counts, the five best fixes. */
+static void policy_counts(const cJSON *d, int counts[3][NSTATUS])
+{
+  const cJSON *p;
+  memset(counts, 0, sizeof(int) * 3 * NSTATUS);
+  cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
+    const char *lv = rl_str(p, "level"), *st = rl_str(p, "status");
+    for (int l = 0; l < 3; l++)
+      for (int s = 0; s < NSTATUS; s++)
+        if (lv && st && !strcmp(lv, levels[l]) && !strcmp(st, statuses[s])) counts[l][s]++;
+  }
+}
+
+/* One line a manager reads: counts per status, in the order of the summary table. */
+static void headline(ctx *c, const cJSON *d)
+{
+  FILE *out = c->out;
+  int en = c->en, counts[3][NSTATUS];
+  policy_counts(d, counts);
+  for (int s = 0; s < NSTATUS; s++) {
+    int n = counts[0][s] + counts[1][s] + counts[2][s];
+    if (s) fputs(en ? ", " : "、", out);
+    T(rl_status(statuses[s], en));
+    fprintf(out, en ? " %d" : " %d件", n);
+  }
+}
+
+/* "ok", "ng" or "err" and the verdict words. */
+static const char *verdict(ctx *c, const cJSON *d, const char **words)
+{
+  int en = c->en;
+  const cJSON *err = cJSON_GetObjectItemCaseSensitive(d, "error");
+  if (err && !cJSON_IsNull(err)) { *words = W("eval_error"); return "err"; }
+  if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(d, "compliant"))) { *words = W("compliant"); return "ok"; }
+  *words = W("not_compliant");
+  return "ng";
+}
+
 static void summary(ctx *c, const cJSON *d, int i)
 {
   FILE *out = c->out;
@@ -240,7 +291,7 @@ static void summary(ctx *c, const cJSON *d, int i)
   const cJSON *comp = cJSON_GetObjectItemCaseSensitive(d, "compliant");
   const cJSON *err = cJSON_GetObjectItemCaseSensitive(d, "error");
   const cJSON *risk = cJSON_GetObjectItemCaseSensitive(d, "risk");
-  int counts[3][6] = { { 0 } };
+  int counts[3][NSTATUS];
   fprintf(out, "<section class=\"part\" id=\"d%d-summary\">\n<h2>", i);
   T(W("summary")); fputs(" — ", out); text_or_dash(out, body_name(d)); fputs("</h2>\n", out);
   if (err && !cJSON_IsNull(err)) {
@@ -252,37 +303,24 @@ static void summary(ctx *c, const cJSON *d, int i)
   } else {
     fputs("<div class=\"verdict ng\">", out); T(W("verdict")); fputs("：", out); T(W("not_compliant")); fputs("</div>\n", out);
   }
-  const cJSON *p;
-  cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
-    const char *lv = rl_str(p, "level"), *st = rl_str(p, "status");
-    for (int l = 0; l < 3; l++)
-      for (int s = 0; s < 6; s++)
-        if (lv && st && !strcmp(lv, levels[l]) && !strcmp(st, statuses[s])) counts[l][s]++;
-  }
-  /* one line a manager reads: counts per status, in the order of the table below */
-  fputs("<p class=\"headline\" id=\"d", out);
-  fprintf(out, "%d-headline\">", i);
-  for (int s = 0; s < 6; s++) {
-    int n = counts[0][s] + counts[1][s] + counts[2][s];
-    if (s) fputs(en ? ", " : "、", out);
-    T(rl_status(statuses[s], en));
-    fprintf(out, en ? " %d" : " %d件", n);
-  }
+  policy_counts(d, counts);
+  fprintf(out, "<p class=\"headline\" id=\"d%d-headline\">", i);
+  headline(c, d);
   fputs("</p>\n", out);
   fputs("<h3>", out); T(W("counts")); fputs("</h3>\n<table class=\"counts\"><thead><tr><th>", out); T(W("level"));
   fputs("</th>", out);
-  for (int s = 0; s < 6; s++) { fputs("<th>", out); status_badge(out, statuses[s], en); fputs("</th>", out); }
+  for (int s = 0; s < NSTATUS; s++) { fputs("<th>", out); status_badge(out, statuses[s], en); fputs("</th>", out); }
   fputs("<th>", out); T(W("total")); fputs("</th></tr></thead><tbody>\n", out);
-  int col[7] = { 0 };
+  int col[NSTATUS + 1] = { 0 };
   for (int l = 0; l < 3; l++) {
     int row = 0;
     fputs("<tr><th>", out); T(rl_level(levels[l], en)); fputs("</th>", out);
-    for (int s = 0; s < 6; s++) { fprintf(out, "<td>%d</td>", counts[l][s]); row += counts[l][s]; col[s] += counts[l][s]; }
+    for (int s = 0; s < NSTATUS; s++) { fprintf(out, "<td>%d</td>", counts[l][s]); row += counts[l][s]; col[s] += counts[l][s]; }
     fprintf(out, "<td>%d</td></tr>\n", row);
-    col[6] += row;
+    col[NSTATUS] += row;
   }
   fputs("<tr><th>", out); T(W("total")); fputs("</th>", out);
-  for (int s = 0; s < 7; s++) fprintf(out, "<td><b>%d</b></td>", col[s]);
+  for (int s = 0; s <= NSTATUS; s++) fprintf(out, "<td><b>%d</b></td>", col[s]);
   fputs("</tr>\n</tbody></table>\n", out);
 
   const cJSON *rc = cJSON_GetObjectItemCaseSensitive(risk, "counts");
@@ -346,7 +384,7 @@ static void finding_line(FILE *out, const cJSON *f)
 
 static int is_nonpass(const char *st)
 {
-  return st && strcmp(st, "pass") != 0 && strcmp(st, "not_applicable") != 0;
+  return st && strcmp(st, "pass") != 0 && strcmp(st, "not_applicable") != 0 && strcmp(st, "info") != 0;
 }
 
 /* One policy in detail: requirement text, source, remediation, non-pass findings. */
@@ -743,10 +781,14 @@ static void toc(ctx *c, const cJSON *decls)
   fputs("<nav class=\"toc\" id=\"toc\"><h2>", out); T(W("toc")); fputs("</h2>\n<ol>\n", out);
   cJSON_ArrayForEach(d, decls) {
     i++;
-    fputs("<li>", out); text_or_dash(out, body_name(d));
+    const char *words, *v = verdict(c, d, &words);
+    fputs("<li><b>", out); text_or_dash(out, body_name(d)); fputs("</b>", out);
     const char *code = rl_str(cJSON_GetObjectItemCaseSensitive(d, "body"), "code");
     if (code) { fputs(" (", out); T(code); fputs(")", out); }
-    fputs("<ol>\n", out);
+    fprintf(out, " <span class=\"badge v-%s\">", v); T(words);
+    fputs("</span><br><span class=\"glance\">", out);
+    headline(c, d);
+    fputs("</span><ol>\n", out);
     for (size_t k = 0; k < sizeof parts / sizeof parts[0]; k++) {
       fprintf(out, "<li><a href=\"#d%d-%s\">", i, parts[k][0]);
       T(W(parts[k][1]));

@@ -21,7 +21,7 @@ static const char *lookup(const label *t, const char *key, int en, const char *d
 static const label statuses[] = {
   { "pass", "適合", "pass" }, { "fail", "不適合", "fail" }, { "warn", "推奨未達", "warning" },
   { "not_applicable", "対象外", "not applicable" }, { "error", "評価エラー", "error" },
-  { "waived", "例外承認", "waived" }, { NULL, NULL, NULL }
+  { "waived", "例外承認", "waived" }, { "info", "参考", "info" }, { NULL, NULL, NULL }
 };
 static const label levels[] = {
   { "required", "必須", "required" }, { "recommended", "推奨", "recommended" },
