@@ -93,6 +93,24 @@ function M.asset_confidentiality(a)
   return top
 end
 
+-- beta_access_control_scope(decl, scope, min_confidentiality) -> list of assets
+-- The business systems (server, database, storage in lgwan or internet) whose access
+-- control BM-04 judges. scope "document_servers": those declaring
+-- controls.access_control (the declaration format's marker of document servers and the
+-- like); scope "confidential_systems": those as well as every business system holding
+-- data of at least min_confidentiality.
+function M.beta_access_control_scope(decl, scope, min_confidentiality)
+  return M.beta_assets_where(decl, function(a)
+    if SYSTEM_KINDS[a.kind] ~= true or (a.segment ~= "lgwan" and a.segment ~= "internet") then
+      return false
+    end
+    if a.controls ~= nil and a.controls.access_control ~= nil then return true end
+    if scope ~= "confidential_systems" then return false end
+    local level = M.asset_confidentiality(a)
+    return level ~= nil and level >= min_confidentiality
+  end)
+end
+
 -- caption_of_asset(a) -> { ja, en }: "id（name）" for messages.
 function M.caption_of_asset(a)
   local id, name = tostring(a.id), tostring(a.name)
