@@ -20,9 +20,10 @@ policy {
     local DECLARED = { evidence = "declared" }
     local contracts = decl.contracts
     if contracts == nil or #contracts == 0 then
-      result:fail("/contracts", {
-        ja = "ベンダ契約が申告されていない。保守契約とそのパッチ適用条件を申告すること。",
-        en = "No vendor contract is declared. Declare the maintenance contracts and their patch terms.",
+      -- nothing can cap the patch rounds; whether patching is contracted at all is PV-01's
+      result:pass("/contracts", {
+        ja = "ベンダ契約が申告されておらず、パッチ適用回数の上限も無い（契約の有無は PV-01 で確認する）。",
+        en = "No vendor contract is declared, so no cap on patch applications exists (PV-01 checks the contracts themselves).",
       })
       return
     end
