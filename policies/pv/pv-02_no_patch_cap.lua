@@ -21,9 +21,9 @@ policy {
     local contracts = decl.contracts
     if contracts == nil or #contracts == 0 then
       -- nothing can cap the patch rounds; whether patching is contracted at all is PV-01's
-      result:pass("/contracts", {
-        ja = "ベンダ契約が申告されておらず、パッチ適用回数の上限も無い（契約の有無は PV-01 で確認する）。",
-        en = "No vendor contract is declared, so no cap on patch applications exists (PV-01 checks the contracts themselves).",
+      result:not_applicable({
+        ja = "ベンダ契約が申告されていないため対象外（契約の有無は PV-01 で確認する）",
+        en = "no vendor contract is declared (PV-01 judges the missing contracts)",
       })
       return
     end
