@@ -74,6 +74,7 @@ struct runner {
     char *lua_dir;
     int validate;
     const char *eval_only; /* evaluate only this policy (host.evaluate), or NULL */
+    int profile;           /* KYOJIN_PROFILE set: per-policy cost on stderr */
 };
 
 #define MAX_FINDINGS 10000
@@ -548,6 +549,7 @@ runner *runner_new(const runner_opts *o, char *err, size_t errlen)
     r->lua_dir = xstrdup(o->lua_dir ? o->lua_dir : "lua");
     r->validate = o->validate;
     r->validate_ref = LUA_NOREF;
+    r->profile = getenv("KYOJIN_PROFILE") != NULL;
     sandbox_opts so = o->sandbox;
     so.lua_dir = r->lua_dir;
     r->sb = sandbox_new(&so, err, errlen);
@@ -1027,6 +1029,9 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
                 lua_pushlightuserdata(L, &c);
                 lua_rawsetp(L, LUA_REGISTRYINDEX, &CURRENT_COLLECT);
                 sandbox_status ss = sandbox_call(r->sb, 3, 0, p->id, msg, sizeof msg);
+                if (r->profile)
+                    fprintf(stderr, "profile %s %s instructions<=%ld memory=%zu\n", decl_path(d), p->id,
+                            sandbox_last_instructions(r->sb), sandbox_memory_in_use(r->sb));
                 lua_pushnil(L);
                 lua_rawsetp(L, LUA_REGISTRYINDEX, &CURRENT_COLLECT);
                 if (ss != SANDBOX_OK) {
