@@ -55,7 +55,7 @@ ASAN_LDFLAGS := -fsanitize=address,undefined
 test-asan: deps
 	$(MAKE) BUILD=build-asan BIN=build-asan/kyojin CFLAGS="$(ASAN_CFLAGS)" LDFLAGS="$(ASAN_LDFLAGS)" build-asan/kyojin
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-	  KYOJIN=build-asan/kyojin BUILD=build-asan CFLAGS="$(ASAN_CFLAGS)" LDFLAGS="$(ASAN_LDFLAGS)" tests/run.sh
+	  KYOJIN_HOME=$(CURDIR) KYOJIN=build-asan/kyojin BUILD=build-asan CFLAGS="$(ASAN_CFLAGS)" LDFLAGS="$(ASAN_LDFLAGS)" tests/run.sh
 
 # REPORT: unit tests of the report writers (run by tests/suites/reports.sh).
 REPORT_OBJ := $(addprefix $(BUILD)/,report_html.o report_csv.o report_xlsx.o report_escape.o report_labels.o report_tables.o sha256.o)

@@ -464,7 +464,7 @@ static int load_helpers(runner *r, char *err, size_t errlen)
     snprintf(dir, sizeof dir, "%s/kyojin/helpers", r->lua_dir);
     strlist files = {0};
     walk(dir, "", &files, 1); /* depth 1: skip nothing special */
-    qsort(files.v, files.n, sizeof *files.v, cmp_str);
+    if (files.n) qsort(files.v, files.n, sizeof *files.v, cmp_str);
     r->helper_refs = calloc(files.n ? files.n : 1, sizeof *r->helper_refs);
     r->helper_names = calloc(files.n ? files.n : 1, sizeof *r->helper_names);
     for (size_t i = 0; i < files.n; i++) {
@@ -607,7 +607,7 @@ runner *runner_new(const runner_opts *o, char *err, size_t errlen)
         return NULL;
     }
     walk(r->policies_dir, "", &files, 0);
-    qsort(files.v, files.n, sizeof *files.v, cmp_str);
+    if (files.n) qsort(files.v, files.n, sizeof *files.v, cmp_str);
     r->p = calloc(files.n ? files.n : 1, sizeof *r->p);
     sha256_ctx hc;
     sha256_init(&hc);
@@ -676,7 +676,7 @@ runner *runner_new(const runner_opts *o, char *err, size_t errlen)
     sha256_final(&hc, dg);
     sha256_hex(dg, r->sha);
     sl_free(&files);
-    qsort(r->p, r->np, sizeof *r->p, cmp_policy);
+    if (r->np) qsort(r->p, r->np, sizeof *r->p, cmp_policy);
     if (o->only_policy) {
         size_t k = 0;
         for (size_t i = 0; i < r->np; i++) {
@@ -1202,7 +1202,7 @@ static int host_list(lua_State *L)
         return 1;
     }
     walk_all(dir, "", &l, 0);
-    qsort(l.v, l.n, sizeof *l.v, cmp_str);
+    if (l.n) qsort(l.v, l.n, sizeof *l.v, cmp_str);
     lua_createtable(L, (int)l.n, 0);
     for (size_t i = 0; i < l.n; i++) {
         lua_pushstring(L, l.v[i]);
