@@ -42,10 +42,13 @@ $(BUILD):
 $(BIN): $(CORE_OBJ) $(BUILD)/main.o
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-demo: deps kyojin
+# deps first, then a fresh make so that pkg-config sees the packages just installed
+demo: deps
+	@$(MAKE) --no-print-directory kyojin
 	./kyojin check samples/gaps-village.json; test $$? -le 1
 
-test: deps kyojin
+test: deps
+	@$(MAKE) --no-print-directory kyojin
 	@BUILD=$(BUILD) CFLAGS="$(CFLAGS)" tests/run.sh
 
 ASAN_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer
