@@ -42,10 +42,13 @@ $(BUILD):
 $(BIN): $(CORE_OBJ) $(BUILD)/main.o
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-demo: deps kyojin
+# deps first, then a fresh make so that pkg-config sees the packages just installed
+demo: deps
+	@$(MAKE) --no-print-directory kyojin
 	./kyojin check samples/gaps-village.json; test $$? -le 1
 
-test: deps kyojin
+test: deps
+	@$(MAKE) --no-print-directory kyojin
 	@BUILD=$(BUILD) CFLAGS="$(CFLAGS)" tests/run.sh
 
 ASAN_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer
@@ -55,7 +58,7 @@ ASAN_LDFLAGS := -fsanitize=address,undefined
 test-asan: deps
 	$(MAKE) BUILD=build-asan BIN=build-asan/kyojin CFLAGS="$(ASAN_CFLAGS)" LDFLAGS="$(ASAN_LDFLAGS)" build-asan/kyojin
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-	  KYOJIN=build-asan/kyojin BUILD=build-asan CFLAGS="$(ASAN_CFLAGS)" LDFLAGS="$(ASAN_LDFLAGS)" tests/run.sh
+	  KYOJIN_HOME=$(CURDIR) KYOJIN=build-asan/kyojin BUILD=build-asan CFLAGS="$(ASAN_CFLAGS)" LDFLAGS="$(ASAN_LDFLAGS)" tests/run.sh
 
 # REPORT: unit tests of the report writers (run by tests/suites/reports.sh).
 REPORT_OBJ := $(addprefix $(BUILD)/,report_html.o report_csv.o report_xlsx.o report_escape.o report_labels.o report_tables.o sha256.o)
