@@ -5,9 +5,11 @@
 #include "decl.h"
 #include "luaconv.h"
 #include "report.h"
+#include "risk.h" /* RISK: risk scoring (core/risk.c) */
 #include "rollup.h" /* COMMAND: summary, diff, gen; check over many files (core/rollup.h) */
 #include "runner.h"
 #include "sha256.h"
+#include "verify.h" /* REPORT: kyojin verify */
 
 #include <errno.h>
 #include <lauxlib.h>
@@ -39,17 +41,21 @@ static void usage(FILE *f)
               "  gen --out DIR               write synthetic declarations of the whole country\n"
               "  list [--coverage]           list the policies (id, level, requirements, title)\n"
               "  explain POLICY-ID           show a policy: metadata, source, parameters, remediation\n"
+              "  risk DECLARATION.json...    print the asset-based and business-damage-based risk sheets\n"
               "  schema                      print the declaration JSON Schema\n"
               "  test [DIR|FILE...]          run the policy tests (--mutate: mutation testing)\n"
               "  lint                        check policy metadata\n"
+              "  verify REPORT --declaration FILE --policies DIR\n"
+              "                              was the report produced from exactly these inputs?\n"
               "  version                     print the version\n"
               "\n"
               "Options of check:\n"
               "  --policies DIR        policy directory (default: the installed policies)\n"
-              "  --format text|json|sarif|junit  output format (default text)\n"
+              "  --format FORMAT       text, json, html, csv, xlsx, sarif or junit (default text; xlsx needs -o)\n"
               "  --jobs N              evaluate with N worker processes (default 1)\n"
               "  --progress, --no-progress  progress on stderr (default: when it is a terminal)\n"
               "  --baseline RESULT.json  report only findings not in this earlier result\n"
+              "  --csv-table TABLE     csv: findings (default), assets, trees or meta\n"
               "  --lang ja|en          language of messages and reports (default ja)\n"
               "  -o FILE               write the report to FILE atomically\n"
               "  --param ID.NAME=VALUE set a policy parameter (repeatable)\n"
@@ -57,6 +63,7 @@ static void usage(FILE *f)
               "  --as-of YYYY-MM-DD    date for waiver expiry (default: the declaration's date)\n"
               "  --max-input BYTES     size limit of a declaration (default 16777216)\n"
               "  --timestamp           record the time of the run in the JSON result\n"
+              "  --scenarios FILE      extra attack trees (JSON array) for the risk analysis\n"
               "\n"
               "Exit codes: 0 compliant, 1 not compliant, 2 usage or input error,\n"
               "            3 a policy could not be loaded or raised an error.\n",
@@ -71,17 +78,21 @@ static void usage(FILE *f)
               "  gen --out DIR               全国分の合成申告を書き出す\n"
               "  list [--coverage]           ポリシーの一覧（ID・レベル・要件・表題）\n"
               "  explain ポリシーID          ポリシーの説明（出典・パラメータ・対処）\n"
+              "  risk 申告.json...           資産ベース・事業被害ベースのリスク分析シートを出力する\n"
               "  schema                      構成申告の JSON Schema を出力する\n"
               "  test [DIR|FILE...]          ポリシーのテストを実行する（--mutate: 変異テスト）\n"
               "  lint                        ポリシーのメタデータを検査する\n"
+              "  verify 報告書 --declaration 申告 --policies DIR\n"
+              "                              報告書がこれらの入力から作られたかを確かめる\n"
               "  version                     バージョンを表示する\n"
               "\n"
               "check のオプション:\n"
               "  --policies DIR        ポリシーのディレクトリ（既定: 同梱のポリシー）\n"
-              "  --format text|json|sarif|junit  出力形式（既定 text）\n"
+              "  --format 形式         text・json・html・csv・xlsx・sarif・junit（既定 text。xlsx は -o が必要）\n"
               "  --jobs N              N 個のワーカープロセスで評価する（既定 1）\n"
               "  --progress, --no-progress  進捗を標準エラーに表示する（既定: 端末のとき）\n"
               "  --baseline 結果.json  以前の結果にない指摘だけを報告する\n"
+              "  --csv-table 表        csv の表: findings（既定）・assets・trees・meta\n"
               "  --lang ja|en          メッセージと報告書の言語（既定 ja）\n"
               "  -o FILE               報告書を FILE に安全に書き出す（途中の状態を残さない）\n"
               "  --param ID.名前=値    ポリシーのパラメータを設定する（複数指定可）\n"
@@ -89,6 +100,7 @@ static void usage(FILE *f)
               "  --as-of YYYY-MM-DD    例外承認の期限判定に使う日付（既定: 申告の日付）\n"
               "  --max-input BYTES     申告ファイルの上限サイズ（既定 16777216）\n"
               "  --timestamp           JSON 結果に実行日時を記録する\n"
+              "  --scenarios FILE      リスク分析に加える攻撃ツリー（JSON 配列）\n"
               "\n"
               "終了コード: 0 準拠、1 非準拠、2 使い方または入力の誤り、\n"
               "            3 ポリシーを読み込めない、またはポリシーがエラーを起こした\n",
@@ -148,6 +160,13 @@ static int out_open(outfile *o, const char *path)
         o->f = stdout;
         return 0;
     }
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        /* a device or pipe (/dev/stdout, a FIFO): write to it directly, never replace it */
+        o->f = fopen(path, "wb");
+        o->tmp[0] = 0;
+        return o->f ? 0 : -1;
+    }
     char dir[PATH_MAX];
     snprintf(dir, sizeof dir, "%s", path);
     snprintf(o->tmp, sizeof o->tmp, "%s/.kyojin-out.XXXXXX", dirname(dir));
@@ -171,6 +190,11 @@ static int out_close(outfile *o, int ok)
         return 0;
     }
     int rc = 0;
+    if (!o->tmp[0]) {
+        if (fflush(o->f) != 0 || ferror(o->f)) rc = -1;
+        if (fclose(o->f) != 0) rc = -1;
+        return rc;
+    }
     if (fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0) rc = -1;
     if (fclose(o->f) != 0) rc = -1;
     if (rc == 0 && ok) {
@@ -184,6 +208,7 @@ static int out_close(outfile *o, int ok)
 
 typedef struct {
     const char *policies, *format, *outpath, *as_of, *params_file, *only;
+    const char *csv_table; /* REPORT: --csv-table */
     int timestamp, color_off;
     size_t max_input;
     long instructions;
@@ -193,8 +218,10 @@ typedef struct {
     const char **files;
     int nfiles;
     int verbose;
-    int jobs, progress;   /* COMMAND: batch (core/batch.c); progress -1 = auto */
-    const char *baseline; /* COMMAND: --baseline (core/baseline.c) */
+    const char *scenarios; /* RISK: --scenarios FILE */
+    int risk_sheets;       /* RISK: `kyojin risk`: print the risk sheets */
+    int jobs, progress;    /* COMMAND: batch (core/batch.c); progress -1 = auto */
+    const char *baseline;  /* COMMAND: --baseline (core/baseline.c) */
 } check_opts;
 
 static int parse_size(const char *s, size_t *out)
@@ -331,6 +358,44 @@ static cJSON *envelope(runner *r, const check_opts *co)
     return doc;
 }
 
+/* RISK: load the risk tables (lua/kyojin/risk) once per run; NULL after printing the error. */
+static risk_tables *load_risk_tables(void)
+{
+    char dir[PATH_MAX], err[1024];
+    default_path(dir, sizeof dir, "lua/kyojin/risk");
+    risk_tables *t;
+    if (risk_tables_load(dir, &t, err, sizeof err, stderr) != 0) {
+        fprintf(stderr, en() ? "kyojin: risk tables: %s\n" : "kyojin: リスク評価の表: %s\n", err);
+        return NULL;
+    }
+    return t;
+}
+
+/* RISK: add "risk" (interfaces.md §8) to one declaration result, before its "error".
+   Returns 0, or -1 after printing why (e.g. an attack tree naming an unknown damage). */
+static int add_risk(const risk_tables *t, cJSON *res, const cJSON *decl, const cJSON *scenarios, const char *file)
+{
+    char err[1024];
+    cJSON *risk = risk_compute(t, decl, cJSON_GetObjectItemCaseSensitive(res, "policies"), scenarios, err, sizeof err);
+    cJSON *error = cJSON_DetachItemFromObjectCaseSensitive(res, "error");
+    cJSON_AddItemToObject(res, "risk", risk ? risk : cJSON_CreateNull());
+    if (error) cJSON_AddItemToObject(res, "error", error);
+    if (!risk) fprintf(stderr, "kyojin: %s: %s\n", file, err);
+    return risk ? 0 : -1;
+}
+
+/* COMMAND: the risk step of the per-declaration pipeline, for core/batch.c. */
+typedef struct {
+    const risk_tables *rt;
+    const cJSON *scenarios;
+} batch_risk_ctx;
+
+static int batch_add_risk(void *ctx, cJSON *res, const cJSON *decl, const char *file)
+{
+    const batch_risk_ctx *c = ctx;
+    return add_risk(c->rt, res, decl, c->scenarios, file);
+}
+
 static int cmd_check(check_opts *co)
 {
     if (co->nfiles == 0) {
@@ -348,6 +413,22 @@ static int cmd_check(check_opts *co)
         runner_free(r);
         return EXIT_USAGE;
     }
+    /* RISK: tables and the optional scenario file */
+    risk_tables *rt = load_risk_tables();
+    if (!rt) {
+        runner_free(r);
+        return EXIT_POLICY;
+    }
+    cJSON *scenarios = NULL;
+    if (co->scenarios) {
+        char serr[1024];
+        if (!(scenarios = read_json_file(co->scenarios, serr, sizeof serr))) {
+            fprintf(stderr, "kyojin: %s\n", serr);
+            risk_tables_free(rt);
+            runner_free(r);
+            return EXIT_USAGE;
+        }
+    }
     /* COMMAND: --baseline is read before any work (core/baseline.c) */
     cJSON *baseline = NULL;
     if (co->baseline) {
@@ -355,6 +436,8 @@ static int cmd_check(check_opts *co)
         baseline = rollup_load_json(co->baseline, berr, sizeof berr);
         if (!baseline) {
             fprintf(stderr, "kyojin: --baseline: %s\n", berr);
+            risk_tables_free(rt);
+            cJSON_Delete(scenarios);
             runner_free(r);
             return EXIT_USAGE;
         }
@@ -365,9 +448,12 @@ static int cmd_check(check_opts *co)
     size_t npaths = 0;
     {
         char berr[1024];
-        if (batch_collect(co->nfiles, (char *const *)co->files, &paths, &npaths, berr, sizeof berr)) {
+        if (batch_collect(co->nfiles, (char *const *)co->files, &paths, &npaths, berr, sizeof berr) || npaths == 0) {
+            if (npaths == 0) snprintf(berr, sizeof berr, en() ? "no declaration (*.json) found" : "申告ファイル（*.json）が見つかりません");
             fprintf(stderr, "kyojin: %s\n", berr);
             cJSON_Delete(baseline);
+            risk_tables_free(rt);
+            cJSON_Delete(scenarios);
             runner_free(r);
             return EXIT_USAGE;
         }
@@ -377,7 +463,8 @@ static int cmd_check(check_opts *co)
     int bad_input = 0, not_compliant = 0, policy_error = load_failed;
     decl_limits lim = {co->max_input, 0};
     if (npaths != 1 || co->jobs > 1 || co->progress > 0) {
-        batch_opts bo = {co->jobs > 1 ? co->jobs : 1, co->progress, co->as_of, lang, &lim};
+        batch_risk_ctx brc = {rt, scenarios};
+        batch_opts bo = {co->jobs > 1 ? co->jobs : 1, co->progress, co->as_of, lang, &lim, batch_add_risk, &brc};
         batch_status bs;
         if (batch_check(r, paths, npaths, &bo, decls, &bs)) policy_error = 1;
         bad_input |= bs.bad_input;
@@ -411,6 +498,7 @@ static int cmd_check(check_opts *co)
         cJSON_Delete(verrs);
         int any_error = 0;
         cJSON *res = runner_eval(r, d, co->as_of, &any_error, err, sizeof err);
+        if (res && add_risk(rt, res, decl_root(d), scenarios, paths[i])) bad_input = 1; /* RISK */
         decl_free(d);
         if (!res) {
             fprintf(stderr, "kyojin: %s: %s\n", paths[i], err);
@@ -429,6 +517,8 @@ static int cmd_check(check_opts *co)
         cJSON_Delete(baseline);
         if (brc) {
             fprintf(stderr, "kyojin: --baseline: %s\n", berr);
+            risk_tables_free(rt);
+            cJSON_Delete(scenarios);
             cJSON_Delete(doc);
             runner_free(r);
             return EXIT_USAGE;
@@ -438,6 +528,9 @@ static int cmd_check(check_opts *co)
         cJSON_ArrayForEach(dr, decls) if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(dr, "compliant"))) not_compliant = 1;
     }
     int rc = policy_error ? EXIT_POLICY : bad_input ? EXIT_USAGE : not_compliant ? EXIT_NOT_COMPLIANT : EXIT_COMPLIANT;
+    if (co->risk_sheets && rc == EXIT_NOT_COMPLIANT) rc = EXIT_COMPLIANT; /* RISK: `risk` reports, it does not judge */
+    risk_tables_free(rt);
+    cJSON_Delete(scenarios);
     if (cJSON_GetArraySize(decls) == 0 && bad_input) {
         /* nothing evaluated: only the errors are printed */
         cJSON_Delete(doc);
@@ -451,10 +544,23 @@ static int cmd_check(check_opts *co)
         runner_free(r);
         return EXIT_USAGE;
     }
-    report_options ro = {co->format, lang, 0};
+    report_options ro = {co->format, lang, 0, co->csv_table}; /* REPORT: csv_table */
     ro.color = !co->outpath && !co->color_off && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
     char err[1024] = "";
-    int wr = report_write(doc, &ro, of.f, co->outpath, err, sizeof err);
+    int wr;
+    if (co->risk_sheets && strcmp(co->format, "text") == 0) { /* RISK: the sheets of `kyojin risk` */
+        const cJSON *dres;
+        int n = 0;
+        wr = 0;
+        cJSON_ArrayForEach(dres, decls)
+        {
+            if (n++) fputc('\n', of.f);
+            if (risk_write_sheets(dres, lang, of.f)) wr = -1;
+        }
+        if (wr) snprintf(err, sizeof err, "%s", strerror(errno));
+    } else {
+        wr = report_write(doc, &ro, of.f, co->outpath, err, sizeof err);
+    }
     if (out_close(&of, wr == 0) != 0 || wr != 0) {
         fprintf(stderr, en() ? "kyojin: writing the report failed: %s\n" : "kyojin: 報告書の書き込みに失敗しました: %s\n",
                 wr ? err : strerror(errno));
@@ -700,6 +806,13 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "diff") == 0) return cmd_diff(argc - 1, argv + 1);
     if (strcmp(cmd, "gen") == 0) return cmd_gen(argc - 1, argv + 1);
 
+    /* REPORT: kyojin verify has options of its own. */
+    if (strcmp(cmd, "verify") == 0) {
+        char pol[PATH_MAX];
+        default_path(pol, sizeof pol, "policies");
+        return verify_main(argc - 2, argv + 2, pol, lang);
+    }
+
     static const char *files[4096];
     static const char *params[256];
     check_opts co = {0};
@@ -755,6 +868,17 @@ int main(int argc, char **argv)
         else if (strcmp(a, "--no-progress") == 0) co.progress = 0;
         else if (strcmp(a, "--baseline") == 0) { if (!need_arg(i, argc, argv)) return EXIT_USAGE; co.baseline = argv[++i]; }
         else if (strcmp(a, "--timestamp") == 0) co.timestamp = 1;
+        else if (strcmp(a, "--scenarios") == 0) { if (!need_arg(i, argc, argv)) return EXIT_USAGE; co.scenarios = argv[++i]; } /* RISK */
+        else if (strcmp(a, "--csv-table") == 0) { /* REPORT: which CSV table */
+            if (!need_arg(i, argc, argv)) return EXIT_USAGE;
+            co.csv_table = argv[++i];
+            if (strcmp(co.csv_table, "findings") && strcmp(co.csv_table, "assets") && strcmp(co.csv_table, "trees") &&
+                strcmp(co.csv_table, "meta")) {
+                die_usage("--csv-table は findings・assets・trees・meta のいずれかです: %s",
+                          "--csv-table must be findings, assets, trees or meta: %s", co.csv_table);
+                return EXIT_USAGE;
+            }
+        }
         else if (strcmp(a, "--no-color") == 0) co.color_off = 1;
         else if (strcmp(a, "--verbose") == 0) co.verbose = 1;
         else if (strcmp(a, "--coverage") == 0 && strcmp(cmd, "list") == 0) coverage = 1;
@@ -772,6 +896,10 @@ int main(int argc, char **argv)
         return EXIT_USAGE;
     }
     if (strcmp(cmd, "check") == 0) return cmd_check(&co);
+    if (strcmp(cmd, "risk") == 0) { /* RISK: same pipeline as check, prints the risk sheets */
+        co.risk_sheets = 1;
+        return cmd_check(&co);
+    }
     if (strcmp(cmd, "list") == 0) return cmd_list(&co, coverage);
     if (strcmp(cmd, "explain") == 0) {
         if (co.nfiles != 1) { die_usage("explain にはポリシー ID を 1 つ指定してください%s", "explain needs one policy id%s", ""); return EXIT_USAGE; }

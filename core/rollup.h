@@ -71,6 +71,11 @@ typedef struct {
     const char *as_of;          /* waiver-expiry date or NULL */
     const char *lang;           /* messages: "ja" | "en" */
     const decl_limits *limits;  /* loader limits or NULL */
+    /* Called after each successful evaluation with the result, the parsed
+     * declaration and its path (main.c adds the risk section here); non-zero
+     * marks the declaration as bad input. May be NULL. */
+    int (*after_eval)(void *ctx, cJSON *res, const cJSON *decl, const char *path);
+    void *after_ctx;
 } batch_opts;
 
 typedef struct {
