@@ -266,45 +266,43 @@ static char *slurp(const char *path, size_t *len)
     return buf;
 }
 
-/* The body of worker k: evaluate its share, one result file and one log file
- * per declaration ("<flags>\n<messages>"), one byte on the pipe per file. */
+/* The body of worker k: evaluate its share. Per declaration: the result
+ * (N.json), everything written to stderr meanwhile (N.msg: loader, schema,
+ * policy and risk messages alike) and the status bits (N.log); then one byte
+ * on the pipe for the progress indicator. */
 static void worker(runner *r, char *const *files, size_t n, size_t k, size_t jobs,
                    const batch_opts *o, const char *dir, int pipe_fd)
 {
     for (size_t i = k; i < n; i += jobs) {
-        char *mbuf = NULL;
-        size_t mlen = 0;
-        FILE *msg = open_memstream(&mbuf, &mlen);
+        char *mp = tmp_path(dir, i, "msg"), *rp = tmp_path(dir, i, "json"), *lp = tmp_path(dir, i, "log");
+        if (!mp || !rp || !lp)
+            _exit(3);
+        int fd = open(mp, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        if (fd < 0)
+            _exit(3);
+        fflush(stderr);
+        int saved = dup(2);
+        dup2(fd, 2);
+        close(fd);
         int flags = 0;
-        cJSON *res = eval_one(r, files[i], o, msg ? msg : stderr, &flags);
-        if (msg)
-            fclose(msg);
+        cJSON *res = eval_one(r, files[i], o, stderr, &flags);
+        fflush(stderr);
+        dup2(saved, 2);
+        close(saved);
         int ok = 1;
         if (res) {
             char *text = cJSON_PrintUnformatted(res);
-            char *rp = tmp_path(dir, i, "json");
-            ok = text && rp && write_file(rp, text, strlen(text)) == 0;
-            free(rp);
+            ok = text && write_file(rp, text, strlen(text)) == 0;
             cJSON_free(text);
             cJSON_Delete(res);
         }
-        char *lp = tmp_path(dir, i, "log");
-        if (lp) {
-            size_t hl = mlen + 16;
-            char *log = malloc(hl);
-            if (log) {
-                int w = snprintf(log, hl, "%d\n", flags);
-                if (mlen)
-                    memcpy(log + w, mbuf, mlen);
-                if (write_file(lp, log, (size_t)w + mlen) != 0)
-                    ok = 0;
-                free(log);
-            } else {
-                ok = 0;
-            }
-            free(lp);
-        }
-        free(mbuf);
+        char st[16];
+        int w = snprintf(st, sizeof st, "%d\n", flags);
+        if (write_file(lp, st, (size_t)w) != 0)
+            ok = 0;
+        free(mp);
+        free(rp);
+        free(lp);
         if (!ok)
             _exit(3);
         char byte = 1;
@@ -321,6 +319,10 @@ static void remove_tree(const char *dir, size_t n)
             unlink(p);
         free(p);
         p = tmp_path(dir, i, "log");
+        if (p)
+            unlink(p);
+        free(p);
+        p = tmp_path(dir, i, "msg");
         if (p)
             unlink(p);
         free(p);
@@ -397,8 +399,12 @@ static int run_workers(runner *r, char *const *files, size_t n, const batch_opts
     /* merge in input order */
     int rc = 0;
     for (size_t i = 0; i < n; i++) {
-        char *lp = tmp_path(dir, i, "log"), *rp = tmp_path(dir, i, "json");
+        char *lp = tmp_path(dir, i, "log"), *rp = tmp_path(dir, i, "json"), *mp = tmp_path(dir, i, "msg");
         size_t len = 0;
+        char *msg = mp ? slurp(mp, &len) : NULL;
+        if (msg && len)
+            fwrite(msg, 1, len, stderr);
+        free(msg);
         char *log = lp ? slurp(lp, &len) : NULL;
         if (!log) {
             fprintf(stderr, o->lang && strcmp(o->lang, "en") == 0
@@ -407,10 +413,7 @@ static int run_workers(runner *r, char *const *files, size_t n, const batch_opts
                     files[i]);
             *flags |= B_POLICY_ERROR;
         } else {
-            char *nl = strchr(log, '\n');
             *flags |= atoi(log);
-            if (nl && nl[1])
-                fputs(nl + 1, stderr);
             free(log);
             size_t rl = 0;
             char *text = rp ? slurp(rp, &rl) : NULL;
@@ -425,6 +428,7 @@ static int run_workers(runner *r, char *const *files, size_t n, const batch_opts
                 }
             }
         }
+        free(mp);
         free(lp);
         free(rp);
     }
@@ -451,21 +455,28 @@ int batch_check(runner *r, char *const *files, size_t n, const batch_opts *o, cJ
         rc = run_workers(r, files, n, o, decls, &flags, &pg);
     } else {
         for (size_t i = 0; i < n; i++) {
-            if (pg.on) {
-                /* keep messages from tearing the progress line */
-                char *mbuf = NULL;
-                size_t mlen = 0;
-                FILE *msg = open_memstream(&mbuf, &mlen);
-                cJSON *res = eval_one(r, files[i], o, msg ? msg : stderr, &flags);
-                if (msg)
-                    fclose(msg);
-                if (mlen) {
-                    fputs("\r\033[K", stderr);
-                    fwrite(mbuf, 1, mlen, stderr);
-                }
-                free(mbuf);
+            FILE *cap = pg.on ? tmpfile() : NULL;
+            if (cap) {
+                /* keep every message (ours, the risk step's) from tearing the bar */
+                fflush(stderr);
+                int saved = dup(2);
+                dup2(fileno(cap), 2);
+                cJSON *res = eval_one(r, files[i], o, stderr, &flags);
+                fflush(stderr);
+                dup2(saved, 2);
+                close(saved);
                 if (res)
                     cJSON_AddItemToArray(decls, res);
+                long len = ftell(cap);
+                if (len > 0) {
+                    char buf[4096];
+                    size_t got;
+                    rewind(cap);
+                    fputs("\r\033[K", stderr);
+                    while ((got = fread(buf, 1, sizeof buf, cap)) > 0)
+                        fwrite(buf, 1, got, stderr);
+                }
+                fclose(cap);
             } else {
                 cJSON *res = eval_one(r, files[i], o, stderr, &flags);
                 if (res)

@@ -605,8 +605,8 @@ static void attack_tree(genctx *g, cJSON *trees, int n, const char *base, const 
         const char *damage, *entry, *attacker, *route, *final_attack;
     } kinds[] = {
         {"core_stop", "T1566", "外部の攻撃者（標的型攻撃）", "標的型メール", "ランサムウェアによるデータ暗号化"},
-        {"info_leak", "T1190", "外部の攻撃者", "公開サーバの脆弱性", "住民情報の窃取"},
-        {"core_stop", "T1133", "外部の攻撃者", "VPN装置の脆弱性", "業務システムの停止"},
+        {"personal_data_leak", "T1190", "外部の攻撃者", "公開サーバの脆弱性", "住民情報の窃取"},
+        {"resident_data_altered", "T1189", "外部の攻撃者", "改ざんされたWebサイトの閲覧", "住民記録の改ざん"},
         {"cloud_overbilling", "T1078", "外部の攻撃者", "窃取した認証情報", "大量通信による課金の発生"},
     };
     int k = n % 4;

@@ -52,6 +52,9 @@ check "gen writes 120 declarations" "$K" gen --out "$G" --count 120 --seed 3 --q
 check "gen is deterministic" bash -c "'$K' gen --out '$ART/gen2' --count 120 --seed 3 --quiet && diff -r '$G' '$ART/gen2' >/dev/null"
 check "generated declarations are valid (schema)" bash -c "'$K' check --policies $POL --no-progress '$G' >/dev/null 2>'$ART/gen.err'; test \$? -le 1 && ! grep -q . '$ART/gen.err'"
 
+if [ -d policies ]; then
+  check "generated declarations run through the shipped policies and risk tables cleanly" bash -c "'$K' check --jobs 2 --no-progress --format json -o '$ART/real.json' '$G' 2>'$ART/real.err'; test \$? -le 1 && ! grep -q . '$ART/real.err'"
+fi
 "$K" check --policies $POL --no-progress --format json -o "$ART/j1.json" "$G" 2>/dev/null
 "$K" check --policies $POL --no-progress --jobs 2 --format json -o "$ART/j2.json" "$G" 2>/dev/null
 "$K" check --policies $POL --no-progress --jobs 7 --format json -o "$ART/j7.json" "$G" 2>/dev/null
