@@ -885,6 +885,11 @@ static void build_mail_and_rest(genctx *g, cJSON *d, int full)
     cJSON_AddItemToObject(org, "info_sharing", fact(g, ok(g, 0.8), "自治体CEPTOAR 情報共有記録", "2026-05-01"));
     cJSON_AddItemToObject(org, "policy_follows_guideline",
                           fact(g, ok(g, 0.5), "情報セキュリティポリシー（令和8年4月改定）", "2026-04-01"));
+    if (full && (g->model[0] == 'b' || chance(&g->r, 0.3))) {
+        cJSON_AddItemToObject(org, "continuous_monitoring", fact(g, ok(g, 1.0), "SOC監視サービス契約書", "2025-04-01"));
+        cJSON_AddItemToObject(org, "vulnerability_diagnosis", fact(g, ok(g, 1.5), "脆弱性診断報告書", "2026-01-31"));
+        cJSON_AddItemToObject(org, "shadow_it_control", fact(g, ok(g, 1.5), "外部サービス利用監視手順書", "2025-10-01"));
+    }
 
     if (full) {
         cJSON *ir = cJSON_AddObjectToObject(d, "incident_response");
@@ -982,14 +987,21 @@ static void build_mail_and_rest(genctx *g, cJSON *d, int full)
             attack_tree(g, trees, i, base, "住民記録システム");
     }
 
-    /* waivers: a few bodies waive the refresh interval of their first connection */
-    cJSON *st0 = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(d, "screen_transfer"), 0);
-    if (st0 && chance(&g->r, 0.08)) {
+    /* waivers: some bodies waive a longer refresh interval of their connection into
+     * the My Number segment (the last one when present) */
+    cJSON *sts = cJSON_GetObjectItemCaseSensitive(d, "screen_transfer");
+    int last = cJSON_GetArraySize(sts) - 1;
+    cJSON *st0 = last >= 0 ? cJSON_GetArrayItem(sts, last) : NULL;
+    if (st0 && strcmp(rollup_str(st0, "target_segment"), "mynumber") != 0)
+        st0 = NULL;
+    if (st0 && chance(&g->r, 0.25)) {
+        char subject[64];
+        snprintf(subject, sizeof subject, "/screen_transfer/%d", last);
         cJSON_SetNumberValue(cJSON_GetObjectItemCaseSensitive(st0, "refresh_interval_days"), 14);
         cJSON *ws = cJSON_AddArrayToObject(d, "waivers");
         cJSON *w = cJSON_CreateObject();
         cJSON_AddStringToObject(w, "policy", "ST-06");
-        cJSON_AddStringToObject(w, "subject", "/screen_transfer/0/refresh_interval_days");
+        cJSON_AddStringToObject(w, "subject", subject);
         cJSON_AddStringToObject(w, "justification", "繁忙期に限り仮想端末の再構築間隔を14日に延長する");
         cJSON_AddStringToObject(w, "approver", "最高情報セキュリティ責任者");
         cJSON_AddStringToObject(w, "compensating_control", "EDRによる常時監視と日次フルスキャン");
