@@ -455,10 +455,7 @@ end
 -- Does the condition of a `when` rule hold in object `v`?
 local function condition_holds(ctx, rule, v)
   local x = v[rule.field]
-  if rule.equals ~= nil then
-    if type(x) == "table" and ctx.json.is_object(x) then x = x.value end -- a fact
-    return x == rule.equals
-  end
+  if rule.equals ~= nil then return x == rule.equals end
   if rule.contains ~= nil then
     if type(x) ~= "table" or not ctx.json.is_array(x) then return false end
     for i = 1, #x do if x[i] == rule.contains then return true end end
