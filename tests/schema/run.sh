@@ -123,6 +123,12 @@ for f in samples/*.json samples/invalid/*.json; do
   if grep -q "$pat" samples/README.md; then ok; else bad "samples/README.md does not describe $f"; fi
 done
 
+# With the real binary: `kyojin schema --markdown` prints docs/declaration.md as committed
+if [ -n "${KYOJIN:-}" ]; then
+  "$KYOJIN" schema --markdown --policies "$work/policies" >"$work/doc.md" 2>&1
+  if cmp -s "$work/doc.md" docs/declaration.md; then ok; else bad "kyojin schema --markdown differs from docs/declaration.md"; fi
+fi
+
 # 5. JSON Schema with an independent validator
 if [ -n "${KYOJIN:-}" ]; then
   "$KYOJIN" schema --policies "$work/policies" >"$work/schema.json"
