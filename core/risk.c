@@ -51,6 +51,7 @@ typedef struct {
   int level, basis;
   bool physical, boundary;
   const cJSON *kinds, *placements, *segments; /* applicability; NULL = any */
+  const cJSON *except_data;                    /* not for assets holding these data */
   cmset stage[NSTAGES];
 } rt_threat;
 typedef struct { const char *id, *label, *ja, *en; int level; } rt_damage;
@@ -763,7 +764,8 @@ static bool load_applicability(risk_tables *t, vctx *v)
     if (!e) return verr(v, "%s: missing (every threat needs an entry; {} = applies to all assets)", th->id);
     if (!is_record(e)) return verr(v, "%s: must be a table", th->id);
     if (cJSON_IsArray(e)) continue; /* {} */
-    static const char *const keys[] = { "kinds", "placements", "segments", "boundary", NULL };
+    static const char *const keys[] = { "kinds", "placements", "segments", "boundary",
+                                        "except_data", NULL };
     if (!only_keys(v, e, th->id, keys)) return false;
     char w[128];
     th->kinds = cJSON_GetObjectItemCaseSensitive(e, "kinds");
@@ -775,6 +777,10 @@ static bool load_applicability(risk_tables *t, vctx *v)
     if (th->placements && !string_list(v, th->placements, w, logical_names, 3)) return false;
     snprintf(w, sizeof w, "%s.segments", th->id);
     if (th->segments && !string_list(v, th->segments, w, segment_names, NELEM(segment_names)))
+      return false;
+    th->except_data = cJSON_GetObjectItemCaseSensitive(e, "except_data");
+    snprintf(w, sizeof w, "%s.except_data", th->id);
+    if (th->except_data && !string_list(v, th->except_data, w, data_names, NELEM(data_names)))
       return false;
     const cJSON *b = cJSON_GetObjectItemCaseSensitive(e, "boundary");
     if (b && !cJSON_IsBool(b)) return verr(v, "%s.boundary: must be true or false", th->id);
@@ -1504,6 +1510,11 @@ static bool threat_applies(const risk_tables *t, const rt_threat *th, const asse
   if (th->physical && !t->include_physical) return false;
   if (th->kinds && !list_has(th->kinds, a->kind)) return false;
   if (th->segments && !list_has(th->segments, a->segment)) return false;
+  if (th->except_data) {
+    const cJSON *d;
+    cJSON_ArrayForEach(d, jget(a->obj, "data"))
+      if (cJSON_IsString(d) && list_has(th->except_data, d->valuestring)) return false;
+  }
   if (th->placements && !list_has(th->placements, a->logical_name)) {
     bool boundary = cJSON_IsTrue(jget(a->obj, "internet_boundary"));
     if (!(th->boundary && boundary)) return false;
@@ -1984,8 +1995,14 @@ cJSON *risk_compute(const risk_tables *t, const cJSON *decl, const cJSON *polici
     seterr(err, errlen, "risk: the policy results must be an array");
     goto done;
   }
+  /* a scenario file is { "attack_trees": [ … ] } (the declaration's shape) or a bare array */
+  const char *scen_prefix = "scenario file ";
+  if (cJSON_IsObject(scenarios)) {
+    scenarios = jget(scenarios, "attack_trees");
+    scen_prefix = "scenario file /attack_trees";
+  }
   if (scenarios && !cJSON_IsArray(scenarios)) {
-    seterr(err, errlen, "scenario file: must be an array of attack trees");
+    seterr(err, errlen, "scenario file: must be { \"attack_trees\": [ … ] }");
     goto done;
   }
   read_assets(&c);
@@ -2010,8 +2027,9 @@ cJSON *risk_compute(const risk_tables *t, const cJSON *decl, const cJSON *polici
     const cJSON *list = pass ? scenarios : dtrees, *it;
     int i = 0;
     cJSON_ArrayForEach(it, list) {
-      char ptr[48];
-      snprintf(ptr, sizeof ptr, pass ? "scenario file /%d" : "/attack_trees/%d", i++);
+      char ptr[64];
+      if (pass) snprintf(ptr, sizeof ptr, "%s/%d", scen_prefix, i++);
+      else snprintf(ptr, sizeof ptr, "/attack_trees/%d", i++);
       tree_info *tr = &c.trees[c.ntrees++];
       if (!read_tree(&c, it, pass ? "scenarios" : "declaration", ptr, tr, err, errlen)) goto done;
       if (tr->nsteps > maxsteps) maxsteps = tr->nsteps;
