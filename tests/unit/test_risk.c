@@ -257,6 +257,8 @@ static void test_table_errors(void **state)
       "unknown countermeasure 'firewall'" },
     { "applicability.lua", "return { no_such_threat = {} }",
       "applicability.lua: no_such_threat: unknown threat" },
+    { "applicability.lua", "return { mail_malware = { except_data = { 'secret' } } }",
+      "applicability.lua: mail_malware.except_data[1]: unknown value 'secret'" },
     { "controls.lua", "return { { countermeasure = 'edr', all = { 'controls//edr' } } }",
       "controls.lua: [1].all[1]: 'controls//edr' is not a path" },
     { "controls.lua", "return { { countermeasure = 'xdr', all = { 'controls/xdr' } } }",
