@@ -257,8 +257,6 @@ static void test_table_errors(void **state)
       "unknown countermeasure 'firewall'" },
     { "applicability.lua", "return { no_such_threat = {} }",
       "applicability.lua: no_such_threat: unknown threat" },
-    { "applicability.lua", "return { mail_malware = { except_data = { 'secret' } } }",
-      "applicability.lua: mail_malware.except_data[1]: unknown value 'secret'" },
     { "controls.lua", "return { { countermeasure = 'edr', all = { 'controls//edr' } } }",
       "controls.lua: [1].all[1]: 'controls//edr' is not a path" },
     { "controls.lua", "return { { countermeasure = 'xdr', all = { 'controls/xdr' } } }",
@@ -280,6 +278,51 @@ static void test_table_errors(void **state)
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     const char *dir = tables_with(cases[i].file, cases[i].content);
+    risk_tables *t = NULL;
+    char err[512] = "";
+    int rc = risk_tables_load(dir, &t, err, sizeof err, NULL);
+    remove_dir(dir);
+    if (rc != -1 || t) fail_msg("case %zu (%s) loaded although invalid", i, cases[i].file);
+    if (!strstr(err, cases[i].expect))
+      fail_msg("case %zu: error \"%s\" does not contain \"%s\"", i, err, cases[i].expect);
+  }
+}
+
+/* Edits of the shipped tables (replace one string) that must be rejected. */
+static void test_table_edits(void **state)
+{
+  (void)state;
+  static const struct { const char *file, *from, *to, *expect; } cases[] = {
+    { "applicability.lua", "except_data = { \"my_number\" }", "except_data = { \"secret\" }",
+      "applicability.lua: mail_malware.except_data[1]: unknown value 'secret'" },
+    { "applicability.lua", "rogue_device = { kinds = { \"network_device\" } },", "",
+      "applicability.lua: rogue_device: missing" },
+    { "threat_countermeasures.lua", "detection = { \"ndr\", \"log_analysis\" },",
+      "detection = { \"ndr\", \"log_analysis\" }, recovery = {},",
+      "threat_countermeasures.lua: tampering: unknown field 'recovery'" },
+    { "rules.lua", "tree_level = \"max\"", "tree_level = \"mean\"",
+      "rules.lua: tree_level: must be \"max\" or \"min\"" },
+    { "rules.lua", "{ min_count = 0, level = 1 },", "",
+      "rules.lua: countermeasure_levels: the last entry must have min_count = 0" },
+    { "controls.lua", "{ countermeasure = \"ndr\", all = { \"controls/ndr\" } },",
+      "{ countermeasure = \"ndr\", each = \"/contracts\", all = { \"x\" } },",
+      "controls.lua: [2]: `each` needs exactly one of `match` and `match_segment`" },
+    { "countermeasures.lua", "category = \"continuity\"", "category = \"later\"",
+      "countermeasures.lua: backup.category: must be intrusion, objective, detection or continuity" },
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", TABLES, cases[i].file);
+    char *src = slurp(path);
+    assert_non_null(src);
+    char *at = strstr(src, cases[i].from);
+    if (!at) fail_msg("case %zu: '%s' not in %s", i, cases[i].from, cases[i].file);
+    size_t n = strlen(src) + strlen(cases[i].to) + 1;
+    char *edited = malloc(n);
+    snprintf(edited, n, "%.*s%s%s", (int)(at - src), src, cases[i].to, at + strlen(cases[i].from));
+    const char *dir = tables_with(cases[i].file, edited);
+    free(src);
+    free(edited);
     risk_tables *t = NULL;
     char err[512] = "";
     int rc = risk_tables_load(dir, &t, err, sizeof err, NULL);
@@ -821,6 +864,7 @@ int main(void)
     cmocka_unit_test(test_matrix_anchors),
     cmocka_unit_test(test_default_matrix),
     cmocka_unit_test(test_table_errors),
+    cmocka_unit_test(test_table_edits),
     cmocka_unit_test(test_missing_table),
     cmocka_unit_test(test_matrix_warnings),
     cmocka_unit_test(test_tree_aggregation),
