@@ -8,6 +8,7 @@
 #include "risk.h" /* RISK: risk scoring (core/risk.c) */
 #include "runner.h"
 #include "sha256.h"
+#include "verify.h" /* REPORT: kyojin verify */
 
 #include <errno.h>
 #include <lauxlib.h>
@@ -40,11 +41,14 @@ static void usage(FILE *f)
               "  schema                      print the declaration JSON Schema\n"
               "  test [DIR|FILE...]          run the policy tests (--mutate: mutation testing)\n"
               "  lint                        check policy metadata\n"
+              "  verify REPORT --declaration FILE --policies DIR\n"
+              "                              was the report produced from exactly these inputs?\n"
               "  version                     print the version\n"
               "\n"
               "Options of check:\n"
               "  --policies DIR        policy directory (default: the installed policies)\n"
-              "  --format text|json    output format (default text)\n"
+              "  --format FORMAT       text, json, html, csv or xlsx (default text; xlsx needs -o)\n"
+              "  --csv-table TABLE     csv: findings (default), assets, trees or meta\n"
               "  --lang ja|en          language of messages and reports (default ja)\n"
               "  -o FILE               write the report to FILE atomically\n"
               "  --param ID.NAME=VALUE set a policy parameter (repeatable)\n"
@@ -68,11 +72,14 @@ static void usage(FILE *f)
               "  schema                      構成申告の JSON Schema を出力する\n"
               "  test [DIR|FILE...]          ポリシーのテストを実行する（--mutate: 変異テスト）\n"
               "  lint                        ポリシーのメタデータを検査する\n"
+              "  verify 報告書 --declaration 申告 --policies DIR\n"
+              "                              報告書がこれらの入力から作られたかを確かめる\n"
               "  version                     バージョンを表示する\n"
               "\n"
               "check のオプション:\n"
               "  --policies DIR        ポリシーのディレクトリ（既定: 同梱のポリシー）\n"
-              "  --format text|json    出力形式（既定 text）\n"
+              "  --format 形式         text・json・html・csv・xlsx（既定 text。xlsx は -o が必要）\n"
+              "  --csv-table 表        csv の表: findings（既定）・assets・trees・meta\n"
               "  --lang ja|en          メッセージと報告書の言語（既定 ja）\n"
               "  -o FILE               報告書を FILE に安全に書き出す（途中の状態を残さない）\n"
               "  --param ID.名前=値    ポリシーのパラメータを設定する（複数指定可）\n"
@@ -188,6 +195,7 @@ static int out_close(outfile *o, int ok)
 
 typedef struct {
     const char *policies, *format, *outpath, *as_of, *params_file, *only;
+    const char *csv_table; /* REPORT: --csv-table */
     int timestamp, color_off;
     size_t max_input;
     long instructions;
@@ -453,7 +461,7 @@ static int cmd_check(check_opts *co)
         runner_free(r);
         return EXIT_USAGE;
     }
-    report_options ro = {co->format, lang, 0};
+    report_options ro = {co->format, lang, 0, co->csv_table}; /* REPORT: csv_table */
     ro.color = !co->outpath && !co->color_off && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
     char err[1024] = "";
     int wr;
@@ -710,6 +718,13 @@ int main(int argc, char **argv)
         return 0;
     }
 
+    /* REPORT: kyojin verify has options of its own. */
+    if (strcmp(cmd, "verify") == 0) {
+        char pol[PATH_MAX];
+        default_path(pol, sizeof pol, "policies");
+        return verify_main(argc - 2, argv + 2, pol, lang);
+    }
+
     static const char *files[4096];
     static const char *params[256];
     check_opts co = {0};
@@ -755,6 +770,16 @@ int main(int argc, char **argv)
         }
         else if (strcmp(a, "--timestamp") == 0) co.timestamp = 1;
         else if (strcmp(a, "--scenarios") == 0) { if (!need_arg(i, argc, argv)) return EXIT_USAGE; co.scenarios = argv[++i]; } /* RISK */
+        else if (strcmp(a, "--csv-table") == 0) { /* REPORT: which CSV table */
+            if (!need_arg(i, argc, argv)) return EXIT_USAGE;
+            co.csv_table = argv[++i];
+            if (strcmp(co.csv_table, "findings") && strcmp(co.csv_table, "assets") && strcmp(co.csv_table, "trees") &&
+                strcmp(co.csv_table, "meta")) {
+                die_usage("--csv-table は findings・assets・trees・meta のいずれかです: %s",
+                          "--csv-table must be findings, assets, trees or meta: %s", co.csv_table);
+                return EXIT_USAGE;
+            }
+        }
         else if (strcmp(a, "--no-color") == 0) co.color_off = 1;
         else if (strcmp(a, "--verbose") == 0) co.verbose = 1;
         else if (strcmp(a, "--coverage") == 0 && strcmp(cmd, "list") == 0) coverage = 1;
