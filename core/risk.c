@@ -89,6 +89,14 @@ struct risk_tables {
 /* ------------------------------------------------------------------------------------ */
 /* Errors                                                                               */
 
+/* Language of the messages about a declaration's attack trees (users read them); table
+   errors are for maintainers and stay English. */
+static bool lang_en;
+
+void risk_set_lang(const char *lang) { lang_en = lang && strcmp(lang, "en") == 0; }
+
+#define L10N(ja, en) (lang_en ? (en) : (ja))
+
 static void seterr(char *err, size_t errlen, const char *fmt, ...)
 {
   if (!err || errlen == 0) return;
@@ -1643,17 +1651,20 @@ static bool read_tree(risk_ctx *c, const cJSON *obj, const char *source, const c
   ok = ok && *p++ == '-' && isdigit((unsigned char)*p);
   while (ok && isdigit((unsigned char)*p)) p++;
   if (!ok || *p) {
-    seterr(err, errlen, "%s/id: scenario number must be \"x-y\" (x = final damage, y = variant), got '%s'",
+    seterr(err, errlen, L10N("%s/id: 攻撃シナリオ番号は \"x-y\"（x = 最終的な被害、y = 攻撃の違い）の形式です: '%s'",
+           "%s/id: scenario number must be \"x-y\" (x = final damage, y = variant), got '%s'"),
            ptr, nz(id));
     return false;
   }
   const char *dmg = jstr(obj, "damage"), *entry = jstr(obj, "entry");
   if ((tr->damage = dmg ? find_damage(t, dmg) : -1) < 0) {
-    seterr(err, errlen, "%s/damage: unknown business damage '%s' (see damages.lua)", ptr, nz(dmg));
+    seterr(err, errlen, L10N("%s/damage: 不明な事業被害です: '%s'（lua/kyojin/risk/damages.lua を参照）",
+           "%s/damage: unknown business damage '%s' (see damages.lua)"), ptr, nz(dmg));
     return false;
   }
   if ((tr->entry = entry ? find_entry(t, entry) : -1) < 0) {
-    seterr(err, errlen, "%s/entry: unknown entry point '%s' (ATT&CK Initial Access of entry_points.lua)",
+    seterr(err, errlen, L10N("%s/entry: 不明な侵入口です: '%s'（entry_points.lua の ATT&CK Initial Access）",
+           "%s/entry: unknown entry point '%s' (ATT&CK Initial Access of entry_points.lua)"),
            ptr, nz(entry));
     return false;
   }
@@ -1661,13 +1672,15 @@ static bool read_tree(risk_ctx *c, const cJSON *obj, const char *source, const c
   for (int i = 0; i < NELEM(texts); i++) {
     const cJSON *x = jget(obj, texts[i]);
     if (x && !cJSON_IsString(x)) {
-      seterr(err, errlen, "%s/%s: must be a string", ptr, texts[i]);
+      seterr(err, errlen, L10N("%s/%s: 文字列でなければなりません",
+           "%s/%s: must be a string"), ptr, texts[i]);
       return false;
     }
   }
   const cJSON *via = jget(obj, "via"), *x;
   if (via && !cJSON_IsArray(via)) {
-    seterr(err, errlen, "%s/via: must be a list of strings", ptr);
+    seterr(err, errlen, L10N("%s/via: 文字列の配列でなければなりません",
+           "%s/via: must be a list of strings"), ptr);
     return false;
   }
   tr->uses = calloc(c->nassets ? (size_t)c->nassets : 1, sizeof *tr->uses);
@@ -1682,13 +1695,15 @@ static bool read_tree(risk_ctx *c, const cJSON *obj, const char *source, const c
   int i = 0;
   cJSON_ArrayForEach(x, via) {
     if (!cJSON_IsString(x)) {
-      seterr(err, errlen, "%s/via/%d: must be a string", ptr, i);
+      seterr(err, errlen, L10N("%s/via/%d: 文字列でなければなりません",
+           "%s/via/%d: must be a string"), ptr, i);
       return false;
     }
     i++;
   }
   if (n < 1) {
-    seterr(err, errlen, "%s/steps: an attack tree needs at least one step", ptr);
+    seterr(err, errlen, L10N("%s/steps: 攻撃ツリーには攻撃ステップが 1 つ以上必要です",
+           "%s/steps: an attack tree needs at least one step"), ptr);
     return false;
   }
   /* the assets the tree names, and its threat level (RA-02 on the target, RA-06) */
@@ -1706,12 +1721,14 @@ static bool read_tree(risk_ctx *c, const cJSON *obj, const char *source, const c
   int si = 0;
   cJSON_ArrayForEach(st, steps) {
     if (!cJSON_IsObject(st) || !jstr(st, "name")) {
-      seterr(err, errlen, "%s/steps/%d: a step needs a name and countermeasures", ptr, si);
+      seterr(err, errlen, L10N("%s/steps/%d: 攻撃ステップには name と countermeasures が必要です",
+           "%s/steps/%d: a step needs a name and countermeasures"), ptr, si);
       return false;
     }
     const cJSON *cms = jget(st, "countermeasures"), *cm;
     if (cms && !cJSON_IsArray(cms)) {
-      seterr(err, errlen, "%s/steps/%d/countermeasures: must be a list of countermeasure ids", ptr, si);
+      seterr(err, errlen, L10N("%s/steps/%d/countermeasures: 対策 ID の配列でなければなりません",
+           "%s/steps/%d/countermeasures: must be a list of countermeasure ids"), ptr, si);
       return false;
     }
     int ci = 0;
@@ -1719,14 +1736,16 @@ static bool read_tree(risk_ctx *c, const cJSON *obj, const char *source, const c
       const char *cid = cJSON_IsString(cm) ? cm->valuestring : jstr(cm, "id");
       int k = cid ? find_cm(t, cid) : -1;
       if (k < 0) {
-        seterr(err, errlen, "%s/steps/%d/countermeasures/%d: unknown countermeasure '%s' (see countermeasures.lua)",
+        seterr(err, errlen, L10N("%s/steps/%d/countermeasures/%d: 不明な対策です: '%s'（countermeasures.lua を参照）",
+           "%s/steps/%d/countermeasures/%d: unknown countermeasure '%s' (see countermeasures.lua)"),
                ptr, si, ci, nz(cid));
         return false;
       }
       int stage = t->cms[k].category;
       const char *sn = cJSON_IsObject(cm) ? jstr(cm, "stage") : NULL;
       if (sn && (stage = stage_index(sn)) < 0) {
-        seterr(err, errlen, "%s/steps/%d/countermeasures/%d/stage: must be intrusion, objective, detection or continuity",
+        seterr(err, errlen, L10N("%s/steps/%d/countermeasures/%d/stage: intrusion・objective・detection・continuity のいずれかです",
+           "%s/steps/%d/countermeasures/%d/stage: must be intrusion, objective, detection or continuity"),
                ptr, si, ci);
         return false;
       }
@@ -1996,13 +2015,14 @@ cJSON *risk_compute(const risk_tables *t, const cJSON *decl, const cJSON *polici
     goto done;
   }
   /* a scenario file is { "attack_trees": [ … ] } (the declaration's shape) or a bare array */
-  const char *scen_prefix = "scenario file ";
+  const char *scen_prefix = L10N("シナリオファイル ", "scenario file ");
   if (cJSON_IsObject(scenarios)) {
     scenarios = jget(scenarios, "attack_trees");
-    scen_prefix = "scenario file /attack_trees";
+    scen_prefix = L10N("シナリオファイル /attack_trees", "scenario file /attack_trees");
   }
   if (scenarios && !cJSON_IsArray(scenarios)) {
-    seterr(err, errlen, "scenario file: must be { \"attack_trees\": [ … ] }");
+    seterr(err, errlen, L10N("シナリオファイル: { \"attack_trees\": [ … ] } の形式でなければなりません",
+           "scenario file: must be { \"attack_trees\": [ … ] }"));
     goto done;
   }
   read_assets(&c);
@@ -2013,7 +2033,8 @@ cJSON *risk_compute(const risk_tables *t, const cJSON *decl, const cJSON *polici
   /* attack trees: the declaration's, then the scenario file's */
   const cJSON *dtrees = jget(decl, "attack_trees");
   if (dtrees && !cJSON_IsArray(dtrees)) {
-    seterr(err, errlen, "/attack_trees: must be an array");
+    seterr(err, errlen, L10N("/attack_trees: 配列でなければなりません",
+           "/attack_trees: must be an array"));
     goto done;
   }
   int ntr = cJSON_GetArraySize(dtrees) + (scenarios ? cJSON_GetArraySize(scenarios) : 0);

@@ -65,6 +65,10 @@ void risk_tables_free(risk_tables *t);
 cJSON *risk_compute(const risk_tables *t, const cJSON *decl, const cJSON *policies,
                     const cJSON *scenarios, char *err, size_t errlen);
 
+/* Language ("ja", the default, or "en") of risk_compute's messages about attack trees,
+   which declaration authors read. Table errors (for maintainers) are English. */
+void risk_set_lang(const char *lang);
+
 /* Small accessors used by tests and by the CLI. */
 const char *risk_matrix_id(const risk_tables *t);
 /* Risk value of the loaded matrix for threat × vulnerability `product` and importance or

@@ -699,6 +699,18 @@ static void test_tree_errors(void **state)
     if (!strstr(err, cases[i].expect)) fail_msg("case %zu: \"%s\" lacks \"%s\"", i, err, cases[i].expect);
     cJSON_Delete(sc);
   }
+  /* Japanese by default */
+  risk_set_lang("ja");
+  {
+    cJSON *sc = cJSON_Parse(cases[1].tree);
+    cJSON *arr = cJSON_CreateArray();
+    cJSON_AddItemToArray(arr, sc);
+    char e2[512] = "";
+    assert_null(risk_compute(tables, decl, NULL, arr, e2, sizeof e2));
+    assert_non_null(strstr(e2, "シナリオファイル /0/damage: 不明な事業被害です: 'doom'"));
+    cJSON_Delete(arr);
+  }
+  risk_set_lang("en");
   /* the same error in the declaration names the declaration's pointer */
   cJSON *d2 = cJSON_Duplicate(decl, 1);
   cJSON *trees = cJSON_AddArrayToObject(d2, "attack_trees");
@@ -843,6 +855,7 @@ static int setup(void **state)
 {
   (void)state;
   char err[512];
+  risk_set_lang("en"); /* the cases below match the English messages */
   if (risk_tables_load(TABLES, &tables, err, sizeof err, stderr) != 0) {
     fprintf(stderr, "%s\n", err);
     return -1;
