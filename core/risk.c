@@ -831,7 +831,9 @@ static bool path_list(vctx *v, const cJSON *x, const char *where)
   cJSON_ArrayForEach(it, x) {
     i++;
     const char *s = it->valuestring;
-    if (!s[0] || strstr(s, "//") || s[strlen(s) - 1] == '/')
+    const char *eq = strchr(s, '=');
+    size_t n = eq ? (size_t)(eq - s) : strlen(s);
+    if (!n || n >= 256 || strstr(s, "//") || s[n - 1] == '/' || (eq && !eq[1]))
       return verr(v, "%s[%d]: '%s' is not a path like \"controls/edr/enabled\" or \"/mail/relay_only\"",
                   where, i, s);
   }
@@ -1248,18 +1250,29 @@ static int derive_importance(const risk_tables *t, const asset_info *a)
   return best;
 }
 
+/* One condition of controls.lua: "path" holds when its value is truthy; "path=text" when
+   its value is the string `text`. */
+static bool condition_holds(const char *cond, const cJSON *decl, const cJSON *base)
+{
+  char path[256];
+  const char *eq = strchr(cond, '=');
+  size_t n = eq ? (size_t)(eq - cond) : strlen(cond);
+  if (n >= sizeof path) return false;
+  memcpy(path, cond, n);
+  path[n] = '\0';
+  const cJSON *v = path[0] == '/' ? follow(decl, path + 1) : follow(base, path);
+  if (!eq) return truthy(v);
+  return cJSON_IsString(v) && strcmp(v->valuestring, eq + 1) == 0;
+}
+
 static bool conditions_hold(const cJSON *rule, const cJSON *decl, const cJSON *base)
 {
   const cJSON *all = jget(rule, "all"), *any = jget(rule, "any"), *p;
-  cJSON_ArrayForEach(p, all) {
-    const char *s = p->valuestring;
-    if (!truthy(s[0] == '/' ? follow(decl, s + 1) : follow(base, s))) return false;
-  }
+  cJSON_ArrayForEach(p, all)
+    if (!condition_holds(p->valuestring, decl, base)) return false;
   if (any) {
-    cJSON_ArrayForEach(p, any) {
-      const char *s = p->valuestring;
-      if (truthy(s[0] == '/' ? follow(decl, s + 1) : follow(base, s))) return true;
-    }
+    cJSON_ArrayForEach(p, any)
+      if (condition_holds(p->valuestring, decl, base)) return true;
     return false;
   }
   return true;

@@ -563,6 +563,39 @@ static void test_invalidation(void **state)
   cJSON_Delete(decl);
 }
 
+/* controls.lua: which declared controls provide which countermeasure on which asset. */
+static void test_controls_mapping(void **state)
+{
+  (void)state;
+  static const struct { const char *asset, *threat, *cm; int declared; } cases[] = {
+    { "pc", "mail_malware", "antimalware", 1 },      /* any: pattern matching alone */
+    { "pc", "process_misuse", "edr", 1 },            /* controls/edr/enabled */
+    { "pc", "malware_spread", "patching", 1 },       /* controls/patch/os_timely */
+    { "sw", "eavesdropping", "entry_lock", 1 },      /* placement/physical=mfa_room */
+    { "vpn", "eavesdropping", "entry_lock", 0 },     /* restricted is not enough */
+    { "vpn", "unauthorized_access_internet", "mfa", 1 },
+    { "vpn", "unauthorized_access_internet", "patching", 0 },
+    { "mn", "malware_spread", "antimalware", 0 },    /* nothing declared */
+  };
+  cJSON *decl = read_json("tests/risk/small.json");
+  cJSON *r = compute(tables, decl, NULL);
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    const cJSON *row = row_of(r, cases[i].asset, cases[i].threat);
+    if (!row) fail_msg("case %zu: no row %s × %s", i, cases[i].asset, cases[i].threat);
+    int declared = cm_of(row, cases[i].cm) != NULL;
+    if (declared != cases[i].declared)
+      fail_msg("case %zu: %s on %s declared=%d, expected %d", i, cases[i].cm, cases[i].asset, declared,
+               cases[i].declared);
+    /* an undeclared candidate is listed as missing */
+    int missing = 0;
+    const cJSON *m;
+    cJSON_ArrayForEach(m, cJSON_GetObjectItem(row, "missing")) if (!strcmp(m->valuestring, cases[i].cm)) missing = 1;
+    assert_int_equal(missing, !cases[i].declared);
+  }
+  cJSON_Delete(r);
+  cJSON_Delete(decl);
+}
+
 /* Unknown tie ids become warnings of the risk section, not failures. */
 static void test_unknown_tie(void **state)
 {
@@ -884,6 +917,7 @@ int main(void)
     cmocka_unit_test(test_s000_reproduction),
     cmocka_unit_test(test_unpatched_override),
     cmocka_unit_test(test_invalidation),
+    cmocka_unit_test(test_controls_mapping),
     cmocka_unit_test(test_unknown_tie),
     cmocka_unit_test(test_delta_ranking_and_prediction),
     cmocka_unit_test(test_tree_errors),
