@@ -252,33 +252,32 @@ static cJSON *lua_to_json(lua_State *L, int idx, int depth, const char *path, co
     seterr(err, errlen, "%s: %s: table mixes list items and named fields", name, path);
     return NULL;
   }
-  const char **keys = malloc(count * sizeof *keys);
-  if (!keys) goto oom;
+  /* convert during the traversal (no lookups by key: they could allocate and raise outside
+     a protected call), then add the fields in key order */
+  struct field { const char *key; cJSON *item; } *fields = calloc(count ? count : 1, sizeof *fields);
+  if (!fields) goto oom;
   size_t k = 0;
+  bool ok = true;
   lua_pushnil(L);
   while (lua_next(L, idx)) {
-    keys[k++] = lua_tostring(L, -2); /* key strings stay alive: they are keys of the table */
-    lua_pop(L, 1);
-  }
-  qsort(keys, count, sizeof *keys, cmp_cstr);
-  cJSON *obj = cJSON_CreateObject();
-  if (!obj) {
-    free(keys);
-    goto oom;
-  }
-  for (size_t i = 0; i < count; i++) {
-    snprintf(sub, sizeof sub, "%s%s%s", path, *path ? "." : "", keys[i]);
-    lua_getfield(L, idx, keys[i]);
-    cJSON *item = lua_to_json(L, -1, depth + 1, sub, name, err, errlen);
-    lua_pop(L, 1);
-    if (!item) {
-      free(keys);
-      cJSON_Delete(obj);
-      return NULL;
+    if (ok) {
+      fields[k].key = lua_tostring(L, -2); /* stays alive: a key of the table */
+      snprintf(sub, sizeof sub, "%s%s%s", path, *path ? "." : "", fields[k].key);
+      fields[k].item = lua_to_json(L, -1, depth + 1, sub, name, err, errlen);
+      if (!fields[k].item) ok = false;
+      else k++;
     }
-    cJSON_AddItemToObject(obj, keys[i], item);
+    lua_pop(L, 1);
   }
-  free(keys);
+  cJSON *obj = ok ? cJSON_CreateObject() : NULL;
+  if (obj) {
+    qsort(fields, k, sizeof *fields, cmp_cstr); /* the key is the first member */
+    for (size_t i = 0; i < k; i++) cJSON_AddItemToObject(obj, fields[i].key, fields[i].item);
+  } else {
+    for (size_t i = 0; i < k; i++) cJSON_Delete(fields[i].item);
+    if (ok) seterr(err, errlen, "%s: out of memory", name);
+  }
+  free(fields);
   return obj;
 oom:
   seterr(err, errlen, "%s: out of memory", name);
@@ -1891,11 +1890,10 @@ static cJSON *row_json(const risk_ctx *c, int no, const row_info *r, score s)
   cJSON_AddBoolToObject(o, "unpatched_override", s.override);
   if (s.override) {
     cJSON *cves = cJSON_AddArrayToObject(o, "unpatched");
-    const cJSON *vu;
-    cJSON_ArrayForEach(vu, jget(c->decl, "vulnerabilities"))
-      if (a->id && jstr(vu, "asset") && !strcmp(jstr(vu, "asset"), a->id) &&
-          !cJSON_IsTrue(jget(vu, "patched")))
-        cJSON_AddItemToArray(cves, string_or_null(jstr(vu, "cve")));
+    const cJSON *vulns = jget(c->decl, "vulnerabilities");
+    for (int v = 0; v < c->nvulns; v++)
+      if (c->vuln_asset[v] == r->asset)
+        cJSON_AddItemToArray(cves, string_or_null(jstr(cJSON_GetArrayItem(vulns, v), "cve")));
   }
   return o;
 }
