@@ -67,6 +67,7 @@ struct risk_tables {
   int logical[3], physical[3];    /* placement → level */
   bool boundary_reachable, mitigation_lifts, include_physical;
   int unpatched_level, safe_product;
+  int tree_target_floor;
   /* matrix.lua (rows sorted by product, descending) */
   const char *matrix_id;
   const cJSON *matrix_name;
@@ -485,7 +486,8 @@ static bool load_rules(risk_tables *t, vctx *v)
   static const char *const keys[] = {
     "countermeasure_levels", "vulnerability_levels", "counted_stages", "tree_level",
     "placement_levels", "internet_boundary_is_reachable", "unpatched_vulnerability_level",
-    "mitigation_lifts_unpatched", "include_physical_threats", "safe_product", NULL };
+    "mitigation_lifts_unpatched", "include_physical_threats", "safe_product",
+    "tree_target_floor", NULL };
   if (!cJSON_IsObject(r)) return verr(v, "must return a table of named rules");
   if (!only_keys(v, r, "rules", keys)) return false;
   const cJSON *cl = cJSON_GetObjectItemCaseSensitive(r, "countermeasure_levels");
@@ -560,6 +562,7 @@ static bool load_rules(risk_tables *t, vctx *v)
   if (!cJSON_IsNumber(sp) || sp->valuedouble < 1 || sp->valuedouble > 9)
     return verr(v, "safe_product: must be a number 1..9");
   t->safe_product = (int)sp->valuedouble;
+  if (!get_level(v, r, "tree_target_floor", "rules", &t->tree_target_floor)) return false;
   return true;
 }
 
@@ -1727,8 +1730,11 @@ static bool read_tree(risk_ctx *c, const cJSON *obj, const char *source, const c
   tr->threat_level = t->entries[tr->entry].threat_level;
   tr->target_asset = find_asset(c, jstr(obj, "target"));
   if (tr->target_asset < 0) tr->target_asset = find_asset_by_name(c, jstr(obj, "target"));
-  if (tr->target_asset >= 0 && c->assets[tr->target_asset].logical < tr->threat_level)
-    tr->threat_level = c->assets[tr->target_asset].logical;
+  if (tr->target_asset >= 0) {
+    int lv = c->assets[tr->target_asset].logical;
+    if (lv < t->tree_target_floor) lv = t->tree_target_floor;
+    if (lv < tr->threat_level) tr->threat_level = lv;
+  }
   const cJSON *st;
   int si = 0;
   cJSON_ArrayForEach(st, steps) {
@@ -1819,6 +1825,7 @@ static cJSON *rules_json(const risk_tables *t)
   cJSON_AddNumberToObject(r, "unpatched_vulnerability_level", t->unpatched_level);
   cJSON_AddBoolToObject(r, "include_physical_threats", t->include_physical);
   cJSON_AddNumberToObject(r, "safe_product", t->safe_product);
+  cJSON_AddNumberToObject(r, "tree_target_floor", t->tree_target_floor);
   return r;
 }
 

@@ -300,6 +300,8 @@ static void test_table_edits(void **state)
     { "threat_countermeasures.lua", "detection = { \"ndr\", \"log_analysis\" },",
       "detection = { \"ndr\", \"log_analysis\" }, recovery = {},",
       "threat_countermeasures.lua: tampering: unknown field 'recovery'" },
+    { "rules.lua", "tree_target_floor = 2", "tree_target_floor = 4",
+      "rules.lua: rules.tree_target_floor: must be a level 1, 2 or 3" },
     { "rules.lua", "tree_level = \"max\"", "tree_level = \"mean\"",
       "rules.lua: tree_level: must be \"max\" or \"min\"" },
     { "rules.lua", "{ min_count = 0, level = 1 },", "",
@@ -765,6 +767,27 @@ static void test_tree_errors(void **state)
   assert_string_equal(istr(t, "risk_value"), "C");      /* 1 × 2 = 2, damage 3 → C */
   cJSON_Delete(r);
   cJSON_Delete(sc);
+  /* threat level of a tree: entry level, lowered to the target's placement but not below
+     rules.lua's floor (2): phishing (3) into the isolated "mn" → 2; into the internet-
+     reachable-by-boundary "vpn" → 3; by name ("住民記録システム" is mn) as by id */
+  static const struct { const char *entry, *target; int level; } lv[] = {
+    { "T1566", "mn", 2 }, { "T1566", "vpn", 3 }, { "T1566", "住民記録システム", 2 },
+    { "T1091", "vpn", 1 }, { "T1566", "not an asset", 3 }, { "T1566", "pc", 2 },
+  };
+  for (size_t i = 0; i < sizeof lv / sizeof lv[0]; i++) {
+    char buf[512];
+    snprintf(buf, sizeof buf, "[{\"id\":\"1-%zu\",\"damage\":\"core_stop\",\"entry\":\"%s\",\"target\":\"%s\","
+             "\"steps\":[{\"name\":\"s\"}]}]", i + 1, lv[i].entry, lv[i].target);
+    sc = cJSON_Parse(buf);
+    r = risk_compute(tables, decl, NULL, sc, err, sizeof err);
+    assert_non_null(r);
+    t = cJSON_GetArrayItem(cJSON_GetObjectItem(r, "attack_trees"), 0);
+    if (inum(t, "threat_level") != lv[i].level)
+      fail_msg("entry %s, target %s: threat %d, expected %d", lv[i].entry, lv[i].target,
+               inum(t, "threat_level"), lv[i].level);
+    cJSON_Delete(r);
+    cJSON_Delete(sc);
+  }
   cJSON_Delete(decl);
 }
 
