@@ -4,8 +4,9 @@
 -- decode(text) -> tree, positions | nil, message
 --   Objects and arrays become tables tagged by metatable (so empty ones stay distinct),
 --   arrays are 1-based, null is M.null. positions maps each JSON pointer to
---   { line, column } of the first character of its value (1-based; columns count
---   characters, not bytes). Duplicate keys are rejected, as the host does.
+--   { line, column } (1-based; columns count characters, not bytes) as core/decl.c does:
+--   an object member is located at the opening quote of its key, an array element and
+--   the root at the first character of the value. Duplicate keys are rejected.
 -- encode(tree) -> text (compact; object keys sorted)
 -- M.api: the `json` table kyojin.validate and kyojin.jsonschema receive from the host.
 
@@ -94,12 +95,15 @@ function M.decode(text)
       while true do
         skip()
         if text:sub(pos, pos) ~= '"' then fail("expected a key") end
+        local at = { line, column() }
         local k = str()
         if t[k] ~= nil then fail("duplicate key " .. k) end
         skip()
         if text:sub(pos, pos) ~= ":" then fail("expected ':'") end
         pos = pos + 1
-        t[k] = value(pointer .. "/" .. escape_token(k))
+        local member = pointer .. "/" .. escape_token(k)
+        t[k] = value(member)
+        positions[member] = at
         skip()
         local d = text:sub(pos, pos)
         pos = pos + 1
