@@ -5,7 +5,8 @@
 #     to the route-(1) sample: vulnerability 1, risk D;
 #  3. the delta ranking's prediction: fixing a gap in a sample moves exactly the predicted
 #     rows to the predicted values;
-#  4. `kyojin risk` prints both sheets for every sample and exits 0.
+#  4. `kyojin risk` prints both sheets for every sample and exits 0; every sample has at least
+#     three hand-checked rows.
 # Run from the repository root after `make kyojin`. Ends with "N passed, N failed".
 set -u
 cd "$(dirname "$0")/../.."
@@ -61,8 +62,10 @@ check_fix samples/gaps-village.json PV-03 '.vulnerabilities |= map(.patched = tr
 # PV-04: patch the boundary VPN's vulnerability (vpn-gw rows; inet-fw stays unpatched)
 check_fix samples/gaps-village.json PV-04 '.vulnerabilities |= map(if .asset == "vpn-gw" or .asset == "inet-fw" then .patched = true else . end)'
 
-# 4. kyojin risk on every sample
+# 4. kyojin risk on every sample, and every sample has at least three hand-checked rows
 for f in samples/*.json; do
+  n=$(grep -c "^$f	" tests/risk/sample_rows.tsv)
+  if [ "$n" -ge 3 ]; then ok; else ko "$f has $n hand-checked rows in tests/risk/sample_rows.tsv (3 needed)"; fi
   out=$("$K" risk "$f" 2>&1); rc=$?
   if [ $rc -eq 0 ] && grep -q '^項番	資産種別	対象装置	脅威レベル	脆弱性レベル	資産の重要度	リスク値	脅威	' <<<"$out" \
      && grep -q '^項番	攻撃シナリオ	攻撃ツリー/攻撃ステップ	' <<<"$out"; then ok; else ko "kyojin risk $f (exit $rc)"; fi
