@@ -578,6 +578,7 @@ static void test_controls_mapping(void **state)
     { "vpn", "unauthorized_access_internet", "mfa", 1 },
     { "vpn", "unauthorized_access_internet", "patching", 0 },
     { "mn", "malware_spread", "antimalware", 0 },    /* nothing declared */
+    { "vpn", "unauthorized_access_internet", "vuln_avoidance", 0 }, /* no mitigation applied */
   };
   cJSON *decl = read_json("tests/risk/small.json");
   cJSON *r = compute(tables, decl, NULL);

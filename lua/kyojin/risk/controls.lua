@@ -29,6 +29,9 @@ return {
     kinds = { "network_device" } },
   { countermeasure = "patching", each = "/screen_transfer", match = "platform_asset",
     all = { "platform_patch_managed" } },
+  -- a vendor mitigation applied to a known vulnerability of the asset (PV-05)
+  { countermeasure = "vuln_avoidance", each = "/vulnerabilities", match = "asset",
+    all = { "mitigation/applied" } },
   { countermeasure = "encryption",
     any = { "controls/encryption/at_rest", "controls/encryption/in_transit" } },
   { countermeasure = "encryption", each = "/screen_transfer", match = "platform_asset",
