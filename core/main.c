@@ -347,6 +347,7 @@ static cJSON *envelope(runner *r, const check_opts *co)
 static risk_tables *load_risk_tables(void)
 {
     char dir[PATH_MAX], err[1024];
+    risk_set_lang(lang);
     default_path(dir, sizeof dir, "lua/kyojin/risk");
     risk_tables *t;
     if (risk_tables_load(dir, &t, err, sizeof err, stderr) != 0) {
