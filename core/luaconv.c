@@ -377,6 +377,10 @@ void luaconv_reset_cache(lua_State *L)
 {
     lua_newtable(L);
     lua_rawsetp(L, LUA_REGISTRYINDEX, &PROXY_CACHE);
+}
+
+void luaconv_reset_order(lua_State *L)
+{
     lua_newtable(L);
     lua_rawsetp(L, LUA_REGISTRYINDEX, &KEY_ORDER);
 }
@@ -735,4 +739,5 @@ void luaconv_init(lua_State *L)
     lua_setfield(L, -2, "__metatable");
     lua_rawsetp(L, LUA_REGISTRYINDEX, &PROXY_MT);
     luaconv_reset_cache(L);
+    luaconv_reset_order(L);
 }
