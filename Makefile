@@ -57,7 +57,9 @@ kyojin-asan:
 REPORT_OBJ := $(addprefix $(BUILD)/,report_html.o report_csv.o report_xlsx.o report_escape.o report_labels.o report_tables.o sha256.o)
 $(BUILD)/test_report_%: tests/unit/test_report_%.c $(REPORT_OBJ) | $(BUILD)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -Icore $(LDFLAGS) -o $@ $^ $(LDLIBS) -lcmocka
-unit-reports: $(BUILD)/test_report_html $(BUILD)/test_report_csv
+$(BUILD)/report-render: tests/reports/render.c $(REPORT_OBJ) | $(BUILD)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -Icore $(LDFLAGS) -o $@ $^ $(LDLIBS)
+unit-reports: $(BUILD)/test_report_html $(BUILD)/test_report_csv $(BUILD)/report-render
 .PHONY: unit-reports
 
 clean:

@@ -25,7 +25,7 @@ static const char css[] =
   "h1{font-size:26px;margin:0 0 4px}h2{font-size:21px;border-bottom:3px solid #1f3a68;padding-bottom:4px;margin:28px 0 12px}\n"
   "h3{font-size:17px;margin:22px 0 8px;color:#1f3a68}h4{font-size:15px;margin:14px 0 6px}\n"
   "table{border-collapse:collapse;width:100%;margin:6px 0 14px}th,td{border:1px solid var(--line);padding:4px 6px;vertical-align:top;text-align:left}\n"
-  "th{background:#eef1f6;font-weight:bold;word-break:keep-all}td.n{text-align:right;white-space:nowrap}td.c{text-align:center}\n"
+  "td{overflow-wrap:anywhere}th{background:#eef1f6;font-weight:bold;word-break:keep-all}td.n{text-align:right;white-space:nowrap}td.c{text-align:center}\n"
   ".kv th{width:26%}.mono,code{font-family:\"DejaVu Sans Mono\",monospace;font-size:12px;word-break:break-all}\n"
   ".cover{border:2px solid #1f3a68;padding:18px 22px;margin-bottom:18px}.cover .sub{color:var(--mute)}\n"
   ".verdict{display:inline-block;font-size:24px;font-weight:bold;padding:8px 22px;border-radius:6px;color:#fff;margin:4px 0 10px}\n"
