@@ -46,6 +46,9 @@ static const char css[] =
   ".counts td,.counts th{text-align:center}.riskbar span{display:inline-block;min-width:64px;padding:4px 8px;margin:2px;text-align:center;border-radius:4px}\n"
   ".step td:nth-child(2){padding-left:22px}.tree td{background:#f6f7f9;font-weight:bold}\n"
   ".headline{font-size:16px;font-weight:bold;margin:2px 0 8px}\n"
+  ".sheet{table-layout:fixed;font-size:12px}.sheet th{word-break:normal;font-size:11px}.sheet td{padding:3px 5px}"
+  ".w-no{width:3.2em}.w-kind{width:7.5em}.w-name{width:11em}.w-lv{width:4.6em}.w-step{width:22em}\n"
+  ".cm{display:inline-block;margin:0 10px 0 0;white-space:nowrap}.cm .note{font-size:10px}\n"
   ".cm-on{color:var(--e)}.cm-off{color:var(--a)}.note{color:var(--mute);font-size:12px}\n"
   ".heat{display:flex;gap:28px;flex-wrap:wrap}.heat figure{margin:0}.heat figcaption{font-weight:bold;margin-bottom:4px}\n"
   "footer{margin-top:30px;color:var(--mute);font-size:12px;border-top:1px solid var(--line);padding-top:6px}\n"
@@ -603,9 +606,9 @@ static void countermeasure_list(ctx *c, const cJSON *cms)
   cJSON_ArrayForEach(m, cms) {
     const cJSON *inv = cJSON_GetObjectItemCaseSensitive(m, "invalidated_by");
     const char *name = rl_text(cJSON_GetObjectItemCaseSensitive(m, "name"), en);
-    if (k++) fputs("<br>", out);
-    if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(m, "effective"))) fputs("<span class=\"cm-on\">○</span> ", out);
-    else fputs("<span class=\"cm-off\">×</span> ", out);
+    k++;
+    if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(m, "effective"))) fputs("<span class=\"cm\"><span class=\"cm-on\">○</span>", out);
+    else fputs("<span class=\"cm\"><span class=\"cm-off\">×</span>", out);
     text_or_dash(out, name ? name : rl_str(m, "id"));
     if (cJSON_GetArraySize(inv) > 0) {
       const cJSON *q;
@@ -616,6 +619,7 @@ static void countermeasure_list(ctx *c, const cJSON *cms)
       else { T(W("by")); T(W("invalidated")); }
       fputs(")</span>", out);
     }
+    fputs("</span> ", out);
   }
   if (!k) fputs("—", out);
 }
@@ -650,7 +654,9 @@ static void risk_sections(ctx *c, const cJSON *d, int i)
   fputs("</div>\n</section>\n", out);
 
   fprintf(out, "<section class=\"part\" id=\"d%d-assets\">\n<h2>", i); T(W("asset_sheet")); fputs("</h2>\n", out);
-  fputs("<table><thead><tr>", out);
+  fputs("<table class=\"sheet\"><colgroup><col class=\"w-no\"><col class=\"w-kind\"><col class=\"w-name\">"
+        "<col class=\"w-lv\"><col class=\"w-lv\"><col class=\"w-lv\"><col class=\"w-lv\"><col class=\"w-name\">"
+        "<col><col class=\"w-lv\"></colgroup><thead><tr>", out);
   static const char *const ah[] = { "no", "asset_kind", "target", "threat_level", "vuln_level", "importance",
                                     "risk_value", "threat", "countermeasure", "cm_level" };
   for (size_t k = 0; k < sizeof ah / sizeof ah[0]; k++) { fputs("<th>", out); T(W(ah[k])); fputs("</th>", out); }
@@ -681,7 +687,8 @@ static void risk_sections(ctx *c, const cJSON *d, int i)
   fputs("</tbody></table>\n</section>\n", out);
 
   fprintf(out, "<section class=\"part\" id=\"d%d-trees\">\n<h2>", i); T(W("tree_sheet")); fputs("</h2>\n", out);
-  fputs("<table><thead><tr>", out);
+  fputs("<table class=\"sheet\"><colgroup><col class=\"w-kind\"><col class=\"w-step\"><col class=\"w-lv\">"
+        "<col class=\"w-lv\"><col class=\"w-lv\"><col class=\"w-lv\"><col><col class=\"w-lv\"></colgroup><thead><tr>", out);
   static const char *const th[] = { "scenario", "tree_step", "threat_level", "vuln_level", "damage_level",
                                     "risk_value", "countermeasure", "cm_level" };
   for (size_t k = 0; k < sizeof th / sizeof th[0]; k++) { fputs("<th>", out); T(W(th[k])); fputs("</th>", out); }
