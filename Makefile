@@ -19,9 +19,11 @@ DEB_PKGS := build-essential pkg-config liblua5.4-dev libcjson-dev libcmocka-dev
 # REPORT: report writers
 DEB_PKGS += libxlsxwriter-dev zlib1g-dev
 
-.PHONY: all demo test test-asan deps clean unit e2e policy-tests
+.PHONY: all demo test test-asan deps clean unit-tests
 
-all: kyojin
+BIN ?= kyojin
+
+all: $(BIN)
 
 deps:
 	@missing=""; for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -37,21 +39,26 @@ $(BUILD)/%.o: core/%.c $(wildcard core/*.h) | $(BUILD)
 $(BUILD):
 	mkdir -p $(BUILD)
 
-kyojin: $(CORE_OBJ) $(BUILD)/main.o
+$(BIN): $(CORE_OBJ) $(BUILD)/main.o
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-demo: deps kyojin
+# deps first, then a fresh make so that pkg-config sees the packages just installed
+demo: deps
+	@$(MAKE) --no-print-directory kyojin
 	./kyojin check samples/gaps-village.json; test $$? -le 1
 
-test: deps kyojin
+test: deps
+	@$(MAKE) --no-print-directory kyojin
 	@BUILD=$(BUILD) CFLAGS="$(CFLAGS)" tests/run.sh
 
-test-asan: deps
-	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" LDFLAGS="-fsanitize=address,undefined" kyojin-asan
+ASAN_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer
+ASAN_LDFLAGS := -fsanitize=address,undefined
 
-kyojin-asan:
-	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" LDFLAGS="-fsanitize=address,undefined" kyojin
-	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" SANITIZE=1 tests/run.sh
+# The whole suite again with AddressSanitizer and UndefinedBehaviorSanitizer.
+test-asan: deps
+	$(MAKE) BUILD=build-asan BIN=build-asan/kyojin CFLAGS="$(ASAN_CFLAGS)" LDFLAGS="$(ASAN_LDFLAGS)" build-asan/kyojin
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	  KYOJIN_HOME=$(CURDIR) KYOJIN=build-asan/kyojin BUILD=build-asan CFLAGS="$(ASAN_CFLAGS)" LDFLAGS="$(ASAN_LDFLAGS)" tests/run.sh
 
 # REPORT: unit tests of the report writers (run by tests/suites/reports.sh).
 REPORT_OBJ := $(addprefix $(BUILD)/,report_html.o report_csv.o report_xlsx.o report_escape.o report_labels.o report_tables.o sha256.o)
@@ -64,3 +71,13 @@ unit-reports: $(BUILD)/test_report_html $(BUILD)/test_report_csv $(BUILD)/report
 
 clean:
 	rm -rf build build-asan kyojin tests/artifacts
+
+# cmocka unit tests: every tests/unit/test_*.c linked with the core objects.
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/%,$(UNIT_SRC))
+UNIT_LIBS := $(LDLIBS) $(shell pkg-config --libs cmocka 2>/dev/null)
+
+$(BUILD)/test_%: tests/unit/test_%.c $(CORE_OBJ)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(LDFLAGS) -o $@ $< $(CORE_OBJ) $(UNIT_LIBS)
+
+unit-tests: $(UNIT_BIN)

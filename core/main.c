@@ -5,6 +5,7 @@
 #include "decl.h"
 #include "luaconv.h"
 #include "report.h"
+#include "risk.h" /* RISK: risk scoring (core/risk.c) */
 #include "runner.h"
 #include "sha256.h"
 #include "verify.h" /* REPORT: kyojin verify */
@@ -36,6 +37,7 @@ static void usage(FILE *f)
               "  check DECLARATION.json...   check declarations against the policies\n"
               "  list [--coverage]           list the policies (id, level, requirements, title)\n"
               "  explain POLICY-ID           show a policy: metadata, source, parameters, remediation\n"
+              "  risk DECLARATION.json...    print the asset-based and business-damage-based risk sheets\n"
               "  schema                      print the declaration JSON Schema\n"
               "  test [DIR|FILE...]          run the policy tests (--mutate: mutation testing)\n"
               "  lint                        check policy metadata\n"
@@ -54,6 +56,7 @@ static void usage(FILE *f)
               "  --as-of YYYY-MM-DD    date for waiver expiry (default: the declaration's date)\n"
               "  --max-input BYTES     size limit of a declaration (default 16777216)\n"
               "  --timestamp           record the time of the run in the JSON result\n"
+              "  --scenarios FILE      extra attack trees (JSON array) for the risk analysis\n"
               "\n"
               "Exit codes: 0 compliant, 1 not compliant, 2 usage or input error,\n"
               "            3 a policy could not be loaded or raised an error.\n",
@@ -65,6 +68,7 @@ static void usage(FILE *f)
               "  check 申告.json...          構成申告をポリシーで検査する\n"
               "  list [--coverage]           ポリシーの一覧（ID・レベル・要件・表題）\n"
               "  explain ポリシーID          ポリシーの説明（出典・パラメータ・対処）\n"
+              "  risk 申告.json...           資産ベース・事業被害ベースのリスク分析シートを出力する\n"
               "  schema                      構成申告の JSON Schema を出力する\n"
               "  test [DIR|FILE...]          ポリシーのテストを実行する（--mutate: 変異テスト）\n"
               "  lint                        ポリシーのメタデータを検査する\n"
@@ -83,6 +87,7 @@ static void usage(FILE *f)
               "  --as-of YYYY-MM-DD    例外承認の期限判定に使う日付（既定: 申告の日付）\n"
               "  --max-input BYTES     申告ファイルの上限サイズ（既定 16777216）\n"
               "  --timestamp           JSON 結果に実行日時を記録する\n"
+              "  --scenarios FILE      リスク分析に加える攻撃ツリー（JSON 配列）\n"
               "\n"
               "終了コード: 0 準拠、1 非準拠、2 使い方または入力の誤り、\n"
               "            3 ポリシーを読み込めない、またはポリシーがエラーを起こした\n",
@@ -142,6 +147,13 @@ static int out_open(outfile *o, const char *path)
         o->f = stdout;
         return 0;
     }
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        /* a device or pipe (/dev/stdout, a FIFO): write to it directly, never replace it */
+        o->f = fopen(path, "wb");
+        o->tmp[0] = 0;
+        return o->f ? 0 : -1;
+    }
     char dir[PATH_MAX];
     snprintf(dir, sizeof dir, "%s", path);
     snprintf(o->tmp, sizeof o->tmp, "%s/.kyojin-out.XXXXXX", dirname(dir));
@@ -165,6 +177,11 @@ static int out_close(outfile *o, int ok)
         return 0;
     }
     int rc = 0;
+    if (!o->tmp[0]) {
+        if (fflush(o->f) != 0 || ferror(o->f)) rc = -1;
+        if (fclose(o->f) != 0) rc = -1;
+        return rc;
+    }
     if (fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0) rc = -1;
     if (fclose(o->f) != 0) rc = -1;
     if (rc == 0 && ok) {
@@ -188,6 +205,8 @@ typedef struct {
     const char **files;
     int nfiles;
     int verbose;
+    const char *scenarios; /* RISK: --scenarios FILE */
+    int risk_sheets;       /* RISK: `kyojin risk`: print the risk sheets */
 } check_opts;
 
 static int parse_size(const char *s, size_t *out)
@@ -324,6 +343,32 @@ static cJSON *envelope(runner *r, const check_opts *co)
     return doc;
 }
 
+/* RISK: load the risk tables (lua/kyojin/risk) once per run; NULL after printing the error. */
+static risk_tables *load_risk_tables(void)
+{
+    char dir[PATH_MAX], err[1024];
+    default_path(dir, sizeof dir, "lua/kyojin/risk");
+    risk_tables *t;
+    if (risk_tables_load(dir, &t, err, sizeof err, stderr) != 0) {
+        fprintf(stderr, en() ? "kyojin: risk tables: %s\n" : "kyojin: リスク評価の表: %s\n", err);
+        return NULL;
+    }
+    return t;
+}
+
+/* RISK: add "risk" (interfaces.md §8) to one declaration result, before its "error".
+   Returns 0, or -1 after printing why (e.g. an attack tree naming an unknown damage). */
+static int add_risk(const risk_tables *t, cJSON *res, const cJSON *decl, const cJSON *scenarios, const char *file)
+{
+    char err[1024];
+    cJSON *risk = risk_compute(t, decl, cJSON_GetObjectItemCaseSensitive(res, "policies"), scenarios, err, sizeof err);
+    cJSON *error = cJSON_DetachItemFromObjectCaseSensitive(res, "error");
+    cJSON_AddItemToObject(res, "risk", risk ? risk : cJSON_CreateNull());
+    if (error) cJSON_AddItemToObject(res, "error", error);
+    if (!risk) fprintf(stderr, "kyojin: %s: %s\n", file, err);
+    return risk ? 0 : -1;
+}
+
 static int cmd_check(check_opts *co)
 {
     if (co->nfiles == 0) {
@@ -340,6 +385,22 @@ static int cmd_check(check_opts *co)
     if (apply_params(r, co)) {
         runner_free(r);
         return EXIT_USAGE;
+    }
+    /* RISK: tables and the optional scenario file */
+    risk_tables *rt = load_risk_tables();
+    if (!rt) {
+        runner_free(r);
+        return EXIT_POLICY;
+    }
+    cJSON *scenarios = NULL;
+    if (co->scenarios) {
+        char serr[1024];
+        if (!(scenarios = read_json_file(co->scenarios, serr, sizeof serr))) {
+            fprintf(stderr, "kyojin: %s\n", serr);
+            risk_tables_free(rt);
+            runner_free(r);
+            return EXIT_USAGE;
+        }
     }
     cJSON *doc = envelope(r, co);
     cJSON *decls = cJSON_GetObjectItemCaseSensitive(doc, "declarations");
@@ -372,6 +433,7 @@ static int cmd_check(check_opts *co)
         cJSON_Delete(verrs);
         int any_error = 0;
         cJSON *res = runner_eval(r, d, co->as_of, &any_error, err, sizeof err);
+        if (res && add_risk(rt, res, decl_root(d), scenarios, co->files[i])) bad_input = 1; /* RISK */
         decl_free(d);
         if (!res) {
             fprintf(stderr, "kyojin: %s: %s\n", co->files[i], err);
@@ -383,6 +445,9 @@ static int cmd_check(check_opts *co)
         cJSON_AddItemToArray(decls, res);
     }
     int rc = policy_error ? EXIT_POLICY : bad_input ? EXIT_USAGE : not_compliant ? EXIT_NOT_COMPLIANT : EXIT_COMPLIANT;
+    if (co->risk_sheets && rc == EXIT_NOT_COMPLIANT) rc = EXIT_COMPLIANT; /* RISK: `risk` reports, it does not judge */
+    risk_tables_free(rt);
+    cJSON_Delete(scenarios);
     if (cJSON_GetArraySize(decls) == 0 && bad_input) {
         /* nothing evaluated: only the errors are printed */
         cJSON_Delete(doc);
@@ -399,7 +464,20 @@ static int cmd_check(check_opts *co)
     report_options ro = {co->format, lang, 0, co->csv_table}; /* REPORT: csv_table */
     ro.color = !co->outpath && !co->color_off && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
     char err[1024] = "";
-    int wr = report_write(doc, &ro, of.f, co->outpath, err, sizeof err);
+    int wr;
+    if (co->risk_sheets && strcmp(co->format, "text") == 0) { /* RISK: the sheets of `kyojin risk` */
+        const cJSON *dres;
+        int n = 0;
+        wr = 0;
+        cJSON_ArrayForEach(dres, decls)
+        {
+            if (n++) fputc('\n', of.f);
+            if (risk_write_sheets(dres, lang, of.f)) wr = -1;
+        }
+        if (wr) snprintf(err, sizeof err, "%s", strerror(errno));
+    } else {
+        wr = report_write(doc, &ro, of.f, co->outpath, err, sizeof err);
+    }
     if (out_close(&of, wr == 0) != 0 || wr != 0) {
         fprintf(stderr, en() ? "kyojin: writing the report failed: %s\n" : "kyojin: 報告書の書き込みに失敗しました: %s\n",
                 wr ? err : strerror(errno));
@@ -691,6 +769,7 @@ int main(int argc, char **argv)
             if (parse_size(argv[++i], &co.policy_memory)) { die_usage("--max-memory はバイト数です: %s", "--max-memory must be a number of bytes: %s", argv[i]); return EXIT_USAGE; }
         }
         else if (strcmp(a, "--timestamp") == 0) co.timestamp = 1;
+        else if (strcmp(a, "--scenarios") == 0) { if (!need_arg(i, argc, argv)) return EXIT_USAGE; co.scenarios = argv[++i]; } /* RISK */
         else if (strcmp(a, "--csv-table") == 0) { /* REPORT: which CSV table */
             if (!need_arg(i, argc, argv)) return EXIT_USAGE;
             co.csv_table = argv[++i];
@@ -718,6 +797,10 @@ int main(int argc, char **argv)
         return EXIT_USAGE;
     }
     if (strcmp(cmd, "check") == 0) return cmd_check(&co);
+    if (strcmp(cmd, "risk") == 0) { /* RISK: same pipeline as check, prints the risk sheets */
+        co.risk_sheets = 1;
+        return cmd_check(&co);
+    }
     if (strcmp(cmd, "list") == 0) return cmd_list(&co, coverage);
     if (strcmp(cmd, "explain") == 0) {
         if (co.nfiles != 1) { die_usage("explain にはポリシー ID を 1 つ指定してください%s", "explain needs one policy id%s", ""); return EXIT_USAGE; }
