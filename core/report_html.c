@@ -47,6 +47,7 @@ static const char css[] =
   ".step td:nth-child(2){padding-left:22px}.tree td{background:#f6f7f9;font-weight:bold}\n"
   ".headline{font-size:16px;font-weight:bold;margin:2px 0 8px}\n"
   ".sheet{table-layout:fixed;font-size:12px}.sheet th{word-break:normal;font-size:11px}.sheet td{padding:3px 5px}"
+  ".fixes{table-layout:fixed}.w-rank{width:3.6em}.w-pol{width:22%}.w-rem{width:32%}"
   ".w-no{width:3.2em}.w-kind{width:7.5em}.w-name{width:11em}.w-lv{width:4.6em}.w-step{width:22em}\n"
   ".cm{display:inline-block;margin:0 10px 0 0;white-space:nowrap}.cm .note{font-size:10px}\n"
   ".cm-on{color:var(--e)}.cm-off{color:var(--a)}.note{color:var(--mute);font-size:12px}\n"
@@ -341,10 +342,12 @@ static void summary(ctx *c, const cJSON *d, int i)
   const cJSON *delta = cJSON_GetObjectItemCaseSensitive(risk, "delta");
   if (cJSON_GetArraySize(delta) == 0) { fputs("<p>", out); T(W("no_fixes")); fputs("</p>\n", out); }
   else {
-    fputs("<table><thead><tr><th>", out); T(W("rank")); fputs("</th><th>", out); T(W("policy"));
+    fputs("<table class=\"fixes\"><colgroup><col class=\"w-rank\"><col class=\"w-pol\"><col class=\"w-rem\">"
+          "<col class=\"w-rank\"><col></colgroup><thead><tr><th>", out);
+    T(W("rank")); fputs("</th><th>", out); T(W("policy"));
     fputs("</th><th>", out); T(W("remediation")); fputs("</th><th>", out); T(W("score"));
     fputs("</th><th>", out); T(W("improves")); fputs("</th></tr></thead><tbody>\n", out);
-    int shown = 0;
+    int shown = 0, zero = 0;
     const cJSON *x;
     cJSON_ArrayForEach(x, delta) {
       if (shown++ == 5) break;
@@ -357,9 +360,18 @@ static void summary(ctx *c, const cJSON *d, int i)
       fprintf(out, "</td><td class=\"n\">%.0f</td><td>", rl_num(x, "score", 0));
       const cJSON *im;
       int k = 0;
+      int nim = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(x, "improvements"));
+      if (rl_num(x, "score", 0) <= 0) zero++;
       cJSON_ArrayForEach(im, cJSON_GetObjectItemCaseSensitive(x, "improvements")) {
+        const char *an = rl_str(im, "asset_name"), *tn = rl_text(cJSON_GetObjectItemCaseSensitive(im, "threat_name"), en);
+        if (k == 4) {
+          fprintf(out, en ? "<br><span class=\"note\">and %d more</span>" : "<br><span class=\"note\">ほか %d件</span>", nim - 4);
+          break;
+        }
         if (k++) fputs("<br>", out);
-        text_or_dash(out, rl_str(im, "asset")); fputs(" / ", out); text_or_dash(out, rl_str(im, "threat"));
+        if (rl_str(im, "scenario")) { T(W("scenario")); fputs(" ", out); T(rl_str(im, "scenario")); }
+        else text_or_dash(out, an ? an : rl_str(im, "asset"));
+        fputs(" / ", out); text_or_dash(out, tn ? tn : rl_str(im, "threat"));
         fputs("：", out); risk_cell(out, rl_str(im, "from"), "span"); fputs(" → ", out);
         risk_cell(out, rl_str(im, "to"), "span");
       }
@@ -367,6 +379,7 @@ static void summary(ctx *c, const cJSON *d, int i)
       fputs("</td></tr>\n", out);
     }
     fputs("</tbody></table>\n", out);
+    if (zero) { fputs("<p class=\"note\">", out); T(W("zero_score")); fputs("</p>\n", out); }
   }
   fputs("</section>\n", out);
 }
