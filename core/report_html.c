@@ -303,9 +303,9 @@ static void summary(ctx *c, const cJSON *d, int i)
     value_text(out, err, en);
     fputs("</p>\n", out);
   } else if (cJSON_IsTrue(comp)) {
-    fputs("<div class=\"verdict ok\">", out); T(W("verdict")); fputs("：", out); T(W("compliant")); fputs("</div>\n", out);
+    fputs("<div class=\"verdict ok\">", out); T(W("verdict")); fputs(en ? ": " : "：", out); T(W("compliant")); fputs("</div>\n", out);
   } else {
-    fputs("<div class=\"verdict ng\">", out); T(W("verdict")); fputs("：", out); T(W("not_compliant")); fputs("</div>\n", out);
+    fputs("<div class=\"verdict ng\">", out); T(W("verdict")); fputs(en ? ": " : "：", out); T(W("not_compliant")); fputs("</div>\n", out);
   }
   policy_counts(d, counts);
   fprintf(out, "<p class=\"headline\" id=\"d%d-headline\">", i);
@@ -334,7 +334,7 @@ static void summary(ctx *c, const cJSON *d, int i)
       char key[2] = { *l, 0 }, word[8];
       snprintf(word, sizeof word, "risk_%c", *l);
       fprintf(out, "<span class=\"r r-%c\">", *l); T(W(word));
-      fprintf(out, "：%.0f</span>", rl_num(rc, key, 0));
+      fprintf(out, en ? ": %.0f</span>" : "：%.0f</span>", rl_num(rc, key, 0));
     }
     fputs("</div>\n", out);
   }
@@ -372,7 +372,7 @@ static void summary(ctx *c, const cJSON *d, int i)
         if (rl_str(im, "scenario")) { T(W("scenario")); fputs(" ", out); T(rl_str(im, "scenario")); }
         else text_or_dash(out, an ? an : rl_str(im, "asset"));
         fputs(" / ", out); text_or_dash(out, tn ? tn : rl_str(im, "threat"));
-        fputs("：", out); risk_cell(out, rl_str(im, "from"), "span"); fputs(" → ", out);
+        fputs(en ? ": " : "：", out); risk_cell(out, rl_str(im, "from"), "span"); fputs(" → ", out);
         risk_cell(out, rl_str(im, "to"), "span");
       }
       if (!k) fputs("—", out);
