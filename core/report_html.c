@@ -837,14 +837,19 @@ int report_html_write(const cJSON *result, const report_opts *o, FILE *out, char
   fputs("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n", out);
   fputs("<meta name=\"generator\" content=\"", out); text_or_dash(out, rl_str(tool, "name")); fputs(" ", out);
   text_or_dash(out, rl_str(tool, "version")); fputs("\">\n<title>", out); T(W("title"));
-  cJSON_ArrayForEach(d, decls) { fputs(" — ", out); text_or_dash(out, body_name(d)); }
+  int nd = cJSON_GetArraySize(decls), k = 0;
+  cJSON_ArrayForEach(d, decls) {          /* a batch names its first three bodies */
+    if (k++ == 3) { fprintf(out, en ? " and %d more" : " ほか%d団体", nd - 3); break; }
+    fputs(" — ", out);
+    text_or_dash(out, body_name(d));
+  }
   fprintf(out, "</title>\n<style>\n%s</style>\n", css);
   if (embed_meta(&c) != 0) {
     snprintf(err, errlen, "out of memory while embedding the result's hashes");
     return -1;
   }
   fputs("</head>\n<body>\n<header><h1>", out); T(W("title")); fputs("</h1>\n<p class=\"sub\">", out);
-  int k = 0;
+  k = 0;
   cJSON_ArrayForEach(d, decls) {
     if (k++) fputs("、", out);
     text_or_dash(out, body_name(d));
