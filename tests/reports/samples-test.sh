@@ -59,6 +59,22 @@ for s in samples/*.json; do
 done
 [ "$n_samples" -gt 0 ] && ok || bad "no samples/*.json"
 
+# a batch: every sample in one result, one HTML page (one section per body), one workbook
+if [ -d policies ]; then
+  set -- samples/*.json
+  decls=(); for f in "$@"; do decls+=(--declaration "$f"); done
+  check "$@" --format json -o "$art/batch.json" 2>/dev/null && ok || bad "batch: check --format json"
+  check "$@" --format html -o "$art/batch.html" 2>/dev/null && ok || bad "batch: check --format html"
+  check "$@" --format xlsx -o "$art/batch.xlsx" 2>/dev/null && ok || bad "batch: check --format xlsx"
+  sub "$here/browser-check.sh" "$art/batch.json" "$art/batch.html" "$art" batch
+  sub "$here/check_xlsx.py" "$art/batch.json" "$art/batch.xlsx"
+  for r in "$art/batch.html" "$art/batch.xlsx"; do
+    "$kyojin" verify "$r" "${decls[@]}" --policies "$pol" >/dev/null 2>&1 && ok || bad "batch: verify $(basename "$r")"
+  done
+  "$kyojin" verify "$art/batch.html" --declaration "$1" --policies "$pol" >/dev/null 2>&1
+  [ $? -eq 1 ] && ok || bad "batch: verify with one declaration of many must not match"
+fi
+
 # verify says no when an input differs
 s=$(for f in samples/*.json; do [ -s "$art/$(basename "$f" .json).1.html" ] && echo "$f"; done | head -1)
 n=$(basename "$s" .json)
