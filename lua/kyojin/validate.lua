@@ -19,7 +19,6 @@ local S = require "kyojin.schema"
 local V = {}
 
 local STOP = {} -- raised (as an error value) when max_errors is reached
-local ga -- forward
 
 ----------------------------------------------------------------------------------------
 -- Small helpers
@@ -150,17 +149,14 @@ local function where(pointer, lang)
 end
 
 -- Japanese particle after a phrase: spaced after Latin text, as in "ID が".
-ga = function(s)
+local function ga(s)
   if s:match("[%w\"%)}%]]$") then return " が" end
   return "が"
 end
 
 -- Record one error. `message` (optional) replaces the standard sentence.
 local function report(ctx, pointer, expected, found, message)
-  if #ctx.errors >= ctx.max then
-    ctx.truncated = true
-    error(STOP)
-  end
+  if #ctx.errors >= ctx.max then error(STOP) end
   message = message or {
     ja = expected.ja .. ga(expected.ja) .. "必要です（実際: " .. found.ja .. "）",
     en = "expected " .. expected.en .. ", found " .. found.en,
@@ -455,10 +451,7 @@ end
 -- Does the condition of a `when` rule hold in object `v`?
 local function condition_holds(ctx, rule, v)
   local x = v[rule.field]
-  if rule.equals ~= nil then
-    if type(x) == "table" and ctx.json.is_object(x) then x = x.value end -- a fact
-    return x == rule.equals
-  end
+  if rule.equals ~= nil then return x == rule.equals end
   if rule.contains ~= nil then
     if type(x) ~= "table" or not ctx.json.is_array(x) then return false end
     for i = 1, #x do if x[i] == rule.contains then return true end end
@@ -647,7 +640,7 @@ function V.validate(tree, json, opts)
     null = json.null,
     root = tree,
     errors = {},
-    max = opts.max_errors or 100,
+    max = math.max(1, opts.max_errors or 100),
     policy_ids = opts.policy_ids,
     field_maps = field_maps,
     fact_object = fact_object,

@@ -450,7 +450,16 @@ function betaCity() {
     config_shared: true, roles_agreed: true, nda_signed: false,
   };
   d.telework = { used: true, pre_post_checks: true, location_rules: true };
+  d.remote_access = { used: true, lent_terminals: true, mfa_or_device_auth: true, encrypted_line: true,
+    information_limited: true, takeout_management: true, per_access_auth: true, minimal_privileges: true,
+    abnormal_access_detection: true, dlp_labels: true };
   d.web_conferencing = { used: true, outsider_exclusion: true, suspicious_removal: true, content_check_beforehand: true };
+  d.waivers = [
+    { policy: 'PV-05', subject: '/vulnerabilities/1',
+      justification: 'VDI基盤の更新プログラムが基幹系との互換性確認待ちのため、緩和策で運用する',
+      approver: '情報政策課長', mitigation: 'リモートデスクトップゲートウェイのUDPトランスポートを無効化',
+      expires: '2026-12-31' },
+  ];
   d.external_services = [
     { id: 'es-survey', name: 'Webアンケートサービス', click_through_terms: true, max_confidentiality: 1,
       lifecycle: { selection: true, use: true, termination: true } },
@@ -563,7 +572,8 @@ function betaPrimeLargeCity() {
         controls: { malware_check: true, format_check: true, harmlessization: true, access_control: true, logging: true } },
       { id: 'dl-zt', model: '3', description: '職員がIdPの認証を経てクラウド上の申請データを参照する',
         from_segment: 'cloud', to_segment: 'internet', assets: ['idp', 'e-app'], cloud_accounts: ['ca-idp'],
-        controls: { access_control: true, mfa: true, encryption: true, logging: true } },
+        controls: { malware_check: true, format_check: true, access_control: true, mfa: true, encryption: true,
+                    logging: true } },
       { id: 'dl-api', model: '4', description: '電子申請サービスから福祉システムへの API 連携',
         from_segment: 'cloud', to_segment: 'mynumber', assets: ['api-gw', 'e-app', 'seiho'],
         cloud_accounts: ['ca-api', 'ca-eapp'],

@@ -1,7 +1,7 @@
 -- Test-only JSON reader and writer standing in for the C host (core/decl.c, core/luaconv.c)
 -- when the schema tests run without the kyojin binary.
 --
--- decode(text) -> tree, positions | nil, message
+-- decode(text[, { positions = false }]) -> tree, positions | nil, message
 --   Objects and arrays become tables tagged by metatable (so empty ones stay distinct),
 --   arrays are 1-based, null is M.null. positions maps each JSON pointer to
 --   { line, column } (1-based; columns count characters, not bytes) as core/decl.c does:
@@ -25,9 +25,10 @@ local function escape_token(k)
   return (k:gsub("~", "~0"):gsub("/", "~1"))
 end
 
-function M.decode(text)
+function M.decode(text, opts)
   local pos, line, line_start = 1, 1, 1
   local positions = {}
+  local track = not (opts and opts.positions == false)
 
   local function column()
     return (utf8.len(text, line_start, pos - 1) or (pos - line_start)) + 1
@@ -85,7 +86,7 @@ function M.decode(text)
 
   value = function(pointer)
     skip()
-    positions[pointer] = { line, column() }
+    if track then positions[pointer] = { line, column() } end
     local c = text:sub(pos, pos)
     if c == "{" then
       pos = pos + 1
@@ -95,7 +96,7 @@ function M.decode(text)
       while true do
         skip()
         if text:sub(pos, pos) ~= '"' then fail("expected a key") end
-        local at = { line, column() }
+        local at = track and { line, column() }
         local k = str()
         if t[k] ~= nil then fail("duplicate key " .. k) end
         skip()
@@ -103,7 +104,7 @@ function M.decode(text)
         pos = pos + 1
         local member = pointer .. "/" .. escape_token(k)
         t[k] = value(member)
-        positions[member] = at
+        if track then positions[member] = at end
         skip()
         local d = text:sub(pos, pos)
         pos = pos + 1

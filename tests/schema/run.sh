@@ -2,8 +2,10 @@
 # Runs every test of the declaration format: unit tests of the schema, validator, JSON
 # Schema emitter and docs (Lua); every valid sample accepted and every invalid sample
 # rejected with exactly the messages in samples/invalid/NAME.expected (Japanese) and
-# NAME.expected.en (English); and the JSON Schema checked with an independent validator
-# (ajv) against all samples.
+# NAME.expected.en (English); the committed samples equal the generator's output and are
+# all described in samples/README.md; the JSON Schema checked with an independent
+# validator (ajv) against all samples; and a differential test (random mutations judged by
+# both validators, DIFF_CASES of them, default 500).
 #
 # Usage: tests/schema/run.sh                  stand-ins for the binary: tests/schema/check.lua
 #                                             (validation as `kyojin check` does it) and
@@ -121,6 +123,12 @@ for f in samples/*.json samples/invalid/*.json; do
   if grep -q "$pat" samples/README.md; then ok; else bad "samples/README.md does not describe $f"; fi
 done
 
+# With the real binary: `kyojin schema --markdown` prints docs/declaration.md as committed
+if [ -n "${KYOJIN:-}" ]; then
+  "$KYOJIN" schema --markdown --policies "$work/policies" >"$work/doc.md" 2>&1
+  if cmp -s "$work/doc.md" docs/declaration.md; then ok; else bad "kyojin schema --markdown differs from docs/declaration.md"; fi
+fi
+
 # 5. JSON Schema with an independent validator
 if [ -n "${KYOJIN:-}" ]; then
   "$KYOJIN" schema --policies "$work/policies" >"$work/schema.json"
@@ -133,6 +141,10 @@ fi
 if [ -d tests/schema/node_modules/ajv ]; then
   node tests/schema/ajv-check.js "$work/schema.json" >"$work/ajv" 2>&1
   tally "$work/ajv" "ajv"
+  # kyojin.validate and the JSON Schema agree on random mutations of the samples
+  LUA=$LUA node tests/schema/differential.js "$work/schema.json" "${DIFF_CASES:-500}" >"$work/diff" 2>&1
+  grep '^differential:' "$work/diff"
+  tally "$work/diff" "differential"
 else
   bad "ajv is not installed (cd tests/schema && npm ci)"
 fi
