@@ -7,6 +7,7 @@
 #include "report.h"
 #include "runner.h"
 #include "sha256.h"
+#include "watchdog.h"
 
 #include <errno.h>
 #include <lauxlib.h>
@@ -50,6 +51,8 @@ static void usage(FILE *f)
               "  --as-of YYYY-MM-DD    date for waiver expiry (default: the declaration's date)\n"
               "  --max-input BYTES     size limit of a declaration (default 16777216)\n"
               "  --timestamp           record the time of the run in the JSON result\n"
+              "  --timeout SECONDS     wall-clock limit for evaluating one declaration (default 10;\n"
+              "                        a policy exceeding it is reported as an error; 0 = no isolation)\n"
               "\n"
               "Exit codes: 0 compliant, 1 not compliant, 2 usage or input error,\n"
               "            3 a policy could not be loaded or raised an error.\n",
@@ -76,6 +79,8 @@ static void usage(FILE *f)
               "  --as-of YYYY-MM-DD    例外承認の期限判定に使う日付（既定: 申告の日付）\n"
               "  --max-input BYTES     申告ファイルの上限サイズ（既定 16777216）\n"
               "  --timestamp           JSON 結果に実行日時を記録する\n"
+              "  --timeout 秒          申告 1 件の評価にかける時間の上限（既定 10。超えたポリシーは\n"
+              "                        評価エラーになる。0 で隔離なし）\n"
               "\n"
               "終了コード: 0 準拠、1 非準拠、2 使い方または入力の誤り、\n"
               "            3 ポリシーを読み込めない、またはポリシーがエラーを起こした\n",
@@ -180,6 +185,7 @@ typedef struct {
     const char **files;
     int nfiles;
     int verbose;
+    double timeout; /* watchdog: seconds per declaration (core/watchdog.c) */
 } check_opts;
 
 static int parse_size(const char *s, size_t *out)
@@ -335,9 +341,14 @@ static int cmd_check(check_opts *co)
     }
     cJSON *doc = envelope(r, co);
     cJSON *decls = cJSON_GetObjectItemCaseSensitive(doc, "declarations");
+    watchdog_opts wo = {co->timeout, 0};
+    watchdog *wd = watchdog_new(r, &wo);
+    watchdog_catch_signals();
+    int interrupted_at = -1;
     int bad_input = 0, not_compliant = 0, policy_error = load_failed;
     decl_limits lim = {co->max_input, 0};
     for (int i = 0; i < co->nfiles; i++) {
+        if (watchdog_interrupted()) { interrupted_at = i; break; }
         decl_doc *d;
         decl_error e;
         if (decl_load_file(co->files[i], &lim, &d, &e)) {
@@ -363,8 +374,10 @@ static int cmd_check(check_opts *co)
         }
         cJSON_Delete(verrs);
         int any_error = 0;
-        cJSON *res = runner_eval(r, d, co->as_of, &any_error, err, sizeof err);
+        cJSON *res = wd ? watchdog_eval(wd, d, co->as_of, &any_error, err, sizeof err)
+                        : runner_eval(r, d, co->as_of, &any_error, err, sizeof err);
         decl_free(d);
+        if (!res && watchdog_interrupted()) { interrupted_at = i; break; }
         if (!res) {
             fprintf(stderr, "kyojin: %s: %s\n", co->files[i], err);
             policy_error = 1;
@@ -375,11 +388,13 @@ static int cmd_check(check_opts *co)
         cJSON_AddItemToArray(decls, res);
     }
     int rc = policy_error ? EXIT_POLICY : bad_input ? EXIT_USAGE : not_compliant ? EXIT_NOT_COMPLIANT : EXIT_COMPLIANT;
+    watchdog_free(wd);
+    if (interrupted_at >= 0) rc = watchdog_note_interrupt(doc, co->files + interrupted_at, co->nfiles - interrupted_at, en());
     if (cJSON_GetArraySize(decls) == 0 && bad_input) {
         /* nothing evaluated: only the errors are printed */
         cJSON_Delete(doc);
         runner_free(r);
-        return policy_error ? EXIT_POLICY : EXIT_USAGE;
+        return interrupted_at >= 0 ? rc : policy_error ? EXIT_POLICY : EXIT_USAGE;
     }
     outfile of;
     if (out_open(&of, co->outpath)) {
@@ -636,6 +651,7 @@ int main(int argc, char **argv)
     static const char *params[256];
     check_opts co = {0};
     co.format = "text";
+    co.timeout = WATCHDOG_DEFAULT_TIMEOUT;
     co.files = files;
     co.params = params;
     int coverage = 0;
@@ -676,6 +692,12 @@ int main(int argc, char **argv)
             if (parse_size(argv[++i], &co.policy_memory)) { die_usage("--max-memory はバイト数です: %s", "--max-memory must be a number of bytes: %s", argv[i]); return EXIT_USAGE; }
         }
         else if (strcmp(a, "--timestamp") == 0) co.timestamp = 1;
+        else if (strcmp(a, "--timeout") == 0) {
+            if (!need_arg(i, argc, argv)) return EXIT_USAGE;
+            char *end;
+            co.timeout = strtod(argv[++i], &end);
+            if (*end || end == argv[i] || !(co.timeout >= 0 && co.timeout <= 86400)) { die_usage("--timeout は 0〜86400 の秒数です: %s", "--timeout must be a number of seconds (0..86400): %s", argv[i]); return EXIT_USAGE; }
+        }
         else if (strcmp(a, "--no-color") == 0) co.color_off = 1;
         else if (strcmp(a, "--verbose") == 0) co.verbose = 1;
         else if (strcmp(a, "--coverage") == 0 && strcmp(cmd, "list") == 0) coverage = 1;
