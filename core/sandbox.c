@@ -10,6 +10,7 @@
  */
 #include "sandbox.h"
 #include "luaconv.h"
+#include "patterns.h"
 
 #include <lauxlib.h>
 #include <lualib.h>
@@ -362,6 +363,7 @@ static int setup(lua_State *L)
     luaL_requiref(L, LUA_GNAME, luaopen_base, 1);
     luaL_requiref(L, LUA_LOADLIBNAME, luaopen_package, 1);
     luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 1);
+    patterns_install(L, -1); /* bounded find/match/gmatch/gsub (patterns.c) */
     luaL_requiref(L, LUA_TABLIBNAME, luaopen_table, 1);
     luaL_requiref(L, LUA_MATHLIBNAME, luaopen_math, 1);
     luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 1);
