@@ -11,6 +11,7 @@
 #include "sandbox.h"
 #include "luaconv.h"
 #include "patterns.h"
+#include "mtguard.h"
 
 #include <lauxlib.h>
 #include <lualib.h>
@@ -145,6 +146,8 @@ static int sb_setmetatable(lua_State *L)
     }
     if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
         return luaL_error(L, "cannot change a protected metatable");
+    if (t == LUA_TTABLE && (lua_rawequal(L, 1, 2) || mtguard_apply(L, 2))) /* no __gc/__mode later either (mtguard.c) */
+        return luaL_error(L, "setmetatable: a table that has a metatable cannot be used as a metatable in policies");
     lua_settop(L, 2);
     lua_setmetatable(L, 1);
     return 1;
