@@ -76,6 +76,7 @@ struct runner {
     const char *eval_only; /* evaluate only this policy (host.evaluate), or NULL */
     runner_policy_hook hook; /* watchdog: progress and skipping (runner_set_policy_hook) */
     void *hook_ud;
+    int profile;           /* KYOJIN_PROFILE set: per-policy cost on stderr */
 };
 
 void runner_set_policy_hook(runner *r, runner_policy_hook fn, void *ud)
@@ -472,7 +473,7 @@ static int load_helpers(runner *r, char *err, size_t errlen)
     snprintf(dir, sizeof dir, "%s/kyojin/helpers", r->lua_dir);
     strlist files = {0};
     walk(dir, "", &files, 1); /* depth 1: skip nothing special */
-    qsort(files.v, files.n, sizeof *files.v, cmp_str);
+    if (files.n) qsort(files.v, files.n, sizeof *files.v, cmp_str);
     r->helper_refs = calloc(files.n ? files.n : 1, sizeof *r->helper_refs);
     r->helper_names = calloc(files.n ? files.n : 1, sizeof *r->helper_names);
     for (size_t i = 0; i < files.n; i++) {
@@ -557,6 +558,7 @@ runner *runner_new(const runner_opts *o, char *err, size_t errlen)
     r->lua_dir = xstrdup(o->lua_dir ? o->lua_dir : "lua");
     r->validate = o->validate;
     r->validate_ref = LUA_NOREF;
+    r->profile = getenv("KYOJIN_PROFILE") != NULL;
     sandbox_opts so = o->sandbox;
     so.lua_dir = r->lua_dir;
     r->sb = sandbox_new(&so, err, errlen);
@@ -614,7 +616,7 @@ runner *runner_new(const runner_opts *o, char *err, size_t errlen)
         return NULL;
     }
     walk(r->policies_dir, "", &files, 0);
-    qsort(files.v, files.n, sizeof *files.v, cmp_str);
+    if (files.n) qsort(files.v, files.n, sizeof *files.v, cmp_str);
     r->p = calloc(files.n ? files.n : 1, sizeof *r->p);
     sha256_ctx hc;
     sha256_init(&hc);
@@ -683,7 +685,7 @@ runner *runner_new(const runner_opts *o, char *err, size_t errlen)
     sha256_final(&hc, dg);
     sha256_hex(dg, r->sha);
     sl_free(&files);
-    qsort(r->p, r->np, sizeof *r->p, cmp_policy);
+    if (r->np) qsort(r->p, r->np, sizeof *r->p, cmp_policy);
     if (o->only_policy) {
         size_t k = 0;
         for (size_t i = 0; i < r->np; i++) {
@@ -869,12 +871,20 @@ static int model_applies(const policy *p, const char *model)
     return 0;
 }
 
-/* Does the waiver subject cover the finding pointer (equal, or an ancestor)? */
+/* Is pointer a equal to b or an ancestor of it? */
+static int ancestor_or_self(const char *a, const char *b)
+{
+    size_t n = strlen(a);
+    if (strncmp(a, b, n) != 0) return 0;
+    return b[n] == 0 || b[n] == '/';
+}
+
+/* Does a waiver subject match a finding? Equal pointers, a waiver on an ancestor (it covers
+ * everything below), or a waiver on a field of the finding's subject (a finding on a
+ * connection is waived by a waiver naming the connection's field that causes it). */
 static int covers(const char *w, const char *f)
 {
-    size_t n = strlen(w);
-    if (strncmp(w, f, n) != 0) return 0;
-    return f[n] == 0 || f[n] == '/';
+    return ancestor_or_self(w, f) || (*f && ancestor_or_self(f, w));
 }
 
 static cJSON *bilingual(const char *ja, const char *en)
@@ -1032,6 +1042,9 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
                 lua_pushlightuserdata(L, &c);
                 lua_rawsetp(L, LUA_REGISTRYINDEX, &CURRENT_COLLECT);
                 sandbox_status ss = sandbox_call(r->sb, 3, 0, p->id, msg, sizeof msg);
+                if (r->profile)
+                    fprintf(stderr, "profile %s %s instructions<=%ld memory=%zu\n", decl_path(d), p->id,
+                            sandbox_last_instructions(r->sb), sandbox_memory_in_use(r->sb));
                 lua_pushnil(L);
                 lua_rawsetp(L, LUA_REGISTRYINDEX, &CURRENT_COLLECT);
                 if (ss != SANDBOX_OK) {
@@ -1202,7 +1215,7 @@ static int host_list(lua_State *L)
         return 1;
     }
     walk_all(dir, "", &l, 0);
-    qsort(l.v, l.n, sizeof *l.v, cmp_str);
+    if (l.n) qsort(l.v, l.n, sizeof *l.v, cmp_str);
     lua_createtable(L, (int)l.n, 0);
     for (size_t i = 0; i < l.n; i++) {
         lua_pushstring(L, l.v[i]);

@@ -200,12 +200,25 @@ local function mutants(v)
   return m
 end
 
+-- The verdict of a policy: its status, and for info policies the classifications it gave.
+local function verdict(p)
+  local v = { p.status }
+  if p.status == "info" then
+    for _, f in ipairs(p.findings) do
+      local cls = f.classification
+      if type(cls) == "table" then v[#v + 1] = f.pointer .. "=" .. tostring(cls.class or cls.model or json.encode(cls)) end
+    end
+  end
+  return table.concat(v, "|")
+end
+
 local function mutate_policy(id, meta, cases, home)
-  -- a passing fixture
+  -- a passing fixture (for info policies: one that classifies)
   for _, c in ipairs(cases) do
-    if c.expect == "pass" then
+    if c.expect == "pass" or c.expect == "info" then
       local p, err, tree = run_case(c, id, home)
-      if p and p.status == "pass" then
+      if p and p.status == c.expect then
+        local base = verdict(p)
         local exempt = meta.mutation_exempt or {}
         local changed, tried, valid = false, 0, 0
         for _, ptr in ipairs(p.fields_read) do
@@ -221,7 +234,7 @@ local function mutate_policy(id, meta, cases, home)
                 local p2 = run_case(c, id, home, t2)
                 if p2 then
                   valid = valid + 1
-                  if p2.status ~= "pass" then changed = true break end
+                  if verdict(p2) ~= base then changed = true break end
                 end
               end
             end
@@ -270,9 +283,12 @@ function M.main(args)
       failed = failed + 1
     else
       -- the sibling policy
-      local pol = args.policies .. "/"
-      local rel = file:sub(1, #pol) == pol and file:sub(#pol + 1) or file
-      local sibling = meta_by_file[(rel:gsub("_test%.lua$", ".lua"))]
+      -- the sibling policy: the metadata entry whose file, with _test added, ends this path
+      local sibling
+      for f, m in pairs(meta_by_file) do
+        local t = f:gsub("%.lua$", "_test.lua")
+        if file == t or file:sub(-(#t + 1)) == "/" .. t then sibling = m end
+      end
       for i, c in ipairs(cases) do
         local id = c.policy or (sibling and sibling.id)
         local label = string.format("%s #%d %s", file, i, c.name or "")

@@ -1,0 +1,47 @@
+-- Process facts (§1 "facts with evidence"): a fact is a boolean or
+-- { value = bool, evidence = { title, date, sha256 } }.  declared_fact tells a policy
+-- whether the fact holds, whether it is only declared or backed by an evidence
+-- reference, and — when the policy's require_evidence parameter is set — whether a bare
+-- declaration is enough.  Plain Lua; reads only the fact it is given.
+
+local M = {}
+
+local function get(t, k)
+  local ty = type(t)
+  if ty ~= "table" and ty ~= "userdata" then return nil end
+  local ok, v = pcall(function() return t[k] end)
+  if ok then return v end
+  return nil
+end
+
+-- declared_fact(v, require_evidence) -> ok, evidence, problem
+--   ok        true when the fact is true (and evidenced, if evidence is required)
+--   evidence  "evidenced" | "declared" | nil (nil when the fact is not true)
+--   problem   nil | "missing" | "false" | "no_evidence"
+function M.declared_fact(v, require_evidence)
+  local value, ev
+  if v == true or v == false then
+    value = v
+  elseif type(v) == "table" or type(v) == "userdata" then
+    value = get(v, "value")
+    ev = get(v, "evidence")
+  end
+  if value == nil then return false, nil, "missing" end
+  if value ~= true then return false, nil, "false" end
+  local has_ev = type(get(ev, "title")) == "string" or type(get(ev, "sha256")) == "string"
+  local mode = has_ev and "evidenced" or "declared"
+  if require_evidence and not has_ev then return false, mode, "no_evidence" end
+  return true, mode, nil
+end
+
+-- Message fragment for a fact that did not hold: what is wrong with it.
+function M.declared_fact_problem(problem)
+  if problem == "missing" then
+    return "申告されていません", "is not declared"
+  elseif problem == "no_evidence" then
+    return "true と申告されていますが証跡（evidence: 文書名・日付・SHA-256）が添付されていません", "is declared true without an evidence reference (title, date, SHA-256)"
+  end
+  return "false と申告されています", "is declared false"
+end
+
+return M

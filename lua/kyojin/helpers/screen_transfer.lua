@@ -1,0 +1,285 @@
+-- Screen transfer (画面転送) helpers: which connections a requirement covers, the
+-- communication-route classification of S000 "接続要件" (routes (1)-(8) and the primed
+-- variants), and the models a connection brings in (S000 "個別の観点": a DaaS reached from
+-- lgwan by local breakout is α′; an internet terminal reaching lgwan business servers by
+-- screen transfer is β).  Used by the ST policies, by the policies whose applicability
+-- follows an implied model (AP, BM) and by report/risk code that shows the route.
+-- These helpers never write to the declaration and need nothing but plain Lua.
+
+local M = {}
+
+-- Safe field access: nil for anything that is not an object with that key (JSON null,
+-- a boolean, a missing key).
+local function get(t, k)
+  local ty = type(t)
+  if ty ~= "table" and ty ~= "userdata" then return nil end
+  local ok, v = pcall(function() return t[k] end)
+  if ok then return v end
+  return nil
+end
+
+local function dig(t, ...)
+  for i = 1, select("#", ...) do
+    t = get(t, (select(i, ...)))
+    if t == nil then return nil end
+  end
+  return t
+end
+
+local function str(v)
+  if type(v) == "string" then return v end
+  return nil
+end
+
+local MODEL_JA = { alpha = "αモデル", alpha_prime = "α′モデル", beta = "βモデル", beta_prime = "β′モデル" }
+local MODEL_EN = { alpha = "alpha", alpha_prime = "alpha_prime", beta = "beta", beta_prime = "beta_prime" }
+M.st_model_ja = function(m) return MODEL_JA[m] or tostring(m) end
+
+-- Human name of a connection for messages: its id, else its position.
+function M.st_name(c)
+  return str(get(c, "id")) or "?"
+end
+
+-- Connections a requirement of S000 covers.  scope "mynumber" (default): connections into
+-- the My Number segment; "all": every declared connection.  Returns an array of
+-- connection tables in declaration order.
+function M.st_connections(decl, scope)
+  local out = {}
+  local list = get(decl, "screen_transfer")
+  if list == nil or str(list) then return out end
+  for _, c in ipairs(list) do
+    if scope == "all" or get(c, "target_segment") == "mynumber" then
+      out[#out + 1] = c
+    end
+  end
+  return out
+end
+
+local function norm_csp(v)
+  v = str(v)
+  if v == nil then return nil end
+  v = v:lower():gsub("^%s+", ""):gsub("%s+$", "")
+  if v == "" then return nil end
+  return v
+end
+
+-- Classify one connection into the S000 communication route.
+-- Returns a table { class = "(3)'", obligations = { "beta", "alpha_prime" },
+--                   ja = "...", en = "..." } or nil, { ja = ..., en = ... } when the
+-- connection cannot be classified (the reason says what is missing).
+function M.st_route(c)
+  local term = get(c, "terminal_segment")
+  local target = get(c, "target_segment")
+  local method = get(c, "method")
+  local id = M.st_name(c)
+  if term == target then
+    return nil, {
+      ja = "画面転送「" .. id .. "」は端末と転送先が同じ系（" .. tostring(term) .. "）のため、S000の通信経路(1)～(8)のいずれにも当たりません。terminal_segment と target_segment を確認してください。",
+      en = "screen transfer '" .. id .. "' has its terminal and its target in the same segment (" .. tostring(term) .. "), which is none of the S000 routes (1)-(8); check terminal_segment and target_segment.",
+    }
+  end
+  local base, prime, obligations, notes_ja, notes_en = nil, false, {}, {}, {}
+  local lbo = get(c, "local_breakout") == true
+  -- Flags that contradict the terminal's segment leave the route ambiguous.
+  if term == "internet" and lbo then
+    return nil, {
+      ja = "画面転送「" .. id .. "」はインターネット接続系の端末からの接続ですが local_breakout（LGWAN接続系からのローカルブレイクアウト）が true です。LGWAN接続系からインターネットへのブレイクアウト回線がある場合（通信経路(3)′(4)′）は lgwan_internet_breakout で申告してください。",
+      en = "screen transfer '" .. id .. "' starts from an internet-segment terminal but declares local_breakout (a breakout from lgwan); declare an lgwan-to-internet breakout line (routes (3)', (4)') with lgwan_internet_breakout instead.",
+    }
+  end
+  if term == "internet" and get(c, "terminal_remains_in_internet") == true then
+    return nil, {
+      ja = "画面転送「" .. id .. "」は端末がインターネット接続系にあるのに terminal_remains_in_internet（インターネット接続系にも端末が残る）が true で、通信経路を決められません。LGWAN接続系端末の接続か確認してください。",
+      en = "screen transfer '" .. id .. "' has its terminal in the internet segment yet declares terminal_remains_in_internet, so the route is ambiguous; check whether the terminal is an lgwan one.",
+    }
+  end
+  local breakout_line = get(c, "lgwan_internet_breakout") == true
+  if method == "daas" then
+    local daas_csp = norm_csp(get(c, "daas_csp"))
+    if daas_csp == nil then
+      return nil, {
+        ja = "画面転送「" .. id .. "」はDaaSですが、DaaSのCSP（daas_csp）が申告されていないため、ガバメントクラウドと同一CSPか（通信経路(1)/(2)、(3)/(4)の別）を判定できません。daas_csp と gov_cloud_csp を申告してください。",
+        en = "screen transfer '" .. id .. "' is a DaaS but its CSP (daas_csp) is not declared, so whether it shares the Government Cloud CSP (route (1)/(2), (3)/(4)) cannot be decided; declare daas_csp and gov_cloud_csp.",
+      }
+    end
+    local gov = norm_csp(get(c, "gov_cloud_csp"))
+    local same = gov ~= nil and gov == daas_csp
+    if gov == nil then
+      notes_ja[#notes_ja + 1] = "ガバメントクラウドのCSPが申告されていないため、異なるCSPとして分類しました。"
+      notes_en[#notes_en + 1] = "no Government Cloud CSP declared: classified as a different CSP."
+    end
+    if term == "lgwan" then
+      base = same and "(2)" or "(1)"
+      prime = get(c, "terminal_remains_in_internet") == true
+    elseif term == "internet" then
+      base = same and "(4)" or "(3)"
+      prime = breakout_line
+    end
+  elseif method == "vdi" or method == "sbc" then
+    if term == "lgwan" then
+      base = "(5)"; prime = get(c, "terminal_remains_in_internet") == true
+    elseif term == "internet" then
+      base = "(6)"
+    end
+  elseif method == "secure_browser" then
+    if term == "lgwan" then
+      base = "(7)"; prime = get(c, "terminal_remains_in_internet") == true
+    elseif term == "internet" then
+      base = "(8)"
+    end
+  end
+  if base == nil then
+    return nil, {
+      ja = "画面転送「" .. id .. "」は端末の系（" .. tostring(term) .. "）と方式（" .. tostring(method) .. "）の組合せがS000の通信経路に当たりません。",
+      en = "screen transfer '" .. id .. "': terminal segment " .. tostring(term) .. " with method " .. tostring(method) .. " is none of the S000 routes.",
+    }
+  end
+  -- Obligations (S000 個別の観点 and the per-route notes).
+  if term == "internet" then
+    obligations[#obligations + 1] = "beta"
+  end
+  if term == "lgwan" and method == "daas" and not lbo then
+    notes_ja[#notes_ja + 1] = "LGWAN接続系からのDaaSですがローカルブレイクアウトなしと申告されています。S000はこの経路をローカルブレイクアウト（α′モデル）として評価しています。"
+    notes_en[#notes_en + 1] = "DaaS from lgwan declared without local breakout; S000 assesses this route as local breakout (alpha_prime)."
+  end
+  if (term == "lgwan" and lbo) or breakout_line then
+    obligations[#obligations + 1] = "alpha_prime"
+    if breakout_line and (base == "(6)" or base == "(8)") then
+      notes_ja[#notes_ja + 1] = "LGWAN接続系からインターネットへのブレイクアウト回線があるため、α′モデルの対策も求めます（S000はこの組合せの派生経路を定義していません）。"
+      notes_en[#notes_en + 1] = "an lgwan-to-internet breakout line exists, so the alpha_prime measures apply as well (S000 defines no primed variant of this route)."
+    end
+  end
+  local class = base .. (prime and "'" or "")
+  local ob_ja, ob_en = {}, {}
+  for _, m in ipairs(obligations) do
+    ob_ja[#ob_ja + 1] = MODEL_JA[m]; ob_en[#ob_en + 1] = MODEL_EN[m]
+  end
+  local ja = "画面転送「" .. id .. "」は通信経路" .. class:gsub("'", "′") .. "です。"
+  local en = "screen transfer '" .. id .. "' is route " .. class .. "."
+  if #obligations > 0 then
+    ja = ja .. "求められる対策: " .. table.concat(ob_ja, "・") .. "の対策。"
+    en = en .. " Implied measures: those of " .. table.concat(ob_en, " and ") .. "."
+  else
+    ja = ja .. "他モデルの対策は求められません。"
+    en = en .. " No other model's measures are implied."
+  end
+  if #notes_ja > 0 then
+    ja = ja .. table.concat(notes_ja)
+    en = en .. " " .. table.concat(notes_en, " ")
+  end
+  return { class = class, obligations = obligations, ja = ja, en = en }
+end
+
+-- Models brought in by the declared connections: { alpha_prime = { conn, ... },
+-- beta = { conn, ... } } (only models with at least one connection appear).
+function M.st_implied_models(decl)
+  local out = {}
+  for _, c in ipairs(M.st_connections(decl, "all")) do
+    local r = M.st_route(c)
+    if r then
+      for _, m in ipairs(r.obligations) do
+        out[m] = out[m] or {}
+        table.insert(out[m], c)
+      end
+    end
+  end
+  return out
+end
+
+-- Applicability that honours the cross-model rules (ST-11, ST-12): true when the body's
+-- model is one of `models`, or when a declared connection implies a model of `implied`
+-- (a list, e.g. { "alpha_prime" }).  Otherwise false and the reason.
+function M.st_applies(decl, models, implied)
+  local model = get(decl, "model")
+  for _, m in ipairs(models) do
+    if m == model then return true end
+  end
+  if implied then
+    local im = M.st_implied_models(decl)
+    for _, m in ipairs(implied) do
+      if im[m] then return true end
+    end
+  end
+  local ja_list, en_list = {}, {}
+  for _, m in ipairs(models) do
+    ja_list[#ja_list + 1] = MODEL_JA[m] or m; en_list[#en_list + 1] = m
+  end
+  return false, {
+    ja = "モデルが" .. (MODEL_JA[model] or tostring(model)) .. "のため対象外です（本要件は" .. table.concat(ja_list, "・") .. "に適用）。",
+    en = "model is " .. tostring(model) .. " (the requirement applies to " .. table.concat(en_list, ", ") .. ")",
+  }
+end
+
+local function list(v)
+  if type(v) == "table" or type(v) == "userdata" then return v end
+  return {}
+end
+
+local function label(a)
+  local id = tostring(get(a, "id"))
+  local name = get(a, "name")
+  if type(name) == "string" then return id .. "（" .. name .. "）", id .. " (" .. name .. ")" end
+  return id, id
+end
+
+-- The β obligations S000 brings in for an internet terminal reaching lgwan business
+-- servers (ST-12): EDR with managed monitoring and a CSIRT link on internet-segment
+-- terminals (BM-01, BM-02), log management of lgwan business systems (BM-03),
+-- harmlessization of files entering lgwan (BM-08).  Returns a list of gaps
+-- { requirement = "BM-01", ja = ..., en = ... } (empty when all hold).
+local EDR_FIELDS = {
+  { "enabled", "EDRが導入されていません", "no EDR" },
+  { "behaviour_detection", "振る舞い検知がありません", "no behaviour detection" },
+  { "managed_monitoring", "専門家のマネージドサービスによる監視がありません", "no managed monitoring by specialists" },
+  { "isolates_on_detection", "検知時のプロセス停止・論理隔離がありません", "no process stop and logical isolation on detection" },
+  { "investigation_support", "原因調査の支援がありません", "no investigation support" },
+}
+local LOG_KINDS = { server = true, database = true }
+
+function M.st_beta_gaps(decl)
+  local gaps = {}
+  for _, a in ipairs(list(get(decl, "assets"))) do
+    if get(a, "kind") == "terminal" and get(a, "segment") == "internet" then
+      local edr = dig(a, "controls", "edr")
+      local lj, le = label(a)
+      local bj, be = {}, {}
+      for _, f in ipairs(EDR_FIELDS) do
+        if get(edr, f[1]) ~= true then bj[#bj + 1] = f[2]; be[#be + 1] = f[3] end
+      end
+      if #bj > 0 then
+        gaps[#gaps + 1] = { requirement = "BM-01", ja = "インターネット接続系端末「" .. lj .. "」: " .. table.concat(bj, "、"), en = "internet-segment terminal " .. le .. ": " .. table.concat(be, ", ") }
+      end
+      if get(edr, "csirt_link") ~= true then
+        gaps[#gaps + 1] = { requirement = "BM-02", ja = "インターネット接続系端末「" .. lj .. "」: EDRの検知がCSIRTと連携していません", en = "internet-segment terminal " .. le .. ": EDR detections are not linked to the CSIRT" }
+      end
+    elseif LOG_KINDS[get(a, "kind")] and get(a, "segment") == "lgwan" then
+      local log = dig(a, "controls", "logging")
+      local lj, le = label(a)
+      local days = get(log, "retention_days")
+      if get(log, "collected") ~= true or get(log, "analysed") ~= true or type(days) ~= "number" or days <= 0 then
+        gaps[#gaps + 1] = { requirement = "BM-03", ja = "LGWAN接続系業務システム「" .. lj .. "」: ログの収集・分析・保管が揃っていません", en = "lgwan business system " .. le .. ": logs are not all collected, analysed and retained" }
+      end
+    end
+  end
+  local methods = dig(decl, "harmlessization", "methods")
+  if #list(methods) == 0 then
+    gaps[#gaps + 1] = { requirement = "BM-08", ja = "LGWAN接続系へ取り込むファイルの無害化方式が申告されていません", en = "no harmlessization method for files entering lgwan is declared" }
+  end
+  return gaps
+end
+
+-- Reason for not_applicable when a policy finds no connection in its scope.
+function M.st_no_connections(scope)
+  if scope == "all" then
+    return { ja = "画面転送が申告されていません。", en = "no screen-transfer connection is declared" }
+  end
+  return {
+    ja = "マイナンバー利用事務系への画面転送が申告されていません。",
+    en = "no screen transfer into the mynumber segment is declared",
+  }
+end
+
+-- Field access helpers shared by the ST policies.
+M.st_get = dig
+
+return M

@@ -1,0 +1,44 @@
+-- ST-05: screen-transfer traffic is encrypted (S000 技術的な留意点 全パターン共通).
+policy {
+  id = "ST-05",
+  requirements = { "ST-05" },
+  level = "required",
+  models = { "alpha", "alpha_prime", "beta", "beta_prime" },
+  source = "S000 技術的な留意点 全パターン共通（通信の盗聴、改ざん防止のため、暗号通信を行うことを前提）",
+  title = {
+    ja = "画面転送の通信を暗号化",
+    en = "Screen-transfer traffic encrypted",
+  },
+  remediation = {
+    ja = "画面転送の通信経路を暗号化（TLS等、ベンダー方式の暗号化を有効化）し、盗聴・改ざんを防止してください。",
+    en = "Enable encryption of the screen-transfer protocol (TLS or the vendor's encryption) against eavesdropping and tampering.",
+  },
+  params = {
+    target_scope = {
+      default = "mynumber", type = "string", values = { "mynumber", "all" },
+      description = {
+        ja = "対象とする画面転送: \"mynumber\"（マイナンバー利用事務系への画面転送のみ）又は \"all\"（全ての画面転送）",
+        en = "connections covered: \"mynumber\" (into the My Number segment) or \"all\"",
+      },
+    },
+  },
+  countermeasures = { "screen_transfer_isolation", "encryption" },
+  check = function(decl, result, params)
+    local conns = kyojin.st_connections(decl, params.target_scope)
+    if #conns == 0 then
+      result:not_applicable(kyojin.st_no_connections(params.target_scope))
+      return
+    end
+    for _, c in ipairs(conns) do
+      local id = kyojin.st_name(c)
+      if kyojin.st_get(c, "encryption") ~= true then
+        result:fail(c, {
+          ja = "画面転送「" .. id .. "」の通信が暗号化されていません。盗聴・改ざん防止のため暗号通信にしてください。",
+          en = "screen transfer '" .. id .. "' is not encrypted; encrypt it against eavesdropping and tampering.",
+        })
+      else
+        result:pass(c)
+      end
+    end
+  end,
+}

@@ -1,0 +1,59 @@
+-- ST-06: virtual terminals are refreshed to a clean image periodically
+-- (S000 ご意見と対応 項番3: "週に1回ぐらいリフレッシュする").
+policy {
+  id = "ST-06",
+  requirements = { "ST-06" },
+  level = "required",
+  models = { "alpha", "alpha_prime", "beta", "beta_prime" },
+  source = "S000 ご意見と対応 項番3（週に1回ぐらいリフレッシュする、真っさらの端末に戻す）",
+  title = {
+    ja = "仮想端末を定期的にリフレッシュ",
+    en = "Virtual terminals refreshed periodically",
+  },
+  remediation = {
+    ja = "仮想端末を少なくとも max_refresh_days 日ごと（既定7日、週1回）にクリーンなイメージへ戻す運用にし、refresh_interval_days に申告してください。",
+    en = "Reset virtual terminals to a clean image at least every max_refresh_days days (default 7, weekly) and declare the interval in refresh_interval_days.",
+  },
+  params = {
+    target_scope = {
+      default = "mynumber", type = "string", values = { "mynumber", "all" },
+      description = {
+        ja = "対象とする画面転送: \"mynumber\"（マイナンバー利用事務系への画面転送のみ）又は \"all\"（全ての画面転送）",
+        en = "connections covered: \"mynumber\" (into the My Number segment) or \"all\"",
+      },
+    },
+    max_refresh_days = {
+      default = 7, type = "number",
+      description = {
+        ja = "仮想端末をクリーンな状態に戻す間隔の上限（日）。S000 意見3「週に1回ぐらい」",
+        en = "longest allowed interval (days) between refreshes to a clean image; S000 comment 3 \"about once a week\"",
+      },
+    },
+  },
+  countermeasures = { "screen_transfer_isolation" },
+  check = function(decl, result, params)
+    local conns = kyojin.st_connections(decl, params.target_scope)
+    if #conns == 0 then
+      result:not_applicable(kyojin.st_no_connections(params.target_scope))
+      return
+    end
+    local max = params.max_refresh_days
+    for _, c in ipairs(conns) do
+      local id = kyojin.st_name(c)
+      local days = kyojin.st_get(c, "refresh_interval_days")
+      if type(days) ~= "number" then
+        result:fail(c, {
+          ja = "画面転送「" .. id .. "」の仮想端末のリフレッシュ間隔（refresh_interval_days）が申告されていません。" .. max .. "日以内ごとにクリーンなイメージへ戻してください。",
+          en = "screen transfer '" .. id .. "': no refresh interval (refresh_interval_days) is declared; refresh the virtual terminals to a clean image at least every " .. max .. " days.",
+        })
+      elseif days > max then
+        result:fail(c, {
+          ja = "画面転送「" .. id .. "」の仮想端末のリフレッシュ間隔が" .. days .. "日で、上限" .. max .. "日を超えています。",
+          en = "screen transfer '" .. id .. "' refreshes its virtual terminals every " .. days .. " days, more than the allowed " .. max .. ".",
+        })
+      else
+        result:pass(c)
+      end
+    end
+  end,
+}

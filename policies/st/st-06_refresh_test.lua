@@ -1,0 +1,41 @@
+case {
+  name = "daily refresh passes",
+  expect = "pass",
+}
+case {
+  name = "refresh every 7 days is at the default limit",
+  set = { ["/screen_transfer/0/refresh_interval_days"] = 7 },
+  expect = "pass",
+}
+case {
+  name = "refresh every 14 days fails by default",
+  set = { ["/screen_transfer/0/refresh_interval_days"] = 14 },
+  expect = "fail",
+  subjects = { "/screen_transfer/0" },
+}
+case {
+  name = "refresh every 14 days passes with max_refresh_days=14",
+  set = { ["/screen_transfer/0/refresh_interval_days"] = 14 },
+  params = { max_refresh_days = 14 },
+  expect = "pass",
+}
+case {
+  name = "target_scope=all covers the connection into lgwan",
+  set = { ["/screen_transfer/2/refresh_interval_days"] = 30 },
+  remove = { "/waivers/0" },
+  params = { target_scope = "all" },
+  expect = "fail",
+  subjects = { "/screen_transfer/2" },
+}
+case {
+  name = "the sample's waiver on the connection's refresh interval applies",
+  set = { ["/screen_transfer/2/refresh_interval_days"] = 30 },
+  params = { target_scope = "all" },
+  expect = "waived",
+  subjects = { "/screen_transfer/2" },
+}
+case {
+  name = "connection into lgwan is outside the default scope",
+  set = { ["/screen_transfer/2/refresh_interval_days"] = 30 },
+  expect = "pass",
+}

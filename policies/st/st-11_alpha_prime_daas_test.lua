@@ -1,0 +1,56 @@
+local LBO_DAAS = {
+  ["/screen_transfer/1/method"] = "daas",
+  ["/screen_transfer/1/daas_csp"] = "azure",
+  ["/screen_transfer/1/gov_cloud_csp"] = "aws",
+  ["/screen_transfer/1/local_breakout"] = true,
+}
+
+local function with(extra)
+  local t = {}
+  for k, v in pairs(LBO_DAAS) do t[k] = v end
+  for k, v in pairs(extra or {}) do t[k] = v end
+  return t
+end
+
+case {
+  name = "beta-prime base without local breakout is not applicable",
+  expect = "not_applicable",
+}
+case {
+  name = "local-breakout DaaS from lgwan with the alpha-prime measures in place passes",
+  set = with(),
+  expect = "pass",
+}
+case {
+  name = "local-breakout DaaS with pattern-matching-only lgwan terminals fails (AP-01)",
+  set = with({ ["/assets/12/controls/antimalware/behaviour_detection"] = false }),
+  expect = "fail",
+  subjects = { "/screen_transfer/1" },
+}
+case {
+  name = "pattern-matching-only terminals pass with antimalware_requires=either",
+  set = with({ ["/assets/12/controls/antimalware/behaviour_detection"] = false }),
+  params = { antimalware_requires = "either" },
+  expect = "pass",
+}
+case {
+  name = "unpatched network device fails (AP-02)",
+  set = with({ ["/assets/15/controls/patch/os_timely"] = false }),
+  expect = "fail",
+  subjects = { "/screen_transfer/1" },
+}
+case {
+  name = "periodic-only cloud settings check fails (AP-04)",
+  set = with({ ["/contracts/1/cloud_settings_check/on_change"] = false }),
+  expect = "fail",
+  subjects = { "/screen_transfer/1" },
+}
+case {
+  name = "lgwan-to-internet breakout line on an internet DaaS brings in alpha-prime",
+  set = {
+    ["/screen_transfer/0/lgwan_internet_breakout"] = true,
+    ["/contracts/0/settings_guaranteed"] = false,
+  },
+  expect = "fail",
+  subjects = { "/screen_transfer/0" },
+}

@@ -1,0 +1,38 @@
+case {
+  name = "internet terminals with EDR, logs and harmlessization pass",
+  expect = "pass",
+}
+case {
+  name = "EDR without CSIRT link fails every internet-terminal connection (BM-02)",
+  set = { ["/assets/0/controls/edr/csirt_link"] = false },
+  expect = "fail",
+  subjects = { "/screen_transfer/0", "/screen_transfer/2" },
+}
+case {
+  name = "EDR without managed monitoring fails (BM-01)",
+  set = { ["/assets/0/controls/edr/managed_monitoring"] = false },
+  expect = "fail",
+  subjects = { "/screen_transfer/0", "/screen_transfer/2" },
+}
+case {
+  name = "lgwan business system without log analysis fails (BM-03)",
+  set = { ["/assets/14/controls/logging/analysed"] = false },
+  expect = "fail",
+  subjects = { "/screen_transfer/0", "/screen_transfer/2" },
+}
+case {
+  name = "no harmlessization method fails (BM-08)",
+  set = { ["/harmlessization/methods"] = kyojin.array{} },
+  remove = { "/harmlessization/visual_check_procedure" },
+  expect = "fail",
+  subjects = { "/screen_transfer/0", "/screen_transfer/2" },
+}
+case {
+  name = "only lgwan terminals is not applicable",
+  set = {
+    ["/screen_transfer/0/terminal_segment"] = "lgwan",
+    ["/screen_transfer/2/terminal_segment"] = "lgwan",
+    ["/screen_transfer/2/target_segment"] = "internet",
+  },
+  expect = "not_applicable",
+}
