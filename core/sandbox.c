@@ -12,6 +12,7 @@
 #include "luaconv.h"
 #include "patterns.h"
 #include "mtguard.h"
+#include "timelimit.h"
 
 #include <lauxlib.h>
 #include <lualib.h>
@@ -37,6 +38,7 @@ struct sandbox {
     long budget, count;
     size_t policy_memory;
     int verbose;
+    double cpu_seconds; /* per call (timelimit.c) */
 };
 
 /* ------------------------------------------------------------------ allocator */
@@ -79,6 +81,12 @@ static void count_hook(lua_State *L, lua_Debug *ar)
     (void)ar;
     sandbox *sb = self(L);
     if (!sb || !sb->in_policy) return;
+    if (timelimit_expired() && !sb->killed) { /* CPU time of the call used up (timelimit.c) */
+        sb->killed = 1;
+        lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
+        luaL_error(L, "time limit exceeded (%d s of CPU)", (int)sb->cpu_seconds);
+        return;
+    }
     if (sb->killed) {
         /* re-armed: fire on every instruction until the error reaches the host */
         luaL_error(L, "instruction budget exceeded (%d instructions)", (int)sb->budget);
@@ -307,10 +315,15 @@ sandbox_status sandbox_call(sandbox *sb, int nargs, int nresults, const char *wh
     size_t room = sb->state_limit - (sb->used < sb->state_limit ? sb->used : sb->state_limit);
     sb->limit = sb->used + (sb->policy_memory < room ? sb->policy_memory : room);
     lua_sethook(L, count_hook, LUA_MASKCOUNT, HOOK_PERIOD);
+    timelimit_start(L, sb->cpu_seconds, count_hook);
     int st = run_protected(sb, nargs, nresults, err, errlen);
+    timelimit_stop();
     lua_sethook(L, NULL, 0, 0);
     sandbox_status r = SANDBOX_OK;
-    if (sb->killed) {
+    if (sb->killed && timelimit_expired()) {
+        r = SANDBOX_INSTRUCTIONS;
+        snprintf(err, errlen, "time limit exceeded (%g s of CPU for one policy call)", sb->cpu_seconds);
+    } else if (sb->killed) {
         r = SANDBOX_INSTRUCTIONS;
         snprintf(err, errlen, "instruction budget exceeded (%ld instructions)", sb->budget);
     } else if (sb->mem_hit) {
@@ -461,6 +474,7 @@ sandbox *sandbox_new(const sandbox_opts *o, char *err, size_t errlen)
     sb->budget = o && o->instructions > 0 ? o->instructions : SANDBOX_DEFAULT_INSTRUCTIONS;
     sb->fail_alloc_at = o ? o->fail_alloc_at : 0;
     sb->verbose = o ? o->verbose : 0;
+    sb->cpu_seconds = o && o->cpu_seconds > 0 ? o->cpu_seconds : SANDBOX_DEFAULT_CPU_SECONDS;
     sb->L = lua_newstate(sb_alloc, sb);
     if (!sb->L) {
         snprintf(err, errlen, "cannot create the Lua state (out of memory)");
