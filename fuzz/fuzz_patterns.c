@@ -1,6 +1,7 @@
 /* fuzz_patterns.c — differential fuzzing of the bounded pattern functions (core/patterns.c)
  * against Lua's own string library: same results, same errors, for small inputs where Lua's
  * matcher is fast. Input: subject \0 pattern \0 replacement (missing parts are empty). */
+#define _POSIX_C_SOURCE 200809L
 #include "../core/patterns.h"
 
 #include <lauxlib.h>

@@ -28,12 +28,14 @@ static void check_terminal(const char *name, const char *b, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)b[i];
-        FUZZ_CHECK(c >= 0x20 || c == '\n' || c == '\t', "%s: control character 0x%02x at byte %zu", name, c, i);
+        FUZZ_CHECK(c >= 0x20 || c == '\n' || c == '\t', "%s: control character 0x%02x at byte %zu after: %.*s", name, c, i,
+                   (int)(i > 300 ? 300 : i), b + (i > 300 ? i - 300 : 0));
         FUZZ_CHECK(c != 0x7f, "%s: DEL at byte %zu", name, i);
         if (c == 0xC2 && i + 1 < n)
             FUZZ_CHECK(!((unsigned char)b[i + 1] >= 0x80 && (unsigned char)b[i + 1] <= 0x9f), "%s: C1 control", name);
         if (c == 0xE2 && i + 2 < n && (unsigned char)b[i + 1] == 0x80)
-            FUZZ_CHECK(!((unsigned char)b[i + 2] >= 0xAA && (unsigned char)b[i + 2] <= 0xAE), "%s: bidi override", name);
+            FUZZ_CHECK(!((unsigned char)b[i + 2] >= 0xAA && (unsigned char)b[i + 2] <= 0xAE), "%s: bidi override after: %.*s",
+                       name, (int)(i > 300 ? 300 : i), b + (i > 300 ? i - 300 : 0));
     }
 }
 
@@ -77,7 +79,7 @@ static void check_csv(const char *name, const char *b, size_t n)
                 i++;
             }
         } else {
-            first = b[i];
+            first = b[i] == ',' || b[i] == '\r' || b[i] == '\n' ? 0 : b[i]; /* empty cell */
             while (i < n && b[i] != ',' && b[i] != '\n' && b[i] != '\r') i++;
         }
         if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
