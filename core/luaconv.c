@@ -506,7 +506,13 @@ static cJSON *table_to_json(lua_State *L, int idx, int depth, char *err, size_t 
             if (lua_isnil(L, -1)) { lua_pop(L, 2); continue; }
             cJSON *c = to_json(L, lua_gettop(L), depth + 1, err, errlen);
             if (!c) { lua_pop(L, 4); cJSON_Delete(o); return NULL; }
-            cJSON_AddItemToObject(o, lua_tostring(L, -2), c);
+            if (!cJSON_AddItemToObject(o, lua_tostring(L, -2), c)) { /* key copy failed: nothing leaks */
+                cJSON_Delete(c);
+                lua_pop(L, 4);
+                cJSON_Delete(o);
+                snprintf(err, errlen, "out of memory");
+                return NULL;
+            }
             lua_pop(L, 2);
         }
         /* keys added after conversion (patched copies) come after, sorted */
@@ -543,8 +549,13 @@ static cJSON *table_to_json(lua_State *L, int idx, int depth, char *err, size_t 
         lua_getfield(L, idx, keys[i]);
         cJSON *c = to_json(L, lua_gettop(L), depth + 1, err, errlen);
         lua_pop(L, 1);
-        if (!c) { free(keys); cJSON_Delete(o); return NULL; }
-        cJSON_AddItemToObject(o, keys[i], c);
+        if (!c || !cJSON_AddItemToObject(o, keys[i], c)) {
+            if (c) snprintf(err, errlen, "out of memory");
+            cJSON_Delete(c);
+            free(keys);
+            cJSON_Delete(o);
+            return NULL;
+        }
     }
     free(keys);
     return o;
@@ -599,7 +610,10 @@ static cJSON *to_json(lua_State *L, int idx, int depth, char *err, size_t errlen
 cJSON *luaconv_to_json(lua_State *L, int idx, char *err, size_t errlen)
 {
     idx = lua_absindex(L, idx);
-    return to_json(L, idx, 0, err, errlen);
+    if (errlen) err[0] = 0;
+    cJSON *r = to_json(L, idx, 0, err, errlen);
+    if (!r && errlen && !err[0]) snprintf(err, errlen, "out of memory"); /* a cJSON_Create* failed */
+    return r;
 }
 
 /* ------------------------------------------------------------------ API table */

@@ -85,6 +85,17 @@ void runner_set_policy_hook(runner *r, runner_policy_hook fn, void *ud)
     r->hook_ud = ud;
 }
 
+/* cJSON_AddItemTo* do not take the item when they fail (the key copy cannot be allocated,
+ * or the container is NULL): free it then, so an allocation failure leaks nothing. */
+static void add_item(cJSON *o, const char *k, cJSON *item)
+{
+    if (item && !cJSON_AddItemToObject(o, k, item)) cJSON_Delete(item);
+}
+static void add_elem(cJSON *a, cJSON *item)
+{
+    if (item && !cJSON_AddItemToArray(a, item)) cJSON_Delete(item);
+}
+
 #define MAX_FINDINGS 10000
 #define MAX_MESSAGE 4000
 
@@ -435,6 +446,7 @@ static int param_from_meta(policy *p)
         const char *ts = cJSON_IsString(t) ? t->valuestring : "number";
         q->type = strcmp(ts, "number") == 0 ? 0 : strcmp(ts, "boolean") == 0 ? 2 : 1;
         q->value = cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(c, "default"), 1);
+        if (!q->name || !q->value) return -1; /* out of memory: the caller frees what was made */
     }
     return 0;
 }
@@ -476,6 +488,11 @@ static int load_helpers(runner *r, char *err, size_t errlen)
     if (files.n) qsort(files.v, files.n, sizeof *files.v, cmp_str);
     r->helper_refs = calloc(files.n ? files.n : 1, sizeof *r->helper_refs);
     r->helper_names = calloc(files.n ? files.n : 1, sizeof *r->helper_names);
+    if (!r->helper_refs || !r->helper_names) {
+        snprintf(err, errlen, "out of memory");
+        sl_free(&files);
+        return -1;
+    }
     for (size_t i = 0; i < files.n; i++) {
         char path[8192];
         snprintf(path, sizeof path, "%s/%s", dir, files.v[i]);
@@ -496,6 +513,11 @@ static int load_helpers(runner *r, char *err, size_t errlen)
         }
         r->helper_refs[r->nhelpers] = luaL_ref(L, LUA_REGISTRYINDEX);
         r->helper_names[r->nhelpers++] = xstrdup(files.v[i]);
+        if (!r->helper_names[r->nhelpers - 1]) {
+            snprintf(err, errlen, "out of memory");
+            sl_free(&files);
+            return -1;
+        }
     }
     sl_free(&files);
     return 0;
@@ -618,6 +640,12 @@ runner *runner_new(const runner_opts *o, char *err, size_t errlen)
     walk(r->policies_dir, "", &files, 0);
     if (files.n) qsort(files.v, files.n, sizeof *files.v, cmp_str);
     r->p = calloc(files.n ? files.n : 1, sizeof *r->p);
+    if (!r->p) {
+        snprintf(err, errlen, "out of memory");
+        sl_free(&files);
+        runner_free(r);
+        return NULL;
+    }
     sha256_ctx hc;
     sha256_init(&hc);
     for (size_t i = 0; i < files.n; i++) {
@@ -658,11 +686,23 @@ runner *runner_new(const runner_opts *o, char *err, size_t errlen)
         p->relname = xstrdup(files.v[i]);
         p->chunk_ref = ref;
         p->meta = meta;
-        p->id = xstrdup(cJSON_GetObjectItemCaseSensitive(meta, "id")->valuestring);
-        p->level = xstrdup(cJSON_GetObjectItemCaseSensitive(meta, "level")->valuestring);
+        const cJSON *jid = cJSON_GetObjectItemCaseSensitive(meta, "id"), *jlevel = cJSON_GetObjectItemCaseSensitive(meta, "level");
+        p->id = cJSON_IsString(jid) ? xstrdup(jid->valuestring) : NULL;
+        p->level = cJSON_IsString(jlevel) ? xstrdup(jlevel->valuestring) : NULL;
         p->has_applies = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(meta, "has_applies"));
         cJSON_DeleteItemFromObjectCaseSensitive(meta, "has_applies");
-        param_from_meta(p);
+        if (!p->relname || !p->id || !p->level || param_from_meta(p)) { /* out of memory */
+            add_error(r, path, "out of memory");
+            cJSON_Delete(p->meta);
+            free(p->relname);
+            free(p->id);
+            free(p->level);
+            for (size_t k = 0; k < p->nparams; k++) { free(p->params[k].name); cJSON_Delete(p->params[k].value); }
+            free(p->params);
+            luaL_unref(L, LUA_REGISTRYINDEX, ref);
+            memset(p, 0, sizeof *p);
+            continue;
+        }
         int dup = 0;
         for (size_t k = 0; k < r->np; k++)
             if (strcmp(r->p[k].id, p->id) == 0) dup = 1;
@@ -739,7 +779,7 @@ cJSON *runner_metadata(runner *r)
     for (size_t i = 0; i < r->np; i++) {
         cJSON *m = cJSON_Duplicate(r->p[i].meta, 1);
         cJSON_AddStringToObject(m, "file", r->p[i].relname);
-        cJSON_AddItemToArray(a, m);
+        add_elem(a, m);
     }
     return a;
 }
@@ -837,7 +877,7 @@ cJSON *runner_parameters(runner *r)
         for (size_t k = 0; k < r->p[i].nparams; k++) {
             char full[512];
             snprintf(full, sizeof full, "%s.%s", r->p[i].id, r->p[i].params[k].name);
-            cJSON_AddItemToObject(o, full, cJSON_Duplicate(r->p[i].params[k].value, 1));
+            add_item(o, full, cJSON_Duplicate(r->p[i].params[k].value, 1));
         }
     return o;
 }
@@ -1073,15 +1113,15 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
         int info = strcmp(p->level, "info") == 0;
         cJSON *jp = cJSON_CreateObject();
         cJSON_AddStringToObject(jp, "id", p->id);
-        cJSON_AddItemToObject(jp, "requirements", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(p->meta, "requirements"), 1));
+        add_item(jp, "requirements", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(p->meta, "requirements"), 1));
         cJSON_AddStringToObject(jp, "level", p->level);
-        cJSON_AddItemToObject(jp, "title", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(p->meta, "title"), 1));
+        add_item(jp, "title", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(p->meta, "title"), 1));
         cJSON_AddStringToObject(jp, "source", str_item(p->meta, "source"));
-        cJSON_AddItemToObject(jp, "remediation", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(p->meta, "remediation"), 1));
+        add_item(jp, "remediation", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(p->meta, "remediation"), 1));
         cJSON *cm = cJSON_GetObjectItemCaseSensitive(p->meta, "countermeasures");
-        cJSON_AddItemToObject(jp, "countermeasures", cm ? cJSON_Duplicate(cm, 1) : cJSON_CreateArray());
+        add_item(jp, "countermeasures", cm ? cJSON_Duplicate(cm, 1) : cJSON_CreateArray());
         cJSON *jstatus = cJSON_AddStringToObject(jp, "status", "pass");
-        if (reason_ja) cJSON_AddItemToObject(jp, "reason", bilingual(reason_ja, reason_en));
+        if (reason_ja) add_item(jp, "reason", bilingual(reason_ja, reason_en));
         else cJSON_AddNullToObject(jp, "reason");
         cJSON *jf = cJSON_AddArrayToObject(jp, "findings");
         int n_fail = 0, n_warn = 0, n_waived = 0, n_info = 0;
@@ -1107,7 +1147,7 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
                             const char *wk[] = {"justification", "approver", "compensating_control", "mitigation", "expires"};
                             for (int q = 0; q < 5; q++) {
                                 const cJSON *v = cJSON_GetObjectItemCaseSensitive(w, wk[q]);
-                                if (v && !cJSON_IsNull(v)) cJSON_AddItemToObject(wj, wk[q], cJSON_Duplicate(v, 1));
+                                if (v && !cJSON_IsNull(v)) add_item(wj, wk[q], cJSON_Duplicate(v, 1));
                             }
                             cJSON_AddBoolToObject(wj, "expired", expired);
                             if (!expired) fs = ST_WAIVED;
@@ -1127,15 +1167,15 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
                 decl_locate(d, f->ptr, &line, &col);
                 cJSON_AddNumberToObject(o, "line", line);
                 cJSON_AddNumberToObject(o, "column", col);
-                if (f->ja || f->en) cJSON_AddItemToObject(o, "message", bilingual(f->ja, f->en));
+                if (f->ja || f->en) add_item(o, "message", bilingual(f->ja, f->en));
                 else cJSON_AddNullToObject(o, "message");
                 if (f->evidence) cJSON_AddStringToObject(o, "evidence", f->evidence == 2 ? "evidenced" : "declared");
                 else cJSON_AddNullToObject(o, "evidence");
-                if (f->classification) cJSON_AddItemToObject(o, "classification", cJSON_Duplicate(f->classification, 1));
+                if (f->classification) add_item(o, "classification", cJSON_Duplicate(f->classification, 1));
                 else cJSON_AddNullToObject(o, "classification");
-                if (wj) cJSON_AddItemToObject(o, "waiver", wj);
+                if (wj) add_item(o, "waiver", wj);
                 else cJSON_AddNullToObject(o, "waiver");
-                cJSON_AddItemToArray(jf, o);
+                add_elem(jf, o);
             }
             if (n_fail) st = ST_FAIL;
             else if (n_warn) st = ST_WARN;
@@ -1145,8 +1185,8 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
         }
         collect_free(&c);
         cJSON_SetValuestring(jstatus, status_name(st));
-        cJSON_AddItemToObject(jp, "fields_read", read ? read : cJSON_CreateArray());
-        cJSON_AddItemToArray(pols, jp);
+        add_item(jp, "fields_read", read ? read : cJSON_CreateArray());
+        add_elem(pols, jp);
         cnt[st]++;
         if (strcmp(p->level, "required") == 0 && (st == ST_FAIL || st == ST_ERROR)) { compliant->type = cJSON_False; }
     }

@@ -23,6 +23,19 @@ KYOJIN=${1:-${KYOJIN:-./kyojin}}
 FILTER=${2:-}
 ADV=tests/adversarial
 DECL=samples/alpha-town.json
+# ADV_VALGRIND=1: a subset of the cases under valgrind memcheck (errors or leaks fail the case).
+RUN=()
+VG_SUBSET=" pattern_backtracking pattern_gsub_method error_tostring_raises error_escape_sequences proxy_write
+  finalizer_loop weak_mode_added_late memory_bomb message_injection load_bytecode decl_duplicate_key
+  decl_nesting_1000 decl_invalid_utf8 decl_number_out_of_range text_report_injection "
+if [ "${ADV_VALGRIND:-0}" = 1 ]; then
+  RUN=(valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --trace-children=yes)
+fi
+selected() { # case name → should it run?
+  [ -n "$FILTER" ] && [[ $1 != *$FILTER* ]] && return 1
+  [ "${ADV_VALGRIND:-0}" = 1 ] && [[ $VG_SUBSET != *" $1 "* ]] && return 1
+  return 0
+}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 passed=0; failed=0
@@ -33,6 +46,7 @@ now() { date +%s.%N; }
 # ADV_TIME_SCALE stretches every time limit (slow builds, loaded machines); sanitizer builds x4.
 TIME_SCALE=${ADV_TIME_SCALE:-1}
 case $KYOJIN in *asan*) TIME_SCALE=${ADV_TIME_SCALE:-4} ;; esac
+[ "${ADV_VALGRIND:-0}" = 1 ] && TIME_SCALE=${ADV_TIME_SCALE:-30}
 elapsed_ok() { awk -v a="$1" -v b="$2" -v w="$3" -v k="$TIME_SCALE" 'BEGIN { exit !((b - a) <= w * k) }'; }
 
 has_controls() { # any C0 control other than tab/newline, DEL, ESC, C1 or bidi override in the file?
@@ -50,7 +64,7 @@ field() { jq -r "$1" "$2" 2>/dev/null; }
 policy_case() {
   local file=$1 src=$1 name expect reason within args
   name=$(basename "$file"); name=${name%.lua}; name=${name%.meta}
-  [ -n "$FILTER" ] && [[ $name != *$FILTER* ]] && return
+  selected "$name" || return
   expect=$(sed -n 's/^-- expect: *//p' "$file" | head -1)
   reason=$(sed -n 's/^-- reason: *//p' "$file" | head -1)
   within=$(sed -n 's/^-- within: *//p' "$file" | head -1)
@@ -63,11 +77,11 @@ policy_case() {
   local t0 t1 rc
   t0=$(now)
   # shellcheck disable=SC2086
-  timeout $((${within%.*} + 30)) "$KYOJIN" check --lang en --policies "$dir/pol" --format json $args "$DECL" \
+  timeout $(((${within%.*} + 30) * ${TIME_SCALE%.*})) "${RUN[@]}" "$KYOJIN" check --lang en --policies "$dir/pol" --format json $args "$DECL" \
     >"$dir/out.json" 2>"$dir/err.txt"
   rc=$?
   t1=$(now)
-  if [ $rc -ge 124 ]; then bad "$name" "kyojin did not end normally (exit $rc)"; sed -n 1,5p "$dir/err.txt"; return; fi
+  if [ $rc -ge 99 ]; then bad "$name" "kyojin did not end normally (exit $rc)"; sed -n 1,5p "$dir/err.txt"; return; fi
   if ! elapsed_ok "$t0" "$t1" "$within"; then bad "$name" "took $(awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}') s (limit $within s)"; return; fi
   if has_controls "$dir/err.txt" || has_c0 "$dir/out.json"; then bad "$name" "control characters in the output"; return; fi
   if [ "$(field '.declarations[0].policies[] | select(.id=="AA-01") | .status' "$dir/out.json")" != pass ] ||
@@ -93,15 +107,15 @@ policy_case() {
 
 decl_case() { # name expected-rc regex within  (the declaration is read from stdin)
   local name=$1 want=$2 regex=$3 within=$4
-  [ -n "$FILTER" ] && [[ decl_$name != *$FILTER* ]] && { cat >/dev/null; return; }
+  selected "decl_$name" || { cat >/dev/null; return; }
   local f=$WORK/decl_$name.json
   cat >"$f"
   local t0 t1 rc
   t0=$(now)
-  timeout $((within + 30)) "$KYOJIN" check --lang en --policies $ADV/policies/benign "$f" >"$f.out" 2>"$f.err"
+  timeout $(((within + 30) * ${TIME_SCALE%.*})) "${RUN[@]}" "$KYOJIN" check --lang en --policies $ADV/policies/benign "$f" >"$f.out" 2>"$f.err"
   rc=$?
   t1=$(now)
-  if [ $rc -ge 124 ]; then bad "decl_$name" "kyojin did not end normally (exit $rc)"; return; fi
+  if [ $rc -ge 99 ]; then bad "decl_$name" "kyojin did not end normally (exit $rc)"; sed -n 1,5p "$f.err"; return; fi
   if ! elapsed_ok "$t0" "$t1" "$within"; then bad "decl_$name" "took too long (limit $within s)"; return; fi
   if [ $rc -ne "$want" ]; then bad "decl_$name" "exit $rc, expected $want: $(head -c 300 "$f.err")"; return; fi
   if has_controls "$f.err" || has_controls "$f.out"; then bad "decl_$name" "control characters in the output"; return; fi
@@ -151,7 +165,7 @@ decl_cases() {
 # would): that policy is `error` with the signal named, the others keep their results.
 crash_case() {
   local name=worker_crash
-  [ -n "$FILTER" ] && [[ $name != *$FILTER* ]] && return
+  selected $name || return
   local dir=$WORK/$name
   mkdir -p "$dir/pol"
   cp $ADV/policies/benign/*.lua "$dir/pol/"
@@ -181,7 +195,7 @@ crash_case() {
 # Every declaration of a batch meets the hanging policy: each gets its results, in time.
 batch_case() {
   local name=batch_with_hang
-  [ -n "$FILTER" ] && [[ $name != *$FILTER* ]] && return
+  selected $name || return
   local dir=$WORK/$name
   mkdir -p "$dir/pol"
   cp $ADV/policies/benign/*.lua "$dir/pol/"
@@ -205,7 +219,7 @@ batch_case() {
 # only, the rest listed in not_evaluated), no temporary file is left, the exit code is 130.
 interrupt_case() {
   local name=interrupted_batch
-  [ -n "$FILTER" ] && [[ $name != *$FILTER* ]] && return
+  selected $name || return
   local dir=$WORK/$name
   mkdir -p "$dir/pol" "$dir/out"
   cp $ADV/policies/benign/*.lua "$dir/pol/"
@@ -231,13 +245,13 @@ interrupt_case() {
 # print() from a policy goes to the host log (stderr with --verbose), without escapes.
 print_case() {
   local name=print_to_log
-  [ -n "$FILTER" ] && [[ $name != *$FILTER* ]] && return
+  selected $name || return
   local dir=$WORK/$name
   mkdir -p "$dir/pol"
   cp $ADV/policies/benign/*.lua "$dir/pol/"
   sed 's/check = function(decl, result)/check = function(decl, result) print("\\27]0;title\\7\\27[31mlogged", setmetatable({}, { __tostring = function() return "\\27[2Jobj" end }))/' \
     $ADV/policy/message_injection.lua >"$dir/pol/mm01.lua"
-  "$KYOJIN" check --lang en --verbose --policies "$dir/pol" --format json "$DECL" >"$dir/out.json" 2>"$dir/err.txt"
+  "${RUN[@]}" "$KYOJIN" check --lang en --verbose --policies "$dir/pol" --format json "$DECL" >"$dir/out.json" 2>"$dir/err.txt"
   if ! grep -q 'logged' "$dir/err.txt"; then bad $name "print output not in the log"; return; fi
   if has_controls "$dir/err.txt"; then bad $name "control characters in the log"; return; fi
   if grep -q 'logged' "$dir/out.json"; then bad $name "print output in the report"; return; fi
@@ -247,14 +261,14 @@ print_case() {
 # Text report: finding messages with escapes are shown without them.
 text_injection_case() {
   local name=text_report_injection
-  [ -n "$FILTER" ] && [[ $name != *$FILTER* ]] && return
+  selected $name || return
   local dir=$WORK/$name
   mkdir -p "$dir/pol"
   cp $ADV/policies/benign/*.lua "$dir/pol/"
   cp $ADV/policy/message_injection.lua "$dir/pol/mm01.lua"
   local l
   for l in ja en; do
-    "$KYOJIN" check --lang $l --policies "$dir/pol" --format text "$DECL" >"$dir/out.$l.txt" 2>&1
+    "${RUN[@]}" "$KYOJIN" check --lang $l --policies "$dir/pol" --format text "$DECL" >"$dir/out.$l.txt" 2>&1
     if has_controls "$dir/out.$l.txt"; then bad $name "control characters in the $l text report"; return; fi
   done
   if ! grep -q 'red' "$dir/out.ja.txt"; then bad $name "the message is missing from the text report"; return; fi
