@@ -297,6 +297,7 @@ static int run_protected(sandbox *sb, int nargs, int nresults, char *err, size_t
         const char *m = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "(error)";
         if (st == LUA_ERRMEM) m = "memory limit exceeded";
         sanitize(m, err, errlen);
+        if (errlen > 1 && !err[0]) snprintf(err, errlen, "%s", st == LUA_ERRERR ? "error in the error handler" : "error");
         lua_pop(L, 1);
     }
     lua_remove(L, base);

@@ -20,10 +20,13 @@
 #include "../../core/report.h"
 #include "../../core/runner.h"
 #include "../../core/sandbox.h"
+#include "../../core/luaconv.h"
 
 #include <lua.h>
 
+#include <execinfo.h>
 #include <malloc.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <stdio.h>
@@ -168,6 +171,14 @@ static runner *make_runner(char *msg, size_t msglen)
     return r;
 }
 
+static int release_caches(lua_State *L)
+{
+    luaconv_reset_cache(L);
+    luaconv_new_log(L);
+    cJSON_Delete(luaconv_take_log(L));
+    return 0;
+}
+
 /* Phase "setup": build and free a runner. Phase "eval": evaluate with a runner built once. */
 static runner *shared;
 
@@ -187,18 +198,38 @@ static int check(int phase, char *msg, size_t msglen)
         return rc;
     }
     int rc = evaluate(shared, msg, msglen);
-    lua_gc(sandbox_state(runner_sandbox(shared)), LUA_GCCOLLECT, 0);
+    /* what the state still holds for the declaration is released by the next one: do that
+     * now, so only real leaks remain */
+    lua_State *L = sandbox_state(runner_sandbox(shared));
+    if (lua_checkstack(L, 4)) {
+        lua_pushcfunction(L, release_caches);
+        lua_pcall(L, 0, 0, 0) == LUA_OK ? (void)0 : lua_pop(L, 1);
+    }
+    lua_gc(L, LUA_GCCOLLECT, 0);
     return rc;
 }
 
 /* One run with the Nth allocation failing, in a child process (so a crash is reported as
  * a failure of that N and the sweep goes on). Returns 0 ok, 1 failed; *error set when the
  * check ended with a clean error. */
+/* In a child that crashes: where (link with -rdynamic for names). */
+static void on_crash(int sig)
+{
+    void *frames[32];
+    int k = backtrace(frames, 32);
+    backtrace_symbols_fd(frames, k, 1);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
 static int one(int phase, long n, int *error)
 {
     fflush(stdout);
     pid_t pid = fork();
     if (pid == 0) {
+        signal(SIGSEGV, on_crash);
+        signal(SIGABRT, on_crash);
+        signal(SIGBUS, on_crash);
         char msg[2300];
         count = 0;
         fail_at = n;
@@ -279,7 +310,13 @@ int main(int argc, char **argv)
     if (only) {
         char msg[2300];
         int phase = strncmp(only, "eval:", 5) == 0;
-        if (phase) shared = make_runner(msg, sizeof msg);
+        if (phase) {
+            shared = make_runner(msg, sizeof msg);
+            check(1, msg, sizeof msg); /* the same warm-up as the sweep */
+            count = 0;
+            fail_at = 0;
+            check(1, msg, sizeof msg); /* and the counting run */
+        }
         count = 0;
         fail_at = atol(strchr(only, ':') + 1);
         long before = live;
