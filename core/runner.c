@@ -939,6 +939,10 @@ cJSON *runner_validate(runner *r, decl_doc *d, char *err, size_t errlen)
 {
     lua_State *L = sandbox_state(r->sb);
     cJSON *out = cJSON_CreateArray();
+    if (!out) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
     if (r->validate_ref == LUA_NOREF) return out;
     int top = lua_gettop(L);
     luaconv_reset_cache(L);

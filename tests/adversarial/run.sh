@@ -33,7 +33,7 @@ if [ "${ADV_VALGRIND:-0}" = 1 ]; then
 fi
 selected() { # case name → should it run?
   [ -n "$FILTER" ] && [[ $1 != *$FILTER* ]] && return 1
-  [ "${ADV_VALGRIND:-0}" = 1 ] && [[ $VG_SUBSET != *" $1 "* ]] && return 1
+  [ "${ADV_VALGRIND:-0}" = 1 ] && [[ " $(echo $VG_SUBSET) " != *" $1 "* ]] && return 1
   return 0
 }
 WORK=$(mktemp -d)
