@@ -13,6 +13,7 @@
 #include "patterns.h"
 #include "mtguard.h"
 #include "timelimit.h"
+#include "tablemove.h"
 
 #include <lauxlib.h>
 #include <lualib.h>
@@ -382,6 +383,7 @@ static int setup(lua_State *L)
     luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 1);
     patterns_install(L, -1); /* bounded find/match/gmatch/gsub (patterns.c) */
     luaL_requiref(L, LUA_TABLIBNAME, luaopen_table, 1);
+    tablemove_install(L, -1); /* bounded table.move (tablemove.c) */
     luaL_requiref(L, LUA_MATHLIBNAME, luaopen_math, 1);
     luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 1);
     lua_settop(L, 1);
