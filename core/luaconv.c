@@ -400,8 +400,9 @@ cJSON *luaconv_take_log(lua_State *L)
     int log = lua_gettop(L);
     size_t cap = 64, n = 0;
     char **v = malloc(cap * sizeof *v);
+    int oom = 0;
     lua_pushnil(L);
-    while (v && lua_next(L, log)) {
+    while (v && !oom && lua_next(L, log)) {
         /* key: proxy, value: set of keys */
         int pidx = lua_gettop(L) - 1;
         lua_rawgetp(L, pidx, &PROXY_REAL);
@@ -420,7 +421,11 @@ cJSON *luaconv_take_log(lua_State *L)
             if (n == cap) {
                 cap *= 2;
                 char **nv = realloc(v, cap * sizeof *nv);
-                if (!nv) { lua_pop(L, 1); break; }
+                if (!nv) { /* keep the stack balanced for the outer traversal */
+                    lua_pop(L, 2); /* pointer string, inner key */
+                    oom = 1;
+                    break;
+                }
                 v = nv;
             }
             v[n] = s ? strdup(s) : NULL;
@@ -428,6 +433,7 @@ cJSON *luaconv_take_log(lua_State *L)
             lua_pop(L, 1);
         }
         lua_pop(L, 2);
+        if (oom) lua_pop(L, 1); /* the outer key: the traversal stops here */
     }
     lua_pop(L, 1);
     lua_pushnil(L);

@@ -288,9 +288,8 @@ static int add_finding(lua_State *L, int status)
 {
     collect *c = current(L);
     if (c->n >= MAX_FINDINGS) return luaL_error(L, "more than %d findings", MAX_FINDINGS);
-    /* arguments: self, subject, message, opts */
-    char *ptr = get_subject(L, 2);
-    char *ja = NULL, *en = NULL;
+    /* arguments: self, subject, message, opts. Everything that can raise (including memory
+     * errors) happens while nothing is owned outside the collect, so nothing leaks. */
     int evidence = 0;
     if (lua_type(L, 4) == LUA_TTABLE) {
         lua_getfield(L, 4, "evidence");
@@ -298,28 +297,24 @@ static int add_finding(lua_State *L, int status)
             const char *e = lua_tostring(L, -1);
             if (strcmp(e, "declared") == 0) evidence = 1;
             else if (strcmp(e, "evidenced") == 0) evidence = 2;
-            else { free(ptr); return luaL_error(L, "evidence must be \"declared\" or \"evidenced\""); }
+            else return luaL_error(L, "evidence must be \"declared\" or \"evidenced\"");
         }
         lua_pop(L, 1);
-    }
-    if (lua_type(L, 3) != LUA_TNONE && lua_type(L, 3) != LUA_TNIL) {
-        /* protect ptr from leaking if get_message raises: register it first */
     }
     if (c->n == c->cap) {
         size_t nc = c->cap ? c->cap * 2 : 8;
         finding *nf = realloc(c->f, nc * sizeof *nf);
-        if (!nf) { free(ptr); return luaL_error(L, "out of memory"); }
+        if (!nf) return luaL_error(L, "out of memory");
         c->f = nf;
         c->cap = nc;
     }
+    char *ptr = get_subject(L, 2); /* raises only before allocating */
     finding *f = &c->f[c->n++];
     memset(f, 0, sizeof *f);
     f->status = status;
     f->ptr = ptr;
     f->evidence = evidence;
-    get_message(L, 3, &ja, &en, status == ST_FAIL || status == ST_WARN);
-    f->ja = ja;
-    f->en = en;
+    get_message(L, 3, &f->ja, &f->en, status == ST_FAIL || status == ST_WARN);
     return 0;
 }
 
