@@ -61,13 +61,17 @@ for t in $TARGETS; do
   seed "$t"
   mkdir -p "fuzz/regressions/$t"
   log=$OUT/fuzz_$t.log
+  jobs=""
+  # parallel fuzzers write fuzz-N.log beside the main log
+  if [ "${FUZZ_JOBS:-1}" -gt 1 ]; then jobs="-jobs=$FUZZ_JOBS -workers=$FUZZ_JOBS"; fi
   echo "== fuzz_$t for ${SECONDS_EACH}s"
   ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1 \
     "$OUT/fuzz_$t" "fuzz/corpus-work/$t" "fuzz/regressions/$t" -max_total_time="$SECONDS_EACH" -timeout=60 \
     -rss_limit_mb=4096 -max_len=65536 -print_final_stats=1 -artifact_prefix="$OUT/artifacts/$t-" \
-    -jobs="${FUZZ_JOBS:-1}" -workers="${FUZZ_JOBS:-1}" >"$log" 2>&1
+    $jobs >"$log" 2>&1
   rc=$?
-  execs=$(grep -E 'stat::number_of_executed_units' "$log" | awk '{s += $2} END {print s + 0}')
+  execs=$(cat "$log" fuzz-[0-9]*.log 2>/dev/null | grep -E 'stat::number_of_executed_units' | awk '{s += $2} END {print s + 0}')
+  [ -n "$jobs" ] && mv fuzz-[0-9]*.log $OUT/ 2>/dev/null
   crashes=$(ls $OUT/artifacts/ 2>/dev/null | grep -c "^$t-")
   echo "fuzz_$t: $execs executions, exit $rc, $crashes artifact(s) in $OUT/artifacts"
   summary="$summary
