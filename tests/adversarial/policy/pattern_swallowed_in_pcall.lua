@@ -1,6 +1,6 @@
 -- adversarial case: pattern_swallowed_in_pcall
 -- expect: error
--- reason: instruction budget|wall-clock
+-- reason: instruction budget|wall-clock|time limit exceeded
 -- within: 20
 -- args: --timeout 8
 policy {
