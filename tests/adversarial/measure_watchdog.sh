@@ -41,5 +41,5 @@ awk -v a="$a" -v b="$b" -v c="$c" -v d="$d" -v n="$n" 'BEGIN {
   per_in = (a - c) / (n - 1); per_wd = (b - d) / (n - 1);
   printf "per declaration: %.0f in-process, %.0f with the worker: +%.0f instructions (+%.1f%%)\n",
          per_in, per_wd, per_wd - per_in, 100 * (per_wd - per_in) / per_in;
-  printf "fixed cost of the worker (fork, setup): %.0f instructions\n", (d - c) - (per_wd - per_in);
+  printf "fixed cost of the worker (fork; includes the parent counts callgrind copies into the child): %.0f instructions\n", (d - c) - (per_wd - per_in);
   printf "whole batch: +%.1f%%\n", 100 * (b - a) / a }'
