@@ -196,7 +196,8 @@ static cJSON *eval_one(runner *r, const char *path, const batch_opts *o, FILE *m
     }
     cJSON_Delete(verrs);
     int any_error = 0;
-    cJSON *res = runner_eval(r, d, o->as_of, &any_error, err, sizeof err);
+    cJSON *res = o->eval ? o->eval(o->eval_ctx, r, d, o->as_of, &any_error, err, sizeof err)
+                         : runner_eval(r, d, o->as_of, &any_error, err, sizeof err);
     if (res && o->after_eval && o->after_eval(o->after_ctx, res, decl_root(d), path))
         *flags |= B_BAD_INPUT;
     decl_free(d);

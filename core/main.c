@@ -9,6 +9,7 @@
 #include "rollup.h" /* COMMAND: summary, diff, gen; check over many files (core/rollup.h) */
 #include "runner.h"
 #include "sha256.h"
+#include "watchdog.h"
 #include "verify.h" /* REPORT: kyojin verify */
 
 #include <errno.h>
@@ -63,6 +64,8 @@ static void usage(FILE *f)
               "  --as-of YYYY-MM-DD    date for waiver expiry (default: the declaration's date)\n"
               "  --max-input BYTES     size limit of a declaration (default 16777216)\n"
               "  --timestamp           record the time of the run in the JSON result\n"
+              "  --timeout SECONDS     wall-clock limit for evaluating one declaration (default 10;\n"
+              "                        a policy exceeding it is reported as an error; 0 = no isolation)\n"
               "  --scenarios FILE      extra attack trees (JSON array) for the risk analysis\n"
               "\n"
               "Exit codes: 0 compliant, 1 not compliant, 2 usage or input error,\n"
@@ -100,6 +103,8 @@ static void usage(FILE *f)
               "  --as-of YYYY-MM-DD    例外承認の期限判定に使う日付（既定: 申告の日付）\n"
               "  --max-input BYTES     申告ファイルの上限サイズ（既定 16777216）\n"
               "  --timestamp           JSON 結果に実行日時を記録する\n"
+              "  --timeout 秒          申告 1 件の評価にかける時間の上限（既定 10。超えたポリシーは\n"
+              "                        評価エラーになる。0 で隔離なし）\n"
               "  --scenarios FILE      リスク分析に加える攻撃ツリー（JSON 配列）\n"
               "\n"
               "終了コード: 0 準拠、1 非準拠、2 使い方または入力の誤り、\n"
@@ -218,6 +223,7 @@ typedef struct {
     const char **files;
     int nfiles;
     int verbose;
+    double timeout; /* watchdog: seconds per declaration (core/watchdog.c) */
     const char *scenarios; /* RISK: --scenarios FILE */
     int risk_sheets;       /* RISK: `kyojin risk`: print the risk sheets */
     int skip_policies;     /* kyojin schema: the runtime only */
@@ -399,6 +405,32 @@ static int batch_add_risk(void *ctx, cJSON *res, const cJSON *decl, const char *
     return add_risk(c->rt, res, decl, c->scenarios, file);
 }
 
+/* The watchdog for batch evaluation: batch workers are forked processes, so each process
+ * starts its own watchdog worker on first use (the parent's is reused when evaluating
+ * in-process). */
+typedef struct {
+    watchdog *parent;
+    const watchdog_opts *opts;
+    pid_t parent_pid;
+} watchdog_ctx;
+
+static cJSON *batch_watchdog_eval(void *ctx, runner *r, decl_doc *d, const char *as_of, int *any_error, char *err,
+                                  size_t errlen)
+{
+    watchdog_ctx *c = ctx;
+    static watchdog *own;
+    static pid_t own_pid;
+    watchdog *w = c->parent;
+    if (getpid() != c->parent_pid) {
+        if (own_pid != getpid()) {
+            own = watchdog_new(r, c->opts);
+            own_pid = getpid();
+        }
+        w = own;
+    }
+    return w ? watchdog_eval(w, d, as_of, any_error, err, errlen) : runner_eval(r, d, as_of, any_error, err, errlen);
+}
+
 static int cmd_check(check_opts *co)
 {
     if (co->nfiles == 0) {
@@ -463,18 +495,26 @@ static int cmd_check(check_opts *co)
     }
     cJSON *doc = envelope(r, co);
     cJSON *decls = cJSON_GetObjectItemCaseSensitive(doc, "declarations");
+    watchdog_opts wo = {co->timeout, 0};
+    watchdog *wd = watchdog_new(r, &wo);
+    watchdog_catch_signals();
+    int interrupted_at = -1;
     int bad_input = 0, not_compliant = 0, policy_error = load_failed;
     decl_limits lim = {co->max_input, 0};
     if (npaths != 1 || co->jobs > 1 || co->progress > 0) {
         batch_risk_ctx brc = {rt, scenarios};
-        batch_opts bo = {co->jobs > 1 ? co->jobs : 1, co->progress, co->as_of, lang, &lim, batch_add_risk, &brc};
+        watchdog_ctx wc = {wd, &wo, getpid()};
+        batch_opts bo = {co->jobs > 1 ? co->jobs : 1, co->progress, co->as_of, lang, &lim, batch_add_risk, &brc,
+                         wd ? batch_watchdog_eval : NULL, &wc};
         batch_status bs;
         if (batch_check(r, paths, npaths, &bo, decls, &bs)) policy_error = 1;
         bad_input |= bs.bad_input;
         not_compliant |= bs.not_compliant;
         policy_error |= bs.policy_error;
+        if (watchdog_interrupted()) interrupted_at = 0;
     } else
     for (size_t i = 0; i < npaths; i++) {
+        if (watchdog_interrupted()) { interrupted_at = (int)i; break; }
         decl_doc *d;
         decl_error e;
         if (decl_load_file(paths[i], &lim, &d, &e)) {
@@ -500,9 +540,11 @@ static int cmd_check(check_opts *co)
         }
         cJSON_Delete(verrs);
         int any_error = 0;
-        cJSON *res = runner_eval(r, d, co->as_of, &any_error, err, sizeof err);
+        cJSON *res = wd ? watchdog_eval(wd, d, co->as_of, &any_error, err, sizeof err)
+                        : runner_eval(r, d, co->as_of, &any_error, err, sizeof err);
         if (res && add_risk(rt, res, decl_root(d), scenarios, paths[i])) bad_input = 1; /* RISK */
         decl_free(d);
+        if (!res && watchdog_interrupted()) { interrupted_at = (int)i; break; }
         if (!res) {
             fprintf(stderr, "kyojin: %s: %s\n", paths[i], err);
             policy_error = 1;
@@ -512,7 +554,23 @@ static int cmd_check(check_opts *co)
         if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(res, "compliant"))) not_compliant = 1;
         cJSON_AddItemToArray(decls, res);
     }
-    batch_free_paths(paths, npaths);
+    /* interrupted: the declarations without a result were not evaluated */
+    const char **not_eval = NULL;
+    int n_not_eval = 0;
+    if (interrupted_at >= 0 || watchdog_interrupted()) {
+        not_eval = calloc(npaths ? npaths : 1, sizeof *not_eval);
+        for (size_t i = 0; not_eval && i < npaths; i++) {
+            int done = 0;
+            const cJSON *dr;
+            cJSON_ArrayForEach(dr, decls)
+            {
+                const cJSON *f = cJSON_GetObjectItemCaseSensitive(dr, "file");
+                if (cJSON_IsString(f) && strcmp(f->valuestring, paths[i]) == 0) done = 1;
+            }
+            if (!done) not_eval[n_not_eval++] = paths[i];
+        }
+        if (interrupted_at < 0) interrupted_at = 0;
+    }
     /* COMMAND: --baseline keeps only new findings; compliance follows what is left */
     if (baseline) {
         char berr[1024];
@@ -520,6 +578,9 @@ static int cmd_check(check_opts *co)
         cJSON_Delete(baseline);
         if (brc) {
             fprintf(stderr, "kyojin: --baseline: %s\n", berr);
+            free(not_eval);
+            batch_free_paths(paths, npaths);
+            watchdog_free(wd);
             risk_tables_free(rt);
             cJSON_Delete(scenarios);
             cJSON_Delete(doc);
@@ -534,11 +595,15 @@ static int cmd_check(check_opts *co)
     if (co->risk_sheets && rc == EXIT_NOT_COMPLIANT) rc = EXIT_COMPLIANT; /* RISK: `risk` reports, it does not judge */
     risk_tables_free(rt);
     cJSON_Delete(scenarios);
+    watchdog_free(wd);
+    if (interrupted_at >= 0) rc = watchdog_note_interrupt(doc, not_eval, n_not_eval, en());
+    free(not_eval);
+    batch_free_paths(paths, npaths);
     if (cJSON_GetArraySize(decls) == 0 && bad_input) {
         /* nothing evaluated: only the errors are printed */
         cJSON_Delete(doc);
         runner_free(r);
-        return policy_error ? EXIT_POLICY : EXIT_USAGE;
+        return interrupted_at >= 0 ? rc : policy_error ? EXIT_POLICY : EXIT_USAGE;
     }
     outfile of;
     if (out_open(&of, co->outpath)) {
@@ -822,6 +887,7 @@ int main(int argc, char **argv)
     co.format = "text";
     co.progress = -1;
     co.jobs = 1;
+    co.timeout = WATCHDOG_DEFAULT_TIMEOUT;
     co.files = files;
     co.params = params;
     int coverage = 0;
@@ -871,6 +937,12 @@ int main(int argc, char **argv)
         else if (strcmp(a, "--no-progress") == 0) co.progress = 0;
         else if (strcmp(a, "--baseline") == 0) { if (!need_arg(i, argc, argv)) return EXIT_USAGE; co.baseline = argv[++i]; }
         else if (strcmp(a, "--timestamp") == 0) co.timestamp = 1;
+        else if (strcmp(a, "--timeout") == 0) {
+            if (!need_arg(i, argc, argv)) return EXIT_USAGE;
+            char *end;
+            co.timeout = strtod(argv[++i], &end);
+            if (*end || end == argv[i] || !(co.timeout >= 0 && co.timeout <= 86400)) { die_usage("--timeout は 0〜86400 の秒数です: %s", "--timeout must be a number of seconds (0..86400): %s", argv[i]); return EXIT_USAGE; }
+        }
         else if (strcmp(a, "--scenarios") == 0) { if (!need_arg(i, argc, argv)) return EXIT_USAGE; co.scenarios = argv[++i]; } /* RISK */
         else if (strcmp(a, "--csv-table") == 0) { /* REPORT: which CSV table */
             if (!need_arg(i, argc, argv)) return EXIT_USAGE;

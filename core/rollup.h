@@ -76,6 +76,10 @@ typedef struct {
      * marks the declaration as bad input. May be NULL. */
     int (*after_eval)(void *ctx, cJSON *res, const cJSON *decl, const char *path);
     void *after_ctx;
+    /* Evaluates one declaration (main.c passes the watchdog here); NULL = runner_eval. */
+    cJSON *(*eval)(void *ctx, struct runner *r, decl_doc *d, const char *as_of, int *any_error, char *err,
+                   size_t errlen);
+    void *eval_ctx;
 } batch_opts;
 
 typedef struct {
