@@ -37,6 +37,7 @@ struct decl_doc {
     size_t *hvals;
     size_t hcap;
     char sha_hex[65];
+    unsigned long serial; /* unique per loaded document in this process */
 };
 
 /* ---------------------------------------------------------------- errors */
@@ -762,6 +763,8 @@ static int check_duplicates(decl_doc *d, decl_error *err)
 
 static int load_common(decl_doc *d, const decl_limits *lim, decl_error *err)
 {
+    static unsigned long next_serial;
+    d->serial = ++next_serial;
     int max_depth = lim && lim->max_depth > 0 ? lim->max_depth : DECL_DEFAULT_MAX_DEPTH;
     unsigned char dg[32];
     sha256(d->text, d->len, dg);
@@ -928,6 +931,7 @@ void decl_free(decl_doc *d)
 }
 
 const cJSON *decl_root(const decl_doc *d) { return d->root; }
+unsigned long decl_serial(const decl_doc *d) { return d->serial; }
 const char *decl_path(const decl_doc *d) { return d->path; }
 const char *decl_sha256_hex(const decl_doc *d) { return d->sha_hex; }
 const char *decl_text(const decl_doc *d, size_t *len)

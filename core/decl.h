@@ -35,6 +35,8 @@ int decl_load_buffer(const char *name, const char *buf, size_t len, const decl_l
 void decl_free(decl_doc *d);
 
 const cJSON *decl_root(const decl_doc *d);
+/* A number unique to each document loaded in this process (never reused, unlike addresses). */
+unsigned long decl_serial(const decl_doc *d);
 const char *decl_path(const decl_doc *d);
 const char *decl_sha256_hex(const decl_doc *d);
 const char *decl_text(const decl_doc *d, size_t *len);

@@ -559,15 +559,12 @@ static int cmd_check(check_opts *co)
     int n_not_eval = 0;
     if (interrupted_at >= 0 || watchdog_interrupted()) {
         not_eval = calloc(npaths ? npaths : 1, sizeof *not_eval);
+        /* results are in input order: match them to the paths in sequence */
+        const cJSON *dr = decls ? decls->child : NULL;
         for (size_t i = 0; not_eval && i < npaths; i++) {
-            int done = 0;
-            const cJSON *dr;
-            cJSON_ArrayForEach(dr, decls)
-            {
-                const cJSON *f = cJSON_GetObjectItemCaseSensitive(dr, "file");
-                if (cJSON_IsString(f) && strcmp(f->valuestring, paths[i]) == 0) done = 1;
-            }
-            if (!done) not_eval[n_not_eval++] = paths[i];
+            const cJSON *f = dr ? cJSON_GetObjectItemCaseSensitive(dr, "file") : NULL;
+            if (cJSON_IsString(f) && strcmp(f->valuestring, paths[i]) == 0) dr = dr->next;
+            else not_eval[n_not_eval++] = paths[i];
         }
         if (interrupted_at < 0) interrupted_at = 0;
     }

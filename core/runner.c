@@ -77,7 +77,7 @@ struct runner {
     runner_policy_hook hook; /* watchdog: progress and skipping (runner_set_policy_hook) */
     void *hook_ud;
     int profile;           /* KYOJIN_PROFILE set: per-policy cost on stderr */
-    const decl_doc *tree_of; /* the declaration whose raw tree is cached in tree_ref */
+    unsigned long tree_of;   /* serial of the declaration whose raw tree is cached in tree_ref */
     int tree_ref;            /* registry ref of that raw tree, or LUA_NOREF */
 };
 
@@ -943,7 +943,7 @@ static cJSON *bilingual(const char *ja, const char *en)
 static void push_tree(runner *r, const decl_doc *d)
 {
     lua_State *L = sandbox_state(r->sb);
-    if (r->tree_of == d && r->tree_ref != LUA_NOREF) {
+    if (r->tree_of == decl_serial(d) && r->tree_ref != LUA_NOREF) {
         lua_rawgeti(L, LUA_REGISTRYINDEX, r->tree_ref);
         return;
     }
@@ -952,7 +952,7 @@ static void push_tree(runner *r, const decl_doc *d)
     luaconv_push(L, decl_root(d));
     lua_pushvalue(L, -1);
     r->tree_ref = luaL_ref(L, LUA_REGISTRYINDEX);
-    r->tree_of = d;
+    r->tree_of = decl_serial(d);
 }
 
 /* Forget the cached tree (after evaluation; the declaration is about to be freed). */
@@ -961,7 +961,7 @@ static void drop_tree(runner *r)
     luaL_unref(sandbox_state(r->sb), LUA_REGISTRYINDEX, r->tree_ref);
     luaconv_reset_order(sandbox_state(r->sb));
     r->tree_ref = LUA_NOREF;
-    r->tree_of = NULL;
+    r->tree_of = 0;
 }
 
 cJSON *runner_validate(runner *r, decl_doc *d, char *err, size_t errlen)
