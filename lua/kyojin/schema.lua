@@ -574,6 +574,8 @@ local organisation = obj({
   F("cyder", R, fact(), "CYDER（実践的サイバー防御演習）を受講している", "staff attend CYDER (practical cyber-defence exercise)"),
   F("info_sharing", R, fact(), "攻撃・インシデント情報を共有している", "attack and incident information is shared"),
   F("policy_follows_guideline", R, fact(), "情報セキュリティポリシーがガイドラインに沿っている", "the security policy follows the guideline"),
+  F("vulnerability_diagnosis", O, fact(), "定期的な脆弱性診断・プラットフォーム診断を実施している（β′で推奨、BM-06）",
+    "periodic vulnerability and platform diagnosis is carried out (recommended in β′, BM-06)"),
 })
 
 local incident_response = obj({

@@ -1,0 +1,101 @@
+-- Helpers for the β / β′ family (BM policies): whether the β measures apply to a
+-- declaration, and which assets are its business terminals and business systems.
+-- Reads the declaration only; the checks themselves live in policies/bm/.
+local M = {}
+
+-- Asset kinds that hold business systems and their data (BM-03, BM-04, BM-07).
+local SYSTEM_KINDS = { server = true, database = true, storage = true }
+
+local function is_beta_model(model)
+  return model == "beta" or model == "beta_prime"
+end
+
+-- beta_screen_transfer(decl) -> connection or nil
+-- The first screen-transfer connection from an internet-segment terminal to lgwan
+-- business servers; S000 (個別の観点): such a configuration "βモデルとみなせる".
+function M.beta_screen_transfer(decl)
+  local list = decl.screen_transfer
+  if list == nil then return nil end
+  for _, c in ipairs(list) do
+    if c.terminal_segment == "internet" and c.target_segment == "lgwan" then
+      return c
+    end
+  end
+  return nil
+end
+
+-- beta_measures_apply(decl) -> true | false, reason
+-- Applicability of the BM requirements "for β": the model is β or β′, or the
+-- declaration contains the β situation of S000 (ST-12).
+function M.beta_measures_apply(decl)
+  local model = decl.model
+  if is_beta_model(model) then return true end
+  if M.beta_screen_transfer(decl) ~= nil then return true end
+  return false, {
+    ja = string.format("モデルが %s であり、インターネット接続系端末から LGWAN 接続系業務サーバへの画面転送も申告されていない（β モデルとみなす構成ではない）", tostring(model)),
+    en = string.format("model is %s and no screen transfer from an internet-segment terminal to lgwan business servers is declared (not a configuration treated as β)", tostring(model)),
+  }
+end
+
+-- beta_reason(decl) -> { ja, en }: why the β measures apply, for messages.
+function M.beta_reason(decl)
+  if is_beta_model(decl.model) then
+    return { ja = "モデル " .. decl.model, en = "model " .. decl.model }
+  end
+  local c = M.beta_screen_transfer(decl)
+  local id = c and tostring(c.id) or "?"
+  return { ja = "画面転送 " .. id .. " により β モデルとみなす構成",
+           en = "configuration treated as β because of screen transfer " .. id }
+end
+
+-- beta_assets_where(decl, pred) -> list of the assets for which pred(asset) holds.
+function M.beta_assets_where(decl, pred)
+  local out = {}
+  local list = decl.assets
+  if list == nil then return out end
+  for _, a in ipairs(list) do
+    if pred(a) then out[#out + 1] = a end
+  end
+  return out
+end
+
+-- beta_terminals(decl, segment) -> the business terminals (kind "terminal") of a segment.
+function M.beta_terminals(decl, segment)
+  return M.beta_assets_where(decl, function(a)
+    return a.kind == "terminal" and a.segment == segment
+  end)
+end
+
+-- beta_systems(decl, segments) -> assets of a business-system kind (server, database,
+-- storage) in one of the given segments (a set such as { lgwan = true }).
+function M.beta_systems(decl, segments)
+  return M.beta_assets_where(decl, function(a)
+    return SYSTEM_KINDS[a.kind] == true and segments[a.segment] == true
+  end)
+end
+
+-- Confidentiality of the data classes of assets[].data (機密性; My Number data is
+-- the highest class).
+local CONFIDENTIALITY = { my_number = 3, confidential_3 = 3, confidential_2 = 2,
+                          confidential_1 = 1, public = 0 }
+
+-- asset_confidentiality(a) -> highest confidentiality (0..3) of the asset's data,
+-- or nil when the asset declares no data classes.
+function M.asset_confidentiality(a)
+  local data = a.data
+  if data == nil or type(data) ~= "table" then return nil end
+  local top = nil
+  for _, d in ipairs(data) do
+    local c = CONFIDENTIALITY[d]
+    if c ~= nil and (top == nil or c > top) then top = c end
+  end
+  return top
+end
+
+-- caption_of_asset(a) -> { ja, en }: "id（name）" for messages.
+function M.caption_of_asset(a)
+  local id, name = tostring(a.id), tostring(a.name)
+  return { ja = id .. "（" .. name .. "）", en = id .. " (" .. name .. ")" }
+end
+
+return M

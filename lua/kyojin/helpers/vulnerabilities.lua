@@ -1,0 +1,59 @@
+-- Helpers for the PV family: vulnerability triage by CVSS and exploitation status
+-- (S003 補足 CVSS: 7.0以上が重要、9.0以上が緊急), the internet-boundary devices of S003
+-- 改定案①, and vendor contracts' scopes. Reads the declaration only.
+local M = {}
+
+-- Kinds whose devices sit at the internet boundary by nature (VPN, remote-access
+-- and authentication gateways).
+local BOUNDARY_KINDS = { vpn = true, auth_gateway = true }
+
+-- Network-device kinds (S003: "ソフトウェア以外のネットワーク機器等").
+local NETWORK_KINDS = { network_device = true, gateway = true, vpn = true, auth_gateway = true }
+
+-- vuln_assets_by_id(decl) -> { [asset id] = asset }
+function M.vuln_assets_by_id(decl)
+  local map = {}
+  if decl.assets == nil then return map end
+  for _, a in ipairs(decl.assets) do map[a.id] = a end
+  return map
+end
+
+-- vuln_severity(v, critical, important) -> "critical" | "important" | "low"
+-- Exploitation known raises the urgency to critical whatever the score.
+function M.vuln_severity(v, critical, important)
+  local score = v.cvss
+  if v.exploited == true then return "critical" end
+  if type(score) == "number" and score >= critical then return "critical" end
+  if type(score) == "number" and score >= important then return "important" end
+  return "low"
+end
+
+-- vuln_is_boundary(asset) -> true for devices at the internet boundary.
+function M.vuln_is_boundary(asset)
+  return asset.internet_boundary == true or BOUNDARY_KINDS[asset.kind] == true
+end
+
+-- vuln_caption(v) -> { ja, en }: "CVE-… (CVSS 9.8) on asset …" for messages.
+function M.vuln_caption(v)
+  local cve, score, asset = tostring(v.cve), tostring(v.cvss), tostring(v.asset)
+  return {
+    ja = "資産 " .. asset .. " の脆弱性 " .. cve .. "（CVSS " .. score .. "）",
+    en = "vulnerability " .. cve .. " (CVSS " .. score .. ") of asset " .. asset,
+  }
+end
+
+-- contract_covers_network_devices(decl, contract) -> true when the contract's scope
+-- names a network-device kind or the id of an asset of such a kind.
+function M.contract_covers_network_devices(decl, contract)
+  local scope = contract.scope
+  if scope == nil then return false end
+  local by_id = M.vuln_assets_by_id(decl)
+  for _, s in ipairs(scope) do
+    if NETWORK_KINDS[s] then return true end
+    local a = by_id[s]
+    if a ~= nil and NETWORK_KINDS[a.kind] then return true end
+  end
+  return false
+end
+
+return M

@@ -1,0 +1,53 @@
+-- PV-02: vendor contracts set no upper limit on the number of security-patch
+-- applications (the root cause of the S003 incident).
+policy {
+  id = "PV-02",
+  requirements = { "PV-02" },
+  level = "required",
+  models = { "alpha", "alpha_prime", "beta", "beta_prime" },
+  source = "S003 事案の原因・課題「ベンダとの契約においてセキュリティパッチの適用回数に上限が設定されていた」",
+  title = {
+    ja = "ベンダ契約にセキュリティパッチ適用回数の上限を設けない",
+    en = "No cap on the number of security-patch applications in vendor contracts",
+  },
+  remediation = {
+    ja = "ベンダとの契約からセキュリティパッチの適用回数の上限を撤廃し、必要な都度パッチを適用できるようにする（patch_process.round_cap を null にする）。",
+    en = "Remove any cap on the number of security-patch applications from vendor contracts so that patches are applied whenever needed (patch_process.round_cap null).",
+  },
+  countermeasures = { "patching" },
+  check = function(decl, result, params)
+    -- round_cap is a plain value (null or a number), not a fact with evidence.
+    local DECLARED = { evidence = "declared" }
+    local contracts = decl.contracts
+    if contracts == nil or #contracts == 0 then
+      result:fail("/contracts", {
+        ja = "ベンダ契約が申告されていない。保守契約とそのパッチ適用条件を申告すること。",
+        en = "No vendor contract is declared. Declare the maintenance contracts and their patch terms.",
+      })
+      return
+    end
+    for i, c in ipairs(contracts) do
+      local at = "/contracts/" .. tostring(i - 1)
+      local who = tostring(c.id) .. "（" .. tostring(c.vendor) .. "）"
+      local who_en = tostring(c.id) .. " (" .. tostring(c.vendor) .. ")"
+      local pp = c.patch_process
+      local cap = pp and pp.round_cap
+      if pp ~= nil and cap == kyojin.null then
+        result:pass(at .. "/patch_process/round_cap", {
+          ja = "契約 " .. who .. " にパッチ適用回数の上限は無い。",
+          en = "Contract " .. who_en .. " sets no cap on patch applications.",
+        }, DECLARED)
+      elseif type(cap) == "number" then
+        result:fail(at .. "/patch_process/round_cap", {
+          ja = "契約 " .. who .. " はセキュリティパッチの適用回数を " .. tostring(cap) .. " 回に制限している。S003 の事案の原因であり、上限を撤廃すること。",
+          en = "Contract " .. who_en .. " caps security-patch applications at " .. tostring(cap) .. ". This was the root cause of the S003 incident; remove the cap.",
+        }, DECLARED)
+      else
+        result:fail(pp == nil and at or (at .. "/patch_process/round_cap"), {
+          ja = "契約 " .. who .. " のパッチ適用回数の上限が申告されていない（patch_process.round_cap：上限なしは null）。契約を確認して申告すること。",
+          en = "Contract " .. who_en .. " does not state whether patch applications are capped (patch_process.round_cap: null for none). Check the contract and declare it.",
+        }, DECLARED)
+      end
+    end
+  end,
+}

@@ -1,0 +1,61 @@
+-- PV-06 (recommended): vendors provide an SBOM, and the scope of software and of
+-- vulnerability management it covers is stated (sized to the software's risk, not a
+-- yes/no). `provided` is a process fact (evidenced or declared).
+policy {
+  id = "PV-06",
+  requirements = { "PV-06" },
+  level = "recommended",
+  models = { "alpha", "alpha_prime", "beta", "beta_prime" },
+  source = "S003 ガイドライン改定案 6.3 (2)「SBOMの提供有無の二者択一ではなく…範囲…を明示」",
+  title = {
+    ja = "ベンダによる SBOM の提供と対象範囲の明示",
+    en = "SBOM provided by vendors, with its scope stated",
+  },
+  remediation = {
+    ja = "調達・保守契約でベンダに SBOM の提供を求め、提供有無の二者択一ではなく、ソフトウェアのリスクに応じて SBOM の対象とするソフトウェアの範囲や脆弱性管理の範囲を明示する（sbom.provided、sbom.scope）。",
+    en = "Ask vendors for an SBOM and state, sized to the software's risk rather than as a yes/no, which software and which vulnerability management it covers (sbom.provided, sbom.scope).",
+  },
+  params = { require_evidence = kyojin.evidence_param() },
+  countermeasures = {},
+  check = function(decl, result, params)
+    local contracts = decl.contracts
+    if contracts == nil or #contracts == 0 then
+      result:fail("/contracts", {
+        ja = "ベンダ契約が申告されていない。SBOM の提供を定めた契約を申告することを推奨する。",
+        en = "No vendor contract is declared. Declaring the contracts that provide an SBOM is recommended.",
+      })
+      return
+    end
+    for i, c in ipairs(contracts) do
+      local at = "/contracts/" .. tostring(i - 1)
+      local who = tostring(c.id) .. "（" .. tostring(c.vendor) .. "）"
+      local who_en = tostring(c.id) .. " (" .. tostring(c.vendor) .. ")"
+      local sbom = c.sbom
+      if sbom == nil then
+        result:fail(at, {
+          ja = "契約 " .. who .. " に SBOM の定めが無い（sbom）。SBOM の提供と対象範囲を契約に含めることを推奨する。",
+          en = "Contract " .. who_en .. " says nothing about an SBOM (sbom). Including SBOM provision and its scope is recommended.",
+        })
+      else
+        local provided = kyojin.judge_process_fact(result, at .. "/sbom/provided", sbom.provided,
+          params.require_evidence,
+          { ja = "契約 " .. who .. " の SBOM の提供", en = "Contract " .. who_en .. ": SBOM provided" },
+          { ja = "ベンダに SBOM の提供を求めることを推奨する。", en = "Asking the vendor for an SBOM is recommended." })
+        if provided then
+          local scope = sbom.scope
+          if type(scope) == "string" and scope:match("%S") then
+            result:pass(at .. "/sbom/scope", {
+              ja = "契約 " .. who .. " の SBOM の対象範囲が明示されている。",
+              en = "Contract " .. who_en .. " states the scope of its SBOM.",
+            })
+          else
+            result:fail(at .. "/sbom/scope", {
+              ja = "契約 " .. who .. " の SBOM は提供されるが、対象とするソフトウェアや脆弱性管理の範囲が明示されていない（sbom.scope）。リスクに応じた範囲を明示することを推奨する。",
+              en = "Contract " .. who_en .. " provides an SBOM but does not state which software and vulnerability management it covers (sbom.scope). Stating a scope sized to the risk is recommended.",
+            })
+          end
+        end
+      end
+    end
+  end,
+}

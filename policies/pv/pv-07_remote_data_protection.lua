@@ -1,0 +1,41 @@
+-- PV-07 (telework / remote access): data reachable remotely sits in systems that
+-- authenticate each access, privileges are minimal, and abnormal access is detected
+-- by EDR or NDR. The DLP-with-labels part (recommended) is PV-07-dlp.
+policy {
+  id = "PV-07",
+  requirements = { "PV-07" },
+  level = "required",
+  applies = function(decl)
+    if kyojin.remote_work_used(decl, "remote_access") or kyojin.remote_work_used(decl, "telework") then
+      return true
+    end
+    return false, {
+      ja = "リモートアクセスもテレワークも利用していない（remote_access.used、telework.used が true でない）",
+      en = "neither remote access nor telework is used (remote_access.used and telework.used are not true)",
+    }
+  end,
+  source = "S003 各対策の詳細（被害拡大防止）「アクセス時に認証が可能なシステムに情報を格納」「アクセス権限を付与する範囲の最小化」「EDR、NDR等による不正なアクセス動作の検知」",
+  title = {
+    ja = "リモートから到達できる情報の保護（認証・最小権限・不正アクセス検知）",
+    en = "Protection of remotely reachable data (authentication, least privilege, abnormal-access detection)",
+  },
+  remediation = {
+    ja = "リモートから到達できる情報はアクセスのたびに認証するシステムに格納し、アクセス権限を付与する範囲を最小化し、EDR・NDR 等で不正なアクセス動作を検知する。",
+    en = "Keep remotely reachable data in systems that authenticate every access, minimise the scope of granted privileges, and detect abnormal access with EDR, NDR or the like.",
+  },
+  countermeasures = {
+    { id = "operator_auth", kinds = { "server", "database", "storage", "vpn", "auth_gateway" } },
+    { id = "privilege_mgmt", kinds = { "server", "database", "storage" } },
+    { id = "anomaly_monitoring", kinds = { "server", "database", "storage", "vpn", "auth_gateway" } },
+  },
+  check = function(decl, result, params)
+    kyojin.remote_work_measures(result, decl, "remote_access", {
+      { "per_access_auth", "アクセス時に認証するシステムへの情報の格納", "data kept in systems that authenticate each access",
+        "情報をアクセスごとに認証するシステムに格納すること。", "Keep the data in systems that authenticate every access." },
+      { "minimal_privileges", "アクセス権限の付与範囲の最小化", "minimal privileges",
+        "アクセス権限を付与する範囲を最小化すること。", "Minimise the scope of granted privileges." },
+      { "abnormal_access_detection", "EDR・NDR 等による不正なアクセス動作の検知", "abnormal-access detection by EDR / NDR",
+        "EDR・NDR 等で不正なアクセス動作を検知すること。", "Detect abnormal access with EDR, NDR or the like." },
+    })
+  end,
+}

@@ -1,0 +1,46 @@
+-- Tests of PV-07. base.json uses telework and remote access with every measure in place.
+case {
+  name = "remote data protected passes",
+  sample = "base",
+  expect = "pass",
+}
+case {
+  name = "data reachable without per-access authentication fails",
+  sample = "base",
+  set = { ["/remote_access/per_access_auth"] = false },
+  expect = "fail",
+  subjects = { "/remote_access/per_access_auth" },
+}
+case {
+  name = "broad privileges fail",
+  sample = "base",
+  set = { ["/remote_access/minimal_privileges"] = false },
+  expect = "fail",
+  subjects = { "/remote_access/minimal_privileges" },
+}
+case {
+  name = "no abnormal-access detection fails",
+  sample = "base",
+  set = { ["/remote_access/abnormal_access_detection"] = false },
+  expect = "fail",
+  subjects = { "/remote_access/abnormal_access_detection" },
+}
+case {
+  name = "missing DLP labels do not fail the required part",
+  sample = "base",
+  set = { ["/remote_access/dlp_labels"] = false },
+  expect = "pass",
+}
+case {
+  name = "telework alone brings the requirement in",
+  sample = "base",
+  set = { ["/remote_access/used"] = false, ["/remote_access/minimal_privileges"] = false },
+  expect = "fail",
+  subjects = { "/remote_access/minimal_privileges" },
+}
+case {
+  name = "neither telework nor remote access is not applicable",
+  sample = "base",
+  set = { ["/remote_access/used"] = false, ["/telework/used"] = false },
+  expect = "not_applicable",
+}
