@@ -8,16 +8,22 @@ CFLAGS  ?= -O2
 WARN    := -std=c11 -Wall -Wextra -Werror -Wno-format-truncation
 CPPFLAGS += $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+# REPORT: the XLSX writer (libxlsxwriter) and kyojin verify reading XLSX reports (zlib).
+LDLIBS  += -lxlsxwriter -lz
 
 CORE_SRC := $(filter-out core/main.c,$(wildcard core/*.c))
 BUILD    ?= build
 CORE_OBJ := $(patsubst core/%.c,$(BUILD)/%.o,$(CORE_SRC))
 
 DEB_PKGS := build-essential pkg-config liblua5.4-dev libcjson-dev libcmocka-dev
+# REPORT: report writers
+DEB_PKGS += libxlsxwriter-dev zlib1g-dev
 
-.PHONY: all demo test test-asan deps clean unit e2e policy-tests
+.PHONY: all demo test test-asan deps clean unit-tests
 
-all: kyojin
+BIN ?= kyojin
+
+all: $(BIN)
 
 deps:
 	@missing=""; for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -33,7 +39,7 @@ $(BUILD)/%.o: core/%.c $(wildcard core/*.h) | $(BUILD)
 $(BUILD):
 	mkdir -p $(BUILD)
 
-kyojin: $(CORE_OBJ) $(BUILD)/main.o
+$(BIN): $(CORE_OBJ) $(BUILD)/main.o
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 demo: deps kyojin
@@ -42,12 +48,31 @@ demo: deps kyojin
 test: deps kyojin
 	@BUILD=$(BUILD) CFLAGS="$(CFLAGS)" tests/run.sh
 
-test-asan: deps
-	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" LDFLAGS="-fsanitize=address,undefined" kyojin-asan
+ASAN_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer
+ASAN_LDFLAGS := -fsanitize=address,undefined
 
-kyojin-asan:
-	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" LDFLAGS="-fsanitize=address,undefined" kyojin
-	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" SANITIZE=1 tests/run.sh
+# The whole suite again with AddressSanitizer and UndefinedBehaviorSanitizer.
+test-asan: deps
+	$(MAKE) BUILD=build-asan BIN=build-asan/kyojin CFLAGS="$(ASAN_CFLAGS)" LDFLAGS="$(ASAN_LDFLAGS)" build-asan/kyojin
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	  KYOJIN=build-asan/kyojin BUILD=build-asan CFLAGS="$(ASAN_CFLAGS)" LDFLAGS="$(ASAN_LDFLAGS)" tests/run.sh
+
+# REPORT: unit tests of the report writers (run by tests/suites/reports.sh).
+REPORT_OBJ := $(addprefix $(BUILD)/,report_html.o report_csv.o report_xlsx.o report_escape.o report_labels.o report_tables.o sha256.o)
+$(BUILD)/test_report_%: tests/unit/test_report_%.c $(REPORT_OBJ) | $(BUILD)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -Icore $(LDFLAGS) -o $@ $^ $(LDLIBS) -lcmocka
+unit-reports: $(BUILD)/test_report_html $(BUILD)/test_report_csv
+.PHONY: unit-reports
 
 clean:
 	rm -rf build build-asan kyojin tests/artifacts
+
+# cmocka unit tests: every tests/unit/test_*.c linked with the core objects.
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/%,$(UNIT_SRC))
+UNIT_LIBS := $(LDLIBS) $(shell pkg-config --libs cmocka 2>/dev/null)
+
+$(BUILD)/test_%: tests/unit/test_%.c $(CORE_OBJ)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(LDFLAGS) -o $@ $< $(CORE_OBJ) $(UNIT_LIBS)
+
+unit-tests: $(UNIT_BIN)

@@ -716,6 +716,11 @@ static int dup_walk(decl_doc *d, const cJSON *node, char **path, size_t *pcap, s
             snprintf(en, sizeof en, "duplicate key \"%.200s\" (%.300s): two values for one key make the declaration ambiguous",
                      dup->string, p);
             decl_error_at(d, p, ja, en, err);
+            /* the pointer names the first occurrence; point at the duplicate itself */
+            if (build_index_full(d) == 0) {
+                long k = index_of(d, dup);
+                if (k >= 0 && (size_t)k < d->noffs) position_error(d->text, d->len, d->offs[k], err);
+            }
             free(p);
             return -1;
         }

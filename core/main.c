@@ -5,8 +5,10 @@
 #include "decl.h"
 #include "luaconv.h"
 #include "report.h"
+#include "risk.h" /* RISK: risk scoring (core/risk.c) */
 #include "runner.h"
 #include "sha256.h"
+#include "verify.h" /* REPORT: kyojin verify */
 
 #include <errno.h>
 #include <lauxlib.h>
@@ -35,14 +37,18 @@ static void usage(FILE *f)
               "  check DECLARATION.json...   check declarations against the policies\n"
               "  list [--coverage]           list the policies (id, level, requirements, title)\n"
               "  explain POLICY-ID           show a policy: metadata, source, parameters, remediation\n"
+              "  risk DECLARATION.json...    print the asset-based and business-damage-based risk sheets\n"
               "  schema                      print the declaration JSON Schema\n"
               "  test [DIR|FILE...]          run the policy tests (--mutate: mutation testing)\n"
               "  lint                        check policy metadata\n"
+              "  verify REPORT --declaration FILE --policies DIR\n"
+              "                              was the report produced from exactly these inputs?\n"
               "  version                     print the version\n"
               "\n"
               "Options of check:\n"
               "  --policies DIR        policy directory (default: the installed policies)\n"
-              "  --format text|json    output format (default text)\n"
+              "  --format FORMAT       text, json, html, csv or xlsx (default text; xlsx needs -o)\n"
+              "  --csv-table TABLE     csv: findings (default), assets, trees or meta\n"
               "  --lang ja|en          language of messages and reports (default ja)\n"
               "  -o FILE               write the report to FILE atomically\n"
               "  --param ID.NAME=VALUE set a policy parameter (repeatable)\n"
@@ -50,6 +56,7 @@ static void usage(FILE *f)
               "  --as-of YYYY-MM-DD    date for waiver expiry (default: the declaration's date)\n"
               "  --max-input BYTES     size limit of a declaration (default 16777216)\n"
               "  --timestamp           record the time of the run in the JSON result\n"
+              "  --scenarios FILE      extra attack trees (JSON array) for the risk analysis\n"
               "\n"
               "Exit codes: 0 compliant, 1 not compliant, 2 usage or input error,\n"
               "            3 a policy could not be loaded or raised an error.\n",
@@ -61,14 +68,18 @@ static void usage(FILE *f)
               "  check 申告.json...          構成申告をポリシーで検査する\n"
               "  list [--coverage]           ポリシーの一覧（ID・レベル・要件・表題）\n"
               "  explain ポリシーID          ポリシーの説明（出典・パラメータ・対処）\n"
+              "  risk 申告.json...           資産ベース・事業被害ベースのリスク分析シートを出力する\n"
               "  schema                      構成申告の JSON Schema を出力する\n"
               "  test [DIR|FILE...]          ポリシーのテストを実行する（--mutate: 変異テスト）\n"
               "  lint                        ポリシーのメタデータを検査する\n"
+              "  verify 報告書 --declaration 申告 --policies DIR\n"
+              "                              報告書がこれらの入力から作られたかを確かめる\n"
               "  version                     バージョンを表示する\n"
               "\n"
               "check のオプション:\n"
               "  --policies DIR        ポリシーのディレクトリ（既定: 同梱のポリシー）\n"
-              "  --format text|json    出力形式（既定 text）\n"
+              "  --format 形式         text・json・html・csv・xlsx（既定 text。xlsx は -o が必要）\n"
+              "  --csv-table 表        csv の表: findings（既定）・assets・trees・meta\n"
               "  --lang ja|en          メッセージと報告書の言語（既定 ja）\n"
               "  -o FILE               報告書を FILE に安全に書き出す（途中の状態を残さない）\n"
               "  --param ID.名前=値    ポリシーのパラメータを設定する（複数指定可）\n"
@@ -76,6 +87,7 @@ static void usage(FILE *f)
               "  --as-of YYYY-MM-DD    例外承認の期限判定に使う日付（既定: 申告の日付）\n"
               "  --max-input BYTES     申告ファイルの上限サイズ（既定 16777216）\n"
               "  --timestamp           JSON 結果に実行日時を記録する\n"
+              "  --scenarios FILE      リスク分析に加える攻撃ツリー（JSON 配列）\n"
               "\n"
               "終了コード: 0 準拠、1 非準拠、2 使い方または入力の誤り、\n"
               "            3 ポリシーを読み込めない、またはポリシーがエラーを起こした\n",
@@ -135,6 +147,13 @@ static int out_open(outfile *o, const char *path)
         o->f = stdout;
         return 0;
     }
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        /* a device or pipe (/dev/stdout, a FIFO): write to it directly, never replace it */
+        o->f = fopen(path, "wb");
+        o->tmp[0] = 0;
+        return o->f ? 0 : -1;
+    }
     char dir[PATH_MAX];
     snprintf(dir, sizeof dir, "%s", path);
     snprintf(o->tmp, sizeof o->tmp, "%s/.kyojin-out.XXXXXX", dirname(dir));
@@ -158,6 +177,11 @@ static int out_close(outfile *o, int ok)
         return 0;
     }
     int rc = 0;
+    if (!o->tmp[0]) {
+        if (fflush(o->f) != 0 || ferror(o->f)) rc = -1;
+        if (fclose(o->f) != 0) rc = -1;
+        return rc;
+    }
     if (fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0) rc = -1;
     if (fclose(o->f) != 0) rc = -1;
     if (rc == 0 && ok) {
@@ -171,6 +195,7 @@ static int out_close(outfile *o, int ok)
 
 typedef struct {
     const char *policies, *format, *outpath, *as_of, *params_file, *only;
+    const char *csv_table; /* REPORT: --csv-table */
     int timestamp, color_off;
     size_t max_input;
     long instructions;
@@ -180,6 +205,8 @@ typedef struct {
     const char **files;
     int nfiles;
     int verbose;
+    const char *scenarios; /* RISK: --scenarios FILE */
+    int risk_sheets;       /* RISK: `kyojin risk`: print the risk sheets */
 } check_opts;
 
 static int parse_size(const char *s, size_t *out)
@@ -316,6 +343,32 @@ static cJSON *envelope(runner *r, const check_opts *co)
     return doc;
 }
 
+/* RISK: load the risk tables (lua/kyojin/risk) once per run; NULL after printing the error. */
+static risk_tables *load_risk_tables(void)
+{
+    char dir[PATH_MAX], err[1024];
+    default_path(dir, sizeof dir, "lua/kyojin/risk");
+    risk_tables *t;
+    if (risk_tables_load(dir, &t, err, sizeof err, stderr) != 0) {
+        fprintf(stderr, en() ? "kyojin: risk tables: %s\n" : "kyojin: リスク評価の表: %s\n", err);
+        return NULL;
+    }
+    return t;
+}
+
+/* RISK: add "risk" (interfaces.md §8) to one declaration result, before its "error".
+   Returns 0, or -1 after printing why (e.g. an attack tree naming an unknown damage). */
+static int add_risk(const risk_tables *t, cJSON *res, const cJSON *decl, const cJSON *scenarios, const char *file)
+{
+    char err[1024];
+    cJSON *risk = risk_compute(t, decl, cJSON_GetObjectItemCaseSensitive(res, "policies"), scenarios, err, sizeof err);
+    cJSON *error = cJSON_DetachItemFromObjectCaseSensitive(res, "error");
+    cJSON_AddItemToObject(res, "risk", risk ? risk : cJSON_CreateNull());
+    if (error) cJSON_AddItemToObject(res, "error", error);
+    if (!risk) fprintf(stderr, "kyojin: %s: %s\n", file, err);
+    return risk ? 0 : -1;
+}
+
 static int cmd_check(check_opts *co)
 {
     if (co->nfiles == 0) {
@@ -332,6 +385,22 @@ static int cmd_check(check_opts *co)
     if (apply_params(r, co)) {
         runner_free(r);
         return EXIT_USAGE;
+    }
+    /* RISK: tables and the optional scenario file */
+    risk_tables *rt = load_risk_tables();
+    if (!rt) {
+        runner_free(r);
+        return EXIT_POLICY;
+    }
+    cJSON *scenarios = NULL;
+    if (co->scenarios) {
+        char serr[1024];
+        if (!(scenarios = read_json_file(co->scenarios, serr, sizeof serr))) {
+            fprintf(stderr, "kyojin: %s\n", serr);
+            risk_tables_free(rt);
+            runner_free(r);
+            return EXIT_USAGE;
+        }
     }
     cJSON *doc = envelope(r, co);
     cJSON *decls = cJSON_GetObjectItemCaseSensitive(doc, "declarations");
@@ -364,6 +433,7 @@ static int cmd_check(check_opts *co)
         cJSON_Delete(verrs);
         int any_error = 0;
         cJSON *res = runner_eval(r, d, co->as_of, &any_error, err, sizeof err);
+        if (res && add_risk(rt, res, decl_root(d), scenarios, co->files[i])) bad_input = 1; /* RISK */
         decl_free(d);
         if (!res) {
             fprintf(stderr, "kyojin: %s: %s\n", co->files[i], err);
@@ -375,6 +445,9 @@ static int cmd_check(check_opts *co)
         cJSON_AddItemToArray(decls, res);
     }
     int rc = policy_error ? EXIT_POLICY : bad_input ? EXIT_USAGE : not_compliant ? EXIT_NOT_COMPLIANT : EXIT_COMPLIANT;
+    if (co->risk_sheets && rc == EXIT_NOT_COMPLIANT) rc = EXIT_COMPLIANT; /* RISK: `risk` reports, it does not judge */
+    risk_tables_free(rt);
+    cJSON_Delete(scenarios);
     if (cJSON_GetArraySize(decls) == 0 && bad_input) {
         /* nothing evaluated: only the errors are printed */
         cJSON_Delete(doc);
@@ -388,10 +461,23 @@ static int cmd_check(check_opts *co)
         runner_free(r);
         return EXIT_USAGE;
     }
-    report_options ro = {co->format, lang, 0};
+    report_options ro = {co->format, lang, 0, co->csv_table}; /* REPORT: csv_table */
     ro.color = !co->outpath && !co->color_off && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
     char err[1024] = "";
-    int wr = report_write(doc, &ro, of.f, co->outpath, err, sizeof err);
+    int wr;
+    if (co->risk_sheets && strcmp(co->format, "text") == 0) { /* RISK: the sheets of `kyojin risk` */
+        const cJSON *dres;
+        int n = 0;
+        wr = 0;
+        cJSON_ArrayForEach(dres, decls)
+        {
+            if (n++) fputc('\n', of.f);
+            if (risk_write_sheets(dres, lang, of.f)) wr = -1;
+        }
+        if (wr) snprintf(err, sizeof err, "%s", strerror(errno));
+    } else {
+        wr = report_write(doc, &ro, of.f, co->outpath, err, sizeof err);
+    }
     if (out_close(&of, wr == 0) != 0 || wr != 0) {
         fprintf(stderr, en() ? "kyojin: writing the report failed: %s\n" : "kyojin: 報告書の書き込みに失敗しました: %s\n",
                 wr ? err : strerror(errno));
@@ -632,6 +718,13 @@ int main(int argc, char **argv)
         return 0;
     }
 
+    /* REPORT: kyojin verify has options of its own. */
+    if (strcmp(cmd, "verify") == 0) {
+        char pol[PATH_MAX];
+        default_path(pol, sizeof pol, "policies");
+        return verify_main(argc - 2, argv + 2, pol, lang);
+    }
+
     static const char *files[4096];
     static const char *params[256];
     check_opts co = {0};
@@ -676,6 +769,17 @@ int main(int argc, char **argv)
             if (parse_size(argv[++i], &co.policy_memory)) { die_usage("--max-memory はバイト数です: %s", "--max-memory must be a number of bytes: %s", argv[i]); return EXIT_USAGE; }
         }
         else if (strcmp(a, "--timestamp") == 0) co.timestamp = 1;
+        else if (strcmp(a, "--scenarios") == 0) { if (!need_arg(i, argc, argv)) return EXIT_USAGE; co.scenarios = argv[++i]; } /* RISK */
+        else if (strcmp(a, "--csv-table") == 0) { /* REPORT: which CSV table */
+            if (!need_arg(i, argc, argv)) return EXIT_USAGE;
+            co.csv_table = argv[++i];
+            if (strcmp(co.csv_table, "findings") && strcmp(co.csv_table, "assets") && strcmp(co.csv_table, "trees") &&
+                strcmp(co.csv_table, "meta")) {
+                die_usage("--csv-table は findings・assets・trees・meta のいずれかです: %s",
+                          "--csv-table must be findings, assets, trees or meta: %s", co.csv_table);
+                return EXIT_USAGE;
+            }
+        }
         else if (strcmp(a, "--no-color") == 0) co.color_off = 1;
         else if (strcmp(a, "--verbose") == 0) co.verbose = 1;
         else if (strcmp(a, "--coverage") == 0 && strcmp(cmd, "list") == 0) coverage = 1;
@@ -693,6 +797,10 @@ int main(int argc, char **argv)
         return EXIT_USAGE;
     }
     if (strcmp(cmd, "check") == 0) return cmd_check(&co);
+    if (strcmp(cmd, "risk") == 0) { /* RISK: same pipeline as check, prints the risk sheets */
+        co.risk_sheets = 1;
+        return cmd_check(&co);
+    }
     if (strcmp(cmd, "list") == 0) return cmd_list(&co, coverage);
     if (strcmp(cmd, "explain") == 0) {
         if (co.nfiles != 1) { die_usage("explain にはポリシー ID を 1 つ指定してください%s", "explain needs one policy id%s", ""); return EXIT_USAGE; }

@@ -3,10 +3,12 @@
  * (report_text.c, and the writers added next to it); every writer reads only the result
  * document. */
 #include "report.h"
+#include "report_formats.h" /* REPORT: html, csv, xlsx */
+#include <stdlib.h>
 #include <string.h>
 
 /* REPORT: add new formats here and in report_write below. */
-static const char *const formats[] = {"text", "json", NULL};
+static const char *const formats[] = {"text", "json", "html", "csv", "xlsx", NULL};
 
 int report_format_known(const char *format)
 {
@@ -15,7 +17,7 @@ int report_format_known(const char *format)
     return 0;
 }
 
-const char *report_format_list(void) { return "text, json"; }
+const char *report_format_list(void) { return "text, json, html, csv, xlsx"; }
 
 int report_format_needs_file(const char *format) { return strcmp(format, "xlsx") == 0; }
 
@@ -38,6 +40,13 @@ int report_write(const cJSON *result, const report_options *o, FILE *out, const 
     if (strcmp(o->format, "json") == 0) return write_json(result, out, err, errlen);
     if (strcmp(o->format, "text") == 0) return report_text_write(result, o, out);
     /* REPORT: dispatch to further writers here. */
+    if (!strcmp(o->format, "html") || !strcmp(o->format, "csv") || !strcmp(o->format, "xlsx")) {
+        const char *sde = getenv("SOURCE_DATE_EPOCH");
+        report_opts ro = {o->lang, sde && *sde ? strtoll(sde, NULL, 10) : -1};
+        if (!strcmp(o->format, "html")) return report_html_write(result, &ro, out, err, errlen);
+        if (!strcmp(o->format, "csv")) return report_csv_write_table(result, &ro, o->csv_table, out, err, errlen);
+        return report_xlsx_write_stream(result, &ro, out, path, err, errlen);
+    }
     snprintf(err, errlen, "unknown format '%s'", o->format);
     return -1;
 }

@@ -8,6 +8,7 @@ typedef struct {
     const char *format; /* text, json, ... */
     const char *lang;   /* ja | en */
     int color;          /* text: ANSI colours */
+    const char *csv_table; /* REPORT: csv: findings (default), assets, trees or meta */
 } report_options;
 
 /* Is the format known? Writes a list of formats into `list` for messages. */

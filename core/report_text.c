@@ -2,6 +2,7 @@
  * Owns: grouping findings by status, terminal-safe printing, colours on a terminal.
  * Reads only the result document. */
 #include "report.h"
+#include "risk.h" /* RISK: the short risk summary */
 #include <stdint.h>
 #include <string.h>
 
@@ -183,6 +184,10 @@ static void write_decl(const cJSON *d, const report_options *o, FILE *out)
         fputc('\n', out);
     }
     /* RISK: the risk summary is printed here by core/risk_text.c when present. */
+    if (cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(d, "risk"))) {
+        fputc('\n', out);
+        risk_write_summary(d, o->lang, out);
+    }
 }
 
 int report_text_write(const cJSON *result, const report_options *o, FILE *out)

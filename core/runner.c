@@ -860,12 +860,20 @@ static int model_applies(const policy *p, const char *model)
     return 0;
 }
 
-/* Does the waiver subject cover the finding pointer (equal, or an ancestor)? */
+/* Is pointer a equal to b or an ancestor of it? */
+static int ancestor_or_self(const char *a, const char *b)
+{
+    size_t n = strlen(a);
+    if (strncmp(a, b, n) != 0) return 0;
+    return b[n] == 0 || b[n] == '/';
+}
+
+/* Does a waiver subject match a finding? Equal pointers, a waiver on an ancestor (it covers
+ * everything below), or a waiver on a field of the finding's subject (a finding on a
+ * connection is waived by a waiver naming the connection's field that causes it). */
 static int covers(const char *w, const char *f)
 {
-    size_t n = strlen(w);
-    if (strncmp(w, f, n) != 0) return 0;
-    return f[n] == 0 || f[n] == '/';
+    return ancestor_or_self(w, f) || (*f && ancestor_or_self(f, w));
 }
 
 static cJSON *bilingual(const char *ja, const char *en)

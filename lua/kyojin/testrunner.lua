@@ -200,12 +200,25 @@ local function mutants(v)
   return m
 end
 
+-- The verdict of a policy: its status, and for info policies the classifications it gave.
+local function verdict(p)
+  local v = { p.status }
+  if p.status == "info" then
+    for _, f in ipairs(p.findings) do
+      local cls = f.classification
+      if type(cls) == "table" then v[#v + 1] = f.pointer .. "=" .. tostring(cls.class or cls.model or json.encode(cls)) end
+    end
+  end
+  return table.concat(v, "|")
+end
+
 local function mutate_policy(id, meta, cases, home)
-  -- a passing fixture
+  -- a passing fixture (for info policies: one that classifies)
   for _, c in ipairs(cases) do
-    if c.expect == "pass" then
+    if c.expect == "pass" or c.expect == "info" then
       local p, err, tree = run_case(c, id, home)
-      if p and p.status == "pass" then
+      if p and p.status == c.expect then
+        local base = verdict(p)
         local exempt = meta.mutation_exempt or {}
         local changed, tried, valid = false, 0, 0
         for _, ptr in ipairs(p.fields_read) do
@@ -221,7 +234,7 @@ local function mutate_policy(id, meta, cases, home)
                 local p2 = run_case(c, id, home, t2)
                 if p2 then
                   valid = valid + 1
-                  if p2.status ~= "pass" then changed = true break end
+                  if verdict(p2) ~= base then changed = true break end
                 end
               end
             end

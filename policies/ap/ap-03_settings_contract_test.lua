@@ -26,4 +26,12 @@ case {
   remove = { "/contracts/2", "/contracts/1" },
   params = { require_evidence = true },
   expect = "pass",
+  evidence = "evidenced",
+}
+case {
+  name = "bare declared guarantees pass as declared by default",
+  set = { ["/model"] = "alpha_prime" },
+  remove = { "/contracts/0" },
+  expect = "pass",
+  evidence = "declared",
 }

@@ -24,6 +24,7 @@ case {
   set = { ["/model"] = "alpha_prime" },
   params = { require_evidence = true },
   expect = "pass",
+  evidence = "evidenced",
 }
 case {
   name = "bare declared periodic check fails with require_evidence",
@@ -31,4 +32,10 @@ case {
   params = { require_evidence = true },
   expect = "fail",
   subjects = { "/contracts/1" },
+}
+case {
+  name = "DaaS platform in the cloud outside every contract fails",
+  set = { ["/model"] = "alpha_prime", ["/contracts/1/scope"] = { "cloud-storage", "e-app", "gov-cloud-tenant" } },
+  expect = "fail",
+  subjects = { "/assets/25" },
 }

@@ -23,6 +23,7 @@ case {
   name = "audit report as evidence passes with require_evidence",
   params = { require_evidence = true },
   expect = "pass",
+  evidence = "evidenced",
 }
 case {
   name = "audit without report evidence fails with require_evidence",
@@ -30,4 +31,10 @@ case {
   params = { require_evidence = true },
   expect = "fail",
   subjects = { "/audits/0" },
+}
+case {
+  name = "audit without report evidence passes as declared by default",
+  set = { ["/audits/0/report_submitted_to_jlis"] = true },
+  expect = "pass",
+  evidence = "declared",
 }

@@ -37,6 +37,7 @@ case {
   sample = "base",
   set = { ["/organisation/policy_follows_guideline"] = true },
   expect = "pass",
+  evidence = "declared",
 }
 case {
   name = "require_evidence=true rejects a bare declared policy fact",

@@ -3,6 +3,7 @@ case {
   name = "external audit report submitted to J-LIS with evidence passes",
   sample = "base",
   expect = "pass",
+  evidence = "evidenced",
 }
 case {
   name = "external audit report not submitted fails",
@@ -16,6 +17,7 @@ case {
   sample = "base",
   set = { ["/audits/0/report_submitted_to_jlis"] = true },
   expect = "pass",
+  evidence = "declared",
 }
 case {
   name = "require_evidence=true rejects a bare declared submission",

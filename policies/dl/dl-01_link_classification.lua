@@ -69,7 +69,7 @@ policy {
         end
         result:classify(l, {
           class = m.class,
-          obligations = ob,
+          obligations = kyojin.array(ob),
           ja = "データ連携「" .. id .. "」は検証モデル" .. m.class .. "（" .. m.ja .. "）です。" .. ja_extra,
           en = "data link '" .. id .. "' is verification model " .. m.class .. " (" .. m.en .. ")." .. en_extra,
         })

@@ -40,18 +40,20 @@ policy {
     for _, s in ipairs(services) do
       if type(s.max_confidentiality) == "number" and s.max_confidentiality >= 2 then
         any = true
-        local bad_ja, bad_en, all_ev = {}, {}, true
+        local bad_ja, bad_en, all_ev, all_true = {}, {}, true, true
         for _, ph in ipairs(PHASES) do
           local lc = s.lifecycle
           local ok, ev, problem = kyojin.declared_fact(kyojin.is_object(lc) and lc[ph[1]] or nil, params.require_evidence)
           if ev ~= "evidenced" then all_ev = false end
+          if ev == nil then all_true = false end
           if not ok then
             local pj, pe = kyojin.declared_fact_problem(problem)
             bad_ja[#bad_ja + 1] = ph[2] .. "の対策が" .. pj
             bad_en[#bad_en + 1] = "the " .. ph[3] .. " phase " .. pe
           end
         end
-        local mode = all_ev and "evidenced" or "declared"
+        -- the grading is reported only when every phase is declared true
+        local mode = all_true and (all_ev and "evidenced" or "declared") or nil
         if #bad_ja > 0 then
           result:fail(s, {
             ja = "機密性" .. tostring(s.max_confidentiality) .. "の情報を扱う外部サービス「" .. tostring(s.name) .. "」: " .. table.concat(bad_ja, "。") .. "。",

@@ -4,6 +4,7 @@ local EV = { title = "外部サービス利用手順書", date = "2025-06-01",
 case {
   name = "life-cycle measures of the web-conferencing service pass",
   expect = "pass",
+  evidence = "declared",
 }
 case {
   name = "no measure at termination fails",
@@ -34,6 +35,7 @@ case {
   },
   params = { require_evidence = true },
   expect = "pass",
+  evidence = "evidenced",
 }
 case {
   name = "no confidentiality-2 service is not applicable",

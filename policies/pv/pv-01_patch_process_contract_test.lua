@@ -5,6 +5,7 @@ case {
   name = "contracts covering the whole patch process pass",
   sample = "base",
   expect = "pass",
+  evidence = "evidenced",
 }
 case {
   name = "contract covering only patch application fails",

@@ -3,6 +3,7 @@ case {
   name = "contracts without a cap on patch applications pass",
   sample = "base",
   expect = "pass",
+  evidence = "declared",
 }
 case {
   name = "a cap of 4 patch rounds a year fails",

@@ -3,6 +3,7 @@ case {
   name = "SBOMs provided with a stated scope pass",
   sample = "base",
   expect = "pass",
+  evidence = "evidenced",
 }
 case {
   name = "contract without SBOM is a warning",

@@ -15,6 +15,13 @@ policy {
     en = "Put the screen-transfer platform (VDI/SBC base, DaaS base, gateways) under patch and vulnerability management (for DaaS, confirm the CSP's handling) and declare platform_patch_managed with its evidence.",
   },
   params = {
+    target_scope = {
+      default = "mynumber", type = "string", values = { "mynumber", "all" },
+      description = {
+        ja = "対象とする画面転送: \"mynumber\"（マイナンバー利用事務系への画面転送のみ）又は \"all\"（全ての画面転送の基盤）",
+        en = "connections covered: \"mynumber\" (into the My Number segment) or \"all\" (every declared connection's platform)",
+      },
+    },
     require_evidence = {
       default = false, type = "boolean",
       description = {
@@ -25,9 +32,9 @@ policy {
   },
   countermeasures = { "patching" },
   check = function(decl, result, params)
-    local conns = kyojin.st_connections(decl, "mynumber")
+    local conns = kyojin.st_connections(decl, params.target_scope)
     if #conns == 0 then
-      result:not_applicable(kyojin.st_no_connections("mynumber"))
+      result:not_applicable(kyojin.st_no_connections(params.target_scope))
       return
     end
     local assets = {}
@@ -56,7 +63,7 @@ policy {
         result:fail(c, {
           ja = "画面転送「" .. id .. "」: " .. table.concat(bad_ja, "。") .. "。",
           en = "screen transfer '" .. id .. "': " .. table.concat(bad_en, "; ") .. ".",
-        })
+        }, { evidence = ev })
       else
         result:pass(c, nil, { evidence = ev })
       end

@@ -1,6 +1,7 @@
 case {
   name = "patched platforms with evidence pass",
   expect = "pass",
+  evidence = "evidenced",
 }
 case {
   name = "platform patch management declared false fails",
@@ -18,6 +19,7 @@ case {
   name = "bare declared true passes by default",
   set = { ["/screen_transfer/1/platform_patch_managed"] = true },
   expect = "pass",
+  evidence = "declared",
 }
 case {
   name = "bare declared true fails with require_evidence",
@@ -30,4 +32,16 @@ case {
   name = "evidenced facts pass with require_evidence",
   params = { require_evidence = true },
   expect = "pass",
+}
+case {
+  name = "platform of the connection into lgwan is outside the default scope",
+  set = { ["/screen_transfer/2/platform_patch_managed"] = false },
+  expect = "pass",
+}
+case {
+  name = "target_scope=all covers the platform of the connection into lgwan",
+  set = { ["/screen_transfer/2/platform_patch_managed"] = false },
+  params = { target_scope = "all" },
+  expect = "fail",
+  subjects = { "/screen_transfer/2" },
 }

@@ -37,7 +37,7 @@ policy {
         result:fail(c, {
           ja = "画面転送「" .. id .. "」: 幹部を含めた意思決定（executive_decision.decided）が" .. pj .. "。",
           en = "screen transfer '" .. id .. "': the executive decision (executive_decision.decided) " .. pe .. ".",
-        })
+        }, { evidence = ev })
       elseif type(kyojin.st_get(c, "executive_decision", "date")) ~= "string" then
         result:fail(c, {
           ja = "画面転送「" .. id .. "」: 幹部を含めた意思決定の日付（executive_decision.date）が記録されていません。",

@@ -1,6 +1,7 @@
 case {
   name = "recorded executive decisions pass",
   expect = "pass",
+  evidence = "evidenced",
 }
 case {
   name = "no executive decision fails",
@@ -18,6 +19,7 @@ case {
   name = "bare declared decision passes by default",
   set = { ["/screen_transfer/0/executive_decision/decided"] = true },
   expect = "pass",
+  evidence = "declared",
 }
 case {
   name = "bare declared decision fails with require_evidence",
@@ -30,4 +32,12 @@ case {
   name = "evidenced decision passes with require_evidence",
   params = { require_evidence = true },
   expect = "pass",
+}
+case {
+  name = "a bare decision failing require_evidence is graded declared",
+  set = { ["/screen_transfer/1/executive_decision/decided"] = true },
+  params = { require_evidence = true },
+  expect = "fail",
+  subjects = { "/screen_transfer/1" },
+  evidence = "declared",
 }

@@ -25,7 +25,7 @@ policy {
     for _, c in ipairs(conns) do
       local r, why = kyojin.st_route(c)
       if r then
-        result:classify(c, r)
+        result:classify(c, { class = r.class, obligations = kyojin.array(r.obligations), ja = r.ja, en = r.en })
       else
         result:fail(c, why)
       end

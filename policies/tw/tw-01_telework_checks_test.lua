@@ -3,6 +3,7 @@ case {
   name = "defined and evidenced telework checks pass",
   sample = "base",
   expect = "pass",
+  evidence = "evidenced",
 }
 case {
   name = "no pre/post checks fails",
@@ -16,6 +17,7 @@ case {
   sample = "base",
   set = { ["/telework/pre_post_checks"] = true },
   expect = "pass",
+  evidence = "declared",
 }
 case {
   name = "require_evidence=true rejects a bare declared fact",

@@ -3,6 +3,7 @@ case {
   name = "declared place rules pass",
   sample = "base",
   expect = "pass",
+  evidence = "declared",
 }
 case {
   name = "no place rules fails",

@@ -3,6 +3,7 @@ case {
   name = "evidenced application procedure passes",
   sample = "base",
   expect = "pass",
+  evidence = "evidenced",
 }
 case {
   name = "no application procedure fails",
@@ -16,6 +17,7 @@ case {
   sample = "base",
   set = { ["/byod/application_procedure"] = true },
   expect = "pass",
+  evidence = "declared",
 }
 case {
   name = "require_evidence=true rejects a bare declared procedure",

@@ -133,29 +133,30 @@ function M.ap_settings_guaranteed(decl, require_evidence)
 end
 
 -- AP-04: connected cloud services' settings are checked periodically and on change.
+-- Connected cloud services are the assets of kind cloud_service or in the cloud segment
+-- (DaaS platforms, cloud storage, Government Cloud tenants).  A contract whose scope names
+-- such an asset (by id or kind), or that declares cloud_settings_check, must arrange both
+-- checks; a cloud asset no such contract covers fails on its own.
 function M.ap_cloud_settings_check(decl, require_evidence)
   local out = {}
-  local cloud_ids, cloud_assets = {}, {}
+  local cloud_assets = {}
   for _, a in ipairs(list(get(decl, "assets"))) do
-    if get(a, "kind") == "cloud_service" then
+    if get(a, "kind") == "cloud_service" or get(a, "segment") == "cloud" then
       cloud_assets[#cloud_assets + 1] = a
-      local id = get(a, "id")
-      if type(id) == "string" then cloud_ids[id] = true end
     end
   end
   local covered = {}
   for _, c in ipairs(list(get(decl, "contracts"))) do
     local touches = false
-    for _, s in ipairs(list(get(c, "scope"))) do
-      if s == "cloud_service" then
-        touches = true
-        for id in pairs(cloud_ids) do covered[id] = true end
-      elseif cloud_ids[s] then
-        touches = true; covered[s] = true
+    local scope = {}
+    for _, s in ipairs(list(get(c, "scope"))) do scope[s] = true end
+    for i, a in ipairs(cloud_assets) do
+      if scope[get(a, "id")] or scope[get(a, "kind")] then
+        touches = true; covered[i] = true
       end
     end
     local check = get(c, "cloud_settings_check")
-    if touches or (check ~= nil and type(check) ~= "boolean" and get(check, "periodic") ~= nil) then
+    if touches or get(check, "periodic") ~= nil or get(check, "on_change") ~= nil then
       local id = tostring(get(c, "id"))
       local pok, pev, pp = fact(get(check, "periodic"), require_evidence)
       local cok, cev, cp = fact(get(check, "on_change"), require_evidence)
@@ -169,7 +170,7 @@ function M.ap_cloud_settings_check(decl, require_evidence)
         ja[#ja + 1] = "更新・仕様変更時の設定確認（on_change）" .. j; en[#en + 1] = "the check on update or specification change (on_change)" .. e
       end
       local ev = nil
-      if pok and cok then ev = (pev == "evidenced" and cev == "evidenced") and "evidenced" or "declared" end
+      if pev and cev then ev = (pev == "evidenced" and cev == "evidenced") and "evidenced" or "declared" end
       out[#out + 1] = {
         subject = c, ok = pok and cok, evidence = ev,
         ja = "契約「" .. id .. "」の接続先クラウドサービス設定確認: " .. (#ja > 0 and table.concat(ja, "、") or "定期確認と変更時確認の両方あり") .. "。定期確認だけでは不十分で、サービスの更新・仕様変更のたびに設定を確認する必要があります。",
@@ -177,9 +178,8 @@ function M.ap_cloud_settings_check(decl, require_evidence)
       }
     end
   end
-  for _, a in ipairs(cloud_assets) do
-    local id = get(a, "id")
-    if not covered[id] then
+  for i, a in ipairs(cloud_assets) do
+    if not covered[i] then
       local lj, le = asset_label(a)
       out[#out + 1] = {
         subject = a, ok = false,

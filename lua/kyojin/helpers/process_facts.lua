@@ -22,7 +22,7 @@ end
 --   true without evidence       -> pass  {evidence = "declared"}, or fail when
 --                                  require_evidence is set
 --   false                       -> fail
---   missing / null / malformed  -> fail (unknown)
+--   missing / null / malformed  -> fail (unknown; no evidence mark)
 -- what = { ja, en } names the measure (with its subject, e.g. the contract),
 -- fix  = { ja, en } says what to do.
 function M.judge_process_fact(result, subject, raw, require_evidence, what, fix)
@@ -58,7 +58,7 @@ function M.judge_process_fact(result, subject, raw, require_evidence, what, fix)
     result:fail(subject, {
       ja = what.ja .. "：申告が無い、または不明。" .. fix.ja,
       en = what.en .. ": not declared or unknown. " .. fix.en,
-    }, mark)
+    })
   end
   return false
 end

@@ -1,0 +1,21 @@
+/* verify.h — `kyojin verify`: was a report produced from exactly these inputs? */
+#ifndef KYOJIN_VERIFY_H
+#define KYOJIN_VERIFY_H
+
+#include <stddef.h>
+
+/* argv holds the arguments after "verify":
+ *   REPORT --declaration FILE [--declaration FILE]... [--policies DIR] [--lang ja|en]
+ * REPORT is a JSON result, an HTML, XLSX or CSV meta-table report of kyojin.
+ * default_policies is used when --policies is absent. Prints one line per input and a
+ * verdict to stdout, errors to stderr. Returns 0 when every hash matches, 1 when one
+ * does not, 2 for a usage or input error. */
+int verify_main(int argc, char **argv, const char *default_policies, const char *lang);
+
+/* SHA-256 of a policy directory as the engine computes it (runner.c): the *.lua files
+ * below dir (not *_test.lua, not catalog.lua at the top, no fixtures/ directories, no
+ * dot-names), sorted by relative path; for each: path, NUL, content, NUL.
+ * Writes hex[65]; returns the number of files hashed, or -1 when dir is unreadable. */
+int verify_policy_set_sha256(const char *dir, char hex[65]);
+
+#endif

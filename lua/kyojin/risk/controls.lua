@@ -1,0 +1,62 @@
+-- Which declared controls provide which countermeasure for an asset
+-- (the "○" a risk analyst sets from the municipality's answers, S001 ④).
+-- Each rule: countermeasure (id of countermeasures.lua) and conditions:
+--   all = { path, ... }   every path holds          any = { path, ... }  at least one holds
+--   kinds / segments      the asset's kind / segment is listed (absent = any)
+--   except_kinds          the asset's kind is not listed
+--   each = "/pointer"     evaluate paths on the elements of that declaration array that
+--                         refer to the asset: field `match` equals the asset id, or (an array)
+--                         contains the asset id or kind; or field `match_segment` equals the
+--                         asset's segment. The rule holds if one such element satisfies it.
+-- Paths: "a/b/c" is relative to the asset (or the `each` element), "/a/b" to the declaration.
+-- A path holds when its value is true, a fact {value = true}, a non-empty array or string,
+-- or a non-zero number. A countermeasure provided here still stops counting when a policy
+-- tied to it fails (docs/dev/interfaces.md §7).
+return {
+  { countermeasure = "edr", all = { "controls/edr/enabled" } },
+  { countermeasure = "ndr", all = { "controls/ndr" } },
+  { countermeasure = "dlp", all = { "controls/dlp" } },
+  { countermeasure = "mfa", all = { "controls/mfa" } },
+  { countermeasure = "mfa", each = "/screen_transfer", match = "platform_asset", all = { "mfa" } },
+  { countermeasure = "antimalware",
+    any = { "controls/antimalware/pattern_matching", "controls/antimalware/behaviour_detection" } },
+  { countermeasure = "patching", all = { "controls/patch/os_timely" } },
+  -- vendor contracts covering the asset (scope lists asset ids or kinds)
+  { countermeasure = "patching", each = "/contracts", match = "scope",
+    all = { "patch_process/full_scope" }, except_kinds = { "network_device" } },
+  { countermeasure = "patching", each = "/contracts", match = "scope",
+    all = { "patch_process/full_scope", "patch_process/includes_network_devices" },
+    kinds = { "network_device" } },
+  { countermeasure = "patching", each = "/screen_transfer", match = "platform_asset",
+    all = { "platform_patch_managed" } },
+  { countermeasure = "encryption",
+    any = { "controls/encryption/at_rest", "controls/encryption/in_transit" } },
+  { countermeasure = "encryption", each = "/screen_transfer", match = "platform_asset",
+    all = { "encryption" } },
+  { countermeasure = "log_analysis", all = { "controls/logging/collected", "controls/logging/analysed" } },
+  { countermeasure = "log_integration", all = { "controls/log_integration" } },
+  { countermeasure = "anomaly_monitoring", all = { "controls/anomaly_monitoring" } },
+  { countermeasure = "backup", all = { "controls/backup/enabled" } },
+  { countermeasure = "access_control", all = { "controls/access_control/per_division" } },
+  { countermeasure = "fw", all = { "controls/firewall" } },
+  -- 分割: only screen transfer passes between internet and lgwan (AL-03)
+  { countermeasure = "fw", segments = { "lgwan" },
+    all = { "/segment_boundary/internet_lgwan_screen_transfer_only" } },
+  { countermeasure = "ips_ids", all = { "controls/ips" } },
+  { countermeasure = "waf", all = { "controls/waf" } },
+  { countermeasure = "url_filtering", all = { "controls/url_filtering" } },
+  { countermeasure = "mail_filtering", all = { "controls/mail_filtering" } },
+  -- text-only mail into lgwan (AL-02)
+  { countermeasure = "mail_filtering", segments = { "lgwan" },
+    all = { "/mail/attachments_removed", "/mail/html_to_text" } },
+  { countermeasure = "device_control", all = { "controls/device_control" } },
+  { countermeasure = "device_control", kinds = { "terminal", "maintenance_terminal" },
+    all = { "/removable_media/device_connection_control" } },
+  { countermeasure = "privilege_mgmt", all = { "controls/privilege_management" } },
+  -- files entering lgwan pass harmlessization (AL-01)
+  { countermeasure = "harmlessization", segments = { "lgwan" }, all = { "/harmlessization/methods" } },
+  -- screen transfer: the platform itself, and the terminals that use it
+  { countermeasure = "screen_transfer_isolation", each = "/screen_transfer", match = "platform_asset" },
+  { countermeasure = "screen_transfer_isolation", kinds = { "terminal" },
+    each = "/screen_transfer", match_segment = "terminal_segment" },
+}
