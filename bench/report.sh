@@ -107,13 +107,22 @@ jq -r '
     "",
     "## Where the instructions go (callgrind_annotate)",
     "",
+    "Profiles are taken with a build of the same objects that links Lua statically (Debian's liblua5.4.so has no",
+    "symbols), in separate callgrind runs. Phases: `decl_load_file` read + strict scan + cJSON parse + line index +",
+    "SHA-256 (`sha256_update`); `runner_validate` schema validation (lua/kyojin/validate.lua) over a Lua copy of the",
+    "declaration (`push_node`/`luaconv_push`, done again for the policies); `install_kyojin` helpers re-run per",
+    "declaration; `run_chunk` policy chunks re-run per declaration; `lua_gc`/`luaC_fullgc` the full collection after",
+    "every sandboxed call (core/sandbox.c); `risk_compute` risk scoring; `report_write` the result document;",
+    "`runner_new` loading the policy pack; `sort` Lua's table.sort.",
+    "",
     ( $d.profile | to_entries[] |
       "### \(.key)", "",
-      "Inclusive share of kyojin functions: " +
-        ([.value.inclusive | to_entries | sort_by(.key)[] | .value | split(" ") | "\(.[1]) \(.[0]) %"] | join(", ")) + ".",
-      "",
-      "Self cost by object: " +
-        ([.value.objects | to_entries | sort_by(-.value)[] | "\(.key) \(.value) %"] | join(", ")) + ".",
+      "- inclusive (phases): " +
+        ([.value.inclusive | to_entries | sort_by(.key)[] | .value | split(" ") | "`\(.[1])` \(.[0]) %"] | join(", ")),
+      "- self (top functions): " +
+        ([.value.self | to_entries | sort_by(.key)[] | .value | split(" ") | "`\(.[1])` \(.[0]) %"] | join(", ")),
+      "- self by object: " +
+        ([.value.objects | to_entries | sort_by(-.value)[] | "\(.key) \(.value) %"] | join(", ")),
       "" ),
     "## Versions",
     "",

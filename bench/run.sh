@@ -89,22 +89,30 @@ wall() {
   jq -r --arg set "$set" '.results[] | "wall.\($set).\(.command)\t\(.mean)"' "$W/hf-$set.json" >>"$RES"
 }
 
-# Top functions of a callgrind profile: inclusive share of the kyojin binary's own
-# functions, and exclusive share by shared object.
+# profile NAME CMD... — callgrind profile of CMD run with the profiling build of kyojin
+# (Lua linked statically so that callgrind_annotate can name Lua's own functions):
+# inclusive share of the phases (kyojin's functions), self cost of the top functions
+# and self cost per object.
 profile() {
-  local name=$1 f=$W/cg/$1.cg
+  local name=$1; shift
+  local f=$W/cg/prof_$name.cg
+  icount "prof_$name" "$@" >/dev/null
   callgrind_annotate --inclusive=yes "$f" >"$W/profile-$name-inclusive.txt" 2>/dev/null
   callgrind_annotate "$f" >"$W/profile-$name-self.txt" 2>/dev/null
   awk -v key="profile.$name" '
-    /\(.*%\) +.*\[.*\/kyojin\]$/ && n < 14 {
-      pct = $2; gsub(/[()%]/, "", pct); fn = $3; sub(/^\?\?\?:/, "", fn)
-      if (fn ~ /^(main|\(below main\))$/ || seen[fn]++) next
+    match($0, /\( *[0-9.]+%\) +/) && /\[.*\/kyojin-prof\]$/ && n < 16 {
+      pct = substr($0, RSTART, RLENGTH); gsub(/[() %]/, "", pct)
+      fn = substr($0, RSTART + RLENGTH); sub(/ \[.*$/, "", fn); sub(/^.*:/, "", fn); sub(/'"'"'[0-9]+$/, "", fn)
+      if (fn ~ /^(main|cmd_check|\(below main\)|lua_pcallk|lua_callk|luaD_.*|luaV_execute|luaT_callTMres|run_protected.*|sandbox_call.*|f_call|luaB_pcall|luaB_xpcall|singlestep|luaC_step|propagatemark|auxsort|0x.*)$/ || seen[fn]++) next
       printf "%s.inclusive.%02d\t%s %s\n", key, n++, pct, fn
     }' "$W/profile-$name-inclusive.txt" >>"$RES"
   awk -v key="profile.$name" '
-    /\(.*%\) +.*\[.*\]$/ {
-      pct = $2; gsub(/[()%]/, "", pct); obj = $NF; gsub(/[][]/, "", obj); sub(/.*\//, "", obj)
+    match($0, /\( *[0-9.]+%\) +/) && /\[.*\]$/ {
+      pct = substr($0, RSTART, RLENGTH); gsub(/[() %]/, "", pct)
+      fn = substr($0, RSTART + RLENGTH); sub(/ \[.*$/, "", fn); sub(/^.*:/, "", fn); sub(/'"'"'[0-9]+$/, "", fn)
+      obj = $NF; gsub(/[][]/, "", obj); sub(/.*\//, "", obj); sub(/\.so.*$/, "", obj); sub(/^kyojin-prof$/, "kyojin (with Lua)", obj)
       s[obj] += pct
+      if (m < 12 && !seen[fn]++) printf "%s.self.%02d\t%s %s\n", key, m++, pct, fn
     }
     END { for (o in s) if (s[o] >= 0.5) printf "%s.objects.%s\t%.1f\n", key, o, s[o] }' \
     "$W/profile-$name-self.txt" >>"$RES"
@@ -119,6 +127,12 @@ mkdir -p "$W/cg"
 cc -std=c11 -Wall -Wextra -Werror -O2 $(pkg-config --cflags libcjson) "$B/floor/cjson_parse.c" \
    -o "$W/cjson_parse" $(pkg-config --libs libcjson)
 KY=$ROOT/kyojin
+# profiling build: the same objects with Lua linked statically (symbols for callgrind_annotate)
+objs=(); for c in "$ROOT"/core/*.c; do objs+=("$ROOT/build/$(basename "${c%.c}").o"); done
+cc -O2 -o "$W/kyojin-prof" "${objs[@]}" "$(pkg-config --variable=libdir lua5.4)/liblua5.4.a" \
+   $(pkg-config --libs libcjson) -lxlsxwriter -lz -lm -ldl
+export KYOJIN_HOME=$ROOT   # where kyojin-prof finds lua/ and policies/
+KYP=("$W/kyojin-prof")
 MICRO_POL=$B/micro/policies
 
 log "generating declarations"
@@ -171,7 +185,7 @@ i1=$(icount micro_oscap_1 oscap oval eval "$W/micro-m1.oval.xml")
 i10=$(icount micro_oscap_10 oscap oval eval "$W/micro-m10.oval.xml")
 rec micro.oscap.i1 "$i1"; rec micro.oscap.i10 "$i10"; rec micro.oscap.n 10
 log "micro.oscap: 1 file $i1, 10 files $i10 instructions"
-profile micro_kyojin_10
+profile micro_m10 "${KYP[@]}" check --policies "$MICRO_POL" --format json "${MM[@]}"
 
 log "micro suite: wall times (hyperfine, $RUNS runs)"
 wall micro \
@@ -191,7 +205,7 @@ for s in s m l; do
   measure "full.$s.kyojin" "$KY" check --format json -- "${F[@]}"
   measure "full.$s.floor" "$W/cjson_parse" -- "${F[@]}"
 done
-profile full_m_kyojin_10
+profile full_m10 "${KYP[@]}" check --format json "${FM[@]}"
 FM=("$W"/full/m-*.json)
 wall full \
   "kyojin=$KY check --format json ${FM[*]}" \
@@ -224,7 +238,7 @@ rec cold.jq "$(icount cold_jq jq -r -f "$B/micro/micro.jq" "$C")"
 rec cold.cel "$(icount cold_cel node "$B/micro/cel.mjs" "$C")"
 rec cold.oscap "$(icount cold_oscap oscap oval eval "$W/cold.oval.xml")"
 rec cold.floor "$(icount cold_floor "$W/cjson_parse" "$C")"
-profile cold_kyojin_full
+profile cold_full "${KYP[@]}" check --format json "$C"
 wall cold \
   "kyojin_full=$KY check --format json $C" \
   "kyojin_micro=$KY check --policies $MICRO_POL --format json $C" \
