@@ -39,7 +39,7 @@ jq -R -s '
 mv "$json.tmp" "$json"
 
 jq -r '
-  def m: if . == null then "–" else (. / 1e6 * 100 | round / 100 | tostring) end;
+  def m: if . == null then "–" elif . < 0 then "≈0" else (. / 1e6 * 100 | round / 100 | tostring) end;
   def r: if . == null then "–" else (. * 100 | round / 100 | tostring) + "×" end;
   def r1: if . == null then "–" else (. * 10 | round / 10 | tostring) end;
   def kib: (. / 1024 * 10 | round / 10 | tostring) + " KB";
@@ -67,7 +67,7 @@ jq -r '
     "| instructions per file (M) | \($mi.kyojin.per_file | m) | \($mi.lua.per_file | m) | \($mi.jq.per_file | m) | \($mi.cel.per_file | m) | \($mi.oscap.per_file | m) | \($mi.floor.per_file | m) |",
     "| instructions to start (M) | \($mi.kyojin.start | m) | \($mi.lua.start | m) | \($mi.jq.start | m) | \($mi.cel.start | m) | \($mi.oscap.start | m) | \($mi.floor.start | m) |",
     "| per file: kyojin ÷ peer | – | \($mi.per_file_ratio.lua | r) | \($mi.per_file_ratio.jq | r) | \($mi.per_file_ratio.cel | r) | \($mi.per_file_ratio.oscap | r) | \($mi.per_file_ratio.floor | r) |",
-    "| wall, 10 files: peer ÷ kyojin | 1× | \($w.micro.lua / $w.micro.kyojin | r) | \($w.micro.jq / $w.micro.kyojin | r) | \($w.micro.cel / $w.micro.kyojin | r) | \($w.micro.oscap / $w.micro.kyojin | r) | \($w.micro.floor / $w.micro.kyojin | r) |",
+    "| wall, 10 files: kyojin ÷ peer | – | \($w.micro.kyojin / $w.micro.lua | r) | \($w.micro.kyojin / $w.micro.jq | r) | \($w.micro.kyojin / $w.micro.cel | r) | \($w.micro.kyojin / $w.micro.oscap | r) | \($w.micro.kyojin / $w.micro.floor | r) |",
     "",
     "## 2. Full run (whole policy pack, \($d.full.policies) policies, risk scoring: \($d.full.risk))",
     "",
@@ -76,7 +76,7 @@ jq -r '
     ( ["s", "m", "l"][] as $s | $d.full[$s] |
       "| \(.bytes | kib) | \(.kyojin.per_file | m) | \(.kyojin.per_kb | m) | \(.kyojin.start | m) | \(.floor.per_file | m) | \(.floor.per_kb | m) | \(.ratio_to_floor | r) |"),
     "",
-    "Wall, ten ~55 KB declarations: cJSON parse ÷ kyojin = \($w.full.floor / $w.full.kyojin | r).",
+    "Wall, ten ~55 KB declarations: kyojin ÷ cJSON parse = \($w.full.kyojin / $w.full.floor | r).",
     "",
     "## 3. National batch (\($d.batch.n) declarations of ~\($d.batch.bytes | kib) in one `kyojin check` call)",
     "",
@@ -95,7 +95,8 @@ jq -r '
     "| figure | kyojin, full pack | kyojin, micro pack | plain Lua + lua-cjson | jq | CEL (Node, cel-js) | oscap (OVAL) | cJSON parse (floor) |",
     "|---|---|---|---|---|---|---|---|",
     "| instructions (M) | \($c.kyojin_full | m) | \($c.kyojin_micro | m) | \($c.lua | m) | \($c.jq | m) | \($c.cel | m) | \($c.oscap | m) | \($c.floor | m) |",
-    "| wall: ÷ kyojin full pack | 1× | \($w.cold.kyojin_micro / $w.cold.kyojin_full | r) | \($w.cold.lua / $w.cold.kyojin_full | r) | \($w.cold.jq / $w.cold.kyojin_full | r) | \($w.cold.cel / $w.cold.kyojin_full | r) | \($w.cold.oscap / $w.cold.kyojin_full | r) | \($w.cold.floor / $w.cold.kyojin_full | r) |",
+    "| instructions: kyojin full pack ÷ this | 1× | \($c.kyojin_full / $c.kyojin_micro | r) | \($c.kyojin_full / $c.lua | r) | \($c.kyojin_full / $c.jq | r) | \($c.kyojin_full / $c.cel | r) | \($c.kyojin_full / $c.oscap | r) | \($c.kyojin_full / $c.floor | r) |",
+    "| wall: kyojin full pack ÷ this | 1× | \($w.cold.kyojin_full / $w.cold.kyojin_micro | r) | \($w.cold.kyojin_full / $w.cold.lua | r) | \($w.cold.kyojin_full / $w.cold.jq | r) | \($w.cold.kyojin_full / $w.cold.cel | r) | \($w.cold.kyojin_full / $w.cold.oscap | r) | \($w.cold.kyojin_full / $w.cold.floor | r) |",
     "",
     "Peers run the micro suite (they have no full pack); kyojin is shown with both.",
     "",
@@ -107,20 +108,20 @@ jq -r '
     "",
     "## Where the instructions go (callgrind_annotate)",
     "",
-    "Profiles are taken with a build of the same objects that links Lua statically (Debian's liblua5.4.so has no",
+    "Profiles are taken with a build of the same objects that links Lua statically (the liblua5.4.so of Debian has no",
     "symbols), in separate callgrind runs. Phases: `decl_load_file` read + strict scan + cJSON parse + line index +",
     "SHA-256 (`sha256_update`); `runner_validate` schema validation (lua/kyojin/validate.lua) over a Lua copy of the",
     "declaration (`push_node`/`luaconv_push`, done again for the policies); `install_kyojin` helpers re-run per",
     "declaration; `run_chunk` policy chunks re-run per declaration; `lua_gc`/`luaC_fullgc` the full collection after",
     "every sandboxed call (core/sandbox.c); `risk_compute` risk scoring; `report_write` the result document;",
-    "`runner_new` loading the policy pack; `sort` Lua's table.sort.",
+    "`runner_new` loading the policy pack; `sort` table.sort in Lua.",
     "",
     ( $d.profile | to_entries[] |
       "### \(.key)", "",
       "- inclusive (phases): " +
         ([.value.inclusive | to_entries | sort_by(.key)[] | .value | split(" ") | "`\(.[1])` \(.[0]) %"] | join(", ")),
       "- self (top functions): " +
-        ([.value.self | to_entries | sort_by(.key)[] | .value | split(" ") | "`\(.[1])` \(.[0]) %"] | join(", ")),
+        ([.value.self | to_entries | sort_by(.key)[] | .value | split(" ") | "`\(.[1])` (\(.[2])) \(.[0]) %"] | join(", ")),
       "- self by object: " +
         ([.value.objects | to_entries | sort_by(-.value)[] | "\(.key) \(.value) %"] | join(", ")),
       "" ),

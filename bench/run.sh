@@ -91,28 +91,30 @@ wall() {
 
 # profile NAME CMD... — callgrind profile of CMD run with the profiling build of kyojin
 # (Lua linked statically so that callgrind_annotate can name Lua's own functions):
-# inclusive share of the phases (kyojin's functions), self cost of the top functions
-# and self cost per object.
+# inclusive share of the phases (kyojin's own functions and a few Lua entry points),
+# self cost of the top functions and self cost per object.
 profile() {
   local name=$1; shift
   local f=$W/cg/prof_$name.cg
   icount "prof_$name" "$@" >/dev/null
   callgrind_annotate --inclusive=yes "$f" >"$W/profile-$name-inclusive.txt" 2>/dev/null
   callgrind_annotate "$f" >"$W/profile-$name-self.txt" 2>/dev/null
-  awk -v key="profile.$name" '
-    match($0, /\( *[0-9.]+%\) +/) && /\[.*\/kyojin-prof\]$/ && n < 16 {
+  awk -v key="profile.$name" -v own="$W/own-functions.txt" '
+    BEGIN { while ((getline l < own) > 0) ok[l] = 1 }
+    match($0, /\( *[0-9.]+%\) +/) && /\[.*\/kyojin-prof\]$/ && n < 14 {
       pct = substr($0, RSTART, RLENGTH); gsub(/[() %]/, "", pct)
       fn = substr($0, RSTART + RLENGTH); sub(/ \[.*$/, "", fn); sub(/^.*:/, "", fn); sub(/'"'"'[0-9]+$/, "", fn)
-      if (fn ~ /^(main|cmd_check|\(below main\)|lua_pcallk|lua_callk|luaD_.*|luaV_execute|luaT_callTMres|run_protected.*|sandbox_call.*|f_call|luaB_pcall|luaB_xpcall|singlestep|luaC_step|propagatemark|auxsort|0x.*)$/ || seen[fn]++) next
-      printf "%s.inclusive.%02d\t%s %s\n", key, n++, pct, fn
+      base = fn; sub(/\..*$/, "", base)
+      if (!(base in ok) || fn ~ /^(main|cmd_check|run_protected.*|sandbox_call.*)$/ || seen[base]++) next
+      printf "%s.inclusive.%02d\t%s %s\n", key, n++, pct, base
     }' "$W/profile-$name-inclusive.txt" >>"$RES"
   awk -v key="profile.$name" '
     match($0, /\( *[0-9.]+%\) +/) && /\[.*\]$/ {
       pct = substr($0, RSTART, RLENGTH); gsub(/[() %]/, "", pct)
       fn = substr($0, RSTART + RLENGTH); sub(/ \[.*$/, "", fn); sub(/^.*:/, "", fn); sub(/'"'"'[0-9]+$/, "", fn)
-      obj = $NF; gsub(/[][]/, "", obj); sub(/.*\//, "", obj); sub(/\.so.*$/, "", obj); sub(/^kyojin-prof$/, "kyojin (with Lua)", obj)
+      obj = $NF; gsub(/[][]/, "", obj); sub(/.*\//, "", obj); sub(/\.so.*$/, "", obj); sub(/^kyojin-prof$/, "kyojin+Lua", obj)
       s[obj] += pct
-      if (m < 12 && !seen[fn]++) printf "%s.self.%02d\t%s %s\n", key, m++, pct, fn
+      if (m < 12 && !seen[fn]++) printf "%s.self.%02d\t%s %s %s\n", key, m++, pct, fn, obj
     }
     END { for (o in s) if (s[o] >= 0.5) printf "%s.objects.%s\t%.1f\n", key, o, s[o] }' \
     "$W/profile-$name-self.txt" >>"$RES"
@@ -133,6 +135,9 @@ cc -O2 -o "$W/kyojin-prof" "${objs[@]}" "$(pkg-config --variable=libdir lua5.4)/
    $(pkg-config --libs libcjson) -lxlsxwriter -lz -lm -ldl
 export KYOJIN_HOME=$ROOT   # where kyojin-prof finds lua/ and policies/
 KYP=("$W/kyojin-prof")
+# names of the functions of core/ plus the Lua entry points that mark phases (for the profiles)
+{ nm --defined-only "${objs[@]}" | awk '$2 ~ /^[tT]$/ { sub(/\..*$/, "", $3); print $3 }'
+  printf '%s\n' lua_gc lua_load sort str_gsub str_find_aux; } | sort -u >"$W/own-functions.txt"
 MICRO_POL=$B/micro/policies
 
 log "generating declarations"
@@ -205,8 +210,8 @@ for s in s m l; do
   measure "full.$s.kyojin" "$KY" check --format json -- "${F[@]}"
   measure "full.$s.floor" "$W/cjson_parse" -- "${F[@]}"
 done
-profile full_m10 "${KYP[@]}" check --format json "${FM[@]}"
 FM=("$W"/full/m-*.json)
+profile full_m10 "${KYP[@]}" check --format json "${FM[@]}"
 wall full \
   "kyojin=$KY check --format json ${FM[*]}" \
   "floor=$W/cjson_parse ${FM[*]}"
