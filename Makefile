@@ -19,7 +19,7 @@ DEB_PKGS := build-essential pkg-config liblua5.4-dev libcjson-dev libcmocka-dev
 # REPORT: report writers
 DEB_PKGS += libxlsxwriter-dev zlib1g-dev
 
-.PHONY: all demo test test-asan deps clean unit-tests bench
+.PHONY: all demo test test-asan deps test-deps clean unit-tests bench
 
 BIN ?= kyojin
 
@@ -42,20 +42,33 @@ $(BUILD):
 $(BIN): $(CORE_OBJ) $(BUILD)/main.o
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-demo: deps kyojin
+# deps first, then a fresh make so that pkg-config sees the packages just installed
+demo: deps
+	@$(MAKE) --no-print-directory kyojin
 	./kyojin check samples/gaps-village.json; test $$? -le 1
 
-test: deps kyojin
+# Tools the test suite needs beyond the build: installed only when the command is missing.
+TEST_TOOLS := lua5.4:lua5.4 node:nodejs npm:npm
+test-deps:
+	@missing=""; for t in $(TEST_TOOLS); do command -v $${t%%:*} >/dev/null 2>&1 || missing="$$missing $${t#*:}"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "run as root or install:$$missing" >&2; exit 1; fi; \
+	fi
+
+test: deps test-deps
+	@$(MAKE) --no-print-directory kyojin
 	@BUILD=$(BUILD) CFLAGS="$(CFLAGS)" tests/run.sh
 
 ASAN_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer
 ASAN_LDFLAGS := -fsanitize=address,undefined
 
 # The whole suite again with AddressSanitizer and UndefinedBehaviorSanitizer.
-test-asan: deps
+test-asan: deps test-deps
 	$(MAKE) BUILD=build-asan BIN=build-asan/kyojin CFLAGS="$(ASAN_CFLAGS)" LDFLAGS="$(ASAN_LDFLAGS)" build-asan/kyojin
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-	  KYOJIN=build-asan/kyojin BUILD=build-asan CFLAGS="$(ASAN_CFLAGS)" LDFLAGS="$(ASAN_LDFLAGS)" tests/run.sh
+	  KYOJIN_HOME=$(CURDIR) KYOJIN=build-asan/kyojin BUILD=build-asan CFLAGS="$(ASAN_CFLAGS)" LDFLAGS="$(ASAN_LDFLAGS)" tests/run.sh
 
 # REPORT: unit tests of the report writers (run by tests/suites/reports.sh).
 REPORT_OBJ := $(addprefix $(BUILD)/,report_html.o report_csv.o report_xlsx.o report_escape.o report_labels.o report_tables.o sha256.o)

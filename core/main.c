@@ -207,6 +207,7 @@ typedef struct {
     int verbose;
     const char *scenarios; /* RISK: --scenarios FILE */
     int risk_sheets;       /* RISK: `kyojin risk`: print the risk sheets */
+    int skip_policies;     /* kyojin schema: the runtime only */
 } check_opts;
 
 static int parse_size(const char *s, size_t *out)
@@ -252,6 +253,7 @@ static runner *make_runner(const check_opts *co, int *load_failed)
     ro.policies_dir = pol;
     ro.lua_dir = lua;
     ro.only_policy = co->only;
+    ro.skip_policies = co->skip_policies;
     ro.validate = 1;
     ro.sandbox.instructions = co->instructions;
     ro.sandbox.policy_memory = co->policy_memory;
@@ -347,6 +349,7 @@ static cJSON *envelope(runner *r, const check_opts *co)
 static risk_tables *load_risk_tables(void)
 {
     char dir[PATH_MAX], err[1024];
+    risk_set_lang(lang);
     default_path(dir, sizeof dir, "lua/kyojin/risk");
     risk_tables *t;
     if (risk_tables_load(dir, &t, err, sizeof err, stderr) != 0) {
@@ -808,7 +811,10 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "test") == 0) return run_tool(&co, "kyojin.testrunner", nrest, rest);
     if (strcmp(cmd, "lint") == 0) return run_tool(&co, "kyojin.lint", nrest, rest);
-    if (strcmp(cmd, "schema") == 0) return run_tool(&co, "kyojin.schema_cli", nrest, rest);
+    if (strcmp(cmd, "schema") == 0) {
+        co.skip_policies = 1;
+        return run_tool(&co, "kyojin.schema_cli", nrest, rest);
+    }
     /* COMMAND: further subcommands are dispatched here. */
     die_usage("不明なコマンドです: %s", "unknown command: %s", cmd);
     return EXIT_USAGE;

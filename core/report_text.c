@@ -95,11 +95,24 @@ static void write_decl(const cJSON *d, const report_options *o, FILE *out)
     const cJSON *counts = cJSON_GetObjectItemCaseSensitive(d, "counts");
     int nfail = cJSON_GetObjectItemCaseSensitive(counts, "fail") ? cJSON_GetObjectItemCaseSensitive(counts, "fail")->valueint : 0;
     int nerr = cJSON_GetObjectItemCaseSensitive(counts, "error") ? cJSON_GetObjectItemCaseSensitive(counts, "error")->valueint : 0;
-    fprintf(out, "%s%s%s%s %s%s\n\n", bold, en ? "Verdict: " : "判定: ",
-            o->color ? (compliant ? "\033[32m" : "\033[31m") : "",
-            compliant ? (en ? "compliant" : "準拠") : (en ? "not compliant" : "非準拠"), reset, "");
+    /* failed or errored required policies decide the verdict */
+    int req_fail = 0, req_err = 0;
+    const cJSON *pp;
+    cJSON_ArrayForEach(pp, cJSON_GetObjectItemCaseSensitive(d, "policies"))
+    {
+        if (strcmp(S(pp, "level"), "required") != 0) continue;
+        if (strcmp(S(pp, "status"), "fail") == 0) req_fail++;
+        if (strcmp(S(pp, "status"), "error") == 0) req_err++;
+    }
     (void)nfail;
     (void)nerr;
+    fprintf(out, "%s%s%s%s%s", bold, en ? "Verdict: " : "判定: ", o->color ? (compliant ? "\033[32m" : "\033[31m") : "",
+            compliant ? (en ? "compliant" : "準拠") : (en ? "not compliant" : "非準拠"), reset);
+    if (!compliant) {
+        if (en) fprintf(out, " (required: %d failed, %d errors)", req_fail, req_err);
+        else fprintf(out, "（必須要件の不適合 %d 件、評価エラー %d 件）", req_fail, req_err);
+    }
+    fputs("\n\n", out);
 
     const cJSON *pols = cJSON_GetObjectItemCaseSensitive(d, "policies");
     for (size_t g = 0; g < sizeof groups / sizeof *groups; g++) {

@@ -51,6 +51,7 @@ typedef struct {
   int level, basis;
   bool physical, boundary;
   const cJSON *kinds, *placements, *segments; /* applicability; NULL = any */
+  const cJSON *except_data;                    /* not for assets holding these data */
   cmset stage[NSTAGES];
 } rt_threat;
 typedef struct { const char *id, *label, *ja, *en; int level; } rt_damage;
@@ -66,6 +67,7 @@ struct risk_tables {
   int logical[3], physical[3];    /* placement → level */
   bool boundary_reachable, mitigation_lifts, include_physical;
   int unpatched_level, safe_product;
+  int tree_target_floor;
   /* matrix.lua (rows sorted by product, descending) */
   const char *matrix_id;
   const cJSON *matrix_name;
@@ -87,6 +89,14 @@ struct risk_tables {
 
 /* ------------------------------------------------------------------------------------ */
 /* Errors                                                                               */
+
+/* Language of the messages about a declaration's attack trees (users read them); table
+   errors are for maintainers and stay English. */
+static bool lang_en;
+
+void risk_set_lang(const char *lang) { lang_en = lang && strcmp(lang, "en") == 0; }
+
+#define L10N(ja, en) (lang_en ? (en) : (ja))
 
 static void seterr(char *err, size_t errlen, const char *fmt, ...)
 {
@@ -243,33 +253,32 @@ static cJSON *lua_to_json(lua_State *L, int idx, int depth, const char *path, co
     seterr(err, errlen, "%s: %s: table mixes list items and named fields", name, path);
     return NULL;
   }
-  const char **keys = malloc(count * sizeof *keys);
-  if (!keys) goto oom;
+  /* convert during the traversal (no lookups by key: they could allocate and raise outside
+     a protected call), then add the fields in key order */
+  struct field { const char *key; cJSON *item; } *fields = calloc(count ? count : 1, sizeof *fields);
+  if (!fields) goto oom;
   size_t k = 0;
+  bool ok = true;
   lua_pushnil(L);
   while (lua_next(L, idx)) {
-    keys[k++] = lua_tostring(L, -2); /* key strings stay alive: they are keys of the table */
-    lua_pop(L, 1);
-  }
-  qsort(keys, count, sizeof *keys, cmp_cstr);
-  cJSON *obj = cJSON_CreateObject();
-  if (!obj) {
-    free(keys);
-    goto oom;
-  }
-  for (size_t i = 0; i < count; i++) {
-    snprintf(sub, sizeof sub, "%s%s%s", path, *path ? "." : "", keys[i]);
-    lua_getfield(L, idx, keys[i]);
-    cJSON *item = lua_to_json(L, -1, depth + 1, sub, name, err, errlen);
-    lua_pop(L, 1);
-    if (!item) {
-      free(keys);
-      cJSON_Delete(obj);
-      return NULL;
+    if (ok) {
+      fields[k].key = lua_tostring(L, -2); /* stays alive: a key of the table */
+      snprintf(sub, sizeof sub, "%s%s%s", path, *path ? "." : "", fields[k].key);
+      fields[k].item = lua_to_json(L, -1, depth + 1, sub, name, err, errlen);
+      if (!fields[k].item) ok = false;
+      else k++;
     }
-    cJSON_AddItemToObject(obj, keys[i], item);
+    lua_pop(L, 1);
   }
-  free(keys);
+  cJSON *obj = ok ? cJSON_CreateObject() : NULL;
+  if (obj) {
+    qsort(fields, k, sizeof *fields, cmp_cstr); /* the key is the first member */
+    for (size_t i = 0; i < k; i++) cJSON_AddItemToObject(obj, fields[i].key, fields[i].item);
+  } else {
+    for (size_t i = 0; i < k; i++) cJSON_Delete(fields[i].item);
+    if (ok) seterr(err, errlen, "%s: out of memory", name);
+  }
+  free(fields);
   return obj;
 oom:
   seterr(err, errlen, "%s: out of memory", name);
@@ -477,7 +486,8 @@ static bool load_rules(risk_tables *t, vctx *v)
   static const char *const keys[] = {
     "countermeasure_levels", "vulnerability_levels", "counted_stages", "tree_level",
     "placement_levels", "internet_boundary_is_reachable", "unpatched_vulnerability_level",
-    "mitigation_lifts_unpatched", "include_physical_threats", "safe_product", NULL };
+    "mitigation_lifts_unpatched", "include_physical_threats", "safe_product",
+    "tree_target_floor", NULL };
   if (!cJSON_IsObject(r)) return verr(v, "must return a table of named rules");
   if (!only_keys(v, r, "rules", keys)) return false;
   const cJSON *cl = cJSON_GetObjectItemCaseSensitive(r, "countermeasure_levels");
@@ -552,6 +562,7 @@ static bool load_rules(risk_tables *t, vctx *v)
   if (!cJSON_IsNumber(sp) || sp->valuedouble < 1 || sp->valuedouble > 9)
     return verr(v, "safe_product: must be a number 1..9");
   t->safe_product = (int)sp->valuedouble;
+  if (!get_level(v, r, "tree_target_floor", "rules", &t->tree_target_floor)) return false;
   return true;
 }
 
@@ -763,7 +774,8 @@ static bool load_applicability(risk_tables *t, vctx *v)
     if (!e) return verr(v, "%s: missing (every threat needs an entry; {} = applies to all assets)", th->id);
     if (!is_record(e)) return verr(v, "%s: must be a table", th->id);
     if (cJSON_IsArray(e)) continue; /* {} */
-    static const char *const keys[] = { "kinds", "placements", "segments", "boundary", NULL };
+    static const char *const keys[] = { "kinds", "placements", "segments", "boundary",
+                                        "except_data", NULL };
     if (!only_keys(v, e, th->id, keys)) return false;
     char w[128];
     th->kinds = cJSON_GetObjectItemCaseSensitive(e, "kinds");
@@ -775,6 +787,10 @@ static bool load_applicability(risk_tables *t, vctx *v)
     if (th->placements && !string_list(v, th->placements, w, logical_names, 3)) return false;
     snprintf(w, sizeof w, "%s.segments", th->id);
     if (th->segments && !string_list(v, th->segments, w, segment_names, NELEM(segment_names)))
+      return false;
+    th->except_data = cJSON_GetObjectItemCaseSensitive(e, "except_data");
+    snprintf(w, sizeof w, "%s.except_data", th->id);
+    if (th->except_data && !string_list(v, th->except_data, w, data_names, NELEM(data_names)))
       return false;
     const cJSON *b = cJSON_GetObjectItemCaseSensitive(e, "boundary");
     if (b && !cJSON_IsBool(b)) return verr(v, "%s.boundary: must be true or false", th->id);
@@ -817,7 +833,9 @@ static bool path_list(vctx *v, const cJSON *x, const char *where)
   cJSON_ArrayForEach(it, x) {
     i++;
     const char *s = it->valuestring;
-    if (!s[0] || strstr(s, "//") || s[strlen(s) - 1] == '/')
+    const char *eq = strchr(s, '=');
+    size_t n = eq ? (size_t)(eq - s) : strlen(s);
+    if (!n || n >= 256 || strstr(s, "//") || s[n - 1] == '/' || (eq && !eq[1]))
       return verr(v, "%s[%d]: '%s' is not a path like \"controls/edr/enabled\" or \"/mail/relay_only\"",
                   where, i, s);
   }
@@ -1234,18 +1252,29 @@ static int derive_importance(const risk_tables *t, const asset_info *a)
   return best;
 }
 
+/* One condition of controls.lua: "path" holds when its value is truthy; "path=text" when
+   its value is the string `text`. */
+static bool condition_holds(const char *cond, const cJSON *decl, const cJSON *base)
+{
+  char path[256];
+  const char *eq = strchr(cond, '=');
+  size_t n = eq ? (size_t)(eq - cond) : strlen(cond);
+  if (n >= sizeof path) return false;
+  memcpy(path, cond, n);
+  path[n] = '\0';
+  const cJSON *v = path[0] == '/' ? follow(decl, path + 1) : follow(base, path);
+  if (!eq) return truthy(v);
+  return cJSON_IsString(v) && strcmp(v->valuestring, eq + 1) == 0;
+}
+
 static bool conditions_hold(const cJSON *rule, const cJSON *decl, const cJSON *base)
 {
   const cJSON *all = jget(rule, "all"), *any = jget(rule, "any"), *p;
-  cJSON_ArrayForEach(p, all) {
-    const char *s = p->valuestring;
-    if (!truthy(s[0] == '/' ? follow(decl, s + 1) : follow(base, s))) return false;
-  }
+  cJSON_ArrayForEach(p, all)
+    if (!condition_holds(p->valuestring, decl, base)) return false;
   if (any) {
-    cJSON_ArrayForEach(p, any) {
-      const char *s = p->valuestring;
-      if (truthy(s[0] == '/' ? follow(decl, s + 1) : follow(base, s))) return true;
-    }
+    cJSON_ArrayForEach(p, any)
+      if (condition_holds(p->valuestring, decl, base)) return true;
     return false;
   }
   return true;
@@ -1504,6 +1533,11 @@ static bool threat_applies(const risk_tables *t, const rt_threat *th, const asse
   if (th->physical && !t->include_physical) return false;
   if (th->kinds && !list_has(th->kinds, a->kind)) return false;
   if (th->segments && !list_has(th->segments, a->segment)) return false;
+  if (th->except_data) {
+    const cJSON *d;
+    cJSON_ArrayForEach(d, jget(a->obj, "data"))
+      if (cJSON_IsString(d) && list_has(th->except_data, d->valuestring)) return false;
+  }
   if (th->placements && !list_has(th->placements, a->logical_name)) {
     bool boundary = cJSON_IsTrue(jget(a->obj, "internet_boundary"));
     if (!(th->boundary && boundary)) return false;
@@ -1632,17 +1666,20 @@ static bool read_tree(risk_ctx *c, const cJSON *obj, const char *source, const c
   ok = ok && *p++ == '-' && isdigit((unsigned char)*p);
   while (ok && isdigit((unsigned char)*p)) p++;
   if (!ok || *p) {
-    seterr(err, errlen, "%s/id: scenario number must be \"x-y\" (x = final damage, y = variant), got '%s'",
+    seterr(err, errlen, L10N("%s/id: 攻撃シナリオ番号は \"x-y\"（x = 最終的な被害、y = 攻撃の違い）の形式です: '%s'",
+           "%s/id: scenario number must be \"x-y\" (x = final damage, y = variant), got '%s'"),
            ptr, nz(id));
     return false;
   }
   const char *dmg = jstr(obj, "damage"), *entry = jstr(obj, "entry");
   if ((tr->damage = dmg ? find_damage(t, dmg) : -1) < 0) {
-    seterr(err, errlen, "%s/damage: unknown business damage '%s' (see damages.lua)", ptr, nz(dmg));
+    seterr(err, errlen, L10N("%s/damage: 不明な事業被害です: '%s'（lua/kyojin/risk/damages.lua を参照）",
+           "%s/damage: unknown business damage '%s' (see damages.lua)"), ptr, nz(dmg));
     return false;
   }
   if ((tr->entry = entry ? find_entry(t, entry) : -1) < 0) {
-    seterr(err, errlen, "%s/entry: unknown entry point '%s' (ATT&CK Initial Access of entry_points.lua)",
+    seterr(err, errlen, L10N("%s/entry: 不明な侵入口です: '%s'（entry_points.lua の ATT&CK Initial Access）",
+           "%s/entry: unknown entry point '%s' (ATT&CK Initial Access of entry_points.lua)"),
            ptr, nz(entry));
     return false;
   }
@@ -1650,13 +1687,15 @@ static bool read_tree(risk_ctx *c, const cJSON *obj, const char *source, const c
   for (int i = 0; i < NELEM(texts); i++) {
     const cJSON *x = jget(obj, texts[i]);
     if (x && !cJSON_IsString(x)) {
-      seterr(err, errlen, "%s/%s: must be a string", ptr, texts[i]);
+      seterr(err, errlen, L10N("%s/%s: 文字列でなければなりません",
+           "%s/%s: must be a string"), ptr, texts[i]);
       return false;
     }
   }
   const cJSON *via = jget(obj, "via"), *x;
   if (via && !cJSON_IsArray(via)) {
-    seterr(err, errlen, "%s/via: must be a list of strings", ptr);
+    seterr(err, errlen, L10N("%s/via: 文字列の配列でなければなりません",
+           "%s/via: must be a list of strings"), ptr);
     return false;
   }
   tr->uses = calloc(c->nassets ? (size_t)c->nassets : 1, sizeof *tr->uses);
@@ -1671,13 +1710,15 @@ static bool read_tree(risk_ctx *c, const cJSON *obj, const char *source, const c
   int i = 0;
   cJSON_ArrayForEach(x, via) {
     if (!cJSON_IsString(x)) {
-      seterr(err, errlen, "%s/via/%d: must be a string", ptr, i);
+      seterr(err, errlen, L10N("%s/via/%d: 文字列でなければなりません",
+           "%s/via/%d: must be a string"), ptr, i);
       return false;
     }
     i++;
   }
   if (n < 1) {
-    seterr(err, errlen, "%s/steps: an attack tree needs at least one step", ptr);
+    seterr(err, errlen, L10N("%s/steps: 攻撃ツリーには攻撃ステップが 1 つ以上必要です",
+           "%s/steps: an attack tree needs at least one step"), ptr);
     return false;
   }
   /* the assets the tree names, and its threat level (RA-02 on the target, RA-06) */
@@ -1689,18 +1730,23 @@ static bool read_tree(risk_ctx *c, const cJSON *obj, const char *source, const c
   tr->threat_level = t->entries[tr->entry].threat_level;
   tr->target_asset = find_asset(c, jstr(obj, "target"));
   if (tr->target_asset < 0) tr->target_asset = find_asset_by_name(c, jstr(obj, "target"));
-  if (tr->target_asset >= 0 && c->assets[tr->target_asset].logical < tr->threat_level)
-    tr->threat_level = c->assets[tr->target_asset].logical;
+  if (tr->target_asset >= 0) {
+    int lv = c->assets[tr->target_asset].logical;
+    if (lv < t->tree_target_floor) lv = t->tree_target_floor;
+    if (lv < tr->threat_level) tr->threat_level = lv;
+  }
   const cJSON *st;
   int si = 0;
   cJSON_ArrayForEach(st, steps) {
     if (!cJSON_IsObject(st) || !jstr(st, "name")) {
-      seterr(err, errlen, "%s/steps/%d: a step needs a name and countermeasures", ptr, si);
+      seterr(err, errlen, L10N("%s/steps/%d: 攻撃ステップには name と countermeasures が必要です",
+           "%s/steps/%d: a step needs a name and countermeasures"), ptr, si);
       return false;
     }
     const cJSON *cms = jget(st, "countermeasures"), *cm;
     if (cms && !cJSON_IsArray(cms)) {
-      seterr(err, errlen, "%s/steps/%d/countermeasures: must be a list of countermeasure ids", ptr, si);
+      seterr(err, errlen, L10N("%s/steps/%d/countermeasures: 対策 ID の配列でなければなりません",
+           "%s/steps/%d/countermeasures: must be a list of countermeasure ids"), ptr, si);
       return false;
     }
     int ci = 0;
@@ -1708,14 +1754,16 @@ static bool read_tree(risk_ctx *c, const cJSON *obj, const char *source, const c
       const char *cid = cJSON_IsString(cm) ? cm->valuestring : jstr(cm, "id");
       int k = cid ? find_cm(t, cid) : -1;
       if (k < 0) {
-        seterr(err, errlen, "%s/steps/%d/countermeasures/%d: unknown countermeasure '%s' (see countermeasures.lua)",
+        seterr(err, errlen, L10N("%s/steps/%d/countermeasures/%d: 不明な対策です: '%s'（countermeasures.lua を参照）",
+           "%s/steps/%d/countermeasures/%d: unknown countermeasure '%s' (see countermeasures.lua)"),
                ptr, si, ci, nz(cid));
         return false;
       }
       int stage = t->cms[k].category;
       const char *sn = cJSON_IsObject(cm) ? jstr(cm, "stage") : NULL;
       if (sn && (stage = stage_index(sn)) < 0) {
-        seterr(err, errlen, "%s/steps/%d/countermeasures/%d/stage: must be intrusion, objective, detection or continuity",
+        seterr(err, errlen, L10N("%s/steps/%d/countermeasures/%d/stage: intrusion・objective・detection・continuity のいずれかです",
+           "%s/steps/%d/countermeasures/%d/stage: must be intrusion, objective, detection or continuity"),
                ptr, si, ci);
         return false;
       }
@@ -1777,6 +1825,7 @@ static cJSON *rules_json(const risk_tables *t)
   cJSON_AddNumberToObject(r, "unpatched_vulnerability_level", t->unpatched_level);
   cJSON_AddBoolToObject(r, "include_physical_threats", t->include_physical);
   cJSON_AddNumberToObject(r, "safe_product", t->safe_product);
+  cJSON_AddNumberToObject(r, "tree_target_floor", t->tree_target_floor);
   return r;
 }
 
@@ -1848,11 +1897,10 @@ static cJSON *row_json(const risk_ctx *c, int no, const row_info *r, score s)
   cJSON_AddBoolToObject(o, "unpatched_override", s.override);
   if (s.override) {
     cJSON *cves = cJSON_AddArrayToObject(o, "unpatched");
-    const cJSON *vu;
-    cJSON_ArrayForEach(vu, jget(c->decl, "vulnerabilities"))
-      if (a->id && jstr(vu, "asset") && !strcmp(jstr(vu, "asset"), a->id) &&
-          !cJSON_IsTrue(jget(vu, "patched")))
-        cJSON_AddItemToArray(cves, string_or_null(jstr(vu, "cve")));
+    const cJSON *vulns = jget(c->decl, "vulnerabilities");
+    for (int v = 0; v < c->nvulns; v++)
+      if (c->vuln_asset[v] == r->asset)
+        cJSON_AddItemToArray(cves, string_or_null(jstr(cJSON_GetArrayItem(vulns, v), "cve")));
   }
   return o;
 }
@@ -1984,8 +2032,15 @@ cJSON *risk_compute(const risk_tables *t, const cJSON *decl, const cJSON *polici
     seterr(err, errlen, "risk: the policy results must be an array");
     goto done;
   }
+  /* a scenario file is { "attack_trees": [ … ] } (the declaration's shape) or a bare array */
+  const char *scen_prefix = L10N("シナリオファイル ", "scenario file ");
+  if (cJSON_IsObject(scenarios)) {
+    scenarios = jget(scenarios, "attack_trees");
+    scen_prefix = L10N("シナリオファイル /attack_trees", "scenario file /attack_trees");
+  }
   if (scenarios && !cJSON_IsArray(scenarios)) {
-    seterr(err, errlen, "scenario file: must be an array of attack trees");
+    seterr(err, errlen, L10N("シナリオファイル: { \"attack_trees\": [ … ] } の形式でなければなりません",
+           "scenario file: must be { \"attack_trees\": [ … ] }"));
     goto done;
   }
   read_assets(&c);
@@ -1996,7 +2051,8 @@ cJSON *risk_compute(const risk_tables *t, const cJSON *decl, const cJSON *polici
   /* attack trees: the declaration's, then the scenario file's */
   const cJSON *dtrees = jget(decl, "attack_trees");
   if (dtrees && !cJSON_IsArray(dtrees)) {
-    seterr(err, errlen, "/attack_trees: must be an array");
+    seterr(err, errlen, L10N("/attack_trees: 配列でなければなりません",
+           "/attack_trees: must be an array"));
     goto done;
   }
   int ntr = cJSON_GetArraySize(dtrees) + (scenarios ? cJSON_GetArraySize(scenarios) : 0);
@@ -2010,8 +2066,9 @@ cJSON *risk_compute(const risk_tables *t, const cJSON *decl, const cJSON *polici
     const cJSON *list = pass ? scenarios : dtrees, *it;
     int i = 0;
     cJSON_ArrayForEach(it, list) {
-      char ptr[48];
-      snprintf(ptr, sizeof ptr, pass ? "scenario file /%d" : "/attack_trees/%d", i++);
+      char ptr[64];
+      if (pass) snprintf(ptr, sizeof ptr, "%s/%d", scen_prefix, i++);
+      else snprintf(ptr, sizeof ptr, "/attack_trees/%d", i++);
       tree_info *tr = &c.trees[c.ntrees++];
       if (!read_tree(&c, it, pass ? "scenarios" : "declaration", ptr, tr, err, errlen)) goto done;
       if (tr->nsteps > maxsteps) maxsteps = tr->nsteps;

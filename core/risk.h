@@ -31,7 +31,8 @@
  *   attack trees — each step's declared countermeasures (minus invalidated ones) → step level;
  *                 tree level = max (or min) of step levels → vulnerability; threat level =
  *                 min(entry point level, logical placement level of the target asset when the
- *                 target is a declared asset id); matrix(threat × vulnerability, damage level).
+ *                 target is a declared asset, raised to rules.lua's tree_target_floor);
+ *                 matrix(threat × vulnerability, damage level).
  *   delta       — for each failing/warning required or recommended policy with ties: recompute
  *                 with that policy passing (its invalidations lifted, and its tied
  *                 countermeasures present on the assets its findings name); score = sum over
@@ -64,6 +65,10 @@ void risk_tables_free(risk_tables *t);
    inputs. */
 cJSON *risk_compute(const risk_tables *t, const cJSON *decl, const cJSON *policies,
                     const cJSON *scenarios, char *err, size_t errlen);
+
+/* Language ("ja", the default, or "en") of risk_compute's messages about attack trees,
+   which declaration authors read. Table errors (for maintainers) are English. */
+void risk_set_lang(const char *lang);
 
 /* Small accessors used by tests and by the CLI. */
 const char *risk_matrix_id(const risk_tables *t);

@@ -74,6 +74,7 @@ struct runner {
     char *lua_dir;
     int validate;
     const char *eval_only; /* evaluate only this policy (host.evaluate), or NULL */
+    int profile;           /* KYOJIN_PROFILE set: per-policy cost on stderr */
 };
 
 #define MAX_FINDINGS 10000
@@ -463,7 +464,7 @@ static int load_helpers(runner *r, char *err, size_t errlen)
     snprintf(dir, sizeof dir, "%s/kyojin/helpers", r->lua_dir);
     strlist files = {0};
     walk(dir, "", &files, 1); /* depth 1: skip nothing special */
-    qsort(files.v, files.n, sizeof *files.v, cmp_str);
+    if (files.n) qsort(files.v, files.n, sizeof *files.v, cmp_str);
     r->helper_refs = calloc(files.n ? files.n : 1, sizeof *r->helper_refs);
     r->helper_names = calloc(files.n ? files.n : 1, sizeof *r->helper_names);
     for (size_t i = 0; i < files.n; i++) {
@@ -548,6 +549,7 @@ runner *runner_new(const runner_opts *o, char *err, size_t errlen)
     r->lua_dir = xstrdup(o->lua_dir ? o->lua_dir : "lua");
     r->validate = o->validate;
     r->validate_ref = LUA_NOREF;
+    r->profile = getenv("KYOJIN_PROFILE") != NULL;
     sandbox_opts so = o->sandbox;
     so.lua_dir = r->lua_dir;
     r->sb = sandbox_new(&so, err, errlen);
@@ -599,13 +601,17 @@ runner *runner_new(const runner_opts *o, char *err, size_t errlen)
     /* policy files */
     strlist files = {0};
     struct stat st;
+    if (o->skip_policies) {
+        sha256_hex((const unsigned char[32]){0}, r->sha);
+        return r;
+    }
     if (stat(r->policies_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
         snprintf(err, errlen, "%s: policy directory not found", r->policies_dir);
         runner_free(r);
         return NULL;
     }
     walk(r->policies_dir, "", &files, 0);
-    qsort(files.v, files.n, sizeof *files.v, cmp_str);
+    if (files.n) qsort(files.v, files.n, sizeof *files.v, cmp_str);
     r->p = calloc(files.n ? files.n : 1, sizeof *r->p);
     sha256_ctx hc;
     sha256_init(&hc);
@@ -674,7 +680,7 @@ runner *runner_new(const runner_opts *o, char *err, size_t errlen)
     sha256_final(&hc, dg);
     sha256_hex(dg, r->sha);
     sl_free(&files);
-    qsort(r->p, r->np, sizeof *r->p, cmp_policy);
+    if (r->np) qsort(r->p, r->np, sizeof *r->p, cmp_policy);
     if (o->only_policy) {
         size_t k = 0;
         for (size_t i = 0; i < r->np; i++) {
@@ -1027,6 +1033,9 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
                 lua_pushlightuserdata(L, &c);
                 lua_rawsetp(L, LUA_REGISTRYINDEX, &CURRENT_COLLECT);
                 sandbox_status ss = sandbox_call(r->sb, 3, 0, p->id, msg, sizeof msg);
+                if (r->profile)
+                    fprintf(stderr, "profile %s %s instructions<=%ld memory=%zu\n", decl_path(d), p->id,
+                            sandbox_last_instructions(r->sb), sandbox_memory_in_use(r->sb));
                 lua_pushnil(L);
                 lua_rawsetp(L, LUA_REGISTRYINDEX, &CURRENT_COLLECT);
                 if (ss != SANDBOX_OK) {
@@ -1197,7 +1206,7 @@ static int host_list(lua_State *L)
         return 1;
     }
     walk_all(dir, "", &l, 0);
-    qsort(l.v, l.n, sizeof *l.v, cmp_str);
+    if (l.n) qsort(l.v, l.n, sizeof *l.v, cmp_str);
     lua_createtable(L, (int)l.n, 0);
     for (size_t i = 0; i < l.n; i++) {
         lua_pushstring(L, l.v[i]);

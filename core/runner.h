@@ -14,6 +14,7 @@ typedef struct {
     const char *only_policy;    /* evaluate just this policy id (tests), or NULL */
     sandbox_opts sandbox;
     int validate;               /* run schema validation before policies (default on) */
+    int skip_policies;          /* load the runtime only (kyojin schema) */
 } runner_opts;
 
 typedef enum { ST_PASS, ST_FAIL, ST_WARN, ST_NA, ST_ERROR, ST_WAIVED, ST_INFO } policy_status;

@@ -320,7 +320,7 @@ sandbox_status sandbox_call(sandbox *sb, int nargs, int nresults, const char *wh
     sb->killed = 0;
     sb->mem_hit = 0;
     sb->limit = sb->state_limit;
-    lua_gc(L, LUA_GCCOLLECT);
+    if (r != SANDBOX_OK) lua_gc(L, LUA_GCCOLLECT); /* reclaim what a failed policy left */
     return r;
 }
 

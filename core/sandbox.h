@@ -5,7 +5,7 @@
 #include <lua.h>
 #include <stddef.h>
 
-#define SANDBOX_DEFAULT_INSTRUCTIONS 20000000L /* VM instructions per policy call */
+#define SANDBOX_DEFAULT_INSTRUCTIONS 10000000L /* VM instructions per policy call */
 #define SANDBOX_DEFAULT_POLICY_MEMORY ((size_t)64 * 1024 * 1024)
 #define SANDBOX_DEFAULT_STATE_MEMORY ((size_t)1024 * 1024 * 1024)
 

@@ -103,7 +103,7 @@ M.formats = {
   },
   phone = {
     regex = "^[0-9+][0-9-]{5,19}$",
-    lua = { "^[%d+][%d%-]+$" },
+    lua = { "^[%d+][%d%-][%d%-][%d%-][%d%-][%d%-][%d%-]*$" },
     label = { ja = "電話番号（数字とハイフン）", en = "a telephone number (digits and hyphens)" },
   },
 }
@@ -574,8 +574,12 @@ local organisation = obj({
   F("cyder", R, fact(), "CYDER（実践的サイバー防御演習）を受講している", "staff attend CYDER (practical cyber-defence exercise)"),
   F("info_sharing", R, fact(), "攻撃・インシデント情報を共有している", "attack and incident information is shared"),
   F("policy_follows_guideline", R, fact(), "情報セキュリティポリシーがガイドラインに沿っている", "the security policy follows the guideline"),
-  F("vulnerability_diagnosis", O, fact(), "定期的な脆弱性診断・プラットフォーム診断を実施している（β′で推奨、BM-06）",
-    "periodic vulnerability and platform diagnosis is carried out (recommended in β′, BM-06)"),
+  F("continuous_monitoring", O, fact(), "継続的なセキュリティの検知・モニタリング体制がある（β′）",
+    "a continuous security detection and monitoring arrangement exists (β′)"),
+  F("vulnerability_diagnosis", O, fact(), "定期的に脆弱性診断・プラットフォーム診断を行っている",
+    "periodic vulnerability and platform diagnosis is carried out"),
+  F("shadow_it_control", O, fact(), "組織が承認していない外部サービスの利用（シャドーIT）を監視・遮断している",
+    "use of external services the organisation has not approved (shadow IT) is monitored and blocked"),
 })
 
 local incident_response = obj({

@@ -283,9 +283,12 @@ function M.main(args)
       failed = failed + 1
     else
       -- the sibling policy
-      local pol = args.policies .. "/"
-      local rel = file:sub(1, #pol) == pol and file:sub(#pol + 1) or file
-      local sibling = meta_by_file[(rel:gsub("_test%.lua$", ".lua"))]
+      -- the sibling policy: the metadata entry whose file, with _test added, ends this path
+      local sibling
+      for f, m in pairs(meta_by_file) do
+        local t = f:gsub("%.lua$", "_test.lua")
+        if file == t or file:sub(-(#t + 1)) == "/" .. t then sibling = m end
+      end
       for i, c in ipairs(cases) do
         local id = c.policy or (sibling and sibling.id)
         local label = string.format("%s #%d %s", file, i, c.name or "")

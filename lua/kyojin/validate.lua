@@ -19,7 +19,6 @@ local S = require "kyojin.schema"
 local V = {}
 
 local STOP = {} -- raised (as an error value) when max_errors is reached
-local ga -- forward
 
 ----------------------------------------------------------------------------------------
 -- Small helpers
@@ -27,7 +26,8 @@ local ga -- forward
 
 -- JSON pointer of `key` below `base` (RFC 6901 escaping).
 local function child(base, key)
-  if type(key) == "number" then return base .. "/" .. tostring(key - 1) end
+  if type(key) == "number" then return base .. "/" .. (key - 1) end
+  if not key:find("[~/]") then return base .. "/" .. key end
   return base .. "/" .. key:gsub("~", "~0"):gsub("/", "~1")
 end
 
@@ -80,7 +80,8 @@ end
 
 -- The candidate closest to `word`, if close enough to be a likely typo.
 local function suggest(word, candidates)
-  if type(word) ~= "string" then return nil end
+  -- names and ids are short; a long value is no typo of one (and would cost time)
+  if type(word) ~= "string" or #word > 80 then return nil end
   local best, bestd
   local lw = word:lower()
   for _, c in ipairs(candidates) do
@@ -148,17 +149,14 @@ local function where(pointer, lang)
 end
 
 -- Japanese particle after a phrase: spaced after Latin text, as in "ID が".
-ga = function(s)
-  if s:match("[%w\"%)]$") then return " が" end
+local function ga(s)
+  if s:match("[%w\"%)}%]]$") then return " が" end
   return "が"
 end
 
 -- Record one error. `message` (optional) replaces the standard sentence.
 local function report(ctx, pointer, expected, found, message)
-  if #ctx.errors >= ctx.max then
-    ctx.truncated = true
-    error(STOP)
-  end
+  if #ctx.errors >= ctx.max then error(STOP) end
   message = message or {
     ja = expected.ja .. ga(expected.ja) .. "必要です（実際: " .. found.ja .. "）",
     en = "expected " .. expected.en .. ", found " .. found.en,
@@ -392,7 +390,7 @@ end
 local function walk_ref(ctx, node, v, pointer)
   if type(v) ~= "string" then return type_error(ctx, pointer, "string", v) end
   local ids = ctx.ids[node.to]
-  if ids.set[v] then return end
+  if ids.set[v] or ids.broken then return end
   local e = node.or_enum and enum_values({ enum = node.or_enum })
   if e and e.set[v] then return end
   local c = S.collections[node.to]
@@ -453,10 +451,7 @@ end
 -- Does the condition of a `when` rule hold in object `v`?
 local function condition_holds(ctx, rule, v)
   local x = v[rule.field]
-  if rule.equals ~= nil then
-    if type(x) == "table" and ctx.json.is_object(x) then x = x.value end -- a fact
-    return x == rule.equals
-  end
+  if rule.equals ~= nil then return x == rule.equals end
   if rule.contains ~= nil then
     if type(x) ~= "table" or not ctx.json.is_array(x) then return false end
     for i = 1, #x do if x[i] == rule.contains then return true end end
@@ -477,14 +472,15 @@ local function walk_object(ctx, node, v, pointer, keyed)
   if type(v) ~= "table" or not ctx.json.is_object(v) then return type_error(ctx, pointer, "object", v) end
   local fields = ctx.field_maps[node]
   -- Required fields: always-required ones and those whose condition holds.
-  local required = {}
-  for _, f in ipairs(node.fields) do
-    if f.req then required[f.name] = true end
-  end
-  for _, rule in ipairs(node.when or {}) do
-    if condition_holds(ctx, rule, v) then
-      for _, name in ipairs(rule.require) do
-        if required[name] == nil then required[name] = rule end
+  local required = fields.required
+  if node.when then
+    required = {}
+    for name in pairs(fields.required) do required[name] = true end
+    for _, rule in ipairs(node.when) do
+      if condition_holds(ctx, rule, v) then
+        for _, name in ipairs(rule.require) do
+          if required[name] == nil then required[name] = rule end
+        end
       end
     end
   end
@@ -497,7 +493,7 @@ local function walk_object(ctx, node, v, pointer, keyed)
   for name in pairs(required) do
     if not listed[name] then names[#names + 1] = name end
   end
-  table.sort(names, function(a, b) return tostring(a) < tostring(b) end)
+  table.sort(names) -- keys of a JSON object are strings
   for _, name in ipairs(names) do
     local f = fields.by_name[name]
     local value = v[name]
@@ -579,9 +575,10 @@ local field_maps = setmetatable({}, { __mode = "k" })
 local function index_fields(node)
   if type(node) ~= "table" or field_maps[node] then return end
   if node.t == "object" then
-    local m = { by_name = {}, names = {} }
+    local m = { by_name = {}, names = {}, required = {} }
     for _, f in ipairs(node.fields) do
       m.by_name[f.name] = f
+      if f.req then m.required[f.name] = true end
       m.names[#m.names + 1] = f.name
       index_fields(f.node)
     end
@@ -610,7 +607,10 @@ local function collect_ids(ctx, tree)
   for name, c in pairs(S.collections) do
     local e = { list = {}, set = {}, first = {} }
     local arr = tree[c.path]
-    if type(arr) == "table" and ctx.json.is_array(arr) then
+    -- A collection that is present but not an array is reported once, where it is;
+    -- references into it are then not checked (they would only repeat that error).
+    e.broken = arr ~= nil and not (type(arr) == "table" and ctx.json.is_array(arr))
+    if not e.broken and arr ~= nil then
       for i = 1, #arr do
         local item = arr[i]
         if type(item) == "table" and ctx.json.is_object(item) then
@@ -640,7 +640,7 @@ function V.validate(tree, json, opts)
     null = json.null,
     root = tree,
     errors = {},
-    max = opts.max_errors or 100,
+    max = math.max(1, opts.max_errors or 100),
     policy_ids = opts.policy_ids,
     field_maps = field_maps,
     fact_object = fact_object,

@@ -42,7 +42,7 @@ policy {
       local missing = kyojin.edr_missing(a, keys)
       if #missing == 0 then
         result:pass(a, {
-          ja = "LGWAN 接続系業務端末 " .. name.ja .. " の EDR は推奨事項を満たす。",
+          ja = "LGWAN 接続系業務端末 " .. name.ja .. "の EDR は推奨事項を満たす。",
           en = "EDR of lgwan business terminal " .. name.en .. " meets the recommendation.",
         })
       else

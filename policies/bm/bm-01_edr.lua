@@ -44,7 +44,7 @@ policy {
       local missing = kyojin.edr_missing(a, keys)
       if #missing == 0 then
         result:pass(a, {
-          ja = "業務端末 " .. name.ja .. " の EDR は要件を満たす。",
+          ja = "業務端末 " .. name.ja .. "の EDR は要件を満たす。",
           en = "EDR of business terminal " .. name.en .. " meets the requirement.",
         })
       else

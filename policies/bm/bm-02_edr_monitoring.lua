@@ -39,12 +39,12 @@ policy {
       end
       if #ja == 0 then
         result:pass(a, {
-          ja = "資産 " .. name.ja .. " の EDR は監視体制と CSIRT 連携を伴う。",
+          ja = "資産 " .. name.ja .. "の EDR は監視体制と CSIRT 連携を伴う。",
           en = "EDR of asset " .. name.en .. " is backed by monitoring and a CSIRT link.",
         })
       else
         result:fail(a, {
-          ja = "資産 " .. name.ja .. " の EDR に " .. table.concat(ja, "、") .. " が無い。製品の導入だけでは対策とならないため、この EDR はリスク評価で対策として数えない。監視体制と CSIRT 連携を整えること。",
+          ja = "資産 " .. name.ja .. "の EDR に " .. table.concat(ja, "、") .. " が無い。製品の導入だけでは対策とならないため、この EDR はリスク評価で対策として数えない。監視体制と CSIRT 連携を整えること。",
           en = "EDR of asset " .. name.en .. " lacks " .. table.concat(en, "; ") .. ". A product alone is not a countermeasure, so this EDR does not count in risk scoring. Set up monitoring and the CSIRT link.",
         })
       end

@@ -11,8 +11,8 @@ policy {
     en = "Business-system log management (collect, analyse, retain)",
   },
   remediation = {
-    ja = "インシデントの兆候検知と発生後の調査のため、LGWAN 接続系・インターネット接続系の業務システム（サーバ、データベース、ストレージ）のログを収集し、分析し、定めた期間以上保管する。",
-    en = "For detecting signs of incidents and investigating them, collect, analyse and retain (at least for the set period) the logs of the business systems (servers, databases, storage) in the lgwan and internet segments.",
+    ja = "インシデントの兆候検知と発生後の調査のため、LGWAN 接続系・インターネット接続系の業務システム（サーバ、データベース）のログを収集し、分析し、定めた期間以上保管する。",
+    en = "For detecting signs of incidents and investigating them, collect, analyse and retain (at least for the set period) the logs of the business systems (servers, databases) in the lgwan and internet segments.",
   },
   params = {
     min_retention_days = {
@@ -26,11 +26,13 @@ policy {
   },
   countermeasures = { "log_analysis" },
   check = function(decl, result, params)
-    local systems = kyojin.beta_systems(decl, { lgwan = true, internet = true })
+    -- business systems: servers and databases (a storage or backup appliance is not one)
+    local systems = kyojin.beta_systems(decl, { lgwan = true, internet = true },
+                                        { server = true, database = true })
     if #systems == 0 then
       result:fail("/assets", {
-        ja = "LGWAN 接続系・インターネット接続系の業務システム（kind が server / database / storage）が申告されていない。業務システムを申告すること。",
-        en = "No business system (kind server / database / storage) of the lgwan or internet segment is declared. Declare the business systems.",
+        ja = "LGWAN 接続系・インターネット接続系の業務システム（kind が server / database）が申告されていない。業務システムを申告すること。",
+        en = "No business system (kind server / database) of the lgwan or internet segment is declared. Declare the business systems.",
       })
       return
     end
@@ -53,12 +55,12 @@ policy {
       end
       if #ja == 0 then
         result:pass(a, {
-          ja = "業務システム " .. name.ja .. " のログは収集・分析・保管されている。",
+          ja = "業務システム " .. name.ja .. "のログは収集・分析・保管されている。",
           en = "Logs of business system " .. name.en .. " are collected, analysed and retained.",
         })
       else
         result:fail(a, {
-          ja = "業務システム " .. name.ja .. " に " .. table.concat(ja, "、") .. " が無い。ログを収集・分析・保管すること。",
+          ja = "業務システム " .. name.ja .. "に " .. table.concat(ja, "、") .. " が無い。ログを収集・分析・保管すること。",
           en = "Business system " .. name.en .. " lacks " .. table.concat(en, "; ") .. ". Collect, analyse and retain its logs.",
         })
       end

@@ -1,4 +1,5 @@
--- Tests of BM-03. Business systems of base.json in lgwan/internet: /assets/1-4, 14, 17.
+-- Tests of BM-03. Business systems (servers, databases) of base.json in lgwan/internet:
+-- /assets/1-4 and 14; backup-store /assets/17 is a storage appliance, not a business system.
 case {
   name = "logs of every business system collected, analysed and retained passes",
   sample = "base",
@@ -28,9 +29,9 @@ case {
 case {
   name = "logs not retained (0 days) fails",
   sample = "base",
-  set = { ["/assets/17/controls/logging/retention_days"] = 0 },
+  set = { ["/assets/14/controls/logging/retention_days"] = 0 },
   expect = "fail",
-  subjects = { "/assets/17" },
+  subjects = { "/assets/14" },
 }
 case {
   name = "30 days of retention meets the default minimum",
@@ -51,9 +52,15 @@ case {
   sample = "base",
   set = { ["/assets/1/segment"] = "mynumber", ["/assets/2/segment"] = "mynumber",
           ["/assets/3/segment"] = "mynumber", ["/assets/4/segment"] = "mynumber",
-          ["/assets/14/segment"] = "mynumber", ["/assets/17/segment"] = "mynumber" },
+          ["/assets/14/segment"] = "mynumber" },
   expect = "fail",
   subjects = { "/assets" },
+}
+case {
+  name = "a storage appliance without log management is not a business system",
+  sample = "base",
+  remove = { "/assets/17/controls/logging" },
+  expect = "pass",
 }
 case {
   name = "alpha body without the beta situation is not applicable",

@@ -1,48 +1,57 @@
--- Tests of BM-04. Business systems of base.json with confidentiality >= 2 data:
--- doc-mgmt /assets/1, payroll /assets/2, accounting /assets/3 (confidentiality 2 only),
--- lgwan-biz /assets/14.
+-- Tests of BM-04. Systems of base.json declaring access_control (document servers and the
+-- like): doc-mgmt /assets/1, payroll /assets/2, accounting /assets/3 (confidentiality 2),
+-- lgwan-biz /assets/14. inet-ad /assets/4 declares neither access control nor data.
 case {
-  name = "per-division access control on every confidential business system passes",
+  name = "per-division access control on every document server passes",
   sample = "base",
   expect = "pass",
 }
 case {
-  name = "document server without per-division access control fails",
+  name = "document server without per-division access control (fail)",
   sample = "base",
   set = { ["/assets/1/controls/access_control/per_division"] = false },
   expect = "fail",
   subjects = { "/assets/1" },
 }
 case {
-  name = "lgwan business system without any access control fails",
+  name = "two systems without it (fail)",
   sample = "base",
-  remove = { "/assets/14/controls/access_control" },
+  set = { ["/assets/2/controls/access_control/per_division"] = false,
+          ["/assets/14/controls/access_control/per_division"] = false },
   expect = "fail",
-  subjects = { "/assets/14" },
+  subjects = { "/assets/14", "/assets/2" },
 }
 case {
-  name = "a server that starts to hold confidential data needs access control",
+  name = "no document server declaring access control at all (fail)",
+  sample = "base",
+  remove = { "/assets/1/controls/access_control", "/assets/2/controls/access_control",
+             "/assets/3/controls/access_control", "/assets/14/controls/access_control" },
+  expect = "fail",
+  subjects = { "/assets" },
+}
+case {
+  name = "a confidential system without access control is out of the default scope",
   sample = "base",
   set = { ["/assets/4/data"] = kyojin.array{ "confidential_2" } },
+  expect = "pass",
+}
+case {
+  name = "scope=confidential_systems brings a confidential system without access control in",
+  sample = "base",
+  set = { ["/assets/4/data"] = kyojin.array{ "confidential_2" } },
+  params = { scope = "confidential_systems" },
   expect = "fail",
   subjects = { "/assets/4" },
 }
 case {
-  name = "confidentiality-2 system without per-division control fails by default",
+  name = "scope=confidential_systems with min_confidentiality=3 leaves confidentiality 2 out",
   sample = "base",
-  set = { ["/assets/3/controls/access_control/per_division"] = false },
-  expect = "fail",
-  subjects = { "/assets/3" },
-}
-case {
-  name = "min_confidentiality=3 leaves confidentiality-2 systems out of scope",
-  sample = "base",
-  set = { ["/assets/3/controls/access_control/per_division"] = false },
-  params = { min_confidentiality = 3 },
+  set = { ["/assets/4/data"] = kyojin.array{ "confidential_2" } },
+  params = { scope = "confidential_systems", min_confidentiality = 3 },
   expect = "pass",
 }
 case {
-  name = "per-section control missing does not fail the required part",
+  name = "the per-section part is not judged here",
   sample = "base",
   set = { ["/assets/2/controls/access_control/per_section"] = false },
   expect = "pass",

@@ -1,23 +1,32 @@
--- BM-05 (β′): a continuous security detection and monitoring arrangement over the
--- internet segment, where β′ places business terminals and systems, and adherence to
--- the organisation's security standards (a process fact with evidence).
+-- BM-05 (β′), monitoring part: a continuous security detection and monitoring
+-- arrangement (the process fact organisation.continuous_monitoring, evidenced or
+-- declared) that covers the internet segment, where β′ places business terminals and
+-- systems (each such asset monitored). Adherence to the organisational security
+-- standards is BM-05-standards (separate so that its failure does not remove anomaly
+-- monitoring from risk scoring).
 policy {
   id = "BM-05",
   requirements = { "BM-05" },
   level = "required",
   models = { "beta_prime" },
-  source = "S002 モデル比較表 β'モデル「セキュリティの継続的な検知・モニタリング体制」「組織的なセキュリティ対策基準の遵守」",
+  source = "S002 モデル比較表 β'モデル「セキュリティの継続的な検知・モニタリング体制」",
   title = {
-    ja = "継続的な検知・モニタリング体制と組織的なセキュリティ対策基準の遵守",
-    en = "Continuous detection and monitoring, and adherence to organisational security standards",
+    ja = "セキュリティの継続的な検知・モニタリング体制",
+    en = "Continuous security detection and monitoring",
   },
   remediation = {
-    ja = "インターネット接続系の業務端末・業務システムを継続的に監視し（異常検知 controls.anomaly_monitoring、端末はマネージド EDR 監視でも可）、ガイドラインに沿ったセキュリティポリシー（対策基準）を策定・遵守して、その根拠文書を証跡として申告する。",
-    en = "Monitor the business terminals and systems of the internet segment continuously (anomaly detection, controls.anomaly_monitoring; for terminals a managed EDR service also counts) and follow a security policy (standards) in line with the guideline, declaring the supporting document as evidence.",
+    ja = "SOC 等による継続的なセキュリティの検知・モニタリング体制を整えて契約書等を証跡として申告し（organisation.continuous_monitoring）、インターネット接続系の業務端末・業務システムをその監視下に置く（異常検知 controls.anomaly_monitoring、端末はマネージド EDR による監視でも可）。",
+    en = "Set up a continuous security detection and monitoring arrangement (e.g. a SOC), declare its contract as evidence (organisation.continuous_monitoring), and bring the business terminals and systems of the internet segment under it (anomaly detection, controls.anomaly_monitoring; for terminals a managed EDR service also counts).",
   },
   params = { require_evidence = kyojin.evidence_param() },
   countermeasures = { "anomaly_monitoring" },
   check = function(decl, result, params)
+    local org = decl.organisation
+    kyojin.judge_process_fact(result, "/organisation/continuous_monitoring",
+      org and org.continuous_monitoring, params.require_evidence,
+      { ja = "セキュリティの継続的な検知・モニタリング体制", en = "Continuous security detection and monitoring arrangement" },
+      { ja = "SOC 等による継続的な検知・モニタリング体制を整え、organisation.continuous_monitoring を申告すること。",
+        en = "Set up continuous detection and monitoring (e.g. a SOC) and declare organisation.continuous_monitoring." })
     local monitored_kinds = { terminal = true, server = true, database = true, storage = true }
     local assets = kyojin.beta_assets_where(decl, function(a)
       return a.segment == "internet" and monitored_kinds[a.kind] == true
@@ -37,22 +46,15 @@ policy {
       end
       if monitored then
         result:pass(a, {
-          ja = "資産 " .. name.ja .. " は継続的に監視されている。",
+          ja = "資産 " .. name.ja .. "は継続的に監視されている。",
           en = "Asset " .. name.en .. " is monitored continuously.",
         })
       else
         result:fail(a, {
-          ja = "インターネット接続系の資産 " .. name.ja .. " に継続的な検知・モニタリングが無い（controls.anomaly_monitoring が true でなく、マネージド EDR による監視も無い）。監視体制に組み込むこと。",
+          ja = "インターネット接続系の資産 " .. name.ja .. "に継続的な検知・モニタリングが無い（controls.anomaly_monitoring が true でなく、マネージド EDR による監視も無い）。監視体制に組み込むこと。",
           en = "Internet-segment asset " .. name.en .. " has no continuous detection and monitoring (controls.anomaly_monitoring is not true and no managed EDR monitoring). Bring it under monitoring.",
         })
       end
     end
-    local org = decl.organisation
-    kyojin.judge_process_fact(result, "/organisation/policy_follows_guideline",
-      org and org.policy_follows_guideline, params.require_evidence,
-      { ja = "組織的なセキュリティ対策基準（ガイドラインに沿ったセキュリティポリシー）の遵守",
-        en = "Adherence to organisational security standards (a security policy following the guideline)" },
-      { ja = "ガイドラインに沿ったセキュリティポリシーを策定・遵守し、organisation.policy_follows_guideline を申告すること。",
-        en = "Adopt and follow a security policy in line with the guideline and declare organisation.policy_follows_guideline." })
   end,
 }

@@ -1,8 +1,9 @@
--- Tests of BM-05. Internet-segment terminals and systems of base.json: /assets/0-4.
+-- Tests of BM-05 (monitoring). Internet-segment terminals and systems of base.json: /assets/0-4.
 case {
-  name = "monitored internet segment and an evidenced security policy pass",
+  name = "evidenced monitoring arrangement covering the internet segment passes",
   sample = "base",
   expect = "pass",
+  evidence = "evidenced",
 }
 case {
   name = "business system without continuous monitoring fails",
@@ -26,32 +27,33 @@ case {
   subjects = { "/assets/0" },
 }
 case {
-  name = "security policy not following the guideline fails",
+  name = "no monitoring arrangement declared fails",
   sample = "base",
-  set = { ["/organisation/policy_follows_guideline"] = false },
+  remove = { "/organisation/continuous_monitoring" },
   expect = "fail",
-  subjects = { "/organisation/policy_follows_guideline" },
+  subjects = { "/organisation/continuous_monitoring" },
 }
 case {
-  name = "a bare declared policy fact passes by default",
+  name = "monitoring arrangement declared false fails",
   sample = "base",
-  set = { ["/organisation/policy_follows_guideline"] = true },
+  set = { ["/organisation/continuous_monitoring"] = false },
+  expect = "fail",
+  subjects = { "/organisation/continuous_monitoring" },
+}
+case {
+  name = "a bare declared arrangement passes by default",
+  sample = "base",
+  set = { ["/organisation/continuous_monitoring"] = true },
   expect = "pass",
   evidence = "declared",
 }
 case {
-  name = "require_evidence=true rejects a bare declared policy fact",
+  name = "require_evidence=true rejects a bare declared arrangement",
   sample = "base",
-  set = { ["/organisation/policy_follows_guideline"] = true },
+  set = { ["/organisation/continuous_monitoring"] = true },
   params = { require_evidence = true },
   expect = "fail",
-  subjects = { "/organisation/policy_follows_guideline" },
-}
-case {
-  name = "require_evidence=true accepts the evidenced fact of base",
-  sample = "base",
-  params = { require_evidence = true },
-  expect = "pass",
+  subjects = { "/organisation/continuous_monitoring" },
 }
 case {
   name = "not applicable to a beta body",

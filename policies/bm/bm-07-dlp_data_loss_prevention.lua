@@ -28,12 +28,12 @@ policy {
       local name = kyojin.caption_of_asset(a)
       if a.controls ~= nil and a.controls.dlp == true then
         result:pass(a, {
-          ja = "業務端末 " .. name.ja .. " に DLP がある。",
+          ja = "業務端末 " .. name.ja .. "に DLP がある。",
           en = "Business terminal " .. name.en .. " has DLP.",
         })
       else
         result:fail(a, {
-          ja = "業務端末 " .. name.ja .. " に DLP が無い（controls.dlp）。データ操作を監視・制限する DLP の導入を推奨する。",
+          ja = "業務端末 " .. name.ja .. "に DLP が無い（controls.dlp）。データ操作を監視・制限する DLP の導入を推奨する。",
           en = "Business terminal " .. name.en .. " has no DLP (controls.dlp). Deploying DLP to monitor and restrict operations on data is recommended.",
         })
       end

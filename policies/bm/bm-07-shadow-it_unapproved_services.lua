@@ -1,6 +1,6 @@
 -- BM-07 (β′, recommended), shadow-IT part: access to external services the
--- organisation has not approved is monitored and blocked at the web gateways of the
--- internet segment (S002 β′ risk table No.7: 許可されていないクラウドサービスへのアップロード).
+-- organisation has not approved is monitored and blocked (process fact
+-- organisation.shadow_it_control, evidenced or declared; S002 β′ risk table No.7).
 policy {
   id = "BM-07-shadow-it",
   requirements = { "BM-07" },
@@ -12,34 +12,18 @@ policy {
     en = "Monitoring and blocking of unapproved external services (shadow IT)",
   },
   remediation = {
-    ja = "インターネット接続系の Web ゲートウェイ（プロキシ）で URL フィルタリング等により、組織が許可していない外部サービスへのアクセスを監視・遮断することを推奨する（controls.url_filtering）。",
-    en = "Monitoring and blocking access to external services the organisation has not approved at the web gateways (proxies) of the internet segment, e.g. by URL filtering, is recommended (controls.url_filtering).",
+    ja = "組織が許可していない外部サービス（クラウドストレージ等）へのアクセスを、Web ゲートウェイの URL フィルタリングやクラウド利用の可視化等で監視・遮断し、その運用を申告することを推奨する（organisation.shadow_it_control）。",
+    en = "Monitoring and blocking access to external services the organisation has not approved (cloud storage and the like), e.g. by URL filtering at the web gateway or cloud-use visibility, and declaring it (organisation.shadow_it_control) is recommended.",
   },
-  countermeasures = { "url_filtering" },
+  params = { require_evidence = kyojin.evidence_param() },
+  countermeasures = { { id = "url_filtering", kinds = { "gateway" } } },
   check = function(decl, result, params)
-    local gateways = kyojin.beta_assets_where(decl, function(a)
-      return a.kind == "gateway" and a.segment == "internet"
-    end)
-    if #gateways == 0 then
-      result:fail("/assets", {
-        ja = "インターネット接続系の Web ゲートウェイ（kind \"gateway\"）が申告されておらず、許可していない外部サービスへのアクセスを監視・遮断する仕組みが確認できない。ゲートウェイを申告し URL フィルタリングを行うことを推奨する。",
-        en = "No web gateway (kind \"gateway\") of the internet segment is declared, so no monitoring or blocking of unapproved external services can be found. Declaring a gateway with URL filtering is recommended.",
-      })
-      return
-    end
-    for _, a in ipairs(gateways) do
-      local name = kyojin.caption_of_asset(a)
-      if a.controls ~= nil and a.controls.url_filtering == true then
-        result:pass(a, {
-          ja = "ゲートウェイ " .. name.ja .. " で外部サービスへのアクセスを監視・遮断している。",
-          en = "Gateway " .. name.en .. " monitors and blocks access to external services.",
-        })
-      else
-        result:fail(a, {
-          ja = "ゲートウェイ " .. name.ja .. " に URL フィルタリングが無く（controls.url_filtering）、許可していない外部サービスへのアクセスを監視・遮断できない。設定を推奨する。",
-          en = "Gateway " .. name.en .. " has no URL filtering (controls.url_filtering), so access to unapproved external services is neither monitored nor blocked. Enabling it is recommended.",
-        })
-      end
-    end
+    local org = decl.organisation
+    kyojin.judge_process_fact(result, "/organisation/shadow_it_control",
+      org and org.shadow_it_control, params.require_evidence,
+      { ja = "組織が許可していない外部サービスへのアクセスの監視・遮断",
+        en = "Monitoring and blocking of external services the organisation has not approved" },
+      { ja = "許可していない外部サービスへのアクセスを監視・遮断し、organisation.shadow_it_control を申告することを推奨する。",
+        en = "Monitoring and blocking them and declaring organisation.shadow_it_control is recommended." })
   end,
 }

@@ -39,12 +39,12 @@ policy {
           local enc = a.controls and a.controls.encryption
           if enc ~= nil and enc.at_rest == true then
             result:pass(a, {
-              ja = "資産 " .. name.ja .. " の保存データは暗号化されている。",
+              ja = "資産 " .. name.ja .. "の保存データは暗号化されている。",
               en = "Stored data of asset " .. name.en .. " is encrypted.",
             })
           else
             result:fail(a, {
-              ja = "機密性" .. tostring(level) .. "の情報を保存する資産 " .. name.ja .. " のデータベース・ファイルが暗号化されていない（controls.encryption.at_rest）。漏えい時に解読されないよう暗号化を推奨する。",
+              ja = "機密性" .. tostring(level) .. "の情報を保存する資産 " .. name.ja .. "のデータベース・ファイルが暗号化されていない（controls.encryption.at_rest）。漏えい時に解読されないよう暗号化を推奨する。",
               en = "Asset " .. name.en .. " stores confidentiality-" .. tostring(level) .. " information without encrypting its databases and files (controls.encryption.at_rest). Encryption is recommended so that leaked copies cannot be read.",
             })
           end

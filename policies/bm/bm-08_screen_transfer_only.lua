@@ -11,7 +11,7 @@ policy {
     local c = kyojin.beta_screen_transfer(decl)
     if c ~= nil then return true end
     return false, {
-      ja = "モデルが " .. tostring(decl.model) .. " であり、インターネット接続系端末から LGWAN 接続系への画面転送も申告されていない",
+      ja = "モデルが " .. tostring(decl.model) .. " であり、インターネット接続系端末から LGWAN 接続系への画面転送も申告されていないため対象外",
       en = "model is " .. tostring(decl.model) .. " and no screen transfer from an internet-segment terminal to lgwan is declared",
     }
   end,

@@ -25,12 +25,12 @@ policy {
       end)
       if #managed == 0 then
         result:not_applicable({
-          ja = "EDR のマネージドサービスが利用も申告もされていない",
+          ja = "EDR のマネージドサービスが利用も申告もされていないため対象外",
           en = "no EDR managed service is used or declared",
         })
       else
         result:fail("/assets", {
-          ja = "資産 " .. kyojin.caption_of_asset(managed[1]).ja .. " ほかがマネージド EDR で監視されているが、サービスの選定基準（edr_service）が申告されていない。国外持ち出し・国内提供・専門家の経歴・機器の対策を確認して申告することを推奨する。",
+          ja = "資産 " .. kyojin.caption_of_asset(managed[1]).ja .. "ほかがマネージド EDR で監視されているが、サービスの選定基準（edr_service）が申告されていない。国外持ち出し・国内提供・専門家の経歴・機器の対策を確認して申告することを推奨する。",
           en = "Asset " .. kyojin.caption_of_asset(managed[1]).en .. " and others are monitored by a managed EDR service, but its selection criteria (edr_service) are not declared. Confirming and declaring data location, domestic provision, specialist credentials and equipment security is recommended.",
         })
       end

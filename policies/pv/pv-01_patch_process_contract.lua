@@ -33,20 +33,20 @@ policy {
       local pp = c.patch_process
       if pp == nil then
         result:fail(at, {
-          ja = "契約 " .. who .. " にパッチ適用プロセス（patch_process）の定めが無い。脆弱性の把握から適用判断・適用までを契約に含めること。",
+          ja = "契約 " .. who .. "にパッチ適用プロセス（patch_process）の定めが無い。脆弱性の把握から適用判断・適用までを契約に含めること。",
           en = "Contract " .. who_en .. " states no patch process (patch_process). Include identifying vulnerabilities, deciding and applying patches.",
         })
       else
         kyojin.judge_process_fact(result, at .. "/patch_process/full_scope", pp.full_scope,
           params.require_evidence,
-          { ja = "契約 " .. who .. " の脆弱性の把握から適用判断・適用までのプロセス",
+          { ja = "契約 " .. who .. "の脆弱性の把握から適用判断・適用までのプロセス",
             en = "Contract " .. who_en .. ": process from identifying vulnerabilities to deciding and applying patches" },
           { ja = "影響度と緊急度の高い脆弱性の把握と適用判断を契約に含めること。",
             en = "Include identifying high-impact, urgent vulnerabilities and deciding on their patches in the contract." })
         if kyojin.contract_covers_network_devices(decl, c) then
           kyojin.judge_process_fact(result, at .. "/patch_process/includes_network_devices",
             pp.includes_network_devices, params.require_evidence,
-            { ja = "契約 " .. who .. " のネットワーク機器の脆弱性対応",
+            { ja = "契約 " .. who .. "のネットワーク機器の脆弱性対応",
               en = "Contract " .. who_en .. ": vulnerabilities of network devices" },
             { ja = "契約の対象にネットワーク機器があるため、その脆弱性の確認と対応を契約に含めること。",
               en = "The contract covers network devices: include checking and handling their vulnerabilities." })

@@ -20,9 +20,10 @@ policy {
     local DECLARED = { evidence = "declared" }
     local contracts = decl.contracts
     if contracts == nil or #contracts == 0 then
-      result:fail("/contracts", {
-        ja = "ベンダ契約が申告されていない。保守契約とそのパッチ適用条件を申告すること。",
-        en = "No vendor contract is declared. Declare the maintenance contracts and their patch terms.",
+      -- nothing can cap the patch rounds; whether patching is contracted at all is PV-01's
+      result:not_applicable({
+        ja = "ベンダ契約が申告されていないため対象外（契約の有無は PV-01 で確認する）",
+        en = "no vendor contract is declared (PV-01 judges the missing contracts)",
       })
       return
     end
@@ -34,17 +35,17 @@ policy {
       local cap = pp and pp.round_cap
       if pp ~= nil and cap == kyojin.null then
         result:pass(at .. "/patch_process/round_cap", {
-          ja = "契約 " .. who .. " にパッチ適用回数の上限は無い。",
+          ja = "契約 " .. who .. "にパッチ適用回数の上限は無い。",
           en = "Contract " .. who_en .. " sets no cap on patch applications.",
         }, DECLARED)
       elseif type(cap) == "number" then
         result:fail(at .. "/patch_process/round_cap", {
-          ja = "契約 " .. who .. " はセキュリティパッチの適用回数を " .. tostring(cap) .. " 回に制限している。S003 の事案の原因であり、上限を撤廃すること。",
+          ja = "契約 " .. who .. "はセキュリティパッチの適用回数を " .. tostring(cap) .. " 回に制限している。S003 の事案の原因であり、上限を撤廃すること。",
           en = "Contract " .. who_en .. " caps security-patch applications at " .. tostring(cap) .. ". This was the root cause of the S003 incident; remove the cap.",
         }, DECLARED)
       else
         result:fail(pp == nil and at or (at .. "/patch_process/round_cap"), {
-          ja = "契約 " .. who .. " のパッチ適用回数の上限が申告されていない（patch_process.round_cap：上限なしは null）。契約を確認して申告すること。",
+          ja = "契約 " .. who .. "のパッチ適用回数の上限が申告されていない（patch_process.round_cap：上限なしは null）。契約を確認して申告すること。",
           en = "Contract " .. who_en .. " does not state whether patch applications are capped (patch_process.round_cap: null for none). Check the contract and declare it.",
         }, DECLARED)
       end

@@ -37,17 +37,17 @@ policy {
     for _, v in ipairs(decl.vulnerabilities or {}) do
       local a = by_id[v.asset]
       if a ~= nil and kyojin.vuln_is_boundary(a) and v.patched ~= true then
-        local what = kyojin.vuln_caption(v)
+        local what = kyojin.vuln_caption(v, true)
         if type(v.cvss) == "number" and v.cvss >= params.important_cvss then
           bad[a.id] = true
           result:fail(v, {
-            ja = "インターネット境界の機器 " .. kyojin.caption_of_asset(a).ja .. " の" .. what.ja .. "が未適用（CVSS " .. tostring(params.important_cvss) .. " 以上）。最優先でパッチを適用すること。",
-            en = "Internet-boundary device " .. kyojin.caption_of_asset(a).en .. ": " .. what.en .. " is unpatched (CVSS " .. tostring(params.important_cvss) .. " or more). Patch it first.",
+            ja = "インターネット境界の機器 " .. kyojin.caption_of_asset(a).ja .. "の" .. what.ja .. "が未適用（CVSS " .. kyojin.cvss_text(params.important_cvss) .. " 以上）。最優先でパッチを適用すること。",
+            en = "Internet-boundary device " .. kyojin.caption_of_asset(a).en .. ": " .. what.en .. " is unpatched (CVSS " .. kyojin.cvss_text(params.important_cvss) .. " or more). Patch it first.",
           })
         else
           result:pass(v, {
-            ja = "境界機器の" .. what.ja .. "は未適用だが CVSS " .. tostring(params.important_cvss) .. " 未満。",
-            en = what.en .. " on a boundary device is unpatched but below CVSS " .. tostring(params.important_cvss) .. ".",
+            ja = "境界機器 " .. kyojin.caption_of_asset(a).ja .. "の" .. what.ja .. "は未適用だが CVSS " .. kyojin.cvss_text(params.important_cvss) .. " 未満。",
+            en = what.en .. " on boundary device " .. kyojin.caption_of_asset(a).en .. " is unpatched but below CVSS " .. kyojin.cvss_text(params.important_cvss) .. ".",
           })
         end
       end
@@ -55,7 +55,7 @@ policy {
     for _, a in ipairs(boundary) do
       if not bad[a.id] then
         result:pass(a, {
-          ja = "インターネット境界の機器 " .. kyojin.caption_of_asset(a).ja .. " に重要な未適用脆弱性は無い。",
+          ja = "インターネット境界の機器 " .. kyojin.caption_of_asset(a).ja .. "に重要な未適用脆弱性は無い。",
           en = "Internet-boundary device " .. kyojin.caption_of_asset(a).en .. " has no important unpatched vulnerability.",
         })
       end

@@ -1,7 +1,8 @@
 -- PV-05 (recommended): where a patch cannot be applied, the vendor's mitigation is
 -- applied (vulnerabilities[].mitigation.applied) and recorded as a waiver naming the
--- vulnerability, with the mitigation and an expiry. The same waiver is what turns the
--- PV-03 / PV-04 failure of that vulnerability into 例外承認 (done by the engine).
+-- vulnerability, with the mitigation and an expiry not yet passed at body.as_of. The
+-- same waiver is what turns the PV-03 / PV-04 failure of that vulnerability into
+-- 例外承認 (done by the engine).
 policy {
   id = "PV-05",
   requirements = { "PV-05" },
@@ -25,26 +26,39 @@ policy {
         unpatched = unpatched + 1
         local at = "/vulnerabilities/" .. tostring(i - 1)
         local what = kyojin.vuln_caption(v)
+        local What = (what.en:gsub("^%l", string.upper))
         local m = v.mitigation
         if m == nil or m.applied ~= true then
           result:fail(v, {
             ja = what.ja .. "は未適用で、ベンダの緩和策も適用されていない（mitigation.applied が true でない）。パッチを適用するか、緩和策を適用して例外承認に記録すること。",
-            en = what.en .. " is unpatched and no vendor mitigation is applied (mitigation.applied is not true). Patch it, or apply the mitigation and record a waiver.",
+            en = What .. " is unpatched and no vendor mitigation is applied (mitigation.applied is not true). Patch it, or apply the mitigation and record a waiver.",
           })
         else
-          local recorded = false
+          -- the waiver that records the mitigation: subject is the vulnerability (or
+          -- inside it) and it states the mitigation; it must not have expired by the
+          -- date the declaration describes (body.as_of)
+          local as_of = decl.body.as_of
+          local recorded, expired = nil, nil
           for _, w in ipairs(decl.waivers or {}) do
             local s = w.subject
             if (s == at or (type(s) == "string" and s:sub(1, #at + 1) == at .. "/"))
                and type(w.mitigation) == "string" and w.mitigation ~= "" then
-              recorded = true
-              break
+              if type(w.expires) == "string" and w.expires >= as_of then
+                recorded = w
+                break
+              end
+              expired = w
             end
           end
           if recorded then
             result:pass(v, {
-              ja = what.ja .. "は未適用だが、緩和策を適用し例外承認に記録している。",
-              en = what.en .. " is unpatched, but the mitigation is applied and recorded as a waiver.",
+              ja = what.ja .. "は未適用だが、緩和策を適用し例外承認（期限 " .. recorded.expires .. "）に記録している。",
+              en = What .. " is unpatched, but the mitigation is applied and recorded as a waiver (expires " .. recorded.expires .. ").",
+            })
+          elseif expired then
+            result:fail(v, {
+              ja = what.ja .. "の緩和策を記録した例外承認は " .. tostring(expired.expires) .. " に期限切れ（申告時点 " .. tostring(as_of) .. "）。パッチを適用するか、例外承認を見直して期限を更新すること。",
+              en = "The waiver recording the mitigation of " .. what.en .. " expired on " .. tostring(expired.expires) .. " (declaration as of " .. tostring(as_of) .. "). Patch it, or review the waiver and renew its expiry.",
             })
           else
             result:fail(v, {

@@ -50,3 +50,22 @@ case {
   expect = "warn",
   subjects = { "/vulnerabilities/2" },
 }
+case {
+  name = "an expired waiver no longer records the mitigation",
+  sample = "base",
+  set = { ["/vulnerabilities/2/patched"] = false,
+          ["/waivers/0"] = { policy = "PV-03", subject = "/vulnerabilities/2",
+                             justification = "修正版の提供待ち", approver = "CISO",
+                             mitigation = "管理用SSHを保守端末のIPアドレスに限定", expires = "2026-09-30" } },
+  expect = "warn",
+  subjects = { "/vulnerabilities/2" },
+}
+case {
+  name = "a waiver on a field of the vulnerability records it too",
+  sample = "base",
+  set = { ["/vulnerabilities/2/patched"] = false,
+          ["/waivers/0"] = { policy = "PV-05", subject = "/vulnerabilities/2/patched",
+                             justification = "修正版の提供待ち", approver = "CISO",
+                             mitigation = "管理用SSHを保守端末のIPアドレスに限定", expires = "2027-01-31" } },
+  expect = "pass",
+}

@@ -33,24 +33,24 @@ policy {
       local sbom = c.sbom
       if sbom == nil then
         result:fail(at, {
-          ja = "契約 " .. who .. " に SBOM の定めが無い（sbom）。SBOM の提供と対象範囲を契約に含めることを推奨する。",
+          ja = "契約 " .. who .. "に SBOM の定めが無い（sbom）。SBOM の提供と対象範囲を契約に含めることを推奨する。",
           en = "Contract " .. who_en .. " says nothing about an SBOM (sbom). Including SBOM provision and its scope is recommended.",
         })
       else
         local provided = kyojin.judge_process_fact(result, at .. "/sbom/provided", sbom.provided,
           params.require_evidence,
-          { ja = "契約 " .. who .. " の SBOM の提供", en = "Contract " .. who_en .. ": SBOM provided" },
+          { ja = "契約 " .. who .. "の SBOM の提供", en = "Contract " .. who_en .. ": SBOM provided" },
           { ja = "ベンダに SBOM の提供を求めることを推奨する。", en = "Asking the vendor for an SBOM is recommended." })
         if provided then
           local scope = sbom.scope
           if type(scope) == "string" and scope:match("%S") then
             result:pass(at .. "/sbom/scope", {
-              ja = "契約 " .. who .. " の SBOM の対象範囲が明示されている。",
+              ja = "契約 " .. who .. "の SBOM の対象範囲が明示されている。",
               en = "Contract " .. who_en .. " states the scope of its SBOM.",
             })
           else
             result:fail(at .. "/sbom/scope", {
-              ja = "契約 " .. who .. " の SBOM は提供されるが、対象とするソフトウェアや脆弱性管理の範囲が明示されていない（sbom.scope）。リスクに応じた範囲を明示することを推奨する。",
+              ja = "契約 " .. who .. "の SBOM は提供されるが、対象とするソフトウェアや脆弱性管理の範囲が明示されていない（sbom.scope）。リスクに応じた範囲を明示することを推奨する。",
               en = "Contract " .. who_en .. " provides an SBOM but does not state which software and vulnerability management it covers (sbom.scope). Stating a scope sized to the risk is recommended.",
             })
           end

@@ -17,3 +17,23 @@ case {
   set = { ["/remote_access/used"] = false, ["/telework/used"] = false },
   expect = "not_applicable",
 }
+case {
+  name = "telework without declared remote access brings the requirement in (warn)",
+  sample = "base",
+  set = { ["/remote_access"] = { used = false } },
+  expect = "warn",
+  subjects = { "/remote_access" },
+}
+case {
+  name = "telework_without_remote_access=false: telework alone is not applicable",
+  sample = "base",
+  set = { ["/remote_access"] = { used = false } },
+  params = { telework_without_remote_access = false },
+  expect = "not_applicable",
+}
+case {
+  name = "telework_without_remote_access=false still applies to remote access",
+  sample = "base",
+  params = { telework_without_remote_access = false },
+  expect = "pass",
+}

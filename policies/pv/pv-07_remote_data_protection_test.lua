@@ -32,15 +32,28 @@ case {
   expect = "pass",
 }
 case {
-  name = "telework alone brings the requirement in",
-  sample = "base",
-  set = { ["/remote_access/used"] = false, ["/remote_access/minimal_privileges"] = false },
-  expect = "fail",
-  subjects = { "/remote_access/minimal_privileges" },
-}
-case {
   name = "neither telework nor remote access is not applicable",
   sample = "base",
   set = { ["/remote_access/used"] = false, ["/telework/used"] = false },
   expect = "not_applicable",
+}
+case {
+  name = "telework without declared remote access brings the requirement in (fail)",
+  sample = "base",
+  set = { ["/remote_access"] = { used = false } },
+  expect = "fail",
+  subjects = { "/remote_access" },
+}
+case {
+  name = "telework_without_remote_access=false: telework alone is not applicable",
+  sample = "base",
+  set = { ["/remote_access"] = { used = false } },
+  params = { telework_without_remote_access = false },
+  expect = "not_applicable",
+}
+case {
+  name = "telework_without_remote_access=false still applies to remote access",
+  sample = "base",
+  params = { telework_without_remote_access = false },
+  expect = "pass",
 }

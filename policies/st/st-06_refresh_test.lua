@@ -22,8 +22,16 @@ case {
 case {
   name = "target_scope=all covers the connection into lgwan",
   set = { ["/screen_transfer/2/refresh_interval_days"] = 30 },
+  remove = { "/waivers/0" },
   params = { target_scope = "all" },
   expect = "fail",
+  subjects = { "/screen_transfer/2" },
+}
+case {
+  name = "the sample's waiver on the connection's refresh interval applies",
+  set = { ["/screen_transfer/2/refresh_interval_days"] = 30 },
+  params = { target_scope = "all" },
+  expect = "waived",
   subjects = { "/screen_transfer/2" },
 }
 case {

@@ -205,6 +205,9 @@ function base() {
       cyder: ev(true, 'CYDER 修了証（Aコース）', '2025-11-20'),
       info_sharing: true,
       policy_follows_guideline: ev(true, 'みどり野市情報セキュリティポリシー（令和8年4月改定）', '2026-04-01'),
+      continuous_monitoring: ev(true, 'SOC監視サービス契約書（24時間365日）', '2025-04-01'),
+      vulnerability_diagnosis: ev(true, 'プラットフォーム診断報告書（2026年度）', '2026-08-28'),
+      shadow_it_control: true,
     },
     incident_response: {
       partners: [

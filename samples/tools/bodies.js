@@ -450,7 +450,16 @@ function betaCity() {
     config_shared: true, roles_agreed: true, nda_signed: false,
   };
   d.telework = { used: true, pre_post_checks: true, location_rules: true };
+  d.remote_access = { used: true, lent_terminals: true, mfa_or_device_auth: true, encrypted_line: true,
+    information_limited: true, takeout_management: true, per_access_auth: true, minimal_privileges: true,
+    abnormal_access_detection: true, dlp_labels: true };
   d.web_conferencing = { used: true, outsider_exclusion: true, suspicious_removal: true, content_check_beforehand: true };
+  d.waivers = [
+    { policy: 'PV-05', subject: '/vulnerabilities/1',
+      justification: 'VDI基盤の更新プログラムが基幹系との互換性確認待ちのため、緩和策で運用する',
+      approver: '情報政策課長', mitigation: 'リモートデスクトップゲートウェイのUDPトランスポートを無効化',
+      expires: '2026-12-31' },
+  ];
   d.external_services = [
     { id: 'es-survey', name: 'Webアンケートサービス', click_through_terms: true, max_confidentiality: 1,
       lifecycle: { selection: true, use: true, termination: true } },
@@ -499,8 +508,8 @@ function betaTown() {
       sbom: { provided: true, scope: '画面転送基盤', covers: ['lgwan-sbc', 'mn-sb', 'mn-vdi'] } }),
   ];
   d.vulnerabilities = [];
-  // Known gap: the SBC platform's patching is not yet under contract (ST-07 for lgwan target).
-  d.screen_transfer[0].platform_patch_managed = false;
+  // Known gap: the tax section's VDI platform is not yet under vulnerability management (ST-07).
+  d.screen_transfer[2].platform_patch_managed = false;
   return d;
 }
 
@@ -563,7 +572,8 @@ function betaPrimeLargeCity() {
         controls: { malware_check: true, format_check: true, harmlessization: true, access_control: true, logging: true } },
       { id: 'dl-zt', model: '3', description: '職員がIdPの認証を経てクラウド上の申請データを参照する',
         from_segment: 'cloud', to_segment: 'internet', assets: ['idp', 'e-app'], cloud_accounts: ['ca-idp'],
-        controls: { access_control: true, mfa: true, encryption: true, logging: true } },
+        controls: { malware_check: true, format_check: true, access_control: true, mfa: true, encryption: true,
+                    logging: true } },
       { id: 'dl-api', model: '4', description: '電子申請サービスから福祉システムへの API 連携',
         from_segment: 'cloud', to_segment: 'mynumber', assets: ['api-gw', 'e-app', 'seiho'],
         cloud_accounts: ['ca-api', 'ca-eapp'],
@@ -577,6 +587,7 @@ function betaPrimeLargeCity() {
     zero_trust_pc: { hw_root_of_trust: true, discrete_tpm: true, certified_chip: true, firmware_resilience: true,
       gpt_protection: true, browser_hw_isolation: false, attachment_hw_isolation: false, central_config: true },
   }, common({ auditDate: '2026-02-27', auditor: '東海監査法人' }));
+  Object.assign(d.organisation, { continuous_monitoring: true, vulnerability_diagnosis: true, shadow_it_control: false });
   d.audits[0].auditor_qualifications.push('情報処理安全確保支援士', 'ISMS主任審査員');
   d.audits[0].report_submitted_to_jlis = ev(true, '外部監査報告書 送付書（J-LIS宛）', '2026-03-19');
   d.audits.push({ date: '2025-08-22', type: 'internal', auditor: '総務局 監査室', auditor_qualifications: ['システム監査技術者'],
@@ -769,6 +780,8 @@ function betaPrimeCity() {
     cyder: e('CYDER 受講証明（令和7年度）', '2025-12-03'),
     info_sharing: e('広島県自治体CSIRT連絡会 参加記録', '2026-05-20'),
     policy_follows_guideline: e('情報セキュリティポリシー改定 決裁文書', '2026-03-25'),
+    continuous_monitoring: e('セキュリティ監視業務委託契約書', '2025-04-01'),
+    vulnerability_diagnosis: false,
   };
   d.audits[0].report_submitted_to_jlis = e('J-LIS 提出通知', '2026-02-10');
   d.contracts = [

@@ -1,11 +1,12 @@
 -- Test-only JSON reader and writer standing in for the C host (core/decl.c, core/luaconv.c)
 -- when the schema tests run without the kyojin binary.
 --
--- decode(text) -> tree, positions | nil, message
+-- decode(text[, { positions = false }]) -> tree, positions | nil, message
 --   Objects and arrays become tables tagged by metatable (so empty ones stay distinct),
 --   arrays are 1-based, null is M.null. positions maps each JSON pointer to
---   { line, column } of the first character of its value (1-based; columns count
---   characters, not bytes). Duplicate keys are rejected, as the host does.
+--   { line, column } (1-based; columns count characters, not bytes) as core/decl.c does:
+--   an object member is located at the opening quote of its key, an array element and
+--   the root at the first character of the value. Duplicate keys are rejected.
 -- encode(tree) -> text (compact; object keys sorted)
 -- M.api: the `json` table kyojin.validate and kyojin.jsonschema receive from the host.
 
@@ -24,9 +25,10 @@ local function escape_token(k)
   return (k:gsub("~", "~0"):gsub("/", "~1"))
 end
 
-function M.decode(text)
+function M.decode(text, opts)
   local pos, line, line_start = 1, 1, 1
   local positions = {}
+  local track = not (opts and opts.positions == false)
 
   local function column()
     return (utf8.len(text, line_start, pos - 1) or (pos - line_start)) + 1
@@ -84,7 +86,7 @@ function M.decode(text)
 
   value = function(pointer)
     skip()
-    positions[pointer] = { line, column() }
+    if track then positions[pointer] = { line, column() } end
     local c = text:sub(pos, pos)
     if c == "{" then
       pos = pos + 1
@@ -94,12 +96,15 @@ function M.decode(text)
       while true do
         skip()
         if text:sub(pos, pos) ~= '"' then fail("expected a key") end
+        local at = track and { line, column() }
         local k = str()
         if t[k] ~= nil then fail("duplicate key " .. k) end
         skip()
         if text:sub(pos, pos) ~= ":" then fail("expected ':'") end
         pos = pos + 1
-        t[k] = value(pointer .. "/" .. escape_token(k))
+        local member = pointer .. "/" .. escape_token(k)
+        t[k] = value(member)
+        if track then positions[member] = at end
         skip()
         local d = text:sub(pos, pos)
         pos = pos + 1

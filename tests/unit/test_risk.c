@@ -288,6 +288,53 @@ static void test_table_errors(void **state)
   }
 }
 
+/* Edits of the shipped tables (replace one string) that must be rejected. */
+static void test_table_edits(void **state)
+{
+  (void)state;
+  static const struct { const char *file, *from, *to, *expect; } cases[] = {
+    { "applicability.lua", "except_data = { \"my_number\" }", "except_data = { \"secret\" }",
+      "applicability.lua: mail_malware.except_data[1]: unknown value 'secret'" },
+    { "applicability.lua", "rogue_device = { kinds = { \"network_device\" } },", "",
+      "applicability.lua: rogue_device: missing" },
+    { "threat_countermeasures.lua", "detection = { \"ndr\", \"log_analysis\" },",
+      "detection = { \"ndr\", \"log_analysis\" }, recovery = {},",
+      "threat_countermeasures.lua: tampering: unknown field 'recovery'" },
+    { "rules.lua", "tree_target_floor = 2", "tree_target_floor = 4",
+      "rules.lua: rules.tree_target_floor: must be a level 1, 2 or 3" },
+    { "rules.lua", "tree_level = \"max\"", "tree_level = \"mean\"",
+      "rules.lua: tree_level: must be \"max\" or \"min\"" },
+    { "rules.lua", "{ min_count = 0, level = 1 },", "",
+      "rules.lua: countermeasure_levels: the last entry must have min_count = 0" },
+    { "controls.lua", "{ countermeasure = \"ndr\", all = { \"controls/ndr\" } },",
+      "{ countermeasure = \"ndr\", each = \"/contracts\", all = { \"x\" } },",
+      "controls.lua: [2]: `each` needs exactly one of `match` and `match_segment`" },
+    { "countermeasures.lua", "category = \"continuity\"", "category = \"later\"",
+      "countermeasures.lua: backup.category: must be intrusion, objective, detection or continuity" },
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", TABLES, cases[i].file);
+    char *src = slurp(path);
+    assert_non_null(src);
+    char *at = strstr(src, cases[i].from);
+    if (!at) fail_msg("case %zu: '%s' not in %s", i, cases[i].from, cases[i].file);
+    size_t n = strlen(src) + strlen(cases[i].to) + 1;
+    char *edited = malloc(n);
+    snprintf(edited, n, "%.*s%s%s", (int)(at - src), src, cases[i].to, at + strlen(cases[i].from));
+    const char *dir = tables_with(cases[i].file, edited);
+    free(src);
+    free(edited);
+    risk_tables *t = NULL;
+    char err[512] = "";
+    int rc = risk_tables_load(dir, &t, err, sizeof err, NULL);
+    remove_dir(dir);
+    if (rc != -1 || t) fail_msg("case %zu (%s) loaded although invalid", i, cases[i].file);
+    if (!strstr(err, cases[i].expect))
+      fail_msg("case %zu: error \"%s\" does not contain \"%s\"", i, err, cases[i].expect);
+  }
+}
+
 static void test_missing_table(void **state)
 {
   (void)state;
@@ -518,6 +565,40 @@ static void test_invalidation(void **state)
   cJSON_Delete(decl);
 }
 
+/* controls.lua: which declared controls provide which countermeasure on which asset. */
+static void test_controls_mapping(void **state)
+{
+  (void)state;
+  static const struct { const char *asset, *threat, *cm; int declared; } cases[] = {
+    { "pc", "mail_malware", "antimalware", 1 },      /* any: pattern matching alone */
+    { "pc", "process_misuse", "edr", 1 },            /* controls/edr/enabled */
+    { "pc", "malware_spread", "patching", 1 },       /* controls/patch/os_timely */
+    { "sw", "eavesdropping", "entry_lock", 1 },      /* placement/physical=mfa_room */
+    { "vpn", "eavesdropping", "entry_lock", 0 },     /* restricted is not enough */
+    { "vpn", "unauthorized_access_internet", "mfa", 1 },
+    { "vpn", "unauthorized_access_internet", "patching", 0 },
+    { "mn", "malware_spread", "antimalware", 0 },    /* nothing declared */
+    { "vpn", "unauthorized_access_internet", "vuln_avoidance", 0 }, /* no mitigation applied */
+  };
+  cJSON *decl = read_json("tests/risk/small.json");
+  cJSON *r = compute(tables, decl, NULL);
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    const cJSON *row = row_of(r, cases[i].asset, cases[i].threat);
+    if (!row) fail_msg("case %zu: no row %s × %s", i, cases[i].asset, cases[i].threat);
+    int declared = cm_of(row, cases[i].cm) != NULL;
+    if (declared != cases[i].declared)
+      fail_msg("case %zu: %s on %s declared=%d, expected %d", i, cases[i].cm, cases[i].asset, declared,
+               cases[i].declared);
+    /* an undeclared candidate is listed as missing */
+    int missing = 0;
+    const cJSON *m;
+    cJSON_ArrayForEach(m, cJSON_GetObjectItem(row, "missing")) if (!strcmp(m->valuestring, cases[i].cm)) missing = 1;
+    assert_int_equal(missing, !cases[i].declared);
+  }
+  cJSON_Delete(r);
+  cJSON_Delete(decl);
+}
+
 /* Unknown tie ids become warnings of the risk section, not failures. */
 static void test_unknown_tie(void **state)
 {
@@ -654,6 +735,18 @@ static void test_tree_errors(void **state)
     if (!strstr(err, cases[i].expect)) fail_msg("case %zu: \"%s\" lacks \"%s\"", i, err, cases[i].expect);
     cJSON_Delete(sc);
   }
+  /* Japanese by default */
+  risk_set_lang("ja");
+  {
+    cJSON *sc = cJSON_Parse(cases[1].tree);
+    cJSON *arr = cJSON_CreateArray();
+    cJSON_AddItemToArray(arr, sc);
+    char e2[512] = "";
+    assert_null(risk_compute(tables, decl, NULL, arr, e2, sizeof e2));
+    assert_non_null(strstr(e2, "シナリオファイル /0/damage: 不明な事業被害です: 'doom'"));
+    cJSON_Delete(arr);
+  }
+  risk_set_lang("en");
   /* the same error in the declaration names the declaration's pointer */
   cJSON *d2 = cJSON_Duplicate(decl, 1);
   cJSON *trees = cJSON_AddArrayToObject(d2, "attack_trees");
@@ -675,6 +768,27 @@ static void test_tree_errors(void **state)
   assert_string_equal(istr(t, "risk_value"), "C");      /* 1 × 2 = 2, damage 3 → C */
   cJSON_Delete(r);
   cJSON_Delete(sc);
+  /* threat level of a tree: entry level, lowered to the target's placement but not below
+     rules.lua's floor (2): phishing (3) into the isolated "mn" → 2; into the internet-
+     reachable-by-boundary "vpn" → 3; by name ("住民記録システム" is mn) as by id */
+  static const struct { const char *entry, *target; int level; } lv[] = {
+    { "T1566", "mn", 2 }, { "T1566", "vpn", 3 }, { "T1566", "住民記録システム", 2 },
+    { "T1091", "vpn", 1 }, { "T1566", "not an asset", 3 }, { "T1566", "pc", 2 },
+  };
+  for (size_t i = 0; i < sizeof lv / sizeof lv[0]; i++) {
+    char buf[512];
+    snprintf(buf, sizeof buf, "[{\"id\":\"1-%zu\",\"damage\":\"core_stop\",\"entry\":\"%s\",\"target\":\"%s\","
+             "\"steps\":[{\"name\":\"s\"}]}]", i + 1, lv[i].entry, lv[i].target);
+    sc = cJSON_Parse(buf);
+    r = risk_compute(tables, decl, NULL, sc, err, sizeof err);
+    assert_non_null(r);
+    t = cJSON_GetArrayItem(cJSON_GetObjectItem(r, "attack_trees"), 0);
+    if (inum(t, "threat_level") != lv[i].level)
+      fail_msg("entry %s, target %s: threat %d, expected %d", lv[i].entry, lv[i].target,
+               inum(t, "threat_level"), lv[i].level);
+    cJSON_Delete(r);
+    cJSON_Delete(sc);
+  }
   cJSON_Delete(decl);
 }
 
@@ -704,39 +818,41 @@ static void test_bad_inputs(void **state)
 static void test_sample_rows(void **state)
 {
   (void)state;
-  /* Each row worked out by hand from the sample and the tables (see tests/risk/README.md). */
-  static const struct { const char *file, *asset, *threat; int tl, vl, imp; const char *risk; } rows[] = {
-    /* base.json: auth-gw, declared importance 3, internet boundary → threat 3; FW, IPS/IDS,
-       patching, MFA ○ → level 3 → vulnerability 1; 3 × 1 = 3, importance 3 → B */
-    { "samples/base.json", "auth-gw", "unauthorized_access_internet", 3, 1, 3, "B" },
-    /* lgwan-pc: data confidential_2 → importance 2; mail-borne malware is rated 3 (S000);
-       patching, URL filtering, harmlessization (lgwan), screen-transfer isolation,
-       anti-malware, EDR … ○ → vulnerability 1; 3 × 1 = 3, importance 2 → D */
-    { "samples/base.json", "lgwan-pc", "mail_malware", 3, 1, 2, "D" },
-    /* juki: mynumber → importance 3; isolated → malware spread min(2, 1) = 1; FW, patching,
-       anti-malware, EDR, NDR … ○ → vulnerability 1; 1 × 1 = 1, importance 3 → D */
-    { "samples/base.json", "juki", "malware_spread", 1, 1, 3, "D" },
-  };
-  const char *last = NULL;
+  /* Each row of tests/risk/sample_rows.tsv was worked out by hand from the sample and the
+     tables (the reasoning is in its last column). Scored here without policy results; the
+     suite tests/risk/samples.sh checks the same rows through `kyojin check`. */
+  FILE *f = fopen("tests/risk/sample_rows.tsv", "r");
+  assert_non_null(f);
+  char line[2048], last[256] = "";
   cJSON *decl = NULL, *r = NULL;
-  for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-    if (!last || strcmp(last, rows[i].file)) {
+  int n = 0;
+  while (fgets(line, sizeof line, f)) {
+    if (line[0] == '#' || line[0] == '\n') continue;
+    char *fields[8];
+    int k = 0;
+    for (char *p = strtok(line, "\t\n"); p && k < 8; p = strtok(NULL, "\t\n")) fields[k++] = p;
+    assert_int_equal(k, 8);
+    if (strcmp(last, fields[0])) {
       cJSON_Delete(r);
       cJSON_Delete(decl);
-      decl = read_json(rows[i].file);
-      if (!decl) fail_msg("%s: missing", rows[i].file);
+      decl = read_json(fields[0]);
+      if (!decl) fail_msg("%s: missing", fields[0]);
       r = compute(tables, decl, NULL);
-      last = rows[i].file;
+      snprintf(last, sizeof last, "%s", fields[0]);
     }
-    const cJSON *row = row_of(r, rows[i].asset, rows[i].threat);
-    if (!row) fail_msg("%s: no row %s × %s", rows[i].file, rows[i].asset, rows[i].threat);
-    assert_int_equal(inum(row, "threat_level"), rows[i].tl);
-    assert_int_equal(inum(row, "vulnerability_level"), rows[i].vl);
-    assert_int_equal(inum(row, "importance"), rows[i].imp);
-    assert_string_equal(istr(row, "risk_value"), rows[i].risk);
+    const cJSON *row = row_of(r, fields[1], fields[2]);
+    if (!row) fail_msg("%s: no row %s × %s", fields[0], fields[1], fields[2]);
+    if (inum(row, "threat_level") != atoi(fields[3]) || inum(row, "vulnerability_level") != atoi(fields[4]) ||
+        inum(row, "importance") != atoi(fields[5]) || strcmp(istr(row, "risk_value"), fields[6]))
+      fail_msg("%s %s × %s: got threat %d, vulnerability %d, importance %d, risk %s; by hand %s %s %s %s",
+               fields[0], fields[1], fields[2], inum(row, "threat_level"), inum(row, "vulnerability_level"),
+               inum(row, "importance"), istr(row, "risk_value"), fields[3], fields[4], fields[5], fields[6]);
+    n++;
   }
+  fclose(f);
   cJSON_Delete(r);
   cJSON_Delete(decl);
+  assert_true(n >= 30);
 }
 
 /* ------------------------------------------------------------------------------------ */
@@ -796,6 +912,7 @@ static int setup(void **state)
 {
   (void)state;
   char err[512];
+  risk_set_lang("en"); /* the cases below match the English messages */
   if (risk_tables_load(TABLES, &tables, err, sizeof err, stderr) != 0) {
     fprintf(stderr, "%s\n", err);
     return -1;
@@ -817,12 +934,14 @@ int main(void)
     cmocka_unit_test(test_matrix_anchors),
     cmocka_unit_test(test_default_matrix),
     cmocka_unit_test(test_table_errors),
+    cmocka_unit_test(test_table_edits),
     cmocka_unit_test(test_missing_table),
     cmocka_unit_test(test_matrix_warnings),
     cmocka_unit_test(test_tree_aggregation),
     cmocka_unit_test(test_s000_reproduction),
     cmocka_unit_test(test_unpatched_override),
     cmocka_unit_test(test_invalidation),
+    cmocka_unit_test(test_controls_mapping),
     cmocka_unit_test(test_unknown_tie),
     cmocka_unit_test(test_delta_ranking_and_prediction),
     cmocka_unit_test(test_tree_errors),

@@ -32,16 +32,15 @@ function M.beta_measures_apply(decl)
   if is_beta_model(model) then return true end
   if M.beta_screen_transfer(decl) ~= nil then return true end
   return false, {
-    ja = string.format("モデルが %s であり、インターネット接続系端末から LGWAN 接続系業務サーバへの画面転送も申告されていない（β モデルとみなす構成ではない）", tostring(model)),
+    ja = string.format("モデルが %s であり、インターネット接続系端末から LGWAN 接続系業務サーバへの画面転送も申告されていない（β モデルとみなす構成ではない）ため対象外", tostring(model)),
     en = string.format("model is %s and no screen transfer from an internet-segment terminal to lgwan business servers is declared (not a configuration treated as β)", tostring(model)),
   }
 end
 
 -- beta_reason(decl) -> { ja, en }: why the β measures apply, for messages.
 function M.beta_reason(decl)
-  if is_beta_model(decl.model) then
-    return { ja = "モデル " .. decl.model, en = "model " .. decl.model }
-  end
+  if decl.model == "beta" then return { ja = "βモデル", en = "model β" } end
+  if decl.model == "beta_prime" then return { ja = "β′モデル", en = "model β′" } end
   local c = M.beta_screen_transfer(decl)
   local id = c and tostring(c.id) or "?"
   return { ja = "画面転送 " .. id .. " により β モデルとみなす構成",
@@ -66,11 +65,13 @@ function M.beta_terminals(decl, segment)
   end)
 end
 
--- beta_systems(decl, segments) -> assets of a business-system kind (server, database,
--- storage) in one of the given segments (a set such as { lgwan = true }).
-function M.beta_systems(decl, segments)
+-- beta_systems(decl, segments, kinds) -> assets of a business-system kind in one of the
+-- given segments (sets such as { lgwan = true }); kinds defaults to server, database and
+-- storage (the assets that hold business data).
+function M.beta_systems(decl, segments, kinds)
+  kinds = kinds or SYSTEM_KINDS
   return M.beta_assets_where(decl, function(a)
-    return SYSTEM_KINDS[a.kind] == true and segments[a.segment] == true
+    return kinds[a.kind] == true and segments[a.segment] == true
   end)
 end
 
@@ -90,6 +91,24 @@ function M.asset_confidentiality(a)
     if c ~= nil and (top == nil or c > top) then top = c end
   end
   return top
+end
+
+-- beta_access_control_scope(decl, scope, min_confidentiality) -> list of assets
+-- The business systems (server, database, storage in lgwan or internet) whose access
+-- control BM-04 judges. scope "document_servers": those declaring
+-- controls.access_control (the declaration format's marker of document servers and the
+-- like); scope "confidential_systems": those as well as every business system holding
+-- data of at least min_confidentiality.
+function M.beta_access_control_scope(decl, scope, min_confidentiality)
+  return M.beta_assets_where(decl, function(a)
+    if SYSTEM_KINDS[a.kind] ~= true or (a.segment ~= "lgwan" and a.segment ~= "internet") then
+      return false
+    end
+    if a.controls ~= nil and a.controls.access_control ~= nil then return true end
+    if scope ~= "confidential_systems" then return false end
+    local level = M.asset_confidentiality(a)
+    return level ~= nil and level >= min_confidentiality
+  end)
 end
 
 -- caption_of_asset(a) -> { ja, en }: "id（name）" for messages.

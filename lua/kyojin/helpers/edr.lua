@@ -16,7 +16,7 @@ local FEATURES = {
                             en = "detailed investigation of the cause of an incident" },
   detects_exfiltration = { ja = "外部からの侵入やデータの持ち出し・外部との通信の検知",
                            en = "detection of intrusion and of data exfiltration / external communication" },
-  csirt_link = { ja = "CSIRT との連携", en = "link to the CSIRT" },
+  csirt_link = { ja = "CSIRT との連携", en = "a link to the CSIRT" },
 }
 
 -- edr_missing(asset, keys) -> list of { key, ja, en } for the features of

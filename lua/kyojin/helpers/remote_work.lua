@@ -5,7 +5,7 @@ local M = {}
 
 local LABELS = {
   telework = { ja = "テレワーク", en = "telework" },
-  byod = { ja = "私物端末（BYOD）の業務利用", en = "BYOD" },
+  byod = { ja = "私物端末（BYOD）", en = "BYOD" },
   web_conferencing = { ja = "Web会議サービス", en = "web conferencing" },
   remote_access = { ja = "リモートアクセス", en = "remote access" },
 }
@@ -23,7 +23,7 @@ function M.remote_work_applies(section)
   return function(decl)
     if M.remote_work_used(decl, section) then return true end
     return false, {
-      ja = label.ja .. "を利用していない（" .. section .. ".used が true でない）",
+      ja = label.ja .. "を利用していないため対象外（" .. section .. ".used が true でない）",
       en = label.en .. " is not used (" .. section .. ".used is not true)",
     }
   end
@@ -41,13 +41,13 @@ function M.remote_work_measures(result, decl, section, measures)
     local v = s and s[key]
     if v == true then
       result:pass(subject, { ja = label.ja .. "：" .. m[2] .. "を実施している。",
-                             en = label.en .. ": " .. m[3] .. " in place." })
+                             en = (label.en:gsub("^%l", string.upper)) .. ": " .. m[3] .. " in place." })
     else
       local state_ja = v == false and "が実施されていない（false と申告）" or "の申告が無い、または不明"
       local state_en = v == false and "not in place (declared false)" or "not declared or unknown"
       result:fail(subject, {
         ja = label.ja .. "：" .. m[2] .. state_ja .. "。" .. m[4],
-        en = label.en .. ": " .. m[3] .. " " .. state_en .. ". " .. m[5],
+        en = (label.en:gsub("^%l", string.upper)) .. ": " .. m[3] .. " " .. state_en .. ". " .. m[5],
       })
     end
   end

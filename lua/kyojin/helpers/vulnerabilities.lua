@@ -33,13 +33,20 @@ function M.vuln_is_boundary(asset)
   return asset.internet_boundary == true or BOUNDARY_KINDS[asset.kind] == true
 end
 
--- vuln_caption(v) -> { ja, en }: "CVE-… (CVSS 9.8) on asset …" for messages.
-function M.vuln_caption(v)
-  local cve, score, asset = tostring(v.cve), tostring(v.cvss), tostring(v.asset)
-  return {
-    ja = "資産 " .. asset .. " の脆弱性 " .. cve .. "（CVSS " .. score .. "）",
-    en = "vulnerability " .. cve .. " (CVSS " .. score .. ") of asset " .. asset,
-  }
+-- cvss_text(x) -> "9.8": a CVSS score (or threshold) with one decimal.
+function M.cvss_text(x)
+  if type(x) ~= "number" then return tostring(x) end
+  return string.format("%.1f", x)
+end
+
+-- vuln_caption(v, without_asset) -> { ja, en }: "資産 X の脆弱性 CVE-…（CVSS 9.8）" for
+-- messages; without_asset leaves the asset out (when the message names it already).
+function M.vuln_caption(v, without_asset)
+  local cve, score, asset = tostring(v.cve), M.cvss_text(v.cvss), tostring(v.asset)
+  local ja = "脆弱性 " .. cve .. "（CVSS " .. score .. "）"
+  local en = "vulnerability " .. cve .. " (CVSS " .. score .. ")"
+  if without_asset then return { ja = ja, en = en } end
+  return { ja = "資産 " .. asset .. " の" .. ja, en = en .. " of asset " .. asset }
 end
 
 -- contract_covers_network_devices(decl, contract) -> true when the contract's scope

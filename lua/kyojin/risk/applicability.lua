@@ -4,6 +4,7 @@
 --   placements  logical placements (internet_reachable, intranet, isolated)
 --   segments    segments (mynumber, lgwan, internet, cloud)
 --   boundary    true: also applies to any asset with internet_boundary = true
+--   except_data does not apply to assets holding one of these data classes
 local servers = { "server", "screen_transfer_platform", "storage", "mail_relay", "cloud_service",
                   "file_link_server", "database" }
 local network = { "network_device", "gateway", "vpn", "auth_gateway" }
@@ -18,8 +19,10 @@ end
 return {
   unauthorized_access_internet = { placements = { "internet_reachable" }, boundary = true },
   unauthorized_access_admin_terminal = { kinds = join(servers, network) },
+  -- no mail reaches the My Number segment or the platforms that serve it
   mail_malware = { kinds = { "terminal", "screen_transfer_platform" },
-                   placements = { "internet_reachable", "intranet" } },
+                   placements = { "internet_reachable", "intranet" },
+                   segments = { "lgwan", "internet", "cloud" }, except_data = { "my_number" } },
   ddos = { kinds = join(servers, network), placements = { "internet_reachable" }, boundary = true },
   process_misuse = { kinds = join({ "terminal", "maintenance_terminal" }, servers) },
   malware_spread = { kinds = join({ "terminal", "maintenance_terminal" }, servers) },

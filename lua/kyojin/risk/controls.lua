@@ -10,7 +10,7 @@
 --                         asset's segment. The rule holds if one such element satisfies it.
 -- Paths: "a/b/c" is relative to the asset (or the `each` element), "/a/b" to the declaration.
 -- A path holds when its value is true, a fact {value = true}, a non-empty array or string,
--- or a non-zero number. A countermeasure provided here still stops counting when a policy
+-- or a non-zero number; "path=text" holds when the value is the string text. A countermeasure provided here still stops counting when a policy
 -- tied to it fails (docs/dev/interfaces.md §7).
 return {
   { countermeasure = "edr", all = { "controls/edr/enabled" } },
@@ -29,6 +29,9 @@ return {
     kinds = { "network_device" } },
   { countermeasure = "patching", each = "/screen_transfer", match = "platform_asset",
     all = { "platform_patch_managed" } },
+  -- a vendor mitigation applied to a known vulnerability of the asset (PV-05)
+  { countermeasure = "vuln_avoidance", each = "/vulnerabilities", match = "asset",
+    all = { "mitigation/applied" } },
   { countermeasure = "encryption",
     any = { "controls/encryption/at_rest", "controls/encryption/in_transit" } },
   { countermeasure = "encryption", each = "/screen_transfer", match = "platform_asset",
@@ -53,6 +56,9 @@ return {
   { countermeasure = "device_control", kinds = { "terminal", "maintenance_terminal" },
     all = { "/removable_media/device_connection_control" } },
   { countermeasure = "privilege_mgmt", all = { "controls/privilege_management" } },
+  -- a room with multi-factor entry restriction (S001 物理的配置 1) has entry and lock
+  -- management; a merely "restricted" place is not assumed to
+  { countermeasure = "entry_lock", all = { "placement/physical=mfa_room" } },
   -- files entering lgwan pass harmlessization (AL-01)
   { countermeasure = "harmlessization", segments = { "lgwan" }, all = { "/harmlessization/methods" } },
   -- screen transfer: the platform itself, and the terminals that use it

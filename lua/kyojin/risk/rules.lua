@@ -32,6 +32,12 @@ return {
   mitigation_lifts_unpatched = false,
   -- S000: physical threats are outside the analysis (grey rows of the threat list).
   include_physical_threats = false,
+  -- RA-05/RA-06: an attack tree's threat level is its entry point's level, lowered to the
+  -- logical placement level of its target asset, but not below this floor: a route that
+  -- reaches an isolated target has crossed the isolation, which leaves internal spread
+  -- (level 2, S000 §3 脅威レベル). S000 scenario 1-1: internet entry (3), LGWAN terminal
+  -- target (2) → 2. Set 1 to let an isolated target lower the level to 1.
+  tree_target_floor = 2,
   -- S000: threat × vulnerability ≤ 3 means the countermeasures work (「安全」).
   safe_product = 3,
 }

@@ -1,0 +1,99 @@
+-- kyojin.lint — `kyojin lint` (trusted host code): metadata checks over the policy pack.
+--
+-- The DSL already refuses a policy with a missing or malformed field (both languages of
+-- title, remediation and parameter descriptions, known models, a source). Lint checks what
+-- needs the whole pack: requirement IDs known to the catalog, sources naming a seed, the
+-- parameters the catalog names present with its defaults, countermeasure ties to known ids,
+-- a test file beside every policy with a passing and a failing case, and every catalog ID
+-- covered.
+
+local M = {}
+
+local function load_data(path)
+  local text, err = host.read_file(path)
+  if not text then return nil, err end
+  local chunk, lerr = load(text, "@" .. path, "t", {})
+  if not chunk then return nil, lerr end
+  local ok, data = pcall(chunk)
+  if not ok then return nil, data end
+  return data
+end
+
+function M.main(args)
+  local problems = {}
+  local function problem(where, fmt, ...)
+    problems[#problems + 1] = where .. ": " .. string.format(fmt, ...)
+  end
+  if args.load_failed then problem("policies", "some policies could not be loaded (see the messages above)") end
+
+  local catalog, cerr = load_data(args.policies .. "/catalog.lua")
+  if not catalog then
+    host.write("kyojin lint: catalog: " .. tostring(cerr) .. "\n")
+    return 1
+  end
+  local by_id = {}
+  for _, c in ipairs(catalog) do by_id[c.id] = c end
+
+  local cms = {}
+  local cm_list = load_data(args.home .. "/lua/kyojin/risk/countermeasures.lua")
+  if cm_list then for _, c in ipairs(cm_list) do cms[c.id] = true end end
+
+  local files = {}
+  for _, f in ipairs(host.list(args.policies)) do files[f] = true end
+
+  local covered = {}
+  local metas = host.metadata()
+  for _, m in ipairs(metas) do
+    local where = m.file .. " (" .. m.id .. ")"
+    for _, r in ipairs(m.requirements) do
+      if not by_id[r] then problem(where, "requirement %s is not in the catalog", r) end
+      covered[r] = true
+      local c = by_id[r]
+      -- parameters the catalog names must exist with the catalog's default
+      if c and c.params then
+        for name, default in pairs(c.params) do
+          local p = m.params[name]
+          if not p then
+            problem(where, "the catalog names parameter %s for %s but the policy has none", name, r)
+          elseif p.default ~= default then
+            problem(where, "parameter %s defaults to %s, the catalog says %s", name, tostring(p.default), tostring(default))
+          end
+        end
+      end
+    end
+    if not m.source:match("S00%d") then problem(where, "source should name a seed (S000…S004) and a section: '%s'", m.source) end
+    for _, c in ipairs(m.countermeasures) do
+      local id = type(c) == "table" and c.id or c
+      if next(cms) and not cms[id] then problem(where, "unknown countermeasure '%s'", id) end
+    end
+    -- the test beside the policy: at least one passing and one non-passing case
+    local test = m.file:gsub("%.lua$", "_test.lua")
+    if not files[test] then
+      problem(where, "no test file %s", test)
+    else
+      local cases, err = host.load_cases(args.policies .. "/" .. test)
+      if not cases then
+        problem(where, "test file: %s", err)
+      else
+        local pass, other = false, false
+        for _, c in ipairs(cases) do
+          if c.policy == nil or c.policy == m.id then
+            if c.expect == "pass" or (m.level == "info" and c.expect == "info") then pass = true end
+            if c.expect == "fail" or c.expect == "warn" or (m.level == "info" and c.expect ~= "info" and c.expect ~= "pass") then other = true end
+          end
+        end
+        if not pass then problem(where, "no test case where the policy passes") end
+        if not other then problem(where, "no test case where the policy fails") end
+      end
+    end
+  end
+  for _, c in ipairs(catalog) do
+    if not covered[c.id] then problem("catalog", "requirement %s is covered by no policy", c.id) end
+  end
+  table.sort(problems)
+  for _, p in ipairs(problems) do host.write(p, "\n") end
+  host.write(string.format("%d passed, %d failed\n", #metas - (#problems > 0 and 0 or 0), #problems))
+  return #problems > 0 and 1 or 0
+end
+
+return M
