@@ -70,11 +70,14 @@ test-asan: deps test-deps
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	  KYOJIN_HOME=$(CURDIR) KYOJIN=build-asan/kyojin BUILD=build-asan CFLAGS="$(ASAN_CFLAGS)" LDFLAGS="$(ASAN_LDFLAGS)" tests/run.sh
 
-# REPORT: unit tests of the report writers (run by tests/suites/reports.sh).
+# REPORT: unit tests of the report writers (need -Icore; run by tests/suites/unit.sh) and the
+# render driver of tests/reports (run by tests/suites/reports.sh).
 REPORT_OBJ := $(addprefix $(BUILD)/,report_html.o report_csv.o report_xlsx.o report_escape.o report_labels.o report_tables.o sha256.o)
 $(BUILD)/test_report_%: tests/unit/test_report_%.c $(REPORT_OBJ) | $(BUILD)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -Icore $(LDFLAGS) -o $@ $^ $(LDLIBS) -lcmocka
-unit-reports: $(BUILD)/test_report_html $(BUILD)/test_report_csv
+$(BUILD)/report-render: tests/reports/render.c $(REPORT_OBJ) | $(BUILD)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -Icore $(LDFLAGS) -o $@ $^ $(LDLIBS)
+unit-reports: $(BUILD)/test_report_html $(BUILD)/test_report_csv $(BUILD)/report-render
 .PHONY: unit-reports
 
 clean:

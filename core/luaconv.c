@@ -199,24 +199,25 @@ static int raw_is_array(lua_State *L, int idx)
     return r;
 }
 
-/* Push the value raw[key] as seen by a policy: tables become proxies. */
+/* Push the value raw[key] as seen by a policy: tables become proxies (cached per
+ * declaration; the child's pointer string is built only when its proxy is first made). */
 static void push_wrapped(lua_State *L, int pidx, int ridx, int kidx)
 {
     lua_pushvalue(L, kidx);
-    if (lua_rawget(L, ridx) == LUA_TTABLE) {
-        int vidx = lua_gettop(L);
-        int is_arr = raw_is_array(L, ridx);
-        if (!is_arr || lua_type(L, kidx) == LUA_TNUMBER || lua_type(L, kidx) == LUA_TSTRING) {
-            if (is_arr && !lua_isinteger(L, kidx)) {
-                /* arrays are indexed by integers only */
-            }
-            push_child_pointer(L, pidx, kidx, is_arr);
-            const char *ptr = lua_tostring(L, -1);
-            luaconv_push_proxy(L, vidx, ptr);
-            lua_remove(L, -2); /* pointer string (kept by proxy) */
-            lua_remove(L, -2); /* raw value */
-        }
+    if (lua_rawget(L, ridx) != LUA_TTABLE) return;
+    int vidx = lua_gettop(L);
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &PROXY_CACHE);
+    lua_pushvalue(L, vidx);
+    if (lua_rawget(L, -2) == LUA_TTABLE) {
+        lua_replace(L, vidx); /* cached proxy replaces the raw value */
+        lua_pop(L, 1);
+        return;
     }
+    lua_pop(L, 2);
+    push_child_pointer(L, pidx, kidx, raw_is_array(L, ridx));
+    luaconv_push_proxy(L, vidx, lua_tostring(L, -1));
+    lua_remove(L, -2); /* pointer string (kept by the proxy) */
+    lua_remove(L, -2); /* raw value */
 }
 
 static int proxy_index(lua_State *L)
@@ -377,6 +378,10 @@ void luaconv_reset_cache(lua_State *L)
 {
     lua_newtable(L);
     lua_rawsetp(L, LUA_REGISTRYINDEX, &PROXY_CACHE);
+}
+
+void luaconv_reset_order(lua_State *L)
+{
     lua_newtable(L);
     lua_rawsetp(L, LUA_REGISTRYINDEX, &KEY_ORDER);
 }
@@ -735,4 +740,5 @@ void luaconv_init(lua_State *L)
     lua_setfield(L, -2, "__metatable");
     lua_rawsetp(L, LUA_REGISTRYINDEX, &PROXY_MT);
     luaconv_reset_cache(L);
+    luaconv_reset_order(L);
 }

@@ -24,6 +24,9 @@ void luaconv_push_proxy(lua_State *L, int idx, const char *ptr);
 /* Start a fresh proxy cache for a new declaration (proxies are shared between the policies
  * of one declaration, never across declarations). */
 void luaconv_reset_cache(lua_State *L);
+/* Forget the document order of converted objects (before converting a new tree; a tree
+ * converted earlier then iterates without order information). */
+void luaconv_reset_order(lua_State *L);
 /* Set the current read log to a new empty table (pushes nothing); luaconv_take_log pushes the
  * log as a sorted array of JSON pointers. */
 void luaconv_new_log(lua_State *L);

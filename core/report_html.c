@@ -25,7 +25,7 @@ static const char css[] =
   "h1{font-size:26px;margin:0 0 4px}h2{font-size:21px;border-bottom:3px solid #1f3a68;padding-bottom:4px;margin:28px 0 12px}\n"
   "h3{font-size:17px;margin:22px 0 8px;color:#1f3a68}h4{font-size:15px;margin:14px 0 6px}\n"
   "table{border-collapse:collapse;width:100%;margin:6px 0 14px}th,td{border:1px solid var(--line);padding:4px 6px;vertical-align:top;text-align:left}\n"
-  "th{background:#eef1f6;font-weight:bold;word-break:keep-all}td.n{text-align:right;white-space:nowrap}td.c{text-align:center}\n"
+  "td{overflow-wrap:anywhere}th{background:#eef1f6;font-weight:bold;word-break:keep-all}td.n{text-align:right;white-space:nowrap}td.c{text-align:center}\n"
   ".kv th{width:26%}.mono,code{font-family:\"DejaVu Sans Mono\",monospace;font-size:12px;word-break:break-all}\n"
   ".cover{border:2px solid #1f3a68;padding:18px 22px;margin-bottom:18px}.cover .sub{color:var(--mute)}\n"
   ".verdict{display:inline-block;font-size:24px;font-weight:bold;padding:8px 22px;border-radius:6px;color:#fff;margin:4px 0 10px}\n"
@@ -46,6 +46,10 @@ static const char css[] =
   ".counts td,.counts th{text-align:center}.riskbar span{display:inline-block;min-width:64px;padding:4px 8px;margin:2px;text-align:center;border-radius:4px}\n"
   ".step td:nth-child(2){padding-left:22px}.tree td{background:#f6f7f9;font-weight:bold}\n"
   ".headline{font-size:16px;font-weight:bold;margin:2px 0 8px}\n"
+  ".sheet{table-layout:fixed;font-size:12px}.sheet th{word-break:normal;font-size:11px}.sheet td{padding:3px 5px}"
+  ".fixes{table-layout:fixed}.w-rank{width:3.6em}.w-pol{width:22%}.w-rem{width:32%}"
+  ".w-no{width:3.2em}.w-kind{width:7.5em}.w-name{width:11em}.w-lv{width:4.6em}.w-step{width:22em}\n"
+  ".cm{display:inline-block;margin:0 10px 0 0;white-space:nowrap}.cm .note{font-size:10px}\n"
   ".cm-on{color:var(--e)}.cm-off{color:var(--a)}.note{color:var(--mute);font-size:12px}\n"
   ".heat{display:flex;gap:28px;flex-wrap:wrap}.heat figure{margin:0}.heat figcaption{font-weight:bold;margin-bottom:4px}\n"
   "footer{margin-top:30px;color:var(--mute);font-size:12px;border-top:1px solid var(--line);padding-top:6px}\n"
@@ -299,9 +303,9 @@ static void summary(ctx *c, const cJSON *d, int i)
     value_text(out, err, en);
     fputs("</p>\n", out);
   } else if (cJSON_IsTrue(comp)) {
-    fputs("<div class=\"verdict ok\">", out); T(W("verdict")); fputs("：", out); T(W("compliant")); fputs("</div>\n", out);
+    fputs("<div class=\"verdict ok\">", out); T(W("verdict")); fputs(en ? ": " : "：", out); T(W("compliant")); fputs("</div>\n", out);
   } else {
-    fputs("<div class=\"verdict ng\">", out); T(W("verdict")); fputs("：", out); T(W("not_compliant")); fputs("</div>\n", out);
+    fputs("<div class=\"verdict ng\">", out); T(W("verdict")); fputs(en ? ": " : "：", out); T(W("not_compliant")); fputs("</div>\n", out);
   }
   policy_counts(d, counts);
   fprintf(out, "<p class=\"headline\" id=\"d%d-headline\">", i);
@@ -330,7 +334,7 @@ static void summary(ctx *c, const cJSON *d, int i)
       char key[2] = { *l, 0 }, word[8];
       snprintf(word, sizeof word, "risk_%c", *l);
       fprintf(out, "<span class=\"r r-%c\">", *l); T(W(word));
-      fprintf(out, "：%.0f</span>", rl_num(rc, key, 0));
+      fprintf(out, en ? ": %.0f</span>" : "：%.0f</span>", rl_num(rc, key, 0));
     }
     fputs("</div>\n", out);
   }
@@ -338,10 +342,12 @@ static void summary(ctx *c, const cJSON *d, int i)
   const cJSON *delta = cJSON_GetObjectItemCaseSensitive(risk, "delta");
   if (cJSON_GetArraySize(delta) == 0) { fputs("<p>", out); T(W("no_fixes")); fputs("</p>\n", out); }
   else {
-    fputs("<table><thead><tr><th>", out); T(W("rank")); fputs("</th><th>", out); T(W("policy"));
+    fputs("<table class=\"fixes\"><colgroup><col class=\"w-rank\"><col class=\"w-pol\"><col class=\"w-rem\">"
+          "<col class=\"w-rank\"><col></colgroup><thead><tr><th>", out);
+    T(W("rank")); fputs("</th><th>", out); T(W("policy"));
     fputs("</th><th>", out); T(W("remediation")); fputs("</th><th>", out); T(W("score"));
     fputs("</th><th>", out); T(W("improves")); fputs("</th></tr></thead><tbody>\n", out);
-    int shown = 0;
+    int shown = 0, zero = 0;
     const cJSON *x;
     cJSON_ArrayForEach(x, delta) {
       if (shown++ == 5) break;
@@ -354,16 +360,26 @@ static void summary(ctx *c, const cJSON *d, int i)
       fprintf(out, "</td><td class=\"n\">%.0f</td><td>", rl_num(x, "score", 0));
       const cJSON *im;
       int k = 0;
+      int nim = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(x, "improvements"));
+      if (rl_num(x, "score", 0) <= 0) zero++;
       cJSON_ArrayForEach(im, cJSON_GetObjectItemCaseSensitive(x, "improvements")) {
+        const char *an = rl_str(im, "asset_name"), *tn = rl_text(cJSON_GetObjectItemCaseSensitive(im, "threat_name"), en);
+        if (k == 4) {
+          fprintf(out, en ? "<br><span class=\"note\">and %d more</span>" : "<br><span class=\"note\">ほか %d件</span>", nim - 4);
+          break;
+        }
         if (k++) fputs("<br>", out);
-        text_or_dash(out, rl_str(im, "asset")); fputs(" / ", out); text_or_dash(out, rl_str(im, "threat"));
-        fputs("：", out); risk_cell(out, rl_str(im, "from"), "span"); fputs(" → ", out);
+        if (rl_str(im, "scenario")) { T(W("scenario")); fputs(" ", out); T(rl_str(im, "scenario")); }
+        else text_or_dash(out, an ? an : rl_str(im, "asset"));
+        fputs(" / ", out); text_or_dash(out, tn ? tn : rl_str(im, "threat"));
+        fputs(en ? ": " : "：", out); risk_cell(out, rl_str(im, "from"), "span"); fputs(" → ", out);
         risk_cell(out, rl_str(im, "to"), "span");
       }
       if (!k) fputs("—", out);
       fputs("</td></tr>\n", out);
     }
     fputs("</tbody></table>\n", out);
+    if (zero) { fputs("<p class=\"note\">", out); T(W("zero_score")); fputs("</p>\n", out); }
   }
   fputs("</section>\n", out);
 }
@@ -603,9 +619,9 @@ static void countermeasure_list(ctx *c, const cJSON *cms)
   cJSON_ArrayForEach(m, cms) {
     const cJSON *inv = cJSON_GetObjectItemCaseSensitive(m, "invalidated_by");
     const char *name = rl_text(cJSON_GetObjectItemCaseSensitive(m, "name"), en);
-    if (k++) fputs("<br>", out);
-    if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(m, "effective"))) fputs("<span class=\"cm-on\">○</span> ", out);
-    else fputs("<span class=\"cm-off\">×</span> ", out);
+    k++;
+    if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(m, "effective"))) fputs("<span class=\"cm\"><span class=\"cm-on\">○</span>", out);
+    else fputs("<span class=\"cm\"><span class=\"cm-off\">×</span>", out);
     text_or_dash(out, name ? name : rl_str(m, "id"));
     if (cJSON_GetArraySize(inv) > 0) {
       const cJSON *q;
@@ -616,6 +632,7 @@ static void countermeasure_list(ctx *c, const cJSON *cms)
       else { T(W("by")); T(W("invalidated")); }
       fputs(")</span>", out);
     }
+    fputs("</span> ", out);
   }
   if (!k) fputs("—", out);
 }
@@ -650,7 +667,9 @@ static void risk_sections(ctx *c, const cJSON *d, int i)
   fputs("</div>\n</section>\n", out);
 
   fprintf(out, "<section class=\"part\" id=\"d%d-assets\">\n<h2>", i); T(W("asset_sheet")); fputs("</h2>\n", out);
-  fputs("<table><thead><tr>", out);
+  fputs("<table class=\"sheet\"><colgroup><col class=\"w-no\"><col class=\"w-kind\"><col class=\"w-name\">"
+        "<col class=\"w-lv\"><col class=\"w-lv\"><col class=\"w-lv\"><col class=\"w-lv\"><col class=\"w-name\">"
+        "<col><col class=\"w-lv\"></colgroup><thead><tr>", out);
   static const char *const ah[] = { "no", "asset_kind", "target", "threat_level", "vuln_level", "importance",
                                     "risk_value", "threat", "countermeasure", "cm_level" };
   for (size_t k = 0; k < sizeof ah / sizeof ah[0]; k++) { fputs("<th>", out); T(W(ah[k])); fputs("</th>", out); }
@@ -681,7 +700,8 @@ static void risk_sections(ctx *c, const cJSON *d, int i)
   fputs("</tbody></table>\n</section>\n", out);
 
   fprintf(out, "<section class=\"part\" id=\"d%d-trees\">\n<h2>", i); T(W("tree_sheet")); fputs("</h2>\n", out);
-  fputs("<table><thead><tr>", out);
+  fputs("<table class=\"sheet\"><colgroup><col class=\"w-kind\"><col class=\"w-step\"><col class=\"w-lv\">"
+        "<col class=\"w-lv\"><col class=\"w-lv\"><col class=\"w-lv\"><col><col class=\"w-lv\"></colgroup><thead><tr>", out);
   static const char *const th[] = { "scenario", "tree_step", "threat_level", "vuln_level", "damage_level",
                                     "risk_value", "countermeasure", "cm_level" };
   for (size_t k = 0; k < sizeof th / sizeof th[0]; k++) { fputs("<th>", out); T(W(th[k])); fputs("</th>", out); }
@@ -817,14 +837,19 @@ int report_html_write(const cJSON *result, const report_opts *o, FILE *out, char
   fputs("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n", out);
   fputs("<meta name=\"generator\" content=\"", out); text_or_dash(out, rl_str(tool, "name")); fputs(" ", out);
   text_or_dash(out, rl_str(tool, "version")); fputs("\">\n<title>", out); T(W("title"));
-  cJSON_ArrayForEach(d, decls) { fputs(" — ", out); text_or_dash(out, body_name(d)); }
+  int nd = cJSON_GetArraySize(decls), k = 0;
+  cJSON_ArrayForEach(d, decls) {          /* a batch names its first three bodies */
+    if (k++ == 3) { fprintf(out, en ? " and %d more" : " ほか%d団体", nd - 3); break; }
+    fputs(" — ", out);
+    text_or_dash(out, body_name(d));
+  }
   fprintf(out, "</title>\n<style>\n%s</style>\n", css);
   if (embed_meta(&c) != 0) {
     snprintf(err, errlen, "out of memory while embedding the result's hashes");
     return -1;
   }
   fputs("</head>\n<body>\n<header><h1>", out); T(W("title")); fputs("</h1>\n<p class=\"sub\">", out);
-  int k = 0;
+  k = 0;
   cJSON_ArrayForEach(d, decls) {
     if (k++) fputs("、", out);
     text_or_dash(out, body_name(d));

@@ -95,6 +95,8 @@ static const label words[] = {
   { "rank", "順位", "Rank" },
   { "score", "効果", "Score" },
   { "improves", "改善されるリスク値", "Risk values improved" },
+  { "zero_score", "効果 0 の是正はリスク値を変えませんが、要件を満たすために必要です。",
+    "A fix with score 0 changes no risk value but is needed to meet the requirement." },
   { "no_fixes", "リスク値を改善する是正はありません。", "No fix improves a risk value." },
   { "findings", "指摘事項（要件分類別）", "Findings by requirement family" },
   { "findings_sheet", "指摘事項", "Findings" },

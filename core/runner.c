@@ -75,6 +75,8 @@ struct runner {
     int validate;
     const char *eval_only; /* evaluate only this policy (host.evaluate), or NULL */
     int profile;           /* KYOJIN_PROFILE set: per-policy cost on stderr */
+    const decl_doc *tree_of; /* the declaration whose raw tree is cached in tree_ref */
+    int tree_ref;            /* registry ref of that raw tree, or LUA_NOREF */
 };
 
 #define MAX_FINDINGS 10000
@@ -549,6 +551,7 @@ runner *runner_new(const runner_opts *o, char *err, size_t errlen)
     r->lua_dir = xstrdup(o->lua_dir ? o->lua_dir : "lua");
     r->validate = o->validate;
     r->validate_ref = LUA_NOREF;
+    r->tree_ref = LUA_NOREF;
     r->profile = getenv("KYOJIN_PROFILE") != NULL;
     sandbox_opts so = o->sandbox;
     so.lua_dir = r->lua_dir;
@@ -890,6 +893,33 @@ static cJSON *bilingual(const char *ja, const char *en)
     return o;
 }
 
+/* Push the raw Lua tree of a declaration, converting it once for validation and evaluation.
+ * The tree is never handed to policies (they get read-only proxies), and the validator only
+ * reads it, so one conversion serves both. [-0, +1] */
+static void push_tree(runner *r, const decl_doc *d)
+{
+    lua_State *L = sandbox_state(r->sb);
+    if (r->tree_of == d && r->tree_ref != LUA_NOREF) {
+        lua_rawgeti(L, LUA_REGISTRYINDEX, r->tree_ref);
+        return;
+    }
+    luaL_unref(L, LUA_REGISTRYINDEX, r->tree_ref);
+    luaconv_reset_order(L);
+    luaconv_push(L, decl_root(d));
+    lua_pushvalue(L, -1);
+    r->tree_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    r->tree_of = d;
+}
+
+/* Forget the cached tree (after evaluation; the declaration is about to be freed). */
+static void drop_tree(runner *r)
+{
+    luaL_unref(sandbox_state(r->sb), LUA_REGISTRYINDEX, r->tree_ref);
+    luaconv_reset_order(sandbox_state(r->sb));
+    r->tree_ref = LUA_NOREF;
+    r->tree_of = NULL;
+}
+
 cJSON *runner_validate(runner *r, decl_doc *d, char *err, size_t errlen)
 {
     lua_State *L = sandbox_state(r->sb);
@@ -898,7 +928,7 @@ cJSON *runner_validate(runner *r, decl_doc *d, char *err, size_t errlen)
     int top = lua_gettop(L);
     luaconv_reset_cache(L);
     lua_rawgeti(L, LUA_REGISTRYINDEX, r->validate_ref);
-    luaconv_push(L, decl_root(d));
+    push_tree(r, d);
     lua_getglobal(L, "json");
     lua_createtable(L, 0, 2);
     lua_pushinteger(L, 100);
@@ -965,7 +995,7 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
         cJSON_Delete(res);
         return NULL;
     }
-    luaconv_push(L, root);
+    push_tree(r, d);
     int raw = lua_gettop(L);
     luaconv_push_proxy(L, raw, "");
     int proxy = lua_gettop(L);
@@ -1143,6 +1173,7 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
     }
     lua_settop(L, top);
     luaconv_reset_cache(L);
+    drop_tree(r);
     for (int s = 0; s < 7; s++) cJSON_AddNumberToObject(counts, status_name((policy_status)s), cnt[s]);
     /* RISK: the risk section is added by the caller (core/risk.c) after evaluation. */
     cJSON_AddNullToObject(res, "error");

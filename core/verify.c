@@ -126,7 +126,7 @@ int verify_policy_set_sha256(const char *dir, char hex[65])
   int n = 0;
   if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) return -1;
   walk(dir, "", &files, 0);
-  qsort(files.v, files.n, sizeof *files.v, cmp_str);
+  if (files.n) qsort(files.v, files.n, sizeof *files.v, cmp_str);
   sha256_init(&c);
   for (size_t i = 0; i < files.n; i++) {
     char path[8192];

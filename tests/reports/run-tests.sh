@@ -26,9 +26,12 @@ sub() { # run a checker that ends with "N passed, N failed" and add its counts
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
   if [ "$rc" -ne 0 ] && [ "${f:-0}" -eq 0 ]; then bad "$* exited $rc"; printf '%s\n' "$out" | tail -5; fi
 }
-if ! $PY -c 'import openpyxl' 2>/dev/null; then
-  echo "installing: python3-openpyxl"
-  [ "$(id -u)" = 0 ] && apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-openpyxl >/dev/null
+need=""
+$PY -c 'import openpyxl' 2>/dev/null || need="$need python3-openpyxl"
+command -v unzip >/dev/null 2>&1 || need="$need unzip"
+if [ -n "$need" ]; then
+  echo "installing:$need"
+  [ "$(id -u)" = 0 ] && apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $need >/dev/null
 fi
 
 for fx in "$here"/fixtures/*.result.json; do
