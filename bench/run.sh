@@ -120,6 +120,46 @@ profile() {
     "$W/profile-$name-self.txt" >>"$RES"
 }
 
+# phases NAME CMD... -- FILES... — warm per-file cost of each phase: the profiling build is
+# run on the first file and on all files; per phase (kyojin's own functions, inclusive)
+# (instructions for N files − for 1 file) / (N − 1), and its share of the per-file total.
+phases() {
+  local name=$1; shift
+  local pre=()
+  while [ "$1" != "--" ]; do pre+=("$1"); shift; done
+  shift
+  local n=$#
+  icount "ph_${name}_1" "${pre[@]}" "$1" >/dev/null
+  icount "ph_${name}_n" "${pre[@]}" "$@" >/dev/null
+  callgrind_annotate --inclusive=yes "$W/cg/ph_${name}_1.cg" >"$W/phases-$name-1.txt" 2>/dev/null
+  callgrind_annotate --inclusive=yes "$W/cg/ph_${name}_n.cg" >"$W/phases-$name-n.txt" 2>/dev/null
+  awk -v key="phases.$name" -v n="$n" -v own="$W/own-functions.txt" '
+    BEGIN { while ((getline l < own) > 0) ok[l] = 1 }
+    FNR == 1 { file++ }
+    /PROGRAM TOTALS/ { v = $1; gsub(/,/, "", v); tot[file] = v; next }
+    match($0, /\( *[0-9.]+%\) +/) && /\[.*\/kyojin-prof\]$/ {
+      v = $1; gsub(/,/, "", v)
+      fn = substr($0, RSTART + RLENGTH); sub(/ \[.*$/, "", fn); sub(/^.*:/, "", fn); sub(/'"'"'[0-9]+$/, "", fn)
+      base = fn; sub(/\..*$/, "", base)
+      if (!(base in ok) || base ~ /^(main|cmd_check|run_protected|sandbox_call|sandbox_call_trusted)$/) next
+      if (!((file, base) in c)) { c[file, base] = v; if (file == 2) order[++k] = base }
+    }
+    END {
+      per = (tot[2] - tot[1]) / (n - 1)
+      printf "%s.per_file\t%.0f\n", key, per
+      m = 0
+      for (i = 1; i <= k; i++) {
+        b = order[i]; d = (c[2, b] - c[1, b]) / (n - 1)
+        if (d > 0 && d / per >= 0.02) { dd[++m] = d; bb[m] = b }
+      }
+      for (i = 1; i <= m; i++)            # by cost, largest first
+        for (j = i + 1; j <= m; j++)
+          if (dd[j] > dd[i]) { t = dd[i]; dd[i] = dd[j]; dd[j] = t; t = bb[i]; bb[i] = bb[j]; bb[j] = t }
+      for (i = 1; i <= m && i <= 14; i++)
+        printf "%s.top.%02d\t%.2f %.1f %s\n", key, i - 1, dd[i] / 1e6, 100 * dd[i] / per, bb[i]
+    }' "$W/phases-$name-1.txt" "$W/phases-$name-n.txt" >>"$RES"
+}
+
 # ---------------------------------------------------------------- build and corpora
 deps
 make -s kyojin
@@ -191,6 +231,7 @@ i10=$(icount micro_oscap_10 oscap oval eval "$W/micro-m10.oval.xml")
 rec micro.oscap.i1 "$i1"; rec micro.oscap.i10 "$i10"; rec micro.oscap.n 10
 log "micro.oscap: 1 file $i1, 10 files $i10 instructions"
 profile micro_m10 "${KYP[@]}" check --policies "$MICRO_POL" --format json "${MM[@]}"
+phases micro "${KYP[@]}" check --policies "$MICRO_POL" --format json -- "${MM[@]}"
 
 log "micro suite: wall times (hyperfine, $RUNS runs)"
 wall micro \
@@ -212,6 +253,7 @@ for s in s m l; do
 done
 FM=("$W"/full/m-*.json)
 profile full_m10 "${KYP[@]}" check --format json "${FM[@]}"
+phases full_m "${KYP[@]}" check --format json -- "${FM[@]}"
 wall full \
   "kyojin=$KY check --format json ${FM[*]}" \
   "floor=$W/cjson_parse ${FM[*]}"
