@@ -19,7 +19,7 @@ DEB_PKGS := build-essential pkg-config liblua5.4-dev libcjson-dev libcmocka-dev
 # REPORT: report writers
 DEB_PKGS += libxlsxwriter-dev zlib1g-dev
 
-.PHONY: all demo test test-asan deps test-deps clean unit-tests bench
+.PHONY: all demo test test-asan deps test-deps clean unit-tests fuzz bench
 
 BIN ?= kyojin
 
@@ -80,8 +80,13 @@ $(BUILD)/report-render: tests/reports/render.c $(REPORT_OBJ) | $(BUILD)
 unit-reports: $(BUILD)/test_report_html $(BUILD)/test_report_csv $(BUILD)/report-render
 .PHONY: unit-reports
 
+# HARDENING: every libFuzzer harness (fuzz/fuzz_*.c) under ASan/UBSan for FUZZ_SECONDS each.
+FUZZ_SECONDS ?= 60
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh
+
 clean:
-	rm -rf build build-asan kyojin tests/artifacts
+	rm -rf build build-asan build-fuzz kyojin tests/artifacts
 
 # cmocka unit tests: every tests/unit/test_*.c linked with the core objects.
 UNIT_SRC := $(wildcard tests/unit/test_*.c)

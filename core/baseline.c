@@ -153,7 +153,8 @@ int baseline_apply(cJSON *result, const cJSON *baseline, char *err, size_t errle
                     goto oom;
         }
     }
-    qsort(known.keys, known.n, sizeof *known.keys, cmp_key);
+    if (known.n)
+        qsort(known.keys, known.n, sizeof *known.keys, cmp_key);
 
     long suppressed = 0;
     cJSON *dd, *pp;

@@ -176,7 +176,7 @@ typedef struct {
     char code[7];
     char name[64];
     char name_en[96];
-    char slug[48];
+    char slug[64];
     long population;
 } body_plan;
 
@@ -365,7 +365,7 @@ static cJSON *controls(genctx *g, ctl_kind k)
         cJSON_AddBoolToObject(am, "behaviour_detection", ok(g, 0.6));
         cJSON_AddBoolToObject(am, "definitions_current", ok(g, 0.3));
     }
-    if (k != C_STORAGE) {
+    {
         cJSON *p = cJSON_AddObjectToObject(c, "patch");
         cJSON_AddBoolToObject(p, "os_timely", ok(g, k == C_NETWORK ? 1.0 : 0.5));
         cJSON_AddBoolToObject(p, "managed_by_vendor", k != C_TERMINAL);
@@ -383,8 +383,7 @@ static cJSON *controls(genctx *g, ctl_kind k)
     if (k != C_NETWORK) {
         cJSON *b = cJSON_AddObjectToObject(c, "backup");
         cJSON_AddBoolToObject(b, "enabled", ok(g, 0.4));
-        if (k == C_TERMINAL)
-            cJSON_AddBoolToObject(b, "includes_mail", ok(g, 0.8));
+        cJSON_AddBoolToObject(b, "includes_mail", ok(g, 0.8));
         cJSON_AddBoolToObject(b, "offline", k != C_CLOUD && ok(g, 1.5));
     }
     if (k == C_TERMINAL) {
@@ -606,8 +605,8 @@ static void attack_tree(genctx *g, cJSON *trees, int n, const char *base, const 
         const char *damage, *entry, *attacker, *route, *final_attack;
     } kinds[] = {
         {"core_stop", "T1566", "外部の攻撃者（標的型攻撃）", "標的型メール", "ランサムウェアによるデータ暗号化"},
-        {"info_leak", "T1190", "外部の攻撃者", "公開サーバの脆弱性", "住民情報の窃取"},
-        {"core_stop", "T1133", "外部の攻撃者", "VPN装置の脆弱性", "業務システムの停止"},
+        {"personal_data_leak", "T1190", "外部の攻撃者", "公開サーバの脆弱性", "住民情報の窃取"},
+        {"resident_data_altered", "T1189", "外部の攻撃者", "改ざんされたWebサイトの閲覧", "住民記録の改ざん"},
         {"cloud_overbilling", "T1078", "外部の攻撃者", "窃取した認証情報", "大量通信による課金の発生"},
     };
     int k = n % 4;
@@ -856,9 +855,13 @@ static void build_mail_and_rest(genctx *g, cJSON *d, int full)
         static const char *const core_scope[] = {"juki", "tax", "welfare-db", "mn-pc", "mn-fw", "maint-pc", NULL};
         static const char *const core_cov[] = {"juki", "tax", "welfare-db", NULL};
         cJSON_AddItemToArray(contracts, contract(g, "c-core", "基幹システム開発株式会社", core_scope, 0, core_cov));
-        if (has_asset(assets, "e-app")) {
-            static const char *const cl_scope[] = {"e-app", NULL};
-            cJSON_AddItemToArray(contracts, contract(g, "c-cloud", "株式会社クラウドインテグレーション", cl_scope, 1, cl_scope));
+        int ea = has_asset(assets, "e-app"), gw = has_asset(assets, "groupware");
+        if (ea || gw) {
+            static const char *const both[] = {"e-app", "groupware", NULL};
+            static const char *const only_e[] = {"e-app", NULL};
+            static const char *const only_g[] = {"groupware", NULL};
+            const char *const *scope = ea && gw ? both : ea ? only_e : only_g;
+            cJSON_AddItemToArray(contracts, contract(g, "c-cloud", "株式会社クラウドインテグレーション", scope, 1, scope));
         }
     } else {
         static const char *const scope[] = {"juki", NULL};
@@ -882,6 +885,11 @@ static void build_mail_and_rest(genctx *g, cJSON *d, int full)
     cJSON_AddItemToObject(org, "info_sharing", fact(g, ok(g, 0.8), "自治体CEPTOAR 情報共有記録", "2026-05-01"));
     cJSON_AddItemToObject(org, "policy_follows_guideline",
                           fact(g, ok(g, 0.5), "情報セキュリティポリシー（令和8年4月改定）", "2026-04-01"));
+    if (full && (g->model[0] == 'b' || chance(&g->r, 0.3))) {
+        cJSON_AddItemToObject(org, "continuous_monitoring", fact(g, ok(g, 1.0), "SOC監視サービス契約書", "2025-04-01"));
+        cJSON_AddItemToObject(org, "vulnerability_diagnosis", fact(g, ok(g, 1.5), "脆弱性診断報告書", "2026-01-31"));
+        cJSON_AddItemToObject(org, "shadow_it_control", fact(g, ok(g, 1.5), "外部サービス利用監視手順書", "2025-10-01"));
+    }
 
     if (full) {
         cJSON *ir = cJSON_AddObjectToObject(d, "incident_response");
@@ -935,7 +943,8 @@ static void build_mail_and_rest(genctx *g, cJSON *d, int full)
 
     static const char *const tw_f[] = {"pre_post_checks", "location_rules", NULL};
     static const char *const tw_t[] = {"テレワーク実施前後チェックリスト", NULL};
-    cJSON_AddItemToObject(d, "telework", used_facts(g, full && chance(&g->r, 0.6), tw_f, tw_t, 1.0));
+    int telework = full && chance(&g->r, 0.6);
+    cJSON_AddItemToObject(d, "telework", used_facts(g, telework, tw_f, tw_t, 1.0));
     static const char *const by_f[] = {"storage_prevented", "device_registration", "application_procedure", NULL};
     static const char *const by_t[] = {NULL, NULL, "私物端末業務利用申請書", NULL};
     cJSON_AddItemToObject(d, "byod", used_facts(g, full && chance(&g->r, 0.15), by_f, by_t, 1.0));
@@ -945,7 +954,8 @@ static void build_mail_and_rest(genctx *g, cJSON *d, int full)
                                        "takeout_management", "per_access_auth", "minimal_privileges",
                                        "abnormal_access_detection", "dlp_labels", NULL};
     cJSON_AddItemToObject(d, "remote_access",
-                          used_section(g, full && chance(&g->r, g->model[0] == 'b' ? 0.9 : 0.4), ra_f, 0.6));
+                          used_section(g, telework || (full && chance(&g->r, g->model[0] == 'b' ? 0.9 : 0.4)),
+                                       ra_f, 0.6));
 
     cJSON *ext = cJSON_AddArrayToObject(d, "external_services");
     if (full && chance(&g->r, 0.7)) {
@@ -977,14 +987,21 @@ static void build_mail_and_rest(genctx *g, cJSON *d, int full)
             attack_tree(g, trees, i, base, "住民記録システム");
     }
 
-    /* waivers: a few bodies waive the refresh interval of their first connection */
-    cJSON *st0 = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(d, "screen_transfer"), 0);
-    if (st0 && chance(&g->r, 0.08)) {
+    /* waivers: some bodies waive a longer refresh interval of their connection into
+     * the My Number segment (the last one when present) */
+    cJSON *sts = cJSON_GetObjectItemCaseSensitive(d, "screen_transfer");
+    int last = cJSON_GetArraySize(sts) - 1;
+    cJSON *st0 = last >= 0 ? cJSON_GetArrayItem(sts, last) : NULL;
+    if (st0 && strcmp(rollup_str(st0, "target_segment"), "mynumber") != 0)
+        st0 = NULL;
+    if (st0 && chance(&g->r, 0.25)) {
+        char subject[64];
+        snprintf(subject, sizeof subject, "/screen_transfer/%d", last);
         cJSON_SetNumberValue(cJSON_GetObjectItemCaseSensitive(st0, "refresh_interval_days"), 14);
         cJSON *ws = cJSON_AddArrayToObject(d, "waivers");
         cJSON *w = cJSON_CreateObject();
         cJSON_AddStringToObject(w, "policy", "ST-06");
-        cJSON_AddStringToObject(w, "subject", "/screen_transfer/0/refresh_interval_days");
+        cJSON_AddStringToObject(w, "subject", subject);
         cJSON_AddStringToObject(w, "justification", "繁忙期に限り仮想端末の再構築間隔を14日に延長する");
         cJSON_AddStringToObject(w, "approver", "最高情報セキュリティ責任者");
         cJSON_AddStringToObject(w, "compensating_control", "EDRによる常時監視と日次フルスキャン");
@@ -1045,14 +1062,17 @@ cJSON *gen_declaration(uint64_t seed, size_t index, enum gen_size size)
     else
         g.model = "alpha";
 
+    /* Most bodies are well run (rare slips); some have gaps, more often the
+     * small ones. */
+    double sloppy, weak;
     switch (b->kind) {
-    case K_VILLAGE: g.weak = 0.22; break;
-    case K_TOWN: g.weak = 0.16; break;
-    case K_CITY: g.weak = 0.09; break;
-    case K_WARD: g.weak = 0.07; break;
-    default: g.weak = 0.05;
+    case K_VILLAGE: sloppy = 0.50; weak = 0.10; break;
+    case K_TOWN: sloppy = 0.40; weak = 0.08; break;
+    case K_CITY: sloppy = 0.28; weak = 0.05; break;
+    case K_WARD: sloppy = 0.22; weak = 0.04; break;
+    default: sloppy = 0.20; weak = 0.03;
     }
-    g.weak *= 0.6 + 0.8 * rng_unit(&g.r); /* bodies differ */
+    g.weak = chance(&g.r, sloppy) ? weak * (0.5 + rng_unit(&g.r)) : 0.0012;
     g.evidenced = b->kind == K_VILLAGE ? 0.1 : b->kind == K_TOWN ? 0.25 : 0.6;
     long pop = b->population;
     g.staff = b->kind == K_PREFECTURE ? 3000 + pop / 1500 : 20 + pop / 120;

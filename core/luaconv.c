@@ -405,8 +405,9 @@ cJSON *luaconv_take_log(lua_State *L)
     int log = lua_gettop(L);
     size_t cap = 64, n = 0;
     char **v = malloc(cap * sizeof *v);
+    int oom = 0;
     lua_pushnil(L);
-    while (v && lua_next(L, log)) {
+    while (v && !oom && lua_next(L, log)) {
         /* key: proxy, value: set of keys */
         int pidx = lua_gettop(L) - 1;
         lua_rawgetp(L, pidx, &PROXY_REAL);
@@ -425,7 +426,11 @@ cJSON *luaconv_take_log(lua_State *L)
             if (n == cap) {
                 cap *= 2;
                 char **nv = realloc(v, cap * sizeof *nv);
-                if (!nv) { lua_pop(L, 1); break; }
+                if (!nv) { /* keep the stack balanced for the outer traversal */
+                    lua_pop(L, 2); /* pointer string, inner key */
+                    oom = 1;
+                    break;
+                }
                 v = nv;
             }
             v[n] = s ? strdup(s) : NULL;
@@ -433,6 +438,7 @@ cJSON *luaconv_take_log(lua_State *L)
             lua_pop(L, 1);
         }
         lua_pop(L, 2);
+        if (oom) lua_pop(L, 1); /* the outer key: the traversal stops here */
     }
     lua_pop(L, 1);
     lua_pushnil(L);
@@ -511,7 +517,13 @@ static cJSON *table_to_json(lua_State *L, int idx, int depth, char *err, size_t 
             if (lua_isnil(L, -1)) { lua_pop(L, 2); continue; }
             cJSON *c = to_json(L, lua_gettop(L), depth + 1, err, errlen);
             if (!c) { lua_pop(L, 4); cJSON_Delete(o); return NULL; }
-            cJSON_AddItemToObject(o, lua_tostring(L, -2), c);
+            if (!cJSON_AddItemToObject(o, lua_tostring(L, -2), c)) { /* key copy failed: nothing leaks */
+                cJSON_Delete(c);
+                lua_pop(L, 4);
+                cJSON_Delete(o);
+                snprintf(err, errlen, "out of memory");
+                return NULL;
+            }
             lua_pop(L, 2);
         }
         /* keys added after conversion (patched copies) come after, sorted */
@@ -548,8 +560,13 @@ static cJSON *table_to_json(lua_State *L, int idx, int depth, char *err, size_t 
         lua_getfield(L, idx, keys[i]);
         cJSON *c = to_json(L, lua_gettop(L), depth + 1, err, errlen);
         lua_pop(L, 1);
-        if (!c) { free(keys); cJSON_Delete(o); return NULL; }
-        cJSON_AddItemToObject(o, keys[i], c);
+        if (!c || !cJSON_AddItemToObject(o, keys[i], c)) {
+            if (c) snprintf(err, errlen, "out of memory");
+            cJSON_Delete(c);
+            free(keys);
+            cJSON_Delete(o);
+            return NULL;
+        }
     }
     free(keys);
     return o;
@@ -604,7 +621,10 @@ static cJSON *to_json(lua_State *L, int idx, int depth, char *err, size_t errlen
 cJSON *luaconv_to_json(lua_State *L, int idx, char *err, size_t errlen)
 {
     idx = lua_absindex(L, idx);
-    return to_json(L, idx, 0, err, errlen);
+    if (errlen) err[0] = 0;
+    cJSON *r = to_json(L, idx, 0, err, errlen);
+    if (!r && errlen && !err[0]) snprintf(err, errlen, "out of memory"); /* a cJSON_Create* failed */
+    return r;
 }
 
 /* ------------------------------------------------------------------ API table */

@@ -6,8 +6,10 @@
 #include "luaconv.h"
 #include "report.h"
 #include "risk.h" /* RISK: risk scoring (core/risk.c) */
+#include "rollup.h" /* COMMAND: summary, diff, gen; check over many files (core/rollup.h) */
 #include "runner.h"
 #include "sha256.h"
+#include "watchdog.h"
 #include "verify.h" /* REPORT: kyojin verify */
 
 #include <errno.h>
@@ -34,7 +36,10 @@ static void usage(FILE *f)
         fputs("usage: kyojin COMMAND [OPTIONS]\n"
               "\n"
               "Commands:\n"
-              "  check DECLARATION.json...   check declarations against the policies\n"
+              "  check DECLARATION.json...|DIR  check declarations against the policies\n"
+              "  summary RESULT.json...|DIR  national roll-up of results (text, json, csv, html)\n"
+              "  diff OLD.json NEW.json      what changed between two results (exit 1 if worse)\n"
+              "  gen --out DIR               write synthetic declarations of the whole country\n"
               "  list [--coverage]           list the policies (id, level, requirements, title)\n"
               "  explain POLICY-ID           show a policy: metadata, source, parameters, remediation\n"
               "  risk DECLARATION.json...    print the asset-based and business-damage-based risk sheets\n"
@@ -47,7 +52,10 @@ static void usage(FILE *f)
               "\n"
               "Options of check:\n"
               "  --policies DIR        policy directory (default: the installed policies)\n"
-              "  --format FORMAT       text, json, html, csv or xlsx (default text; xlsx needs -o)\n"
+              "  --format FORMAT       text, json, html, csv, xlsx, sarif or junit (default text; xlsx needs -o)\n"
+              "  --jobs N              evaluate with N worker processes (default 1)\n"
+              "  --progress, --no-progress  progress on stderr (default: when it is a terminal)\n"
+              "  --baseline RESULT.json  report only findings not in this earlier result\n"
               "  --csv-table TABLE     csv: findings (default), assets, trees or meta\n"
               "  --lang ja|en          language of messages and reports (default ja)\n"
               "  -o FILE               write the report to FILE atomically\n"
@@ -56,6 +64,8 @@ static void usage(FILE *f)
               "  --as-of YYYY-MM-DD    date for waiver expiry (default: the declaration's date)\n"
               "  --max-input BYTES     size limit of a declaration (default 16777216)\n"
               "  --timestamp           record the time of the run in the JSON result\n"
+              "  --timeout SECONDS     wall-clock limit for evaluating one declaration (default 10;\n"
+              "                        a policy exceeding it is reported as an error; 0 = no isolation)\n"
               "  --scenarios FILE      extra attack trees (JSON array) for the risk analysis\n"
               "\n"
               "Exit codes: 0 compliant, 1 not compliant, 2 usage or input error,\n"
@@ -65,7 +75,10 @@ static void usage(FILE *f)
         fputs("使い方: kyojin コマンド [オプション]\n"
               "\n"
               "コマンド:\n"
-              "  check 申告.json...          構成申告をポリシーで検査する\n"
+              "  check 申告.json...|DIR      構成申告をポリシーで検査する\n"
+              "  summary 結果.json...|DIR    結果を全国集計する（text, json, csv, html）\n"
+              "  diff 旧.json 新.json         二つの結果の変化（悪化があれば終了コード 1）\n"
+              "  gen --out DIR               全国分の合成申告を書き出す\n"
               "  list [--coverage]           ポリシーの一覧（ID・レベル・要件・表題）\n"
               "  explain ポリシーID          ポリシーの説明（出典・パラメータ・対処）\n"
               "  risk 申告.json...           資産ベース・事業被害ベースのリスク分析シートを出力する\n"
@@ -78,7 +91,10 @@ static void usage(FILE *f)
               "\n"
               "check のオプション:\n"
               "  --policies DIR        ポリシーのディレクトリ（既定: 同梱のポリシー）\n"
-              "  --format 形式         text・json・html・csv・xlsx（既定 text。xlsx は -o が必要）\n"
+              "  --format 形式         text・json・html・csv・xlsx・sarif・junit（既定 text。xlsx は -o が必要）\n"
+              "  --jobs N              N 個のワーカープロセスで評価する（既定 1）\n"
+              "  --progress, --no-progress  進捗を標準エラーに表示する（既定: 端末のとき）\n"
+              "  --baseline 結果.json  以前の結果にない指摘だけを報告する\n"
               "  --csv-table 表        csv の表: findings（既定）・assets・trees・meta\n"
               "  --lang ja|en          メッセージと報告書の言語（既定 ja）\n"
               "  -o FILE               報告書を FILE に安全に書き出す（途中の状態を残さない）\n"
@@ -87,6 +103,8 @@ static void usage(FILE *f)
               "  --as-of YYYY-MM-DD    例外承認の期限判定に使う日付（既定: 申告の日付）\n"
               "  --max-input BYTES     申告ファイルの上限サイズ（既定 16777216）\n"
               "  --timestamp           JSON 結果に実行日時を記録する\n"
+              "  --timeout 秒          申告 1 件の評価にかける時間の上限（既定 10。超えたポリシーは\n"
+              "                        評価エラーになる。0 で隔離なし）\n"
               "  --scenarios FILE      リスク分析に加える攻撃ツリー（JSON 配列）\n"
               "\n"
               "終了コード: 0 準拠、1 非準拠、2 使い方または入力の誤り、\n"
@@ -205,9 +223,12 @@ typedef struct {
     const char **files;
     int nfiles;
     int verbose;
+    double timeout; /* watchdog: seconds per declaration (core/watchdog.c) */
     const char *scenarios; /* RISK: --scenarios FILE */
     int risk_sheets;       /* RISK: `kyojin risk`: print the risk sheets */
     int skip_policies;     /* kyojin schema: the runtime only */
+    int jobs, progress;    /* COMMAND: batch (core/batch.c); progress -1 = auto */
+    const char *baseline;  /* COMMAND: --baseline (core/baseline.c) */
 } check_opts;
 
 static int parse_size(const char *s, size_t *out)
@@ -372,6 +393,44 @@ static int add_risk(const risk_tables *t, cJSON *res, const cJSON *decl, const c
     return risk ? 0 : -1;
 }
 
+/* COMMAND: the risk step of the per-declaration pipeline, for core/batch.c. */
+typedef struct {
+    const risk_tables *rt;
+    const cJSON *scenarios;
+} batch_risk_ctx;
+
+static int batch_add_risk(void *ctx, cJSON *res, const cJSON *decl, const char *file)
+{
+    const batch_risk_ctx *c = ctx;
+    return add_risk(c->rt, res, decl, c->scenarios, file);
+}
+
+/* The watchdog for batch evaluation: batch workers are forked processes, so each process
+ * starts its own watchdog worker on first use (the parent's is reused when evaluating
+ * in-process). */
+typedef struct {
+    watchdog *parent;
+    const watchdog_opts *opts;
+    pid_t parent_pid;
+} watchdog_ctx;
+
+static cJSON *batch_watchdog_eval(void *ctx, runner *r, decl_doc *d, const char *as_of, int *any_error, char *err,
+                                  size_t errlen)
+{
+    watchdog_ctx *c = ctx;
+    static watchdog *own;
+    static pid_t own_pid;
+    watchdog *w = c->parent;
+    if (getpid() != c->parent_pid) {
+        if (own_pid != getpid()) {
+            own = watchdog_new(r, c->opts);
+            own_pid = getpid();
+        }
+        w = own;
+    }
+    return w ? watchdog_eval(w, d, as_of, any_error, err, errlen) : runner_eval(r, d, as_of, any_error, err, errlen);
+}
+
 static int cmd_check(check_opts *co)
 {
     if (co->nfiles == 0) {
@@ -405,14 +464,60 @@ static int cmd_check(check_opts *co)
             return EXIT_USAGE;
         }
     }
+    /* COMMAND: --baseline is read before any work (core/baseline.c) */
+    cJSON *baseline = NULL;
+    if (co->baseline) {
+        char berr[1024];
+        baseline = rollup_load_json(co->baseline, berr, sizeof berr);
+        if (!baseline) {
+            fprintf(stderr, "kyojin: --baseline: %s\n", berr);
+            risk_tables_free(rt);
+            cJSON_Delete(scenarios);
+            runner_free(r);
+            return EXIT_USAGE;
+        }
+    }
+    /* COMMAND: directories expand to their *.json files; several files, --jobs and
+     * progress go through core/batch.c (output identical for any --jobs). */
+    char **paths = NULL;
+    size_t npaths = 0;
+    {
+        char berr[1024];
+        if (batch_collect(co->nfiles, (char *const *)co->files, &paths, &npaths, berr, sizeof berr) || npaths == 0) {
+            if (npaths == 0) snprintf(berr, sizeof berr, en() ? "no declaration (*.json) found" : "申告ファイル（*.json）が見つかりません");
+            fprintf(stderr, "kyojin: %s\n", berr);
+            cJSON_Delete(baseline);
+            risk_tables_free(rt);
+            cJSON_Delete(scenarios);
+            runner_free(r);
+            return EXIT_USAGE;
+        }
+    }
     cJSON *doc = envelope(r, co);
     cJSON *decls = cJSON_GetObjectItemCaseSensitive(doc, "declarations");
+    watchdog_opts wo = {co->timeout, 0};
+    watchdog *wd = watchdog_new(r, &wo);
+    watchdog_catch_signals();
+    int interrupted_at = -1;
     int bad_input = 0, not_compliant = 0, policy_error = load_failed;
     decl_limits lim = {co->max_input, 0};
-    for (int i = 0; i < co->nfiles; i++) {
+    if (npaths != 1 || co->jobs > 1 || co->progress > 0) {
+        batch_risk_ctx brc = {rt, scenarios};
+        watchdog_ctx wc = {wd, &wo, getpid()};
+        batch_opts bo = {co->jobs > 1 ? co->jobs : 1, co->progress, co->as_of, lang, &lim, batch_add_risk, &brc,
+                         wd ? batch_watchdog_eval : NULL, &wc};
+        batch_status bs;
+        if (batch_check(r, paths, npaths, &bo, decls, &bs)) policy_error = 1;
+        bad_input |= bs.bad_input;
+        not_compliant |= bs.not_compliant;
+        policy_error |= bs.policy_error;
+        if (watchdog_interrupted()) interrupted_at = 0;
+    } else
+    for (size_t i = 0; i < npaths; i++) {
+        if (watchdog_interrupted()) { interrupted_at = (int)i; break; }
         decl_doc *d;
         decl_error e;
-        if (decl_load_file(co->files[i], &lim, &d, &e)) {
+        if (decl_load_file(paths[i], &lim, &d, &e)) {
             decl_error_print(stderr, &e, lang);
             decl_error_clear(&e);
             bad_input = 1;
@@ -421,7 +526,7 @@ static int cmd_check(check_opts *co)
         char err[2048];
         cJSON *verrs = runner_validate(r, d, err, sizeof err);
         if (!verrs) {
-            fprintf(stderr, "kyojin: %s: %s\n", co->files[i], err);
+            fprintf(stderr, "kyojin: %s: %s\n", paths[i], err);
             decl_free(d);
             bad_input = 1;
             continue;
@@ -435,11 +540,13 @@ static int cmd_check(check_opts *co)
         }
         cJSON_Delete(verrs);
         int any_error = 0;
-        cJSON *res = runner_eval(r, d, co->as_of, &any_error, err, sizeof err);
-        if (res && add_risk(rt, res, decl_root(d), scenarios, co->files[i])) bad_input = 1; /* RISK */
+        cJSON *res = wd ? watchdog_eval(wd, d, co->as_of, &any_error, err, sizeof err)
+                        : runner_eval(r, d, co->as_of, &any_error, err, sizeof err);
+        if (res && add_risk(rt, res, decl_root(d), scenarios, paths[i])) bad_input = 1; /* RISK */
         decl_free(d);
+        if (!res && watchdog_interrupted()) { interrupted_at = (int)i; break; }
         if (!res) {
-            fprintf(stderr, "kyojin: %s: %s\n", co->files[i], err);
+            fprintf(stderr, "kyojin: %s: %s\n", paths[i], err);
             policy_error = 1;
             continue;
         }
@@ -447,15 +554,56 @@ static int cmd_check(check_opts *co)
         if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(res, "compliant"))) not_compliant = 1;
         cJSON_AddItemToArray(decls, res);
     }
+    /* interrupted: the declarations without a result were not evaluated */
+    const char **not_eval = NULL;
+    int n_not_eval = 0;
+    if (interrupted_at >= 0 || watchdog_interrupted()) {
+        not_eval = calloc(npaths ? npaths : 1, sizeof *not_eval);
+        for (size_t i = 0; not_eval && i < npaths; i++) {
+            int done = 0;
+            const cJSON *dr;
+            cJSON_ArrayForEach(dr, decls)
+            {
+                const cJSON *f = cJSON_GetObjectItemCaseSensitive(dr, "file");
+                if (cJSON_IsString(f) && strcmp(f->valuestring, paths[i]) == 0) done = 1;
+            }
+            if (!done) not_eval[n_not_eval++] = paths[i];
+        }
+        if (interrupted_at < 0) interrupted_at = 0;
+    }
+    /* COMMAND: --baseline keeps only new findings; compliance follows what is left */
+    if (baseline) {
+        char berr[1024];
+        int brc = baseline_apply(doc, baseline, berr, sizeof berr);
+        cJSON_Delete(baseline);
+        if (brc) {
+            fprintf(stderr, "kyojin: --baseline: %s\n", berr);
+            free(not_eval);
+            batch_free_paths(paths, npaths);
+            watchdog_free(wd);
+            risk_tables_free(rt);
+            cJSON_Delete(scenarios);
+            cJSON_Delete(doc);
+            runner_free(r);
+            return EXIT_USAGE;
+        }
+        not_compliant = 0;
+        const cJSON *dr;
+        cJSON_ArrayForEach(dr, decls) if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(dr, "compliant"))) not_compliant = 1;
+    }
     int rc = policy_error ? EXIT_POLICY : bad_input ? EXIT_USAGE : not_compliant ? EXIT_NOT_COMPLIANT : EXIT_COMPLIANT;
     if (co->risk_sheets && rc == EXIT_NOT_COMPLIANT) rc = EXIT_COMPLIANT; /* RISK: `risk` reports, it does not judge */
     risk_tables_free(rt);
     cJSON_Delete(scenarios);
+    watchdog_free(wd);
+    if (interrupted_at >= 0) rc = watchdog_note_interrupt(doc, not_eval, n_not_eval, en());
+    free(not_eval);
+    batch_free_paths(paths, npaths);
     if (cJSON_GetArraySize(decls) == 0 && bad_input) {
         /* nothing evaluated: only the errors are printed */
         cJSON_Delete(doc);
         runner_free(r);
-        return policy_error ? EXIT_POLICY : EXIT_USAGE;
+        return interrupted_at >= 0 ? rc : policy_error ? EXIT_POLICY : EXIT_USAGE;
     }
     outfile of;
     if (out_open(&of, co->outpath)) {
@@ -721,6 +869,11 @@ int main(int argc, char **argv)
         return 0;
     }
 
+    /* COMMAND: roll-up commands parse their own options (core/summary.c, diff.c, gen.c) */
+    if (strcmp(cmd, "summary") == 0) return cmd_summary(argc - 1, argv + 1);
+    if (strcmp(cmd, "diff") == 0) return cmd_diff(argc - 1, argv + 1);
+    if (strcmp(cmd, "gen") == 0) return cmd_gen(argc - 1, argv + 1);
+
     /* REPORT: kyojin verify has options of its own. */
     if (strcmp(cmd, "verify") == 0) {
         char pol[PATH_MAX];
@@ -732,6 +885,9 @@ int main(int argc, char **argv)
     static const char *params[256];
     check_opts co = {0};
     co.format = "text";
+    co.progress = -1;
+    co.jobs = 1;
+    co.timeout = WATCHDOG_DEFAULT_TIMEOUT;
     co.files = files;
     co.params = params;
     int coverage = 0;
@@ -771,7 +927,22 @@ int main(int argc, char **argv)
             if (!need_arg(i, argc, argv)) return EXIT_USAGE;
             if (parse_size(argv[++i], &co.policy_memory)) { die_usage("--max-memory はバイト数です: %s", "--max-memory must be a number of bytes: %s", argv[i]); return EXIT_USAGE; }
         }
+        else if (strcmp(a, "--jobs") == 0 || strcmp(a, "-j") == 0) { /* COMMAND: batch */
+            size_t v;
+            if (!need_arg(i, argc, argv)) return EXIT_USAGE;
+            if (parse_size(argv[++i], &v) || v > 256) { die_usage("--jobs は 1〜256 の整数です: %s", "--jobs must be an integer 1-256: %s", argv[i]); return EXIT_USAGE; }
+            co.jobs = (int)v;
+        }
+        else if (strcmp(a, "--progress") == 0) co.progress = 1;
+        else if (strcmp(a, "--no-progress") == 0) co.progress = 0;
+        else if (strcmp(a, "--baseline") == 0) { if (!need_arg(i, argc, argv)) return EXIT_USAGE; co.baseline = argv[++i]; }
         else if (strcmp(a, "--timestamp") == 0) co.timestamp = 1;
+        else if (strcmp(a, "--timeout") == 0) {
+            if (!need_arg(i, argc, argv)) return EXIT_USAGE;
+            char *end;
+            co.timeout = strtod(argv[++i], &end);
+            if (*end || end == argv[i] || !(co.timeout >= 0 && co.timeout <= 86400)) { die_usage("--timeout は 0〜86400 の秒数です: %s", "--timeout must be a number of seconds (0..86400): %s", argv[i]); return EXIT_USAGE; }
+        }
         else if (strcmp(a, "--scenarios") == 0) { if (!need_arg(i, argc, argv)) return EXIT_USAGE; co.scenarios = argv[++i]; } /* RISK */
         else if (strcmp(a, "--csv-table") == 0) { /* REPORT: which CSV table */
             if (!need_arg(i, argc, argv)) return EXIT_USAGE;

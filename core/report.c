@@ -4,11 +4,12 @@
  * document. */
 #include "report.h"
 #include "report_formats.h" /* REPORT: html, csv, xlsx */
+#include "rollup.h" /* REPORT: sarif, junit (core/report_sarif.c, core/report_junit.c) */
 #include <stdlib.h>
 #include <string.h>
 
 /* REPORT: add new formats here and in report_write below. */
-static const char *const formats[] = {"text", "json", "html", "csv", "xlsx", NULL};
+static const char *const formats[] = {"text", "json", "html", "csv", "xlsx", "sarif", "junit", NULL};
 
 int report_format_known(const char *format)
 {
@@ -17,7 +18,7 @@ int report_format_known(const char *format)
     return 0;
 }
 
-const char *report_format_list(void) { return "text, json, html, csv, xlsx"; }
+const char *report_format_list(void) { return "text, json, html, csv, xlsx, sarif, junit"; }
 
 int report_format_needs_file(const char *format) { return strcmp(format, "xlsx") == 0; }
 
@@ -40,6 +41,8 @@ int report_write(const cJSON *result, const report_options *o, FILE *out, const 
     if (strcmp(o->format, "json") == 0) return write_json(result, out, err, errlen);
     if (strcmp(o->format, "text") == 0) return report_text_write(result, o, out);
     /* REPORT: dispatch to further writers here. */
+    if (strcmp(o->format, "sarif") == 0) return report_sarif_write(result, o->lang, out, err, errlen);
+    if (strcmp(o->format, "junit") == 0) return report_junit_write(result, o->lang, out, err, errlen);
     if (!strcmp(o->format, "html") || !strcmp(o->format, "csv") || !strcmp(o->format, "xlsx")) {
         const char *sde = getenv("SOURCE_DATE_EPOCH");
         report_opts ro = {o->lang, sde && *sde ? strtoll(sde, NULL, 10) : -1};

@@ -89,7 +89,8 @@ static void write_decl(const cJSON *d, const report_options *o, FILE *out)
     term_puts(out, S(body, "name"));
     fprintf(out, ", %s ", en ? "code" : "団体コード");
     term_puts(out, S(body, "code"));
-    fprintf(out, ", %s %s", en ? "model" : "モデル", model_name(S(body, "model"), en));
+    fprintf(out, ", %s ", en ? "model" : "モデル");
+    term_puts(out, model_name(S(body, "model"), en));
     fputs(en ? ")\n" : "）\n", out);
     int compliant = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(d, "compliant"));
     const cJSON *counts = cJSON_GetObjectItemCaseSensitive(d, "counts");
@@ -207,7 +208,9 @@ int report_text_write(const cJSON *result, const report_options *o, FILE *out)
 {
     int en = strcmp(o->lang, "en") == 0;
     const cJSON *tool = cJSON_GetObjectItemCaseSensitive(result, "tool");
-    fprintf(out, en ? "kyojin %s — declaration check\n\n" : "kyojin %s — 構成申告の検査結果\n\n", S(tool, "version"));
+    fputs("kyojin ", out);
+    term_puts(out, S(tool, "version"));
+    fputs(en ? " — declaration check\n\n" : " — 構成申告の検査結果\n\n", out);
     const cJSON *d;
     int first = 1;
     cJSON_ArrayForEach(d, cJSON_GetObjectItemCaseSensitive(result, "declarations"))

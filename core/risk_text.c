@@ -41,11 +41,15 @@ static const char *loc(const cJSON *names, const char *lang)
 
 /* Write `s` as one cell: control characters (tabs, line breaks, escape sequences a
    declaration might carry) become spaces. */
+/* Text from the document: C0/C1 controls and DEL become spaces (so ANSI/OSC escapes lose
+   their introducer), bidi overrides/isolates and line/paragraph separators are dropped. */
 static void cell(FILE *out, const char *s)
 {
-  for (; s && *s; s++) {
-    unsigned char ch = (unsigned char)*s;
-    fputc(ch < 0x20 || ch == 0x7f ? ' ' : ch, out);
+  for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
+    if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) { fputc(' ', out); p++; continue; }
+    if (p[0] == 0xE2 && p[1] == 0x80 && ((p[2] >= 0xAA && p[2] <= 0xAE) || p[2] == 0xA8 || p[2] == 0xA9)) { p += 2; continue; }
+    if (p[0] == 0xE2 && p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9) { p += 2; continue; }
+    fputc(*p < 0x20 || *p == 0x7f ? ' ' : *p, out);
   }
 }
 
@@ -151,10 +155,11 @@ static void write_asset_sheet(const cJSON *dr, const cJSON *risk, const char *la
     fputs(" (", out);
     cell(out, str(row, "asset"));
     fputs(")", out);
-    fprintf(out, "\t%d\t%d\t%d%s\t%s\t", num(row, "threat_level"), num(row, "vulnerability_level"),
+    fprintf(out, "\t%d\t%d\t%d%s\t", num(row, "threat_level"), num(row, "vulnerability_level"),
             num(row, "importance"),
-            strcmp(str(row, "importance_source"), "derived") == 0 ? "*" : "",
-            str(row, "risk_value"));
+            strcmp(str(row, "importance_source"), "derived") == 0 ? "*" : "");
+    cell(out, str(row, "risk_value"));
+    fputc('\t', out);
     cell(out, loc(get(row, "threat_name"), lang));
     for (int s = 0; s < 4; s++) {
       fputc('\t', out);
@@ -219,7 +224,9 @@ static void write_tree_list(const cJSON *dr, const cJSON *risk, const char *lang
     cell(out, str(tr, "target"));
     fputc('\t', out);
     cell(out, str(tr, "final_attack"));
-    fprintf(out, "\t%d %s\n", num(tr, "damage_level"), str(tr, "damage_label"));
+    fprintf(out, "\t%d ", num(tr, "damage_level"));
+    cell(out, str(tr, "damage_label"));
+    fputc('\n', out);
   }
 }
 
@@ -261,8 +268,11 @@ static void write_damage_sheet(const cJSON *dr, const cJSON *risk, const char *l
       fprintf(out, "%d\t\t", no);
       cell(out, str(st, "name"));
       if (last)
-        fprintf(out, "\t%d\t%d\t%d\t%s", num(tr, "threat_level"), num(tr, "vulnerability_level"),
-                num(tr, "damage_level"), str(tr, "risk_value"));
+      {
+        fprintf(out, "\t%d\t%d\t%d\t", num(tr, "threat_level"), num(tr, "vulnerability_level"),
+                num(tr, "damage_level"));
+        cell(out, str(tr, "risk_value"));
+      }
       else
         fputs("\t\t\t\t", out);
       for (int s = 0; s < 4; s++) {
@@ -285,7 +295,9 @@ static void write_matrix(const cJSON *risk, const char *lang, FILE *out)
 {
   bool en = is_en(lang);
   const cJSON *m = get(risk, "matrix");
-  fprintf(out, "# %s: %s (", en ? "Risk matrix" : "リスクマトリクス", str(m, "id"));
+  fprintf(out, "# %s: ", en ? "Risk matrix" : "リスクマトリクス");
+  cell(out, str(m, "id"));
+  fputs(" (", out);
   cell(out, loc(get(m, "name"), lang));
   fputs(")\n", out);
   fputs(en ? "threat×vulnerability \\ importance or damage level" : "脅威レベル×脆弱性レベル \\ 資産の重要度・事業被害レベル", out);
@@ -297,7 +309,10 @@ static void write_matrix(const cJSON *risk, const char *lang, FILE *out)
     fprintf(out, "%d", (int)cJSON_GetArrayItem(rows, r)->valuedouble);
     const cJSON *x;
     cJSON_ArrayForEach(x, cJSON_GetArrayItem(cells, r))
-      fprintf(out, "\t%s", cJSON_IsString(x) ? x->valuestring : "");
+    {
+      fputc('\t', out);
+      cell(out, cJSON_IsString(x) ? x->valuestring : "");
+    }
     fputc('\n', out);
   }
 }
@@ -307,9 +322,11 @@ static void write_fix(const cJSON *d, const char *lang, int limit, FILE *out)
 {
   bool en = is_en(lang);
   cell(out, str(d, "policy"));
-  fprintf(out, en ? " (%s, %s) score %d: " : "（%s・%s）改善スコア %d: ",
-          level_label(str(d, "level"), lang), policy_status_label(str(d, "status"), lang),
-          num(d, "score"));
+  fputs(en ? " (" : "（", out);
+  cell(out, level_label(str(d, "level"), lang));
+  fputs(en ? ", " : "・", out);
+  cell(out, policy_status_label(str(d, "status"), lang));
+  fprintf(out, en ? ") score %d: " : "）改善スコア %d: ", num(d, "score"));
   const cJSON *imps = get(d, "improvements"), *e;
   int n = cJSON_GetArraySize(imps), i = 0;
   if (n == 0) fputs(en ? "no risk value changes" : "リスク値の変化なし", out);
@@ -327,7 +344,10 @@ static void write_fix(const cJSON *d, const char *lang, int limit, FILE *out)
       fputs(en ? "attack tree " : "攻撃シナリオ ", out);
       cell(out, str(e, "scenario"));
     }
-    fprintf(out, " %s → %s", str(e, "from"), str(e, "to"));
+    fputc(' ', out);
+    cell(out, str(e, "from"));
+    fputs(" → ", out);
+    cell(out, str(e, "to"));
   }
   fputc('\n', out);
 }
@@ -414,7 +434,9 @@ int risk_write_summary(const cJSON *decl_result, const char *lang, FILE *out)
     qsort(v, (size_t)n, sizeof *v, worst_cmp);
     fputs(en ? "Highest risks:\n" : "リスク値の高い行:\n", out);
     for (i = 0; i < n && i < 5; i++) {
-      fprintf(out, "  %s  #%d ", str(v[i], "risk_value"), num(v[i], "no"));
+      fputs("  ", out);
+      cell(out, str(v[i], "risk_value"));
+      fprintf(out, "  #%d ", num(v[i], "no"));
       cell(out, str(v[i], "asset_name"));
       fputs(en ? " — " : " ─ ", out);
       cell(out, loc(get(v[i], "threat_name"), lang));

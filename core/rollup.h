@@ -20,6 +20,8 @@
 
 #include <cjson/cJSON.h>
 
+#include "decl.h"
+
 /* Exit codes of the roll-up commands (aligned with the CLI's enum). */
 enum rollup_exit {
     ROLLUP_EXIT_OK = 0,       /* done; nothing got worse / everything compliant */
@@ -60,6 +62,38 @@ size_t gen_national_count(void); /* 1,788 */
 int baseline_apply(cJSON *result, const cJSON *baseline, char *err, size_t errlen);
 
 /* ---- batch (kyojin check over many declarations) ---------------------- */
+
+struct runner;
+
+typedef struct {
+    int jobs;                   /* worker processes; 1 = evaluate in this process */
+    int progress;               /* -1: when stderr is a terminal; 0 off; 1 on */
+    const char *as_of;          /* waiver-expiry date or NULL */
+    const char *lang;           /* messages: "ja" | "en" */
+    const decl_limits *limits;  /* loader limits or NULL */
+    /* Called after each successful evaluation with the result, the parsed
+     * declaration and its path (main.c adds the risk section here); non-zero
+     * marks the declaration as bad input. May be NULL. */
+    int (*after_eval)(void *ctx, cJSON *res, const cJSON *decl, const char *path);
+    void *after_ctx;
+    /* Evaluates one declaration (main.c passes the watchdog here); NULL = runner_eval. */
+    cJSON *(*eval)(void *ctx, struct runner *r, decl_doc *d, const char *as_of, int *any_error, char *err,
+                   size_t errlen);
+    void *eval_ctx;
+} batch_opts;
+
+typedef struct {
+    int bad_input;     /* some declaration could not be read or was invalid */
+    int not_compliant; /* some evaluated declaration is not compliant */
+    int policy_error;  /* some policy raised, or a worker failed */
+} batch_status;
+
+/* Evaluate files[0..n) with the prepared policy set `r`, appending each
+ * declaration result to `decls` in input order (identical for any jobs);
+ * bad declarations are reported on stderr and skipped. Returns 0, or -1 when
+ * the batch could not be started (temp directory, pipe). */
+int batch_check(struct runner *r, char *const *files, size_t n, const batch_opts *o,
+                cJSON *decls, batch_status *st);
 
 /* Collect declaration paths from argv-style inputs: files are kept as given,
  * directories contribute their *.json files (sorted, not recursive).

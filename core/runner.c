@@ -74,10 +74,29 @@ struct runner {
     char *lua_dir;
     int validate;
     const char *eval_only; /* evaluate only this policy (host.evaluate), or NULL */
+    runner_policy_hook hook; /* watchdog: progress and skipping (runner_set_policy_hook) */
+    void *hook_ud;
     int profile;           /* KYOJIN_PROFILE set: per-policy cost on stderr */
     const decl_doc *tree_of; /* the declaration whose raw tree is cached in tree_ref */
     int tree_ref;            /* registry ref of that raw tree, or LUA_NOREF */
 };
+
+void runner_set_policy_hook(runner *r, runner_policy_hook fn, void *ud)
+{
+    r->hook = fn;
+    r->hook_ud = ud;
+}
+
+/* cJSON_AddItemTo* do not take the item when they fail (the key copy cannot be allocated,
+ * or the container is NULL): free it then, so an allocation failure leaks nothing. */
+static void add_item(cJSON *o, const char *k, cJSON *item)
+{
+    if (item && !cJSON_AddItemToObject(o, k, item)) cJSON_Delete(item);
+}
+static void add_elem(cJSON *a, cJSON *item)
+{
+    if (item && !cJSON_AddItemToArray(a, item)) cJSON_Delete(item);
+}
 
 #define MAX_FINDINGS 10000
 #define MAX_MESSAGE 4000
@@ -271,9 +290,8 @@ static int add_finding(lua_State *L, int status)
 {
     collect *c = current(L);
     if (c->n >= MAX_FINDINGS) return luaL_error(L, "more than %d findings", MAX_FINDINGS);
-    /* arguments: self, subject, message, opts */
-    char *ptr = get_subject(L, 2);
-    char *ja = NULL, *en = NULL;
+    /* arguments: self, subject, message, opts. Everything that can raise (including memory
+     * errors) happens while nothing is owned outside the collect, so nothing leaks. */
     int evidence = 0;
     if (lua_type(L, 4) == LUA_TTABLE) {
         lua_getfield(L, 4, "evidence");
@@ -281,28 +299,24 @@ static int add_finding(lua_State *L, int status)
             const char *e = lua_tostring(L, -1);
             if (strcmp(e, "declared") == 0) evidence = 1;
             else if (strcmp(e, "evidenced") == 0) evidence = 2;
-            else { free(ptr); return luaL_error(L, "evidence must be \"declared\" or \"evidenced\""); }
+            else return luaL_error(L, "evidence must be \"declared\" or \"evidenced\"");
         }
         lua_pop(L, 1);
-    }
-    if (lua_type(L, 3) != LUA_TNONE && lua_type(L, 3) != LUA_TNIL) {
-        /* protect ptr from leaking if get_message raises: register it first */
     }
     if (c->n == c->cap) {
         size_t nc = c->cap ? c->cap * 2 : 8;
         finding *nf = realloc(c->f, nc * sizeof *nf);
-        if (!nf) { free(ptr); return luaL_error(L, "out of memory"); }
+        if (!nf) return luaL_error(L, "out of memory");
         c->f = nf;
         c->cap = nc;
     }
+    char *ptr = get_subject(L, 2); /* raises only before allocating */
     finding *f = &c->f[c->n++];
     memset(f, 0, sizeof *f);
     f->status = status;
     f->ptr = ptr;
     f->evidence = evidence;
-    get_message(L, 3, &ja, &en, status == ST_FAIL || status == ST_WARN);
-    f->ja = ja;
-    f->en = en;
+    get_message(L, 3, &f->ja, &f->en, status == ST_FAIL || status == ST_WARN);
     return 0;
 }
 
@@ -409,7 +423,8 @@ static int validate_spec(runner *r, const char *relname, char *err, size_t errle
     lua_remove(L, -2);
     lua_insert(L, -2);
     lua_pushstring(L, relname);
-    return sandbox_call_trusted(r->sb, 2, 1, err, errlen);
+    /* under the policy limits: the spec may carry policy metatables (__len, __index) */
+    return sandbox_call(r->sb, 2, 1, relname, err, errlen) == SANDBOX_OK ? 0 : -1;
 }
 
 static int param_from_meta(policy *p)
@@ -428,6 +443,7 @@ static int param_from_meta(policy *p)
         const char *ts = cJSON_IsString(t) ? t->valuestring : "number";
         q->type = strcmp(ts, "number") == 0 ? 0 : strcmp(ts, "boolean") == 0 ? 2 : 1;
         q->value = cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(c, "default"), 1);
+        if (!q->name || !q->value) return -1; /* out of memory: the caller frees what was made */
     }
     return 0;
 }
@@ -469,6 +485,11 @@ static int load_helpers(runner *r, char *err, size_t errlen)
     if (files.n) qsort(files.v, files.n, sizeof *files.v, cmp_str);
     r->helper_refs = calloc(files.n ? files.n : 1, sizeof *r->helper_refs);
     r->helper_names = calloc(files.n ? files.n : 1, sizeof *r->helper_names);
+    if (!r->helper_refs || !r->helper_names) {
+        snprintf(err, errlen, "out of memory");
+        sl_free(&files);
+        return -1;
+    }
     for (size_t i = 0; i < files.n; i++) {
         char path[8192];
         snprintf(path, sizeof path, "%s/%s", dir, files.v[i]);
@@ -489,6 +510,11 @@ static int load_helpers(runner *r, char *err, size_t errlen)
         }
         r->helper_refs[r->nhelpers] = luaL_ref(L, LUA_REGISTRYINDEX);
         r->helper_names[r->nhelpers++] = xstrdup(files.v[i]);
+        if (!r->helper_names[r->nhelpers - 1]) {
+            snprintf(err, errlen, "out of memory");
+            sl_free(&files);
+            return -1;
+        }
     }
     sl_free(&files);
     return 0;
@@ -616,6 +642,12 @@ runner *runner_new(const runner_opts *o, char *err, size_t errlen)
     walk(r->policies_dir, "", &files, 0);
     if (files.n) qsort(files.v, files.n, sizeof *files.v, cmp_str);
     r->p = calloc(files.n ? files.n : 1, sizeof *r->p);
+    if (!r->p) {
+        snprintf(err, errlen, "out of memory");
+        sl_free(&files);
+        runner_free(r);
+        return NULL;
+    }
     sha256_ctx hc;
     sha256_init(&hc);
     for (size_t i = 0; i < files.n; i++) {
@@ -656,11 +688,23 @@ runner *runner_new(const runner_opts *o, char *err, size_t errlen)
         p->relname = xstrdup(files.v[i]);
         p->chunk_ref = ref;
         p->meta = meta;
-        p->id = xstrdup(cJSON_GetObjectItemCaseSensitive(meta, "id")->valuestring);
-        p->level = xstrdup(cJSON_GetObjectItemCaseSensitive(meta, "level")->valuestring);
+        const cJSON *jid = cJSON_GetObjectItemCaseSensitive(meta, "id"), *jlevel = cJSON_GetObjectItemCaseSensitive(meta, "level");
+        p->id = cJSON_IsString(jid) ? xstrdup(jid->valuestring) : NULL;
+        p->level = cJSON_IsString(jlevel) ? xstrdup(jlevel->valuestring) : NULL;
         p->has_applies = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(meta, "has_applies"));
         cJSON_DeleteItemFromObjectCaseSensitive(meta, "has_applies");
-        param_from_meta(p);
+        if (!p->relname || !p->id || !p->level || param_from_meta(p)) { /* out of memory */
+            add_error(r, path, "out of memory");
+            cJSON_Delete(p->meta);
+            free(p->relname);
+            free(p->id);
+            free(p->level);
+            for (size_t k = 0; k < p->nparams; k++) { free(p->params[k].name); cJSON_Delete(p->params[k].value); }
+            free(p->params);
+            luaL_unref(L, LUA_REGISTRYINDEX, ref);
+            memset(p, 0, sizeof *p);
+            continue;
+        }
         int dup = 0;
         for (size_t k = 0; k < r->np; k++)
             if (strcmp(r->p[k].id, p->id) == 0) dup = 1;
@@ -737,7 +781,7 @@ cJSON *runner_metadata(runner *r)
     for (size_t i = 0; i < r->np; i++) {
         cJSON *m = cJSON_Duplicate(r->p[i].meta, 1);
         cJSON_AddStringToObject(m, "file", r->p[i].relname);
-        cJSON_AddItemToArray(a, m);
+        add_elem(a, m);
     }
     return a;
 }
@@ -835,7 +879,7 @@ cJSON *runner_parameters(runner *r)
         for (size_t k = 0; k < r->p[i].nparams; k++) {
             char full[512];
             snprintf(full, sizeof full, "%s.%s", r->p[i].id, r->p[i].params[k].name);
-            cJSON_AddItemToObject(o, full, cJSON_Duplicate(r->p[i].params[k].value, 1));
+            add_item(o, full, cJSON_Duplicate(r->p[i].params[k].value, 1));
         }
     return o;
 }
@@ -924,6 +968,10 @@ cJSON *runner_validate(runner *r, decl_doc *d, char *err, size_t errlen)
 {
     lua_State *L = sandbox_state(r->sb);
     cJSON *out = cJSON_CreateArray();
+    if (!out) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
     if (r->validate_ref == LUA_NOREF) return out;
     int top = lua_gettop(L);
     luaconv_reset_cache(L);
@@ -1012,7 +1060,11 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
         cJSON *read = NULL;
 
         luaconv_new_log(L);
-        if (run_chunk(r, p->chunk_ref, p->id, msg, sizeof msg)) {
+        const char *skip = r->hook ? r->hook(r->hook_ud, (int)i, p->id) : NULL;
+        if (skip) {
+            snprintf(msg, sizeof msg, "%s", skip);
+            st = ST_ERROR;
+        } else if (run_chunk(r, p->chunk_ref, p->id, msg, sizeof msg)) {
             st = ST_ERROR;
         } else {
             int spec = lua_gettop(L);
@@ -1094,15 +1146,15 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
         int info = strcmp(p->level, "info") == 0;
         cJSON *jp = cJSON_CreateObject();
         cJSON_AddStringToObject(jp, "id", p->id);
-        cJSON_AddItemToObject(jp, "requirements", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(p->meta, "requirements"), 1));
+        add_item(jp, "requirements", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(p->meta, "requirements"), 1));
         cJSON_AddStringToObject(jp, "level", p->level);
-        cJSON_AddItemToObject(jp, "title", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(p->meta, "title"), 1));
+        add_item(jp, "title", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(p->meta, "title"), 1));
         cJSON_AddStringToObject(jp, "source", str_item(p->meta, "source"));
-        cJSON_AddItemToObject(jp, "remediation", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(p->meta, "remediation"), 1));
+        add_item(jp, "remediation", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(p->meta, "remediation"), 1));
         cJSON *cm = cJSON_GetObjectItemCaseSensitive(p->meta, "countermeasures");
-        cJSON_AddItemToObject(jp, "countermeasures", cm ? cJSON_Duplicate(cm, 1) : cJSON_CreateArray());
+        add_item(jp, "countermeasures", cm ? cJSON_Duplicate(cm, 1) : cJSON_CreateArray());
         cJSON *jstatus = cJSON_AddStringToObject(jp, "status", "pass");
-        if (reason_ja) cJSON_AddItemToObject(jp, "reason", bilingual(reason_ja, reason_en));
+        if (reason_ja) add_item(jp, "reason", bilingual(reason_ja, reason_en));
         else cJSON_AddNullToObject(jp, "reason");
         cJSON *jf = cJSON_AddArrayToObject(jp, "findings");
         int n_fail = 0, n_warn = 0, n_waived = 0, n_info = 0;
@@ -1128,7 +1180,7 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
                             const char *wk[] = {"justification", "approver", "compensating_control", "mitigation", "expires"};
                             for (int q = 0; q < 5; q++) {
                                 const cJSON *v = cJSON_GetObjectItemCaseSensitive(w, wk[q]);
-                                if (v && !cJSON_IsNull(v)) cJSON_AddItemToObject(wj, wk[q], cJSON_Duplicate(v, 1));
+                                if (v && !cJSON_IsNull(v)) add_item(wj, wk[q], cJSON_Duplicate(v, 1));
                             }
                             cJSON_AddBoolToObject(wj, "expired", expired);
                             if (!expired) fs = ST_WAIVED;
@@ -1148,15 +1200,15 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
                 decl_locate(d, f->ptr, &line, &col);
                 cJSON_AddNumberToObject(o, "line", line);
                 cJSON_AddNumberToObject(o, "column", col);
-                if (f->ja || f->en) cJSON_AddItemToObject(o, "message", bilingual(f->ja, f->en));
+                if (f->ja || f->en) add_item(o, "message", bilingual(f->ja, f->en));
                 else cJSON_AddNullToObject(o, "message");
                 if (f->evidence) cJSON_AddStringToObject(o, "evidence", f->evidence == 2 ? "evidenced" : "declared");
                 else cJSON_AddNullToObject(o, "evidence");
-                if (f->classification) cJSON_AddItemToObject(o, "classification", cJSON_Duplicate(f->classification, 1));
+                if (f->classification) add_item(o, "classification", cJSON_Duplicate(f->classification, 1));
                 else cJSON_AddNullToObject(o, "classification");
-                if (wj) cJSON_AddItemToObject(o, "waiver", wj);
+                if (wj) add_item(o, "waiver", wj);
                 else cJSON_AddNullToObject(o, "waiver");
-                cJSON_AddItemToArray(jf, o);
+                add_elem(jf, o);
             }
             if (n_fail) st = ST_FAIL;
             else if (n_warn) st = ST_WARN;
@@ -1166,8 +1218,8 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
         }
         collect_free(&c);
         cJSON_SetValuestring(jstatus, status_name(st));
-        cJSON_AddItemToObject(jp, "fields_read", read ? read : cJSON_CreateArray());
-        cJSON_AddItemToArray(pols, jp);
+        add_item(jp, "fields_read", read ? read : cJSON_CreateArray());
+        add_elem(pols, jp);
         cnt[st]++;
         if (strcmp(p->level, "required") == 0 && (st == ST_FAIL || st == ST_ERROR)) { compliant->type = cJSON_False; }
     }

@@ -53,6 +53,12 @@ cJSON *runner_validate(runner *r, decl_doc *d, char *err, size_t errlen);
  * *any_error is set when a policy raised or hit a limit. */
 cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of, int *any_error, char *err, size_t errlen);
 
+/* Hook called before each policy of runner_eval with the policy's index in the sorted set
+ * (0-based) and its id. A non-NULL return marks the policy `error` with that reason without
+ * running it. Used by the watchdog (core/watchdog.c) to track progress and skip culprits. */
+typedef const char *(*runner_policy_hook)(void *ud, int index, const char *id);
+void runner_set_policy_hook(runner *r, runner_policy_hook fn, void *ud);
+
 /* Register host functions for trusted Lua tools (kyojin test, lint): pushes a table. */
 void runner_push_host_api(runner *r);
 

@@ -10,6 +10,10 @@
  */
 #include "sandbox.h"
 #include "luaconv.h"
+#include "patterns.h"
+#include "mtguard.h"
+#include "timelimit.h"
+#include "tablemove.h"
 
 #include <lauxlib.h>
 #include <lualib.h>
@@ -35,6 +39,7 @@ struct sandbox {
     long budget, count;
     size_t policy_memory;
     int verbose;
+    double cpu_seconds; /* per call (timelimit.c) */
 };
 
 /* ------------------------------------------------------------------ allocator */
@@ -77,6 +82,12 @@ static void count_hook(lua_State *L, lua_Debug *ar)
     (void)ar;
     sandbox *sb = self(L);
     if (!sb || !sb->in_policy) return;
+    if (timelimit_expired() && !sb->killed) { /* CPU time of the call used up (timelimit.c) */
+        sb->killed = 1;
+        lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
+        luaL_error(L, "time limit exceeded (%d s of CPU)", (int)sb->cpu_seconds);
+        return;
+    }
     if (sb->killed) {
         /* re-armed: fire on every instruction until the error reaches the host */
         luaL_error(L, "instruction budget exceeded (%d instructions)", (int)sb->budget);
@@ -144,6 +155,8 @@ static int sb_setmetatable(lua_State *L)
     }
     if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
         return luaL_error(L, "cannot change a protected metatable");
+    if (t == LUA_TTABLE && (lua_rawequal(L, 1, 2) || mtguard_apply(L, 2))) /* no __gc/__mode later either (mtguard.c) */
+        return luaL_error(L, "setmetatable: a table that has a metatable cannot be used as a metatable in policies");
     lua_settop(L, 2);
     lua_setmetatable(L, 1);
     return 1;
@@ -285,6 +298,7 @@ static int run_protected(sandbox *sb, int nargs, int nresults, char *err, size_t
         const char *m = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "(error)";
         if (st == LUA_ERRMEM) m = "memory limit exceeded";
         sanitize(m, err, errlen);
+        if (errlen > 1 && !err[0]) snprintf(err, errlen, "%s", st == LUA_ERRERR ? "error in the error handler" : "error");
         lua_pop(L, 1);
     }
     lua_remove(L, base);
@@ -303,10 +317,15 @@ sandbox_status sandbox_call(sandbox *sb, int nargs, int nresults, const char *wh
     size_t room = sb->state_limit - (sb->used < sb->state_limit ? sb->used : sb->state_limit);
     sb->limit = sb->used + (sb->policy_memory < room ? sb->policy_memory : room);
     lua_sethook(L, count_hook, LUA_MASKCOUNT, HOOK_PERIOD);
+    timelimit_start(L, sb->cpu_seconds, count_hook);
     int st = run_protected(sb, nargs, nresults, err, errlen);
+    timelimit_stop();
     lua_sethook(L, NULL, 0, 0);
     sandbox_status r = SANDBOX_OK;
-    if (sb->killed) {
+    if (sb->killed && timelimit_expired()) {
+        r = SANDBOX_INSTRUCTIONS;
+        snprintf(err, errlen, "time limit exceeded (%g s of CPU for one policy call)", sb->cpu_seconds);
+    } else if (sb->killed) {
         r = SANDBOX_INSTRUCTIONS;
         snprintf(err, errlen, "instruction budget exceeded (%ld instructions)", sb->budget);
     } else if (sb->mem_hit) {
@@ -362,7 +381,9 @@ static int setup(lua_State *L)
     luaL_requiref(L, LUA_GNAME, luaopen_base, 1);
     luaL_requiref(L, LUA_LOADLIBNAME, luaopen_package, 1);
     luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 1);
+    patterns_install(L, -1); /* bounded find/match/gmatch/gsub (patterns.c) */
     luaL_requiref(L, LUA_TABLIBNAME, luaopen_table, 1);
+    tablemove_install(L, -1); /* bounded table.move (tablemove.c) */
     luaL_requiref(L, LUA_MATHLIBNAME, luaopen_math, 1);
     luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 1);
     lua_settop(L, 1);
@@ -456,6 +477,7 @@ sandbox *sandbox_new(const sandbox_opts *o, char *err, size_t errlen)
     sb->budget = o && o->instructions > 0 ? o->instructions : SANDBOX_DEFAULT_INSTRUCTIONS;
     sb->fail_alloc_at = o ? o->fail_alloc_at : 0;
     sb->verbose = o ? o->verbose : 0;
+    sb->cpu_seconds = o && o->cpu_seconds > 0 ? o->cpu_seconds : SANDBOX_DEFAULT_CPU_SECONDS;
     sb->L = lua_newstate(sb_alloc, sb);
     if (!sb->L) {
         snprintf(err, errlen, "cannot create the Lua state (out of memory)");

@@ -7,6 +7,7 @@
 
 #define SANDBOX_DEFAULT_INSTRUCTIONS 10000000L /* VM instructions per policy call */
 #define SANDBOX_DEFAULT_POLICY_MEMORY ((size_t)64 * 1024 * 1024)
+#define SANDBOX_DEFAULT_CPU_SECONDS 5.0 /* per policy call, in-process (timelimit.c) */
 #define SANDBOX_DEFAULT_STATE_MEMORY ((size_t)1024 * 1024 * 1024)
 
 typedef enum { SANDBOX_OK = 0, SANDBOX_ERROR, SANDBOX_INSTRUCTIONS, SANDBOX_MEMORY } sandbox_status;
@@ -19,6 +20,7 @@ typedef struct {
     size_t policy_memory;       /* bytes a policy call may add; 0 = default */
     size_t state_memory;        /* cap for the whole state; 0 = default */
     long fail_alloc_at;         /* for tests: make the Nth allocation fail (0 = never) */
+    double cpu_seconds;         /* CPU time per call (timelimit.c); 0 = default */
     int verbose;                /* print() from policies goes to stderr */
 } sandbox_opts;
 

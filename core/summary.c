@@ -310,7 +310,8 @@ static int sort_prefs(summary *s)
         s->pol[k].by_pref = nb;
     }
     free(order);
-    qsort(s->pol, s->npol, sizeof *s->pol, cmp_pol);
+    if (s->npol)
+        qsort(s->pol, s->npol, sizeof *s->pol, cmp_pol);
     return 0;
 }
 
@@ -459,13 +460,13 @@ static void write_text(FILE *out, const summary *s, const char *lang)
     fputc('\n', out);
 
     fprintf(out, "%s\n", en ? "By requirement" : "要件別");
-    fprintf(out, "  %-14s %-8s", en ? "policy" : "ポリシー", en ? "level" : "水準");
+    fprintf(out, "  %-16s %-8s", en ? "policy" : "ポリシー", en ? "level" : "水準");
     for (int i = 0; i < S_N; i++)
         fprintf(out, " %8s", rollup_status_word(status_keys[i], lang));
     fputc('\n', out);
     for (size_t k = 0; k < s->npol; k++) {
         const pol_agg *a = &s->pol[k];
-        fprintf(out, "  %-14s %-8s", a->id, rollup_level_word(a->level, lang));
+        fprintf(out, "  %-16s %-8s", a->id, rollup_level_word(a->level, lang));
         for (int i = 0; i < S_N; i++)
             fprintf(out, " %8ld", a->total.n[i]);
         fputc('\n', out);
@@ -474,14 +475,14 @@ static void write_text(FILE *out, const summary *s, const char *lang)
 
     fprintf(out, "%s\n", en ? "Failing bodies by model (fail+warn+error / applicable)"
                             : "モデル別の不適合・推奨未達・評価エラー（件数／評価対象）");
-    fprintf(out, "  %-14s", en ? "policy" : "ポリシー");
+    fprintf(out, "  %-16s", en ? "policy" : "ポリシー");
     for (int m = 0; m < M_N; m++)
         if (s->model_bodies[m])
             fprintf(out, " %14s", model_keys[m]);
     fputc('\n', out);
     for (size_t k = 0; k < s->npol; k++) {
         const pol_agg *a = &s->pol[k];
-        fprintf(out, "  %-14s", a->id);
+        fprintf(out, "  %-16s", a->id);
         for (int m = 0; m < M_N; m++)
             if (s->model_bodies[m]) {
                 const scount *c = &a->by_model[m];
@@ -679,6 +680,11 @@ static void svg_stacked(FILE *out, const char *title, size_t rows, const char *c
     }
     int ly = top + (int)rows * row_h + 14, lx = label_w;
     for (int k = 0; k < nseg; k++) {
+        long col = 0;
+        for (size_t r = 0; r < rows; r++)
+            col += values[r * (size_t)nseg + (size_t)k];
+        if (col == 0)
+            continue; /* no legend entry for an empty segment */
         fprintf(out, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>"
                      "<text x=\"%d\" y=\"%d\">",
                 lx, ly - 2, colours[k], lx + 16, ly + 8);
@@ -717,7 +723,7 @@ static void write_html(FILE *out, const summary *s, const char *lang)
             en ? "not compliant" : "非準拠", nc, en ? "errors" : "評価エラー", s->errors);
 
     /* chart 1: per requirement */
-    fprintf(out, "<h2>%s</h2>\n", en ? "Results by requirement" : "要件別の評価結果");
+    fprintf(out, "<h2 id=\"requirements\">%s</h2>\n", en ? "Results by requirement" : "要件別の評価結果");
     {
         const char **labels = malloc((s->npol ? s->npol : 1) * sizeof *labels);
         long *vals = malloc((s->npol ? s->npol : 1) * S_N * sizeof *vals);
@@ -743,10 +749,49 @@ static void write_html(FILE *out, const summary *s, const char *lang)
         free(lbuf);
     }
 
-    /* chart 2: national risk distribution + bodies by worst risk per prefecture */
-    fprintf(out, "<h2>%s</h2>\n", en ? "Risk values" : "リスク値の分布");
+    /* chart 1b: required requirements ranked by failing bodies, split by model */
+    fprintf(out, "<h2 id=\"ranking\">%s</h2>\n",
+            en ? "Required requirements most often not met" : "不適合の多い必須要件");
     {
-        static const char *const rn[RISK_N + 1] = {"A", "B", "C", "D", "E", "-"};
+        size_t nr = 0;
+        size_t *idx = malloc((s->npol ? s->npol : 1) * sizeof *idx);
+        const char **labels = malloc((s->npol ? s->npol : 1) * sizeof *labels);
+        long *vals = malloc((s->npol ? s->npol : 1) * M_N * sizeof *vals);
+        if (idx && labels && vals) {
+            for (size_t k = 0; k < s->npol; k++)
+                if (strcmp(s->pol[k].level, "required") == 0 && s->pol[k].nfailing > 0)
+                    idx[nr++] = k;
+            for (size_t i = 1; i < nr; i++) { /* by failing bodies, descending; stable */
+                size_t v = idx[i], j = i;
+                while (j > 0 && s->pol[idx[j - 1]].nfailing < s->pol[v].nfailing) {
+                    idx[j] = idx[j - 1];
+                    j--;
+                }
+                idx[j] = v;
+            }
+            for (size_t i = 0; i < nr; i++) {
+                const pol_agg *a = &s->pol[idx[i]];
+                labels[i] = a->id;
+                for (int m = 0; m < M_N; m++)
+                    vals[i * M_N + (size_t)m] = a->by_model[m].n[S_FAIL] + a->by_model[m].n[S_ERROR];
+            }
+            static const char *const mcol[M_N] = {"#1565c0", "#00897b", "#f9a825", "#d84315", "#9e9e9e"};
+            if (nr)
+                svg_stacked(out, en ? "Bodies failing (or erroring on) each required requirement, by model"
+                                    : "必須要件ごとの不適合・評価エラーの団体数（モデル別）",
+                            nr, labels, vals, M_N, model_words, mcol);
+            else
+                fprintf(out, "<p>%s</p>\n", en ? "None." : "該当なし。");
+        }
+        free(idx);
+        free(labels);
+        free(vals);
+    }
+
+    /* chart 2: national risk distribution + bodies by worst risk per prefecture */
+    fprintf(out, "<h2 id=\"risk\">%s</h2>\n", en ? "Risk values" : "リスク値の分布");
+    {
+        const char *const rn[RISK_N + 1] = {"A", "B", "C", "D", "E", en ? "none" : "なし"};
         const char *nat_label[1] = {en ? "national" : "全国"};
         svg_stacked(out, en ? "Risk values (all assessment rows), national" : "リスク値の件数（全国、全評価行）",
                     1, nat_label, s->risk, RISK_N, rn, risk_colour);
@@ -767,7 +812,7 @@ static void write_html(FILE *out, const summary *s, const char *lang)
     }
 
     /* table: requirement × model */
-    fprintf(out, "<h2>%s</h2>\n<table><tr><th class=\"l\">%s</th><th class=\"l\">%s</th>",
+    fprintf(out, "<h2 id=\"models\">%s</h2>\n<table><tr><th class=\"l\">%s</th><th class=\"l\">%s</th>",
             en ? "Not met, by model (bodies not met / applicable)"
                : "モデル別の未達（不適合・推奨未達・評価エラーの団体数／評価対象）",
             en ? "policy" : "ポリシー", en ? "title" : "名称");
@@ -796,7 +841,7 @@ static void write_html(FILE *out, const summary *s, const char *lang)
     fputs("</table>\n", out);
 
     /* table: prefectures */
-    fprintf(out, "<h2>%s</h2>\n<table><tr><th class=\"l\">%s</th><th>%s</th><th>%s</th><th>%s</th>"
+    fprintf(out, "<h2 id=\"prefectures\">%s</h2>\n<table><tr><th class=\"l\">%s</th><th>%s</th><th>%s</th><th>%s</th>"
                  "<th>%s</th><th>α</th><th>α′</th><th>β</th><th>β′</th>"
                  "<th>A</th><th>B</th><th>C</th><th>D</th><th>E</th></tr>\n",
             en ? "By prefecture" : "都道府県別", en ? "prefecture" : "都道府県",
@@ -817,7 +862,7 @@ static void write_html(FILE *out, const summary *s, const char *lang)
     fputs("</table>\n", out);
 
     /* failing bodies */
-    fprintf(out, "<h2>%s</h2>\n", en ? "Bodies failing required requirements" : "必須要件に不適合の団体");
+    fprintf(out, "<h2 id=\"failing\">%s</h2>\n", en ? "Bodies failing required requirements" : "必須要件に不適合の団体");
     int any = 0;
     for (size_t k = 0; k < s->npol; k++) {
         const pol_agg *a = &s->pol[k];
@@ -901,7 +946,8 @@ static int collect(const char *path, char ***list, size_t *n, size_t *cap)
         (*list)[(*n)++] = full;
     }
     closedir(dir);
-    qsort(*list + first, *n - first, sizeof **list, cmp_str);
+    if (*n > first)
+        qsort(*list + first, *n - first, sizeof **list, cmp_str);
     return 0;
 }
 

@@ -1,0 +1,13 @@
+-- adversarial case: library_tamper
+-- expect: error
+-- reason: read-only table
+-- within: 5
+-- args: 
+policy {
+  id = "MM-01", requirements = { "ST-01" }, level = "required",
+  models = { "alpha", "alpha_prime", "beta", "beta_prime" }, source = "S000 adversarial",
+  title = { ja = "攻撃", en = "attack" }, remediation = { ja = "なし", en = "none" },
+  check = function(decl, result)
+    string.format = function() return "pwned" end
+  end,
+}

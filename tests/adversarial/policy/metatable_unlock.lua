@@ -1,0 +1,16 @@
+-- adversarial case: metatable_unlock
+-- expect: error
+-- reason: cannot change a protected metatable
+-- within: 5
+-- args: 
+policy {
+  id = "MM-01", requirements = { "ST-01" }, level = "required",
+  models = { "alpha", "alpha_prime", "beta", "beta_prime" }, source = "S000 adversarial",
+  title = { ja = "攻撃", en = "attack" }, remediation = { ja = "なし", en = "none" },
+  check = function(decl, result)
+    local mt = {}
+    setmetatable({}, mt)
+    setmetatable(mt, nil) -- remove the guard, then add __mode
+    mt.__mode = "k"
+  end,
+}

@@ -1,0 +1,14 @@
+-- adversarial case: no_string_dump
+-- expect: error
+-- reason: attempt to call a nil value
+-- within: 5
+-- args: 
+policy {
+  id = "MM-01", requirements = { "ST-01" }, level = "required",
+  models = { "alpha", "alpha_prime", "beta", "beta_prime" }, source = "S000 adversarial",
+  title = { ja = "攻撃", en = "attack" }, remediation = { ja = "なし", en = "none" },
+  check = function(decl, result)
+    local f = ("").dump
+    f(function() end)
+  end,
+}

@@ -1,0 +1,16 @@
+-- adversarial case: pcall_swallows_budget
+-- expect: error
+-- reason: instruction budget exceeded
+-- within: 10
+-- args: 
+policy {
+  id = "MM-01", requirements = { "ST-01" }, level = "required",
+  models = { "alpha", "alpha_prime", "beta", "beta_prime" }, source = "S000 adversarial",
+  title = { ja = "攻撃", en = "attack" }, remediation = { ja = "なし", en = "none" },
+  check = function(decl, result)
+    while true do
+      pcall(function() while true do end end)
+      xpcall(function() while true do end end, function() return "ignored" end)
+    end
+  end,
+}

@@ -1,0 +1,13 @@
+-- adversarial case: rawset_on_proxy
+-- expect: error
+-- reason: undefined global 'rawset'
+-- within: 5
+-- args: 
+policy {
+  id = "MM-01", requirements = { "ST-01" }, level = "required",
+  models = { "alpha", "alpha_prime", "beta", "beta_prime" }, source = "S000 adversarial",
+  title = { ja = "攻撃", en = "attack" }, remediation = { ja = "なし", en = "none" },
+  check = function(decl, result)
+    rawset(decl.body, "name", "forged")
+  end,
+}

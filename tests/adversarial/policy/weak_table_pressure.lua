@@ -1,0 +1,14 @@
+-- adversarial case: weak_table_pressure
+-- expect: error
+-- reason: __mode is not allowed
+-- within: 5
+-- args: 
+policy {
+  id = "MM-01", requirements = { "ST-01" }, level = "required",
+  models = { "alpha", "alpha_prime", "beta", "beta_prime" }, source = "S000 adversarial",
+  title = { ja = "攻撃", en = "attack" }, remediation = { ja = "なし", en = "none" },
+  check = function(decl, result)
+    local weak = setmetatable({}, { __mode = "k" })
+    for i = 1, 1e6 do weak[{}] = string.rep("x", 1000) end
+  end,
+}

@@ -1,0 +1,210 @@
+/* test_summary.c — `kyojin summary` (core/summary.c): counts per requirement, model and
+ * prefecture, failing bodies, risk distribution, and the four output formats. */
+#include "rollup_test_util.h"
+
+static void add_risk(cJSON *d, int a, int b, int c, int dd, int e)
+{
+    cJSON *risk = cJSON_AddObjectToObject(d, "risk");
+    cJSON *counts = cJSON_AddObjectToObject(risk, "counts");
+    cJSON_AddNumberToObject(counts, "A", a);
+    cJSON_AddNumberToObject(counts, "B", b);
+    cJSON_AddNumberToObject(counts, "C", c);
+    cJSON_AddNumberToObject(counts, "D", dd);
+    cJSON_AddNumberToObject(counts, "E", e);
+}
+
+/* Three bodies: two in 北海道 (alpha, beta), one in 東京都 (alpha). */
+static char *write_sample(void)
+{
+    cJSON *r = t_result();
+    cJSON *d = t_add_decl(r, t_decl("a.json", "あおば町", "013030", "北海道", "alpha"));
+    cJSON *p = t_add_policy(d, t_policy("ST-01", "required", "fail"));
+    t_add_finding(p, t_finding("fail", "/screen_transfer/0", 4, 2, "x", "x"));
+    t_add_policy(d, t_policy("TW-01", "recommended", "warn"));
+    t_finish_decl(d);
+    add_risk(d, 1, 0, 2, 0, 0);
+    d = t_add_decl(r, t_decl("b.json", "みどり市", "012025", "北海道", "beta"));
+    t_add_policy(d, t_policy("ST-01", "required", "pass"));
+    p = t_add_policy(d, t_policy("TW-01", "recommended", "pass"));
+    t_add_finding(p, t_finding("waived", "/telework", 4, 2, "x", "x"));
+    t_finish_decl(d);
+    add_risk(d, 0, 0, 0, 3, 1);
+    d = t_add_decl(r, t_decl("c.json", "さくら区", "131016", "東京都", "alpha"));
+    t_add_policy(d, t_policy("ST-01", "required", "error"));
+    t_add_policy(d, t_policy("TW-01", "recommended", "not_applicable"));
+    t_finish_decl(d);
+    add_risk(d, 0, 2, 0, 0, 0);
+    char *path = t_write_temp(r);
+    cJSON_Delete(r);
+    return path;
+}
+
+static cJSON *summary_json(const char *path)
+{
+    char *argv[] = {"summary", "--format", "json", (char *)path, NULL};
+    int rc;
+    char *out = t_capture_stdout(cmd_summary, 4, argv, &rc);
+    assert_int_equal(rc, 0);
+    cJSON *j = cJSON_Parse(out);
+    free(out);
+    assert_non_null(j);
+    return j;
+}
+
+static cJSON *policy(cJSON *j, const char *id)
+{
+    cJSON *p;
+    cJSON_ArrayForEach(p, cJSON_GetObjectItem(j, "policies"))
+        if (!strcmp(cJSON_GetObjectItem(p, "id")->valuestring, id))
+            return p;
+    return NULL;
+}
+
+static int n(cJSON *counts, const char *k)
+{
+    return cJSON_GetObjectItem(counts, k)->valueint;
+}
+
+static void counts_per_requirement_model_and_prefecture(void **state)
+{
+    (void)state;
+    char *path = write_sample();
+    cJSON *j = summary_json(path);
+    cJSON *tot = cJSON_GetObjectItem(j, "totals");
+    assert_int_equal(n(tot, "bodies"), 3);
+    assert_int_equal(n(tot, "compliant"), 1);
+    cJSON *st = policy(j, "ST-01");
+    cJSON *c = cJSON_GetObjectItem(st, "counts");
+    assert_int_equal(n(c, "pass"), 1);
+    assert_int_equal(n(c, "fail"), 1);
+    assert_int_equal(n(c, "error"), 1);
+    cJSON *tw = cJSON_GetObjectItem(policy(j, "TW-01"), "counts");
+    assert_int_equal(n(tw, "warn"), 1);
+    assert_int_equal(n(tw, "waived"), 1);
+    assert_int_equal(n(tw, "not_applicable"), 1);
+    cJSON *alpha = cJSON_GetObjectItem(cJSON_GetObjectItem(st, "by_model"), "alpha");
+    assert_int_equal(n(alpha, "fail"), 1);
+    assert_int_equal(n(alpha, "error"), 1);
+    cJSON *hokkaido = cJSON_GetObjectItem(cJSON_GetObjectItem(st, "by_prefecture"), "北海道");
+    assert_int_equal(n(hokkaido, "fail"), 1);
+    assert_int_equal(n(hokkaido, "pass"), 1);
+    /* prefectures in national order (by code), not by first appearance */
+    cJSON *prefs = cJSON_GetObjectItem(j, "prefectures");
+    assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(prefs, 0), "name")->valuestring, "北海道");
+    assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(prefs, 1), "name")->valuestring, "東京都");
+    cJSON_Delete(j);
+    unlink(path);
+    free(path);
+}
+
+static void failing_bodies_and_risk_distribution(void **state)
+{
+    (void)state;
+    char *path = write_sample();
+    cJSON *j = summary_json(path);
+    cJSON *fb = cJSON_GetObjectItem(policy(j, "ST-01"), "failing_bodies");
+    assert_int_equal(cJSON_GetArraySize(fb), 2); /* fail and error */
+    assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(fb, 0), "code")->valuestring, "013030");
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(policy(j, "TW-01"), "failing_bodies")), 0);
+    cJSON *risk = cJSON_GetObjectItem(j, "risk");
+    cJSON *rc = cJSON_GetObjectItem(risk, "counts");
+    assert_int_equal(n(rc, "A"), 1);
+    assert_int_equal(n(rc, "B"), 2);
+    assert_int_equal(n(rc, "C"), 2);
+    assert_int_equal(n(rc, "D"), 3);
+    assert_int_equal(n(rc, "E"), 1);
+    cJSON *worst = cJSON_GetObjectItem(risk, "bodies_by_worst");
+    assert_int_equal(n(worst, "A"), 1);
+    assert_int_equal(n(worst, "B"), 1);
+    assert_int_equal(n(worst, "D"), 1);
+    cJSON *tokyo = cJSON_GetArrayItem(cJSON_GetObjectItem(j, "prefectures"), 1);
+    assert_int_equal(n(cJSON_GetObjectItem(tokyo, "risk_counts"), "B"), 2);
+    cJSON_Delete(j);
+    unlink(path);
+    free(path);
+}
+
+static void text_csv_and_html_formats(void **state)
+{
+    (void)state;
+    char *path = write_sample();
+    int rc;
+    char *a1[] = {"summary", "--format", "csv", path, NULL};
+    char *csv = t_capture_stdout(cmd_summary, 4, a1, &rc);
+    assert_int_equal(rc, 0);
+    assert_non_null(strstr(csv, "section,group,policy,level,bodies,pass,fail,warn,waived,not_applicable,error"));
+    assert_non_null(strstr(csv, "requirement,national,ST-01,required,,1,1,0,0,0,1"));
+    assert_non_null(strstr(csv, "failing_body,北海道,ST-01,required"));
+    char *a2[] = {"summary", "--format", "html", "--lang", "en", path, NULL};
+    char *html = t_capture_stdout(cmd_summary, 6, a2, &rc);
+    assert_int_equal(rc, 0);
+    assert_non_null(strstr(html, "<!DOCTYPE html>"));
+    assert_non_null(strstr(html, "<svg"));
+    assert_null(strstr(html, "<script"));
+    assert_null(strstr(html, "http://example"));
+    char *a3[] = {"summary", path, NULL};
+    char *text = t_capture_stdout(cmd_summary, 2, a3, &rc);
+    assert_non_null(strstr(text, "団体数: 3"));
+    assert_non_null(strstr(text, "必須要件に不適合の団体"));
+    free(csv);
+    free(html);
+    free(text);
+    unlink(path);
+    free(path);
+}
+
+static void html_escapes_names(void **state)
+{
+    (void)state;
+    cJSON *r = t_result();
+    cJSON *d = t_add_decl(r, t_decl("a.json", "<script>alert(1)</script>", "013030", "北海道", "alpha"));
+    t_add_policy(d, t_policy("ST-01", "required", "fail"));
+    t_finish_decl(d);
+    char *path = t_write_temp(r);
+    char *argv[] = {"summary", "--format", "html", path, NULL};
+    int rc;
+    char *html = t_capture_stdout(cmd_summary, 4, argv, &rc);
+    assert_null(strstr(html, "<script>"));
+    assert_non_null(strstr(html, "&lt;script&gt;"));
+    free(html);
+    unlink(path);
+    free(path);
+    cJSON_Delete(r);
+}
+
+static void bad_inputs(void **state)
+{
+    (void)state;
+    char *a1[] = {"summary", NULL};
+    assert_int_equal(cmd_summary(1, a1), ROLLUP_EXIT_USAGE);
+    char *a2[] = {"summary", "/nonexistent.json", NULL};
+    assert_int_equal(cmd_summary(2, a2), ROLLUP_EXIT_INPUT);
+    cJSON *decl = cJSON_Parse("{\"schema\":\"kyojin/declaration/v1\",\"body\":{}}");
+    char *p = t_write_temp(decl);
+    char *a3[] = {"summary", p, NULL};
+    assert_int_equal(cmd_summary(2, a3), ROLLUP_EXIT_INPUT);
+    unlink(p);
+    free(p);
+    cJSON_Delete(decl);
+    char tmp[] = "/tmp/kyojin-sum-XXXXXX";
+    int fd = mkstemp(tmp);
+    assert_int_equal(write(fd, "{\"schema\":\"kyojin/result/v1\",\"declarations\":[{\"file\":1},", 56), 56);
+    close(fd);
+    char *a4[] = {"summary", tmp, NULL};
+    assert_int_equal(cmd_summary(2, a4), ROLLUP_EXIT_INPUT);
+    unlink(tmp);
+    char *a5[] = {"summary", "--format", "pdf", "x", NULL};
+    assert_int_equal(cmd_summary(4, a5), ROLLUP_EXIT_INPUT); /* x does not exist: input checked first */
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(counts_per_requirement_model_and_prefecture),
+        cmocka_unit_test(failing_bodies_and_risk_distribution),
+        cmocka_unit_test(text_csv_and_html_formats),
+        cmocka_unit_test(html_escapes_names),
+        cmocka_unit_test(bad_inputs),
+    };
+    return cmocka_run_group_tests_name("summary", tests, NULL, NULL);
+}
