@@ -19,7 +19,7 @@ DEB_PKGS := build-essential pkg-config liblua5.4-dev libcjson-dev libcmocka-dev
 # REPORT: report writers
 DEB_PKGS += libxlsxwriter-dev zlib1g-dev
 
-.PHONY: all demo test test-asan deps test-deps clean unit-tests fuzz
+.PHONY: all demo test test-asan deps test-deps clean unit-tests fuzz bench
 
 BIN ?= kyojin
 
@@ -97,3 +97,7 @@ $(BUILD)/test_%: tests/unit/test_%.c $(CORE_OBJ)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(LDFLAGS) -o $@ $< $(CORE_OBJ) $(UNIT_LIBS)
 
 unit-tests: $(UNIT_BIN)
+
+# Benchmarks (issue 9): not part of `make test`; installs what it needs; writes bench/results.{md,json}.
+bench: deps kyojin
+	bench/run.sh

@@ -1,0 +1,316 @@
+#!/bin/bash
+# bench/run.sh — the kyojin benchmarks (`make bench`): micro suite against peers, full
+# policy pack on three declaration sizes, national batch, cold start. Writes
+# bench/results.md and bench/results.json. Work files go to bench/work/ (ignored).
+#
+# Instruction counts (valgrind callgrind) are the primary metric; per-file cost is
+# (instructions for 10 files - instructions for 1 file) / 9, both in one process.
+# Wall times are only quoted as ratios taken in this one session (hyperfine).
+#
+# BENCH_QUICK=1 shrinks the batch and the repetition counts (to try the harness).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+B=$ROOT/bench
+W=$B/work
+QUICK=${BENCH_QUICK:-0}
+BATCH_N=1788
+BATCH_SLICE=20      # files per callgrind run for the batch's instructions per declaration
+RUNS=10             # hyperfine runs per command
+if [ "$QUICK" = 1 ]; then BATCH_N=120; BATCH_SLICE=5; RUNS=3; fi
+
+log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
+
+# ---------------------------------------------------------------- dependencies
+deps() {
+  local need=()
+  command -v valgrind >/dev/null || need+=(valgrind)
+  command -v hyperfine >/dev/null || need+=(hyperfine)
+  command -v jq >/dev/null || need+=(jq)
+  command -v lua5.4 >/dev/null || need+=(lua5.4)
+  lua5.4 -e 'require("cjson")' 2>/dev/null || need+=(lua-cjson)
+  command -v oscap >/dev/null || need+=(openscap-scanner)
+  [ -x /usr/bin/time ] || need+=(time)
+  command -v node >/dev/null || need+=(nodejs)
+  command -v npm >/dev/null || need+=(npm)   # a Node build that bundles npm conflicts with Debian's npm
+  pkg-config --exists libcjson 2>/dev/null || need+=(libcjson-dev pkg-config)
+  if [ ${#need[@]} -gt 0 ]; then
+    log "installing: ${need[*]}"
+    [ "$(id -u)" = 0 ] || die "run as root or install: ${need[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  fi
+  if [ ! -d "$B/node_modules/@marcbachmann/cel-js" ]; then
+    log "npm ci (bench/)"
+    (cd "$B" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  fi
+}
+
+# ---------------------------------------------------------------- helpers
+RES=$W/results.tsv
+rec() { printf '%s\t%s\n' "$1" "$2" >>"$RES"; }
+
+# icount NAME CMD... — total instructions (Ir) of CMD under callgrind; exit 0 or 1 accepted.
+icount() {
+  local name=$1; shift
+  local out=$W/cg/$name.cg rc=0
+  valgrind --tool=callgrind --callgrind-out-file="$out" "$@" >/dev/null 2>"$out.log" || rc=$?
+  [ "$rc" -le 1 ] || die "$name: exit $rc under callgrind (see $out.log)"
+  awk '/^(summary|totals):/ { print $2; exit }' "$out"
+}
+
+# per_file KEY CMD_PREFIX... -- FILES... : instructions for 1 and for 10 files.
+measure() {
+  local key=$1; shift
+  local pre=() f1 f10
+  while [ "$1" != "--" ]; do pre+=("$1"); shift; done
+  shift
+  local i1 i10
+  i1=$(icount "${key//./_}_1" "${pre[@]}" "$1")
+  i10=$(icount "${key//./_}_10" "${pre[@]}" "$@")
+  rec "$key.i1" "$i1"
+  rec "$key.i10" "$i10"
+  rec "$key.n" "$#"
+  log "$key: 1 file $i1, $# files $i10 instructions"
+}
+
+# Total bytes / count of files.
+avg_bytes() { cat "$@" | wc -c | awk -v n=$# '{ printf "%d", $1 / n }'; }
+
+# hyperfine: NAME=CMD pairs; records wall.<set>.<name> = mean seconds.
+wall() {
+  local set=$1; shift
+  local args=() names=()
+  for nc in "$@"; do names+=("${nc%%=*}"); args+=(-n "${nc%%=*}" "${nc#*=}"); done
+  hyperfine -N -i --warmup 2 --runs "$RUNS" --export-json "$W/hf-$set.json" "${args[@]}" >"$W/hf-$set.txt" 2>&1 \
+    || die "hyperfine $set failed (see $W/hf-$set.txt)"
+  jq -r --arg set "$set" '.results[] | "wall.\($set).\(.command)\t\(.mean)"' "$W/hf-$set.json" >>"$RES"
+}
+
+# profile NAME CMD... — callgrind profile of CMD run with the profiling build of kyojin
+# (Lua linked statically so that callgrind_annotate can name Lua's own functions):
+# inclusive share of the phases (kyojin's own functions and a few Lua entry points),
+# self cost of the top functions and self cost per object.
+profile() {
+  local name=$1; shift
+  local f=$W/cg/prof_$name.cg
+  icount "prof_$name" "$@" >/dev/null
+  callgrind_annotate --inclusive=yes "$f" >"$W/profile-$name-inclusive.txt" 2>/dev/null
+  callgrind_annotate "$f" >"$W/profile-$name-self.txt" 2>/dev/null
+  awk -v key="profile.$name" -v own="$W/own-functions.txt" '
+    BEGIN { while ((getline l < own) > 0) ok[l] = 1 }
+    match($0, /\( *[0-9.]+%\) +/) && /\[.*\/kyojin-prof\]$/ && n < 14 {
+      pct = substr($0, RSTART, RLENGTH); gsub(/[() %]/, "", pct)
+      fn = substr($0, RSTART + RLENGTH); sub(/ \[.*$/, "", fn); sub(/^.*:/, "", fn); sub(/'"'"'[0-9]+$/, "", fn)
+      base = fn; sub(/\..*$/, "", base)
+      if (!(base in ok) || fn ~ /^(main|cmd_check|run_protected.*|sandbox_call.*)$/ || seen[base]++) next
+      printf "%s.inclusive.%02d\t%s %s\n", key, n++, pct, base
+    }' "$W/profile-$name-inclusive.txt" >>"$RES"
+  awk -v key="profile.$name" '
+    match($0, /\( *[0-9.]+%\) +/) && /\[.*\]$/ {
+      pct = substr($0, RSTART, RLENGTH); gsub(/[() %]/, "", pct)
+      fn = substr($0, RSTART + RLENGTH); sub(/ \[.*$/, "", fn); sub(/^.*:/, "", fn); sub(/'"'"'[0-9]+$/, "", fn)
+      obj = $NF; gsub(/[][]/, "", obj); sub(/.*\//, "", obj); sub(/\.so.*$/, "", obj); sub(/^kyojin-prof$/, "kyojin+Lua", obj)
+      s[obj] += pct
+      if (m < 12 && !seen[fn]++) printf "%s.self.%02d\t%s %s %s\n", key, m++, pct, fn, obj
+    }
+    END { for (o in s) if (s[o] >= 0.5) printf "%s.objects.%s\t%.1f\n", key, o, s[o] }' \
+    "$W/profile-$name-self.txt" >>"$RES"
+}
+
+# phases NAME CMD... -- FILES... — warm per-file cost of each phase: the profiling build is
+# run on the first file and on all files; per phase (kyojin's own functions, inclusive)
+# (instructions for N files − for 1 file) / (N − 1), and its share of the per-file total.
+phases() {
+  local name=$1; shift
+  local pre=()
+  while [ "$1" != "--" ]; do pre+=("$1"); shift; done
+  shift
+  local n=$#
+  icount "ph_${name}_1" "${pre[@]}" "$1" >/dev/null
+  icount "ph_${name}_n" "${pre[@]}" "$@" >/dev/null
+  callgrind_annotate --inclusive=yes "$W/cg/ph_${name}_1.cg" >"$W/phases-$name-1.txt" 2>/dev/null
+  callgrind_annotate --inclusive=yes "$W/cg/ph_${name}_n.cg" >"$W/phases-$name-n.txt" 2>/dev/null
+  awk -v key="phases.$name" -v n="$n" -v own="$W/own-functions.txt" '
+    BEGIN { while ((getline l < own) > 0) ok[l] = 1 }
+    FNR == 1 { file++ }
+    /PROGRAM TOTALS/ { v = $1; gsub(/,/, "", v); tot[file] = v; next }
+    match($0, /\( *[0-9.]+%\) +/) && /\[.*\/kyojin-prof\]$/ {
+      v = $1; gsub(/,/, "", v)
+      fn = substr($0, RSTART + RLENGTH); sub(/ \[.*$/, "", fn); sub(/^.*:/, "", fn); sub(/'"'"'[0-9]+$/, "", fn)
+      base = fn; sub(/\..*$/, "", base)
+      if (!(base in ok) || base ~ /^(main|cmd_check|run_protected|sandbox_call|sandbox_call_trusted)$/) next
+      if (!((file, base) in c)) { c[file, base] = v; if (file == 2) order[++k] = base }
+    }
+    END {
+      per = (tot[2] - tot[1]) / (n - 1)
+      printf "%s.per_file\t%.0f\n", key, per
+      m = 0
+      for (i = 1; i <= k; i++) {
+        b = order[i]; d = (c[2, b] - c[1, b]) / (n - 1)
+        if (d > 0 && d / per >= 0.02) { dd[++m] = d; bb[m] = b }
+      }
+      for (i = 1; i <= m; i++)            # by cost, largest first
+        for (j = i + 1; j <= m; j++)
+          if (dd[j] > dd[i]) { t = dd[i]; dd[i] = dd[j]; dd[j] = t; t = bb[i]; bb[i] = bb[j]; bb[j] = t }
+      for (i = 1; i <= m && i <= 14; i++)
+        printf "%s.top.%02d\t%.2f %.1f %s\n", key, i - 1, dd[i] / 1e6, 100 * dd[i] / per, bb[i]
+    }' "$W/phases-$name-1.txt" "$W/phases-$name-n.txt" >>"$RES"
+}
+
+# ---------------------------------------------------------------- build and corpora
+deps
+make -s kyojin
+rm -rf "$W"
+mkdir -p "$W/cg"
+: >"$RES"
+cc -std=c11 -Wall -Wextra -Werror -O2 $(pkg-config --cflags libcjson) "$B/floor/cjson_parse.c" \
+   -o "$W/cjson_parse" $(pkg-config --libs libcjson)
+KY=$ROOT/kyojin
+# profiling build: the same objects with Lua linked statically (symbols for callgrind_annotate)
+objs=(); for c in "$ROOT"/core/*.c; do objs+=("$ROOT/build/$(basename "${c%.c}").o"); done
+cc -O2 -o "$W/kyojin-prof" "${objs[@]}" "$(pkg-config --variable=libdir lua5.4)/liblua5.4.a" \
+   $(pkg-config --libs libcjson) -lxlsxwriter -lz -lm -ldl
+export KYOJIN_HOME=$ROOT   # where kyojin-prof finds lua/ and policies/
+KYP=("$W/kyojin-prof")
+# names of the functions of core/ plus the Lua entry points that mark phases (for the profiles)
+{ nm --defined-only "${objs[@]}" | awk '$2 ~ /^[tT]$/ { sub(/\..*$/, "", $3); print $3 }'
+  printf '%s\n' lua_gc lua_load sort str_gsub str_find_aux; } | sort -u >"$W/own-functions.txt"
+MICRO_POL=$B/micro/policies
+
+log "generating declarations"
+for s in s m l; do
+  "$B/gen.sh" "$s" 10 "$W/micro" 0 0       # micro suite: no waivers (they name policies of the full pack)
+  "$B/gen.sh" "$s" 10 "$W/full" 100 1
+done
+"$B/gen.sh" m "$BATCH_N" "$W/batch" 1000 1
+
+log "checking that every generated declaration is valid (kyojin exit 0 or 1, never 2)"
+valid() { local rc=0; "$KY" check "$@" >/dev/null 2>"$W/valid.err" || rc=$?; [ "$rc" -le 1 ] || die "generated declarations rejected (exit $rc): $(head -3 "$W/valid.err")"; }
+valid "$W"/full/*.json
+valid "$W"/micro/*.json
+valid --policies "$MICRO_POL" "$W"/micro/*.json
+
+# ---------------------------------------------------------------- 1. micro suite
+log "micro suite: verdicts of every peer on $(ls "$W"/micro | wc -l) files"
+MFILES=("$W"/micro/*.json)
+"$KY" check --policies "$MICRO_POL" --format json "${MFILES[@]}" 2>/dev/null |
+  jq -r '.declarations[] | [(.file | split("/") | last)] + [.policies[] | "\(.id):\(.status)"] | join(" ")' >"$W/verdicts-kyojin.txt" || true
+lua5.4 "$B/micro/plain.lua" "${MFILES[@]}" >"$W/verdicts-lua.txt"
+jq -r -f "$B/micro/micro.jq" "${MFILES[@]}" >"$W/verdicts-jq.txt"
+node "$B/micro/cel.mjs" "${MFILES[@]}" >"$W/verdicts-cel.txt"
+"$B/micro/oval.sh" "${MFILES[@]}" >"$W/micro-all.oval.xml"
+oscap oval eval "$W/micro-all.oval.xml" >"$W/oscap-all.out" 2>&1 || true
+"$B/micro/oval-verdicts.sh" "${MFILES[@]}" <"$W/oscap-all.out" >"$W/verdicts-oscap.txt"
+agree=true
+[ "$(wc -l <"$W/verdicts-kyojin.txt")" -eq "${#MFILES[@]}" ] || agree=false
+for p in lua jq cel oscap; do
+  if ! diff -u "$W/verdicts-kyojin.txt" "$W/verdicts-$p.txt" >"$W/verdicts-$p.diff"; then
+    agree=false; log "verdicts differ: kyojin vs $p"; cat "$W/verdicts-$p.diff" >&2
+  fi
+done
+$agree || die "the peers do not agree on the micro suite's verdicts; no figures printed"
+rec micro.files "${#MFILES[@]}"
+rec micro.fails "$(grep -o ':fail' "$W/verdicts-kyojin.txt" | wc -l)"
+rec micro.verdicts "$(( ${#MFILES[@]} * 5 ))"
+log "micro suite: all peers agree"
+
+MM=("$W"/micro/m-*.json)
+rec micro.bytes "$(avg_bytes "${MM[@]}")"
+"$B/micro/oval.sh" "${MM[0]}" >"$W/micro-m1.oval.xml"
+"$B/micro/oval.sh" "${MM[@]}" >"$W/micro-m10.oval.xml"
+measure micro.kyojin "$KY" check --policies "$MICRO_POL" --format json -- "${MM[@]}"
+measure micro.lua lua5.4 "$B/micro/plain.lua" -- "${MM[@]}"
+measure micro.jq jq -r -f "$B/micro/micro.jq" -- "${MM[@]}"
+measure micro.cel node "$B/micro/cel.mjs" -- "${MM[@]}"
+measure micro.floor "$W/cjson_parse" -- "${MM[@]}"
+i1=$(icount micro_oscap_1 oscap oval eval "$W/micro-m1.oval.xml")
+i10=$(icount micro_oscap_10 oscap oval eval "$W/micro-m10.oval.xml")
+rec micro.oscap.i1 "$i1"; rec micro.oscap.i10 "$i10"; rec micro.oscap.n 10
+log "micro.oscap: 1 file $i1, 10 files $i10 instructions"
+profile micro_m10 "${KYP[@]}" check --policies "$MICRO_POL" --format json "${MM[@]}"
+phases micro "${KYP[@]}" check --policies "$MICRO_POL" --format json -- "${MM[@]}"
+
+log "micro suite: wall times (hyperfine, $RUNS runs)"
+wall micro \
+  "kyojin=$KY check --policies $MICRO_POL --format json ${MM[*]}" \
+  "lua=lua5.4 $B/micro/plain.lua ${MM[*]}" \
+  "jq=jq -r -f $B/micro/micro.jq ${MM[*]}" \
+  "cel=node $B/micro/cel.mjs ${MM[*]}" \
+  "oscap=oscap oval eval $W/micro-m10.oval.xml" \
+  "floor=$W/cjson_parse ${MM[*]}"
+
+# ---------------------------------------------------------------- 2. full run
+rec full.policies "$("$KY" list 2>/dev/null | grep -c '^[A-Z][A-Z]-[0-9]' || true)"
+rec full.risk "$("$KY" check --format json "$W/full/m-0000.json" 2>/dev/null | jq -r '.declarations[0] | has("risk")')"
+for s in s m l; do
+  F=("$W"/full/$s-*.json)
+  rec "full.$s.bytes" "$(avg_bytes "${F[@]}")"
+  measure "full.$s.kyojin" "$KY" check --format json -- "${F[@]}"
+  measure "full.$s.floor" "$W/cjson_parse" -- "${F[@]}"
+done
+FM=("$W"/full/m-*.json)
+profile full_m10 "${KYP[@]}" check --format json "${FM[@]}"
+phases full_m "${KYP[@]}" check --format json -- "${FM[@]}"
+wall full \
+  "kyojin=$KY check --format json ${FM[*]}" \
+  "floor=$W/cjson_parse ${FM[*]}"
+
+# ---------------------------------------------------------------- 3. national batch
+log "national batch: $BATCH_N declarations in one kyojin check call"
+BF=("$W"/batch/*.json)
+rec batch.n "${#BF[@]}"
+rec batch.bytes "$(avg_bytes "${BF[@]}")"
+for fmt in json text; do
+  rc=0
+  /usr/bin/time -v "$KY" check --format "$fmt" "${BF[@]}" >/dev/null 2>"$W/batch-$fmt.time" || rc=$?
+  [ "$rc" -le 1 ] || die "batch ($fmt): exit $rc: $(grep -v '^\s' "$W/batch-$fmt.time" | head -3)"
+  rec "batch.$fmt.wall" "$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$W/batch-$fmt.time")"
+  rec "batch.$fmt.maxrss_kib" "$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$W/batch-$fmt.time")"
+  log "batch ($fmt): $(grep -E 'Elapsed|Maximum resident' "$W/batch-$fmt.time" | tr -s ' \t' ' ' | tr '\n' ';')"
+done
+measure batch.kyojin "$KY" check --format json -- "${BF[@]:0:$BATCH_SLICE}"
+
+# ---------------------------------------------------------------- 4. cold start
+log "cold start: one small declaration, one process"
+C=$W/full/s-0000.json
+"$B/micro/oval.sh" "$C" >"$W/cold.oval.xml"
+rec cold.bytes "$(avg_bytes "$C")"
+rec cold.kyojin_full "$(icount cold_kyojin_full "$KY" check --format json "$C")"
+rec cold.kyojin_micro "$(icount cold_kyojin_micro "$KY" check --policies "$MICRO_POL" --format json "$C")"
+rec cold.lua "$(icount cold_lua lua5.4 "$B/micro/plain.lua" "$C")"
+rec cold.jq "$(icount cold_jq jq -r -f "$B/micro/micro.jq" "$C")"
+rec cold.cel "$(icount cold_cel node "$B/micro/cel.mjs" "$C")"
+rec cold.oscap "$(icount cold_oscap oscap oval eval "$W/cold.oval.xml")"
+rec cold.floor "$(icount cold_floor "$W/cjson_parse" "$C")"
+profile cold_full "${KYP[@]}" check --format json "$C"
+wall cold \
+  "kyojin_full=$KY check --format json $C" \
+  "kyojin_micro=$KY check --policies $MICRO_POL --format json $C" \
+  "lua=lua5.4 $B/micro/plain.lua $C" \
+  "jq=jq -r -f $B/micro/micro.jq $C" \
+  "cel=node $B/micro/cel.mjs $C" \
+  "oscap=oscap oval eval $W/cold.oval.xml" \
+  "floor=$W/cjson_parse $C"
+
+# ---------------------------------------------------------------- environment and report
+rec env.date "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+rec env.commit "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+rec env.cpu "$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)"
+rec env.cores "$(nproc)"
+rec env.os "$(. /etc/os-release && echo "$PRETTY_NAME")"
+rec env.quick "$QUICK"
+rec version.kyojin "$("$KY" version 2>/dev/null | head -1)"
+rec version.lua "$(lua5.4 -v 2>&1 | head -1) + lua-cjson $(lua5.4 -e 'print(require("cjson")._VERSION)')"
+rec version.jq "$(jq --version)"
+rec version.node "node $(node --version) + @marcbachmann/cel-js $(jq -r .version "$B/node_modules/@marcbachmann/cel-js/package.json")"
+rec version.oscap "$(oscap --version | head -1)"
+rec version.valgrind "$(valgrind --version)"
+rec version.hyperfine "$(hyperfine --version)"
+rec version.cjson "cJSON $(pkg-config --modversion libcjson)"
+
+"$B/report.sh" "$RES" "$B/results.json" "$B/results.md"
+log "wrote bench/results.md and bench/results.json"
+cat "$B/results.md"
