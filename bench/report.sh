@@ -49,7 +49,8 @@ jq -r '
     "",
     "Measured \($d.env.date) on \($d.env.os), \($d.env.cpu), \($d.env.cores) cores (commit \($d.env.commit))." +
       (if $d.env.quick == 1 then " **Quick run (BENCH_QUICK=1): reduced batch and repetitions.**" else "" end),
-    "Reproduce with `make bench` (see bench/README.md). Instruction counts: valgrind callgrind;",
+    "Reproduce with `make bench` (see bench/README.md). Instruction counts: valgrind callgrind, summed",
+    "over every process (kyojin evaluates in a forked watchdog worker by default);",
     "per-file cost = (instructions for 10 files − for 1 file) / 9 in one process; start = 1-file total − per-file.",
     "Wall-time figures are ratios of hyperfine means taken in this one session (absolute times vary 10–15 % between VMs).",
     "M = million instructions.",
@@ -109,7 +110,7 @@ jq -r '
     "## Where the instructions go (callgrind_annotate)",
     "",
     "Profiles are taken with a build of the same objects that links Lua statically (the liblua5.4.so of Debian has no",
-    "symbols), in separate callgrind runs. Phases: `decl_load_file` read + strict scan + cJSON parse + line index +",
+    "symbols), in separate callgrind runs, evaluating in-process (`--timeout 0`: no watchdog worker). Phases: `decl_load_file` read + strict scan + cJSON parse + line index +",
     "SHA-256 (`sha256_update`); `runner_validate` schema validation (lua/kyojin/validate.lua); `push_node`/`luaconv_push`",
     "conversion of the cJSON tree to Lua tables; `install_kyojin` installing the helpers for a declaration; `run_chunk`",
     "running a policy chunk (at load and, if the engine re-runs them, per declaration); `lua_gc`/`luaC_fullgc` full GC;",
