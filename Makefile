@@ -2,7 +2,8 @@
 # `make demo` and `make test` install the Debian packages they need (as root) first.
 
 CC      ?= cc
-PKGS    := lua5.4 libcjson
+# libcrypto: SHA-256 of declarations and of the policy set (core/sha256.c)
+PKGS    := lua5.4 libcjson libcrypto
 CFLAGS  ?= -O2
 # -Wno-format-truncation: messages are cut to fixed buffers on purpose.
 WARN    := -std=c11 -Wall -Wextra -Werror -Wno-format-truncation
@@ -15,7 +16,7 @@ CORE_SRC := $(filter-out core/main.c,$(wildcard core/*.c))
 BUILD    ?= build
 CORE_OBJ := $(patsubst core/%.c,$(BUILD)/%.o,$(CORE_SRC))
 
-DEB_PKGS := build-essential pkg-config liblua5.4-dev libcjson-dev libcmocka-dev
+DEB_PKGS := build-essential pkg-config liblua5.4-dev libcjson-dev libcmocka-dev libssl-dev
 # REPORT: report writers
 DEB_PKGS += libxlsxwriter-dev zlib1g-dev
 
@@ -39,8 +40,20 @@ $(BUILD)/%.o: core/%.c $(wildcard core/*.h) | $(BUILD)
 $(BUILD):
 	mkdir -p $(BUILD)
 
-$(BIN): $(CORE_OBJ) $(BUILD)/main.o
+$(BIN): $(CORE_OBJ) $(BUILD)/main.o $(BUILD)/bundle_data.o
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# The precompiled bundle (core/bundle.h, docs/dev/startup.md): every policy under policies/
+# and every module under lua/ compiled by tools/mkbundle.c with the Lua library kyojin links,
+# keyed by the SHA-256 of its source; linked into kyojin only. Rebuilt when a source, or a
+# directory (a file added or removed), changes; a stale entry is never used (hash mismatch).
+BUNDLE_SRC := $(shell find policies lua -name '*.lua' -o -type d 2>/dev/null)
+$(BUILD)/mkbundle: tools/mkbundle.c $(CORE_OBJ) $(wildcard core/*.h) | $(BUILD)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(LDFLAGS) -o $@ tools/mkbundle.c $(CORE_OBJ) $(LDLIBS)
+$(BUILD)/bundle_data.c: $(BUILD)/mkbundle $(BUNDLE_SRC)
+	$(BUILD)/mkbundle $@ policies lua
+$(BUILD)/bundle_data.o: $(BUILD)/bundle_data.c core/bundle.h
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -Icore -c $< -o $@
 
 # deps first, then a fresh make so that pkg-config sees the packages just installed
 demo: deps
@@ -95,6 +108,9 @@ UNIT_LIBS := $(LDLIBS) $(shell pkg-config --libs cmocka 2>/dev/null)
 
 $(BUILD)/test_%: tests/unit/test_%.c $(CORE_OBJ)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(LDFLAGS) -o $@ $< $(CORE_OBJ) $(UNIT_LIBS)
+# the bundle's own test also links the generated bundle
+$(BUILD)/test_bundle: tests/unit/test_bundle.c $(CORE_OBJ) $(BUILD)/bundle_data.o
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(LDFLAGS) -o $@ $< $(CORE_OBJ) $(BUILD)/bundle_data.o $(UNIT_LIBS)
 
 unit-tests: $(UNIT_BIN)
 

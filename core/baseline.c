@@ -121,20 +121,21 @@ static void set_item(cJSON *obj, const char *key, cJSON *v)
         cJSON_AddItemToObject(obj, key, v);
 }
 
-int baseline_apply(cJSON *result, const cJSON *baseline, char *err, size_t errlen)
+struct baseline_index {
+    keyset known;
+};
+
+baseline_index *baseline_index_new(const cJSON *baseline, char *err, size_t errlen)
 {
     const cJSON *bdecls = cJSON_GetObjectItemCaseSensitive(baseline, "declarations");
-    cJSON *decls = cJSON_GetObjectItemCaseSensitive(result, "declarations");
     if (strcmp(rollup_str(baseline, "schema"), "kyojin/result/v1") != 0 || !cJSON_IsArray(bdecls)) {
         snprintf(err, errlen, "baseline is not a kyojin result document (schema kyojin/result/v1)");
-        return -1;
+        return NULL;
     }
-    if (!cJSON_IsArray(decls)) {
-        snprintf(err, errlen, "result document has no declarations array");
-        return -1;
-    }
-
-    keyset known = {NULL, 0, 0};
+    baseline_index *bi = calloc(1, sizeof *bi);
+    if (!bi)
+        goto oom;
+    keyset *known = &bi->known;
     const cJSON *d, *p, *f;
     cJSON_ArrayForEach(d, bdecls) {
         const char *file = rollup_str(d, "file");
@@ -145,97 +146,134 @@ int baseline_apply(cJSON *result, const cJSON *baseline, char *err, size_t errle
                 if (!non_passing(rollup_str(f, "status")))
                     continue;
                 any = 1;
-                if (keyset_add(&known, make_key(file, id, rollup_str(f, "pointer"))) != 0)
+                if (keyset_add(known, make_key(file, id, rollup_str(f, "pointer"))) != 0)
                     goto oom;
             }
             if (!any && strcmp(rollup_str(p, "status"), "error") == 0)
-                if (keyset_add(&known, make_key(file, id, "")) != 0)
+                if (keyset_add(known, make_key(file, id, "")) != 0)
                     goto oom;
         }
     }
-    if (known.n)
-        qsort(known.keys, known.n, sizeof *known.keys, cmp_key);
+    if (known->n)
+        qsort(known->keys, known->n, sizeof *known->keys, cmp_key);
+    return bi;
+oom:
+    baseline_index_free(bi);
+    snprintf(err, errlen, "out of memory");
+    return NULL;
+}
 
-    long suppressed = 0;
-    cJSON *dd, *pp;
-    cJSON_ArrayForEach(dd, decls) {
-        const char *file = rollup_str(dd, "file");
-        cJSON *policies = cJSON_GetObjectItemCaseSensitive(dd, "policies");
-        if (!cJSON_IsArray(policies))
+void baseline_index_free(baseline_index *bi)
+{
+    if (!bi)
+        return;
+    keyset_free(&bi->known);
+    free(bi);
+}
+
+int baseline_apply_decl(const baseline_index *bi, cJSON *dd, long *suppressed)
+{
+    const keyset *known = &bi->known;
+    cJSON *pp;
+    const char *file = rollup_str(dd, "file");
+    cJSON *policies = cJSON_GetObjectItemCaseSensitive(dd, "policies");
+    if (!cJSON_IsArray(policies))
+        return 0;
+    int changed = 0;
+    cJSON_ArrayForEach(pp, policies) {
+        const char *id = rollup_str(pp, "id");
+        const char *status = rollup_str(pp, "status");
+        if (strcmp(status, "not_applicable") == 0)
             continue;
-        int changed = 0;
-        cJSON_ArrayForEach(pp, policies) {
-            const char *id = rollup_str(pp, "id");
-            const char *status = rollup_str(pp, "status");
-            if (strcmp(status, "not_applicable") == 0)
-                continue;
-            cJSON *findings = cJSON_GetObjectItemCaseSensitive(pp, "findings");
-            long dropped = 0;
-            int had_nonpassing = 0;
-            cJSON *ff = findings ? findings->child : NULL;
-            while (ff) {
-                cJSON *next = ff->next;
-                if (non_passing(rollup_str(ff, "status"))) {
-                    had_nonpassing = 1;
-                    char *k = make_key(file, id, rollup_str(ff, "pointer"));
-                    if (!k)
-                        goto oom;
-                    int has = keyset_has(&known, k);
-                    free(k);
-                    if (has) {
-                        cJSON_Delete(cJSON_DetachItemViaPointer(findings, ff));
-                        dropped++;
-                    }
-                }
-                ff = next;
-            }
-            const char *new_status = NULL;
-            if (!had_nonpassing && strcmp(status, "error") == 0) {
-                char *k = make_key(file, id, "");
+        cJSON *findings = cJSON_GetObjectItemCaseSensitive(pp, "findings");
+        long dropped = 0;
+        int had_nonpassing = 0;
+        cJSON *ff = findings ? findings->child : NULL;
+        while (ff) {
+            cJSON *next = ff->next;
+            if (non_passing(rollup_str(ff, "status"))) {
+                had_nonpassing = 1;
+                char *k = make_key(file, id, rollup_str(ff, "pointer"));
                 if (!k)
-                    goto oom;
-                int has = keyset_has(&known, k);
+                    return -1;
+                int has = keyset_has(known, k);
                 free(k);
                 if (has) {
-                    new_status = "pass";
-                    dropped = 1;
+                    cJSON_Delete(cJSON_DetachItemViaPointer(findings, ff));
+                    dropped++;
                 }
-            } else if (dropped) {
-                new_status = recompute_status(pp);
             }
-            if (!dropped)
-                continue;
-            suppressed += dropped;
-            set_item(pp, "baseline_suppressed", cJSON_CreateNumber((double)dropped));
-            if (strcmp(new_status, status) != 0) {
-                adjust_count(dd, status, -1);
-                adjust_count(dd, new_status, +1);
-                set_string(pp, "status", new_status);
-                changed = 1;
-            }
+            ff = next;
         }
-        if (!changed)
+        const char *new_status = NULL;
+        if (!had_nonpassing && strcmp(status, "error") == 0) {
+            char *k = make_key(file, id, "");
+            if (!k)
+                return -1;
+            int has = keyset_has(known, k);
+            free(k);
+            if (has) {
+                new_status = "pass";
+                dropped = 1;
+            }
+        } else if (dropped) {
+            new_status = recompute_status(pp);
+        }
+        if (!dropped)
             continue;
-        /* compliant: no required policy fails or errors */
-        int compliant = 1;
-        cJSON_ArrayForEach(pp, policies) {
-            const char *status = rollup_str(pp, "status");
-            if ((strcmp(status, "fail") == 0 || strcmp(status, "error") == 0) &&
-                strcmp(rollup_str(pp, "level"), "required") == 0)
-                compliant = 0;
+        *suppressed += dropped;
+        set_item(pp, "baseline_suppressed", cJSON_CreateNumber((double)dropped));
+        if (strcmp(new_status, status) != 0) {
+            adjust_count(dd, status, -1);
+            adjust_count(dd, new_status, +1);
+            set_string(pp, "status", new_status);
+            changed = 1;
         }
-        set_item(dd, "compliant", cJSON_CreateBool(compliant));
     }
+    if (!changed)
+        return 0;
+    /* compliant: no required policy fails or errors */
+    int compliant = 1;
+    cJSON_ArrayForEach(pp, policies) {
+        const char *status = rollup_str(pp, "status");
+        if ((strcmp(status, "fail") == 0 || strcmp(status, "error") == 0) &&
+            strcmp(rollup_str(pp, "level"), "required") == 0)
+            compliant = 0;
+    }
+    set_item(dd, "compliant", cJSON_CreateBool(compliant));
+    return 0;
+}
 
+cJSON *baseline_mark(const baseline_index *bi, long suppressed)
+{
     cJSON *mark = cJSON_CreateObject();
     cJSON_AddStringToObject(mark, "key", "file+policy+pointer");
-    cJSON_AddNumberToObject(mark, "known", (double)known.n);
+    cJSON_AddNumberToObject(mark, "known", (double)bi->known.n);
     cJSON_AddNumberToObject(mark, "suppressed", (double)suppressed);
-    set_item(result, "baseline", mark);
-    keyset_free(&known);
+    return mark;
+}
+
+int baseline_apply(cJSON *result, const cJSON *baseline, char *err, size_t errlen)
+{
+    cJSON *decls = cJSON_GetObjectItemCaseSensitive(result, "declarations");
+    baseline_index *bi = baseline_index_new(baseline, err, errlen);
+    if (!bi)
+        return -1;
+    if (!cJSON_IsArray(decls)) {
+        baseline_index_free(bi);
+        snprintf(err, errlen, "result document has no declarations array");
+        return -1;
+    }
+    long suppressed = 0;
+    cJSON *dd;
+    cJSON_ArrayForEach(dd, decls) {
+        if (baseline_apply_decl(bi, dd, &suppressed) != 0) {
+            baseline_index_free(bi);
+            snprintf(err, errlen, "out of memory");
+            return -1;
+        }
+    }
+    set_item(result, "baseline", baseline_mark(bi, suppressed));
+    baseline_index_free(bi);
     return 0;
-oom:
-    keyset_free(&known);
-    snprintf(err, errlen, "out of memory");
-    return -1;
 }

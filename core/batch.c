@@ -11,20 +11,28 @@
  * skipped; it never stops the batch. Progress (count, rate, ETA) goes to
  * stderr only when stderr is a terminal, unless forced on or off.
  *
- * It evaluates each declaration only through decl.h and runner.h (load,
- * validate, runner_eval); the result document's envelope stays with main.c.
+ * Each declaration goes through one pipeline (read, validate, evaluate, the
+ * after_eval step: risk) — in a watchdog worker process when a timeout is set
+ * (core/watchdog.c: the worker runs the whole pipeline, so the declaration is
+ * parsed once), otherwise in-process. With a renderer, results are rendered in
+ * the output format where they were evaluated, and only bytes travel between
+ * processes. The result document's envelope stays with main.c.
  */
 #define _POSIX_C_SOURCE 200809L
 
 #include "rollup.h"
 
 #include "decl.h"
+#include "fileio.h"
 #include "runner.h"
+#include "watchdog.h"
+#include "jsonout.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -158,9 +166,10 @@ static void progress_draw(progress *p, int final)
 
 enum { B_BAD_INPUT = 1, B_NOT_COMPLIANT = 2, B_POLICY_ERROR = 4 };
 
-/* Evaluate files[i]; messages go to `msg`. Returns the declaration result
- * (or NULL when the declaration was skipped) and ORs status bits into *flags. */
-static cJSON *eval_one(runner *r, const char *path, const batch_opts *o, FILE *msg, int *flags)
+/* The pipeline for one declaration file; messages go to `msg`. Returns the declaration
+ * result (or NULL when the declaration was skipped) and ORs status bits into *flags. */
+static cJSON *pipeline(runner *r, const char *path, const batch_opts *o, watchdog_eval_fn eval, FILE *msg,
+                       int *flags)
 {
     decl_doc *d;
     decl_error e;
@@ -196,13 +205,13 @@ static cJSON *eval_one(runner *r, const char *path, const batch_opts *o, FILE *m
     }
     cJSON_Delete(verrs);
     int any_error = 0;
-    cJSON *res = o->eval ? o->eval(o->eval_ctx, r, d, o->as_of, &any_error, err, sizeof err)
-                         : runner_eval(r, d, o->as_of, &any_error, err, sizeof err);
+    cJSON *res = eval(r, d, o->as_of, &any_error, err, sizeof err);
     if (res && o->after_eval && o->after_eval(o->after_ctx, res, decl_root(d), path))
         *flags |= B_BAD_INPUT;
     decl_free(d);
     if (!res) {
-        fprintf(msg, "kyojin: %s: %s\n", path, err);
+        if (!watchdog_interrupted())
+            fprintf(msg, "kyojin: %s: %s\n", path, err);
         *flags |= B_POLICY_ERROR;
         return NULL;
     }
@@ -211,6 +220,58 @@ static cJSON *eval_one(runner *r, const char *path, const batch_opts *o, FILE *m
     if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(res, "compliant")))
         *flags |= B_NOT_COMPLIANT;
     return res;
+}
+
+/* The pipeline as a watchdog job (run in the worker process, messages to its stderr). */
+static cJSON *pipeline_job(void *ctx, runner *r, const char *path, watchdog_eval_fn eval, int *status)
+{
+    return pipeline(r, path, ctx, eval, stderr, status);
+}
+
+/* This process's watchdog (batch workers are forked processes: each starts its own). */
+static watchdog *own_wd;
+static pid_t own_pid;
+
+static watchdog *process_watchdog(runner *r, const batch_opts *o)
+{
+    if (own_pid != getpid()) {
+        watchdog_opts wo = {o->timeout, 0, pipeline_job, (void *)o, o->render, o->render_ctx};
+        own_wd = watchdog_new(r, &wo); /* the parent's copy, if any, is not ours to free */
+        own_pid = getpid();
+    }
+    return own_wd;
+}
+
+/* Evaluate one declaration file: in the watchdog worker when a timeout is set, otherwise
+ * in-process. Messages go to `msg`. Fills *item (res, or text already rendered, or nothing
+ * when the declaration was skipped) and ORs status bits into *flags. */
+static void eval_one(runner *r, const char *path, const batch_opts *o, FILE *msg, int *flags, batch_item *item)
+{
+    memset(item, 0, sizeof *item);
+    if (o->timeout <= 0) {
+        item->res = pipeline(r, path, o, runner_eval, msg, flags);
+    } else {
+        watchdog *w = process_watchdog(r, o);
+        watchdog_out out;
+        char err[2048];
+        fflush(stderr);
+        if (!w) {
+            fprintf(msg, "kyojin: %s: out of memory\n", path);
+            *flags |= B_POLICY_ERROR;
+            return;
+        }
+        if (watchdog_run(w, path, &out, err, sizeof err)) {
+            if (!watchdog_interrupted())
+                fprintf(msg, "kyojin: %s: %s\n", path, err);
+            *flags |= B_POLICY_ERROR;
+            return;
+        }
+        *flags |= out.status;
+        item->res = out.res;
+        item->text = out.text;
+        item->len = out.len;
+    }
+    item->compliant = (item->res || item->text) && !(*flags & B_NOT_COMPLIANT);
 }
 
 /* ---- workers ------------------------------------------------------------------- */
@@ -236,41 +297,10 @@ static int write_file(const char *path, const char *buf, size_t len)
     return bad ? -1 : 0;
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 65536, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        if (n + 1 >= cap) {
-            char *nb = realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-        size_t r = fread(buf + n, 1, cap - 1 - n, f);
-        if (r == 0)
-            break;
-        n += r;
-    }
-    fclose(f);
-    if (buf) {
-        buf[n] = '\0';
-        *len = n;
-    }
-    return buf;
-}
-
 /* The body of worker k: evaluate its share. Per declaration: the result
  * (N.json), everything written to stderr meanwhile (N.msg: loader, schema,
- * policy and risk messages alike) and the status bits (N.log); then one byte
- * on the pipe for the progress indicator. */
+ * policy and risk messages alike) and the status bits (N.log); then its index
+ * on the pipe (progress, and the parent merges every finished prefix). */
 static void worker(runner *r, char *const *files, size_t n, size_t k, size_t jobs,
                    const batch_opts *o, const char *dir, int pipe_fd)
 {
@@ -286,16 +316,35 @@ static void worker(runner *r, char *const *files, size_t n, size_t k, size_t job
         dup2(fd, 2);
         close(fd);
         int flags = 0;
-        cJSON *res = eval_one(r, files[i], o, stderr, &flags);
+        batch_item it;
+        eval_one(r, files[i], o, stderr, &flags, &it);
+        int ok = 1;
+        if (it.res && o->render) { /* evaluated in this process: render here */
+            char *text = NULL;
+            size_t tlen = 0;
+            FILE *m = open_memstream(&text, &tlen);
+            if (m && o->render(o->render_ctx, it.res, m) == 0 && fclose(m) == 0) {
+                it.text = text;
+                it.len = tlen;
+            } else {
+                ok = 0;
+                free(text);
+            }
+            cJSON_Delete(it.res);
+            it.res = NULL;
+        }
         fflush(stderr);
         dup2(saved, 2);
         close(saved);
-        int ok = 1;
-        if (res) {
-            char *text = cJSON_PrintUnformatted(res);
-            ok = text && write_file(rp, text, strlen(text)) == 0;
-            cJSON_free(text);
-            cJSON_Delete(res);
+        if (it.res) {
+            size_t tlen = 0;
+            char *text = json_print(it.res, 0, &tlen);
+            ok = ok && text && write_file(rp, text, tlen) == 0;
+            free(text);
+            cJSON_Delete(it.res);
+        } else if (it.text) {
+            ok = ok && write_file(rp, it.text, it.len) == 0;
+            free(it.text);
         }
         char st[16];
         int w = snprintf(st, sizeof st, "%d\n", flags);
@@ -306,8 +355,8 @@ static void worker(runner *r, char *const *files, size_t n, size_t k, size_t job
         free(lp);
         if (!ok)
             _exit(3);
-        char byte = 1;
-        while (write(pipe_fd, &byte, 1) < 0 && errno == EINTR)
+        uint32_t done = (uint32_t)i; /* 4 bytes: one write up to PIPE_BUF is atomic */
+        while (write(pipe_fd, &done, sizeof done) < 0 && errno == EINTR)
             ;
     }
 }
@@ -331,8 +380,62 @@ static void remove_tree(const char *dir, size_t n)
     rmdir(dir);
 }
 
-static int run_workers(runner *r, char *const *files, size_t n, const batch_opts *o,
-                       cJSON *decls, int *flags, progress *pg)
+/* Hand declaration i's files to the caller: its messages to stderr, its result to
+ * emit (unless emitting already failed), its status bits to *flags; then remove them. */
+static void merge_one(const char *dir, char *const *files, size_t i, const batch_opts *o, batch_emit_fn emit,
+                      void *ectx, int *flags, int *emit_failed)
+{
+    char *lp = tmp_path(dir, i, "log"), *rp = tmp_path(dir, i, "json"), *mp = tmp_path(dir, i, "msg");
+    size_t len = 0;
+    char *msg = mp ? fileio_read(mp, (size_t)1 << 30, &len) : NULL;
+    if (msg && len)
+        fwrite(msg, 1, len, stderr);
+    free(msg);
+    char *log = lp ? fileio_read(lp, (size_t)1 << 30, &len) : NULL;
+    if (!log) {
+        fprintf(stderr, o->lang && strcmp(o->lang, "en") == 0
+                            ? "kyojin: %s: not evaluated (a worker process failed)\n"
+                            : "kyojin: %s: 評価されませんでした（ワーカープロセスが異常終了しました）\n",
+                files[i]);
+        *flags |= B_POLICY_ERROR;
+    } else {
+        int f = atoi(log);
+        *flags |= f;
+        free(log);
+        size_t rl = 0;
+        char *text = rp ? fileio_read(rp, (size_t)1 << 30, &rl) : NULL;
+        if (text) {
+            batch_item it = {NULL, NULL, 0, !(f & B_NOT_COMPLIANT)};
+            if (o->render) {
+                it.text = text;
+                it.len = rl;
+            } else {
+                it.res = cJSON_ParseWithLength(text, rl);
+                free(text);
+                if (!it.res) {
+                    fprintf(stderr, "kyojin: %s: worker result unreadable\n", files[i]);
+                    *flags |= B_POLICY_ERROR;
+                }
+            }
+            if (it.res || it.text) {
+                if (*emit_failed) {
+                    cJSON_Delete(it.res);
+                    free(it.text);
+                } else if (emit(ectx, i, &it)) {
+                    *emit_failed = 1;
+                }
+            }
+        }
+    }
+    for (char **p = (char *[]){lp, rp, mp}, **e = p + 3; p < e; p++) {
+        if (*p)
+            unlink(*p);
+        free(*p);
+    }
+}
+
+static int run_workers(runner *r, char *const *files, size_t n, const batch_opts *o, batch_emit_fn emit,
+                       void *ectx, int *flags, progress *pg)
 {
     size_t jobs = (size_t)o->jobs;
     if (jobs > n)
@@ -345,8 +448,10 @@ static int run_workers(runner *r, char *const *files, size_t n, const batch_opts
         return -1;
     }
     int fds[2];
-    if (pipe(fds) != 0) {
-        fprintf(stderr, "kyojin: pipe: %s\n", strerror(errno));
+    unsigned char *done = calloc(n, 1);
+    if (!done || pipe(fds) != 0) {
+        fprintf(stderr, "kyojin: pipe: %s\n", done ? strerror(errno) : "out of memory");
+        free(done);
         rmdir(dir);
         return -1;
     }
@@ -355,6 +460,7 @@ static int run_workers(runner *r, char *const *files, size_t n, const batch_opts
     if (!pids) {
         close(fds[0]);
         close(fds[1]);
+        free(done);
         rmdir(dir);
         return -1;
     }
@@ -362,6 +468,7 @@ static int run_workers(runner *r, char *const *files, size_t n, const batch_opts
     for (size_t k = 0; k < jobs; k++) {
         pid_t pid = fork();
         if (pid == 0) {
+            kyojin_child_start();
             close(fds[0]);
             worker(r, files, n, k, jobs, o, dir, fds[1]);
             close(fds[1]);
@@ -374,16 +481,34 @@ static int run_workers(runner *r, char *const *files, size_t n, const batch_opts
         pids[started++] = pid;
     }
     close(fds[1]);
-    /* progress from the workers' bytes until every worker closed the pipe */
-    char buf[256];
+    /* Each finished declaration sends its index. Every finished prefix is merged at
+     * once, in input order, so results are written (and their files removed) while
+     * the workers go on. */
+    size_t next = 0;
+    int emit_failed = 0;
+    union {
+        uint32_t v[64];
+        char c[256];
+    } buf;
+    size_t have = 0;
     for (;;) {
-        ssize_t got = read(fds[0], buf, sizeof buf);
+        ssize_t got = read(fds[0], buf.c + have, sizeof buf - have);
         if (got < 0 && errno == EINTR)
             continue;
         if (got <= 0)
             break;
-        pg->done += (size_t)got;
+        have += (size_t)got;
+        size_t whole = have / sizeof(uint32_t);
+        for (size_t j = 0; j < whole; j++)
+            if (buf.v[j] < n && !done[buf.v[j]]) {
+                done[buf.v[j]] = 1;
+                pg->done++;
+            }
+        memmove(buf.c, buf.c + whole * sizeof(uint32_t), have - whole * sizeof(uint32_t));
+        have -= whole * sizeof(uint32_t);
         progress_draw(pg, 0);
+        while (next < n && done[next])
+            merge_one(dir, files, next++, o, emit, ectx, flags, &emit_failed);
     }
     close(fds[0]);
     int worker_failed = started < jobs;
@@ -396,51 +521,18 @@ static int run_workers(runner *r, char *const *files, size_t n, const batch_opts
     }
     free(pids);
     progress_draw(pg, 1);
-
-    /* merge in input order */
-    int rc = 0;
-    for (size_t i = 0; i < n; i++) {
-        char *lp = tmp_path(dir, i, "log"), *rp = tmp_path(dir, i, "json"), *mp = tmp_path(dir, i, "msg");
-        size_t len = 0;
-        char *msg = mp ? slurp(mp, &len) : NULL;
-        if (msg && len)
-            fwrite(msg, 1, len, stderr);
-        free(msg);
-        char *log = lp ? slurp(lp, &len) : NULL;
-        if (!log) {
-            fprintf(stderr, o->lang && strcmp(o->lang, "en") == 0
-                                ? "kyojin: %s: not evaluated (a worker process failed)\n"
-                                : "kyojin: %s: 評価されませんでした（ワーカープロセスが異常終了しました）\n",
-                    files[i]);
-            *flags |= B_POLICY_ERROR;
-        } else {
-            *flags |= atoi(log);
-            free(log);
-            size_t rl = 0;
-            char *text = rp ? slurp(rp, &rl) : NULL;
-            if (text) {
-                cJSON *res = cJSON_ParseWithLength(text, rl);
-                free(text);
-                if (res)
-                    cJSON_AddItemToArray(decls, res);
-                else {
-                    fprintf(stderr, "kyojin: %s: worker result unreadable\n", files[i]);
-                    *flags |= B_POLICY_ERROR;
-                }
-            }
-        }
-        free(mp);
-        free(lp);
-        free(rp);
-    }
+    /* what is left: declarations of a worker that failed (reported as such) */
+    while (next < n)
+        merge_one(dir, files, next++, o, emit, ectx, flags, &emit_failed);
+    free(done);
     if (worker_failed)
         *flags |= B_POLICY_ERROR;
     remove_tree(dir, n);
-    return rc;
+    return 0;
 }
 
-int batch_check(runner *r, char *const *files, size_t n, const batch_opts *o, cJSON *decls,
-                batch_status *st)
+int batch_check(runner *r, char *const *files, size_t n, const batch_opts *o, batch_emit_fn emit,
+                void *emit_ctx, batch_status *st)
 {
     memset(st, 0, sizeof *st);
     progress pg;
@@ -453,21 +545,23 @@ int batch_check(runner *r, char *const *files, size_t n, const batch_opts *o, cJ
     int flags = 0;
     int rc = 0;
     if (o->jobs > 1 && n > 1) {
-        rc = run_workers(r, files, n, o, decls, &flags, &pg);
+        rc = run_workers(r, files, n, o, emit, emit_ctx, &flags, &pg);
     } else {
-        for (size_t i = 0; i < n; i++) {
+        int emit_failed = 0;
+        for (size_t i = 0; i < n && !emit_failed; i++) {
+            if (watchdog_interrupted())
+                break; /* the caller lists the rest as not evaluated */
             FILE *cap = pg.on ? tmpfile() : NULL;
+            batch_item it;
             if (cap) {
                 /* keep every message (ours, the risk step's) from tearing the bar */
                 fflush(stderr);
                 int saved = dup(2);
                 dup2(fileno(cap), 2);
-                cJSON *res = eval_one(r, files[i], o, stderr, &flags);
+                eval_one(r, files[i], o, stderr, &flags, &it);
                 fflush(stderr);
                 dup2(saved, 2);
                 close(saved);
-                if (res)
-                    cJSON_AddItemToArray(decls, res);
                 long len = ftell(cap);
                 if (len > 0) {
                     char buf[4096];
@@ -479,14 +573,19 @@ int batch_check(runner *r, char *const *files, size_t n, const batch_opts *o, cJ
                 }
                 fclose(cap);
             } else {
-                cJSON *res = eval_one(r, files[i], o, stderr, &flags);
-                if (res)
-                    cJSON_AddItemToArray(decls, res);
+                eval_one(r, files[i], o, stderr, &flags, &it);
             }
+            if ((it.res || it.text) && emit(emit_ctx, i, &it))
+                emit_failed = 1;
             pg.done++;
             progress_draw(&pg, 0);
         }
         progress_draw(&pg, 1);
+    }
+    if (own_wd && own_pid == getpid()) {
+        watchdog_free(own_wd); /* stops the worker */
+        own_wd = NULL;
+        own_pid = 0;
     }
     st->bad_input = (flags & B_BAD_INPUT) != 0;
     st->not_compliant = (flags & B_NOT_COMPLIANT) != 0;

@@ -7,6 +7,7 @@
 #include "report.h"
 #include "risk.h" /* RISK: risk scoring (core/risk.c) */
 #include "rollup.h" /* COMMAND: summary, diff, gen; check over many files (core/rollup.h) */
+#include "bundle.h"
 #include "runner.h"
 #include "sha256.h"
 #include "watchdog.h"
@@ -67,6 +68,7 @@ static void usage(FILE *f)
               "  --timeout SECONDS     wall-clock limit for evaluating one declaration (default 10;\n"
               "                        a policy exceeding it is reported as an error; 0 = no isolation)\n"
               "  --scenarios FILE      extra attack trees (JSON array) for the risk analysis\n"
+              "  --no-risk             verdicts only: no risk analysis (faster; reports without risk sections)\n"
               "\n"
               "Exit codes: 0 compliant, 1 not compliant, 2 usage or input error,\n"
               "            3 a policy could not be loaded or raised an error.\n",
@@ -106,6 +108,7 @@ static void usage(FILE *f)
               "  --timeout 秒          申告 1 件の評価にかける時間の上限（既定 10。超えたポリシーは\n"
               "                        評価エラーになる。0 で隔離なし）\n"
               "  --scenarios FILE      リスク分析に加える攻撃ツリー（JSON 配列）\n"
+              "  --no-risk             判定だけを行い、リスク分析を省く（速い。報告書にリスクの節は出ない）\n"
               "\n"
               "終了コード: 0 準拠、1 非準拠、2 使い方または入力の誤り、\n"
               "            3 ポリシーを読み込めない、またはポリシーがエラーを起こした\n",
@@ -225,6 +228,7 @@ typedef struct {
     int verbose;
     double timeout; /* watchdog: seconds per declaration (core/watchdog.c) */
     const char *scenarios; /* RISK: --scenarios FILE */
+    int no_risk;           /* --no-risk: verdicts only, no risk section */
     int risk_sheets;       /* RISK: `kyojin risk`: print the risk sheets */
     int skip_policies;     /* kyojin schema: the runtime only */
     int jobs, progress;    /* COMMAND: batch (core/batch.c); progress -1 = auto */
@@ -279,6 +283,10 @@ static runner *make_runner(const check_opts *co, int *load_failed)
     ro.sandbox.instructions = co->instructions;
     ro.sandbox.policy_memory = co->policy_memory;
     ro.sandbox.verbose = co->verbose;
+    /* the build's precompiled runtime and policy pack, used only for sources whose hash
+     * matches (core/bundle.h); KYOJIN_NO_BUNDLE=1 compiles everything from source */
+    const char *nb = getenv("KYOJIN_NO_BUNDLE");
+    ro.sandbox.bundle = nb && *nb && strcmp(nb, "0") != 0 ? NULL : &kyojin_builtin_bundle;
     runner *r = runner_new(&ro, err, sizeof err);
     if (!r) {
         fprintf(stderr, "kyojin: %s\n", err);
@@ -326,22 +334,6 @@ static int apply_params(runner *r, const check_opts *co)
     return 0;
 }
 
-/* Print schema validation errors of one declaration. */
-static void print_validation(decl_doc *d, const cJSON *errs)
-{
-    const cJSON *e;
-    cJSON_ArrayForEach(e, errs)
-    {
-        const cJSON *p = cJSON_GetObjectItemCaseSensitive(e, "pointer");
-        const cJSON *m = cJSON_GetObjectItemCaseSensitive(e, "message");
-        const cJSON *mja = cJSON_GetObjectItemCaseSensitive(m, "ja"), *men = cJSON_GetObjectItemCaseSensitive(m, "en");
-        decl_error de = {0};
-        decl_error_at(d, cJSON_IsString(p) ? p->valuestring : "", cJSON_IsString(mja) ? mja->valuestring : "?",
-                      cJSON_IsString(men) ? men->valuestring : "?", &de);
-        decl_error_print(stderr, &de, lang);
-        decl_error_clear(&de);
-    }
-}
 
 static cJSON *envelope(runner *r, const check_opts *co)
 {
@@ -371,6 +363,8 @@ static risk_tables *load_risk_tables(void)
 {
     char dir[PATH_MAX], err[1024];
     risk_set_lang(lang);
+    const char *nb = getenv("KYOJIN_NO_BUNDLE"); /* as in make_runner */
+    risk_set_bundle(nb && *nb && strcmp(nb, "0") != 0 ? NULL : &kyojin_builtin_bundle);
     default_path(dir, sizeof dir, "lua/kyojin/risk");
     risk_tables *t;
     if (risk_tables_load(dir, &t, err, sizeof err, stderr) != 0) {
@@ -405,30 +399,90 @@ static int batch_add_risk(void *ctx, cJSON *res, const cJSON *decl, const char *
     return add_risk(c->rt, res, decl, c->scenarios, file);
 }
 
-/* The watchdog for batch evaluation: batch workers are forked processes, so each process
- * starts its own watchdog worker on first use (the parent's is reused when evaluating
- * in-process). */
+/* COMMAND: where declaration results go as they are produced. Formats that stream
+ * (json, text, the risk sheets) are written one declaration at a time and the result
+ * freed, so a national batch needs the memory of one declaration; the others collect
+ * the whole document first. The output is opened on the first result, so a run in
+ * which nothing could be evaluated writes nothing (as before). */
 typedef struct {
-    watchdog *parent;
-    const watchdog_opts *opts;
-    pid_t parent_pid;
-} watchdog_ctx;
+    const check_opts *co;
+    cJSON *doc;              /* the envelope; collects "declarations" unless streaming */
+    int stream, sheets;      /* sheets: `kyojin risk` text, written per declaration */
+    report_options ro;
+    outfile of;
+    int opened, failed;      /* output opened; a write failed (err says why) */
+    char err[1024];
+    size_t written;          /* results handed over */
+    unsigned char *done;     /* per input path: has a result */
+    baseline_index *bl;      /* --baseline, applied per declaration */
+    long suppressed;
+    int not_compliant;
+} emitter;
 
-static cJSON *batch_watchdog_eval(void *ctx, runner *r, decl_doc *d, const char *as_of, int *any_error, char *err,
-                                  size_t errlen)
+static int emit_open(emitter *em)
 {
-    watchdog_ctx *c = ctx;
-    static watchdog *own;
-    static pid_t own_pid;
-    watchdog *w = c->parent;
-    if (getpid() != c->parent_pid) {
-        if (own_pid != getpid()) {
-            own = watchdog_new(r, c->opts);
-            own_pid = getpid();
-        }
-        w = own;
+    if (em->opened) return em->failed ? -1 : 0;
+    em->opened = 1;
+    if (out_open(&em->of, em->co->outpath)) {
+        fprintf(stderr, en() ? "kyojin: cannot write %s: %s\n" : "kyojin: %s に書き込めません: %s\n", em->co->outpath,
+                strerror(errno));
+        em->failed = 2; /* nothing written: not a write failure of the report */
+        return -1;
     }
-    return w ? watchdog_eval(w, d, as_of, any_error, err, errlen) : runner_eval(r, d, as_of, any_error, err, errlen);
+    if (em->stream && !em->sheets && report_stream_begin(em->doc, &em->ro, em->of.f, em->err, sizeof em->err)) {
+        em->failed = 1;
+        return -1;
+    }
+    return 0;
+}
+
+/* One declaration in the streamed output format (json, text, the risk sheets), without the
+ * separator before it; run where the declaration is evaluated (the watchdog worker). */
+static int render_decl(void *ctx, const cJSON *res, FILE *out)
+{
+    const emitter *em = ctx;
+    if (em->sheets) return risk_write_sheets(res, lang, out) ? -1 : 0; /* RISK: `kyojin risk` */
+    char err[256];
+    return report_stream_body(res, &em->ro, out, err, sizeof err);
+}
+
+static int emit_result(void *ctx, size_t index, batch_item *it)
+{
+    emitter *em = ctx;
+    cJSON *res = it->res;
+    em->done[index] = 1;
+    if (res && em->bl && baseline_apply_decl(em->bl, res, &em->suppressed)) {
+        snprintf(em->err, sizeof em->err, "out of memory");
+        em->failed = 1;
+    }
+    if (res ? !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(res, "compliant")) : !it->compliant) em->not_compliant = 1;
+    if (!em->stream) {
+        cJSON_AddItemToArray(cJSON_GetObjectItemCaseSensitive(em->doc, "declarations"), res);
+        em->written++;
+        return em->failed;
+    }
+    int rc = em->failed ? -1 : emit_open(em);
+    if (rc == 0) {
+        if (em->sheets) { /* RISK: the sheets of `kyojin risk` */
+            if (em->written) fputc('\n', em->of.f);
+        } else {
+            report_stream_separator(em->written, &em->ro, em->of.f);
+        }
+        if (it->text) {
+            fwrite(it->text, 1, it->len, em->of.f);
+        } else if (render_decl(em, res, em->of.f)) {
+            snprintf(em->err, sizeof em->err, "%s", errno ? strerror(errno) : "out of memory");
+            em->failed = 1;
+        }
+        if (!em->failed && ferror(em->of.f)) {
+            snprintf(em->err, sizeof em->err, "%s", strerror(errno));
+            em->failed = 1;
+        }
+    }
+    em->written++;
+    cJSON_Delete(res);
+    free(it->text);
+    return em->failed ? -1 : 0;
 }
 
 static int cmd_check(check_opts *co)
@@ -448,9 +502,14 @@ static int cmd_check(check_opts *co)
         runner_free(r);
         return EXIT_USAGE;
     }
-    /* RISK: tables and the optional scenario file */
-    risk_tables *rt = load_risk_tables();
-    if (!rt) {
+    if (co->no_risk && (co->risk_sheets || co->scenarios)) {
+        die_usage("--no-risk は kyojin risk や --scenarios と同時に使えません%s", "--no-risk cannot be used with kyojin risk or --scenarios%s", "");
+        runner_free(r);
+        return EXIT_USAGE;
+    }
+    /* RISK: tables and the optional scenario file (none with --no-risk) */
+    risk_tables *rt = co->no_risk ? NULL : load_risk_tables();
+    if (!rt && !co->no_risk) {
         runner_free(r);
         return EXIT_POLICY;
     }
@@ -493,145 +552,106 @@ static int cmd_check(check_opts *co)
             return EXIT_USAGE;
         }
     }
-    cJSON *doc = envelope(r, co);
-    cJSON *decls = cJSON_GetObjectItemCaseSensitive(doc, "declarations");
-    watchdog_opts wo = {co->timeout, 0};
-    watchdog *wd = watchdog_new(r, &wo);
+    /* COMMAND: --baseline keeps only new findings; compliance follows what is left */
+    baseline_index *bl = NULL;
+    if (baseline) {
+        char berr[1024];
+        bl = baseline_index_new(baseline, berr, sizeof berr);
+        cJSON_Delete(baseline);
+        if (!bl) {
+            fprintf(stderr, "kyojin: --baseline: %s\n", berr);
+            batch_free_paths(paths, npaths);
+            risk_tables_free(rt);
+            cJSON_Delete(scenarios);
+            runner_free(r);
+            return EXIT_USAGE;
+        }
+    }
+    emitter em;
+    memset(&em, 0, sizeof em);
+    em.co = co;
+    em.doc = envelope(r, co);
+    em.bl = bl;
+    em.done = calloc(npaths, 1);
+    int sheets = co->risk_sheets && strcmp(co->format, "text") == 0; /* RISK: the sheets of `kyojin risk` */
+    em.sheets = sheets;
+    em.stream = sheets || report_format_streams(co->format);
+    em.ro = (report_options){co->format, lang, 0, co->csv_table}; /* REPORT: csv_table */
+    em.ro.color = !co->outpath && !co->color_off && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+    if (!em.doc || !em.done) {
+        fprintf(stderr, "kyojin: out of memory\n");
+        free(em.done);
+        cJSON_Delete(em.doc);
+        baseline_index_free(bl);
+        batch_free_paths(paths, npaths);
+        risk_tables_free(rt);
+        cJSON_Delete(scenarios);
+        runner_free(r);
+        return EXIT_POLICY;
+    }
     watchdog_catch_signals();
-    int interrupted_at = -1;
-    int bad_input = 0, not_compliant = 0, policy_error = load_failed;
+    int interrupted = 0;
+    int bad_input = 0, policy_error = load_failed;
     decl_limits lim = {co->max_input, 0};
-    if (npaths != 1 || co->jobs > 1 || co->progress > 0) {
+    {
+        /* one file without --jobs/--progress: no progress bar, even on a terminal */
+        int progress = npaths == 1 && co->jobs <= 1 && co->progress < 0 ? 0 : co->progress;
         batch_risk_ctx brc = {rt, scenarios};
-        watchdog_ctx wc = {wd, &wo, getpid()};
-        batch_opts bo = {co->jobs > 1 ? co->jobs : 1, co->progress, co->as_of, lang, &lim, batch_add_risk, &brc,
-                         wd ? batch_watchdog_eval : NULL, &wc};
+        batch_opts bo = {co->jobs > 1 ? co->jobs : 1, progress, co->as_of, lang, &lim,
+                         rt ? batch_add_risk : NULL, &brc, co->timeout,
+                         em.stream && !bl ? render_decl : NULL, &em};
         batch_status bs;
-        if (batch_check(r, paths, npaths, &bo, decls, &bs)) policy_error = 1;
+        if (batch_check(r, paths, npaths, &bo, emit_result, &em, &bs)) policy_error = 1;
         bad_input |= bs.bad_input;
-        not_compliant |= bs.not_compliant;
         policy_error |= bs.policy_error;
-        if (watchdog_interrupted()) interrupted_at = 0;
-    } else
-    for (size_t i = 0; i < npaths; i++) {
-        if (watchdog_interrupted()) { interrupted_at = (int)i; break; }
-        decl_doc *d;
-        decl_error e;
-        if (decl_load_file(paths[i], &lim, &d, &e)) {
-            decl_error_print(stderr, &e, lang);
-            decl_error_clear(&e);
-            bad_input = 1;
-            continue;
-        }
-        char err[2048];
-        cJSON *verrs = runner_validate(r, d, err, sizeof err);
-        if (!verrs) {
-            fprintf(stderr, "kyojin: %s: %s\n", paths[i], err);
-            decl_free(d);
-            bad_input = 1;
-            continue;
-        }
-        if (cJSON_GetArraySize(verrs) > 0) {
-            print_validation(d, verrs);
-            cJSON_Delete(verrs);
-            decl_free(d);
-            bad_input = 1;
-            continue;
-        }
-        cJSON_Delete(verrs);
-        int any_error = 0;
-        cJSON *res = wd ? watchdog_eval(wd, d, co->as_of, &any_error, err, sizeof err)
-                        : runner_eval(r, d, co->as_of, &any_error, err, sizeof err);
-        if (res && add_risk(rt, res, decl_root(d), scenarios, paths[i])) bad_input = 1; /* RISK */
-        decl_free(d);
-        if (!res && watchdog_interrupted()) { interrupted_at = (int)i; break; }
-        if (!res) {
-            fprintf(stderr, "kyojin: %s: %s\n", paths[i], err);
-            policy_error = 1;
-            continue;
-        }
-        if (any_error) policy_error = 1;
-        if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(res, "compliant"))) not_compliant = 1;
-        cJSON_AddItemToArray(decls, res);
     }
     /* interrupted: the declarations without a result were not evaluated */
     const char **not_eval = NULL;
     int n_not_eval = 0;
-    if (interrupted_at >= 0 || watchdog_interrupted()) {
+    if (watchdog_interrupted()) {
+        interrupted = 1;
         not_eval = calloc(npaths ? npaths : 1, sizeof *not_eval);
-        /* results are in input order: match them to the paths in sequence */
-        const cJSON *dr = decls ? decls->child : NULL;
-        for (size_t i = 0; not_eval && i < npaths; i++) {
-            const cJSON *f = dr ? cJSON_GetObjectItemCaseSensitive(dr, "file") : NULL;
-            if (cJSON_IsString(f) && strcmp(f->valuestring, paths[i]) == 0) dr = dr->next;
-            else not_eval[n_not_eval++] = paths[i];
-        }
-        if (interrupted_at < 0) interrupted_at = 0;
+        for (size_t i = 0; not_eval && i < npaths; i++)
+            if (!em.done[i]) not_eval[n_not_eval++] = paths[i];
     }
-    /* COMMAND: --baseline keeps only new findings; compliance follows what is left */
-    if (baseline) {
-        char berr[1024];
-        int brc = baseline_apply(doc, baseline, berr, sizeof berr);
-        cJSON_Delete(baseline);
-        if (brc) {
-            fprintf(stderr, "kyojin: --baseline: %s\n", berr);
-            free(not_eval);
-            batch_free_paths(paths, npaths);
-            watchdog_free(wd);
-            risk_tables_free(rt);
-            cJSON_Delete(scenarios);
-            cJSON_Delete(doc);
-            runner_free(r);
-            return EXIT_USAGE;
-        }
-        not_compliant = 0;
-        const cJSON *dr;
-        cJSON_ArrayForEach(dr, decls) if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(dr, "compliant"))) not_compliant = 1;
+    if (bl) {
+        cJSON_AddItemToObject(em.doc, "baseline", baseline_mark(bl, em.suppressed));
+        baseline_index_free(bl);
     }
-    int rc = policy_error ? EXIT_POLICY : bad_input ? EXIT_USAGE : not_compliant ? EXIT_NOT_COMPLIANT : EXIT_COMPLIANT;
+    int rc = policy_error ? EXIT_POLICY : bad_input ? EXIT_USAGE : em.not_compliant ? EXIT_NOT_COMPLIANT : EXIT_COMPLIANT;
     if (co->risk_sheets && rc == EXIT_NOT_COMPLIANT) rc = EXIT_COMPLIANT; /* RISK: `risk` reports, it does not judge */
     risk_tables_free(rt);
     cJSON_Delete(scenarios);
-    watchdog_free(wd);
-    if (interrupted_at >= 0) rc = watchdog_note_interrupt(doc, not_eval, n_not_eval, en());
+    if (interrupted) rc = watchdog_note_interrupt(em.doc, not_eval, n_not_eval, en());
     free(not_eval);
     batch_free_paths(paths, npaths);
-    if (cJSON_GetArraySize(decls) == 0 && bad_input) {
+    free(em.done);
+    if (em.written == 0 && bad_input) {
         /* nothing evaluated: only the errors are printed */
-        cJSON_Delete(doc);
+        cJSON_Delete(em.doc);
         runner_free(r);
-        return interrupted_at >= 0 ? rc : policy_error ? EXIT_POLICY : EXIT_USAGE;
+        return interrupted ? rc : policy_error ? EXIT_POLICY : EXIT_USAGE;
     }
-    outfile of;
-    if (out_open(&of, co->outpath)) {
-        fprintf(stderr, en() ? "kyojin: cannot write %s: %s\n" : "kyojin: %s に書き込めません: %s\n", co->outpath, strerror(errno));
-        cJSON_Delete(doc);
+    int wr = 0;
+    if (emit_open(&em) == 0) {
+        if (!em.stream) {
+            wr = report_write(em.doc, &em.ro, em.of.f, co->outpath, em.err, sizeof em.err);
+        } else if (!sheets) {
+            wr = report_stream_end(em.doc, &em.ro, em.of.f, em.err, sizeof em.err);
+        }
+        if (wr) em.failed = 1;
+    }
+    if (em.failed == 2) { /* the output could not be opened; said so */
+        cJSON_Delete(em.doc);
         runner_free(r);
         return EXIT_USAGE;
     }
-    report_options ro = {co->format, lang, 0, co->csv_table}; /* REPORT: csv_table */
-    ro.color = !co->outpath && !co->color_off && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
-    char err[1024] = "";
-    int wr;
-    if (co->risk_sheets && strcmp(co->format, "text") == 0) { /* RISK: the sheets of `kyojin risk` */
-        const cJSON *dres;
-        int n = 0;
-        wr = 0;
-        cJSON_ArrayForEach(dres, decls)
-        {
-            if (n++) fputc('\n', of.f);
-            if (risk_write_sheets(dres, lang, of.f)) wr = -1;
-        }
-        if (wr) snprintf(err, sizeof err, "%s", strerror(errno));
-    } else {
-        wr = report_write(doc, &ro, of.f, co->outpath, err, sizeof err);
-    }
-    if (out_close(&of, wr == 0) != 0 || wr != 0) {
+    if (out_close(&em.of, !em.failed) != 0 || em.failed) {
         fprintf(stderr, en() ? "kyojin: writing the report failed: %s\n" : "kyojin: 報告書の書き込みに失敗しました: %s\n",
-                wr ? err : strerror(errno));
+                em.failed ? em.err : strerror(errno));
         rc = EXIT_USAGE;
     }
-    cJSON_Delete(doc);
+    cJSON_Delete(em.doc);
     runner_free(r);
     return rc;
 }
@@ -940,6 +960,7 @@ int main(int argc, char **argv)
             co.timeout = strtod(argv[++i], &end);
             if (*end || end == argv[i] || !(co.timeout >= 0 && co.timeout <= 86400)) { die_usage("--timeout は 0〜86400 の秒数です: %s", "--timeout must be a number of seconds (0..86400): %s", argv[i]); return EXIT_USAGE; }
         }
+        else if (strcmp(a, "--no-risk") == 0) co.no_risk = 1;
         else if (strcmp(a, "--scenarios") == 0) { if (!need_arg(i, argc, argv)) return EXIT_USAGE; co.scenarios = argv[++i]; } /* RISK */
         else if (strcmp(a, "--csv-table") == 0) { /* REPORT: which CSV table */
             if (!need_arg(i, argc, argv)) return EXIT_USAGE;

@@ -204,20 +204,32 @@ static void write_decl(const cJSON *d, const report_options *o, FILE *out)
     }
 }
 
-int report_text_write(const cJSON *result, const report_options *o, FILE *out)
+void report_text_begin(const cJSON *result, const report_options *o, FILE *out)
 {
     int en = strcmp(o->lang, "en") == 0;
     const cJSON *tool = cJSON_GetObjectItemCaseSensitive(result, "tool");
     fputs("kyojin ", out);
     term_puts(out, S(tool, "version"));
     fputs(en ? " — declaration check\n\n" : " — 構成申告の検査結果\n\n", out);
+}
+
+void report_text_separator(FILE *out) { fputs("\n────────────────────────────────────────\n\n", out); }
+
+void report_text_decl(const cJSON *d, const report_options *o, FILE *out, int first)
+{
+    if (!first) report_text_separator(out);
+    write_decl(d, o, out);
+}
+
+int report_text_write(const cJSON *result, const report_options *o, FILE *out)
+{
+    report_text_begin(result, o, out);
     const cJSON *d;
     int first = 1;
     cJSON_ArrayForEach(d, cJSON_GetObjectItemCaseSensitive(result, "declarations"))
     {
-        if (!first) fputs("\n────────────────────────────────────────\n\n", out);
+        report_text_decl(d, o, out, first);
         first = 0;
-        write_decl(d, o, out);
     }
     return 0;
 }

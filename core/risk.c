@@ -8,6 +8,8 @@
  * CLI (main.c). The method itself is summarised in risk.h.
  */
 #include "risk.h"
+#include "bundle.h"
+#include "cjson_cs.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -55,6 +57,12 @@ typedef struct {
   cmset stage[NSTAGES];
 } rt_threat;
 typedef struct { const char *id, *label, *ja, *en; int level; } rt_damage;
+/* one rule of controls.lua, its fields looked up once when the table is loaded */
+typedef struct {
+  const cJSON *all, *any, *kinds, *except_kinds, *segments;
+  const char *each, *match, *match_segment;
+  int cm;
+} rt_control;
 typedef struct { const char *id, *ja, *en; int threat_level; } rt_entry;
 
 struct risk_tables {
@@ -83,6 +91,8 @@ struct risk_tables {
   rt_entry *entries;
   int nentries;
   const cJSON *controls;
+  rt_control *ctl;
+  int nctl;
   int imp_default;
   const cJSON *imp_rules;
 };
@@ -95,6 +105,10 @@ struct risk_tables {
 static bool lang_en;
 
 void risk_set_lang(const char *lang) { lang_en = lang && strcmp(lang, "en") == 0; }
+
+static const bundle *tables_bundle;
+
+void risk_set_bundle(const bundle *b) { tables_bundle = bundle_usable(b); }
 
 #define L10N(ja, en) (lang_en ? (en) : (ja))
 
@@ -180,6 +194,21 @@ static int cmp_cstr(const void *a, const void *b)
    (an empty table is an empty array), tables with only string keys become objects with sorted
    keys; anything else is an error naming `path`. Uses raw access only (data tables have no
    metatables: setmetatable is not reachable from an empty environment). */
+/* dst = a b c d, cut to cap - 1 bytes as snprintf would (paths for messages; called for every
+   value of every table, so without the cost of snprintf). */
+static void path_join(char *dst, size_t cap, const char *a, const char *b, const char *c, const char *d)
+{
+  const char *part[4] = { a, b, c, d };
+  size_t n = 0;
+  for (int i = 0; i < 4; i++) {
+    size_t k = strlen(part[i]);
+    if (k > cap - 1 - n) k = cap - 1 - n;
+    memcpy(dst + n, part[i], k);
+    n += k;
+  }
+  dst[n] = 0;
+}
+
 static cJSON *lua_to_json(lua_State *L, int idx, int depth, const char *path, const char *name,
                           char *err, size_t errlen)
 {
@@ -237,7 +266,10 @@ static cJSON *lua_to_json(lua_State *L, int idx, int depth, const char *path, co
     cJSON *arr = cJSON_CreateArray();
     if (!arr) goto oom;
     for (lua_Integer i = 1; i <= maxint; i++) {
-      snprintf(sub, sizeof sub, "%s[%lld]", path, (long long)i);
+      char num[24], *q = num + sizeof num;
+      *--q = 0;
+      for (lua_Integer v = i; v > 0; v /= 10) *--q = (char)('0' + v % 10); /* i >= 1 */
+      path_join(sub, sizeof sub, path, "[", q, "]");
       lua_rawgeti(L, idx, i);
       cJSON *item = lua_to_json(L, -1, depth + 1, sub, name, err, errlen);
       lua_pop(L, 1);
@@ -263,7 +295,7 @@ static cJSON *lua_to_json(lua_State *L, int idx, int depth, const char *path, co
   while (lua_next(L, idx)) {
     if (ok) {
       fields[k].key = lua_tostring(L, -2); /* stays alive: a key of the table */
-      snprintf(sub, sizeof sub, "%s%s%s", path, *path ? "." : "", fields[k].key);
+      path_join(sub, sizeof sub, path, *path ? "." : "", fields[k].key, "");
       fields[k].item = lua_to_json(L, -1, depth + 1, sub, name, err, errlen);
       if (!fields[k].item) ok = false;
       else k++;
@@ -311,7 +343,10 @@ static cJSON *load_data_file(const char *dir, const char *name, char *err, size_
   char chunkname[300];
   snprintf(chunkname, sizeof chunkname, "=%s", name);
   cJSON *out = NULL;
-  int rc = luaL_loadbufferx(L, src, len, chunkname, "t");
+  /* the build's chunk for exactly this text (binary mode, bundle.h), else the text */
+  const bundle_chunk *bc = bundle_find(tables_bundle, src, len);
+  int rc = bc && bundle_load(L, tables_bundle, bc, chunkname) == 0 ? LUA_OK
+                                                                   : luaL_loadbufferx(L, src, len, chunkname, "t");
   free(src);
   if (rc == LUA_OK) {
     lua_newtable(L); /* the empty environment */
@@ -889,6 +924,21 @@ static bool load_controls(risk_tables *t, vctx *v)
     }
   }
   t->controls = c;
+  t->ctl = calloc(i ? (size_t)i : 1, sizeof *t->ctl);
+  if (!t->ctl) return verr(v, "out of memory");
+  t->nctl = 0;
+  cJSON_ArrayForEach(it, c) {
+    rt_control *r = &t->ctl[t->nctl++];
+    r->all = cJSON_GetObjectItemCaseSensitive(it, "all");
+    r->any = cJSON_GetObjectItemCaseSensitive(it, "any");
+    r->kinds = cJSON_GetObjectItemCaseSensitive(it, "kinds");
+    r->except_kinds = cJSON_GetObjectItemCaseSensitive(it, "except_kinds");
+    r->segments = cJSON_GetObjectItemCaseSensitive(it, "segments");
+    r->each = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(it, "each"));
+    r->match = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(it, "match"));
+    r->match_segment = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(it, "match_segment"));
+    r->cm = find_cm(t, cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(it, "countermeasure")));
+  }
   return true;
 }
 
@@ -983,6 +1033,7 @@ void risk_tables_free(risk_tables *t)
   free(t->threats);
   free(t->damages);
   free(t->entries);
+  free(t->ctl);
   free(t);
 }
 
@@ -1201,6 +1252,10 @@ typedef struct {
   row_info *rows;
   tree_info *trees;
   cJSON *warnings;
+  /* per asset, from the policies: the failing policies that invalidate something on it
+     (fl[a * npol ..], nfl[a] of them, in policy order) and everything they invalidate */
+  int *fl, *nfl;
+  cmset *inval_all;
 } risk_ctx;
 
 static int find_asset(const risk_ctx *c, const char *id)
@@ -1267,13 +1322,13 @@ static bool condition_holds(const char *cond, const cJSON *decl, const cJSON *ba
   return cJSON_IsString(v) && strcmp(v->valuestring, eq + 1) == 0;
 }
 
-static bool conditions_hold(const cJSON *rule, const cJSON *decl, const cJSON *base)
+static bool conditions_hold(const rt_control *rule, const cJSON *decl, const cJSON *base)
 {
-  const cJSON *all = jget(rule, "all"), *any = jget(rule, "any"), *p;
-  cJSON_ArrayForEach(p, all)
+  const cJSON *p;
+  cJSON_ArrayForEach(p, rule->all)
     if (!condition_holds(p->valuestring, decl, base)) return false;
-  if (any) {
-    cJSON_ArrayForEach(p, any)
+  if (rule->any) {
+    cJSON_ArrayForEach(p, rule->any)
       if (condition_holds(p->valuestring, decl, base)) return true;
     return false;
   }
@@ -1281,16 +1336,14 @@ static bool conditions_hold(const cJSON *rule, const cJSON *decl, const cJSON *b
 }
 
 /* Does controls.lua rule `rule` provide its countermeasure for asset `a`? */
-static bool rule_provides(const cJSON *rule, const cJSON *decl, const asset_info *a)
+static bool rule_provides(const rt_control *rule, const cJSON *decl, const asset_info *a)
 {
-  const cJSON *kinds = jget(rule, "kinds"), *ex = jget(rule, "except_kinds"),
-              *segs = jget(rule, "segments");
-  if (kinds && !list_has(kinds, a->kind)) return false;
-  if (ex && list_has(ex, a->kind)) return false;
-  if (segs && !list_has(segs, a->segment)) return false;
-  const char *each = jstr(rule, "each");
+  if (rule->kinds && !list_has(rule->kinds, a->kind)) return false;
+  if (rule->except_kinds && list_has(rule->except_kinds, a->kind)) return false;
+  if (rule->segments && !list_has(rule->segments, a->segment)) return false;
+  const char *each = rule->each;
   if (!each) return conditions_hold(rule, decl, a->obj);
-  const char *match = jstr(rule, "match"), *match_seg = jstr(rule, "match_segment");
+  const char *match = rule->match, *match_seg = rule->match_segment;
   const cJSON *arr = follow(decl, each + 1), *el;
   cJSON_ArrayForEach(el, arr) {
     bool refers = false;
@@ -1336,10 +1389,8 @@ static void read_assets(risk_ctx *c)
     } else {
       a->importance = derive_importance(t, a);
     }
-    const cJSON *rule;
-    cJSON_ArrayForEach(rule, t->controls)
-      if (rule_provides(rule, c->decl, a))
-        a->provided |= (cmset)1 << find_cm(t, jstr(rule, "countermeasure"));
+    for (int r = 0; r < t->nctl; r++)
+      if (rule_provides(&t->ctl[r], c->decl, a)) a->provided |= (cmset)1 << t->ctl[r].cm;
   }
   /* S001: a known unpatched vulnerability forces the vulnerability level. */
   const cJSON *vulns = jget(c->decl, "vulnerabilities"), *vu;
@@ -1576,12 +1627,31 @@ static bool build_rows(risk_ctx *c)
   return true;
 }
 
+/* Index, per asset, the failing policies that invalidate countermeasures on it. */
+static bool index_invalidations(risk_ctx *c)
+{
+  size_t na = c->nassets ? (size_t)c->nassets : 1, np = c->npol ? (size_t)c->npol : 1;
+  c->fl = calloc(na * np, sizeof *c->fl);
+  c->nfl = calloc(na, sizeof *c->nfl);
+  c->inval_all = calloc(na, sizeof *c->inval_all);
+  if (!c->fl || !c->nfl || !c->inval_all) return false;
+  for (int a = 0; a < c->nassets; a++)
+    for (int p = 0; p < c->npol; p++)
+      if (c->pol[p].failing && c->pol[p].mask[a]) {
+        c->fl[(size_t)a * np + (size_t)c->nfl[a]++] = p;
+        c->inval_all[a] |= c->pol[p].mask[a];
+      }
+  return true;
+}
+
 /* Countermeasures invalidated on asset `a` by failing policies other than `skip`. */
 static cmset invalid_on(const risk_ctx *c, int a, int skip)
 {
+  if (skip < 0) return c->inval_all[a];
+  const int *fl = c->fl + (size_t)a * (size_t)(c->npol ? c->npol : 1);
   cmset m = 0;
-  for (int p = 0; p < c->npol; p++)
-    if (p != skip && c->pol[p].failing) m |= c->pol[p].mask[a];
+  for (int i = 0; i < c->nfl[a]; i++)
+    if (fl[i] != skip) m |= c->pol[fl[i]].mask[a];
   return m;
 }
 
@@ -1780,11 +1850,13 @@ static bool read_tree(risk_ctx *c, const cJSON *obj, const char *source, const c
 /* ------------------------------------------------------------------------------------ */
 /* Building the risk section                                                            */
 
+/* Members of the risk section are added under constant keys (add_cs, add_str, …: cjson_cs.h). */
+
 static cJSON *names_json(const char *ja, const char *en)
 {
   cJSON *o = cJSON_CreateObject();
-  cJSON_AddStringToObject(o, "ja", ja);
-  cJSON_AddStringToObject(o, "en", en);
+  add_str(o, "ja", ja);
+  add_str(o, "en", en);
   return o;
 }
 
@@ -1802,11 +1874,11 @@ static cJSON *risk_string(char r)
 static cJSON *matrix_json(const risk_tables *t)
 {
   cJSON *m = cJSON_CreateObject();
-  cJSON_AddStringToObject(m, "id", t->matrix_id);
-  cJSON_AddItemToObject(m, "name", cJSON_Duplicate(t->matrix_name, 1));
-  cJSON_AddItemToObject(m, "rows", cJSON_CreateIntArray(t->rows, t->nrows));
-  cJSON_AddItemToObject(m, "columns", cJSON_CreateIntArray(t->cols, t->ncols));
-  cJSON *cells = cJSON_AddArrayToObject(m, "cells");
+  add_str(m, "id", t->matrix_id);
+  add_cs(m, "name", cJSON_Duplicate(t->matrix_name, 1));
+  add_cs(m, "rows", cJSON_CreateIntArray(t->rows, t->nrows));
+  add_cs(m, "columns", cJSON_CreateIntArray(t->cols, t->ncols));
+  cJSON *cells = add_arr(m, "cells");
   for (int r = 0; r < t->nrows; r++) {
     cJSON *row = cJSON_CreateArray();
     for (int k = 0; k < t->ncols; k++) cJSON_AddItemToArray(row, risk_string(t->cells[r][k]));
@@ -1818,14 +1890,14 @@ static cJSON *matrix_json(const risk_tables *t)
 static cJSON *rules_json(const risk_tables *t)
 {
   cJSON *r = cJSON_CreateObject();
-  cJSON *cs = cJSON_AddArrayToObject(r, "counted_stages");
+  cJSON *cs = add_arr(r, "counted_stages");
   for (int s = 0; s < NSTAGES; s++)
     if (t->counted[s]) cJSON_AddItemToArray(cs, cJSON_CreateString(stage_names[s]));
-  cJSON_AddStringToObject(r, "tree_level", t->tree_max ? "max" : "min");
-  cJSON_AddNumberToObject(r, "unpatched_vulnerability_level", t->unpatched_level);
-  cJSON_AddBoolToObject(r, "include_physical_threats", t->include_physical);
-  cJSON_AddNumberToObject(r, "safe_product", t->safe_product);
-  cJSON_AddNumberToObject(r, "tree_target_floor", t->tree_target_floor);
+  add_str(r, "tree_level", t->tree_max ? "max" : "min");
+  add_num(r, "unpatched_vulnerability_level", t->unpatched_level);
+  add_bool(r, "include_physical_threats", t->include_physical);
+  add_num(r, "safe_product", t->safe_product);
+  add_num(r, "tree_target_floor", t->tree_target_floor);
   return r;
 }
 
@@ -1834,6 +1906,13 @@ static cJSON *rules_json(const risk_tables *t)
 static cJSON *invalidated_by(const risk_ctx *c, int k, int a, const tree_info *tr)
 {
   cJSON *arr = cJSON_CreateArray();
+  if (!tr) { /* asset `a` only: its failing policies, in policy order */
+    const int *fl = c->fl + (size_t)a * (size_t)(c->npol ? c->npol : 1);
+    for (int i = 0; i < c->nfl[a]; i++)
+      if (c->pol[fl[i]].mask[a] >> k & 1)
+        cJSON_AddItemToArray(arr, cJSON_CreateString(nz(c->pol[fl[i]].id)));
+    return arr;
+  }
   for (int p = 0; p < c->npol; p++) {
     if (!c->pol[p].failing) continue;
     bool hit = false;
@@ -1856,19 +1935,19 @@ static cJSON *row_json(const risk_ctx *c, int no, const row_info *r, score s)
   cJSON *o = cJSON_CreateObject();
   char ptr[32];
   snprintf(ptr, sizeof ptr, "/assets/%d", r->asset);
-  cJSON_AddNumberToObject(o, "no", no);
-  cJSON_AddItemToObject(o, "asset", string_or_null(a->id));
-  cJSON_AddItemToObject(o, "asset_name", string_or_null(a->name));
-  cJSON_AddItemToObject(o, "asset_kind", string_or_null(a->kind));
-  cJSON_AddItemToObject(o, "segment", string_or_null(a->segment));
-  cJSON_AddStringToObject(o, "pointer", ptr);
-  cJSON_AddStringToObject(o, "threat", th->id);
-  cJSON_AddItemToObject(o, "threat_name", names_json(th->ja, th->en));
-  cJSON_AddNumberToObject(o, "threat_level", r->threat_level);
-  cJSON_AddNumberToObject(o, "importance", a->importance);
-  cJSON_AddStringToObject(o, "importance_source", a->importance_declared ? "declared" : "derived");
-  cJSON *cms = cJSON_AddArrayToObject(o, "countermeasures");
-  cJSON *missing = cJSON_AddArrayToObject(o, "missing");
+  add_num(o, "no", no);
+  add_cs(o, "asset", string_or_null(a->id));
+  add_cs(o, "asset_name", string_or_null(a->name));
+  add_cs(o, "asset_kind", string_or_null(a->kind));
+  add_cs(o, "segment", string_or_null(a->segment));
+  add_str(o, "pointer", ptr);
+  add_str(o, "threat", th->id);
+  add_cs(o, "threat_name", names_json(th->ja, th->en));
+  add_num(o, "threat_level", r->threat_level);
+  add_num(o, "importance", a->importance);
+  add_str(o, "importance_source", a->importance_declared ? "declared" : "derived");
+  cJSON *cms = add_arr(o, "countermeasures");
+  cJSON *missing = add_arr(o, "missing");
   cmset eff = effective_on(c, r->asset, -1);
   for (int k = 0; k < t->ncms; k++) {
     cmset bit = (cmset)1 << k;
@@ -1878,25 +1957,25 @@ static cJSON *row_json(const risk_ctx *c, int no, const row_info *r, score s)
       continue;
     }
     cJSON *e = cJSON_CreateObject();
-    cJSON_AddStringToObject(e, "id", t->cms[k].id);
-    cJSON_AddItemToObject(e, "name", names_json(t->cms[k].ja, t->cms[k].en));
-    cJSON *stages = cJSON_AddArrayToObject(e, "stages");
+    add_str(e, "id", t->cms[k].id);
+    add_cs(e, "name", names_json(t->cms[k].ja, t->cms[k].en));
+    cJSON *stages = add_arr(e, "stages");
     for (int st = 0; st < NSTAGES; st++)
       if (th->stage[st] & bit) cJSON_AddItemToArray(stages, cJSON_CreateString(stage_names[st]));
-    cJSON_AddBoolToObject(e, "counted", (r->cand_counted & bit) != 0);
-    cJSON_AddBoolToObject(e, "effective", (eff & bit) != 0);
-    cJSON_AddItemToObject(e, "invalidated_by", invalidated_by(c, k, r->asset, NULL));
+    add_bool(e, "counted", (r->cand_counted & bit) != 0);
+    add_bool(e, "effective", (eff & bit) != 0);
+    add_cs(e, "invalidated_by", invalidated_by(c, k, r->asset, NULL));
     cJSON_AddItemToArray(cms, e);
   }
-  cJSON_AddNumberToObject(o, "effective_count", s.count);
-  cJSON_AddNumberToObject(o, "countermeasure_level", s.cm_level);
-  cJSON_AddNumberToObject(o, "vulnerability_level", s.vuln);
-  cJSON_AddNumberToObject(o, "threat_x_vulnerability", s.product);
-  cJSON_AddItemToObject(o, "risk_value", risk_string(s.risk));
-  cJSON_AddBoolToObject(o, "countermeasures_work", s.product <= t->safe_product);
-  cJSON_AddBoolToObject(o, "unpatched_override", s.override);
+  add_num(o, "effective_count", s.count);
+  add_num(o, "countermeasure_level", s.cm_level);
+  add_num(o, "vulnerability_level", s.vuln);
+  add_num(o, "threat_x_vulnerability", s.product);
+  add_cs(o, "risk_value", risk_string(s.risk));
+  add_bool(o, "countermeasures_work", s.product <= t->safe_product);
+  add_bool(o, "unpatched_override", s.override);
   if (s.override) {
-    cJSON *cves = cJSON_AddArrayToObject(o, "unpatched");
+    cJSON *cves = add_arr(o, "unpatched");
     const cJSON *vulns = jget(c->decl, "vulnerabilities");
     for (int v = 0; v < c->nvulns; v++)
       if (c->vuln_asset[v] == r->asset)
@@ -1913,33 +1992,33 @@ static cJSON *tree_json(const risk_ctx *c, int no, const tree_info *tr, tree_sco
   const rt_damage *d = &t->damages[tr->damage];
   const rt_entry *e = &t->entries[tr->entry];
   cJSON *o = cJSON_CreateObject();
-  cJSON_AddNumberToObject(o, "no", no);
-  cJSON_AddStringToObject(o, "scenario", jstr(obj, "id"));
-  cJSON_AddStringToObject(o, "source", tr->source);
-  cJSON_AddStringToObject(o, "pointer", tr->pointer);
-  cJSON_AddItemToObject(o, "attacker", string_or_null(jstr(obj, "attacker")));
-  cJSON_AddItemToObject(o, "route", string_or_null(jstr(obj, "route")));
-  cJSON_AddStringToObject(o, "entry", e->id);
-  cJSON_AddItemToObject(o, "entry_name", names_json(e->ja, e->en));
+  add_num(o, "no", no);
+  add_str(o, "scenario", jstr(obj, "id"));
+  add_str(o, "source", tr->source);
+  add_str(o, "pointer", tr->pointer);
+  add_cs(o, "attacker", string_or_null(jstr(obj, "attacker")));
+  add_cs(o, "route", string_or_null(jstr(obj, "route")));
+  add_str(o, "entry", e->id);
+  add_cs(o, "entry_name", names_json(e->ja, e->en));
   const cJSON *via = jget(obj, "via");
-  cJSON_AddItemToObject(o, "via", via ? cJSON_Duplicate(via, 1) : cJSON_CreateArray());
-  cJSON_AddItemToObject(o, "base", string_or_null(jstr(obj, "base")));
-  cJSON_AddItemToObject(o, "target", string_or_null(jstr(obj, "target")));
-  cJSON_AddItemToObject(o, "final_attack", string_or_null(jstr(obj, "final_attack")));
-  cJSON_AddStringToObject(o, "damage", d->id);
-  cJSON_AddStringToObject(o, "damage_label", d->label);
-  cJSON_AddItemToObject(o, "damage_name", names_json(d->ja, d->en));
-  cJSON_AddNumberToObject(o, "damage_level", d->level);
-  cJSON_AddNumberToObject(o, "threat_level", tr->threat_level);
+  add_cs(o, "via", via ? cJSON_Duplicate(via, 1) : cJSON_CreateArray());
+  add_cs(o, "base", string_or_null(jstr(obj, "base")));
+  add_cs(o, "target", string_or_null(jstr(obj, "target")));
+  add_cs(o, "final_attack", string_or_null(jstr(obj, "final_attack")));
+  add_str(o, "damage", d->id);
+  add_str(o, "damage_label", d->label);
+  add_cs(o, "damage_name", names_json(d->ja, d->en));
+  add_num(o, "damage_level", d->level);
+  add_num(o, "threat_level", tr->threat_level);
   cmset inval = tree_invalid(c, tr, -1);
-  cJSON *steps = cJSON_AddArrayToObject(o, "steps");
+  cJSON *steps = add_arr(o, "steps");
   const cJSON *st;
   int si = 0;
   cJSON_ArrayForEach(st, jget(obj, "steps")) {
     cJSON *so = cJSON_CreateObject();
-    cJSON_AddNumberToObject(so, "no", si + 1);
-    cJSON_AddStringToObject(so, "name", jstr(st, "name"));
-    cJSON *cms = cJSON_AddArrayToObject(so, "countermeasures");
+    add_num(so, "no", si + 1);
+    add_str(so, "name", jstr(st, "name"));
+    cJSON *cms = add_arr(so, "countermeasures");
     const cJSON *cm;
     cJSON_ArrayForEach(cm, jget(st, "countermeasures")) {
       const char *cid = cJSON_IsString(cm) ? cm->valuestring : jstr(cm, "id");
@@ -1947,25 +2026,25 @@ static cJSON *tree_json(const risk_ctx *c, int no, const tree_info *tr, tree_sco
       const char *sn = cJSON_IsObject(cm) ? jstr(cm, "stage") : NULL;
       int stage = sn ? stage_index(sn) : t->cms[k].category;
       cJSON *ce = cJSON_CreateObject();
-      cJSON_AddStringToObject(ce, "id", t->cms[k].id);
-      cJSON_AddItemToObject(ce, "name", names_json(t->cms[k].ja, t->cms[k].en));
-      cJSON_AddStringToObject(ce, "stage", stage_names[stage]);
-      cJSON_AddBoolToObject(ce, "counted", t->counted[stage]);
-      cJSON_AddBoolToObject(ce, "effective", !(inval >> k & 1));
-      cJSON_AddItemToObject(ce, "invalidated_by", invalidated_by(c, k, -1, tr));
+      add_str(ce, "id", t->cms[k].id);
+      add_cs(ce, "name", names_json(t->cms[k].ja, t->cms[k].en));
+      add_str(ce, "stage", stage_names[stage]);
+      add_bool(ce, "counted", t->counted[stage]);
+      add_bool(ce, "effective", !(inval >> k & 1));
+      add_cs(ce, "invalidated_by", invalidated_by(c, k, -1, tr));
       cJSON_AddItemToArray(cms, ce);
     }
-    cJSON_AddNumberToObject(so, "effective_count", popcount64(tr->step_counted[si] & ~inval));
-    cJSON_AddNumberToObject(so, "countermeasure_level", step_levels[si]);
+    add_num(so, "effective_count", popcount64(tr->step_counted[si] & ~inval));
+    add_num(so, "countermeasure_level", step_levels[si]);
     cJSON_AddItemToArray(steps, so);
     si++;
   }
-  cJSON_AddNumberToObject(o, "countermeasure_level", ts.level);
-  cJSON_AddNumberToObject(o, "vulnerability_level", ts.vuln);
-  cJSON_AddNumberToObject(o, "threat_x_vulnerability", ts.product);
-  cJSON_AddItemToObject(o, "risk_value", risk_string(ts.risk));
-  cJSON_AddBoolToObject(o, "countermeasures_work", ts.product <= t->safe_product);
-  cJSON_AddBoolToObject(o, "unpatched_override", ts.override);
+  add_num(o, "countermeasure_level", ts.level);
+  add_num(o, "vulnerability_level", ts.vuln);
+  add_num(o, "threat_x_vulnerability", ts.product);
+  add_cs(o, "risk_value", risk_string(ts.risk));
+  add_bool(o, "countermeasures_work", ts.product <= t->safe_product);
+  add_bool(o, "unpatched_override", ts.override);
   return o;
 }
 
@@ -2009,6 +2088,9 @@ static void free_ctx(risk_ctx *c)
   free(c->pol);
   free(c->rows);
   free(c->trees);
+  free(c->fl);
+  free(c->nfl);
+  free(c->inval_all);
   cJSON_Delete(c->warnings);
 }
 
@@ -2044,7 +2126,7 @@ cJSON *risk_compute(const risk_tables *t, const cJSON *decl, const cJSON *polici
     goto done;
   }
   read_assets(&c);
-  if (!c.assets || !read_policies(&c, policies) || !build_rows(&c)) {
+  if (!c.assets || !read_policies(&c, policies) || !index_invalidations(&c) || !build_rows(&c)) {
     seterr(err, errlen, "risk: out of memory");
     goto done;
   }
@@ -2085,22 +2167,22 @@ cJSON *risk_compute(const risk_tables *t, const cJSON *decl, const cJSON *polici
   }
 
   out = cJSON_CreateObject();
-  cJSON_AddItemToObject(out, "matrix", matrix_json(t));
-  cJSON_AddItemToObject(out, "rules", rules_json(t));
-  cJSON *rows = cJSON_AddArrayToObject(out, "asset_rows");
+  add_cs(out, "matrix", matrix_json(t));
+  add_cs(out, "rules", rules_json(t));
+  cJSON *rows = add_arr(out, "asset_rows");
   for (int i = 0; i < c.nrows; i++) {
     score s = score_row(&c, &c.rows[i], -1);
     base[i] = s.risk;
     cJSON_AddItemToArray(rows, row_json(&c, i + 1, &c.rows[i], s));
   }
-  cJSON *trees = cJSON_AddArrayToObject(out, "attack_trees");
+  cJSON *trees = add_arr(out, "attack_trees");
   for (int i = 0; i < c.ntrees; i++) {
     tree_score ts = score_tree(&c, &c.trees[i], -1, levels);
     base[c.nrows + i] = ts.risk;
     cJSON_AddItemToArray(trees, tree_json(&c, i + 1, &c.trees[i], ts, levels));
   }
-  cJSON_AddItemToObject(out, "counts", counts_json(base, c.nrows));
-  cJSON_AddItemToObject(out, "tree_counts", counts_json(base + c.nrows, c.ntrees));
+  add_cs(out, "counts", counts_json(base, c.nrows));
+  add_cs(out, "tree_counts", counts_json(base + c.nrows, c.ntrees));
 
   /* Delta: each failing policy treated as passing, one at a time. Score = sum of the drops
      in risk grade (A=5 … E=1) over asset rows and attack trees. */
@@ -2122,47 +2204,47 @@ cJSON *risk_compute(const risk_tables *t, const cJSON *decl, const cJSON *polici
     nde++;
   }
   qsort(de, (size_t)nde, sizeof *de, delta_cmp);
-  cJSON *delta = cJSON_AddArrayToObject(out, "delta");
+  cJSON *delta = add_arr(out, "delta");
   for (int d = 0; d < nde; d++) {
     const policy_info *pi = &c.pol[de[d].pol];
     cJSON *o = cJSON_CreateObject();
-    cJSON_AddItemToObject(o, "policy", string_or_null(pi->id));
-    cJSON_AddItemToObject(o, "level", string_or_null(pi->level));
-    cJSON_AddItemToObject(o, "status", string_or_null(pi->status));
-    cJSON_AddNumberToObject(o, "rank", d + 1);
-    cJSON_AddNumberToObject(o, "score", de[d].score);
-    cJSON *ties = cJSON_AddArrayToObject(o, "countermeasures");
+    add_cs(o, "policy", string_or_null(pi->id));
+    add_cs(o, "level", string_or_null(pi->level));
+    add_cs(o, "status", string_or_null(pi->status));
+    add_num(o, "rank", d + 1);
+    add_num(o, "score", de[d].score);
+    cJSON *ties = add_arr(o, "countermeasures");
     for (int k = 0; k < t->ncms; k++)
       if (pi->tied >> k & 1) cJSON_AddItemToArray(ties, cJSON_CreateString(t->cms[k].id));
-    cJSON *imp = cJSON_AddArrayToObject(o, "improvements");
+    cJSON *imp = add_arr(o, "improvements");
     for (int i = 0; i < c.nrows; i++) {
       char to = score_row(&c, &c.rows[i], de[d].pol).risk;
       if (grade_of(to) >= grade_of(base[i])) continue;
       const asset_info *a = &c.assets[c.rows[i].asset];
       cJSON *e = cJSON_CreateObject();
-      cJSON_AddNumberToObject(e, "no", i + 1);
-      cJSON_AddItemToObject(e, "asset", string_or_null(a->id));
-      cJSON_AddItemToObject(e, "asset_name", string_or_null(a->name));
-      cJSON_AddStringToObject(e, "threat", t->threats[c.rows[i].threat].id);
-      cJSON_AddItemToObject(e, "threat_name", names_json(t->threats[c.rows[i].threat].ja,
+      add_num(e, "no", i + 1);
+      add_cs(e, "asset", string_or_null(a->id));
+      add_cs(e, "asset_name", string_or_null(a->name));
+      add_str(e, "threat", t->threats[c.rows[i].threat].id);
+      add_cs(e, "threat_name", names_json(t->threats[c.rows[i].threat].ja,
                                                          t->threats[c.rows[i].threat].en));
-      cJSON_AddItemToObject(e, "from", risk_string(base[i]));
-      cJSON_AddItemToObject(e, "to", risk_string(to));
+      add_cs(e, "from", risk_string(base[i]));
+      add_cs(e, "to", risk_string(to));
       cJSON_AddItemToArray(imp, e);
     }
     for (int i = 0; i < c.ntrees; i++) {
       char to = score_tree(&c, &c.trees[i], de[d].pol, levels).risk;
       if (grade_of(to) >= grade_of(base[c.nrows + i])) continue;
       cJSON *e = cJSON_CreateObject();
-      cJSON_AddNumberToObject(e, "tree", i + 1);
-      cJSON_AddStringToObject(e, "scenario", jstr(c.trees[i].obj, "id"));
-      cJSON_AddItemToObject(e, "from", risk_string(base[c.nrows + i]));
-      cJSON_AddItemToObject(e, "to", risk_string(to));
+      add_num(e, "tree", i + 1);
+      add_str(e, "scenario", jstr(c.trees[i].obj, "id"));
+      add_cs(e, "from", risk_string(base[c.nrows + i]));
+      add_cs(e, "to", risk_string(to));
       cJSON_AddItemToArray(imp, e);
     }
     cJSON_AddItemToArray(delta, o);
   }
-  cJSON_AddItemToObject(out, "warnings", c.warnings);
+  add_cs(out, "warnings", c.warnings);
   c.warnings = NULL;
 done:
   free(base);

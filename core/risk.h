@@ -70,6 +70,12 @@ cJSON *risk_compute(const risk_tables *t, const cJSON *decl, const cJSON *polici
    which declaration authors read. Table errors (for maintainers) are English. */
 void risk_set_lang(const char *lang);
 
+/* Precompiled chunks for the table files (core/bundle.h; NULL, the default, compiles every
+   file from its text). A table file is taken from the bundle only when its text is byte for
+   byte the bundled source; the chunk runs under the same limits. */
+struct bundle;
+void risk_set_bundle(const struct bundle *b);
+
 /* Small accessors used by tests and by the CLI. */
 const char *risk_matrix_id(const risk_tables *t);
 /* Risk value of the loaded matrix for threat × vulnerability `product` and importance or

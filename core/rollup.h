@@ -61,6 +61,16 @@ size_t gen_national_count(void); /* 1,788 */
  * and record the filter in result["baseline"]. Returns 0, or -1 with err. */
 int baseline_apply(cJSON *result, const cJSON *baseline, char *err, size_t errlen);
 
+/* The same in steps, for results written as they are produced: the index of the
+ * baseline's known findings (NULL with err when it is not a result document),
+ * the filter applied to one declaration result (adds to *suppressed; -1 when out
+ * of memory), and the "baseline" record for the document. */
+typedef struct baseline_index baseline_index;
+baseline_index *baseline_index_new(const cJSON *baseline, char *err, size_t errlen);
+int baseline_apply_decl(const baseline_index *bi, cJSON *decl_result, long *suppressed);
+cJSON *baseline_mark(const baseline_index *bi, long suppressed);
+void baseline_index_free(baseline_index *bi);
+
 /* ---- batch (kyojin check over many declarations) ---------------------- */
 
 struct runner;
@@ -73,13 +83,17 @@ typedef struct {
     const decl_limits *limits;  /* loader limits or NULL */
     /* Called after each successful evaluation with the result, the parsed
      * declaration and its path (main.c adds the risk section here); non-zero
-     * marks the declaration as bad input. May be NULL. */
+     * marks the declaration as bad input. May be NULL. Runs where the declaration
+     * is evaluated (a worker process), with its messages captured there. */
     int (*after_eval)(void *ctx, cJSON *res, const cJSON *decl, const char *path);
     void *after_ctx;
-    /* Evaluates one declaration (main.c passes the watchdog here); NULL = runner_eval. */
-    cJSON *(*eval)(void *ctx, struct runner *r, decl_doc *d, const char *as_of, int *any_error, char *err,
-                   size_t errlen);
-    void *eval_ctx;
+    /* > 0: evaluate each declaration in a watchdog worker process with this
+     * wall-clock limit in seconds (core/watchdog.c); <= 0: in-process. */
+    double timeout;
+    /* Optional: renders one result in the output format. With it, results may reach
+     * emit already rendered (batch_item.text), rendered where they were evaluated. */
+    int (*render)(void *ctx, const cJSON *res, FILE *out);
+    void *render_ctx;
 } batch_opts;
 
 typedef struct {
@@ -88,12 +102,25 @@ typedef struct {
     int policy_error;  /* some policy raised, or a worker failed */
 } batch_status;
 
-/* Evaluate files[0..n) with the prepared policy set `r`, appending each
- * declaration result to `decls` in input order (identical for any jobs);
- * bad declarations are reported on stderr and skipped. Returns 0, or -1 when
- * the batch could not be started (temp directory, pipe). */
+/* One declaration result: the tree, or (with batch_opts.render) the bytes it renders to. */
+typedef struct {
+    cJSON *res;   /* NULL when rendered */
+    char *text;   /* malloc'd rendered result, or NULL */
+    size_t len;
+    int compliant;
+} batch_item;
+
+/* Receives each declaration result (res or text, owned by the callee from then on) with the
+ * index of its file; non-zero stops the batch (the output could not be written). */
+typedef int (*batch_emit_fn)(void *ctx, size_t index, batch_item *item);
+
+/* Evaluate files[0..n) with the prepared policy set `r`, handing each
+ * declaration result to `emit` in input order (identical for any jobs), as soon
+ * as it and every earlier one are done; bad declarations are reported on stderr
+ * and skipped. A batch interrupted by a signal stops between declarations.
+ * Returns 0, or -1 when the batch could not be started (temp directory, pipe). */
 int batch_check(struct runner *r, char *const *files, size_t n, const batch_opts *o,
-                cJSON *decls, batch_status *st);
+                batch_emit_fn emit, void *emit_ctx, batch_status *st);
 
 /* Collect declaration paths from argv-style inputs: files are kept as given,
  * directories contribute their *.json files (sorted, not recursive).

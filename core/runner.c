@@ -13,6 +13,10 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "runner.h"
+#include "bundle.h"
+#include "fastval.h"
+#include "fileio.h"
+#include "cjson_cs.h"
 #include "luaconv.h"
 #include "sha256.h"
 
@@ -24,6 +28,8 @@
 
 static const char CURRENT_COLLECT = 0; /* registry: light userdata → collect being filled */
 static const char CURRENT_SPEC = 0;    /* registry: the table passed to policy{} */
+static const char RESULT_OBJECT = 0;   /* registry: the frozen result object (made once) */
+static const char PARAMS_CACHE = 0;    /* registry: policy index + 1 → its frozen parameters */
 
 typedef struct {
     char *name;
@@ -69,6 +75,7 @@ struct runner {
     char **helper_names;
     size_t nhelpers;
     int validate_ref; /* validate function, or LUA_NOREF */
+    fastval *fv;      /* C fast path of validation (fastval.h), or NULL: Lua only */
     int dsl_ref;
     char *policies_dir;
     char *lua_dir;
@@ -77,6 +84,7 @@ struct runner {
     runner_policy_hook hook; /* watchdog: progress and skipping (runner_set_policy_hook) */
     void *hook_ud;
     int profile;           /* KYOJIN_PROFILE set: per-policy cost on stderr */
+    const bundle *bundle;    /* the build's precompiled chunks (bundle.h), or NULL */
     unsigned long tree_of;   /* serial of the declaration whose raw tree is cached in tree_ref */
     int tree_ref;            /* registry ref of that raw tree, or LUA_NOREF */
 };
@@ -97,6 +105,8 @@ static void add_elem(cJSON *a, cJSON *item)
 {
     if (item && !cJSON_AddItemToArray(a, item)) cJSON_Delete(item);
 }
+
+/* add_cs, add_str, …: members under constant keys (cjson_cs.h) */
 
 #define MAX_FINDINGS 10000
 #define MAX_MESSAGE 4000
@@ -170,8 +180,10 @@ static int ends_with(const char *s, const char *suf)
     return a >= b && strcmp(s + a - b, suf) == 0;
 }
 
-/* Collect relative paths of policy files under base/rel, recursively. */
-static void walk(const char *base, const char *rel, strlist *out, int depth)
+/* Collect relative paths of Lua sources under base/rel, recursively. With `policies`, the
+ * rules of a policy directory: no fixtures/ directories, no *_test.lua, no catalog.lua at the
+ * top (depth 0). tools/mkbundle.c lists the sources it precompiles with the same function. */
+static void walk(const char *base, const char *rel, strlist *out, int depth, int policies)
 {
     if (depth > 8) return;
     char path[4096];
@@ -187,38 +199,30 @@ static void walk(const char *base, const char *rel, strlist *out, int depth)
         struct stat st;
         if (stat(full, &st) != 0) continue;
         if (S_ISDIR(st.st_mode)) {
-            if (strcmp(e->d_name, "fixtures") == 0) continue;
-            walk(base, sub, out, depth + 1);
-        } else if (S_ISREG(st.st_mode) && ends_with(e->d_name, ".lua") && !ends_with(e->d_name, "_test.lua") &&
-                   !(depth == 0 && strcmp(e->d_name, "catalog.lua") == 0)) {
+            if (policies && strcmp(e->d_name, "fixtures") == 0) continue;
+            walk(base, sub, out, depth + 1, policies);
+        } else if (S_ISREG(st.st_mode) && ends_with(e->d_name, ".lua") &&
+                   !(policies && (ends_with(e->d_name, "_test.lua") ||
+                                  (depth == 0 && strcmp(e->d_name, "catalog.lua") == 0)))) {
             sl_add(out, sub);
         }
     }
     closedir(d);
 }
 
-static char *read_file(const char *path, size_t *len)
+size_t runner_list_sources(const char *base, int policies, char ***out)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    size_t cap = 8192, n = 0;
-    char *b = malloc(cap);
-    while (b) {
-        if (n == cap) {
-            if (cap > (size_t)64 << 20) { free(b); b = NULL; break; }
-            char *nb = realloc(b, cap * 2);
-            if (!nb) { free(b); b = NULL; break; }
-            b = nb;
-            cap *= 2;
-        }
-        size_t k = fread(b + n, 1, cap - n, f);
-        n += k;
-        if (k == 0) break;
-    }
-    if (b && ferror(f)) { free(b); b = NULL; }
-    fclose(f);
-    if (b) *len = n;
-    return b;
+    strlist l = {0};
+    walk(base, "", &l, 0, policies);
+    if (l.n) qsort(l.v, l.n, sizeof *l.v, cmp_str);
+    *out = l.v;
+    return l.n;
+}
+
+void runner_free_list(char **v, size_t n)
+{
+    strlist l = {v, n, n};
+    sl_free(&l);
 }
 
 /* ------------------------------------------------------------------ result API */
@@ -387,8 +391,13 @@ static void collect_free(collect *c)
     memset(c, 0, sizeof *c);
 }
 
+/* The result object handed to every check: frozen C functions without upvalues that act on
+ * the collect of the running policy (CURRENT_COLLECT), so one object serves every policy of
+ * every declaration. */
 static void push_result_object(lua_State *L)
 {
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &RESULT_OBJECT) == LUA_TTABLE) return;
+    lua_pop(L, 1);
     static const luaL_Reg m[] = {{"pass", res_pass},
                                  {"fail", res_fail},
                                  {"warn", res_warn},
@@ -398,6 +407,8 @@ static void push_result_object(lua_State *L)
     luaL_newlib(L, m);
     sandbox_push_frozen(L, -1);
     lua_remove(L, -2);
+    lua_pushvalue(L, -1);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &RESULT_OBJECT);
 }
 
 /* policy { ... } — records the spec of the chunk being run. */
@@ -481,7 +492,7 @@ static int load_helpers(runner *r, char *err, size_t errlen)
     char dir[4096];
     snprintf(dir, sizeof dir, "%s/kyojin/helpers", r->lua_dir);
     strlist files = {0};
-    walk(dir, "", &files, 1); /* depth 1: skip nothing special */
+    walk(dir, "", &files, 1, 1); /* depth 1: a catalog.lua here is a helper */
     if (files.n) qsort(files.v, files.n, sizeof *files.v, cmp_str);
     r->helper_refs = calloc(files.n ? files.n : 1, sizeof *r->helper_refs);
     r->helper_names = calloc(files.n ? files.n : 1, sizeof *r->helper_names);
@@ -494,7 +505,7 @@ static int load_helpers(runner *r, char *err, size_t errlen)
         char path[8192];
         snprintf(path, sizeof path, "%s/%s", dir, files.v[i]);
         size_t len;
-        char *text = read_file(path, &len);
+        char *text = fileio_read(path, (size_t)64 << 20, &len);
         if (!text) {
             snprintf(err, errlen, "%s: cannot read", path);
             sl_free(&files);
@@ -502,7 +513,7 @@ static int load_helpers(runner *r, char *err, size_t errlen)
         }
         char chunk[4200];
         snprintf(chunk, sizeof chunk, "@%s", path);
-        int rc = sandbox_load(r->sb, text, len, chunk, err, errlen);
+        int rc = sandbox_load_cached(r->sb, text, len, chunk, NULL, err, errlen);
         free(text);
         if (rc) {
             sl_free(&files);
@@ -579,8 +590,10 @@ runner *runner_new(const runner_opts *o, char *err, size_t errlen)
     r->validate_ref = LUA_NOREF;
     r->tree_ref = LUA_NOREF;
     r->profile = getenv("KYOJIN_PROFILE") != NULL;
+    r->bundle = bundle_usable(o->sandbox.bundle);
     sandbox_opts so = o->sandbox;
     so.lua_dir = r->lua_dir;
+    so.bundle = r->bundle;
     r->sb = sandbox_new(&so, err, errlen);
     if (!r->sb) {
         runner_free(r);
@@ -615,6 +628,18 @@ runner *runner_new(const runner_opts *o, char *err, size_t errlen)
             lua_getfield(L, -1, "validate");
             r->validate_ref = luaL_ref(L, LUA_REGISTRYINDEX);
             lua_pop(L, 1);
+            /* The same schema data compiled for the C fast path; without it (or with
+             * KYOJIN_VALIDATE=lua) every declaration goes through the Lua validator. */
+            const char *vmode = getenv("KYOJIN_VALIDATE");
+            if (!vmode || strcmp(vmode, "lua") != 0) {
+                char ferr[256];
+                lua_getglobal(L, "require");
+                lua_pushliteral(L, "kyojin.schema");
+                if (sandbox_call_trusted(r->sb, 1, 1, ferr, sizeof ferr) == 0) {
+                    r->fv = fastval_compile(L, -1, ferr, sizeof ferr);
+                    lua_pop(L, 1);
+                }
+            }
         }
     }
 
@@ -639,7 +664,7 @@ runner *runner_new(const runner_opts *o, char *err, size_t errlen)
         runner_free(r);
         return NULL;
     }
-    walk(r->policies_dir, "", &files, 0);
+    walk(r->policies_dir, "", &files, 0, 1);
     if (files.n) qsort(files.v, files.n, sizeof *files.v, cmp_str);
     r->p = calloc(files.n ? files.n : 1, sizeof *r->p);
     if (!r->p) {
@@ -648,41 +673,80 @@ runner *runner_new(const runner_opts *o, char *err, size_t errlen)
         runner_free(r);
         return NULL;
     }
+    /* The policy-set hash covers every readable file's name and text. While the files are
+     * exactly the build's bundled policy set (same names, same texts byte for byte: bundle.h)
+     * nothing is hashed: if all of them are, the set hash is the one recorded for that set at
+     * build time. At the first difference the texts so far (equal to the bundled ones) and
+     * every later one are hashed as usual. */
     sha256_ctx hc;
     sha256_init(&hc);
+    const bundle *bp = r->bundle;
+    int same = bp && bp->npolicies == files.n;
+    /* A policy's metadata is a function of its text, the DSL module, the helpers and the host:
+     * while the files are the bundled set so far (`same`: the loading up to here is the one
+     * made at build time), the runtime came entirely from the bundle (same DSL, same helper
+     * files) and the limits are at least those the metadata was built under, the metadata
+     * recorded at build time is used instead of running the chunk and the DSL validator now
+     * (the chunk runs for each declaration anyway). */
+    int cached_meta = bp && sandbox_sources_compiled(r->sb) == 0 && bp->nhelpers == r->nhelpers && !o->sandbox.verbose &&
+                      !o->sandbox.fail_alloc_at && (!o->sandbox.instructions || o->sandbox.instructions >= SANDBOX_DEFAULT_INSTRUCTIONS) &&
+                      (!o->sandbox.policy_memory || o->sandbox.policy_memory >= SANDBOX_DEFAULT_POLICY_MEMORY) &&
+                      (!o->sandbox.state_memory || o->sandbox.state_memory >= SANDBOX_DEFAULT_STATE_MEMORY) &&
+                      (o->sandbox.cpu_seconds <= 0 || o->sandbox.cpu_seconds >= SANDBOX_DEFAULT_CPU_SECONDS);
+    for (size_t i = 0; cached_meta && i < r->nhelpers; i++)
+        if (strcmp(bp->helpers[i], r->helper_names[i]) != 0) cached_meta = 0;
     for (size_t i = 0; i < files.n; i++) {
         char path[8192], msg[1024];
         snprintf(path, sizeof path, "%s/%s", r->policies_dir, files.v[i]);
         size_t len = 0;
-        char *text = read_file(path, &len);
+        char *text = fileio_read(path, (size_t)64 << 20, &len);
+        if (same && (!text || strcmp(bp->policies[i].relname, files.v[i]) != 0 ||
+                     !bundle_same_text(bp->policies[i].chunk, text, len))) {
+            same = 0;
+            for (size_t k = 0; k < i; k++) {
+                sha256_update(&hc, files.v[k], strlen(files.v[k]) + 1);
+                sha256_update(&hc, bp->policies[k].chunk->src, bp->policies[k].chunk->src_len);
+                sha256_update(&hc, "", 1);
+            }
+        }
         if (!text) {
             add_error(r, path, "cannot read the file");
             continue;
         }
-        sha256_update(&hc, files.v[i], strlen(files.v[i]) + 1);
-        sha256_update(&hc, text, len);
-        sha256_update(&hc, "", 1);
+        if (!same) {
+            sha256_update(&hc, files.v[i], strlen(files.v[i]) + 1);
+            sha256_update(&hc, text, len);
+            sha256_update(&hc, "", 1);
+        }
         char chunk[8300];
         snprintf(chunk, sizeof chunk, "@%s", path);
-        int rc = sandbox_load(r->sb, text, len, chunk, msg, sizeof msg);
+        const bundle_chunk *used = NULL;
+        int rc = sandbox_load_cached(r->sb, text, len, chunk, &used, msg, sizeof msg);
         free(text);
         if (rc) {
             add_error(r, path, msg);
             continue;
         }
         int ref = luaL_ref(L, LUA_REGISTRYINDEX);
-        if (run_chunk(r, ref, files.v[i], msg, sizeof msg) || validate_spec(r, path, msg, sizeof msg)) {
-            add_error(r, path, msg);
-            luaL_unref(L, LUA_REGISTRYINDEX, ref);
-            continue;
+        cJSON *meta = cached_meta && same && used && used->meta ? cJSON_Parse(used->meta) : NULL;
+        if (meta && used->has_applies && !cJSON_AddTrueToObject(meta, "has_applies")) {
+            cJSON_Delete(meta);
+            meta = NULL;
         }
-        /* metadata table (plain data) → JSON */
-        cJSON *meta = luaconv_to_json(L, -1, msg, sizeof msg);
-        lua_pop(L, 1);
         if (!meta) {
-            add_error(r, path, msg);
-            luaL_unref(L, LUA_REGISTRYINDEX, ref);
-            continue;
+            if (run_chunk(r, ref, files.v[i], msg, sizeof msg) || validate_spec(r, path, msg, sizeof msg)) {
+                add_error(r, path, msg);
+                luaL_unref(L, LUA_REGISTRYINDEX, ref);
+                continue;
+            }
+            /* metadata table (plain data) → JSON */
+            meta = luaconv_to_json(L, -1, msg, sizeof msg);
+            lua_pop(L, 1);
+            if (!meta) {
+                add_error(r, path, msg);
+                luaL_unref(L, LUA_REGISTRYINDEX, ref);
+                continue;
+            }
         }
         policy *p = &r->p[r->np];
         p->relname = xstrdup(files.v[i]);
@@ -725,6 +789,7 @@ runner *runner_new(const runner_opts *o, char *err, size_t errlen)
     }
     unsigned char dg[32];
     sha256_final(&hc, dg);
+    if (same) memcpy(dg, bp->policy_set_sha, 32);
     sha256_hex(dg, r->sha);
     sl_free(&files);
     if (r->np) qsort(r->p, r->np, sizeof *r->p, cmp_policy);
@@ -768,11 +833,24 @@ void runner_free(runner *r)
     free(r->helper_refs);
     free(r->policies_dir);
     free(r->lua_dir);
+    fastval_free(r->fv);
     sandbox_free(r->sb);
     free(r);
 }
 
 const char *runner_policy_set_sha256(const runner *r) { return r->sha; }
+
+int runner_policy_export(const runner *r, int i, const char **relname, char **meta_json, int *has_applies)
+{
+    if (i < 0 || (size_t)i >= r->np) return -1;
+    *relname = r->p[i].relname;
+    *has_applies = r->p[i].has_applies;
+    *meta_json = cJSON_PrintUnformatted(r->p[i].meta);
+    return *meta_json ? 0 : -1;
+}
+
+int runner_helper_count(const runner *r) { return (int)r->nhelpers; }
+const char *runner_helper_name(const runner *r, int i) { return i >= 0 && (size_t)i < r->nhelpers ? r->helper_names[i] : NULL; }
 int runner_policy_count(const runner *r) { return (int)r->np; }
 
 cJSON *runner_metadata(runner *r)
@@ -819,8 +897,11 @@ static int set_param_value(param *q, const cJSON *v, const char *full, char *err
     return 0;
 }
 
+static void forget_params(runner *r);
+
 int runner_set_param(runner *r, const char *name, const char *value, char *err, size_t errlen)
 {
+    forget_params(r);
     param *q = find_param(r, name, err, errlen);
     if (!q) return -1;
     cJSON *v = NULL;
@@ -852,6 +933,7 @@ int runner_set_params_json(runner *r, const cJSON *obj, char *err, size_t errlen
         snprintf(err, errlen, "a parameter file must hold a JSON object");
         return -1;
     }
+    forget_params(r);
     const cJSON *c;
     cJSON_ArrayForEach(c, obj)
     {
@@ -886,9 +968,23 @@ cJSON *runner_parameters(runner *r)
 
 /* ------------------------------------------------------------------ evaluation */
 
+/* The frozen parameters of policy p (scalars only, so immutable): made once and kept until a
+ * parameter is set again (forget_params). */
 static void push_params(runner *r, policy *p)
 {
     lua_State *L = sandbox_state(r->sb);
+    lua_Integer slot = (lua_Integer)(p - r->p) + 1;
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &PARAMS_CACHE) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_newtable(L);
+        lua_pushvalue(L, -1);
+        lua_rawsetp(L, LUA_REGISTRYINDEX, &PARAMS_CACHE);
+    }
+    if (lua_rawgeti(L, -1, slot) == LUA_TTABLE) {
+        lua_remove(L, -2);
+        return;
+    }
+    lua_pop(L, 1);
     lua_createtable(L, 0, (int)p->nparams);
     for (size_t k = 0; k < p->nparams; k++) {
         luaconv_push(L, p->params[k].value);
@@ -896,6 +992,16 @@ static void push_params(runner *r, policy *p)
     }
     sandbox_push_frozen(L, -1);
     lua_remove(L, -2);
+    lua_pushvalue(L, -1);
+    lua_rawseti(L, -3, slot);
+    lua_remove(L, -2);
+}
+
+static void forget_params(runner *r)
+{
+    lua_State *L = sandbox_state(r->sb);
+    lua_pushnil(L);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &PARAMS_CACHE);
 }
 
 static const char *str_item(const cJSON *o, const char *k)
@@ -932,8 +1038,8 @@ static int covers(const char *w, const char *f)
 static cJSON *bilingual(const char *ja, const char *en)
 {
     cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "ja", ja ? ja : "");
-    cJSON_AddStringToObject(o, "en", en ? en : "");
+    add_str(o, "ja", ja ? ja : "");
+    add_str(o, "en", en ? en : "");
     return o;
 }
 
@@ -964,6 +1070,15 @@ static void drop_tree(runner *r)
     r->tree_of = 0;
 }
 
+/* known_policy of the fast path: is `id` in the policy set? (as opts.policy_ids below) */
+static int fastval_known(void *ud, const char *id)
+{
+    const runner *r = ud;
+    for (size_t i = 0; i < r->np; i++)
+        if (strcmp(r->p[i].id, id) == 0) return 1;
+    return 0;
+}
+
 cJSON *runner_validate(runner *r, decl_doc *d, char *err, size_t errlen)
 {
     lua_State *L = sandbox_state(r->sb);
@@ -973,6 +1088,9 @@ cJSON *runner_validate(runner *r, decl_doc *d, char *err, size_t errlen)
         return NULL;
     }
     if (r->validate_ref == LUA_NOREF) return out;
+    /* Certainly valid: the Lua validator would find nothing. Anything else (invalid or
+     * unsure) goes to it for the exact errors. */
+    if (r->fv && fastval_check(r->fv, decl_root(d), fastval_known, r) == FASTVAL_VALID) return out;
     int top = lua_gettop(L);
     luaconv_reset_cache(L);
     lua_rawgeti(L, LUA_REGISTRYINDEX, r->validate_ref);
@@ -1019,23 +1137,23 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
     const char *as_of = as_of_opt ? as_of_opt : str_item(body, "as_of");
 
     cJSON *res = cJSON_CreateObject();
-    cJSON_AddStringToObject(res, "file", decl_path(d));
-    cJSON_AddStringToObject(res, "sha256", decl_sha256_hex(d));
-    cJSON *b = cJSON_AddObjectToObject(res, "body");
+    add_str(res, "file", decl_path(d));
+    add_str(res, "sha256", decl_sha256_hex(d));
+    cJSON *b = add_obj(res, "body");
     const char *bkeys[] = {"name", "code", "prefecture"};
     for (int i = 0; i < 3; i++) {
         const char *v = str_item(body, bkeys[i]);
-        if (v) cJSON_AddStringToObject(b, bkeys[i], v);
-        else cJSON_AddNullToObject(b, bkeys[i]);
+        if (v) add_str(b, bkeys[i], v);
+        else add_null(b, bkeys[i]);
     }
-    if (model) cJSON_AddStringToObject(b, "model", model);
-    else cJSON_AddNullToObject(b, "model");
-    if (str_item(body, "as_of")) cJSON_AddStringToObject(b, "as_of", str_item(body, "as_of"));
-    else cJSON_AddNullToObject(b, "as_of");
-    cJSON *compliant = cJSON_AddTrueToObject(res, "compliant");
-    cJSON *counts = cJSON_AddObjectToObject(res, "counts");
+    if (model) add_str(b, "model", model);
+    else add_null(b, "model");
+    if (str_item(body, "as_of")) add_str(b, "as_of", str_item(body, "as_of"));
+    else add_null(b, "as_of");
+    cJSON *compliant = cJSON_AddTrueToObject(res, "compliant"); /* its own key: ->type is set below */
+    cJSON *counts = add_obj(res, "counts");
     int cnt[7] = {0};
-    cJSON *pols = cJSON_AddArrayToObject(res, "policies");
+    cJSON *pols = add_arr(res, "policies");
 
     /* fresh view of this declaration */
     luaconv_reset_cache(L);
@@ -1145,18 +1263,18 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
         int recommended = strcmp(p->level, "recommended") == 0;
         int info = strcmp(p->level, "info") == 0;
         cJSON *jp = cJSON_CreateObject();
-        cJSON_AddStringToObject(jp, "id", p->id);
-        add_item(jp, "requirements", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(p->meta, "requirements"), 1));
-        cJSON_AddStringToObject(jp, "level", p->level);
-        add_item(jp, "title", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(p->meta, "title"), 1));
-        cJSON_AddStringToObject(jp, "source", str_item(p->meta, "source"));
-        add_item(jp, "remediation", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(p->meta, "remediation"), 1));
+        add_str(jp, "id", p->id);
+        add_cs(jp, "requirements", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(p->meta, "requirements"), 1));
+        add_str(jp, "level", p->level);
+        add_cs(jp, "title", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(p->meta, "title"), 1));
+        add_str(jp, "source", str_item(p->meta, "source"));
+        add_cs(jp, "remediation", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(p->meta, "remediation"), 1));
         cJSON *cm = cJSON_GetObjectItemCaseSensitive(p->meta, "countermeasures");
-        add_item(jp, "countermeasures", cm ? cJSON_Duplicate(cm, 1) : cJSON_CreateArray());
-        cJSON *jstatus = cJSON_AddStringToObject(jp, "status", "pass");
-        if (reason_ja) add_item(jp, "reason", bilingual(reason_ja, reason_en));
-        else cJSON_AddNullToObject(jp, "reason");
-        cJSON *jf = cJSON_AddArrayToObject(jp, "findings");
+        add_cs(jp, "countermeasures", cm ? cJSON_Duplicate(cm, 1) : cJSON_CreateArray());
+        cJSON *jstatus = add_str(jp, "status", "pass");
+        if (reason_ja) add_cs(jp, "reason", bilingual(reason_ja, reason_en));
+        else add_null(jp, "reason");
+        cJSON *jf = add_arr(jp, "findings");
         int n_fail = 0, n_warn = 0, n_waived = 0, n_info = 0;
         if (st != ST_ERROR && st != ST_NA) {
             for (size_t k = 0; k < c.n; k++) {
@@ -1176,13 +1294,13 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
                             wj = cJSON_CreateObject();
                             char wptr[64];
                             snprintf(wptr, sizeof wptr, "/waivers/%d", wi);
-                            cJSON_AddStringToObject(wj, "pointer", wptr);
+                            add_str(wj, "pointer", wptr);
                             const char *wk[] = {"justification", "approver", "compensating_control", "mitigation", "expires"};
                             for (int q = 0; q < 5; q++) {
                                 const cJSON *v = cJSON_GetObjectItemCaseSensitive(w, wk[q]);
-                                if (v && !cJSON_IsNull(v)) add_item(wj, wk[q], cJSON_Duplicate(v, 1));
+                                if (v && !cJSON_IsNull(v)) add_cs(wj, wk[q], cJSON_Duplicate(v, 1));
                             }
-                            cJSON_AddBoolToObject(wj, "expired", expired);
+                            add_bool(wj, "expired", expired);
                             if (!expired) fs = ST_WAIVED;
                             break;
                         }
@@ -1194,20 +1312,20 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
                 else if (fs == ST_WAIVED) n_waived++;
                 else if (fs == ST_INFO) n_info++;
                 cJSON *o = cJSON_CreateObject();
-                cJSON_AddStringToObject(o, "status", status_name(fs));
-                cJSON_AddStringToObject(o, "pointer", f->ptr);
+                add_str(o, "status", status_name(fs));
+                add_str(o, "pointer", f->ptr);
                 int line = 0, col = 0;
                 decl_locate(d, f->ptr, &line, &col);
-                cJSON_AddNumberToObject(o, "line", line);
-                cJSON_AddNumberToObject(o, "column", col);
-                if (f->ja || f->en) add_item(o, "message", bilingual(f->ja, f->en));
-                else cJSON_AddNullToObject(o, "message");
-                if (f->evidence) cJSON_AddStringToObject(o, "evidence", f->evidence == 2 ? "evidenced" : "declared");
-                else cJSON_AddNullToObject(o, "evidence");
-                if (f->classification) add_item(o, "classification", cJSON_Duplicate(f->classification, 1));
-                else cJSON_AddNullToObject(o, "classification");
-                if (wj) add_item(o, "waiver", wj);
-                else cJSON_AddNullToObject(o, "waiver");
+                add_num(o, "line", line);
+                add_num(o, "column", col);
+                if (f->ja || f->en) add_cs(o, "message", bilingual(f->ja, f->en));
+                else add_null(o, "message");
+                if (f->evidence) add_str(o, "evidence", f->evidence == 2 ? "evidenced" : "declared");
+                else add_null(o, "evidence");
+                if (f->classification) add_cs(o, "classification", cJSON_Duplicate(f->classification, 1));
+                else add_null(o, "classification");
+                if (wj) add_cs(o, "waiver", wj);
+                else add_null(o, "waiver");
                 add_elem(jf, o);
             }
             if (n_fail) st = ST_FAIL;
@@ -1218,7 +1336,7 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
         }
         collect_free(&c);
         cJSON_SetValuestring(jstatus, status_name(st));
-        add_item(jp, "fields_read", read ? read : cJSON_CreateArray());
+        add_cs(jp, "fields_read", read ? read : cJSON_CreateArray());
         add_elem(pols, jp);
         cnt[st]++;
         if (strcmp(p->level, "required") == 0 && (st == ST_FAIL || st == ST_ERROR)) { compliant->type = cJSON_False; }
@@ -1226,9 +1344,9 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
     lua_settop(L, top);
     luaconv_reset_cache(L);
     drop_tree(r);
-    for (int s = 0; s < 7; s++) cJSON_AddNumberToObject(counts, status_name((policy_status)s), cnt[s]);
+    for (int s = 0; s < 7; s++) add_num(counts, status_name((policy_status)s), cnt[s]);
     /* RISK: the risk section is added by the caller (core/risk.c) after evaluation. */
-    cJSON_AddNullToObject(res, "error");
+    add_null(res, "error");
     return res;
 }
 
@@ -1244,7 +1362,7 @@ static int host_read_file(lua_State *L)
 {
     const char *path = luaL_checkstring(L, 1);
     size_t len;
-    char *t = read_file(path, &len);
+    char *t = fileio_read(path, (size_t)64 << 20, &len);
     if (!t) {
         lua_pushnil(L);
         lua_pushfstring(L, "%s: cannot read the file", path);
@@ -1336,7 +1454,7 @@ static int host_load_cases(lua_State *L)
     runner *r = host_runner(L);
     const char *path = luaL_checkstring(L, 1);
     size_t len;
-    char *text = read_file(path, &len);
+    char *text = fileio_read(path, (size_t)64 << 20, &len);
     if (!text) {
         lua_pushnil(L);
         lua_pushfstring(L, "%s: cannot read the file", path);

@@ -26,6 +26,12 @@ const char *status_name(policy_status s);
  * Returns NULL only when nothing can work (err set). */
 runner *runner_new(const runner_opts *o, char *err, size_t errlen);
 void runner_free(runner *r);
+
+/* The Lua sources under `base` as paths relative to it, sorted; with `policies`, only what a
+ * policy directory loads (no fixtures/, *_test.lua or top-level catalog.lua). Returns the
+ * count; free the list with runner_free_list. */
+size_t runner_list_sources(const char *base, int policies, char ***out);
+void runner_free_list(char **v, size_t n);
 /* Load errors as "file: message" lines (NULL-terminated array, owned by the runner). */
 const char *const *runner_load_errors(const runner *r);
 sandbox *runner_sandbox(runner *r);
@@ -41,6 +47,13 @@ cJSON *runner_parameters(runner *r);
 /* SHA-256 hex of the policy set (relative names and contents, sorted). */
 const char *runner_policy_set_sha256(const runner *r);
 int runner_policy_count(const runner *r);
+/* For the bundle builder (tools/mkbundle.c): loaded policy i (0 .. count-1): its file name
+ * under the policy directory, its metadata as JSON (new string, free()) without has_applies,
+ * and has_applies. Returns 0, or -1 (no such policy, out of memory). */
+int runner_policy_export(const runner *r, int i, const char **relname, char **meta_json, int *has_applies);
+/* The helper files loaded (names under lua/kyojin/helpers, in load order). */
+int runner_helper_count(const runner *r);
+const char *runner_helper_name(const runner *r, int i);
 /* Metadata of every policy as a JSON array (list, explain, coverage). New array. */
 cJSON *runner_metadata(runner *r);
 

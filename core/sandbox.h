@@ -22,6 +22,9 @@ typedef struct {
     long fail_alloc_at;         /* for tests: make the Nth allocation fail (0 = never) */
     double cpu_seconds;         /* CPU time per call (timelimit.c); 0 = default */
     int verbose;                /* print() from policies goes to stderr */
+    const struct bundle *bundle; /* precompiled chunks of the build (bundle.h), or NULL */
+    int plain_malloc;           /* for tests: every Lua block from malloc, no pool (so that the
+                                   allocation-failure sweep can fail each one) */
 } sandbox_opts;
 
 /* Create the state. Returns NULL and writes err on failure. */
@@ -41,6 +44,15 @@ void sandbox_push_frozen(lua_State *L, int idx);
 /* Load Lua source text as a chunk (text mode only) named `chunkname`, with upvalue _ENV set
  * later by the caller. Returns 0 and pushes the function, or -1 with err. */
 int sandbox_load(sandbox *sb, const char *text, size_t len, const char *chunkname, char *err, size_t errlen);
+/* The same, but when the sandbox has a bundle and it holds the chunk compiled from exactly
+ * this text (byte for byte), that chunk is loaded instead of compiling (bundle.h); *used (if
+ * not NULL) is then that chunk, else NULL. */
+struct bundle_chunk;
+int sandbox_load_cached(sandbox *sb, const char *text, size_t len, const char *chunkname,
+                        const struct bundle_chunk **used, char *err, size_t errlen);
+/* How many chunks (trusted modules through require, sandbox_load_cached) were compiled from
+ * source rather than taken from the bundle so far. */
+long sandbox_sources_compiled(const sandbox *sb);
 
 /* Call the function below `nargs` arguments under the budget and memory cap for `who`
  * (a policy id, used in messages). Results are left on the stack (nresults) on success.

@@ -1,14 +1,13 @@
-/* sha256.h — SHA-256 (FIPS 180-4), one-shot and incremental. Owns hashing only. */
+/* sha256.h — SHA-256 (FIPS 180-4), one-shot and incremental. Owns hashing only.
+ * Implemented with OpenSSL's libcrypto (link with -lcrypto). */
 #ifndef KYOJIN_SHA256_H
 #define KYOJIN_SHA256_H
 #include <stddef.h>
 #include <stdint.h>
 
+/* Opaque: the state of the implementation (libcrypto's SHA256_CTX, see sha256.c). */
 typedef struct {
-    uint32_t h[8];
-    uint64_t len;
-    unsigned char buf[64];
-    size_t used;
+    uint64_t opaque[16];
 } sha256_ctx;
 
 void sha256_init(sha256_ctx *c);

@@ -7,17 +7,22 @@
  * Does not own: evaluation itself (runner.c) or the instruction/memory limits (sandbox.c).
  *
  * Design: the worker is forked from the fully loaded kyojin process (policies compiled,
- * parameters set), so it costs nothing to prepare and shares the pages copy-on-write. It is
- * persistent: each declaration is sent to it over a socket (name, text, as_of, skip list), it
- * parses and evaluates it and sends the result document back as JSON text. Before each policy
- * it writes the policy's index into a shared page, so when the parent has to kill it (the
- * wall-clock limit passed) or finds it dead (a crash), it knows which policy was running.
- * That policy is marked `error` with the reason, a new worker is forked, and the declaration
- * is evaluated again with the culprit skipped: the other policies are re-run (they are
- * deterministic) and keep their results. A worker is only replaced after a failure.
+ * parameters set, risk tables read), so it costs nothing to prepare and shares the pages
+ * copy-on-write. It is persistent: each declaration is sent to it over a socket (its path and
+ * a skip list) and it runs the whole per-declaration job registered in watchdog_opts (read,
+ * validate, evaluate, risk: core/batch.c) — so the declaration is parsed once, in the worker
+ * — then sends back the status bits, everything the job wrote to stderr, and the result:
+ * already rendered in the output format when a renderer is registered (only bytes travel
+ * back), otherwise as JSON. Before each policy it writes the policy's index into a shared
+ * page and marks the policy phase, so when the parent has to kill it (the wall-clock limit
+ * passed) or finds it dead (a crash), it knows which policy was running. That policy is
+ * marked `error` with the reason, a new worker is forked, and the declaration is evaluated
+ * again with the culprit skipped: the other policies are re-run (they are deterministic)
+ * and keep their results. A worker is only replaced after a failure.
  */
 #define _GNU_SOURCE
 #include "watchdog.h"
+#include "jsonout.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -27,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/types.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -45,6 +51,7 @@ typedef struct {
 
 struct watchdog {
     runner *r;
+    watchdog_opts opts;
     double timeout;
     int max_failures;
     pid_t pid;
@@ -150,6 +157,8 @@ typedef struct {
     uint32_t nskips;
 } worker_ctx;
 
+static worker_ctx *wctx; /* the worker process's own */
+
 static const char *worker_hook(void *ud, int index, const char *id)
 {
     (void)id;
@@ -160,42 +169,74 @@ static const char *worker_hook(void *ud, int index, const char *id)
     return NULL;
 }
 
-/* Request: u32 name_len, u32 asof_len (0 = none), u64 text_len, u32 nskips, then the name,
- * as_of, text, and nskips × (i32 index, u32 reason_len, reason). */
-/* Response: u32 kind (0 result JSON, 1 error message), i32 any_error, u64 len, payload. */
-
-static int worker_respond(int fd, uint32_t kind, int32_t any_error, const char *payload, size_t len)
+/* runner_eval for the job, inside the policy phase: a death now is blamed on the policy
+ * whose index is in the shared page. */
+static cJSON *worker_eval(runner *r, decl_doc *d, const char *as_of, int *any_error, char *err, size_t errlen)
 {
-    unsigned char hdr[16];
-    uint64_t l = len;
-    memcpy(hdr, &kind, 4);
-    memcpy(hdr + 4, &any_error, 4);
-    memcpy(hdr + 8, &l, 8);
-    if (send_all(fd, hdr, sizeof hdr)) return -1;
-    return send_all(fd, payload, len);
+    wctx->shm->current = -1;
+    wctx->shm->phase = 1;
+    cJSON *res = runner_eval(r, d, as_of, any_error, err, errlen);
+    wctx->shm->phase = 2;
+    if (res && wctx->nskips) *any_error = 1; /* skipped policies are errors */
+    return res;
 }
 
-static void worker_main(runner *r, int fd, shared_page *shm)
+/* Request: u32 path_len, u32 nskips, then the path and nskips × (i32 index, u32 reason_len,
+ * reason). Response: u32 kind (REPLY_*), i32 status bits, u64 msg_len, u64 out_len, then the
+ * messages and the output. */
+enum { REPLY_JSON = 0, REPLY_ERROR = 1, REPLY_RENDERED = 2, REPLY_NONE = 3 };
+
+static int worker_respond(int fd, uint32_t kind, int32_t status, const char *msg, size_t msg_len, const char *out,
+                          size_t out_len)
+{
+    unsigned char hdr[24];
+    uint64_t ml = msg_len, ol = out_len;
+    memcpy(hdr, &kind, 4);
+    memcpy(hdr + 4, &status, 4);
+    memcpy(hdr + 8, &ml, 8);
+    memcpy(hdr + 16, &ol, 8);
+    if (send_all(fd, hdr, sizeof hdr)) return -1;
+    if (msg_len && send_all(fd, msg, msg_len)) return -1;
+    return out_len ? send_all(fd, out, out_len) : 0;
+}
+
+/* stderr of the job goes to a memory file and travels back with the reply, so messages reach
+ * whatever stderr the caller has at that moment (a batch worker's per-declaration file). */
+static char *take_messages(int memfd, size_t *len)
+{
+    fflush(stderr);
+    off_t end = lseek(memfd, 0, SEEK_CUR);
+    *len = 0;
+    if (end <= 0) return NULL;
+    char *m = malloc((size_t)end);
+    if (!m || pread(memfd, m, (size_t)end, 0) != end) {
+        free(m);
+        return NULL;
+    }
+    *len = (size_t)end;
+    return m;
+}
+
+static void worker_main(runner *r, int fd, shared_page *shm, const watchdog_opts *o)
 {
     worker_ctx ctx = {shm, NULL, 0};
+    wctx = &ctx;
     runner_set_policy_hook(r, worker_hook, &ctx);
+    int memfd = memfd_create("kyojin-messages", MFD_CLOEXEC);
+    int real_stderr = dup(2);
+    if (memfd < 0 || real_stderr < 0) _exit(3);
     for (;;) {
-        unsigned char hdr[20];
+        unsigned char hdr[8];
         if (recv_all(fd, hdr, sizeof hdr)) _exit(0); /* parent closed: done */
-        uint32_t name_len, asof_len, nskips;
-        uint64_t text_len;
-        memcpy(&name_len, hdr, 4);
-        memcpy(&asof_len, hdr + 4, 4);
-        memcpy(&text_len, hdr + 8, 8);
-        memcpy(&nskips, hdr + 16, 4);
-        char *name = malloc((size_t)name_len + 1), *asof = malloc((size_t)asof_len + 1);
-        char *text = malloc(text_len ? (size_t)text_len : 1);
+        uint32_t path_len, nskips;
+        memcpy(&path_len, hdr, 4);
+        memcpy(&nskips, hdr + 4, 4);
+        char *path = malloc((size_t)path_len + 1);
         ctx.skips = calloc(nskips ? nskips : 1, sizeof *ctx.skips);
         ctx.nskips = 0;
-        if (!name || !asof || !text || !ctx.skips) _exit(3);
-        if (recv_all(fd, name, name_len) || recv_all(fd, asof, asof_len) || recv_all(fd, text, (size_t)text_len)) _exit(3);
-        name[name_len] = 0;
-        asof[asof_len] = 0;
+        if (!path || !ctx.skips) _exit(3);
+        if (recv_all(fd, path, path_len)) _exit(3);
+        path[path_len] = 0;
         for (uint32_t i = 0; i < nskips; i++) {
             int32_t idx;
             uint32_t rl;
@@ -207,42 +248,51 @@ static void worker_main(runner *r, int fd, shared_page *shm)
             ctx.skips[ctx.nskips++].reason = why;
         }
         shm->current = -1;
-        shm->phase = 1;
-        decl_doc *d = NULL;
-        decl_error e;
-        decl_limits lim = {(size_t)text_len + 1, 0};
-        char err[2048] = "";
-        cJSON *res = NULL;
-        int any_error = 0;
-        if (decl_load_buffer(name, text, (size_t)text_len, &lim, &d, &e)) {
-            snprintf(err, sizeof err, "%d:%d: %s", e.line, e.column, e.msg_en);
-            decl_error_clear(&e);
-        } else {
-            res = runner_eval(r, d, asof_len ? asof : NULL, &any_error, err, sizeof err);
-            decl_free(d);
-        }
-        shm->phase = 2;
-        int rc;
-        if (res) {
-            char *json = cJSON_PrintUnformatted(res);
-            cJSON_Delete(res);
-            if (json) {
-                rc = worker_respond(fd, 0, any_error, json, strlen(json));
-                cJSON_free(json);
-            } else {
-                rc = worker_respond(fd, 1, 0, "out of memory", 13);
-            }
-        } else {
-            rc = worker_respond(fd, 1, 0, err, strlen(err));
-        }
         shm->phase = 0;
+        fflush(stderr);
+        if (ftruncate(memfd, 0) || lseek(memfd, 0, SEEK_SET) || dup2(memfd, 2) < 0) _exit(3);
+        int status = 0;
+        cJSON *res = o->job(o->job_ctx, r, path, worker_eval, &status);
+        shm->phase = 2;
+        char *out = NULL;
+        size_t out_len = 0;
+        uint32_t kind = REPLY_NONE;
+        if (res && o->render) {
+            FILE *m = open_memstream(&out, &out_len);
+            if (!m || o->render(o->render_ctx, res, m)) {
+                if (m) fclose(m);
+                free(out);
+                out = NULL;
+                kind = REPLY_ERROR;
+            } else if (fclose(m)) {
+                free(out);
+                out = NULL;
+                kind = REPLY_ERROR;
+            } else {
+                kind = REPLY_RENDERED;
+            }
+        } else if (res) {
+            out = json_print(res, 0, &out_len);
+            kind = out ? REPLY_JSON : REPLY_ERROR;
+        }
+        cJSON_Delete(res);
+        if (kind == REPLY_ERROR) {
+            out_len = strlen("out of memory");
+            out = strdup("out of memory");
+            if (!out) _exit(3);
+        }
+        size_t msg_len = 0;
+        char *msg = take_messages(memfd, &msg_len);
+        dup2(real_stderr, 2);
+        int rc = worker_respond(fd, kind, status, msg, msg_len, out, out_len);
+        shm->phase = 0;
+        free(msg);
+        free(out);
         for (uint32_t i = 0; i < ctx.nskips; i++) free(ctx.skips[i].reason);
         free(ctx.skips);
         ctx.skips = NULL;
         ctx.nskips = 0;
-        free(name);
-        free(asof);
-        free(text);
+        free(path);
         if (rc) _exit(0);
     }
 }
@@ -257,6 +307,11 @@ static void worker_stop(watchdog *w, int force)
     while (waitpid(w->pid, &st, 0) < 0 && errno == EINTR) {
     }
     w->pid = 0;
+}
+
+__attribute__((noinline)) void kyojin_child_start(void)
+{
+    __asm__ volatile("" ::: "memory"); /* keep the call: it is a marker for profilers */
 }
 
 static int worker_start(watchdog *w, char *err, size_t errlen)
@@ -277,13 +332,14 @@ static int worker_start(watchdog *w, char *err, size_t errlen)
         return -1;
     }
     if (pid == 0) {
+        kyojin_child_start();
         close(sv[0]);
         prctl(PR_SET_PDEATHSIG, SIGKILL);
         if (getppid() != parent) _exit(0);
         signal(SIGINT, SIG_IGN); /* the parent decides what an interrupt means */
         signal(SIGTERM, SIG_IGN);
         signal(SIGHUP, SIG_IGN);
-        worker_main(w->r, sv[1], w->shm);
+        worker_main(w->r, sv[1], w->shm, &w->opts);
         _exit(0);
     }
     close(sv[1]);
@@ -300,6 +356,7 @@ watchdog *watchdog_new(runner *r, const watchdog_opts *o)
     watchdog *w = calloc(1, sizeof *w);
     if (!w) return NULL;
     w->r = r;
+    if (o) w->opts = *o;
     w->timeout = o ? o->timeout : WATCHDOG_DEFAULT_TIMEOUT;
     w->max_failures = o && o->max_failures > 0 ? o->max_failures : WATCHDOG_MAX_FAILURES;
     w->fd = -1;
@@ -322,21 +379,13 @@ void watchdog_free(watchdog *w)
     free(w);
 }
 
-static int send_request(watchdog *w, decl_doc *d, const char *as_of, const skip_entry *skips, uint32_t nskips)
+static int send_request(watchdog *w, const char *path, const skip_entry *skips, uint32_t nskips)
 {
-    size_t tlen;
-    const char *text = decl_text(d, &tlen);
-    const char *name = decl_path(d);
-    uint32_t name_len = (uint32_t)strlen(name), asof_len = as_of ? (uint32_t)strlen(as_of) : 0;
-    uint64_t text_len = tlen;
-    unsigned char hdr[20];
-    memcpy(hdr, &name_len, 4);
-    memcpy(hdr + 4, &asof_len, 4);
-    memcpy(hdr + 8, &text_len, 8);
-    memcpy(hdr + 16, &nskips, 4);
-    if (send_all(w->fd, hdr, sizeof hdr) || send_all(w->fd, name, name_len) ||
-        (asof_len && send_all(w->fd, as_of, asof_len)) || send_all(w->fd, text, tlen))
-        return -1;
+    uint32_t path_len = (uint32_t)strlen(path);
+    unsigned char hdr[8];
+    memcpy(hdr, &path_len, 4);
+    memcpy(hdr + 4, &nskips, 4);
+    if (send_all(w->fd, hdr, sizeof hdr) || send_all(w->fd, path, path_len)) return -1;
     for (uint32_t i = 0; i < nskips; i++) {
         int32_t idx = skips[i].index;
         uint32_t rl = (uint32_t)strlen(skips[i].reason);
@@ -368,66 +417,87 @@ static void free_skips(skip_entry *v, uint32_t n)
 }
 
 /* Why the worker died: fills `why` from its wait status. */
-static void death_reason(int status, double timeout, int timed_out, char *why, size_t n)
+static void death_reason(int status, double timeout, int timed_out, int in_policy, char *why, size_t n)
 {
     if (timed_out)
         snprintf(why, n, "wall-clock limit exceeded (%g s per declaration; see --timeout)", timeout);
     else if (WIFSIGNALED(status))
-        snprintf(why, n, "the policy crashed the interpreter (signal %d, %s)", WTERMSIG(status), strsignal(WTERMSIG(status)));
+        snprintf(why, n, in_policy ? "the policy crashed the interpreter (signal %d, %s)"
+                                   : "the evaluation process crashed (signal %d, %s)",
+                 WTERMSIG(status), strsignal(WTERMSIG(status)));
     else if (WIFEXITED(status))
         snprintf(why, n, "the evaluation process ended unexpectedly (exit status %d)", WEXITSTATUS(status));
     else
         snprintf(why, n, "the evaluation process ended unexpectedly");
 }
 
-cJSON *watchdog_eval(watchdog *w, decl_doc *d, const char *as_of, int *any_error, char *err, size_t errlen)
+int watchdog_run(watchdog *w, const char *path, watchdog_out *out, char *err, size_t errlen)
 {
-    *any_error = 0;
+    memset(out, 0, sizeof *out);
     w->evals++;
     if (got_signal) {
         snprintf(err, errlen, "interrupted by signal %d", (int)got_signal);
-        return NULL;
+        return -1;
     }
-    if (w->timeout <= 0) return runner_eval(w->r, d, as_of, any_error, err, errlen);
+    if (w->timeout <= 0) {
+        out->res = w->opts.job(w->opts.job_ctx, w->r, path, runner_eval, &out->status);
+        return 0;
+    }
 
     skip_entry *skips = NULL;
     uint32_t nskips = 0;
     int failures = 0;
-    cJSON *result = NULL;
+    int ret = -1;
     for (;;) {
         if (w->pid <= 0 && worker_start(w, err, errlen)) break;
         w->shm->current = -1;
         w->shm->phase = 0;
         double deadline = now() + w->timeout;
-        int rc = send_request(w, d, as_of, skips, nskips) ? -1 : 0;
-        unsigned char hdr[16];
+        int rc = send_request(w, path, skips, nskips) ? -1 : 0;
+        unsigned char hdr[24];
         if (rc == 0) rc = recv_deadline(w->fd, hdr, sizeof hdr, deadline);
-        char *payload = NULL;
-        uint32_t kind = 1;
-        int32_t anyerr = 0;
+        char *msg = NULL, *payload = NULL;
+        uint32_t kind = REPLY_ERROR;
+        int32_t status = 0;
+        uint64_t ml = 0, ol = 0;
         if (rc == 0) {
-            uint64_t len;
             memcpy(&kind, hdr, 4);
-            memcpy(&anyerr, hdr + 4, 4);
-            memcpy(&len, hdr + 8, 8);
-            payload = len < ((uint64_t)1 << 32) ? malloc((size_t)len + 1) : NULL;
-            if (!payload) rc = -1;
+            memcpy(&status, hdr + 4, 4);
+            memcpy(&ml, hdr + 8, 8);
+            memcpy(&ol, hdr + 16, 8);
+            msg = ml < ((uint64_t)1 << 32) ? malloc((size_t)ml + 1) : NULL;
+            payload = ol < ((uint64_t)1 << 34) ? malloc((size_t)ol + 1) : NULL;
+            if (!msg || !payload) rc = -1;
             else {
-                rc = recv_deadline(w->fd, payload, (size_t)len, deadline);
-                payload[len] = 0;
+                rc = recv_deadline(w->fd, msg, (size_t)ml, deadline);
+                if (rc == 0) rc = recv_deadline(w->fd, payload, (size_t)ol, deadline);
+                msg[ml] = 0;
+                payload[ol] = 0;
             }
         }
         if (rc == 0) {
-            if (kind == 0) {
-                result = cJSON_Parse(payload);
-                if (!result) snprintf(err, errlen, "the evaluation result could not be read (out of memory)");
-                *any_error = anyerr || nskips > 0;
+            if (ml) fwrite(msg, 1, (size_t)ml, stderr);
+            free(msg);
+            out->status = status;
+            if (kind == REPLY_JSON) {
+                out->res = cJSON_ParseWithLength(payload, (size_t)ol);
+                free(payload);
+                if (!out->res) snprintf(err, errlen, "the evaluation result could not be read (out of memory)");
+                else ret = 0;
+            } else if (kind == REPLY_RENDERED) {
+                out->text = payload;
+                out->len = (size_t)ol;
+                ret = 0;
+            } else if (kind == REPLY_NONE) {
+                free(payload);
+                ret = 0;
             } else {
                 snprintf(err, errlen, "%s", payload);
+                free(payload);
             }
-            free(payload);
             break;
         }
+        free(msg);
         free(payload);
         if (rc == -3) {
             worker_stop(w, 1);
@@ -435,16 +505,16 @@ cJSON *watchdog_eval(watchdog *w, decl_doc *d, const char *as_of, int *any_error
             break;
         }
         /* the worker hung (-2) or died (-1): find out how and which policy was running */
-        int timed_out = rc == -2, status = 0;
+        int timed_out = rc == -2, wstatus = 0;
         int culprit = w->shm->current, phase = w->shm->phase;
         if (timed_out) kill(w->pid, SIGKILL);
         close(w->fd);
         w->fd = -1;
-        while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR) {
+        while (waitpid(w->pid, &wstatus, 0) < 0 && errno == EINTR) {
         }
         w->pid = 0;
         char why[300];
-        death_reason(status, w->timeout, timed_out, why, sizeof why);
+        death_reason(wstatus, w->timeout, timed_out, culprit >= 0 && phase == 1, why, sizeof why);
         w->failures++;
         if (culprit < 0 || phase != 1) {
             snprintf(err, errlen, "the declaration could not be evaluated: %s", why);
@@ -466,7 +536,7 @@ cJSON *watchdog_eval(watchdog *w, decl_doc *d, const char *as_of, int *any_error
         }
     }
     free_skips(skips, nskips);
-    return result;
+    return ret;
 }
 
 int watchdog_note_interrupt(cJSON *doc, const char *const *files, int n, int english)

@@ -14,7 +14,7 @@ CC=${FUZZ_CC:-clang-14}
 OUT=build-fuzz
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
 CFLAGS="-g -O1 -std=c11 -Wall -Wno-unused-function $(pkg-config --cflags lua5.4 libcjson)"
-LIBS="$(pkg-config --libs lua5.4 libcjson) -lxlsxwriter -lz -lm"
+LIBS="$(pkg-config --libs lua5.4 libcjson libcrypto) -lxlsxwriter -lz -lm"
 mkdir -p $OUT/obj $OUT/artifacts fuzz/corpus-work
 
 build() {

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Cost of the watchdog per declaration: instructions counted by callgrind (all processes,
-# the worker included) for a batch of declarations checked in-process (--timeout 0) and
-# through the worker (default), and for a batch of one, so the fixed cost (forking the
-# worker once) and the cost per declaration (sending the declaration, parsing it again in the
-# worker, sending the result back as JSON and parsing it) can be told apart.
+# the worker included; the counts a forked child inherits are dropped with
+# --zero-before=kyojin_child_start) for a batch of declarations checked in-process
+# (--timeout 0) and through the worker (default), and for a batch of one, so the fixed cost
+# (forking the worker once) and the cost per declaration (the request, the worker's captured
+# messages and its rendered result coming back) can be told apart.
 #
 # Usage: tests/adversarial/measure_watchdog.sh [N_COPIES]   (default 2 copies of every sample)
 set -eu
@@ -18,7 +19,7 @@ trap 'rm -rf "$work"' EXIT
 
 instr() { # total Ir of every process of one run
   local tag=$1; shift
-  valgrind --tool=callgrind --trace-children=yes --callgrind-out-file="$work/cg.$tag.%p" \
+  valgrind --tool=callgrind --trace-children=yes --zero-before=kyojin_child_start --callgrind-out-file="$work/cg.$tag.%p" \
     "$KYOJIN" check --format json "$@" >"$work/out.$tag.json" 2>/dev/null || true
   local sum=0 f n
   for f in "$work"/cg."$tag".*; do
@@ -41,5 +42,5 @@ awk -v a="$a" -v b="$b" -v c="$c" -v d="$d" -v n="$n" 'BEGIN {
   per_in = (a - c) / (n - 1); per_wd = (b - d) / (n - 1);
   printf "per declaration: %.0f in-process, %.0f with the worker: +%.0f instructions (+%.1f%%)\n",
          per_in, per_wd, per_wd - per_in, 100 * (per_wd - per_in) / per_in;
-  printf "fixed cost of the worker (fork; includes the parent counts callgrind copies into the child): %.0f instructions\n", (d - c) - (per_wd - per_in);
+  printf "fixed cost of the worker (fork, socket set-up): %.0f instructions\n", (d - c) - (per_wd - per_in);
   printf "whole batch: +%.1f%%\n", 100 * (b - a) / a }'

@@ -27,7 +27,7 @@ DECL=samples/alpha-town.json
 RUN=()
 VG_SUBSET=" pattern_backtracking pattern_gsub_method error_tostring_raises error_escape_sequences proxy_write
   finalizer_loop weak_mode_added_late memory_bomb message_injection load_bytecode decl_duplicate_key
-  decl_nesting_1000 decl_invalid_utf8 decl_number_out_of_range text_report_injection "
+  decl_nesting_1000 decl_invalid_utf8 decl_number_out_of_range text_report_injection proxy_odd_keys "
 if [ "${ADV_VALGRIND:-0}" = 1 ]; then
   RUN=(valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --trace-children=yes)
 fi

@@ -67,6 +67,13 @@ static int should_fail(void)
 {
     if (!armed) return 0;
     if (++count != fail_at) return 0;
+    if (tracing) { /* SWEEP_TRACE: where the failing allocation came from */
+        void *where[16];
+        int k = backtrace(where, 16);
+        printf("allocation %ld fails in:\n", count);
+        fflush(stdout);
+        backtrace_symbols_fd(where, k, 1);
+    }
     return 1;
 }
 
@@ -186,12 +193,41 @@ static int evaluate(runner *r, char *msg, size_t msglen)
     return rc;
 }
 
+/* Warm-up of the Lua validator: the C fast path finds the sample valid, so the Lua validator
+ * (which fills bounded caches on first use, such as its enum sets) only runs when the fast path
+ * gives up, say because an allocation failed. Validate a variant of the declaration with an
+ * unknown top-level member once, so those caches are part of the warm shape the sweep compares
+ * against. */
+static void warm_lua_validator(runner *r)
+{
+    FILE *f = fopen(decl_file, "rb");
+    if (!f) return;
+    static char buf[1 << 20];
+    const char extra[] = "{\"x-sweep-warm-up\": 1, ";
+    memcpy(buf, extra, sizeof extra - 1);
+    size_t n = fread(buf + sizeof extra - 1, 1, sizeof buf - sizeof extra, f);
+    fclose(f);
+    char *brace = memchr(buf + sizeof extra - 1, '{', n);
+    if (!brace) return;
+    *brace = ' '; /* the variant's opening brace is the one of `extra` */
+    decl_doc *d = NULL;
+    decl_error e;
+    if (decl_load_buffer("warm-up.json", buf, n + sizeof extra - 1, NULL, &d, &e)) {
+        decl_error_clear(&e);
+        return;
+    }
+    char err[256];
+    cJSON_Delete(runner_validate(r, d, err, sizeof err));
+    decl_free(d);
+}
+
 static runner *make_runner(char *msg, size_t msglen)
 {
     runner_opts o = {0};
     o.policies_dir = pol_dir;
     o.lua_dir = lua_dir;
     o.validate = 1;
+    o.sandbox.plain_malloc = 1; /* every Lua allocation a malloc call this sweep can fail */
     char err[2048] = "";
     runner *r = runner_new(&o, err, sizeof err);
     if (!r) snprintf(msg, msglen, "runner: %s", err);
@@ -316,7 +352,12 @@ static long sweep(int phase, long step, long *failed_out)
     }
     printf("%s: %ld allocations; sweeping N = 1..%ld step %ld\n", phase ? "eval" : "setup", total, total, step);
     long passed = 0, failed = 0, errors = 0;
-    for (long n = 1; n <= total; n += step) {
+    /* SWEEP_FROM / SWEEP_TO: only part of the range (debugging one failure) */
+    long from = getenv("SWEEP_FROM") ? atol(getenv("SWEEP_FROM")) : 1;
+    long to = getenv("SWEEP_TO") ? atol(getenv("SWEEP_TO")) : total;
+    if (from < 1) from = 1;
+    if (to > total) to = total;
+    for (long n = from; n <= to; n += step) {
         int error = 0;
         if (one(phase, n, &error)) failed++;
         else passed++;
@@ -351,6 +392,7 @@ int main(int argc, char **argv)
         int phase = strncmp(only, "eval:", 5) == 0;
         if (phase) {
             shared = make_runner(msg, sizeof msg);
+            warm_lua_validator(shared);
             check(1, msg, sizeof msg); /* the same warm-up as the sweep */
             count = 0;
             fail_at = 0;
@@ -381,6 +423,7 @@ int main(int argc, char **argv)
         printf("FAIL cannot build the runner: %s\n", msg);
         failed++;
     } else {
+        warm_lua_validator(shared);
         check(1, msg, sizeof msg); /* warm up: caches of the state */
         passed += sweep(1, eval_step, &failed);
         runner_free(shared);

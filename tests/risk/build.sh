@@ -14,6 +14,6 @@ if [ "$mode" = asan ]; then
   CFLAGS="$CFLAGS -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined"
   LIBS="$LIBS -fsanitize=address,undefined"
 fi
-$CC $CFLAGS core/risk.c core/risk_text.c tests/unit/test_risk.c -o "$out/test_risk" $LIBS
-$CC $CFLAGS core/risk.c core/risk_text.c tests/risk/risk_tool.c -o "$out/risk_tool" $LIBS
+$CC $CFLAGS core/risk.c core/risk_text.c core/bundle.c tests/unit/test_risk.c -o "$out/test_risk" $LIBS
+$CC $CFLAGS core/risk.c core/risk_text.c core/bundle.c tests/risk/risk_tool.c -o "$out/risk_tool" $LIBS
 "$out/test_risk"

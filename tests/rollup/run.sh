@@ -62,6 +62,17 @@ fi
 "$K" check --policies $POL --no-progress --jobs 7 --format json -o "$ART/j7.json" "$G" 2>/dev/null
 check "--jobs 2 and 7 give the same result as --jobs 1" bash -c "cmp -s '$ART/j1.json' '$ART/j2.json' && cmp -s '$ART/j1.json' '$ART/j7.json'"
 check "batch holds every declaration in input order" bash -c "test \$(jq '.declarations|length' '$ART/j1.json') -eq 120 && jq -r '.declarations[].file' '$ART/j1.json' | sort -c"
+# json and text are written one declaration at a time: the streamed document must equal one
+# assembled from single-file runs (same envelope, each declaration as its own run gives it)
+S13=("$G"/*.json); S13=("${S13[@]:0:13}")
+"$K" check --policies $POL --no-progress --format json -o "$ART/s3.json" "${S13[@]}" 2>/dev/null
+jq -c '.declarations' "$ART/s3.json" >"$ART/s3.decls"
+for f in "${S13[@]}"; do "$K" check --policies $POL --format json "$f" 2>/dev/null | jq -c '.declarations[0]'; done | jq -cs . >"$ART/s1.decls"
+check "streamed json: each declaration as its single-file run gives it" cmp -s "$ART/s3.decls" "$ART/s1.decls"
+check "streamed json: envelope as in a single-file run" bash -c "diff <(jq -S 'del(.declarations)' '$ART/s3.json') <('$K' check --policies $POL --format json '${S13[0]}' 2>/dev/null | jq -S 'del(.declarations)')"
+check "streamed json is formatted like cJSON's whole document" bash -c "jq . '$ART/s3.json' >/dev/null && grep -c \$'^\t\t\t\"file\":' '$ART/s3.json' | grep -qx 13"
+"$K" check --policies $POL --no-progress --format json --baseline "$ART/j1.json" -o "$ART/bl.json" "$G" 2>/dev/null
+check "--baseline applied while streaming: every finding known, record after the declarations" bash -c "jq -e '([.declarations[].policies[].findings[]? | select(.status == \"fail\" or .status == \"warn\")] | length) == 0 and .baseline.suppressed > 0 and (keys_unsorted | index(\"baseline\")) > (keys_unsorted | index(\"declarations\"))' '$ART/bl.json' >/dev/null"
 
 # a bad declaration is reported and skipped; the rest is evaluated; the exit code says so
 B=$ART/withbad; mkdir -p "$B"; cp "$G"/0*.json "$B"/; printf '{"schema": "kyojin/declaration/v1", "body": ' > "$B/010000-broken.json"

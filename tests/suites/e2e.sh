@@ -75,6 +75,15 @@ grep -q "\"sha256\":	\"$(sha256sum samples/base.json | cut -c1-64)\"" "$T/a.json
 grep -q '"timestamp"' "$T/a.json" && bad "timestamp without --timestamp" || ok
 "$K" check --format json --timestamp samples/base.json 2>/dev/null | grep -q '"timestamp"' && ok || bad "--timestamp ignored"
 
+# --no-risk: the same verdicts and exit code, no risk section; refused with kyojin risk
+expect_rc "--no-risk keeps the exit code" 1 "$K" check --no-risk --format json samples/gaps-village.json
+cp "$T/out" "$T/norisk.json"
+"$K" check --format json samples/gaps-village.json 2>/dev/null | jq -S '.declarations[0] | del(.risk)' >"$T/withrisk.decl"
+jq -S '.declarations[0]' "$T/norisk.json" >"$T/norisk.decl"
+if cmp -s "$T/withrisk.decl" "$T/norisk.decl" && [ "$(jq '.declarations[0] | has("risk")' "$T/norisk.json")" = false ]; then ok; else bad "--no-risk: the result differs from a full run other than the risk section"; fi
+expect_rc "--no-risk refused for kyojin risk" 2 "$K" risk --no-risk samples/base.json
+contains "--no-risk refusal says why" "$T/err" "--no-risk"
+
 # colours only on a terminal
 "$K" check samples/base.json 2>/dev/null | grep -q $'\033\[' && bad "colour codes in piped output" || ok
 

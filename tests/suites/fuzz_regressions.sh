@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../.."
 BUILD=${BUILD:-build}
 CC=${CC:-cc}
 OBJS=$(ls "$BUILD"/*.o 2>/dev/null | grep -v "/main.o$")
-LIBS="$(pkg-config --libs lua5.4 libcjson) -lxlsxwriter -lz -lm"
+LIBS="$(pkg-config --libs lua5.4 libcjson libcrypto) -lxlsxwriter -lz -lm"
 INC="$(pkg-config --cflags lua5.4 libcjson)"
 out=$BUILD/fuzz-standalone
 mkdir -p "$out"

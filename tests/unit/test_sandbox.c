@@ -249,6 +249,33 @@ static void test_read_only_view(void **state)
     done(&f);
 }
 
+/* The read log: every key type, escaping, deduplication, order, one log per policy. */
+static void test_read_log(void **state)
+{
+    (void)state;
+    const char *ids[] = {"RL-01", "RL-02", "RL-03"};
+    const char *bodies[] = {
+        "local _ = decl.body[1], decl.list[1.5], decl.list[2.0], decl.list['1'], decl['a/b~c'], decl[true],"
+        " decl[{}], decl.body.name, decl.body.name, #decl.e; for _ in pairs(decl.o) do end; result:pass('/list')",
+        "local _ = decl.model; result:pass('/model')",
+        "assert(not pcall(function() return decl[nil] end)); local ok, e = pcall(function() return decl[0/0] end);"
+        " assert(not ok and tostring(e):find('NaN')); result:pass('/a')",
+    };
+    fixture f;
+    run(&f, ids, bodies, 3, NULL);
+    expect(&f, "RL-01", "pass", NULL);
+    expect(&f, "RL-02", "pass", NULL);
+    expect(&f, "RL-03", "pass", NULL);
+    char *s = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(pol(&f, "RL-01"), "fields_read"));
+    assert_string_equal(s, "[\"\",\"/\",\"/a~1b~0c\",\"/body\",\"/body/1\",\"/body/name\",\"/e\",\"/list\",\"/list/1\","
+                           "\"/list/1.5\",\"/o\"]");
+    cJSON_free(s);
+    s = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(pol(&f, "RL-02"), "fields_read"));
+    assert_string_equal(s, "[\"/model\"]");
+    cJSON_free(s);
+    done(&f);
+}
+
 static void test_metadata_validation(void **state)
 {
     (void)state;
@@ -308,6 +335,7 @@ int main(void)
         cmocka_unit_test(test_forbidden_functions),    cmocka_unit_test(test_limits),
         cmocka_unit_test(test_shared_tables_cannot_be_patched), cmocka_unit_test(test_isolation_between_policies),
         cmocka_unit_test(test_errors_and_garbage),     cmocka_unit_test(test_read_only_view),
+        cmocka_unit_test(test_read_log),
         cmocka_unit_test(test_metadata_validation),    cmocka_unit_test(test_applicability),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
