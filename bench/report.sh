@@ -15,7 +15,7 @@ jq -R -s '
   | .micro.per_file_ratio = (.micro as $m | reduce ("lua", "jq", "cel", "oscap", "floor") as $p ({};
         .[$p] = ($m.kyojin.per_file / $m[$p].per_file)))
   | .full |= (reduce ("s", "m", "l") as $s (.;
-        .[$s].kyojin |= pf | .[$s].floor |= pf
+        .[$s].kyojin |= pf | .[$s].floor |= pf | (if .[$s].kyojin_inproc then .[$s].kyojin_inproc |= pf else . end)
         | .[$s].kyojin.per_kb = (.[$s].kyojin.per_file / (.[$s].bytes / 1024))
         | .[$s].floor.per_kb = (.[$s].floor.per_file / (.[$s].bytes / 1024))
         | .[$s].ratio_to_floor = (.[$s].kyojin.per_file / .[$s].floor.per_file)))
@@ -50,7 +50,8 @@ jq -r '
     "Measured \($d.env.date) on \($d.env.os), \($d.env.cpu), \($d.env.cores) cores (commit \($d.env.commit))." +
       (if $d.env.quick == 1 then " **Quick run (BENCH_QUICK=1): reduced batch and repetitions.**" else "" end),
     "Reproduce with `make bench` (see bench/README.md). Instruction counts: valgrind callgrind, summed",
-    "over every process (kyojin evaluates in a forked watchdog worker by default);",
+    "over every process (kyojin evaluates in a forked watchdog worker by default; the counts a forked child",
+    "inherits from its parent are dropped with `--zero-before=kyojin_child_start`, so nothing is counted twice);",
     "per-file cost = (instructions for 10 files − for 1 file) / 9 in one process; start = 1-file total − per-file.",
     "Wall-time figures are ratios of hyperfine means taken in this one session (absolute times vary 10–15 % between VMs).",
     "M = million instructions.",
@@ -63,12 +64,15 @@ jq -r '
     "All peers gave the same \($mi.verdicts) verdicts (\($mi.fails) fail) on \($mi.files) generated declarations",
     "(~2 KB, ~55 KB, ~250 KB) before any figure was taken. Figures on ten ~\($mi.bytes | kib) declarations.",
     "",
-    "| figure | kyojin | plain Lua + lua-cjson | jq | CEL (Node, cel-js) | oscap (OVAL) | cJSON parse (floor) |",
-    "|---|---|---|---|---|---|---|",
-    "| instructions per file (M) | \($mi.kyojin.per_file | m) | \($mi.lua.per_file | m) | \($mi.jq.per_file | m) | \($mi.cel.per_file | m) | \($mi.oscap.per_file | m) | \($mi.floor.per_file | m) |",
-    "| instructions to start (M) | \($mi.kyojin.start | m) | \($mi.lua.start | m) | \($mi.jq.start | m) | \($mi.cel.start | m) | \($mi.oscap.start | m) | \($mi.floor.start | m) |",
-    "| per file: kyojin ÷ peer | – | \($mi.per_file_ratio.lua | r) | \($mi.per_file_ratio.jq | r) | \($mi.per_file_ratio.cel | r) | \($mi.per_file_ratio.oscap | r) | \($mi.per_file_ratio.floor | r) |",
-    "| wall, 10 files: kyojin ÷ peer | – | \($w.micro.kyojin / $w.micro.lua | r) | \($w.micro.kyojin / $w.micro.jq | r) | \($w.micro.kyojin / $w.micro.cel | r) | \($w.micro.kyojin / $w.micro.oscap | r) | \($w.micro.kyojin / $w.micro.floor | r) |",
+    "kyojin runs with `--no-risk` (verdicts only, the work the peers do); the column \"kyojin + risk\" is its",
+    "default run, which also computes the risk analysis for every asset.",
+    "",
+    "| figure | kyojin | kyojin + risk | plain Lua + lua-cjson | jq | CEL (Node, cel-js) | oscap (OVAL) | cJSON parse (floor) |",
+    "|---|---|---|---|---|---|---|---|",
+    "| instructions per file (M) | \($mi.kyojin.per_file | m) | \($mi.kyojin_risk.per_file | m) | \($mi.lua.per_file | m) | \($mi.jq.per_file | m) | \($mi.cel.per_file | m) | \($mi.oscap.per_file | m) | \($mi.floor.per_file | m) |",
+    "| instructions to start (M) | \($mi.kyojin.start | m) | \($mi.kyojin_risk.start | m) | \($mi.lua.start | m) | \($mi.jq.start | m) | \($mi.cel.start | m) | \($mi.oscap.start | m) | \($mi.floor.start | m) |",
+    "| per file: kyojin ÷ peer | – | – | \($mi.per_file_ratio.lua | r) | \($mi.per_file_ratio.jq | r) | \($mi.per_file_ratio.cel | r) | \($mi.per_file_ratio.oscap | r) | \($mi.per_file_ratio.floor | r) |",
+    "| wall, 10 files: kyojin ÷ peer | – | – | \($w.micro.kyojin / $w.micro.lua | r) | \($w.micro.kyojin / $w.micro.jq | r) | \($w.micro.kyojin / $w.micro.cel | r) | \($w.micro.kyojin / $w.micro.oscap | r) | \($w.micro.kyojin / $w.micro.floor | r) |",
     "",
     "## 2. Full run (whole policy pack, \($d.full.policies) policies, risk scoring: \($d.full.risk))",
     "",
@@ -78,6 +82,7 @@ jq -r '
       "| \(.bytes | kib) | \(.kyojin.per_file | m) | \(.kyojin.per_kb | m) | \(.kyojin.start | m) | \(.floor.per_file | m) | \(.floor.per_kb | m) | \(.ratio_to_floor | r) |"),
     "",
     "Wall, ten ~55 KB declarations: kyojin ÷ cJSON parse = \($w.full.kyojin / $w.full.floor | r).",
+    "In one process (`--timeout 0`, no watchdog worker), ~55 KB: \($d.full.m.kyojin_inproc.per_file | m) M per file, \($d.full.m.kyojin_inproc.per_file / $d.full.m.floor.per_file | r) the floor; the worker costs \(($d.full.m.kyojin.per_file - $d.full.m.kyojin_inproc.per_file) | m) M per file (the request, the captured messages and the rendered result crossing a socket).",
     "",
     "## 3. National batch (\($d.batch.n) declarations of ~\($d.batch.bytes | kib) in one `kyojin check` call)",
     "",
@@ -93,13 +98,14 @@ jq -r '
     "",
     "## 4. Cold start (one ~\($c.bytes | kib) declaration, one process)",
     "",
-    "| figure | kyojin, full pack | kyojin, micro pack | plain Lua + lua-cjson | jq | CEL (Node, cel-js) | oscap (OVAL) | cJSON parse (floor) |",
+    "| figure | kyojin, full pack | kyojin, micro pack, --no-risk | plain Lua + lua-cjson | jq | CEL (Node, cel-js) | oscap (OVAL) | cJSON parse (floor) |",
     "|---|---|---|---|---|---|---|---|",
     "| instructions (M) | \($c.kyojin_full | m) | \($c.kyojin_micro | m) | \($c.lua | m) | \($c.jq | m) | \($c.cel | m) | \($c.oscap | m) | \($c.floor | m) |",
     "| instructions: kyojin full pack ÷ this | 1× | \($c.kyojin_full / $c.kyojin_micro | r) | \($c.kyojin_full / $c.lua | r) | \($c.kyojin_full / $c.jq | r) | \($c.kyojin_full / $c.cel | r) | \($c.kyojin_full / $c.oscap | r) | \($c.kyojin_full / $c.floor | r) |",
     "| wall: kyojin full pack ÷ this | 1× | \($w.cold.kyojin_full / $w.cold.kyojin_micro | r) | \($w.cold.kyojin_full / $w.cold.lua | r) | \($w.cold.kyojin_full / $w.cold.jq | r) | \($w.cold.kyojin_full / $w.cold.cel | r) | \($w.cold.kyojin_full / $w.cold.oscap | r) | \($w.cold.kyojin_full / $w.cold.floor | r) |",
     "",
     "Peers run the micro suite (they have no full pack); kyojin is shown with both.",
+    "Full pack in one process (`--timeout 0`, no watchdog worker): \($c.kyojin_full_inproc | m) M.",
     "",
     "## Goals",
     "",

@@ -55,11 +55,15 @@ rec() { printf '%s\t%s\n' "$1" "$2" >>"$RES"; }
 # icount NAME CMD... — total instructions (Ir) of CMD under callgrind, summed over every
 # process (kyojin forks a watchdog worker that evaluates the declarations); exit 0 or 1
 # accepted. The first (main) process's profile is copied to NAME.cg.
+# Callgrind's profile of a forked child starts with a copy of its parent's counts at the
+# fork; kyojin calls kyojin_child_start() first thing in every child, and
+# --zero-before=kyojin_child_start drops those inherited counts (without it, the start-up of
+# the parent is counted twice).
 icount() {
   local name=$1; shift
   local out=$W/cg/$name.cg rc=0
   rm -f "$out" "$out".[0-9]*
-  valgrind --tool=callgrind --callgrind-out-file="$out.%p" "$@" >/dev/null 2>"$out.log" || rc=$?
+  valgrind --tool=callgrind --zero-before=kyojin_child_start --callgrind-out-file="$out.%p" "$@" >/dev/null 2>"$out.log" || rc=$?
   [ "$rc" -le 1 ] || die "$name: exit $rc under callgrind (see $out.log)"
   cp "$(ls "$out".[0-9]* | sort -t. -k3 -n | head -1)" "$out"
   awk '/^(summary|totals):/ { s += $2; nextfile } END { printf "%.0f\n", s }' "$out".[0-9]*
@@ -174,9 +178,9 @@ cc -std=c11 -Wall -Wextra -Werror -O2 $(pkg-config --cflags libcjson) "$B/floor/
    -o "$W/cjson_parse" $(pkg-config --libs libcjson)
 KY=$ROOT/kyojin
 # profiling build: the same objects with Lua linked statically (symbols for callgrind_annotate)
-objs=(); for c in "$ROOT"/core/*.c; do objs+=("$ROOT/build/$(basename "${c%.c}").o"); done
+objs=("$ROOT/build/bundle_data.o"); for c in "$ROOT"/core/*.c; do objs+=("$ROOT/build/$(basename "${c%.c}").o"); done
 cc -O2 -o "$W/kyojin-prof" "${objs[@]}" "$(pkg-config --variable=libdir lua5.4)/liblua5.4.a" \
-   $(pkg-config --libs libcjson) -lxlsxwriter -lz -lm -ldl
+   $(pkg-config --libs libcjson libcrypto) -lxlsxwriter -lz -lm -ldl
 export KYOJIN_HOME=$ROOT   # where kyojin-prof finds lua/ and policies/
 KYP=("$W/kyojin-prof")
 # names of the functions of core/ plus the Lua entry points that mark phases (for the profiles)
@@ -225,7 +229,10 @@ MM=("$W"/micro/m-*.json)
 rec micro.bytes "$(avg_bytes "${MM[@]}")"
 "$B/micro/oval.sh" "${MM[0]}" >"$W/micro-m1.oval.xml"
 "$B/micro/oval.sh" "${MM[@]}" >"$W/micro-m10.oval.xml"
-measure micro.kyojin "$KY" check --policies "$MICRO_POL" --format json -- "${MM[@]}"
+# kyojin does what the peers do (verdicts: --no-risk); with its default risk analysis as well
+# for comparison
+measure micro.kyojin "$KY" check --no-risk --policies "$MICRO_POL" --format json -- "${MM[@]}"
+measure micro.kyojin_risk "$KY" check --policies "$MICRO_POL" --format json -- "${MM[@]}"
 measure micro.lua lua5.4 "$B/micro/plain.lua" -- "${MM[@]}"
 measure micro.jq jq -r -f "$B/micro/micro.jq" -- "${MM[@]}"
 measure micro.cel node "$B/micro/cel.mjs" -- "${MM[@]}"
@@ -234,12 +241,12 @@ i1=$(icount micro_oscap_1 oscap oval eval "$W/micro-m1.oval.xml")
 i10=$(icount micro_oscap_10 oscap oval eval "$W/micro-m10.oval.xml")
 rec micro.oscap.i1 "$i1"; rec micro.oscap.i10 "$i10"; rec micro.oscap.n 10
 log "micro.oscap: 1 file $i1, 10 files $i10 instructions"
-profile micro_m10 "${KYP[@]}" check --timeout 0 --policies "$MICRO_POL" --format json "${MM[@]}"
-phases micro "${KYP[@]}" check --timeout 0 --policies "$MICRO_POL" --format json -- "${MM[@]}"
+profile micro_m10 "${KYP[@]}" check --no-risk --timeout 0 --policies "$MICRO_POL" --format json "${MM[@]}"
+phases micro "${KYP[@]}" check --no-risk --timeout 0 --policies "$MICRO_POL" --format json -- "${MM[@]}"
 
 log "micro suite: wall times (hyperfine, $RUNS runs)"
 wall micro \
-  "kyojin=$KY check --policies $MICRO_POL --format json ${MM[*]}" \
+  "kyojin=$KY check --no-risk --policies $MICRO_POL --format json ${MM[*]}" \
   "lua=lua5.4 $B/micro/plain.lua ${MM[*]}" \
   "jq=jq -r -f $B/micro/micro.jq ${MM[*]}" \
   "cel=node $B/micro/cel.mjs ${MM[*]}" \
@@ -256,6 +263,8 @@ for s in s m l; do
   measure "full.$s.floor" "$W/cjson_parse" -- "${F[@]}"
 done
 FM=("$W"/full/m-*.json)
+# the same in one process (--timeout 0: no watchdog worker), to show what the worker costs
+measure full.m.kyojin_inproc "$KY" check --timeout 0 --format json -- "${FM[@]}"
 profile full_m10 "${KYP[@]}" check --timeout 0 --format json "${FM[@]}"
 phases full_m "${KYP[@]}" check --timeout 0 --format json -- "${FM[@]}"
 wall full \
@@ -283,7 +292,8 @@ C=$W/full/s-0000.json
 "$B/micro/oval.sh" "$C" >"$W/cold.oval.xml"
 rec cold.bytes "$(avg_bytes "$C")"
 rec cold.kyojin_full "$(icount cold_kyojin_full "$KY" check --format json "$C")"
-rec cold.kyojin_micro "$(icount cold_kyojin_micro "$KY" check --policies "$MICRO_POL" --format json "$C")"
+rec cold.kyojin_micro "$(icount cold_kyojin_micro "$KY" check --no-risk --policies "$MICRO_POL" --format json "$C")"
+rec cold.kyojin_full_inproc "$(icount cold_kyojin_full_inproc "$KY" check --timeout 0 --format json "$C")"
 rec cold.lua "$(icount cold_lua lua5.4 "$B/micro/plain.lua" "$C")"
 rec cold.jq "$(icount cold_jq jq -r -f "$B/micro/micro.jq" "$C")"
 rec cold.cel "$(icount cold_cel node "$B/micro/cel.mjs" "$C")"
@@ -292,7 +302,7 @@ rec cold.floor "$(icount cold_floor "$W/cjson_parse" "$C")"
 profile cold_full "${KYP[@]}" check --timeout 0 --format json "$C"
 wall cold \
   "kyojin_full=$KY check --format json $C" \
-  "kyojin_micro=$KY check --policies $MICRO_POL --format json $C" \
+  "kyojin_micro=$KY check --no-risk --policies $MICRO_POL --format json $C" \
   "lua=lua5.4 $B/micro/plain.lua $C" \
   "jq=jq -r -f $B/micro/micro.jq $C" \
   "cel=node $B/micro/cel.mjs $C" \
