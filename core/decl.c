@@ -221,11 +221,10 @@ static int sc_record(scanner *sc, size_t off)
 
 static void sc_ws(scanner *sc)
 {
-    while (sc->i < sc->n) {
-        unsigned char c = sc->s[sc->i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') sc->i++;
-        else break;
-    }
+    const unsigned char *s = sc->s;
+    size_t i = sc->i, n = sc->n; /* locals: the compiler keeps them in registers */
+    while (i < n && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r')) i++;
+    sc->i = i;
 }
 
 static int sc_value(scanner *sc);
@@ -285,6 +284,12 @@ static int sc_string(scanner *sc)
     size_t start = sc->i;
     sc->i++; /* opening quote */
     for (;;) {
+        { /* the common case: a run of plain ASCII characters */
+            const unsigned char *p = sc->s;
+            size_t i = sc->i, n = sc->n;
+            while (i < n && (unsigned char)(p[i] - 0x20) < 0x60 && p[i] != '"' && p[i] != '\\') i++;
+            sc->i = i;
+        }
         if (sc->i >= sc->n)
             return sc_fail(sc, start, "文字列が閉じられていません（\" が足りません）", "unterminated string (missing closing \")");
         unsigned char c = sc->s[sc->i];
@@ -773,14 +778,14 @@ static int load_common(decl_doc *d, const decl_limits *lim, decl_error *err)
     if (d->len >= 3 && memcmp(d->text, "\xEF\xBB\xBF", 3) == 0) d->bom = 3;
     /* line starts */
     size_t nl = 1;
-    for (size_t i = 0; i < d->len; i++)
-        if (d->text[i] == '\n') nl++;
+    const char *end_text = d->text + d->len;
+    for (const char *q = d->text; (q = memchr(q, '\n', (size_t)(end_text - q))) != NULL; q++) nl++;
     d->lines = malloc(nl * sizeof *d->lines);
     if (!d->lines) goto oom;
     d->lines[0] = 0;
     d->nlines = 1;
-    for (size_t i = 0; i < d->len; i++)
-        if (d->text[i] == '\n') d->lines[d->nlines++] = i + 1;
+    for (const char *q = d->text; (q = memchr(q, '\n', (size_t)(end_text - q))) != NULL; q++)
+        d->lines[d->nlines++] = (size_t)(q - d->text) + 1;
 
     scanner sc = {(const unsigned char *)d->text, d->len, d->bom, 0, max_depth, NULL, 0, 0, err, 0, 0};
     sc_ws(&sc);
