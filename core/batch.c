@@ -320,16 +320,8 @@ static void worker(runner *r, char *const *files, size_t n, size_t k, size_t job
         eval_one(r, files[i], o, stderr, &flags, &it);
         int ok = 1;
         if (it.res && o->render) { /* evaluated in this process: render here */
-            char *text = NULL;
-            size_t tlen = 0;
-            FILE *m = open_memstream(&text, &tlen);
-            if (m && o->render(o->render_ctx, it.res, m) == 0 && fclose(m) == 0) {
-                it.text = text;
-                it.len = tlen;
-            } else {
-                ok = 0;
-                free(text);
-            }
+            it.text = watchdog_render_mem(o->render, o->render_ctx, it.res, &it.len);
+            if (!it.text) ok = 0;
             cJSON_Delete(it.res);
             it.res = NULL;
         }

@@ -268,6 +268,14 @@ static cJSON *read_json_file(const char *path, char *err, size_t errlen)
 }
 
 /* Build the runner for the options; prints load errors. */
+/* The build's precompiled runtime and policy pack, used only for sources whose text matches
+ * (core/bundle.h); NULL with KYOJIN_NO_BUNDLE=1, which compiles everything from source. */
+static const bundle *builtin_bundle(void)
+{
+    const char *nb = getenv("KYOJIN_NO_BUNDLE");
+    return nb && *nb && strcmp(nb, "0") != 0 ? NULL : &kyojin_builtin_bundle;
+}
+
 static runner *make_runner(const check_opts *co, int *load_failed)
 {
     char pol[PATH_MAX], lua[PATH_MAX], err[2048];
@@ -283,10 +291,7 @@ static runner *make_runner(const check_opts *co, int *load_failed)
     ro.sandbox.instructions = co->instructions;
     ro.sandbox.policy_memory = co->policy_memory;
     ro.sandbox.verbose = co->verbose;
-    /* the build's precompiled runtime and policy pack, used only for sources whose hash
-     * matches (core/bundle.h); KYOJIN_NO_BUNDLE=1 compiles everything from source */
-    const char *nb = getenv("KYOJIN_NO_BUNDLE");
-    ro.sandbox.bundle = nb && *nb && strcmp(nb, "0") != 0 ? NULL : &kyojin_builtin_bundle;
+    ro.sandbox.bundle = builtin_bundle();
     runner *r = runner_new(&ro, err, sizeof err);
     if (!r) {
         fprintf(stderr, "kyojin: %s\n", err);
@@ -363,8 +368,7 @@ static risk_tables *load_risk_tables(void)
 {
     char dir[PATH_MAX], err[1024];
     risk_set_lang(lang);
-    const char *nb = getenv("KYOJIN_NO_BUNDLE"); /* as in make_runner */
-    risk_set_bundle(nb && *nb && strcmp(nb, "0") != 0 ? NULL : &kyojin_builtin_bundle);
+    risk_set_bundle(builtin_bundle());
     default_path(dir, sizeof dir, "lua/kyojin/risk");
     risk_tables *t;
     if (risk_tables_load(dir, &t, err, sizeof err, stderr) != 0) {

@@ -498,29 +498,32 @@ static int searcher_lua(lua_State *L)
     lua_pop(L, 1);
     const char *filename = lua_tostring(L, -1);
     sandbox *sb = self(L);
-    if (sb && sb->bundle) {
-        size_t len = 0;
-        char *text = fileio_read(filename, (size_t)16 << 20, &len);
-        if (text) {
-            const bundle_chunk *c = bundle_find(sb->bundle, text, len);
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    luaL_addchar(&b, '@');
+    luaL_addstring(&b, filename);
+    luaL_pushresult(&b);
+    const char *chunkname = lua_tostring(L, -1);
+    /* with a bundle the text is read once: compared with the bundle's sources and, if none
+     * matches, compiled from the same buffer */
+    size_t len = 0;
+    char *text = sb && sb->bundle ? fileio_read(filename, (size_t)16 << 20, &len) : NULL;
+    if (text) {
+        const bundle_chunk *c = bundle_find(sb->bundle, text, len);
+        if (c && bundle_load(L, sb->bundle, c, chunkname) == 0) {
             free(text);
-            if (c) {
-                luaL_Buffer b;
-                luaL_buffinit(L, &b);
-                luaL_addchar(&b, '@');
-                luaL_addstring(&b, filename);
-                luaL_pushresult(&b);
-                int ok = bundle_load(L, sb->bundle, c, lua_tostring(L, -1)) == 0;
-                lua_remove(L, ok ? -2 : -1);
-                if (ok) {
-                    lua_pushstring(L, filename);
-                    return 2;
-                }
-            }
+            lua_remove(L, -2); /* the chunk name */
+            lua_pushstring(L, filename);
+            return 2;
         }
     }
     if (sb) sb->compiled++;
-    if (luaL_loadfilex(L, filename, "t") == LUA_OK) {
+    /* a first line "#..." or a UTF-8 BOM: luaL_loadfilex skips them, loadbuffer would not */
+    int plain = text && !(len && (text[0] == '#' || (unsigned char)text[0] == 0xEF));
+    int st = plain ? luaL_loadbufferx(L, text, len, chunkname, "t") : luaL_loadfilex(L, filename, "t");
+    free(text);
+    if (st == LUA_OK) {
+        lua_remove(L, -2); /* the chunk name */
         lua_pushstring(L, filename);
         return 2;
     }

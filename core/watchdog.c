@@ -200,6 +200,22 @@ static int worker_respond(int fd, uint32_t kind, int32_t status, const char *msg
     return out_len ? send_all(fd, out, out_len) : 0;
 }
 
+char *watchdog_render_mem(watchdog_render_fn render, void *ctx, const cJSON *res, size_t *len)
+{
+    char *text = NULL;
+    size_t n = 0;
+    FILE *m = open_memstream(&text, &n);
+    if (!m) return NULL;
+    int bad = render(ctx, res, m) != 0;
+    if (fclose(m) != 0) bad = 1;
+    if (bad) {
+        free(text);
+        return NULL;
+    }
+    *len = n;
+    return text;
+}
+
 /* stderr of the job goes to a memory file and travels back with the reply, so messages reach
  * whatever stderr the caller has at that moment (a batch worker's per-declaration file). */
 static char *take_messages(int memfd, size_t *len)
@@ -258,19 +274,8 @@ static void worker_main(runner *r, int fd, shared_page *shm, const watchdog_opts
         size_t out_len = 0;
         uint32_t kind = REPLY_NONE;
         if (res && o->render) {
-            FILE *m = open_memstream(&out, &out_len);
-            if (!m || o->render(o->render_ctx, res, m)) {
-                if (m) fclose(m);
-                free(out);
-                out = NULL;
-                kind = REPLY_ERROR;
-            } else if (fclose(m)) {
-                free(out);
-                out = NULL;
-                kind = REPLY_ERROR;
-            } else {
-                kind = REPLY_RENDERED;
-            }
+            out = watchdog_render_mem(o->render, o->render_ctx, res, &out_len);
+            kind = out ? REPLY_RENDERED : REPLY_ERROR;
         } else if (res) {
             out = json_print(res, 0, &out_len);
             kind = out ? REPLY_JSON : REPLY_ERROR;

@@ -22,6 +22,10 @@ typedef cJSON *(*watchdog_job_fn)(void *ctx, runner *r, const char *path, watchd
 /* Renders a result in the output format (so only bytes come back from the worker). */
 typedef int (*watchdog_render_fn)(void *ctx, const cJSON *res, FILE *out);
 
+/* Render `res` with `render` into a new buffer (free() it), its length in *len; NULL when the
+ * renderer fails or memory runs out. */
+char *watchdog_render_mem(watchdog_render_fn render, void *ctx, const cJSON *res, size_t *len);
+
 typedef struct {
     double timeout;   /* wall-clock seconds per declaration attempt; <= 0: run the job in-process */
     int max_failures; /* 0 = WATCHDOG_MAX_FAILURES */

@@ -27,6 +27,7 @@
 #include <lualib.h>
 
 #include "../../core/fastval.h"
+#include "../../core/fileio.h"
 #include "../../core/rollup.h"
 #include "../../core/runner.h"
 
@@ -153,18 +154,11 @@ static int judge(tally *t, const char *name, const char *text, const char *what,
     return lua_valid;
 }
 
+/* a whole file, NUL-terminated (core/fileio.c) */
 static char *slurp(const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *b = malloc((size_t)n + 1);
-    if (fread(b, 1, (size_t)n, f) != (size_t)n) n = 0;
-    b[n] = 0;
-    fclose(f);
-    return b;
+    size_t len;
+    return fileio_read(path, (size_t)64 << 20, &len);
 }
 
 static int cmp_names(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
