@@ -2,22 +2,24 @@
 # `make demo` and `make test` install the Debian packages they need (as root) first.
 
 CC      ?= cc
-# libcrypto: SHA-256 of declarations and of the policy set (core/sha256.c)
+# libcrypto: SHA-256 of declarations and of the policy set (core/util/sha256.c)
 PKGS    := lua5.4 libcjson libcrypto
 CFLAGS  ?= -O2
 # -Wno-format-truncation: messages are cut to fixed buffers on purpose.
 WARN    := -std=c11 -Wall -Wextra -Werror -Wno-format-truncation
-CPPFLAGS += $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+CPPFLAGS += -Icore $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
-# REPORT: the XLSX writer (libxlsxwriter) and kyojin verify reading XLSX reports (zlib).
+# the XLSX writer (libxlsxwriter) and kyojin verify reading XLSX reports (zlib).
 LDLIBS  += -lxlsxwriter -lz
 
-CORE_SRC := $(filter-out core/main.c,$(wildcard core/*.c))
+# core/<subsystem>/*.c (docs/dev/architecture.md); objects in $(BUILD)/obj/<subsystem>/
+CORE_SRC := $(filter-out core/cli/main.c,$(wildcard core/*/*.c))
+CORE_HDR := $(wildcard core/*/*.h)
 BUILD    ?= build
-CORE_OBJ := $(patsubst core/%.c,$(BUILD)/%.o,$(CORE_SRC))
+CORE_OBJ := $(patsubst core/%.c,$(BUILD)/obj/%.o,$(CORE_SRC))
 
 DEB_PKGS := build-essential pkg-config liblua5.4-dev libcjson-dev libcmocka-dev libssl-dev
-# REPORT: report writers
+# report writers
 DEB_PKGS += libxlsxwriter-dev zlib1g-dev
 
 .PHONY: all demo test test-asan deps test-deps clean unit-tests fuzz bench
@@ -34,26 +36,27 @@ deps:
 	  else echo "run as root or install:$$missing" >&2; exit 1; fi; \
 	fi
 
-$(BUILD)/%.o: core/%.c $(wildcard core/*.h) | $(BUILD)
+$(BUILD)/obj/%.o: core/%.c $(CORE_HDR) | $(BUILD)
+	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -c $< -o $@
 
 $(BUILD):
 	mkdir -p $(BUILD)
 
-$(BIN): $(CORE_OBJ) $(BUILD)/main.o $(BUILD)/bundle_data.o
+$(BIN): $(CORE_OBJ) $(BUILD)/obj/cli/main.o $(BUILD)/bundle_data.o
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-# The precompiled bundle (core/bundle.h, docs/dev/startup.md): every policy under policies/
+# The precompiled bundle (core/engine/bundle.h, docs/dev/startup.md): every policy under policies/
 # and every module under lua/ compiled by tools/mkbundle.c with the Lua library kyojin links,
 # keyed by the SHA-256 of its source; linked into kyojin only. Rebuilt when a source, or a
 # directory (a file added or removed), changes; a stale entry is never used (hash mismatch).
 BUNDLE_SRC := $(shell find policies lua -name '*.lua' -o -type d 2>/dev/null)
-$(BUILD)/mkbundle: tools/mkbundle.c $(CORE_OBJ) $(wildcard core/*.h) | $(BUILD)
+$(BUILD)/mkbundle: tools/mkbundle.c $(CORE_OBJ) $(CORE_HDR) | $(BUILD)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(LDFLAGS) -o $@ tools/mkbundle.c $(CORE_OBJ) $(LDLIBS)
 $(BUILD)/bundle_data.c: $(BUILD)/mkbundle $(BUNDLE_SRC)
 	$(BUILD)/mkbundle $@ policies lua
-$(BUILD)/bundle_data.o: $(BUILD)/bundle_data.c core/bundle.h
-	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -Icore -c $< -o $@
+$(BUILD)/bundle_data.o: $(BUILD)/bundle_data.c core/engine/bundle.h
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -c $< -o $@
 
 # deps first, then a fresh make so that pkg-config sees the packages just installed
 demo: deps
@@ -83,17 +86,17 @@ test-asan: deps test-deps
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	  KYOJIN_HOME=$(CURDIR) KYOJIN=build-asan/kyojin BUILD=build-asan CFLAGS="$(ASAN_CFLAGS)" LDFLAGS="$(ASAN_LDFLAGS)" tests/run.sh
 
-# REPORT: unit tests of the report writers (need -Icore; run by tests/suites/unit.sh) and the
+# unit tests of the report writers (need -Icore; run by tests/suites/unit.sh) and the
 # render driver of tests/reports (run by tests/suites/reports.sh).
-REPORT_OBJ := $(addprefix $(BUILD)/,report_html.o report_csv.o report_xlsx.o report_escape.o report_labels.o report_tables.o sha256.o)
+REPORT_OBJ := $(addprefix $(BUILD)/obj/,report/report_html.o report/report_csv.o report/report_xlsx.o report/report_escape.o report/report_labels.o report/report_tables.o util/sha256.o)
 $(BUILD)/test_report_%: tests/unit/test_report_%.c $(REPORT_OBJ) | $(BUILD)
-	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -Icore $(LDFLAGS) -o $@ $^ $(LDLIBS) -lcmocka
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) -lcmocka
 $(BUILD)/report-render: tests/reports/render.c $(REPORT_OBJ) | $(BUILD)
-	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -Icore $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 unit-reports: $(BUILD)/test_report_html $(BUILD)/test_report_csv $(BUILD)/report-render
 .PHONY: unit-reports
 
-# HARDENING: every libFuzzer harness (fuzz/fuzz_*.c) under ASan/UBSan for FUZZ_SECONDS each.
+# every libFuzzer harness (fuzz/fuzz_*.c) under ASan/UBSan for FUZZ_SECONDS each.
 FUZZ_SECONDS ?= 60
 fuzz:
 	FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh

@@ -3,9 +3,9 @@
  * Invariants: the loader never accepts what cJSON alone would misread (no duplicate keys,
  * every string valid UTF-8 without NUL); a rejection always has a message, and a position
  * within the file; JSON → Lua → JSON gives back the same tree; every value can be located. */
-#include "../core/decl.h"
-#include "../core/luaconv.h"
-#include "../core/runner.h"
+#include "input/decl.h"
+#include "input/luaconv.h"
+#include "engine/runner.h"
 #include "fuzz_common.h"
 
 #include <lauxlib.h>
@@ -48,7 +48,10 @@ static int roundtrip(lua_State *L)
 static int utf8_ok(const unsigned char *s)
 {
     while (*s) {
-        if (*s < 0x80) { s++; continue; }
+        if (*s < 0x80) {
+            s++;
+            continue;
+        }
         int n = (*s & 0xE0) == 0xC0 ? 1 : (*s & 0xF0) == 0xE0 ? 2 : (*s & 0xF8) == 0xF0 ? 3 : -1;
         if (n < 0) return 0;
         for (int k = 1; k <= n; k++)
@@ -62,18 +65,23 @@ static void walk(decl_doc *d, const cJSON *n, char *ptr, size_t plen, size_t cap
 {
     if (--*budget < 0) return;
     if (n->string) FUZZ_CHECK(utf8_ok((const unsigned char *)n->string), "key with invalid UTF-8");
-    if (cJSON_IsString(n)) FUZZ_CHECK(utf8_ok((const unsigned char *)n->valuestring), "string with invalid UTF-8");
+    if (cJSON_IsString(n))
+        FUZZ_CHECK(utf8_ok((const unsigned char *)n->valuestring), "string with invalid UTF-8");
     int line, col;
-    FUZZ_CHECK(decl_locate(d, ptr, &line, &col) == 0 && line >= 1 && col >= 1, "pointer %s cannot be located", ptr);
+    FUZZ_CHECK(decl_locate(d, ptr, &line, &col) == 0 && line >= 1 && col >= 1,
+               "pointer %s cannot be located", ptr);
     int i = 0;
     for (const cJSON *c = n->child; c; c = c->next, i++) {
         if (cJSON_IsObject(n)) {
             for (const cJSON *p = n->child; p != c; p = p->next)
-                FUZZ_CHECK(strcmp(p->string, c->string) != 0, "duplicate key accepted: %s", c->string);
+                FUZZ_CHECK(strcmp(p->string, c->string) != 0, "duplicate key accepted: %s",
+                           c->string);
         }
         char seg[600];
-        if (cJSON_IsObject(n)) decl_pointer_escape(seg, sizeof seg, c->string);
-        else snprintf(seg, sizeof seg, "%d", i);
+        if (cJSON_IsObject(n))
+            decl_pointer_escape(seg, sizeof seg, c->string);
+        else
+            snprintf(seg, sizeof seg, "%d", i);
         size_t sl = strlen(seg);
         if (plen + sl + 2 >= cap || strlen(seg) >= 590) continue;
         ptr[plen] = '/';
@@ -104,8 +112,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (lua_pcall(L, 1, 0, 0) != LUA_OK) {
         /* only resource limits may stop the conversion */
         const char *m = lua_tostring(L, -1);
-        FUZZ_CHECK(m && (strstr(m, "memory") || strstr(m, "nesting") || strstr(m, "stack")), "conversion failed: %s",
-                   m ? m : "?");
+        FUZZ_CHECK(m && (strstr(m, "memory") || strstr(m, "nesting") || strstr(m, "stack")),
+                   "conversion failed: %s", m ? m : "?");
         lua_pop(L, 1);
     }
     char err[1024];

@@ -1,8 +1,8 @@
-/* fuzz_patterns.c — differential fuzzing of the bounded pattern functions (core/patterns.c)
+/* fuzz_patterns.c — differential fuzzing of the bounded pattern functions (core/engine/patterns.c)
  * against Lua's own string library: same results, same errors, for small inputs where Lua's
  * matcher is fast. Input: subject \0 pattern \0 replacement (missing parts are empty). */
 #define _POSIX_C_SOURCE 200809L
-#include "../core/patterns.h"
+#include "engine/patterns.h"
 
 #include <lauxlib.h>
 #include <lualib.h>
@@ -45,7 +45,8 @@ static lua_State *make(int bounded)
     return L;
 }
 
-static char *run(lua_State *L, const char *s, size_t ls, const char *p, size_t lp, const char *r, size_t lr)
+static char *run(lua_State *L, const char *s, size_t ls, const char *p, size_t lp, const char *r,
+                 size_t lr)
 {
     if (luaL_loadstring(L, SCRIPT) != LUA_OK) abort();
     lua_pushlstring(L, s, ls);
@@ -74,7 +75,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *p = z1 ? z1 + 1 : end;
     const char *z2 = z1 ? memchr(p, 0, (size_t)(end - p)) : NULL;
     const char *r = z2 ? z2 + 1 : end;
-    size_t ls = (size_t)((z1 ? z1 : end) - s), lp = (size_t)((z2 ? z2 : (z1 ? end : p)) - p), lr = (size_t)(end - r);
+    size_t ls = (size_t)((z1 ? z1 : end) - s), lp = (size_t)((z2 ? z2 : (z1 ? end : p)) - p),
+           lr = (size_t)(end - r);
     if (!z1) lp = 0;
     if (ls > 64 || lp > 24) return 0;
     /* keep Lua's own matcher fast: few variable-length items */
@@ -84,8 +86,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char *a = run(ref, s, ls, p, lp, r, lr);
     char *b = run(bnd, s, ls, p, lp, r, lr);
     if (strcmp(a, b) != 0) {
-        fprintf(stderr, "MISMATCH\nsubject=%.*s\npattern=%.*s\nrepl=%.*s\n--- lua\n%s\n--- bounded\n%s\n", (int)ls, s,
-                (int)lp, p, (int)lr, r, a, b);
+        fprintf(stderr,
+                "MISMATCH\nsubject=%.*s\npattern=%.*s\nrepl=%.*s\n--- lua\n%s\n--- bounded\n%s\n",
+                (int)ls, s, (int)lp, p, (int)lr, r, a, b);
         abort();
     }
     free(a);

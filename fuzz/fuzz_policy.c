@@ -5,8 +5,8 @@
  * Invariants: no crash, no leak, no sanitizer report; a policy that loads has a result whose
  * status is one of the documented ones; an error's reason is one line without controls. */
 #define _GNU_SOURCE
-#include "../core/decl.h"
-#include "../core/runner.h"
+#include "input/decl.h"
+#include "engine/runner.h"
 #include "fuzz_common.h"
 
 #include <stdint.h>
@@ -37,11 +37,13 @@ static void check_reason(const cJSON *pol)
 {
     const cJSON *st = cJSON_GetObjectItemCaseSensitive(pol, "status");
     FUZZ_CHECK(cJSON_IsString(st), "policy without status");
-    static const char *const ok[] = {"pass", "fail", "warn", "not_applicable", "error", "waived", "info", NULL};
+    static const char *const ok[] = {"pass",  "fail",   "warn", "not_applicable",
+                                     "error", "waived", "info", NULL};
     int known = 0;
     for (int i = 0; ok[i]; i++) known |= strcmp(st->valuestring, ok[i]) == 0;
     FUZZ_CHECK(known, "unknown status %s", st->valuestring);
-    const cJSON *r = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(pol, "reason"), "en");
+    const cJSON *r =
+        cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(pol, "reason"), "en");
     if (strcmp(st->valuestring, "error") == 0 && cJSON_IsString(r))
         for (const unsigned char *p = (const unsigned char *)r->valuestring; *p; p++)
             FUZZ_CHECK(*p >= 0x20 && *p != 0x7f, "control character in an error reason");
@@ -70,7 +72,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             cJSON *res = runner_eval(r, D, NULL, &any, err, sizeof err);
             FUZZ_CHECK(res != NULL, "evaluation failed: %s", err);
             const cJSON *pol;
-            cJSON_ArrayForEach(pol, cJSON_GetObjectItemCaseSensitive(res, "policies")) check_reason(pol);
+            cJSON_ArrayForEach(pol, cJSON_GetObjectItemCaseSensitive(res, "policies"))
+                check_reason(pol);
             cJSON_Delete(res);
         }
     }

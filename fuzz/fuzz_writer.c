@@ -10,9 +10,9 @@
  * Table-driven: a new writer is one line in WRITERS (name, call, check).
  */
 #define _GNU_SOURCE
-#include "../core/report.h"
-#include "../core/report_formats.h"
-#include "../core/rollup.h"
+#include "report/report.h"
+#include "report/report_formats.h"
+#include "rollup/rollup.h"
 #include "fuzz_common.h"
 
 #include <stdint.h>
@@ -28,14 +28,17 @@ static void check_terminal(const char *name, const char *b, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)b[i];
-        FUZZ_CHECK(c >= 0x20 || c == '\n' || c == '\t', "%s: control character 0x%02x at byte %zu after: %.*s", name, c, i,
+        FUZZ_CHECK(c >= 0x20 || c == '\n' || c == '\t',
+                   "%s: control character 0x%02x at byte %zu after: %.*s", name, c, i,
                    (int)(i > 300 ? 300 : i), b + (i > 300 ? i - 300 : 0));
         FUZZ_CHECK(c != 0x7f, "%s: DEL at byte %zu", name, i);
         if (c == 0xC2 && i + 1 < n)
-            FUZZ_CHECK(!((unsigned char)b[i + 1] >= 0x80 && (unsigned char)b[i + 1] <= 0x9f), "%s: C1 control", name);
+            FUZZ_CHECK(!((unsigned char)b[i + 1] >= 0x80 && (unsigned char)b[i + 1] <= 0x9f),
+                       "%s: C1 control", name);
         if (c == 0xE2 && i + 2 < n && (unsigned char)b[i + 1] == 0x80)
-            FUZZ_CHECK(!((unsigned char)b[i + 2] >= 0xAA && (unsigned char)b[i + 2] <= 0xAE), "%s: bidi override after: %.*s",
-                       name, (int)(i > 300 ? 300 : i), b + (i > 300 ? i - 300 : 0));
+            FUZZ_CHECK(!((unsigned char)b[i + 2] >= 0xAA && (unsigned char)b[i + 2] <= 0xAE),
+                       "%s: bidi override after: %.*s", name, (int)(i > 300 ? 300 : i),
+                       b + (i > 300 ? i - 300 : 0));
     }
 }
 
@@ -45,7 +48,8 @@ static void check_markup(const char *name, const char *b, size_t n)
     FUZZ_CHECK(!memmem(b, n, "<x-inj", 6), "%s: injected tag not escaped", name);
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)b[i];
-        FUZZ_CHECK(c >= 0x20 || c == '\n' || c == '\t' || c == '\r', "%s: control character 0x%02x", name, c);
+        FUZZ_CHECK(c >= 0x20 || c == '\n' || c == '\t' || c == '\r', "%s: control character 0x%02x",
+                   name, c);
     }
 }
 
@@ -72,7 +76,10 @@ static void check_csv(const char *name, const char *b, size_t n)
             if (i < n) first = b[i];
             while (i < n) {
                 if (b[i] == '"') {
-                    if (i + 1 < n && b[i + 1] == '"') { i += 2; continue; }
+                    if (i + 1 < n && b[i + 1] == '"') {
+                        i += 2;
+                        continue;
+                    }
                     i++;
                     break;
                 }
@@ -82,15 +89,18 @@ static void check_csv(const char *name, const char *b, size_t n)
             first = b[i] == ',' || b[i] == '\r' || b[i] == '\n' ? 0 : b[i]; /* empty cell */
             while (i < n && b[i] != ',' && b[i] != '\n' && b[i] != '\r') i++;
         }
-        if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
+        if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' ||
+            first == '\r') {
             /* allow negative numbers */
             size_t k = start + (quoted ? 2 : 1);
             int numeric = first == '-' && k < i;
             for (; numeric && k < i - (quoted ? 1 : 0); k++)
                 if (!((b[k] >= '0' && b[k] <= '9') || b[k] == '.')) numeric = 0;
-            FUZZ_CHECK(numeric, "%s: a cell starts like a formula at byte %zu: %.40s", name, start, b + start);
+            FUZZ_CHECK(numeric, "%s: a cell starts like a formula at byte %zu: %.40s", name, start,
+                       b + start);
         }
-        if (i < n && b[i] == ',') i++;
+        if (i < n && b[i] == ',')
+            i++;
         else
             while (i < n && (b[i] == '\r' || b[i] == '\n')) i++;
     }
@@ -128,10 +138,22 @@ static int csv_table(const cJSON *r, FILE *f, const char *t)
     char err[256];
     return report_csv_write_table(r, &o, t, f, err, sizeof err);
 }
-static int w_csv_findings(const cJSON *r, FILE *f) { return csv_table(r, f, "findings"); }
-static int w_csv_assets(const cJSON *r, FILE *f) { return csv_table(r, f, "assets"); }
-static int w_csv_trees(const cJSON *r, FILE *f) { return csv_table(r, f, "trees"); }
-static int w_csv_meta(const cJSON *r, FILE *f) { return csv_table(r, f, "meta"); }
+static int w_csv_findings(const cJSON *r, FILE *f)
+{
+    return csv_table(r, f, "findings");
+}
+static int w_csv_assets(const cJSON *r, FILE *f)
+{
+    return csv_table(r, f, "assets");
+}
+static int w_csv_trees(const cJSON *r, FILE *f)
+{
+    return csv_table(r, f, "trees");
+}
+static int w_csv_meta(const cJSON *r, FILE *f)
+{
+    return csv_table(r, f, "meta");
+}
 static int w_sarif(const cJSON *r, FILE *f)
 {
     char err[256];
@@ -153,7 +175,7 @@ typedef struct {
     const char *name;
     int (*write)(const cJSON *result, FILE *out);
     void (*check)(const char *name, const char *buf, size_t len); /* NULL: only "no crash" */
-    int every;                                                  /* run on 1 input in `every` (slow writers) */
+    int every; /* run on 1 input in `every` (slow writers) */
 } writer;
 
 static const writer WRITERS[] = {

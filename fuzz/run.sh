@@ -13,14 +13,14 @@ TARGETS=${FUZZ_TARGETS:-"decl policy writer patterns"}
 CC=${FUZZ_CC:-clang-14}
 OUT=build-fuzz
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
-CFLAGS="-g -O1 -std=c11 -Wall -Wno-unused-function $(pkg-config --cflags lua5.4 libcjson)"
+CFLAGS="-g -O1 -std=c11 -Wall -Wno-unused-function -Icore $(pkg-config --cflags lua5.4 libcjson)"
 LIBS="$(pkg-config --libs lua5.4 libcjson libcrypto) -lxlsxwriter -lz -lm"
 mkdir -p $OUT/obj $OUT/artifacts fuzz/corpus-work
 
 build() {
   local objs="" f o
-  for f in core/*.c; do
-    [ "$f" = core/main.c ] && continue
+  for f in core/*/*.c; do
+    [ "$f" = core/cli/main.c ] && continue
     o=$OUT/obj/$(basename "${f%.c}").o
     if [ ! -e "$o" ] || [ "$f" -nt "$o" ] || [ -n "$(find core -name '*.h' -newer "$o" | head -1)" ]; then
       $CC $CFLAGS $SAN -fsanitize=fuzzer-no-link -c "$f" -o "$o" || return 1

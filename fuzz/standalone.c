@@ -24,8 +24,11 @@ static int run_file(const char *path)
         n += k;
         if (n == cap) {
             unsigned char *nb = realloc(b, cap *= 2);
-            if (!nb) { free(b); b = NULL; }
-            else b = nb;
+            if (!nb) {
+                free(b);
+                b = NULL;
+            } else
+                b = nb;
         }
     }
     fclose(f);
@@ -48,12 +51,16 @@ int main(int argc, char **argv)
                 if (e->d_name[0] == '.') continue;
                 char p[4096];
                 snprintf(p, sizeof p, "%s/%s", argv[i], e->d_name);
-                if (run_file(p) == 0) ok++;
-                else bad++;
+                if (run_file(p) == 0)
+                    ok++;
+                else
+                    bad++;
             }
             if (d) closedir(d);
-        } else if (run_file(argv[i]) == 0) ok++;
-        else bad++;
+        } else if (run_file(argv[i]) == 0)
+            ok++;
+        else
+            bad++;
     }
     printf("%d passed, %d failed\n", ok, bad);
     return bad != 0;

@@ -16,11 +16,11 @@
  * Prints one line per failing N and ends with "N passed, N failed".
  */
 #define _GNU_SOURCE
-#include "../../core/decl.h"
-#include "../../core/report.h"
-#include "../../core/runner.h"
-#include "../../core/sandbox.h"
-#include "../../core/luaconv.h"
+#include "input/decl.h"
+#include "report/report.h"
+#include "engine/runner.h"
+#include "engine/sandbox.h"
+#include "input/luaconv.h"
 
 #include <lua.h>
 
@@ -45,7 +45,10 @@ static int armed;
  * the ones still live at the end (a leak's origin). */
 #define TRACE_MAX 200000
 static int tracing;
-static struct { void *p; void *where[6]; } *trace_tab;
+static struct {
+    void *p;
+    void *where[6];
+} * trace_tab;
 static long ntrace;
 static void trace_add(void *p)
 {
@@ -60,7 +63,10 @@ static void trace_del(void *p)
 {
     if (!tracing || !p) return;
     for (long i = ntrace - 1; i >= 0; i--)
-        if (trace_tab[i].p == p) { trace_tab[i].p = NULL; return; }
+        if (trace_tab[i].p == p) {
+            trace_tab[i].p = NULL;
+            return;
+        }
 }
 
 static int should_fail(void)
@@ -105,7 +111,10 @@ void *__wrap_realloc(void *q, size_t n)
     /* Lua requires that shrinking never fails */
     if (n > malloc_usable_size(q) && should_fail()) return NULL;
     void *r = __real_realloc(q, n);
-    if (r && r != q) { trace_del(q); trace_add(r); }
+    if (r && r != q) {
+        trace_del(q);
+        trace_add(r);
+    }
     return r;
 }
 
@@ -135,8 +144,14 @@ char *__wrap_strndup(const char *s, size_t m)
     return p;
 }
 
-static void *hook_malloc(size_t n) { return __wrap_malloc(n); }
-static void hook_free(void *p) { __wrap_free(p); }
+static void *hook_malloc(size_t n)
+{
+    return __wrap_malloc(n);
+}
+static void hook_free(void *p)
+{
+    __wrap_free(p);
+}
 
 static const char *pol_dir, *lua_dir, *decl_file;
 
@@ -169,8 +184,10 @@ static int evaluate(runner *r, char *msg, size_t msglen)
         } else {
             cJSON *doc = cJSON_CreateObject();
             cJSON *decls = doc ? cJSON_AddArrayToObject(doc, "declarations") : NULL;
-            if (decls) cJSON_AddItemToArray(decls, res);
-            else cJSON_Delete(res);
+            if (decls)
+                cJSON_AddItemToArray(decls, res);
+            else
+                cJSON_Delete(res);
             static const char *const fmts[] = {"text", "json"};
             for (int i = 0; i < 2 && doc; i++) {
                 char *buf = NULL;
@@ -313,8 +330,8 @@ static int one(int phase, long n, int *error)
         }
         /* fewer live allocations than before is no leak: the state dropped caches */
         if (live > before) {
-            printf("FAIL %s N=%ld: %ld allocation(s) leaked (%s)\n", phase ? "eval" : "setup", n, live - before,
-                   rc ? msg : "check succeeded");
+            printf("FAIL %s N=%ld: %ld allocation(s) leaked (%s)\n", phase ? "eval" : "setup", n,
+                   live - before, rc ? msg : "check succeeded");
             bad = 1;
         }
         if (rc != 0 && !msg[0]) {
@@ -341,7 +358,8 @@ static long sweep(int phase, long step, long *failed_out)
     count = 0;
     fail_at = 0;
     if (check(phase, msg, sizeof msg) != 0) {
-        printf("FAIL %s: the check does not pass without failures: %s\n", phase ? "eval" : "setup", msg);
+        printf("FAIL %s: the check does not pass without failures: %s\n", phase ? "eval" : "setup",
+               msg);
         *failed_out += 1;
         return 0;
     }
@@ -350,7 +368,8 @@ static long sweep(int phase, long step, long *failed_out)
         printf("FAIL setup: a clean run leaks %ld allocation(s)\n", live - base);
         *failed_out += 1;
     }
-    printf("%s: %ld allocations; sweeping N = 1..%ld step %ld\n", phase ? "eval" : "setup", total, total, step);
+    printf("%s: %ld allocations; sweeping N = 1..%ld step %ld\n", phase ? "eval" : "setup", total,
+           total, step);
     long passed = 0, failed = 0, errors = 0;
     /* SWEEP_FROM / SWEEP_TO: only part of the range (debugging one failure) */
     long from = getenv("SWEEP_FROM") ? atol(getenv("SWEEP_FROM")) : 1;
@@ -359,8 +378,10 @@ static long sweep(int phase, long step, long *failed_out)
     if (to > total) to = total;
     for (long n = from; n <= to; n += step) {
         int error = 0;
-        if (one(phase, n, &error)) failed++;
-        else passed++;
+        if (one(phase, n, &error))
+            failed++;
+        else
+            passed++;
         errors += error;
     }
     printf("%s: %ld runs ended with a clean error, %ld succeeded (Lua retries after a full GC)\n",
@@ -386,7 +407,8 @@ int main(int argc, char **argv)
     setvbuf(stdout, NULL, _IOLBF, 0);
     armed = 1;
     long passed = 0, failed = 0;
-    const char *only = getenv("SWEEP_ONLY"); /* "setup:N" or "eval:N": one run, in-process (debugging) */
+    const char *only =
+        getenv("SWEEP_ONLY"); /* "setup:N" or "eval:N": one run, in-process (debugging) */
     if (only) {
         char msg[2300];
         int phase = strncmp(only, "eval:", 5) == 0;

@@ -8,12 +8,12 @@ mode=${1:-release}
 out=build/risk
 mkdir -p "$out"
 CC=${CC:-cc}
-CFLAGS="-std=c11 -Wall -Wextra -Werror -O2 -D_GNU_SOURCE $(pkg-config --cflags lua5.4 libcjson)"
+CFLAGS="-std=c11 -Wall -Wextra -Werror -O2 -D_GNU_SOURCE -Icore $(pkg-config --cflags lua5.4 libcjson)"
 LIBS="$(pkg-config --libs lua5.4 libcjson cmocka) -lm"
 if [ "$mode" = asan ]; then
   CFLAGS="$CFLAGS -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined"
   LIBS="$LIBS -fsanitize=address,undefined"
 fi
-$CC $CFLAGS core/risk.c core/risk_text.c core/bundle.c tests/unit/test_risk.c -o "$out/test_risk" $LIBS
-$CC $CFLAGS core/risk.c core/risk_text.c core/bundle.c tests/risk/risk_tool.c -o "$out/risk_tool" $LIBS
+$CC $CFLAGS core/risk/risk.c core/risk/risk_text.c core/engine/bundle.c tests/unit/test_risk.c -o "$out/test_risk" $LIBS
+$CC $CFLAGS core/risk/risk.c core/risk/risk_text.c core/engine/bundle.c tests/risk/risk_tool.c -o "$out/risk_tool" $LIBS
 "$out/test_risk"

@@ -4,7 +4,7 @@
  * [lang]`, `driver baseline RESULT.json BASELINE.json`, and the commands
  * `driver summary|diff|gen ...` exactly as `kyojin summary|diff|gen ...`.
  */
-#include "../../core/rollup.h"
+#include "rollup/rollup.h"
 
 #include <string.h>
 
@@ -15,14 +15,10 @@ int main(int argc, char **argv)
         fputs("usage: driver sarif|junit|baseline|summary|diff|gen ...\n", stderr);
         return 2;
     }
-    if (strcmp(argv[1], "summary") == 0)
-        return cmd_summary(argc - 1, argv + 1);
-    if (strcmp(argv[1], "diff") == 0)
-        return cmd_diff(argc - 1, argv + 1);
-    if (strcmp(argv[1], "gen") == 0)
-        return cmd_gen(argc - 1, argv + 1);
-    if (argc < 3)
-        return 2;
+    if (strcmp(argv[1], "summary") == 0) return cmd_summary(argc - 1, argv + 1);
+    if (strcmp(argv[1], "diff") == 0) return cmd_diff(argc - 1, argv + 1);
+    if (strcmp(argv[1], "gen") == 0) return cmd_gen(argc - 1, argv + 1);
+    if (argc < 3) return 2;
     cJSON *doc = rollup_load_json(argv[2], err, sizeof err);
     if (!doc) {
         fprintf(stderr, "driver: %s\n", err);
@@ -47,8 +43,7 @@ int main(int argc, char **argv)
         rc = -1;
         snprintf(err, sizeof err, "unknown subcommand %s", argv[1]);
     }
-    if (rc != 0)
-        fprintf(stderr, "driver: %s\n", err);
+    if (rc != 0) fprintf(stderr, "driver: %s\n", err);
     cJSON_Delete(doc);
     return rc ? 3 : 0;
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Roll-up tests: the cmocka unit tests of core/{report_sarif,report_junit,baseline,diff,
-# summary,gen}.c (built here, with ASan/UBSan), then end-to-end checks of the kyojin binary:
+# Roll-up tests: the cmocka unit tests of core/{report/report_sarif,report/report_junit,rollup/baseline,rollup/diff,
+# rollup/summary,rollup/gen}.c (built here, with ASan/UBSan), then end-to-end checks of the kyojin binary:
 # generated declarations, batch check with --jobs, bad declarations, progress, SARIF
 # against the SARIF 2.1.0 schema (Node + ajv), JUnit parsed back (Python), summary,
 # diff and --baseline. Ends with "N passed, N failed".
@@ -16,22 +16,22 @@ bad()  { failed=$((failed + 1)); echo "FAIL $1"; }
 check(){ local name=$1; shift; if "$@"; then ok "$name"; else bad "$name"; fi; }
 
 CFLAGS_T="-std=c11 -Wall -Wextra -Werror -Wno-format-truncation -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer"
-INC="$(pkg-config --cflags lua5.4 libcjson)"
+INC="-Icore $(pkg-config --cflags lua5.4 libcjson)"
 
 # ---- unit tests (cmocka) ---------------------------------------------------------------
 # tests/suites/rollup.sh sets ROLLUP_UNIT=0: there the unit suite builds and runs them.
 declare -A SRC=(
-  [sarif]="core/report_sarif.c"
-  [junit]="core/report_junit.c"
-  [baseline]="core/baseline.c"
-  [diff]="core/diff.c"
-  [summary]="core/summary.c"
-  [gen]="core/gen.c"
+  [sarif]="core/report/report_sarif.c"
+  [junit]="core/report/report_junit.c"
+  [baseline]="core/rollup/baseline.c"
+  [diff]="core/rollup/diff.c"
+  [summary]="core/rollup/summary.c"
+  [gen]="core/rollup/gen.c"
 )
 for t in sarif junit baseline diff summary gen; do
   [ "${ROLLUP_UNIT:-1}" = 0 ] && break
   exe="$ART/test_$t"
-  if ! cc $CFLAGS_T $INC -o "$exe" "tests/unit/test_$t.c" ${SRC[$t]} core/rollup_common.c -lcjson -lcmocka -lm 2>"$ART/test_$t.build"; then
+  if ! cc $CFLAGS_T $INC -o "$exe" "tests/unit/test_$t.c" ${SRC[$t]} core/rollup/rollup_common.c -lcjson -lcmocka -lm 2>"$ART/test_$t.build"; then
     cat "$ART/test_$t.build"; bad "unit $t (build)"; continue
   fi
   out=$(ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 "$exe" 2>&1); rc=$?

@@ -1,10 +1,10 @@
--- Test-only JSON reader and writer standing in for the C host (core/decl.c, core/luaconv.c)
+-- Test-only JSON reader and writer standing in for the C host (core/input/decl.c, core/input/luaconv.c)
 -- when the schema tests run without the kyojin binary.
 --
 -- decode(text[, { positions = false }]) -> tree, positions | nil, message
 --   Objects and arrays become tables tagged by metatable (so empty ones stay distinct),
 --   arrays are 1-based, null is M.null. positions maps each JSON pointer to
---   { line, column } (1-based; columns count characters, not bytes) as core/decl.c does:
+--   { line, column } (1-based; columns count characters, not bytes) as core/input/decl.c does:
 --   an object member is located at the opening quote of its key, an array element and
 --   the root at the first character of the value. Duplicate keys are rejected.
 -- encode(tree) -> text (compact; object keys sorted)

@@ -9,11 +9,11 @@ set -u
 cd "$(dirname "$0")/../.."
 BUILD=${BUILD:-build}
 CC=${CC:-cc}
-OBJS=$(ls "$BUILD"/*.o 2>/dev/null | grep -v "/main.o$")
+OBJS=$(ls "$BUILD"/obj/*/*.o 2>/dev/null | grep -v "/cli/main.o$")
 if [ -z "$OBJS" ]; then echo "no objects in $BUILD (run make)"; echo "0 passed, 1 failed"; exit 1; fi
 bin=$BUILD/alloc-sweep
 # shellcheck disable=SC2086
-if ! $CC -std=c11 -Wall -Wextra -g ${CFLAGS:--O1} $(pkg-config --cflags lua5.4 libcjson) ${LDFLAGS:-} \
+if ! $CC -std=c11 -Wall -Wextra -g ${CFLAGS:--O1} -Icore $(pkg-config --cflags lua5.4 libcjson) ${LDFLAGS:-} \
     tests/alloc_sweep/sweep.c $OBJS \
     -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=free,--wrap=strdup,--wrap=strndup \
     $(pkg-config --libs lua5.4 libcjson libcrypto) -lxlsxwriter -lz -lm -rdynamic -o "$bin"; then

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The precompiled bundle (core/bundle.h): results, messages and the policy-set hash are the
+# The precompiled bundle (core/engine/bundle.h): results, messages and the policy-set hash are the
 # same with it and without it (KYOJIN_NO_BUNDLE=1), for the shipped pack and for copies of it
 # that are edited, extended with broken files or shortened (their sources are compiled).
 set -u

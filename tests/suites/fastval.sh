@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The C fast path of validation (core/fastval.c) changes nothing visible: `kyojin check` gives
+# The C fast path of validation (core/input/fastval.c) changes nothing visible: `kyojin check` gives
 # byte-identical results (text and JSON, both languages) and exit codes with the fast path and
 # with KYOJIN_VALIDATE=lua (Lua validator only), on every sample (valid and invalid) and on
 # generated declarations. The valid/invalid agreement itself is tested case by case by the

@@ -7,9 +7,9 @@ set -u
 cd "$(dirname "$0")/../.."
 BUILD=${BUILD:-build}
 CC=${CC:-cc}
-OBJS=$(ls "$BUILD"/*.o 2>/dev/null | grep -v "/main.o$")
+OBJS=$(ls "$BUILD"/obj/*/*.o 2>/dev/null | grep -v "/cli/main.o$")
 LIBS="$(pkg-config --libs lua5.4 libcjson libcrypto) -lxlsxwriter -lz -lm"
-INC="$(pkg-config --cflags lua5.4 libcjson)"
+INC="-Icore $(pkg-config --cflags lua5.4 libcjson)"
 out=$BUILD/fuzz-standalone
 mkdir -p "$out"
 passed=0; failed=0

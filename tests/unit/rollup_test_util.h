@@ -17,7 +17,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "../../core/rollup.h"
+#include "rollup/rollup.h"
 
 static inline cJSON *t_msg(const char *ja, const char *en)
 {
@@ -75,12 +75,13 @@ static inline cJSON *t_add_finding(cJSON *policy, cJSON *finding)
     return finding;
 }
 
-static inline cJSON *t_decl(const char *file, const char *name, const char *code,
-                            const char *pref, const char *model)
+static inline cJSON *t_decl(const char *file, const char *name, const char *code, const char *pref,
+                            const char *model)
 {
     cJSON *d = cJSON_CreateObject();
     cJSON_AddStringToObject(d, "file", file);
-    cJSON_AddStringToObject(d, "sha256", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
+    cJSON_AddStringToObject(d, "sha256",
+                            "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
     cJSON *b = cJSON_AddObjectToObject(d, "body");
     cJSON_AddStringToObject(b, "name", name);
     cJSON_AddStringToObject(b, "code", code);
@@ -90,8 +91,7 @@ static inline cJSON *t_decl(const char *file, const char *name, const char *code
     cJSON_AddBoolToObject(d, "compliant", 1);
     cJSON *c = cJSON_AddObjectToObject(d, "counts");
     const char *k[] = {"pass", "fail", "warn", "not_applicable", "error", "waived"};
-    for (int i = 0; i < 6; i++)
-        cJSON_AddNumberToObject(c, k[i], 0);
+    for (int i = 0; i < 6; i++) cJSON_AddNumberToObject(c, k[i], 0);
     cJSON_AddArrayToObject(d, "policies");
     cJSON_AddNullToObject(d, "error");
     return d;
@@ -103,11 +103,11 @@ static inline void t_finish_decl(cJSON *d)
     cJSON *c = cJSON_GetObjectItemCaseSensitive(d, "counts");
     int compliant = 1;
     const cJSON *p;
-    cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
+    cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(d, "policies"))
+    {
         const char *s = cJSON_GetObjectItemCaseSensitive(p, "status")->valuestring;
         cJSON *n = cJSON_GetObjectItemCaseSensitive(c, s);
-        if (n)
-            cJSON_SetNumberValue(n, n->valuedouble + 1);
+        if (n) cJSON_SetNumberValue(n, n->valuedouble + 1);
         if ((!strcmp(s, "fail") || !strcmp(s, "error")) &&
             !strcmp(cJSON_GetObjectItemCaseSensitive(p, "level")->valuestring, "required"))
             compliant = 0;

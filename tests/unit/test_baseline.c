@@ -1,8 +1,9 @@
-/* test_baseline.c — `check --baseline` (core/baseline.c): keyed by file, policy id and
+/* test_baseline.c — `check --baseline` (core/rollup/baseline.c): keyed by file, policy id and
  * pointer; statuses, counts and compliance follow what is left. */
 #include "rollup_test_util.h"
 
-static cJSON *doc_with(const char *file, const char *policy, const char *pointer, const char *status)
+static cJSON *doc_with(const char *file, const char *policy, const char *pointer,
+                       const char *status)
 {
     cJSON *r = t_result();
     cJSON *d = t_add_decl(r, t_decl(file, "x", "013030", "北海道", "alpha"));
@@ -13,8 +14,14 @@ static cJSON *doc_with(const char *file, const char *policy, const char *pointer
     return r;
 }
 
-static cJSON *decl0(cJSON *r) { return cJSON_GetArrayItem(cJSON_GetObjectItem(r, "declarations"), 0); }
-static cJSON *pol0(cJSON *r) { return cJSON_GetArrayItem(cJSON_GetObjectItem(decl0(r), "policies"), 0); }
+static cJSON *decl0(cJSON *r)
+{
+    return cJSON_GetArrayItem(cJSON_GetObjectItem(r, "declarations"), 0);
+}
+static cJSON *pol0(cJSON *r)
+{
+    return cJSON_GetArrayItem(cJSON_GetObjectItem(decl0(r), "policies"), 0);
+}
 
 static void known_finding_is_dropped_and_compliance_recomputed(void **state)
 {
@@ -81,7 +88,8 @@ static void partly_known_policy_keeps_its_new_findings(void **state)
     assert_int_equal(baseline_apply(cur, base, err, sizeof err), 0);
     cJSON *fs = cJSON_GetObjectItem(pol0(cur), "findings");
     assert_int_equal(cJSON_GetArraySize(fs), 1);
-    assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(fs, 0), "pointer")->valuestring, "/screen_transfer/1");
+    assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(fs, 0), "pointer")->valuestring,
+                        "/screen_transfer/1");
     assert_string_equal(cJSON_GetObjectItem(pol0(cur), "status")->valuestring, "fail");
     cJSON_Delete(cur);
     cJSON_Delete(base);

@@ -1,4 +1,4 @@
-/* test_batch.c — the batch driver (core/batch.c): directory expansion, worker processes
+/* test_batch.c — the batch driver (core/engine/batch.c): directory expansion, worker processes
  * giving the same results and messages as one process, bad declarations skipped, the
  * per-declaration callback. Runs from the repository root with the fixture policies of
  * tests/rollup/fixtures/policies. */
@@ -6,7 +6,7 @@
 
 #include <sys/stat.h>
 
-#include "../../core/runner.h"
+#include "engine/runner.h"
 
 static char dir[] = "/tmp/kyojin-batch-test-XXXXXX";
 
@@ -23,8 +23,7 @@ static void write_text(const char *name, const char *text)
 static int setup(void **state)
 {
     (void)state;
-    if (!mkdtemp(dir))
-        return -1;
+    if (!mkdtemp(dir)) return -1;
     for (size_t i = 0; i < 5; i++) {
         cJSON *d = gen_declaration(11, i * 40, GEN_MEDIUM);
         char *t = cJSON_Print(d);
@@ -128,8 +127,7 @@ static void workers_give_the_same_results_and_messages(void **state)
     ro.validate = 1;
     char err[1024];
     runner *r = runner_new(&ro, err, sizeof err);
-    if (!r)
-        fail_msg("runner: %s", err);
+    if (!r) fail_msg("runner: %s", err);
     char *inputs[] = {dir};
     char **paths = NULL;
     size_t n = 0;
@@ -152,7 +150,8 @@ static void workers_give_the_same_results_and_messages(void **state)
     const cJSON *x;
     int i = 0;
     const char *order[] = {"00.json", "01.json", "02.json", "03.json", "04.json"};
-    cJSON_ArrayForEach(x, d3) {
+    cJSON_ArrayForEach(x, d3)
+    {
         const char *f = cJSON_GetObjectItem(x, "file")->valuestring;
         assert_string_equal(strrchr(f, '/') + 1, order[i++]);
         assert_non_null(cJSON_GetObjectItem(x, "after_eval"));

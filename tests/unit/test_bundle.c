@@ -1,4 +1,4 @@
-/* test_bundle.c — the build's precompiled bundle (core/bundle.h, tools/mkbundle.c): every
+/* test_bundle.c — the build's precompiled bundle (core/engine/bundle.h, tools/mkbundle.c): every
  * chunk is its recorded source compiled, byte for byte (debug information included) once
  * loaded under a real chunk name; the recorded policy-set hash is runner.c's formula over the
  * recorded policy list; lookups find exact texts only. Linked with $(BUILD)/bundle_data.o. */
@@ -13,8 +13,8 @@
 #include <lauxlib.h>
 #include <lualib.h>
 
-#include "../../core/bundle.h"
-#include "../../core/sha256.h"
+#include "engine/bundle.h"
+#include "util/sha256.h"
 
 typedef struct {
     unsigned char *p;
@@ -56,15 +56,19 @@ static void test_chunks_are_their_sources(void **state)
 {
     (void)state;
     const bundle *b = &kyojin_builtin_bundle;
-    const char *names[] = {"@policies/x/some-policy.lua", "=short", "@a/rather/long/path/so/that/the/size/of/the/"
-                           "name/needs/more/than/one/byte/in/the/dump/format/0123456789012345678901234567890123456789.lua"};
+    const char *names[] = {
+        "@policies/x/some-policy.lua", "=short",
+        "@a/rather/long/path/so/that/the/size/of/the/"
+        "name/needs/more/than/one/byte/in/the/dump/format/0123456789012345678901234567890123456789.lua"};
     size_t with_code = 0;
     for (size_t i = 0; i < b->nchunks; i++) {
         const bundle_chunk *c = &b->chunks[i];
         unsigned char d[32];
         sha256(c->src, c->src_len, d);
         assert_memory_equal(d, c->sha, 32);
-        if (i) assert_true(c[-1].src_len < c->src_len || (c[-1].src_len == c->src_len && memcmp(c[-1].src, c->src, c->src_len) < 0));
+        if (i)
+            assert_true(c[-1].src_len < c->src_len ||
+                        (c[-1].src_len == c->src_len && memcmp(c[-1].src, c->src, c->src_len) < 0));
         assert_ptr_equal(bundle_find(b, c->src, c->src_len), c->code ? c : NULL);
         if (!c->code) continue;
         with_code++;

@@ -1,4 +1,4 @@
-/* test_diff.c — `kyojin diff OLD NEW` (core/diff.c): what changed and the CI exit code. */
+/* test_diff.c — `kyojin diff OLD NEW` (core/rollup/diff.c): what changed and the CI exit code. */
 #include "rollup_test_util.h"
 
 /* A result with one declaration; `st01` is the status of its ST-01 finding ("none" for no
@@ -88,11 +88,13 @@ static void table_of_changes(void **state)
         if (rc != c->expect_rc)
             fail_msg("case '%s': exit %d, expected %d", c->name, rc, c->expect_rc);
         assert_int_equal(cJSON_IsTrue(cJSON_GetObjectItem(d, "worse")), c->expect_rc == 1);
-        const char *all[] = {"newly_failing", "fixed", "newly_waived", "expired_waivers", "risk_worse", "risk_better"};
+        const char *all[] = {"newly_failing",   "fixed",      "newly_waived",
+                             "expired_waivers", "risk_worse", "risk_better"};
         for (int k = 0; k < 6; k++) {
             int want = c->counter && !strcmp(c->counter, all[k]) ? 1 : 0;
             if (count_of(d, all[k]) != want)
-                fail_msg("case '%s': %s = %d, expected %d", c->name, all[k], count_of(d, all[k]), want);
+                fail_msg("case '%s': %s = %d, expected %d", c->name, all[k], count_of(d, all[k]),
+                         want);
         }
         cJSON_Delete(d);
         cJSON_Delete(o);

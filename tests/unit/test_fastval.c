@@ -1,8 +1,8 @@
-/* test_fastval.c — differential test of the C fast path of validation (core/fastval.c)
+/* test_fastval.c — differential test of the C fast path of validation (core/input/fastval.c)
  * against the Lua validator (lua/kyojin/validate.lua), which stays the reference.
  *
  * Corpus: every sample (samples/ and samples/invalid/), declarations of `kyojin gen`
- * (core/gen.c), and seeded random mutations of the valid ones (types changed, required keys
+ * (core/rollup/gen.c), and seeded random mutations of the valid ones (types changed, required keys
  * dropped, unknown keys added, out-of-range numbers, bad enum values, dates and codes, strings
  * at and beyond their length limits in multi-byte characters, duplicated array items and ids,
  * dangling references and JSON pointers, values copied from elsewhere in the document). For
@@ -26,14 +26,14 @@
 #include <lauxlib.h>
 #include <lualib.h>
 
-#include "../../core/fastval.h"
-#include "../../core/fileio.h"
-#include "../../core/rollup.h"
-#include "../../core/runner.h"
+#include "input/fastval.h"
+#include "util/fileio.h"
+#include "rollup/rollup.h"
+#include "engine/runner.h"
 
-static runner *R;          /* Lua validator only (KYOJIN_VALIDATE=lua) */
-static fastval *FV;        /* compiled from lua/kyojin/schema.lua in a state of our own */
-static char **IDS;         /* policy ids of the policy set */
+static runner *R;   /* Lua validator only (KYOJIN_VALIDATE=lua) */
+static fastval *FV; /* compiled from lua/kyojin/schema.lua in a state of our own */
+static char **IDS;  /* policy ids of the policy set */
 static size_t NIDS;
 
 static int known(void *ud, const char *id)
@@ -106,8 +106,8 @@ static int teardown(void **state)
 
 typedef struct {
     int cases, skipped, valid, invalid, c_valid, c_unsure;
-    int unsafe;   /* C valid, Lua invalid: must never happen */
-    int missed;   /* C not valid, Lua valid: the fast path not taken */
+    int unsafe; /* C valid, Lua invalid: must never happen */
+    int missed; /* C not valid, Lua valid: the fast path not taken */
 } tally;
 
 /* Returns the Lua verdict (1 valid, 0 invalid, -1 not loadable). */
@@ -137,8 +137,10 @@ static int judge(tally *t, const char *name, const char *text, const char *what,
         if (cJSON_IsString(en)) first = en->valuestring;
     }
     t->cases++;
-    if (lua_valid) t->valid++;
-    else t->invalid++;
+    if (lua_valid)
+        t->valid++;
+    else
+        t->invalid++;
     if (c == FASTVAL_VALID) t->c_valid++;
     if (c == FASTVAL_UNSURE) t->c_unsure++;
     if (c == FASTVAL_VALID && !lua_valid) {
@@ -154,14 +156,17 @@ static int judge(tally *t, const char *name, const char *text, const char *what,
     return lua_valid;
 }
 
-/* a whole file, NUL-terminated (core/fileio.c) */
+/* a whole file, NUL-terminated (core/util/fileio.c) */
 static char *slurp(const char *path)
 {
     size_t len;
     return fileio_read(path, (size_t)64 << 20, &len);
 }
 
-static int cmp_names(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
 
 /* The .json files of a directory, sorted. */
 static size_t list_json(const char *dir, char ***out)
@@ -194,7 +199,10 @@ static uint32_t rnd(void)
     seed ^= seed << 17;
     return (uint32_t)(seed >> 11);
 }
-static size_t pick(size_t n) { return n ? rnd() % n : 0; }
+static size_t pick(size_t n)
+{
+    return n ? rnd() % n : 0;
+}
 
 typedef struct {
     cJSON **node, **parent;
@@ -233,23 +241,86 @@ static char *repeat(const char *unit, int n)
 /* Replacement values: wrong types, limits, formats, enumeration look-alikes. */
 static cJSON *other_value(void)
 {
-    static const char *strs[] = {"x", "", "CVE-2024-1", "CVE-2024-12345", "2026-02-29", "2028-02-29", "1900-02-29",
-        "2000-02-29", "2026-13-01", "2026-04-31", "2026-4-01", "terminal", "lgwan", "internet", "mynumber",
-        "daas", "vdi", "visual_check", "ST-01", "ST-1", "XX-99", "ST-01-x", "/assets/0", "/assets/0/id", "/assets/99",
-        "/nowhere", "/", "/assets/~1", "/assets/~2", "/assets/~", "/body/name", "/assets/00", "/assets/-1",
-        "131016", "131017", "011002", "01100", "T1566", "T1566.001", "T15660", "1-1", "0-1", "a@b.c", "a@b", "a b@c.d",
-        "03-1234-5678", "+81-3-1234", "12345", "0123456789012345678901", "Ab", "A", "beta", "alpha_prime", "北海道",
-        "東京都", "city", "external", "1a", "2", "fw", "edr", "asset-1", "no-such-id", "policy", "id.with_dots-9",
+    static const char *strs[] = {
+        "x",
+        "",
+        "CVE-2024-1",
+        "CVE-2024-12345",
+        "2026-02-29",
+        "2028-02-29",
+        "1900-02-29",
+        "2000-02-29",
+        "2026-13-01",
+        "2026-04-31",
+        "2026-4-01",
+        "terminal",
+        "lgwan",
+        "internet",
+        "mynumber",
+        "daas",
+        "vdi",
+        "visual_check",
+        "ST-01",
+        "ST-1",
+        "XX-99",
+        "ST-01-x",
+        "/assets/0",
+        "/assets/0/id",
+        "/assets/99",
+        "/nowhere",
+        "/",
+        "/assets/~1",
+        "/assets/~2",
+        "/assets/~",
+        "/body/name",
+        "/assets/00",
+        "/assets/-1",
+        "131016",
+        "131017",
+        "011002",
+        "01100",
+        "T1566",
+        "T1566.001",
+        "T15660",
+        "1-1",
+        "0-1",
+        "a@b.c",
+        "a@b",
+        "a b@c.d",
+        "03-1234-5678",
+        "+81-3-1234",
+        "12345",
+        "0123456789012345678901",
+        "Ab",
+        "A",
+        "beta",
+        "alpha_prime",
+        "北海道",
+        "東京都",
+        "city",
+        "external",
+        "1a",
+        "2",
+        "fw",
+        "edr",
+        "asset-1",
+        "no-such-id",
+        "policy",
+        "id.with_dots-9",
         "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
         "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdeF"};
-    static const double nums[] = {7, -1, 0, 0.5, 1e6, 1e300, -1e300, 1.5, 3, 4, 20000001, 20000000, 3650, 3650.0001,
-        1000, 1001, 36500, 36501, 10, 10.5, -0.0, 1000000, 1000001, 2, 9007199254740993.0};
+    static const double nums[] = {7,        -1,       0,       0.5,       1e6,
+                                  1e300,    -1e300,   1.5,     3,         4,
+                                  20000001, 20000000, 3650,    3650.0001, 1000,
+                                  1001,     36500,    36501,   10,        10.5,
+                                  -0.0,     1000000,  1000001, 2,         9007199254740993.0};
     uint32_t k = rnd() % 10;
     if (k < 5) return cJSON_CreateString(strs[pick(sizeof strs / sizeof *strs)]);
     if (k < 7) return cJSON_CreateNumber(nums[pick(sizeof nums / sizeof *nums)]);
     if (k == 7) {
         /* strings at and around the length limits, in ASCII and in 3-byte characters */
-        static const int lens[] = {16, 17, 32, 33, 64, 65, 100, 101, 200, 201, 254, 255, 300, 301, 500, 501, 1000, 1001, 2000, 2001};
+        static const int lens[] = {16,  17,  32,  33,  64,  65,  100,  101,  200,  201,
+                                   254, 255, 300, 301, 500, 501, 1000, 1001, 2000, 2001};
         int n = lens[pick(sizeof lens / sizeof *lens)];
         char *s = repeat(rnd() % 2 ? "あ" : "a", n);
         cJSON *v = cJSON_CreateString(s);
@@ -327,7 +398,8 @@ static void mutate(cJSON *doc, char *what, size_t wl)
         cJSON *src = NULL;
         size_t seen = 0;
         for (size_t k = 0; k < POOL.n; k++)
-            if (POOL.node[k]->string && v->string && strcmp(POOL.node[k]->string, v->string) == 0 && pick(++seen) == 0)
+            if (POOL.node[k]->string && v->string && strcmp(POOL.node[k]->string, v->string) == 0 &&
+                pick(++seen) == 0)
                 src = POOL.node[k];
         if (!src || !v->string) {
             snprintf(what, wl, "nothing");
@@ -365,7 +437,8 @@ static void mutate(cJSON *doc, char *what, size_t wl)
         replace(parent, v, other_value());
         break;
     case 5: /* small change of the value itself */
-        if (cJSON_IsString(v)) tweak_string(v, what, wl);
+        if (cJSON_IsString(v))
+            tweak_string(v, what, wl);
         else if (cJSON_IsBool(v)) {
             snprintf(what, wl, "flip %s", key);
             replace(parent, v, cJSON_CreateBool(!cJSON_IsTrue(v)));
@@ -386,7 +459,8 @@ static void mutate(cJSON *doc, char *what, size_t wl)
     case 7: { /* a value copied from elsewhere in the document (ids into refs, segments …) */
         cJSON *src = ns.node[1 + pick(ns.n - 1)];
         int guard = 0;
-        while (guard++ < 20 && (cJSON_IsObject(src) || cJSON_IsArray(src)) && rnd() % 4) src = ns.node[1 + pick(ns.n - 1)];
+        while (guard++ < 20 && (cJSON_IsObject(src) || cJSON_IsArray(src)) && rnd() % 4)
+            src = ns.node[1 + pick(ns.n - 1)];
         /* do not copy a node into itself */
         int inside = 0;
         for (cJSON *q = src; q && !inside; q = parent_of(&ns, q)) inside = q == v;
@@ -425,8 +499,9 @@ static void samples_agree_and_take_the_fast_path(void **state)
         }
         free(files);
     }
-    fprintf(stderr, "samples: %d declarations (%d valid, %d invalid), fast path valid %d, unsure %d\n", t.cases,
-            t.valid, t.invalid, t.c_valid, t.c_unsure);
+    fprintf(stderr,
+            "samples: %d declarations (%d valid, %d invalid), fast path valid %d, unsure %d\n",
+            t.cases, t.valid, t.invalid, t.c_valid, t.c_unsure);
     assert_true(t.cases >= 20);
     assert_true(t.valid >= 5);
     assert_int_equal(t.unsafe, 0);
@@ -448,7 +523,8 @@ static void generated_declarations_agree(void **state)
         free(text);
         cJSON_Delete(d);
     }
-    fprintf(stderr, "generated: %d declarations (%d valid), fast path valid %d\n", t.cases, t.valid, t.c_valid);
+    fprintf(stderr, "generated: %d declarations (%d valid), fast path valid %d\n", t.cases, t.valid,
+            t.c_valid);
     assert_int_equal(t.unsafe, 0);
     assert_int_equal(t.missed, 0);
     assert_true(t.valid > 0);
@@ -465,13 +541,16 @@ static void mutations_agree(void **state)
     for (size_t i = 0; i < n; i++) {
         char *text = slurp(files[i]);
         cJSON *d = text ? cJSON_Parse(text) : NULL;
-        if (d && nb < 56) bases[nb++] = d;
-        else cJSON_Delete(d);
+        if (d && nb < 56)
+            bases[nb++] = d;
+        else
+            cJSON_Delete(d);
         free(text);
         free(files[i]);
     }
     free(files);
-    for (size_t i = 0; i < 4; i++) bases[nb++] = gen_declaration(11 + i, (i * 331) % gen_national_count(), GEN_SMALL);
+    for (size_t i = 0; i < 4; i++)
+        bases[nb++] = gen_declaration(11 + i, (i * 331) % gen_national_count(), GEN_SMALL);
     assert_true(nb >= 5);
     for (int i = 0; i < nb; i++) collect(&POOL, bases[i], NULL);
 
@@ -499,10 +578,11 @@ static void mutations_agree(void **state)
     for (int i = 0; i < nb; i++) cJSON_Delete(bases[i]);
     free(POOL.node);
     free(POOL.parent);
-    fprintf(stderr,
-            "mutations: %d declarations checked by both validators (%d skipped: not loadable), Lua valid %d, invalid %d; "
-            "fast path valid %d, unsure %d, unsafe %d, missed %d\n",
-            t.cases, t.skipped, t.valid, t.invalid, t.c_valid, t.c_unsure, t.unsafe, t.missed);
+    fprintf(
+        stderr,
+        "mutations: %d declarations checked by both validators (%d skipped: not loadable), Lua valid %d, invalid %d; "
+        "fast path valid %d, unsure %d, unsafe %d, missed %d\n",
+        t.cases, t.skipped, t.valid, t.invalid, t.c_valid, t.c_unsure, t.unsafe, t.missed);
     assert_int_equal(t.unsafe, 0);
     assert_int_equal(t.missed, 0);
     assert_true(t.invalid > t.cases / 4); /* the mutations do break things */
@@ -578,12 +658,15 @@ static void schema_compiles_without_unsupported_nodes(void **state)
     lua_State *L = luaL_newstate();
     luaL_openlibs(L);
     assert_int_equal(luaL_dostring(L, "package.path = 'lua/?.lua'"), LUA_OK);
-    assert_int_equal(luaL_dostring(L, "local S = require 'kyojin.schema'\n"
-                                      "local C = {} for k, v in pairs(S) do C[k] = v end\n"
-                                      "C.root = { t = 'object', fields = { {name = 'schema', req = true, node = {t = 'const', value = S.version}},\n"
-                                      "  {name = 'x', node = {t = 'string', check = 'no_such_check'}} } }\n"
-                                      "return C"),
-                     LUA_OK);
+    assert_int_equal(
+        luaL_dostring(
+            L,
+            "local S = require 'kyojin.schema'\n"
+            "local C = {} for k, v in pairs(S) do C[k] = v end\n"
+            "C.root = { t = 'object', fields = { {name = 'schema', req = true, node = {t = 'const', value = S.version}},\n"
+            "  {name = 'x', node = {t = 'string', check = 'no_such_check'}} } }\n"
+            "return C"),
+        LUA_OK);
     char err[200];
     fastval *fv = fastval_compile(L, -1, err, sizeof err);
     assert_non_null(fv);

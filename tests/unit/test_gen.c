@@ -1,4 +1,4 @@
-/* test_gen.c — `kyojin gen` (core/gen.c): the national shape, valid codes, determinism.
+/* test_gen.c — `kyojin gen` (core/rollup/gen.c): the national shape, valid codes, determinism.
  * Schema validity of generated files is checked by tests/rollup/run.sh. */
 #include "rollup_test_util.h"
 
@@ -9,11 +9,9 @@ static const char *body_str(const cJSON *d, const char *k)
 
 static int check_digit_ok(const char *code)
 {
-    if (strlen(code) != 6)
-        return 0;
+    if (strlen(code) != 6) return 0;
     int w[5] = {6, 5, 4, 3, 2}, r = 0;
-    for (int i = 0; i < 5; i++)
-        r += w[i] * (code[i] - '0');
+    for (int i = 0; i < 5; i++) r += w[i] * (code[i] - '0');
     return (11 - r % 11) % 10 == code[5] - '0';
 }
 
@@ -24,16 +22,14 @@ static void the_country_has_47_prefectures_and_1741_municipalities(void **state)
     assert_int_equal(n, 1788);
     int kinds[5] = {0}, per_pref[48] = {0};
     const char *names[] = {"prefecture", "city", "ward", "town", "village"};
-    char (*codes)[7] = calloc(n, 7);
+    char(*codes)[7] = calloc(n, 7);
     for (size_t i = 0; i < n; i++) {
         cJSON *d = gen_declaration(42, i, GEN_SMALL);
         assert_non_null(d);
         const char *kind = body_str(d, "kind"), *code = body_str(d, "code");
         for (int k = 0; k < 5; k++)
-            if (!strcmp(kind, names[k]))
-                kinds[k]++;
-        if (!check_digit_ok(code))
-            fail_msg("body %zu: code %s has a wrong check digit", i, code);
+            if (!strcmp(kind, names[k])) kinds[k]++;
+        if (!check_digit_ok(code)) fail_msg("body %zu: code %s has a wrong check digit", i, code);
         int pc = (code[0] - '0') * 10 + (code[1] - '0');
         assert_in_range(pc, 1, 47);
         if (strcmp(kind, "prefecture"))
@@ -49,13 +45,12 @@ static void the_country_has_47_prefectures_and_1741_municipalities(void **state)
     assert_int_equal(kinds[2], 23);
     assert_int_equal(kinds[3], 743);
     assert_int_equal(kinds[4], 183);
-    assert_int_equal(per_pref[1], 179);  /* 北海道 */
-    assert_int_equal(per_pref[13], 62);  /* 東京都 incl. 23 special wards */
-    assert_int_equal(per_pref[47], 41);  /* 沖縄県 */
+    assert_int_equal(per_pref[1], 179); /* 北海道 */
+    assert_int_equal(per_pref[13], 62); /* 東京都 incl. 23 special wards */
+    assert_int_equal(per_pref[47], 41); /* 沖縄県 */
     for (size_t i = 0; i < n; i++)
         for (size_t j = i + 1; j < n; j++)
-            if (!memcmp(codes[i], codes[j], 7))
-                fail_msg("duplicate code %s", codes[i]);
+            if (!memcmp(codes[i], codes[j], 7)) fail_msg("duplicate code %s", codes[i]);
     free(codes);
     assert_null(gen_declaration(42, n, GEN_SMALL));
 }
@@ -98,14 +93,12 @@ static void model_mix_is_mostly_alpha_with_every_model_present(void **state)
         cJSON *d = gen_declaration(1, i, GEN_SMALL);
         const char *m = cJSON_GetObjectItem(d, "model")->valuestring;
         for (int k = 0; k < 4; k++)
-            if (!strcmp(m, models[k]))
-                cnt[k]++;
+            if (!strcmp(m, models[k])) cnt[k]++;
         cJSON_Delete(d);
     }
     assert_int_equal(cnt[0] + cnt[1] + cnt[2] + cnt[3], (int)n);
     assert_true(cnt[0] > (int)n / 2);
-    for (int k = 1; k < 4; k++)
-        assert_true(cnt[k] > 0 && cnt[k] < cnt[0]);
+    for (int k = 1; k < 4; k++) assert_true(cnt[k] > 0 && cnt[k] < cnt[0]);
 }
 
 static size_t printed_size(size_t index, enum gen_size s)
@@ -121,7 +114,8 @@ static size_t printed_size(size_t index, enum gen_size s)
 static void sizes_grow_small_medium_large(void **state)
 {
     (void)state;
-    size_t s = printed_size(200, GEN_SMALL), m = printed_size(200, GEN_MEDIUM), l = printed_size(200, GEN_LARGE);
+    size_t s = printed_size(200, GEN_SMALL), m = printed_size(200, GEN_MEDIUM),
+           l = printed_size(200, GEN_LARGE);
     assert_true(s < 8 * 1024);
     assert_true(m > 30 * 1024 && m < 90 * 1024);
     assert_true(l > 180 * 1024 && l < 400 * 1024);
@@ -130,8 +124,7 @@ static void sizes_grow_small_medium_large(void **state)
     size_t n = gen_national_count(), village = 0;
     for (size_t i = 0; i < n && !village; i++) {
         cJSON *d = gen_declaration(3, i, GEN_SMALL);
-        if (!strcmp(body_str(d, "kind"), "village"))
-            village = printed_size(i, GEN_AUTO);
+        if (!strcmp(body_str(d, "kind"), "village")) village = printed_size(i, GEN_AUTO);
         cJSON_Delete(d);
     }
     assert_true(pref > village);
@@ -142,7 +135,8 @@ static void cli_writes_files_named_by_code(void **state)
     (void)state;
     char dir[] = "/tmp/kyojin-gen-test-XXXXXX";
     assert_non_null(mkdtemp(dir));
-    char *argv[] = {"gen", "--out", dir, "--count", "3", "--seed", "5", "--size", "small", "--quiet", NULL};
+    char *argv[] = {"gen", "--out",  dir,     "--count", "3", "--seed",
+                    "5",   "--size", "small", "--quiet", NULL};
     assert_int_equal(cmd_gen(10, argv), ROLLUP_EXIT_OK);
     cJSON *d0 = gen_declaration(5, 0, GEN_SMALL);
     char path[256];

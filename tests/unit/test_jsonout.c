@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../core/jsonout.h"
+#include "util/jsonout.h"
 
 static void same_as_cjson(const cJSON *item, const char *what)
 {
@@ -22,7 +22,8 @@ static void same_as_cjson(const cJSON *item, const char *what)
         char *got = json_print(item, format, &len);
         assert_non_null(want);
         assert_non_null(got);
-        if (strcmp(want, got) != 0) fail_msg("%s (format %d): cJSON %s, json_print %s", what, format, want, got);
+        if (strcmp(want, got) != 0)
+            fail_msg("%s (format %d): cJSON %s, json_print %s", what, format, want, got);
         assert_int_equal(len, strlen(want));
         /* the streaming writer, nested two levels deep as an element of a member's array */
         cJSON *doc = cJSON_CreateObject(), *arr = cJSON_AddArrayToObject(doc, "declarations");
@@ -35,7 +36,8 @@ static void same_as_cjson(const cJSON *item, const char *what)
         assert_int_equal(json_write(m, item, format, 2), 0);
         fputs(format ? "]\n}" : "]}", m);
         fclose(m);
-        if (strcmp(whole, buf) != 0) fail_msg("%s nested (format %d): cJSON %s, json_write %s", what, format, whole, buf);
+        if (strcmp(whole, buf) != 0)
+            fail_msg("%s nested (format %d): cJSON %s, json_write %s", what, format, whole, buf);
         free(buf);
         cJSON_free(whole);
         cJSON_Delete(doc);
@@ -47,9 +49,34 @@ static void same_as_cjson(const cJSON *item, const char *what)
 static void numbers(void **state)
 {
     (void)state;
-    const double v[] = {0, -0.0, 1, -1, 7, 10, 123456789, -2147483648.0, 2147483647.0, 2147483648.0, -2147483649.0,
-                        4294967296.0, 1e15, 1e16, 1e17, 1e300, -1e-300, 5e-324, 0.1, 0.5, 1.0 / 3, 2.0 / 3, 3.14159,
-                        100.25, 9.0e15 + 1, 0.30000000000000004, 1.7976931348623157e308, 2.5e-7};
+    const double v[] = {0,
+                        -0.0,
+                        1,
+                        -1,
+                        7,
+                        10,
+                        123456789,
+                        -2147483648.0,
+                        2147483647.0,
+                        2147483648.0,
+                        -2147483649.0,
+                        4294967296.0,
+                        1e15,
+                        1e16,
+                        1e17,
+                        1e300,
+                        -1e-300,
+                        5e-324,
+                        0.1,
+                        0.5,
+                        1.0 / 3,
+                        2.0 / 3,
+                        3.14159,
+                        100.25,
+                        9.0e15 + 1,
+                        0.30000000000000004,
+                        1.7976931348623157e308,
+                        2.5e-7};
     cJSON *a = cJSON_CreateArray();
     for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
         cJSON *n = cJSON_CreateNumber(v[i]);
@@ -86,9 +113,12 @@ static void strings_and_shapes(void **state)
     cJSON *deep = cJSON_AddArrayToObject(o, "deep");
     for (int i = 0; i < 40; i++) {
         cJSON *next = i % 2 ? cJSON_CreateArray() : cJSON_CreateObject();
-        if (cJSON_IsArray(deep)) cJSON_AddItemToArray(deep, next);
-        else cJSON_AddItemToObject(deep, "k", next);
-        cJSON_AddItemToArray(cJSON_IsArray(next) ? next : cJSON_AddArrayToObject(next, "a"), cJSON_CreateNumber(i));
+        if (cJSON_IsArray(deep))
+            cJSON_AddItemToArray(deep, next);
+        else
+            cJSON_AddItemToObject(deep, "k", next);
+        cJSON_AddItemToArray(cJSON_IsArray(next) ? next : cJSON_AddArrayToObject(next, "a"),
+                             cJSON_CreateNumber(i));
         deep = next;
     }
     cJSON *arr = cJSON_AddArrayToObject(o, "objects in an array");

@@ -1,4 +1,4 @@
-/* test_junit.c — the JUnit XML writer (core/report_junit.c). The XML is also parsed back
+/* test_junit.c — the JUnit XML writer (core/report/report_junit.c). The XML is also parsed back
  * by tests/rollup/run.sh; these cases pin the mapping and the escaping. */
 #include "rollup_test_util.h"
 
@@ -13,9 +13,11 @@ static cJSON *sample(void)
     p = t_add_policy(d, t_policy("TW-01", "recommended", "warn"));
     t_add_finding(p, t_finding("warn", "/telework", 80, 3, "確認がない", "no checks"));
     p = t_add_policy(d, t_policy("ZT-01", "info", "not_applicable"));
-    cJSON_ReplaceItemInObjectCaseSensitive(p, "reason", t_msg("対象モデルではない", "not for this model"));
+    cJSON_ReplaceItemInObjectCaseSensitive(p, "reason",
+                                           t_msg("対象モデルではない", "not for this model"));
     p = t_add_policy(d, t_policy("ST-06", "required", "waived"));
-    t_add_finding(p, t_finding("waived", "/screen_transfer/0/refresh_interval_days", 50, 32, "長い", "long"));
+    t_add_finding(
+        p, t_finding("waived", "/screen_transfer/0/refresh_interval_days", 50, 32, "長い", "long"));
     p = t_add_policy(d, t_policy("BM-01", "required", "error"));
     cJSON_ReplaceItemInObjectCaseSensitive(p, "reason", t_msg("上限超過", "budget exceeded"));
     t_finish_decl(d);
@@ -25,8 +27,7 @@ static cJSON *sample(void)
 static int count(const char *hay, const char *needle)
 {
     int n = 0;
-    for (const char *p = hay; (p = strstr(p, needle)); p += strlen(needle))
-        n++;
+    for (const char *p = hay; (p = strstr(p, needle)); p += strlen(needle)) n++;
     return n;
 }
 
@@ -39,7 +40,8 @@ static void one_testcase_per_policy_with_totals(void **state)
     assert_int_equal(rc, 0);
     assert_int_equal(count(x, "<testcase "), 6);
     assert_int_equal(count(x, "<testsuite "), 1);
-    assert_non_null(strstr(x, "<testsuites name=\"kyojin\" tests=\"6\" failures=\"1\" errors=\"1\" skipped=\"2\">"));
+    assert_non_null(strstr(
+        x, "<testsuites name=\"kyojin\" tests=\"6\" failures=\"1\" errors=\"1\" skipped=\"2\">"));
     assert_int_equal(count(x, "<failure "), 1);
     assert_int_equal(count(x, "<error "), 1);
     assert_int_equal(count(x, "<skipped "), 2);
@@ -67,12 +69,14 @@ static void english_output_and_declaration_error(void **state)
     (void)state;
     cJSON *r = sample();
     cJSON *bad = t_add_decl(r, t_decl("broken.json", "", "", "", ""));
-    cJSON_ReplaceItemInObjectCaseSensitive(bad, "error", cJSON_CreateString("broken.json:3:9: syntax error"));
+    cJSON_ReplaceItemInObjectCaseSensitive(bad, "error",
+                                           cJSON_CreateString("broken.json:3:9: syntax error"));
     int rc;
     char *x = t_capture(report_junit_write, r, "en", &rc);
     assert_non_null(strstr(x, "message=\"budget exceeded\""));
     assert_non_null(strstr(x, "message=\"not for this model\""));
-    assert_non_null(strstr(x, "<error type=\"declaration\" message=\"broken.json:3:9: syntax error\">"));
+    assert_non_null(
+        strstr(x, "<error type=\"declaration\" message=\"broken.json:3:9: syntax error\">"));
     assert_non_null(strstr(x, "tests=\"7\" failures=\"1\" errors=\"2\" skipped=\"2\""));
     free(x);
     cJSON_Delete(r);

@@ -12,15 +12,17 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../../core/runner.h"
+#include "engine/runner.h"
 
-static const char *HEAD = "policy { id = \"%s\", requirements = {\"ST-01\"}, level = \"required\",\n"
-                          "  models = {\"alpha\", \"alpha_prime\", \"beta\", \"beta_prime\"}, source = \"S000\",\n"
-                          "  title = {ja = \"t\", en = \"t\"}, remediation = {ja = \"r\", en = \"r\"},\n"
-                          "  check = function(decl, result, params)\n%s\n  end }\n";
+static const char *HEAD =
+    "policy { id = \"%s\", requirements = {\"ST-01\"}, level = \"required\",\n"
+    "  models = {\"alpha\", \"alpha_prime\", \"beta\", \"beta_prime\"}, source = \"S000\",\n"
+    "  title = {ja = \"t\", en = \"t\"}, remediation = {ja = \"r\", en = \"r\"},\n"
+    "  check = function(decl, result, params)\n%s\n  end }\n";
 
-static const char *DECL = "{\"schema\": \"kyojin/declaration/v1\", \"model\": \"beta\", \"a\": null, \"e\": [], \"o\": {},"
-                          " \"body\": {\"name\": \"x\", \"as_of\": \"2026-01-01\"}, \"list\": [1, 2, 3]}";
+static const char *DECL =
+    "{\"schema\": \"kyojin/declaration/v1\", \"model\": \"beta\", \"a\": null, \"e\": [], \"o\": {},"
+    " \"body\": {\"name\": \"x\", \"as_of\": \"2026-01-01\"}, \"list\": [1, 2, 3]}";
 
 typedef struct {
     char dir[64];
@@ -29,7 +31,8 @@ typedef struct {
 } fixture;
 
 /* Write policies (id, check body) into a fresh directory and evaluate DECL. */
-static void run(fixture *f, const char *const *ids, const char *const *bodies, int n, const char *raw_file)
+static void run(fixture *f, const char *const *ids, const char *const *bodies, int n,
+                const char *raw_file)
 {
     snprintf(f->dir, sizeof f->dir, "/tmp/kyojin-sbx-XXXXXX");
     assert_non_null(mkdtemp(f->dir));
@@ -76,8 +79,11 @@ static void done(fixture *f)
 static const cJSON *pol(const fixture *f, const char *id)
 {
     const cJSON *p;
-    cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(f->res, "policies"))
-        if (strcmp(cJSON_GetObjectItemCaseSensitive(p, "id")->valuestring, id) == 0) return p;
+    cJSON_ArrayForEach(
+        p,
+        cJSON_GetObjectItemCaseSensitive(
+            f->res, "policies")) if (strcmp(cJSON_GetObjectItemCaseSensitive(p, "id")->valuestring,
+                                            id) == 0) return p;
     fail_msg("policy %s missing from the result", id);
     return NULL;
 }
@@ -87,18 +93,21 @@ static void expect(const fixture *f, const char *id, const char *status, const c
     const cJSON *p = pol(f, id);
     const char *st = cJSON_GetObjectItemCaseSensitive(p, "status")->valuestring;
     const cJSON *reason = cJSON_GetObjectItemCaseSensitive(p, "reason");
-    const char *en = cJSON_IsObject(reason) ? cJSON_GetObjectItemCaseSensitive(reason, "en")->valuestring : "";
+    const char *en =
+        cJSON_IsObject(reason) ? cJSON_GetObjectItemCaseSensitive(reason, "en")->valuestring : "";
     if (strcmp(st, status) != 0) fail_msg("%s: status %s (%s), expected %s", id, st, en, status);
-    if (reason_sub && !strstr(en, reason_sub)) fail_msg("%s: reason '%s' lacks '%s'", id, en, reason_sub);
+    if (reason_sub && !strstr(en, reason_sub))
+        fail_msg("%s: reason '%s' lacks '%s'", id, en, reason_sub);
 }
 
 /* One policy per forbidden name: reading it must be an error, never a value. */
 static void test_forbidden_functions(void **state)
 {
     (void)state;
-    static const char *const names[] = {"io", "os", "debug", "package", "load", "loadfile", "dofile", "require",
-                                        "collectgarbage", "rawset", "rawget", "rawequal", "rawlen", "coroutine",
-                                        "loadstring", "module", "_G"};
+    static const char *const names[] = {
+        "io",     "os",        "debug",          "package", "load",   "loadfile",
+        "dofile", "require",   "collectgarbage", "rawset",  "rawget", "rawequal",
+        "rawlen", "coroutine", "loadstring",     "module",  "_G"};
     enum { N = sizeof names / sizeof *names };
     const char *ids[N + 1];
     const char *bodies[N + 1];
@@ -111,7 +120,8 @@ static void test_forbidden_functions(void **state)
     }
     snprintf(idbuf[N], sizeof idbuf[N], "FB-%02d", N);
     ids[N] = idbuf[N];
-    bodies[N] = "local f = string.dump; assert(f == nil, 'string.dump present'); result:pass('/model')";
+    bodies[N] =
+        "local f = string.dump; assert(f == nil, 'string.dump present'); result:pass('/model')";
     fixture f;
     run(&f, ids, bodies, N + 1, NULL);
     for (int i = 0; i < N; i++) expect(&f, ids[i], "error", "undefined global");
@@ -228,7 +238,8 @@ static void test_read_only_view(void **state)
     };
     fixture f;
     run(&f, ids, bodies, 6, NULL);
-    expect(&f, "RO-01", "error", "declaration is read-only: policy RO-01 tried to write (root)/model");
+    expect(&f, "RO-01", "error",
+           "declaration is read-only: policy RO-01 tried to write (root)/model");
     expect(&f, "RO-02", "error", "read-only: policy RO-02 tried to write /body/name");
     expect(&f, "RO-03", "error", "read-only");
     expect(&f, "RO-04", "pass", NULL);
@@ -243,7 +254,8 @@ static void test_read_only_view(void **state)
     assert_null(strstr(s, "\"/model\""));
     cJSON_free(s);
     /* the finding carries the pointer and its line */
-    const cJSON *fd = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(pol(&f, "RO-04"), "findings"), 0);
+    const cJSON *fd =
+        cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(pol(&f, "RO-04"), "findings"), 0);
     assert_string_equal(cJSON_GetObjectItemCaseSensitive(fd, "pointer")->valuestring, "/body");
     assert_int_equal(cJSON_GetObjectItemCaseSensitive(fd, "line")->valueint, 1);
     done(&f);
@@ -266,9 +278,12 @@ static void test_read_log(void **state)
     expect(&f, "RL-01", "pass", NULL);
     expect(&f, "RL-02", "pass", NULL);
     expect(&f, "RL-03", "pass", NULL);
-    char *s = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(pol(&f, "RL-01"), "fields_read"));
-    assert_string_equal(s, "[\"\",\"/\",\"/a~1b~0c\",\"/body\",\"/body/1\",\"/body/name\",\"/e\",\"/list\",\"/list/1\","
-                           "\"/list/1.5\",\"/o\"]");
+    char *s =
+        cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(pol(&f, "RL-01"), "fields_read"));
+    assert_string_equal(
+        s,
+        "[\"\",\"/\",\"/a~1b~0c\",\"/body\",\"/body/1\",\"/body/name\",\"/e\",\"/list\",\"/list/1\","
+        "\"/list/1.5\",\"/o\"]");
     cJSON_free(s);
     s = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(pol(&f, "RL-02"), "fields_read"));
     assert_string_equal(s, "[\"/model\"]");
@@ -332,11 +347,15 @@ static void test_applicability(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_forbidden_functions),    cmocka_unit_test(test_limits),
-        cmocka_unit_test(test_shared_tables_cannot_be_patched), cmocka_unit_test(test_isolation_between_policies),
-        cmocka_unit_test(test_errors_and_garbage),     cmocka_unit_test(test_read_only_view),
+        cmocka_unit_test(test_forbidden_functions),
+        cmocka_unit_test(test_limits),
+        cmocka_unit_test(test_shared_tables_cannot_be_patched),
+        cmocka_unit_test(test_isolation_between_policies),
+        cmocka_unit_test(test_errors_and_garbage),
+        cmocka_unit_test(test_read_only_view),
         cmocka_unit_test(test_read_log),
-        cmocka_unit_test(test_metadata_validation),    cmocka_unit_test(test_applicability),
+        cmocka_unit_test(test_metadata_validation),
+        cmocka_unit_test(test_applicability),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

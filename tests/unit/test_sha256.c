@@ -7,7 +7,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "../../core/sha256.h"
+#include "util/sha256.h"
 
 static void hex_of(const void *p, size_t n, char hex[65])
 {

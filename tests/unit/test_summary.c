@@ -1,4 +1,4 @@
-/* test_summary.c — `kyojin summary` (core/summary.c): counts per requirement, model and
+/* test_summary.c — `kyojin summary` (core/rollup/summary.c): counts per requirement, model and
  * prefecture, failing bodies, risk distribution, and the four output formats. */
 #include "rollup_test_util.h"
 
@@ -54,9 +54,9 @@ static cJSON *summary_json(const char *path)
 static cJSON *policy(cJSON *j, const char *id)
 {
     cJSON *p;
-    cJSON_ArrayForEach(p, cJSON_GetObjectItem(j, "policies"))
-        if (!strcmp(cJSON_GetObjectItem(p, "id")->valuestring, id))
-            return p;
+    cJSON_ArrayForEach(
+        p, cJSON_GetObjectItem(
+               j, "policies")) if (!strcmp(cJSON_GetObjectItem(p, "id")->valuestring, id)) return p;
     return NULL;
 }
 
@@ -90,8 +90,10 @@ static void counts_per_requirement_model_and_prefecture(void **state)
     assert_int_equal(n(hokkaido, "pass"), 1);
     /* prefectures in national order (by code), not by first appearance */
     cJSON *prefs = cJSON_GetObjectItem(j, "prefectures");
-    assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(prefs, 0), "name")->valuestring, "北海道");
-    assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(prefs, 1), "name")->valuestring, "東京都");
+    assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(prefs, 0), "name")->valuestring,
+                        "北海道");
+    assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(prefs, 1), "name")->valuestring,
+                        "東京都");
     cJSON_Delete(j);
     unlink(path);
     free(path);
@@ -104,8 +106,10 @@ static void failing_bodies_and_risk_distribution(void **state)
     cJSON *j = summary_json(path);
     cJSON *fb = cJSON_GetObjectItem(policy(j, "ST-01"), "failing_bodies");
     assert_int_equal(cJSON_GetArraySize(fb), 2); /* fail and error */
-    assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(fb, 0), "code")->valuestring, "013030");
-    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(policy(j, "TW-01"), "failing_bodies")), 0);
+    assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(fb, 0), "code")->valuestring,
+                        "013030");
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(policy(j, "TW-01"), "failing_bodies")),
+                     0);
     cJSON *risk = cJSON_GetObjectItem(j, "risk");
     cJSON *rc = cJSON_GetObjectItem(risk, "counts");
     assert_int_equal(n(rc, "A"), 1);
@@ -132,7 +136,8 @@ static void text_csv_and_html_formats(void **state)
     char *a1[] = {"summary", "--format", "csv", path, NULL};
     char *csv = t_capture_stdout(cmd_summary, 4, a1, &rc);
     assert_int_equal(rc, 0);
-    assert_non_null(strstr(csv, "section,group,policy,level,bodies,pass,fail,warn,waived,not_applicable,error"));
+    assert_non_null(strstr(
+        csv, "section,group,policy,level,bodies,pass,fail,warn,waived,not_applicable,error"));
     assert_non_null(strstr(csv, "requirement,national,ST-01,required,,1,1,0,0,0,1"));
     assert_non_null(strstr(csv, "failing_body,北海道,ST-01,required"));
     char *a2[] = {"summary", "--format", "html", "--lang", "en", path, NULL};
@@ -157,7 +162,8 @@ static void html_escapes_names(void **state)
 {
     (void)state;
     cJSON *r = t_result();
-    cJSON *d = t_add_decl(r, t_decl("a.json", "<script>alert(1)</script>", "013030", "北海道", "alpha"));
+    cJSON *d =
+        t_add_decl(r, t_decl("a.json", "<script>alert(1)</script>", "013030", "北海道", "alpha"));
     t_add_policy(d, t_policy("ST-01", "required", "fail"));
     t_finish_decl(d);
     char *path = t_write_temp(r);
@@ -188,13 +194,15 @@ static void bad_inputs(void **state)
     cJSON_Delete(decl);
     char tmp[] = "/tmp/kyojin-sum-XXXXXX";
     int fd = mkstemp(tmp);
-    assert_int_equal(write(fd, "{\"schema\":\"kyojin/result/v1\",\"declarations\":[{\"file\":1},", 56), 56);
+    assert_int_equal(
+        write(fd, "{\"schema\":\"kyojin/result/v1\",\"declarations\":[{\"file\":1},", 56), 56);
     close(fd);
     char *a4[] = {"summary", tmp, NULL};
     assert_int_equal(cmd_summary(2, a4), ROLLUP_EXIT_INPUT);
     unlink(tmp);
     char *a5[] = {"summary", "--format", "pdf", "x", NULL};
-    assert_int_equal(cmd_summary(4, a5), ROLLUP_EXIT_INPUT); /* x does not exist: input checked first */
+    assert_int_equal(cmd_summary(4, a5),
+                     ROLLUP_EXIT_INPUT); /* x does not exist: input checked first */
 }
 
 int main(void)

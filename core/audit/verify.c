@@ -1,0 +1,590 @@
+/* verify.c — `kyojin verify REPORT --declaration FILE --policies DIR`.
+ *
+ * Reads the hashes a report records (JSON result; HTML data block id="kyojin-result";
+ * XLSX custom properties kyojin.*; CSV meta table), recomputes the SHA-256 of the given
+ * declaration files and of the policy directory the way the engine does (runner.c), and
+ * says whether the report was produced from exactly those inputs. The parameters in a
+ * report are checked against the parameters hash it records. Owns no report writing. */
+#define _POSIX_C_SOURCE 200809L
+#include "audit/verify.h"
+#include "report/report_formats.h"
+#include "util/sha256.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <zlib.h>
+
+#define REPORT_MAX ((size_t)256 << 20)
+#define MAX_DECLS  4096
+
+static int en;
+#define MSG(ja, e) (en ? (e) : (ja))
+
+/* ------------------------------------------------------------------ files */
+
+static unsigned char *slurp(const char *path, size_t max, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    size_t cap = 65536, n = 0;
+    unsigned char *b;
+    if (!f) return NULL;
+    b = malloc(cap + 1);
+    while (b) {
+        if (n == cap) {
+            unsigned char *nb;
+            if (cap >= max) {
+                free(b);
+                b = NULL;
+                break;
+            }
+            cap *= 2;
+            nb = realloc(b, cap + 1);
+            if (!nb) {
+                free(b);
+                b = NULL;
+                break;
+            }
+            b = nb;
+        }
+        size_t k = fread(b + n, 1, cap - n, f);
+        n += k;
+        if (k == 0) {
+            if (ferror(f)) {
+                free(b);
+                b = NULL;
+            }
+            break;
+        }
+    }
+    fclose(f);
+    if (b) {
+        b[n] = 0;
+        *len = n;
+    }
+    return b;
+}
+
+static int file_sha256(const char *path, char hex[65])
+{
+    size_t n;
+    unsigned char *b = slurp(path, REPORT_MAX, &n), d[32];
+    if (!b) return -1;
+    sha256(b, n, d);
+    sha256_hex(d, hex);
+    free(b);
+    return 0;
+}
+
+/* ------------------------------------------------------------------ policy set */
+
+typedef struct {
+    char **v;
+    size_t n, cap;
+} strlist;
+
+static int sl_add(strlist *l, const char *s)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 64;
+        char **v = realloc(l->v, cap * sizeof *v);
+        if (!v) return -1;
+        l->v = v;
+        l->cap = cap;
+    }
+    if (!(l->v[l->n] = strdup(s))) return -1;
+    l->n++;
+    return 0;
+}
+
+static int ends_with(const char *s, const char *suf)
+{
+    size_t a = strlen(s), b = strlen(suf);
+    return a >= b && strcmp(s + a - b, suf) == 0;
+}
+
+/* The engine's selection of policy files (runner.c walk): keep the two in step. */
+static void walk(const char *base, const char *rel, strlist *out, int depth)
+{
+    char path[4096];
+    DIR *d;
+    struct dirent *e;
+    if (depth > 8) return;
+    snprintf(path, sizeof path, "%s%s%s", base, *rel ? "/" : "", rel);
+    if (!(d = opendir(path))) return;
+    while ((e = readdir(d))) {
+        char sub[4096], full[4096 + 256];
+        struct stat st;
+        if (e->d_name[0] == '.') continue;
+        snprintf(sub, sizeof sub, "%s%s%s", rel, *rel ? "/" : "", e->d_name);
+        snprintf(full, sizeof full, "%s/%s", base, sub);
+        if (stat(full, &st) != 0) continue;
+        if (S_ISDIR(st.st_mode)) {
+            if (strcmp(e->d_name, "fixtures") == 0) continue;
+            walk(base, sub, out, depth + 1);
+        } else if (S_ISREG(st.st_mode) && ends_with(e->d_name, ".lua") &&
+                   !ends_with(e->d_name, "_test.lua") &&
+                   !(depth == 0 && strcmp(e->d_name, "catalog.lua") == 0)) {
+            sl_add(out, sub);
+        }
+    }
+    closedir(d);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int verify_policy_set_sha256(const char *dir, char hex[65])
+{
+    strlist files = {0};
+    struct stat st;
+    sha256_ctx c;
+    unsigned char d[32];
+    int n = 0;
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) return -1;
+    walk(dir, "", &files, 0);
+    if (files.n) qsort(files.v, files.n, sizeof *files.v, cmp_str);
+    sha256_init(&c);
+    for (size_t i = 0; i < files.n; i++) {
+        char path[8192];
+        size_t len;
+        unsigned char *text;
+        snprintf(path, sizeof path, "%s/%s", dir, files.v[i]);
+        text = slurp(path, (size_t)64 << 20, &len);
+        if (text) {
+            sha256_update(&c, files.v[i], strlen(files.v[i]) + 1);
+            sha256_update(&c, text, len);
+            sha256_update(&c, "", 1);
+            free(text);
+            n++;
+        }
+        free(files.v[i]);
+    }
+    free(files.v);
+    sha256_final(&c, d);
+    sha256_hex(d, hex);
+    return n;
+}
+
+/* ------------------------------------------------------------------ reading reports */
+
+/* The recorded inputs, in the shape of the HTML data block (report-meta/v1):
+ * { policy_set: {sha256}, parameters?, parameters_sha256?, declarations: [{file, sha256}] } */
+
+static cJSON *meta_from_json(cJSON *doc)
+{
+    const cJSON *schema = cJSON_GetObjectItemCaseSensitive(doc, "schema");
+    if (!cJSON_IsString(schema) || (strcmp(schema->valuestring, "kyojin/result/v1") &&
+                                    strcmp(schema->valuestring, "kyojin/report-meta/v1"))) {
+        cJSON_Delete(doc);
+        return NULL;
+    }
+    return doc;
+}
+
+static cJSON *meta_from_html(const char *text)
+{
+    static const char open[] = "<script type=\"application/json\" id=\"kyojin-result\">";
+    const char *s = strstr(text, open), *e;
+    char *body;
+    cJSON *doc;
+    if (!s) return NULL;
+    s += strlen(open);
+    if (!(e = strstr(s, "</script>"))) return NULL;
+    if (!(body = strndup(s, (size_t)(e - s)))) return NULL;
+    doc = cJSON_Parse(body);
+    free(body);
+    return doc ? meta_from_json(doc) : NULL;
+}
+
+static uint32_t le32(const unsigned char *p)
+{
+    return p[0] | p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+static unsigned le16(const unsigned char *p)
+{
+    return p[0] | p[1] << 8;
+}
+
+/* One member of a zip archive, inflated; NULL when absent or damaged. */
+static char *zip_member(const unsigned char *z, size_t n, const char *name)
+{
+    size_t eocd = 0, nl = strlen(name);
+    if (n < 22) return NULL;
+    for (size_t i = n - 22 + 1; i-- > 0 && n - i <= 22 + 65535;)
+        if (le32(z + i) == 0x06054b50) {
+            eocd = i + 1;
+            break;
+        }
+    if (!eocd--) return NULL;
+    size_t count = le16(z + eocd + 10), off = le32(z + eocd + 16);
+    for (size_t k = 0; k < count; k++) {
+        if (off + 46 > n || le32(z + off) != 0x02014b50) return NULL;
+        size_t fnl = le16(z + off + 28), xl = le16(z + off + 30), cl = le16(z + off + 32);
+        unsigned method = le16(z + off + 10);
+        size_t csize = le32(z + off + 20), usize = le32(z + off + 24), lho = le32(z + off + 42);
+        if (off + 46 + fnl > n) return NULL;
+        if (fnl == nl && memcmp(z + off + 46, name, nl) == 0) {
+            if (lho + 30 > n || le32(z + lho) != 0x04034b50) return NULL;
+            size_t data = lho + 30 + le16(z + lho + 26) + le16(z + lho + 28);
+            if (data > n || csize > n - data || usize > REPORT_MAX) return NULL;
+            char *out = malloc(usize + 1);
+            if (!out) return NULL;
+            if (method == 0 && csize == usize)
+                memcpy(out, z + data, usize);
+            else if (method == 8) {
+                z_stream s;
+                memset(&s, 0, sizeof s);
+                if (inflateInit2(&s, -15) != Z_OK) {
+                    free(out);
+                    return NULL;
+                }
+                s.next_in = (unsigned char *)(z + data);
+                s.avail_in = (uInt)csize;
+                s.next_out = (unsigned char *)out;
+                s.avail_out = (uInt)usize;
+                int rc = inflate(&s, Z_FINISH);
+                inflateEnd(&s);
+                if (rc != Z_STREAM_END || s.total_out != usize) {
+                    free(out);
+                    return NULL;
+                }
+            } else {
+                free(out);
+                return NULL;
+            }
+            out[usize] = 0;
+            return out;
+        }
+        off += 46 + fnl + xl + cl;
+    }
+    return NULL;
+}
+
+/* Value of custom property `name` in docProps/custom.xml (hex and paths; the five XML
+ * entities are decoded). */
+static char *custom_prop(const char *xml, const char *name)
+{
+    char key[256];
+    const char *s, *e;
+    snprintf(key, sizeof key, "name=\"%s\"><vt:lpwstr>", name);
+    if (!(s = strstr(xml, key))) return NULL;
+    s += strlen(key);
+    if (!(e = strstr(s, "</vt:lpwstr>"))) return NULL;
+    char *v = malloc((size_t)(e - s) + 1), *o = v;
+    if (!v) return NULL;
+    static const struct {
+        const char *ent;
+        char c;
+    } ents[] = {{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
+    while (s < e) {
+        int done = 0;
+        for (size_t i = 0; i < 5 && !done; i++) {
+            size_t k = strlen(ents[i].ent);
+            if ((size_t)(e - s) >= k && !strncmp(s, ents[i].ent, k)) {
+                *o++ = ents[i].c;
+                s += k;
+                done = 1;
+            }
+        }
+        if (!done) *o++ = *s++;
+    }
+    *o = 0;
+    return v;
+}
+
+static cJSON *meta_from_xlsx(const unsigned char *z, size_t n)
+{
+    char *xml = zip_member(z, n, "docProps/custom.xml"), *v;
+    cJSON *m, *ps, *decls;
+    if (!xml) return NULL;
+    m = cJSON_CreateObject();
+    cJSON_AddStringToObject(m, "schema", "kyojin/report-meta/v1");
+    ps = cJSON_AddObjectToObject(m, "policy_set");
+    if ((v = custom_prop(xml, "kyojin.policy_set.sha256"))) {
+        cJSON_AddStringToObject(ps, "sha256", v);
+        free(v);
+    }
+    if ((v = custom_prop(xml, "kyojin.parameters.sha256"))) {
+        cJSON_AddStringToObject(m, "parameters_sha256", v);
+        free(v);
+    }
+    decls = cJSON_AddArrayToObject(m, "declarations");
+    for (int i = 1; i <= MAX_DECLS; i++) {
+        char key[64];
+        cJSON *d;
+        snprintf(key, sizeof key, "kyojin.declarations.%d.sha256", i);
+        if (!(v = custom_prop(xml, key))) break;
+        d = cJSON_CreateObject();
+        cJSON_AddStringToObject(d, "sha256", v);
+        free(v);
+        snprintf(key, sizeof key, "kyojin.declarations.%d.file", i);
+        if ((v = custom_prop(xml, key))) {
+            cJSON_AddStringToObject(d, "file", v);
+            free(v);
+        }
+        cJSON_AddItemToArray(decls, d);
+    }
+    free(xml);
+    return m;
+}
+
+/* CSV meta table (report_csv.c, --csv-table meta): "key","value" rows. */
+static char *csv_field(const char **pp)
+{
+    const char *p = *pp;
+    size_t cap = strlen(p) + 1, k = 0;
+    char *f = malloc(cap);
+    if (!f) return NULL;
+    if (*p == '"') {
+        for (p++; *p; p++) {
+            if (*p == '"' && p[1] == '"') {
+                f[k++] = '"';
+                p++;
+            } else if (*p == '"') {
+                p++;
+                break;
+            } else
+                f[k++] = *p;
+        }
+    } else {
+        while (*p && *p != ',' && *p != '\r' && *p != '\n') f[k++] = *p++;
+    }
+    f[k] = 0;
+    *pp = p;
+    return f;
+}
+
+static cJSON *meta_from_csv(const char *text)
+{
+    const char *p = text;
+    cJSON *m = NULL, *ps, *decls;
+    if (!strncmp(p, "\xEF\xBB\xBF", 3)) p += 3;
+    if (strncmp(p, "\"項目\",", strlen("\"項目\",")) && strncmp(p, "\"Key\",", 6)) return NULL;
+    m = cJSON_CreateObject();
+    cJSON_AddStringToObject(m, "schema", "kyojin/report-meta/v1");
+    ps = cJSON_AddObjectToObject(m, "policy_set");
+    decls = cJSON_AddArrayToObject(m, "declarations");
+    while (*p) {
+        char *k = csv_field(&p), *v = NULL;
+        if (*p == ',') {
+            p++;
+            v = csv_field(&p);
+        }
+        while (*p && *p != '\n') p++;
+        if (*p) p++;
+        if (k && v) {
+            const char *val = v[0] == '\'' ? v + 1 : v; /* undo formula neutralising */
+            int idx;
+            char field[16];
+            if (!strcmp(k, "policy_set.sha256"))
+                cJSON_AddStringToObject(ps, "sha256", val);
+            else if (!strcmp(k, "parameters_sha256"))
+                cJSON_AddStringToObject(m, "parameters_sha256", val);
+            else if (sscanf(k, "declarations.%d.%15s", &idx, field) == 2 && idx >= 1 &&
+                     idx <= MAX_DECLS && (!strcmp(field, "sha256") || !strcmp(field, "file"))) {
+                while (cJSON_GetArraySize(decls) < idx)
+                    cJSON_AddItemToArray(decls, cJSON_CreateObject());
+                cJSON_AddStringToObject(cJSON_GetArrayItem(decls, idx - 1), field, val);
+            }
+        }
+        free(k);
+        free(v);
+    }
+    return m;
+}
+
+/* Recorded inputs of the report at path, or NULL with a message printed. */
+static cJSON *read_report(const char *path)
+{
+    size_t n;
+    unsigned char *b = slurp(path, REPORT_MAX, &n);
+    cJSON *m = NULL;
+    const char *what;
+    if (!b) {
+        fprintf(stderr,
+                MSG("kyojin: 報告書を読めません: %s\n", "kyojin: cannot read the report %s\n"),
+                path);
+        return NULL;
+    }
+    if (n >= 4 && !memcmp(b, "PK\x03\x04", 4)) {
+        what = "XLSX";
+        m = meta_from_xlsx(b, n);
+    } else {
+        const char *t = (const char *)b;
+        if (!strncmp(t, "\xEF\xBB\xBF", 3)) t += 3;
+        while (*t == ' ' || *t == '\t' || *t == '\r' || *t == '\n') t++;
+        if (*t == '{') {
+            what = "JSON";
+            cJSON *doc = cJSON_Parse(t);
+            m = doc ? meta_from_json(doc) : NULL;
+        } else if (*t == '<') {
+            what = "HTML";
+            m = meta_from_html(t);
+        } else {
+            what = "CSV";
+            m = meta_from_csv((const char *)b);
+        }
+    }
+    if (!m)
+        fprintf(
+            stderr,
+            MSG("kyojin: %s: kyojin の報告書として読めません（%s。CSV は --csv-table meta の表だけが対象です）\n",
+                "kyojin: %s: not a kyojin report (%s; of CSV files only the --csv-table meta table records the inputs)\n"),
+            path, what);
+    free(b);
+    return m;
+}
+
+/* ------------------------------------------------------------------ verify */
+
+static const char *jstr(const cJSON *o, const char *k)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+static void usage(void)
+{
+    fputs(
+        MSG("使い方: kyojin verify 報告書 --declaration 申告.json [--declaration ...] [--policies DIR]\n"
+            "報告書（JSON・HTML・XLSX・CSV の meta 表）に記録された SHA-256 を入力から計算し直し、\n"
+            "報告書がちょうどこれらの入力から作られたかを確かめます。\n"
+            "終了コード: 0 一致、1 不一致、2 使い方または入力の誤り\n",
+            "usage: kyojin verify REPORT --declaration FILE [--declaration ...] [--policies DIR]\n"
+            "Recomputes the SHA-256 hashes a report (JSON, HTML, XLSX, or the CSV meta table) records\n"
+            "and says whether the report was produced from exactly these inputs.\n"
+            "Exit codes: 0 match, 1 mismatch, 2 usage or input error\n"),
+        stderr);
+}
+
+int verify_main(int argc, char **argv, const char *default_policies, const char *lang)
+{
+    const char *report = NULL, *policies = default_policies;
+    const char *decl[MAX_DECLS];
+    char dhex[MAX_DECLS][65];
+    int nd = 0, mismatch = 0;
+    en = lang && !strcmp(lang, "en");
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if ((!strcmp(a, "--declaration") || !strcmp(a, "--policies") || !strcmp(a, "--lang")) &&
+            i + 1 >= argc) {
+            fprintf(stderr,
+                    MSG("kyojin: オプション %s には値が必要です\n",
+                        "kyojin: option %s needs a value\n"),
+                    a);
+            return 2;
+        }
+        if (!strcmp(a, "--declaration")) {
+            if (nd < MAX_DECLS) decl[nd++] = argv[++i];
+        } else if (!strcmp(a, "--policies"))
+            policies = argv[++i];
+        else if (!strcmp(a, "--lang"))
+            en = !strcmp(argv[++i], "en");
+        else if (!strcmp(a, "--help")) {
+            usage();
+            return 0;
+        } else if (a[0] == '-' && a[1]) {
+            fprintf(stderr,
+                    MSG("kyojin: 不明なオプションです: %s\n", "kyojin: unknown option: %s\n"), a);
+            usage();
+            return 2;
+        } else if (!report)
+            report = a;
+        else {
+            fprintf(stderr,
+                    MSG("kyojin: 報告書は 1 つだけ指定してください: %s\n",
+                        "kyojin: give one report only: %s\n"),
+                    a);
+            return 2;
+        }
+    }
+    if (!report || nd == 0 || !policies) {
+        usage();
+        return 2;
+    }
+    for (int i = 0; i < nd; i++)
+        if (file_sha256(decl[i], dhex[i]) != 0) {
+            fprintf(
+                stderr,
+                MSG("kyojin: 申告を読めません: %s\n", "kyojin: cannot read the declaration %s\n"),
+                decl[i]);
+            return 2;
+        }
+    char phex[65];
+    int nfiles = verify_policy_set_sha256(policies, phex);
+    if (nfiles < 0) {
+        fprintf(stderr,
+                MSG("kyojin: ポリシーのディレクトリがありません: %s\n",
+                    "kyojin: no policy directory %s\n"),
+                policies);
+        return 2;
+    }
+    cJSON *m = read_report(report);
+    if (!m) return 2;
+
+    printf(MSG("報告書: %s\n", "Report: %s\n"), report);
+    const char *rp = jstr(cJSON_GetObjectItemCaseSensitive(m, "policy_set"), "sha256");
+    if (rp && !strcmp(rp, phex))
+        printf(MSG("  一致    ポリシーセット %s（%d ファイル）\n",
+                   "  match     policy set %s (%d files)\n"),
+               policies, nfiles);
+    else {
+        mismatch = 1;
+        printf(MSG("  不一致  ポリシーセット %s\n          報告書: %s\n          入力:   %s\n",
+                   "  MISMATCH  policy set %s\n            report: %s\n            input:  %s\n"),
+               policies, rp ? rp : "-", phex);
+    }
+    const cJSON *decls = cJSON_GetObjectItemCaseSensitive(m, "declarations"), *d;
+    int nr = cJSON_GetArraySize(decls), used[MAX_DECLS] = {0};
+    cJSON_ArrayForEach(d, decls)
+    {
+        const char *h = jstr(d, "sha256"), *f = jstr(d, "file");
+        int hit = -1;
+        for (int i = 0; i < nd && hit < 0; i++)
+            if (!used[i] && h && !strcmp(h, dhex[i])) hit = i;
+        if (hit >= 0) {
+            used[hit] = 1;
+            printf(MSG("  一致    申告 %s（報告書では %s）\n",
+                       "  match     declaration %s (in the report: %s)\n"),
+                   decl[hit], f ? f : "-");
+        } else {
+            mismatch = 1;
+            printf(MSG("  不一致  報告書の申告 %s（%s）に合う入力がありません\n",
+                       "  MISMATCH  no input matches the report's declaration %s (%s)\n"),
+                   f ? f : "-", h ? h : "-");
+        }
+    }
+    for (int i = 0; i < nd; i++)
+        if (!used[i]) {
+            mismatch = 1;
+            printf(MSG("  不一致  申告 %s（%s）は報告書にありません\n",
+                       "  MISMATCH  declaration %s (%s) is not in the report\n"),
+                   decl[i], dhex[i]);
+        }
+    if (nr == 0) mismatch = 1;
+    /* parameters: the recorded values against the recorded hash */
+    const cJSON *params = cJSON_GetObjectItemCaseSensitive(m, "parameters");
+    const char *rph = jstr(m, "parameters_sha256");
+    char hex[65];
+    if (params && report_parameters_sha256(m, hex) == 0) {
+        if (rph && strcmp(rph, hex)) {
+            mismatch = 1;
+            printf(MSG(
+                "  不一致  パラメータが記録されたハッシュと合いません（報告書が書き換えられています）\n",
+                "  MISMATCH  the parameters do not match their recorded hash (the report was altered)\n"));
+        } else
+            printf(MSG("  記録    パラメータ %s\n", "  recorded  parameters %s\n"), hex);
+    } else if (rph)
+        printf(MSG("  記録    パラメータ %s\n", "  recorded  parameters %s\n"), rph);
+    printf(mismatch ? MSG("結果: 報告書はこれらの入力から作られたものではありません。\n",
+                          "Result: the report was NOT produced from these inputs.\n")
+                    : MSG("結果: 報告書はこれらの入力から作られています。\n",
+                          "Result: the report was produced from exactly these inputs.\n"));
+    cJSON_Delete(m);
+    return mismatch ? 1 : 0;
+}

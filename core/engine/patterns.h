@@ -1,0 +1,18 @@
+/* patterns.h — Lua string patterns with a step budget (string.find/match/gmatch/gsub). */
+#ifndef KYOJIN_PATTERNS_H
+#define KYOJIN_PATTERNS_H
+#include <lua.h>
+
+/* Matching steps one call may take: a fixed allowance plus an amount per subject byte, so
+ * linear patterns over large strings work and backtracking blow-ups stop in milliseconds. */
+#define PATTERNS_BASE_STEPS     2000000L
+#define PATTERNS_STEPS_PER_BYTE 32L
+/* Nesting of the matcher (captures, optional and lazy items), as in Lua's own matcher. */
+#define PATTERNS_MAX_DEPTH      200
+
+/* Replace find, match, gmatch and gsub in the table at `idx` (a string library table) by
+ * the bounded versions. Behaviour is that of Lua 5.4 except that a match needing more steps
+ * than the budget raises "pattern too complex". */
+void patterns_install(lua_State *L, int idx);
+
+#endif

@@ -1,0 +1,1709 @@
+/* runner.c — the policy set and the evaluation of one declaration.
+ *
+ * Owns: finding policy files, compiling them once, validating their metadata (through the
+ * trusted DSL module lua/kyojin/dsl.lua), parameters, applicability, running each check in a
+ * fresh environment under the sandbox limits, the result API (`result:fail` …), waivers, and
+ * the declaration result document (interfaces.md §5).
+ * Does not own: the limits themselves (sandbox.c), the declaration view (luaconv.c), report
+ * formats (report*.c), risk scoring (risk.c).
+ *
+ * Each declaration re-runs every policy chunk (compiled once) in a new environment, so no
+ * state survives from one declaration to the next or passes between policies; helpers in
+ * lua/kyojin/helpers/ are re-run the same way and offered frozen as `kyojin`.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "engine/runner.h"
+#include "engine/bundle.h"
+#include "input/fastval.h"
+#include "util/fileio.h"
+#include "util/cjson_cs.h"
+#include "input/luaconv.h"
+#include "util/sha256.h"
+
+#include <dirent.h>
+#include <lauxlib.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static const char CURRENT_COLLECT = 0; /* registry: light userdata → collect being filled */
+static const char CURRENT_SPEC = 0;    /* registry: the table passed to policy{} */
+static const char RESULT_OBJECT = 0;   /* registry: the frozen result object (made once) */
+static const char PARAMS_CACHE = 0;    /* registry: policy index + 1 → its frozen parameters */
+
+typedef struct {
+    char *name;
+    int type; /* 0 number, 1 string, 2 boolean */
+    cJSON *value;
+} param;
+
+typedef struct {
+    char *relname;
+    int chunk_ref;
+    char *id;
+    char *level;
+    cJSON *meta;
+    param *params;
+    size_t nparams;
+    int has_applies;
+} policy;
+
+typedef struct {
+    int status;
+    char *ptr;
+    char *ja, *en;
+    int evidence; /* 0 none, 1 declared, 2 evidenced */
+    cJSON *classification;
+} finding;
+
+typedef struct {
+    finding *f;
+    size_t n, cap;
+    int na;
+    char *na_ja, *na_en;
+    int overflow;
+} collect;
+
+struct runner {
+    sandbox *sb;
+    policy *p;
+    size_t np;
+    char **errors;
+    size_t nerr;
+    char sha[65];
+    int *helper_refs;
+    char **helper_names;
+    size_t nhelpers;
+    int validate_ref; /* validate function, or LUA_NOREF */
+    fastval *fv;      /* C fast path of validation (fastval.h), or NULL: Lua only */
+    int dsl_ref;
+    char *policies_dir;
+    char *lua_dir;
+    int validate;
+    const char *eval_only;   /* evaluate only this policy (host.evaluate), or NULL */
+    runner_policy_hook hook; /* watchdog: progress and skipping (runner_set_policy_hook) */
+    void *hook_ud;
+    int profile;           /* KYOJIN_PROFILE set: per-policy cost on stderr */
+    const bundle *bundle;  /* the build's precompiled chunks (bundle.h), or NULL */
+    unsigned long tree_of; /* serial of the declaration whose raw tree is cached in tree_ref */
+    int tree_ref;          /* registry ref of that raw tree, or LUA_NOREF */
+};
+
+void runner_set_policy_hook(runner *r, runner_policy_hook fn, void *ud)
+{
+    r->hook = fn;
+    r->hook_ud = ud;
+}
+
+/* cJSON_AddItemTo* do not take the item when they fail (the key copy cannot be allocated,
+ * or the container is NULL): free it then, so an allocation failure leaks nothing. */
+static void add_item(cJSON *o, const char *k, cJSON *item)
+{
+    if (item && !cJSON_AddItemToObject(o, k, item)) cJSON_Delete(item);
+}
+static void add_elem(cJSON *a, cJSON *item)
+{
+    if (item && !cJSON_AddItemToArray(a, item)) cJSON_Delete(item);
+}
+
+/* add_cs, add_str, …: members under constant keys (cjson_cs.h) */
+
+#define MAX_FINDINGS 10000
+#define MAX_MESSAGE  4000
+
+const char *status_name(policy_status s)
+{
+    static const char *const n[] = {"pass",  "fail",   "warn", "not_applicable",
+                                    "error", "waived", "info"};
+    return n[s];
+}
+
+static char *xstrdup(const char *s)
+{
+    if (!s) return NULL;
+    size_t n = strlen(s) + 1;
+    char *p = malloc(n);
+    if (p) memcpy(p, s, n);
+    return p;
+}
+
+static void add_error(runner *r, const char *fmt1, const char *msg)
+{
+    char **ne = realloc(r->errors, (r->nerr + 2) * sizeof *ne);
+    if (!ne) return;
+    r->errors = ne;
+    size_t n = strlen(fmt1) + strlen(msg) + 4;
+    char *s = malloc(n);
+    if (s) snprintf(s, n, "%s: %s", fmt1, msg);
+    r->errors[r->nerr++] = s;
+    r->errors[r->nerr] = NULL;
+}
+
+const char *const *runner_load_errors(const runner *r)
+{
+    static const char *const none[] = {NULL};
+    return r->nerr ? (const char *const *)r->errors : none;
+}
+
+sandbox *runner_sandbox(runner *r)
+{
+    return r->sb;
+}
+
+/* ------------------------------------------------------------------ files */
+
+typedef struct {
+    char **v;
+    size_t n, cap;
+} strlist;
+
+static void sl_add(strlist *l, const char *s)
+{
+    if (l->n == l->cap) {
+        size_t nc = l->cap ? l->cap * 2 : 64;
+        char **nv = realloc(l->v, nc * sizeof *nv);
+        if (!nv) return;
+        l->v = nv;
+        l->cap = nc;
+    }
+    l->v[l->n] = xstrdup(s);
+    if (l->v[l->n]) l->n++;
+}
+
+static void sl_free(strlist *l)
+{
+    for (size_t i = 0; i < l->n; i++) free(l->v[i]);
+    free(l->v);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int ends_with(const char *s, const char *suf)
+{
+    size_t a = strlen(s), b = strlen(suf);
+    return a >= b && strcmp(s + a - b, suf) == 0;
+}
+
+/* Collect relative paths of Lua sources under base/rel, recursively. With `policies`, the
+ * rules of a policy directory: no fixtures/ directories, no *_test.lua, no catalog.lua at the
+ * top (depth 0). tools/mkbundle.c lists the sources it precompiles with the same function. */
+static void walk(const char *base, const char *rel, strlist *out, int depth, int policies)
+{
+    if (depth > 8) return;
+    char path[4096];
+    snprintf(path, sizeof path, "%s%s%s", base, *rel ? "/" : "", rel);
+    DIR *d = opendir(path);
+    if (!d) return;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.') continue;
+        char sub[4096], full[4096 + 256];
+        snprintf(sub, sizeof sub, "%s%s%s", rel, *rel ? "/" : "", e->d_name);
+        snprintf(full, sizeof full, "%s/%s", base, sub);
+        struct stat st;
+        if (stat(full, &st) != 0) continue;
+        if (S_ISDIR(st.st_mode)) {
+            if (policies && strcmp(e->d_name, "fixtures") == 0) continue;
+            walk(base, sub, out, depth + 1, policies);
+        } else if (S_ISREG(st.st_mode) && ends_with(e->d_name, ".lua") &&
+                   !(policies && (ends_with(e->d_name, "_test.lua") ||
+                                  (depth == 0 && strcmp(e->d_name, "catalog.lua") == 0)))) {
+            sl_add(out, sub);
+        }
+    }
+    closedir(d);
+}
+
+size_t runner_list_sources(const char *base, int policies, char ***out)
+{
+    strlist l = {0};
+    walk(base, "", &l, 0, policies);
+    if (l.n) qsort(l.v, l.n, sizeof *l.v, cmp_str);
+    *out = l.v;
+    return l.n;
+}
+
+void runner_free_list(char **v, size_t n)
+{
+    strlist l = {v, n, n};
+    sl_free(&l);
+}
+
+/* ------------------------------------------------------------------ result API */
+
+static collect *current(lua_State *L)
+{
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &CURRENT_COLLECT);
+    collect *c = lua_touserdata(L, -1);
+    lua_pop(L, 1);
+    if (!c) luaL_error(L, "result object used outside its policy run");
+    return c;
+}
+
+/* Read a bilingual message at idx: a string (used for both) or { ja = , en = }. */
+static void get_message(lua_State *L, int idx, char **ja, char **en, int required)
+{
+    *ja = *en = NULL;
+    if (lua_isnoneornil(L, idx)) {
+        if (required) luaL_error(L, "a message { ja = ..., en = ... } is required");
+        return;
+    }
+    if (lua_type(L, idx) == LUA_TSTRING) {
+        size_t n;
+        const char *s = lua_tolstring(L, idx, &n);
+        if (n > MAX_MESSAGE) luaL_error(L, "message longer than %d bytes", MAX_MESSAGE);
+        *ja = xstrdup(s);
+        *en = xstrdup(s);
+        return;
+    }
+    luaL_checktype(L, idx, LUA_TTABLE);
+    const char *k[2] = {"ja", "en"};
+    char **dst[2] = {ja, en};
+    for (int i = 0; i < 2; i++) {
+        lua_getfield(L, idx, k[i]);
+        if (lua_type(L, -1) != LUA_TSTRING) {
+            free(*ja);
+            *ja = NULL;
+            luaL_error(L, "message field '%s' must be a string", k[i]);
+        }
+        size_t n;
+        const char *s = lua_tolstring(L, -1, &n);
+        if (n > MAX_MESSAGE) {
+            free(*ja);
+            *ja = NULL;
+            luaL_error(L, "message longer than %d bytes", MAX_MESSAGE);
+        }
+        *dst[i] = xstrdup(s);
+        lua_pop(L, 1);
+    }
+}
+
+/* Subject at idx: a declaration table (its pointer) or a JSON-pointer string. */
+static char *get_subject(lua_State *L, int idx)
+{
+    const char *p = luaconv_pointer(L, idx);
+    if (p) return xstrdup(p);
+    if (lua_type(L, idx) == LUA_TSTRING) {
+        const char *s = lua_tostring(L, idx);
+        if (*s && *s != '/')
+            luaL_error(L,
+                       "subject must be a JSON pointer starting with '/' or a declaration table");
+        if (strlen(s) > 1000) luaL_error(L, "subject pointer too long");
+        return xstrdup(s);
+    }
+    if (lua_isnoneornil(L, idx)) return xstrdup("");
+    luaL_error(L, "subject must be a declaration table or a JSON pointer string (got %s)",
+               luaL_typename(L, idx));
+    return NULL;
+}
+
+static int add_finding(lua_State *L, int status)
+{
+    collect *c = current(L);
+    if (c->n >= MAX_FINDINGS) return luaL_error(L, "more than %d findings", MAX_FINDINGS);
+    /* arguments: self, subject, message, opts. Everything that can raise (including memory
+     * errors) happens while nothing is owned outside the collect, so nothing leaks. */
+    int evidence = 0;
+    if (lua_type(L, 4) == LUA_TTABLE) {
+        lua_getfield(L, 4, "evidence");
+        if (lua_type(L, -1) == LUA_TSTRING) {
+            const char *e = lua_tostring(L, -1);
+            if (strcmp(e, "declared") == 0)
+                evidence = 1;
+            else if (strcmp(e, "evidenced") == 0)
+                evidence = 2;
+            else
+                return luaL_error(L, "evidence must be \"declared\" or \"evidenced\"");
+        }
+        lua_pop(L, 1);
+    }
+    if (c->n == c->cap) {
+        size_t nc = c->cap ? c->cap * 2 : 8;
+        finding *nf = realloc(c->f, nc * sizeof *nf);
+        if (!nf) return luaL_error(L, "out of memory");
+        c->f = nf;
+        c->cap = nc;
+    }
+    char *ptr = get_subject(L, 2); /* raises only before allocating */
+    finding *f = &c->f[c->n++];
+    memset(f, 0, sizeof *f);
+    f->status = status;
+    f->ptr = ptr;
+    f->evidence = evidence;
+    get_message(L, 3, &f->ja, &f->en, status == ST_FAIL || status == ST_WARN);
+    return 0;
+}
+
+static int res_pass(lua_State *L)
+{
+    return add_finding(L, ST_PASS);
+}
+static int res_fail(lua_State *L)
+{
+    return add_finding(L, ST_FAIL);
+}
+static int res_warn(lua_State *L)
+{
+    return add_finding(L, ST_WARN);
+}
+
+static int res_not_applicable(lua_State *L)
+{
+    collect *c = current(L);
+    char *ja, *en;
+    get_message(L, 2, &ja, &en, 1);
+    free(c->na_ja);
+    free(c->na_en);
+    c->na = 1;
+    c->na_ja = ja;
+    c->na_en = en;
+    return 0;
+}
+
+static int res_classify(lua_State *L)
+{
+    collect *c = current(L);
+    luaL_checktype(L, 3, LUA_TTABLE);
+    char err[200];
+    cJSON *cls = luaconv_to_json(L, 3, err, sizeof err);
+    if (!cls) return luaL_error(L, "classification: %s", err);
+    char *text = cJSON_PrintUnformatted(cls);
+    size_t tl = text ? strlen(text) : 0;
+    cJSON_free(text);
+    if (tl > 16384) {
+        cJSON_Delete(cls);
+        return luaL_error(L, "classification too large");
+    }
+    if (c->n >= MAX_FINDINGS) {
+        cJSON_Delete(cls);
+        return luaL_error(L, "more than %d findings", MAX_FINDINGS);
+    }
+    char *ptr;
+    {
+        const char *p = luaconv_pointer(L, 2);
+        if (!p && lua_type(L, 2) == LUA_TSTRING) p = lua_tostring(L, 2);
+        ptr = xstrdup(p ? p : "");
+    }
+    if (c->n == c->cap) {
+        size_t nc = c->cap ? c->cap * 2 : 8;
+        finding *nf = realloc(c->f, nc * sizeof *nf);
+        if (!nf) {
+            free(ptr);
+            cJSON_Delete(cls);
+            return luaL_error(L, "out of memory");
+        }
+        c->f = nf;
+        c->cap = nc;
+    }
+    finding *f = &c->f[c->n++];
+    memset(f, 0, sizeof *f);
+    f->status = ST_INFO;
+    f->ptr = ptr;
+    f->classification = cls;
+    cJSON *ja = cJSON_GetObjectItemCaseSensitive(cls, "ja"),
+          *en = cJSON_GetObjectItemCaseSensitive(cls, "en");
+    if (cJSON_IsString(ja)) f->ja = xstrdup(ja->valuestring);
+    if (cJSON_IsString(en)) f->en = xstrdup(en->valuestring);
+    return 0;
+}
+
+static void collect_free(collect *c)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        free(c->f[i].ptr);
+        free(c->f[i].ja);
+        free(c->f[i].en);
+        cJSON_Delete(c->f[i].classification);
+    }
+    free(c->f);
+    free(c->na_ja);
+    free(c->na_en);
+    memset(c, 0, sizeof *c);
+}
+
+/* The result object handed to every check: frozen C functions without upvalues that act on
+ * the collect of the running policy (CURRENT_COLLECT), so one object serves every policy of
+ * every declaration. */
+static void push_result_object(lua_State *L)
+{
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &RESULT_OBJECT) == LUA_TTABLE) return;
+    lua_pop(L, 1);
+    static const luaL_Reg m[] = {{"pass", res_pass},         {"fail", res_fail},
+                                 {"warn", res_warn},         {"not_applicable", res_not_applicable},
+                                 {"classify", res_classify}, {NULL, NULL}};
+    luaL_newlib(L, m);
+    sandbox_push_frozen(L, -1);
+    lua_remove(L, -2);
+    lua_pushvalue(L, -1);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &RESULT_OBJECT);
+}
+
+/* policy { ... } — records the spec of the chunk being run. */
+static int api_policy(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &CURRENT_SPEC) != LUA_TNIL)
+        return luaL_error(L, "policy { ... } may be called only once per file");
+    lua_pop(L, 1);
+    lua_pushvalue(L, 1);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &CURRENT_SPEC);
+    return 0;
+}
+
+/* ------------------------------------------------------------------ loading */
+
+/* Run the trusted DSL validator on the spec at top: leaves the metadata table, or raises. */
+static int validate_spec(runner *r, const char *relname, char *err, size_t errlen)
+{
+    lua_State *L = sandbox_state(r->sb);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, r->dsl_ref);
+    lua_getfield(L, -1, "validate");
+    lua_remove(L, -2);
+    lua_insert(L, -2);
+    lua_pushstring(L, relname);
+    /* under the policy limits: the spec may carry policy metatables (__len, __index) */
+    return sandbox_call(r->sb, 2, 1, relname, err, errlen) == SANDBOX_OK ? 0 : -1;
+}
+
+static int param_from_meta(policy *p)
+{
+    cJSON *ps = cJSON_GetObjectItemCaseSensitive(p->meta, "params");
+    size_t n = 0;
+    cJSON *c;
+    cJSON_ArrayForEach(c, ps) n++;
+    p->params = calloc(n ? n : 1, sizeof *p->params);
+    if (!p->params) return -1;
+    cJSON_ArrayForEach(c, ps)
+    {
+        param *q = &p->params[p->nparams++];
+        q->name = xstrdup(c->string);
+        cJSON *t = cJSON_GetObjectItemCaseSensitive(c, "type");
+        const char *ts = cJSON_IsString(t) ? t->valuestring : "number";
+        q->type = strcmp(ts, "number") == 0 ? 0 : strcmp(ts, "boolean") == 0 ? 2 : 1;
+        q->value = cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(c, "default"), 1);
+        if (!q->name || !q->value) return -1; /* out of memory: the caller frees what was made */
+    }
+    return 0;
+}
+
+static int cmp_policy(const void *a, const void *b)
+{
+    return strcmp(((const policy *)a)->id, ((const policy *)b)->id);
+}
+
+/* Run a policy chunk (at stack top, consumed) in a fresh environment; leaves the spec table
+ * on the stack. Returns 0, or -1 with err. */
+static int run_chunk(runner *r, int ref, const char *who, char *err, size_t errlen)
+{
+    lua_State *L = sandbox_state(r->sb);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
+    sandbox_push_env(r->sb);
+    lua_setupvalue(L, -2, 1);
+    lua_pushnil(L);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &CURRENT_SPEC);
+    if (sandbox_call(r->sb, 0, 0, who, err, errlen) != SANDBOX_OK) return -1;
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &CURRENT_SPEC) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        snprintf(err, errlen, "the file does not call policy { ... }");
+        return -1;
+    }
+    lua_pushnil(L);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &CURRENT_SPEC);
+    return 0;
+}
+
+/* Helpers: compile each file under lua/kyojin/helpers once. */
+static int load_helpers(runner *r, char *err, size_t errlen)
+{
+    lua_State *L = sandbox_state(r->sb);
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/kyojin/helpers", r->lua_dir);
+    strlist files = {0};
+    walk(dir, "", &files, 1, 1); /* depth 1: a catalog.lua here is a helper */
+    if (files.n) qsort(files.v, files.n, sizeof *files.v, cmp_str);
+    r->helper_refs = calloc(files.n ? files.n : 1, sizeof *r->helper_refs);
+    r->helper_names = calloc(files.n ? files.n : 1, sizeof *r->helper_names);
+    if (!r->helper_refs || !r->helper_names) {
+        snprintf(err, errlen, "out of memory");
+        sl_free(&files);
+        return -1;
+    }
+    for (size_t i = 0; i < files.n; i++) {
+        char path[8192];
+        snprintf(path, sizeof path, "%s/%s", dir, files.v[i]);
+        size_t len;
+        char *text = fileio_read(path, (size_t)64 << 20, &len);
+        if (!text) {
+            snprintf(err, errlen, "%s: cannot read", path);
+            sl_free(&files);
+            return -1;
+        }
+        char chunk[4200];
+        snprintf(chunk, sizeof chunk, "@%s", path);
+        int rc = sandbox_load_cached(r->sb, text, len, chunk, NULL, err, errlen);
+        free(text);
+        if (rc) {
+            sl_free(&files);
+            return -1;
+        }
+        r->helper_refs[r->nhelpers] = luaL_ref(L, LUA_REGISTRYINDEX);
+        r->helper_names[r->nhelpers++] = xstrdup(files.v[i]);
+        if (!r->helper_names[r->nhelpers - 1]) {
+            snprintf(err, errlen, "out of memory");
+            sl_free(&files);
+            return -1;
+        }
+    }
+    sl_free(&files);
+    return 0;
+}
+
+/* Build the frozen `kyojin` table for one declaration: JSON API + every helper's exports. */
+static int install_kyojin(runner *r, char *err, size_t errlen)
+{
+    lua_State *L = sandbox_state(r->sb);
+    luaconv_push_api(L);
+    int k = lua_gettop(L);
+    lua_pushnil(L);
+    lua_setfield(L, k, "encode");
+    for (size_t i = 0; i < r->nhelpers; i++) {
+        lua_rawgeti(L, LUA_REGISTRYINDEX, r->helper_refs[i]);
+        sandbox_push_env(r->sb);
+        lua_setupvalue(L, -2, 1);
+        if (sandbox_call(r->sb, 0, 1, r->helper_names[i], err, errlen) != SANDBOX_OK) {
+            lua_settop(L, k - 1);
+            return -1;
+        }
+        if (lua_type(L, -1) != LUA_TTABLE) {
+            snprintf(err, errlen, "helper %s must return a table of functions", r->helper_names[i]);
+            lua_settop(L, k - 1);
+            return -1;
+        }
+        lua_pushnil(L);
+        while (lua_next(L, -2)) {
+            if (lua_type(L, -2) != LUA_TSTRING) {
+                lua_pop(L, 1);
+                continue;
+            }
+            lua_pushvalue(L, -2);
+            if (lua_rawget(L, k) != LUA_TNIL) {
+                snprintf(err, errlen, "helper %s: name '%s' is already defined", r->helper_names[i],
+                         lua_tostring(L, -3));
+                lua_settop(L, k - 1);
+                return -1;
+            }
+            lua_pop(L, 1);
+            lua_pushvalue(L, -2);
+            lua_insert(L, -2);
+            lua_rawset(L, k);
+        }
+        lua_pop(L, 1);
+        /* helpers may call each other through kyojin: install progressively */
+        sandbox_push_frozen(L, k);
+        sandbox_set_safe(r->sb, "kyojin");
+    }
+    sandbox_push_frozen(L, k);
+    sandbox_set_safe(r->sb, "kyojin");
+    lua_settop(L, k - 1);
+    return 0;
+}
+
+runner *runner_new(const runner_opts *o, char *err, size_t errlen)
+{
+    runner *r = calloc(1, sizeof *r);
+    if (!r) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    r->policies_dir = xstrdup(o->policies_dir ? o->policies_dir : "policies");
+    r->lua_dir = xstrdup(o->lua_dir ? o->lua_dir : "lua");
+    r->validate = o->validate;
+    r->validate_ref = LUA_NOREF;
+    r->tree_ref = LUA_NOREF;
+    r->profile = getenv("KYOJIN_PROFILE") != NULL;
+    r->bundle = bundle_usable(o->sandbox.bundle);
+    sandbox_opts so = o->sandbox;
+    so.lua_dir = r->lua_dir;
+    so.bundle = r->bundle;
+    r->sb = sandbox_new(&so, err, errlen);
+    if (!r->sb) {
+        runner_free(r);
+        return NULL;
+    }
+    lua_State *L = sandbox_state(r->sb);
+
+    /* `policy` in the safe globals */
+    lua_pushcfunction(L, api_policy);
+    sandbox_set_safe(r->sb, "policy");
+
+    /* trusted DSL module */
+    lua_getglobal(L, "require");
+    lua_pushliteral(L, "kyojin.dsl");
+    if (sandbox_call_trusted(r->sb, 1, 1, err, errlen)) {
+        runner_free(r);
+        return NULL;
+    }
+    r->dsl_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+
+    if (r->validate) {
+        char path[4200];
+        snprintf(path, sizeof path, "%s/kyojin/validate.lua", r->lua_dir);
+        struct stat st;
+        if (stat(path, &st) == 0) {
+            lua_getglobal(L, "require");
+            lua_pushliteral(L, "kyojin.validate");
+            if (sandbox_call_trusted(r->sb, 1, 1, err, errlen)) {
+                runner_free(r);
+                return NULL;
+            }
+            lua_getfield(L, -1, "validate");
+            r->validate_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+            lua_pop(L, 1);
+            /* The same schema data compiled for the C fast path; without it (or with
+             * KYOJIN_VALIDATE=lua) every declaration goes through the Lua validator. */
+            const char *vmode = getenv("KYOJIN_VALIDATE");
+            if (!vmode || strcmp(vmode, "lua") != 0) {
+                char ferr[256];
+                lua_getglobal(L, "require");
+                lua_pushliteral(L, "kyojin.schema");
+                if (sandbox_call_trusted(r->sb, 1, 1, ferr, sizeof ferr) == 0) {
+                    r->fv = fastval_compile(L, -1, ferr, sizeof ferr);
+                    lua_pop(L, 1);
+                }
+            }
+        }
+    }
+
+    if (load_helpers(r, err, errlen)) {
+        runner_free(r);
+        return NULL;
+    }
+    if (install_kyojin(r, err, errlen)) {
+        runner_free(r);
+        return NULL;
+    }
+
+    /* policy files */
+    strlist files = {0};
+    struct stat st;
+    if (o->skip_policies) {
+        sha256_hex((const unsigned char[32]){0}, r->sha);
+        return r;
+    }
+    if (stat(r->policies_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        snprintf(err, errlen, "%s: policy directory not found", r->policies_dir);
+        runner_free(r);
+        return NULL;
+    }
+    walk(r->policies_dir, "", &files, 0, 1);
+    if (files.n) qsort(files.v, files.n, sizeof *files.v, cmp_str);
+    r->p = calloc(files.n ? files.n : 1, sizeof *r->p);
+    if (!r->p) {
+        snprintf(err, errlen, "out of memory");
+        sl_free(&files);
+        runner_free(r);
+        return NULL;
+    }
+    /* The policy-set hash covers every readable file's name and text. While the files are
+     * exactly the build's bundled policy set (same names, same texts byte for byte: bundle.h)
+     * nothing is hashed: if all of them are, the set hash is the one recorded for that set at
+     * build time. At the first difference the texts so far (equal to the bundled ones) and
+     * every later one are hashed as usual. */
+    sha256_ctx hc;
+    sha256_init(&hc);
+    const bundle *bp = r->bundle;
+    int same = bp && bp->npolicies == files.n;
+    /* A policy's metadata is a function of its text, the DSL module, the helpers and the host:
+     * while the files are the bundled set so far (`same`: the loading up to here is the one
+     * made at build time), the runtime came entirely from the bundle (same DSL, same helper
+     * files) and the limits are at least those the metadata was built under, the metadata
+     * recorded at build time is used instead of running the chunk and the DSL validator now
+     * (the chunk runs for each declaration anyway). */
+    int cached_meta =
+        bp && sandbox_sources_compiled(r->sb) == 0 && bp->nhelpers == r->nhelpers &&
+        !o->sandbox.verbose && !o->sandbox.fail_alloc_at &&
+        (!o->sandbox.instructions || o->sandbox.instructions >= SANDBOX_DEFAULT_INSTRUCTIONS) &&
+        (!o->sandbox.policy_memory || o->sandbox.policy_memory >= SANDBOX_DEFAULT_POLICY_MEMORY) &&
+        (!o->sandbox.state_memory || o->sandbox.state_memory >= SANDBOX_DEFAULT_STATE_MEMORY) &&
+        (o->sandbox.cpu_seconds <= 0 || o->sandbox.cpu_seconds >= SANDBOX_DEFAULT_CPU_SECONDS);
+    for (size_t i = 0; cached_meta && i < r->nhelpers; i++)
+        if (strcmp(bp->helpers[i], r->helper_names[i]) != 0) cached_meta = 0;
+    for (size_t i = 0; i < files.n; i++) {
+        char path[8192], msg[1024];
+        snprintf(path, sizeof path, "%s/%s", r->policies_dir, files.v[i]);
+        size_t len = 0;
+        char *text = fileio_read(path, (size_t)64 << 20, &len);
+        if (same && (!text || strcmp(bp->policies[i].relname, files.v[i]) != 0 ||
+                     !bundle_same_text(bp->policies[i].chunk, text, len))) {
+            same = 0;
+            for (size_t k = 0; k < i; k++) {
+                sha256_update(&hc, files.v[k], strlen(files.v[k]) + 1);
+                sha256_update(&hc, bp->policies[k].chunk->src, bp->policies[k].chunk->src_len);
+                sha256_update(&hc, "", 1);
+            }
+        }
+        if (!text) {
+            add_error(r, path, "cannot read the file");
+            continue;
+        }
+        if (!same) {
+            sha256_update(&hc, files.v[i], strlen(files.v[i]) + 1);
+            sha256_update(&hc, text, len);
+            sha256_update(&hc, "", 1);
+        }
+        char chunk[8300];
+        snprintf(chunk, sizeof chunk, "@%s", path);
+        const bundle_chunk *used = NULL;
+        int rc = sandbox_load_cached(r->sb, text, len, chunk, &used, msg, sizeof msg);
+        free(text);
+        if (rc) {
+            add_error(r, path, msg);
+            continue;
+        }
+        int ref = luaL_ref(L, LUA_REGISTRYINDEX);
+        cJSON *meta = cached_meta && same && used && used->meta ? cJSON_Parse(used->meta) : NULL;
+        if (meta && used->has_applies && !cJSON_AddTrueToObject(meta, "has_applies")) {
+            cJSON_Delete(meta);
+            meta = NULL;
+        }
+        if (!meta) {
+            if (run_chunk(r, ref, files.v[i], msg, sizeof msg) ||
+                validate_spec(r, path, msg, sizeof msg)) {
+                add_error(r, path, msg);
+                luaL_unref(L, LUA_REGISTRYINDEX, ref);
+                continue;
+            }
+            /* metadata table (plain data) → JSON */
+            meta = luaconv_to_json(L, -1, msg, sizeof msg);
+            lua_pop(L, 1);
+            if (!meta) {
+                add_error(r, path, msg);
+                luaL_unref(L, LUA_REGISTRYINDEX, ref);
+                continue;
+            }
+        }
+        policy *p = &r->p[r->np];
+        p->relname = xstrdup(files.v[i]);
+        p->chunk_ref = ref;
+        p->meta = meta;
+        const cJSON *jid = cJSON_GetObjectItemCaseSensitive(meta, "id"),
+                    *jlevel = cJSON_GetObjectItemCaseSensitive(meta, "level");
+        p->id = cJSON_IsString(jid) ? xstrdup(jid->valuestring) : NULL;
+        p->level = cJSON_IsString(jlevel) ? xstrdup(jlevel->valuestring) : NULL;
+        p->has_applies = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(meta, "has_applies"));
+        cJSON_DeleteItemFromObjectCaseSensitive(meta, "has_applies");
+        if (!p->relname || !p->id || !p->level || param_from_meta(p)) { /* out of memory */
+            add_error(r, path, "out of memory");
+            cJSON_Delete(p->meta);
+            free(p->relname);
+            free(p->id);
+            free(p->level);
+            for (size_t k = 0; k < p->nparams; k++) {
+                free(p->params[k].name);
+                cJSON_Delete(p->params[k].value);
+            }
+            free(p->params);
+            luaL_unref(L, LUA_REGISTRYINDEX, ref);
+            memset(p, 0, sizeof *p);
+            continue;
+        }
+        int dup = 0;
+        for (size_t k = 0; k < r->np; k++)
+            if (strcmp(r->p[k].id, p->id) == 0) dup = 1;
+        if (dup) {
+            snprintf(msg, sizeof msg, "policy id %s is defined twice", p->id);
+            add_error(r, path, msg);
+            cJSON_Delete(p->meta);
+            free(p->relname);
+            free(p->id);
+            free(p->level);
+            for (size_t k = 0; k < p->nparams; k++) {
+                free(p->params[k].name);
+                cJSON_Delete(p->params[k].value);
+            }
+            free(p->params);
+            luaL_unref(L, LUA_REGISTRYINDEX, ref);
+            memset(p, 0, sizeof *p);
+            continue;
+        }
+        r->np++;
+    }
+    unsigned char dg[32];
+    sha256_final(&hc, dg);
+    if (same) memcpy(dg, bp->policy_set_sha, 32);
+    sha256_hex(dg, r->sha);
+    sl_free(&files);
+    if (r->np) qsort(r->p, r->np, sizeof *r->p, cmp_policy);
+    if (o->only_policy) {
+        size_t k = 0;
+        for (size_t i = 0; i < r->np; i++) {
+            if (strcmp(r->p[i].id, o->only_policy) == 0)
+                r->p[k++] = r->p[i];
+            else {
+                cJSON_Delete(r->p[i].meta);
+                free(r->p[i].relname);
+                free(r->p[i].id);
+                free(r->p[i].level);
+                for (size_t q = 0; q < r->p[i].nparams; q++) {
+                    free(r->p[i].params[q].name);
+                    cJSON_Delete(r->p[i].params[q].value);
+                }
+                free(r->p[i].params);
+            }
+        }
+        r->np = k;
+    }
+    return r;
+}
+
+void runner_free(runner *r)
+{
+    if (!r) return;
+    for (size_t i = 0; i < r->np; i++) {
+        cJSON_Delete(r->p[i].meta);
+        free(r->p[i].relname);
+        free(r->p[i].id);
+        free(r->p[i].level);
+        for (size_t k = 0; k < r->p[i].nparams; k++) {
+            free(r->p[i].params[k].name);
+            cJSON_Delete(r->p[i].params[k].value);
+        }
+        free(r->p[i].params);
+    }
+    free(r->p);
+    for (size_t i = 0; i < r->nerr; i++) free(r->errors[i]);
+    free(r->errors);
+    for (size_t i = 0; i < r->nhelpers; i++) free(r->helper_names[i]);
+    free(r->helper_names);
+    free(r->helper_refs);
+    free(r->policies_dir);
+    free(r->lua_dir);
+    fastval_free(r->fv);
+    sandbox_free(r->sb);
+    free(r);
+}
+
+const char *runner_policy_set_sha256(const runner *r)
+{
+    return r->sha;
+}
+
+int runner_policy_export(const runner *r, int i, const char **relname, char **meta_json,
+                         int *has_applies)
+{
+    if (i < 0 || (size_t)i >= r->np) return -1;
+    *relname = r->p[i].relname;
+    *has_applies = r->p[i].has_applies;
+    *meta_json = cJSON_PrintUnformatted(r->p[i].meta);
+    return *meta_json ? 0 : -1;
+}
+
+int runner_helper_count(const runner *r)
+{
+    return (int)r->nhelpers;
+}
+const char *runner_helper_name(const runner *r, int i)
+{
+    return i >= 0 && (size_t)i < r->nhelpers ? r->helper_names[i] : NULL;
+}
+int runner_policy_count(const runner *r)
+{
+    return (int)r->np;
+}
+
+cJSON *runner_metadata(runner *r)
+{
+    cJSON *a = cJSON_CreateArray();
+    for (size_t i = 0; i < r->np; i++) {
+        cJSON *m = cJSON_Duplicate(r->p[i].meta, 1);
+        cJSON_AddStringToObject(m, "file", r->p[i].relname);
+        add_elem(a, m);
+    }
+    return a;
+}
+
+/* ------------------------------------------------------------------ parameters */
+
+static param *find_param(runner *r, const char *full, char *err, size_t errlen)
+{
+    const char *dot = strrchr(full, '.');
+    if (!dot || dot == full) {
+        snprintf(err, errlen, "parameter '%s' must be written POLICY-ID.NAME", full);
+        return NULL;
+    }
+    size_t idlen = (size_t)(dot - full);
+    for (size_t i = 0; i < r->np; i++) {
+        if (strlen(r->p[i].id) != idlen || strncmp(r->p[i].id, full, idlen) != 0) continue;
+        for (size_t k = 0; k < r->p[i].nparams; k++)
+            if (strcmp(r->p[i].params[k].name, dot + 1) == 0) return &r->p[i].params[k];
+        snprintf(err, errlen, "policy %.*s has no parameter '%s'", (int)idlen, full, dot + 1);
+        return NULL;
+    }
+    snprintf(err, errlen, "unknown policy '%.*s' in parameter '%s'", (int)idlen, full, full);
+    return NULL;
+}
+
+static int set_param_value(param *q, const cJSON *v, const char *full, char *err, size_t errlen)
+{
+    if ((q->type == 0 && !cJSON_IsNumber(v)) || (q->type == 1 && !cJSON_IsString(v)) ||
+        (q->type == 2 && !cJSON_IsBool(v))) {
+        snprintf(err, errlen, "parameter %s must be a %s", full,
+                 q->type == 0   ? "number"
+                 : q->type == 1 ? "string"
+                                : "boolean");
+        return -1;
+    }
+    cJSON_Delete(q->value);
+    q->value = cJSON_Duplicate(v, 1);
+    return 0;
+}
+
+static void forget_params(runner *r);
+
+int runner_set_param(runner *r, const char *name, const char *value, char *err, size_t errlen)
+{
+    forget_params(r);
+    param *q = find_param(r, name, err, errlen);
+    if (!q) return -1;
+    cJSON *v = NULL;
+    if (q->type == 0) {
+        char *end;
+        double d = strtod(value, &end);
+        if (!*value || *end) {
+            snprintf(err, errlen, "parameter %s must be a number (got '%s')", name, value);
+            return -1;
+        }
+        v = cJSON_CreateNumber(d);
+    } else if (q->type == 2) {
+        if (strcmp(value, "true") && strcmp(value, "false")) {
+            snprintf(err, errlen, "parameter %s must be true or false (got '%s')", name, value);
+            return -1;
+        }
+        v = cJSON_CreateBool(strcmp(value, "true") == 0);
+    } else {
+        v = cJSON_CreateString(value);
+    }
+    int rc = set_param_value(q, v, name, err, errlen);
+    cJSON_Delete(v);
+    return rc;
+}
+
+int runner_set_params_json(runner *r, const cJSON *obj, char *err, size_t errlen)
+{
+    if (!cJSON_IsObject(obj)) {
+        snprintf(err, errlen, "a parameter file must hold a JSON object");
+        return -1;
+    }
+    forget_params(r);
+    const cJSON *c;
+    cJSON_ArrayForEach(c, obj)
+    {
+        if (cJSON_IsObject(c)) {
+            const cJSON *d;
+            cJSON_ArrayForEach(d, c)
+            {
+                char full[512];
+                snprintf(full, sizeof full, "%s.%s", c->string, d->string);
+                param *q = find_param(r, full, err, errlen);
+                if (!q || set_param_value(q, d, full, err, errlen)) return -1;
+            }
+        } else {
+            param *q = find_param(r, c->string, err, errlen);
+            if (!q || set_param_value(q, c, c->string, err, errlen)) return -1;
+        }
+    }
+    return 0;
+}
+
+cJSON *runner_parameters(runner *r)
+{
+    cJSON *o = cJSON_CreateObject();
+    for (size_t i = 0; i < r->np; i++)
+        for (size_t k = 0; k < r->p[i].nparams; k++) {
+            char full[512];
+            snprintf(full, sizeof full, "%s.%s", r->p[i].id, r->p[i].params[k].name);
+            add_item(o, full, cJSON_Duplicate(r->p[i].params[k].value, 1));
+        }
+    return o;
+}
+
+/* ------------------------------------------------------------------ evaluation */
+
+/* The frozen parameters of policy p (scalars only, so immutable): made once and kept until a
+ * parameter is set again (forget_params). */
+static void push_params(runner *r, policy *p)
+{
+    lua_State *L = sandbox_state(r->sb);
+    lua_Integer slot = (lua_Integer)(p - r->p) + 1;
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &PARAMS_CACHE) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_newtable(L);
+        lua_pushvalue(L, -1);
+        lua_rawsetp(L, LUA_REGISTRYINDEX, &PARAMS_CACHE);
+    }
+    if (lua_rawgeti(L, -1, slot) == LUA_TTABLE) {
+        lua_remove(L, -2);
+        return;
+    }
+    lua_pop(L, 1);
+    lua_createtable(L, 0, (int)p->nparams);
+    for (size_t k = 0; k < p->nparams; k++) {
+        luaconv_push(L, p->params[k].value);
+        lua_setfield(L, -2, p->params[k].name);
+    }
+    sandbox_push_frozen(L, -1);
+    lua_remove(L, -2);
+    lua_pushvalue(L, -1);
+    lua_rawseti(L, -3, slot);
+    lua_remove(L, -2);
+}
+
+static void forget_params(runner *r)
+{
+    lua_State *L = sandbox_state(r->sb);
+    lua_pushnil(L);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &PARAMS_CACHE);
+}
+
+static const char *str_item(const cJSON *o, const char *k)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+static int model_applies(const policy *p, const char *model)
+{
+    const cJSON *models = cJSON_GetObjectItemCaseSensitive(p->meta, "models");
+    if (!models) return 1;
+    const cJSON *m;
+    cJSON_ArrayForEach(m, models) if (cJSON_IsString(m) && model &&
+                                      strcmp(m->valuestring, model) == 0) return 1;
+    return 0;
+}
+
+/* Is pointer a equal to b or an ancestor of it? */
+static int ancestor_or_self(const char *a, const char *b)
+{
+    size_t n = strlen(a);
+    if (strncmp(a, b, n) != 0) return 0;
+    return b[n] == 0 || b[n] == '/';
+}
+
+/* Does a waiver subject match a finding? Equal pointers, a waiver on an ancestor (it covers
+ * everything below), or a waiver on a field of the finding's subject (a finding on a
+ * connection is waived by a waiver naming the connection's field that causes it). */
+static int covers(const char *w, const char *f)
+{
+    return ancestor_or_self(w, f) || (*f && ancestor_or_self(f, w));
+}
+
+static cJSON *bilingual(const char *ja, const char *en)
+{
+    cJSON *o = cJSON_CreateObject();
+    add_str(o, "ja", ja ? ja : "");
+    add_str(o, "en", en ? en : "");
+    return o;
+}
+
+/* Push the raw Lua tree of a declaration, converting it once for validation and evaluation.
+ * The tree is never handed to policies (they get read-only proxies), and the validator only
+ * reads it, so one conversion serves both. [-0, +1] */
+static void push_tree(runner *r, const decl_doc *d)
+{
+    lua_State *L = sandbox_state(r->sb);
+    if (r->tree_of == decl_serial(d) && r->tree_ref != LUA_NOREF) {
+        lua_rawgeti(L, LUA_REGISTRYINDEX, r->tree_ref);
+        return;
+    }
+    luaL_unref(L, LUA_REGISTRYINDEX, r->tree_ref);
+    luaconv_reset_order(L);
+    luaconv_push(L, decl_root(d));
+    lua_pushvalue(L, -1);
+    r->tree_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    r->tree_of = decl_serial(d);
+}
+
+/* Forget the cached tree (after evaluation; the declaration is about to be freed). */
+static void drop_tree(runner *r)
+{
+    luaL_unref(sandbox_state(r->sb), LUA_REGISTRYINDEX, r->tree_ref);
+    luaconv_reset_order(sandbox_state(r->sb));
+    r->tree_ref = LUA_NOREF;
+    r->tree_of = 0;
+}
+
+/* known_policy of the fast path: is `id` in the policy set? (as opts.policy_ids below) */
+static int fastval_known(void *ud, const char *id)
+{
+    const runner *r = ud;
+    for (size_t i = 0; i < r->np; i++)
+        if (strcmp(r->p[i].id, id) == 0) return 1;
+    return 0;
+}
+
+cJSON *runner_validate(runner *r, decl_doc *d, char *err, size_t errlen)
+{
+    lua_State *L = sandbox_state(r->sb);
+    cJSON *out = cJSON_CreateArray();
+    if (!out) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    if (r->validate_ref == LUA_NOREF) return out;
+    /* Certainly valid: the Lua validator would find nothing. Anything else (invalid or
+     * unsure) goes to it for the exact errors. */
+    if (r->fv && fastval_check(r->fv, decl_root(d), fastval_known, r) == FASTVAL_VALID) return out;
+    int top = lua_gettop(L);
+    luaconv_reset_cache(L);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, r->validate_ref);
+    push_tree(r, d);
+    lua_getglobal(L, "json");
+    lua_createtable(L, 0, 2);
+    lua_pushinteger(L, 100);
+    lua_setfield(L, -2, "max_errors");
+    lua_createtable(L, 0, (int)r->np);
+    for (size_t i = 0; i < r->np; i++) {
+        lua_pushboolean(L, 1);
+        lua_setfield(L, -2, r->p[i].id);
+    }
+    lua_setfield(L, -2, "policy_ids");
+    if (sandbox_call_trusted(r->sb, 3, 1, err, errlen)) {
+        cJSON_Delete(out);
+        lua_settop(L, top);
+        return NULL;
+    }
+    char cerr[200];
+    cJSON *errs = luaconv_to_json(L, -1, cerr, sizeof cerr);
+    lua_settop(L, top);
+    if (!errs) {
+        snprintf(err, errlen, "validator returned malformed errors: %s", cerr);
+        cJSON_Delete(out);
+        return NULL;
+    }
+    if (cJSON_IsArray(errs)) {
+        cJSON_Delete(out);
+        return errs;
+    }
+    cJSON_Delete(errs);
+    return out;
+}
+
+cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error, char *err,
+                   size_t errlen)
+{
+    lua_State *L = sandbox_state(r->sb);
+    int top = lua_gettop(L);
+    *any_error = 0;
+    const cJSON *root = decl_root(d);
+    const cJSON *body = cJSON_GetObjectItemCaseSensitive(root, "body");
+    const char *model = str_item(root, "model");
+    const char *as_of = as_of_opt ? as_of_opt : str_item(body, "as_of");
+
+    cJSON *res = cJSON_CreateObject();
+    add_str(res, "file", decl_path(d));
+    add_str(res, "sha256", decl_sha256_hex(d));
+    cJSON *b = add_obj(res, "body");
+    const char *bkeys[] = {"name", "code", "prefecture"};
+    for (int i = 0; i < 3; i++) {
+        const char *v = str_item(body, bkeys[i]);
+        if (v)
+            add_str(b, bkeys[i], v);
+        else
+            add_null(b, bkeys[i]);
+    }
+    if (model)
+        add_str(b, "model", model);
+    else
+        add_null(b, "model");
+    if (str_item(body, "as_of"))
+        add_str(b, "as_of", str_item(body, "as_of"));
+    else
+        add_null(b, "as_of");
+    cJSON *compliant =
+        cJSON_AddTrueToObject(res, "compliant"); /* its own key: ->type is set below */
+    cJSON *counts = add_obj(res, "counts");
+    int cnt[7] = {0};
+    cJSON *pols = add_arr(res, "policies");
+
+    /* fresh view of this declaration */
+    luaconv_reset_cache(L);
+    if (install_kyojin(r, err, errlen)) {
+        cJSON_Delete(res);
+        return NULL;
+    }
+    push_tree(r, d);
+    int raw = lua_gettop(L);
+    luaconv_push_proxy(L, raw, "");
+    int proxy = lua_gettop(L);
+    const cJSON *waivers = cJSON_GetObjectItemCaseSensitive(root, "waivers");
+
+    for (size_t i = 0; i < r->np; i++) {
+        policy *p = &r->p[i];
+        if (r->eval_only && strcmp(r->eval_only, p->id) != 0) continue;
+        char msg[1024];
+        collect c = {0};
+        policy_status st = ST_PASS;
+        const char *reason_ja = NULL, *reason_en = NULL;
+        char rja[1200], ren[1200];
+        cJSON *read = NULL;
+
+        luaconv_new_log(L);
+        const char *skip = r->hook ? r->hook(r->hook_ud, (int)i, p->id) : NULL;
+        if (skip) {
+            snprintf(msg, sizeof msg, "%s", skip);
+            st = ST_ERROR;
+        } else if (run_chunk(r, p->chunk_ref, p->id, msg, sizeof msg)) {
+            st = ST_ERROR;
+        } else {
+            int spec = lua_gettop(L);
+            int applies = 1;
+            if (!model_applies(p, model)) {
+                applies = 0;
+                snprintf(rja, sizeof rja, "モデルが %s のため対象外", model ? model : "(未申告)");
+                snprintf(ren, sizeof ren, "model is %s", model ? model : "(not declared)");
+                reason_ja = rja;
+                reason_en = ren;
+            } else if (p->has_applies) {
+                lua_getfield(L, spec, "applies");
+                lua_pushvalue(L, proxy);
+                if (sandbox_call(r->sb, 1, 2, p->id, msg, sizeof msg) != SANDBOX_OK) {
+                    st = ST_ERROR;
+                    applies = -1;
+                } else {
+                    if (!lua_toboolean(L, -2)) {
+                        applies = 0;
+                        char *ja = NULL, *en = NULL;
+                        if (lua_type(L, -1) == LUA_TTABLE) {
+                            lua_getfield(L, -1, "ja");
+                            lua_getfield(L, -2, "en");
+                            if (lua_type(L, -2) == LUA_TSTRING) ja = xstrdup(lua_tostring(L, -2));
+                            if (lua_type(L, -1) == LUA_TSTRING) en = xstrdup(lua_tostring(L, -1));
+                            lua_pop(L, 2);
+                        } else if (lua_type(L, -1) == LUA_TSTRING) {
+                            ja = xstrdup(lua_tostring(L, -1));
+                            en = xstrdup(lua_tostring(L, -1));
+                        }
+                        snprintf(rja, sizeof rja, "%s", ja ? ja : "適用条件に該当しないため対象外");
+                        snprintf(ren, sizeof ren, "%s",
+                                 en ? en : "the applicability condition is not met");
+                        free(ja);
+                        free(en);
+                        reason_ja = rja;
+                        reason_en = ren;
+                    }
+                    lua_pop(L, 2);
+                }
+            }
+            if (applies == 0) {
+                st = ST_NA;
+            } else if (applies == 1) {
+                lua_getfield(L, spec, "check");
+                lua_pushvalue(L, proxy);
+                push_result_object(L);
+                push_params(r, p);
+                lua_pushlightuserdata(L, &c);
+                lua_rawsetp(L, LUA_REGISTRYINDEX, &CURRENT_COLLECT);
+                sandbox_status ss = sandbox_call(r->sb, 3, 0, p->id, msg, sizeof msg);
+                if (r->profile)
+                    fprintf(stderr, "profile %s %s instructions<=%ld memory=%zu\n", decl_path(d),
+                            p->id, sandbox_last_instructions(r->sb), sandbox_memory_in_use(r->sb));
+                lua_pushnil(L);
+                lua_rawsetp(L, LUA_REGISTRYINDEX, &CURRENT_COLLECT);
+                if (ss != SANDBOX_OK) {
+                    st = ST_ERROR;
+                } else if (c.na) {
+                    st = ST_NA;
+                    snprintf(rja, sizeof rja, "%s", c.na_ja);
+                    snprintf(ren, sizeof ren, "%s", c.na_en);
+                    reason_ja = rja;
+                    reason_en = ren;
+                }
+            }
+            lua_settop(L, spec - 1);
+        }
+        read = luaconv_take_log(L);
+        if (st == ST_ERROR) {
+            *any_error = 1;
+            snprintf(rja, sizeof rja, "ポリシーの評価に失敗しました: %s", msg);
+            snprintf(ren, sizeof ren, "the policy failed: %s", msg);
+            reason_ja = rja;
+            reason_en = ren;
+        }
+
+        /* recommended: a failed finding is a warning */
+        int recommended = strcmp(p->level, "recommended") == 0;
+        int info = strcmp(p->level, "info") == 0;
+        cJSON *jp = cJSON_CreateObject();
+        add_str(jp, "id", p->id);
+        add_cs(jp, "requirements",
+               cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(p->meta, "requirements"), 1));
+        add_str(jp, "level", p->level);
+        add_cs(jp, "title", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(p->meta, "title"), 1));
+        add_str(jp, "source", str_item(p->meta, "source"));
+        add_cs(jp, "remediation",
+               cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(p->meta, "remediation"), 1));
+        cJSON *cm = cJSON_GetObjectItemCaseSensitive(p->meta, "countermeasures");
+        add_cs(jp, "countermeasures", cm ? cJSON_Duplicate(cm, 1) : cJSON_CreateArray());
+        cJSON *jstatus = add_str(jp, "status", "pass");
+        if (reason_ja)
+            add_cs(jp, "reason", bilingual(reason_ja, reason_en));
+        else
+            add_null(jp, "reason");
+        cJSON *jf = add_arr(jp, "findings");
+        int n_fail = 0, n_warn = 0, n_waived = 0, n_info = 0;
+        if (st != ST_ERROR && st != ST_NA) {
+            for (size_t k = 0; k < c.n; k++) {
+                finding *f = &c.f[k];
+                int fs = f->status;
+                if (fs == ST_FAIL && recommended) fs = ST_WARN;
+                cJSON *wj = NULL;
+                if ((fs == ST_FAIL || fs == ST_WARN) && cJSON_IsArray(waivers)) {
+                    const cJSON *w;
+                    int wi = 0;
+                    cJSON_ArrayForEach(w, waivers)
+                    {
+                        const char *wp = str_item(w, "policy"), *ws = str_item(w, "subject");
+                        if (wp && ws && strcmp(wp, p->id) == 0 && covers(ws, f->ptr)) {
+                            const char *exp = str_item(w, "expires");
+                            int expired = exp && as_of && strcmp(exp, as_of) < 0;
+                            wj = cJSON_CreateObject();
+                            char wptr[64];
+                            snprintf(wptr, sizeof wptr, "/waivers/%d", wi);
+                            add_str(wj, "pointer", wptr);
+                            const char *wk[] = {"justification", "approver", "compensating_control",
+                                                "mitigation", "expires"};
+                            for (int q = 0; q < 5; q++) {
+                                const cJSON *v = cJSON_GetObjectItemCaseSensitive(w, wk[q]);
+                                if (v && !cJSON_IsNull(v)) add_cs(wj, wk[q], cJSON_Duplicate(v, 1));
+                            }
+                            add_bool(wj, "expired", expired);
+                            if (!expired) fs = ST_WAIVED;
+                            break;
+                        }
+                        wi++;
+                    }
+                }
+                if (fs == ST_FAIL)
+                    n_fail++;
+                else if (fs == ST_WARN)
+                    n_warn++;
+                else if (fs == ST_WAIVED)
+                    n_waived++;
+                else if (fs == ST_INFO)
+                    n_info++;
+                cJSON *o = cJSON_CreateObject();
+                add_str(o, "status", status_name(fs));
+                add_str(o, "pointer", f->ptr);
+                int line = 0, col = 0;
+                decl_locate(d, f->ptr, &line, &col);
+                add_num(o, "line", line);
+                add_num(o, "column", col);
+                if (f->ja || f->en)
+                    add_cs(o, "message", bilingual(f->ja, f->en));
+                else
+                    add_null(o, "message");
+                if (f->evidence)
+                    add_str(o, "evidence", f->evidence == 2 ? "evidenced" : "declared");
+                else
+                    add_null(o, "evidence");
+                if (f->classification)
+                    add_cs(o, "classification", cJSON_Duplicate(f->classification, 1));
+                else
+                    add_null(o, "classification");
+                if (wj)
+                    add_cs(o, "waiver", wj);
+                else
+                    add_null(o, "waiver");
+                add_elem(jf, o);
+            }
+            if (n_fail)
+                st = ST_FAIL;
+            else if (n_warn)
+                st = ST_WARN;
+            else if (n_waived)
+                st = ST_WAIVED;
+            else if (info && n_info)
+                st = ST_INFO;
+            else
+                st = ST_PASS;
+        }
+        collect_free(&c);
+        cJSON_SetValuestring(jstatus, status_name(st));
+        add_cs(jp, "fields_read", read ? read : cJSON_CreateArray());
+        add_elem(pols, jp);
+        cnt[st]++;
+        if (strcmp(p->level, "required") == 0 && (st == ST_FAIL || st == ST_ERROR)) {
+            compliant->type = cJSON_False;
+        }
+    }
+    lua_settop(L, top);
+    luaconv_reset_cache(L);
+    drop_tree(r);
+    for (int s = 0; s < 7; s++) add_num(counts, status_name((policy_status)s), cnt[s]);
+    /* the risk section is added by the caller (core/risk/risk.c) after evaluation. */
+    add_null(res, "error");
+    return res;
+}
+
+/* ------------------------------------------------------------------ host API for tools */
+
+static runner *host_runner(lua_State *L)
+{
+    return lua_touserdata(L, lua_upvalueindex(1));
+}
+
+/* host.read_file(path) → text | nil, message */
+static int host_read_file(lua_State *L)
+{
+    const char *path = luaL_checkstring(L, 1);
+    size_t len;
+    char *t = fileio_read(path, (size_t)64 << 20, &len);
+    if (!t) {
+        lua_pushnil(L);
+        lua_pushfstring(L, "%s: cannot read the file", path);
+        return 2;
+    }
+    lua_pushlstring(L, t, len);
+    free(t);
+    return 1;
+}
+
+/* host.list(dir) → sorted array of relative file paths (recursive, all files ending .lua) */
+static void walk_all(const char *base, const char *rel, strlist *out, int depth)
+{
+    if (depth > 8) return;
+    char path[4096];
+    snprintf(path, sizeof path, "%s%s%s", base, *rel ? "/" : "", rel);
+    DIR *d = opendir(path);
+    if (!d) return;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.') continue;
+        char sub[4096], full[4096 + 256];
+        snprintf(sub, sizeof sub, "%s%s%s", rel, *rel ? "/" : "", e->d_name);
+        snprintf(full, sizeof full, "%s/%s", base, sub);
+        struct stat st;
+        if (stat(full, &st) != 0) continue;
+        if (S_ISDIR(st.st_mode))
+            walk_all(base, sub, out, depth + 1);
+        else if (S_ISREG(st.st_mode))
+            sl_add(out, sub);
+    }
+    closedir(d);
+}
+
+static int host_list(lua_State *L)
+{
+    const char *dir = luaL_checkstring(L, 1);
+    strlist l = {0};
+    struct stat st;
+    if (stat(dir, &st) == 0 && S_ISREG(st.st_mode)) {
+        lua_createtable(L, 1, 0);
+        lua_pushstring(L, "");
+        lua_rawseti(L, -2, 1);
+        return 1;
+    }
+    walk_all(dir, "", &l, 0);
+    if (l.n) qsort(l.v, l.n, sizeof *l.v, cmp_str);
+    lua_createtable(L, (int)l.n, 0);
+    for (size_t i = 0; i < l.n; i++) {
+        lua_pushstring(L, l.v[i]);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    sl_free(&l);
+    return 1;
+}
+
+/* host.decode(text, name) → raw tree | nil, message (strict loader) */
+static int host_decode(lua_State *L)
+{
+    size_t len;
+    const char *text = luaL_checklstring(L, 1, &len);
+    const char *name = luaL_optstring(L, 2, "(text)");
+    decl_doc *d;
+    decl_error e;
+    if (decl_load_buffer(name, text, len, NULL, &d, &e)) {
+        lua_pushnil(L);
+        lua_pushfstring(L, "%s:%d:%d: %s", e.file ? e.file : name, e.line, e.column, e.msg_en);
+        decl_error_clear(&e);
+        return 2;
+    }
+    luaconv_push(L, decl_root(d));
+    decl_free(d);
+    return 1;
+}
+
+/* Collecting test cases: case { ... } inside a test file run in the sandbox. */
+static const char CASES = 0;
+static int api_case(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &CASES);
+    if (lua_type(L, -1) != LUA_TTABLE)
+        return luaL_error(L, "case { ... } is only available in test files");
+    lua_pushvalue(L, 1);
+    lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+    return 0;
+}
+
+/* host.load_cases(path) → array of plain case tables | nil, message */
+static int host_load_cases(lua_State *L)
+{
+    runner *r = host_runner(L);
+    const char *path = luaL_checkstring(L, 1);
+    size_t len;
+    char *text = fileio_read(path, (size_t)64 << 20, &len);
+    if (!text) {
+        lua_pushnil(L);
+        lua_pushfstring(L, "%s: cannot read the file", path);
+        return 2;
+    }
+    char err[1024], chunk[4200];
+    snprintf(chunk, sizeof chunk, "@%s", path);
+    int rc = sandbox_load(r->sb, text, len, chunk, err, sizeof err);
+    free(text);
+    if (rc) {
+        lua_pushnil(L);
+        lua_pushstring(L, err);
+        return 2;
+    }
+    int fn = lua_gettop(L);
+    sandbox_push_env(r->sb);
+    lua_pushcfunction(L, api_case);
+    lua_setfield(L, -2, "case");
+    lua_setupvalue(L, fn, 1);
+    lua_newtable(L);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &CASES);
+    if (install_kyojin(r, err, sizeof err) ||
+        sandbox_call(r->sb, 0, 0, path, err, sizeof err) != SANDBOX_OK) {
+        lua_pushnil(L);
+        lua_rawsetp(L, LUA_REGISTRYINDEX, &CASES);
+        lua_pushnil(L);
+        lua_pushstring(L, err);
+        return 2;
+    }
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &CASES);
+    lua_pushnil(L);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &CASES);
+    /* plain-data copy: no policy metatables or functions survive */
+    cJSON *j = luaconv_to_json(L, -1, err, sizeof err);
+    lua_pop(L, 1);
+    if (!j) {
+        lua_pushnil(L);
+        lua_pushfstring(L, "%s: a test case holds a value that is not plain data: %s", path, err);
+        return 2;
+    }
+    if (!cJSON_IsArray(j)) { /* no cases: {} */
+        cJSON_Delete(j);
+        lua_newtable(L);
+        return 1;
+    }
+    luaconv_push(L, j);
+    cJSON_Delete(j);
+    return 1;
+}
+
+/* host.metadata() → array of policy metadata (plain data) */
+static int host_metadata(lua_State *L)
+{
+    cJSON *m = runner_metadata(host_runner(L));
+    luaconv_push(L, m);
+    cJSON_Delete(m);
+    return 1;
+}
+
+/* host.evaluate(text, name, policy_id|nil, params|nil, as_of|nil)
+ *   → declaration result (plain data) | nil, validation errors (array) or message */
+static int host_evaluate(lua_State *L)
+{
+    runner *r = host_runner(L);
+    size_t len;
+    const char *text = luaL_checklstring(L, 1, &len);
+    const char *name = luaL_optstring(L, 2, "(test)");
+    const char *only = luaL_optstring(L, 3, NULL);
+    const char *as_of = luaL_optstring(L, 5, NULL);
+    char err[2048];
+    decl_doc *d;
+    decl_error e;
+    if (decl_load_buffer(name, text, len, NULL, &d, &e)) {
+        lua_pushnil(L);
+        lua_pushfstring(L, "%s:%d:%d: %s", e.file ? e.file : name, e.line, e.column, e.msg_en);
+        decl_error_clear(&e);
+        return 2;
+    }
+    cJSON *verrs = runner_validate(r, d, err, sizeof err);
+    if (!verrs || cJSON_GetArraySize(verrs) > 0) {
+        decl_free(d);
+        lua_pushnil(L);
+        if (verrs) {
+            luaconv_push(L, verrs);
+            cJSON_Delete(verrs);
+        } else {
+            lua_pushstring(L, err);
+        }
+        return 2;
+    }
+    cJSON_Delete(verrs);
+    /* parameters: save, apply, restore */
+    cJSON *saved = runner_parameters(r);
+    if (lua_type(L, 4) == LUA_TTABLE && only) {
+        lua_createtable(L, 0, 1);
+        lua_pushvalue(L, 4);
+        lua_setfield(L, -2, only);
+        cJSON *pj = luaconv_to_json(L, -1, err, sizeof err);
+        lua_pop(L, 1);
+        if (!pj || runner_set_params_json(r, pj, err, sizeof err)) {
+            cJSON_Delete(pj);
+            cJSON_Delete(saved);
+            decl_free(d);
+            return luaL_error(L, "parameters: %s", err);
+        }
+        cJSON_Delete(pj);
+    }
+    r->eval_only = only;
+    int any_error = 0;
+    cJSON *res = runner_eval(r, d, as_of, &any_error, err, sizeof err);
+    r->eval_only = NULL;
+    char perr[256];
+    runner_set_params_json(r, saved, perr, sizeof perr);
+    cJSON_Delete(saved);
+    decl_free(d);
+    if (!res) {
+        lua_pushnil(L);
+        lua_pushstring(L, err);
+        return 2;
+    }
+    luaconv_push(L, res);
+    cJSON_Delete(res);
+    return 1;
+}
+
+/* host.write(s...) → stdout (tools only; policies never see it) */
+static int host_write(lua_State *L)
+{
+    int n = lua_gettop(L);
+    for (int i = 1; i <= n; i++) {
+        size_t len;
+        const char *s = luaL_checklstring(L, i, &len);
+        fwrite(s, 1, len, stdout);
+    }
+    return 0;
+}
+
+void runner_push_host_api(runner *r)
+{
+    lua_State *L = sandbox_state(r->sb);
+    static const luaL_Reg f[] = {{"read_file", host_read_file}, {"list", host_list},
+                                 {"decode", host_decode},       {"load_cases", host_load_cases},
+                                 {"metadata", host_metadata},   {"evaluate", host_evaluate},
+                                 {"write", host_write},         {NULL, NULL}};
+    lua_createtable(L, 0, 8);
+    for (const luaL_Reg *q = f; q->name; q++) {
+        lua_pushlightuserdata(L, r);
+        lua_pushcclosure(L, q->func, 1);
+        lua_setfield(L, -2, q->name);
+    }
+}

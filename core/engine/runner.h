@@ -1,0 +1,80 @@
+/* runner.h — the policy set and evaluating declarations against it. */
+#ifndef KYOJIN_RUNNER_H
+#define KYOJIN_RUNNER_H
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include "input/decl.h"
+#include "engine/sandbox.h"
+
+typedef struct runner runner;
+
+typedef struct {
+    const char *policies_dir; /* default "policies" */
+    const char *lua_dir;      /* default "lua" */
+    const char *only_policy;  /* evaluate just this policy id (tests), or NULL */
+    sandbox_opts sandbox;
+    int validate;      /* run schema validation before policies (default on) */
+    int skip_policies; /* load the runtime only (kyojin schema) */
+} runner_opts;
+
+typedef enum { ST_PASS, ST_FAIL, ST_WARN, ST_NA, ST_ERROR, ST_WAIVED, ST_INFO } policy_status;
+const char *status_name(policy_status s);
+
+/* Load every policy file under the directory (recursively; `*_test.lua`, `catalog.lua` and
+ * `fixtures/` are skipped), validate metadata. Load problems are collected: the runner still
+ * works with the policies that loaded; runner_load_errors() lists the others (exit code 3).
+ * Returns NULL only when nothing can work (err set). */
+runner *runner_new(const runner_opts *o, char *err, size_t errlen);
+void runner_free(runner *r);
+
+/* The Lua sources under `base` as paths relative to it, sorted; with `policies`, only what a
+ * policy directory loads (no fixtures/, *_test.lua or top-level catalog.lua). Returns the
+ * count; free the list with runner_free_list. */
+size_t runner_list_sources(const char *base, int policies, char ***out);
+void runner_free_list(char **v, size_t n);
+/* Load errors as "file: message" lines (NULL-terminated array, owned by the runner). */
+const char *const *runner_load_errors(const runner *r);
+sandbox *runner_sandbox(runner *r);
+
+/* Set a parameter ("ST-06.max_refresh_days", "14"): typed by the policy's declaration.
+ * Returns 0 or -1 with err (unknown policy or parameter, wrong type). */
+int runner_set_param(runner *r, const char *name, const char *value, char *err, size_t errlen);
+/* Set parameters from a JSON object { "ST-06.max_refresh_days": 14, ... } or
+ * { "ST-06": { "max_refresh_days": 14 } }. */
+int runner_set_params_json(runner *r, const cJSON *obj, char *err, size_t errlen);
+/* The parameters in effect, { "ID.name": value } sorted. New object. */
+cJSON *runner_parameters(runner *r);
+/* SHA-256 hex of the policy set (relative names and contents, sorted). */
+const char *runner_policy_set_sha256(const runner *r);
+int runner_policy_count(const runner *r);
+/* For the bundle builder (tools/mkbundle.c): loaded policy i (0 .. count-1): its file name
+ * under the policy directory, its metadata as JSON (new string, free()) without has_applies,
+ * and has_applies. Returns 0, or -1 (no such policy, out of memory). */
+int runner_policy_export(const runner *r, int i, const char **relname, char **meta_json,
+                         int *has_applies);
+/* The helper files loaded (names under lua/kyojin/helpers, in load order). */
+int runner_helper_count(const runner *r);
+const char *runner_helper_name(const runner *r, int i);
+/* Metadata of every policy as a JSON array (list, explain, coverage). New array. */
+cJSON *runner_metadata(runner *r);
+
+/* Validation errors of a declaration against the schema, as an array of
+ * { pointer, message{ja,en} }; empty array when valid or when no schema is installed. */
+cJSON *runner_validate(runner *r, decl_doc *d, char *err, size_t errlen);
+
+/* Evaluate one declaration. `as_of` (YYYY-MM-DD) overrides the declaration's date for
+ * waiver expiry, or NULL. Returns the declaration result object (interfaces.md §5).
+ * *any_error is set when a policy raised or hit a limit. */
+cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of, int *any_error, char *err,
+                   size_t errlen);
+
+/* Hook called before each policy of runner_eval with the policy's index in the sorted set
+ * (0-based) and its id. A non-NULL return marks the policy `error` with that reason without
+ * running it. Used by the watchdog (core/watchdog.c) to track progress and skip culprits. */
+typedef const char *(*runner_policy_hook)(void *ud, int index, const char *id);
+void runner_set_policy_hook(runner *r, runner_policy_hook fn, void *ud);
+
+/* Register host functions for trusted Lua tools (kyojin test, lint): pushes a table. */
+void runner_push_host_api(runner *r);
+
+#endif

@@ -1,0 +1,53 @@
+/* report.h — writing a result document in one of the output formats. */
+#ifndef KYOJIN_REPORT_H
+#define KYOJIN_REPORT_H
+#include <cjson/cJSON.h>
+#include <stdio.h>
+
+typedef struct {
+    const char *format;    /* text, json, ... */
+    const char *lang;      /* ja | en */
+    int color;             /* text: ANSI colours */
+    const char *csv_table; /* csv: findings (default), assets, trees or meta */
+} report_options;
+
+/* Is the format known? Writes a list of formats into `list` for messages. */
+int report_format_known(const char *format);
+const char *report_format_list(void);
+/* Formats that write a binary file and so need -o (xlsx). */
+int report_format_needs_file(const char *format);
+
+/* Write `result` (interfaces.md §5) to `out` (or to `path` for file formats). 0 or -1. */
+int report_write(const cJSON *result, const report_options *o, FILE *out, const char *path,
+                 char *err, size_t errlen);
+
+/* Text output pieces shared with other commands. */
+int report_text_write(const cJSON *result, const report_options *o, FILE *out);
+
+/* Writing a result document one declaration at a time (kyojin check streams json and
+ * text, so memory does not grow with the number of declarations). The output is
+ * byte-identical to report_write on the whole document.
+ * Does the format stream? */
+int report_format_streams(const char *format);
+/* Everything before the first declaration; `envelope` is the document without them. */
+int report_stream_begin(const cJSON *envelope, const report_options *o, FILE *out, char *err,
+                        size_t errlen);
+/* One declaration result; `index` counts the declarations written before it. It is the
+ * separator (none before the first) followed by the body, which can be rendered elsewhere
+ * (a worker process) and copied in. */
+int report_stream_decl(const cJSON *decl, size_t index, const report_options *o, FILE *out,
+                       char *err, size_t errlen);
+void report_stream_separator(size_t index, const report_options *o, FILE *out);
+int report_stream_body(const cJSON *decl, const report_options *o, FILE *out, char *err,
+                       size_t errlen);
+/* Everything after the last declaration; `envelope` may have gained members meanwhile
+ * (baseline, not_evaluated), which the JSON document places after "declarations". */
+int report_stream_end(const cJSON *envelope, const report_options *o, FILE *out, char *err,
+                      size_t errlen);
+void report_text_begin(const cJSON *result, const report_options *o, FILE *out);
+void report_text_decl(const cJSON *d, const report_options *o, FILE *out, int first);
+void report_text_separator(FILE *out);
+/* Print s for a terminal: control characters, ANSI/OSC escapes and bidi controls removed. */
+void term_puts(FILE *out, const char *s);
+
+#endif

@@ -1,0 +1,47 @@
+/* report_formats.h — entry points of the auditor report writers (HTML, CSV, XLSX).
+ *
+ * Each writer reads only the result document (docs/dev/interfaces.md §5, with the risk
+ * section of §8 inside each declaration result) and writes one report. Output is
+ * deterministic: the same result document and options give byte-identical files. */
+#ifndef KYOJIN_REPORT_FORMATS_H
+#define KYOJIN_REPORT_FORMATS_H
+
+#include <stdio.h>
+#include <stddef.h>
+#include <cjson/cJSON.h>
+
+typedef struct {
+    const char *lang;            /* "ja" (default) or "en" */
+    long long source_date_epoch; /* from SOURCE_DATE_EPOCH, or -1 */
+} report_opts;
+
+/* Return 0, or -1 with err set. */
+int report_html_write(const cJSON *result, const report_opts *o, FILE *out, char *err,
+                      size_t errlen);
+
+/* CSV: one table per file. report_csv_write writes the findings table;
+ * report_csv_write_table writes the named table: "findings", "assets" (asset-based risk
+ * sheet), "trees" (business-damage-based risk sheet) or "meta" (inputs and their hashes).
+ * UTF-8 with BOM, CRLF line ends, RFC 4180 quoting, formula-like cells neutralised. */
+int report_csv_write(const cJSON *result, const report_opts *o, FILE *out, char *err,
+                     size_t errlen);
+int report_csv_write_table(const cJSON *result, const report_opts *o, const char *table, FILE *out,
+                           char *err, size_t errlen);
+
+/* XLSX workbook at path (libxlsxwriter writes the file itself). The creation time is
+ * SOURCE_DATE_EPOCH when given, otherwise a fixed date, so the bytes are reproducible. */
+int report_xlsx_write(const cJSON *result, const report_opts *o, const char *path, char *err,
+                      size_t errlen);
+
+/* The same workbook copied into out (for callers that write reports atomically through a
+ * FILE*): built in a temporary file beside near_path (or in the current directory), then
+ * copied and removed. */
+int report_xlsx_write_stream(const cJSON *result, const report_opts *o, FILE *out,
+                             const char *near_path, char *err, size_t errlen);
+
+/* Canonical SHA-256 of the parameters in effect (hex of the unformatted JSON of
+ * result.parameters, "{}" when absent); writes 65 bytes into hex. Shared by the writers
+ * and by `kyojin verify`. Returns 0, or -1 when printing failed. */
+int report_parameters_sha256(const cJSON *result, char hex[65]);
+
+#endif

@@ -1,0 +1,1259 @@
+/* report_html.c — the auditor's HTML report (--format html).
+ *
+ * One self-contained file: inline CSS and SVG, no script that runs, no external fonts,
+ * images or links. Sections per declaration: cover, summary, findings by requirement
+ * family, waivers, risk heat map, asset- and business-damage-based sheets, connection
+ * classification; an A4 print stylesheet and a table of contents. Reads only the result
+ * document (interfaces.md §5/§8). Every string from a declaration or a policy goes
+ * through html_escape (report_escape.c). The result's hashes are embedded as JSON data
+ * (<script type="application/json" id="kyojin-result">) for `kyojin verify`. */
+#include "report/report_formats.h"
+#include "report/report_escape.h"
+#include "report/report_labels.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define W(k) rl_word((k), en)
+#define T(s) html_escape(out, (s))
+
+static const char css[] =
+    ":root{--a:#c62828;--b:#ef6c00;--c:#f9a825;--d:#7cb342;--e:#2e7d32;--ink:#1a1a1a;--mute:#5f6368;--line:#c9ccd1}\n"
+    "*{box-sizing:border-box}\n"
+    "body{font-family:\"IPAPGothic\",\"IPAexGothic\",\"IPAGothic\",\"Noto Sans CJK JP\",\"Hiragino Kaku Gothic ProN\",\"Yu Gothic\",Meiryo,sans-serif;"
+    "color:var(--ink);margin:0 auto;max-width:1180px;padding:24px;font-size:14px;line-height:1.55;background:#fff}\n"
+    "h1{font-size:26px;margin:0 0 4px}h2{font-size:21px;border-bottom:3px solid #1f3a68;padding-bottom:4px;margin:28px 0 12px}\n"
+    "h3{font-size:17px;margin:22px 0 8px;color:#1f3a68}h4{font-size:15px;margin:14px 0 6px}\n"
+    "table{border-collapse:collapse;width:100%;margin:6px 0 14px}th,td{border:1px solid var(--line);padding:4px 6px;vertical-align:top;text-align:left}\n"
+    "td{overflow-wrap:anywhere}th{background:#eef1f6;font-weight:bold;word-break:keep-all}td.n{text-align:right;white-space:nowrap}td.c{text-align:center}\n"
+    ".kv th{width:26%}.mono,code{font-family:\"DejaVu Sans Mono\",monospace;font-size:12px;word-break:break-all}\n"
+    ".cover{border:2px solid #1f3a68;padding:18px 22px;margin-bottom:18px}.cover .sub{color:var(--mute)}\n"
+    ".verdict{display:inline-block;font-size:24px;font-weight:bold;padding:8px 22px;border-radius:6px;color:#fff;margin:4px 0 10px}\n"
+    ".verdict.ok{background:var(--e)}.verdict.ng{background:var(--a)}.verdict.err{background:#6a1b9a}\n"
+    ".badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;font-weight:bold;color:#fff;white-space:nowrap}\n"
+    ".s-pass{background:var(--e)}.s-fail{background:var(--a)}.s-warn{background:var(--b)}.s-not_applicable{background:#9e9e9e}"
+    ".v-ok{background:var(--e)}.v-ng{background:var(--a)}.v-err{background:#6a1b9a}.toc .badge{font-size:14px}"
+    ".glance{font-size:13px;color:var(--ink)}\n"
+    ".params{font-size:12px}.params td{padding:2px 6px}\n"
+    ".s-error{background:#6a1b9a}.s-waived{background:#1565c0}.s-info{background:#546e7a}\n"
+    ".r{font-weight:bold;text-align:center}span.r{padding:0 5px;border-radius:3px}.r-A{background:var(--a);color:#fff}.r-B{background:var(--b);color:#fff}"
+    ".r-C{background:var(--c)}.r-D{background:var(--d)}.r-E{background:var(--e);color:#fff}\n"
+    ".policy{border:1px solid var(--line);border-left:6px solid #9e9e9e;padding:8px 12px;margin:10px 0;break-inside:avoid}\n"
+    ".policy.p-fail{border-left-color:var(--a)}.policy.p-warn{border-left-color:var(--b)}.policy.p-error{border-left-color:#6a1b9a}"
+    ".policy.p-waived{border-left-color:#1565c0}\n"
+    ".policy dl{display:grid;grid-template-columns:8em 1fr;gap:2px 10px;margin:4px 0}.policy dt{color:var(--mute)}.policy dd{margin:0}\n"
+    ".toc ol{margin:4px 0 4px 1.2em;padding:0}.toc a{color:#1f3a68;text-decoration:none}\n"
+    ".counts td,.counts th{text-align:center}.riskbar span{display:inline-block;min-width:64px;padding:4px 8px;margin:2px;text-align:center;border-radius:4px}\n"
+    ".step td:nth-child(2){padding-left:22px}.tree td{background:#f6f7f9;font-weight:bold}\n"
+    ".headline{font-size:16px;font-weight:bold;margin:2px 0 8px}\n"
+    ".sheet{table-layout:fixed;font-size:12px}.sheet th{word-break:normal;font-size:11px}.sheet td{padding:3px 5px}"
+    ".fixes{table-layout:fixed}.w-rank{width:3.6em}.w-pol{width:22%}.w-rem{width:32%}"
+    ".w-no{width:3.2em}.w-kind{width:7.5em}.w-name{width:11em}.w-lv{width:4.6em}.w-step{width:22em}\n"
+    ".cm{display:inline-block;margin:0 10px 0 0;white-space:nowrap}.cm .note{font-size:10px}\n"
+    ".cm-on{color:var(--e)}.cm-off{color:var(--a)}.note{color:var(--mute);font-size:12px}\n"
+    ".heat{display:flex;gap:28px;flex-wrap:wrap}.heat figure{margin:0}.heat figcaption{font-weight:bold;margin-bottom:4px}\n"
+    "footer{margin-top:30px;color:var(--mute);font-size:12px;border-top:1px solid var(--line);padding-top:6px}\n"
+    "@page{size:A4;margin:14mm 12mm}\n"
+    "@media print{body{max-width:none;padding:0;font-size:10.5pt}.part{break-before:page}.cover{break-after:page}"
+    "thead{display:table-header-group}tr{break-inside:avoid}h2,h3,h4{break-after:avoid}a{color:inherit}"
+    "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
+
+typedef struct {
+    FILE *out;
+    int en;
+    const cJSON *result;
+    char params_sha[65];
+} ctx;
+
+static void text_or_dash(FILE *out, const char *s)
+{
+    if (s && *s)
+        html_escape(out, s);
+    else
+        fputs("—", out);
+}
+
+static void kv_row(FILE *out, const char *label, const char *value, int mono)
+{
+    fputs("<tr><th>", out);
+    html_escape(out, label);
+    fputs(mono ? "</th><td class=\"mono\">" : "</th><td>", out);
+    text_or_dash(out, value);
+    fputs("</td></tr>\n", out);
+}
+
+static void number(FILE *out, double v)
+{
+    if (v == (long long)v)
+        fprintf(out, "%lld", (long long)v);
+    else
+        fprintf(out, "%g", v);
+}
+
+/* A JSON value shown as text: strings escaped, numbers and booleans printed, the rest
+ * as compact JSON (escaped). */
+static void value_text(FILE *out, const cJSON *v, int en)
+{
+    if (cJSON_IsString(v))
+        html_escape(out, v->valuestring);
+    else if (cJSON_IsNumber(v))
+        number(out, v->valuedouble);
+    else if (cJSON_IsBool(v))
+        fputs(cJSON_IsTrue(v) ? "true" : "false", out);
+    else if (!v || cJSON_IsNull(v))
+        fputs("—", out);
+    else if (cJSON_IsObject(v) && rl_text(v, en))
+        html_escape(out, rl_text(v, en));
+    else {
+        char *s = cJSON_PrintUnformatted(v);
+        if (s) {
+            html_escape(out, s);
+            cJSON_free(s);
+        }
+    }
+}
+
+static void status_badge(FILE *out, const char *status, int en)
+{
+    const char *s = status ? status : "error";
+    fputs("<span class=\"badge s-", out);
+    html_escape(out, s);
+    fputs("\">", out);
+    html_escape(out, rl_status(s, en));
+    fputs("</span>", out);
+}
+
+static void risk_cell(FILE *out, const char *letter, const char *tag)
+{
+    char cls[2] = {letter && strchr("ABCDE", letter[0]) && letter[0] ? letter[0] : 'x', 0};
+    fprintf(out, "<%s class=\"r r-%s\">", tag, cls);
+    text_or_dash(out, letter);
+    fprintf(out, "</%s>", tag);
+}
+
+static const char *risk_fill(const char *letter)
+{
+    switch (letter && *letter ? letter[0] : 0) {
+    case 'A': return "#c62828";
+    case 'B': return "#ef6c00";
+    case 'C': return "#f9a825";
+    case 'D': return "#7cb342";
+    case 'E': return "#2e7d32";
+    default: return "#bdbdbd";
+    }
+}
+
+static const char *risk_ink(const char *letter)
+{
+    return letter && (letter[0] == 'C' || letter[0] == 'D') ? "#1a1a1a" : "#ffffff";
+}
+
+/* The data block kyojin verify reads: tool, policy set, parameters and their hash, and
+ * per declaration its file, hash, body and verdict. */
+static int embed_meta(ctx *c)
+{
+    FILE *out = c->out;
+    const cJSON *r = c->result;
+    cJSON *m = cJSON_CreateObject();
+    cJSON *decls = NULL;
+    int rc = -1;
+    if (!m) return -1;
+    cJSON_AddStringToObject(m, "schema", "kyojin/report-meta/v1");
+    cJSON_AddItemToObject(m, "tool",
+                          cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(r, "tool"), 1));
+    cJSON_AddItemToObject(m, "policy_set",
+                          cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(r, "policy_set"), 1));
+    cJSON_AddItemToObject(m, "parameters",
+                          cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(r, "parameters"), 1));
+    cJSON_AddStringToObject(m, "parameters_sha256", c->params_sha);
+    cJSON_AddItemToObject(m, "as_of",
+                          cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(r, "as_of"), 1));
+    decls = cJSON_AddArrayToObject(m, "declarations");
+    const cJSON *d;
+    cJSON_ArrayForEach(d, cJSON_GetObjectItemCaseSensitive(r, "declarations"))
+    {
+        cJSON *e = cJSON_CreateObject();
+        if (!e) goto done;
+        cJSON_AddItemToArray(decls, e);
+        cJSON_AddItemToObject(e, "file",
+                              cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(d, "file"), 1));
+        cJSON_AddItemToObject(e, "sha256",
+                              cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(d, "sha256"), 1));
+        const cJSON *b = cJSON_GetObjectItemCaseSensitive(d, "body");
+        cJSON *bb = cJSON_AddObjectToObject(e, "body");
+        cJSON_AddItemToObject(bb, "name",
+                              cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(b, "name"), 1));
+        cJSON_AddItemToObject(bb, "code",
+                              cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(b, "code"), 1));
+        cJSON_AddItemToObject(e, "compliant",
+                              cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(d, "compliant"), 1));
+        cJSON_AddItemToObject(e, "counts",
+                              cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(d, "counts"), 1));
+    }
+    fputs("<script type=\"application/json\" id=\"kyojin-result\">", out);
+    rc = html_json_embed(out, m);
+    fputs("</script>\n", out);
+done:
+    cJSON_Delete(m);
+    return rc;
+}
+
+static const char *body_name(const cJSON *d)
+{
+    return rl_str(cJSON_GetObjectItemCaseSensitive(d, "body"), "name");
+}
+
+/* Cover block of one declaration: who, what, with which tool and inputs. */
+static void cover(ctx *c, const cJSON *d, int i)
+{
+    FILE *out = c->out;
+    int en = c->en;
+    const cJSON *r = c->result, *b = cJSON_GetObjectItemCaseSensitive(d, "body");
+    const cJSON *tool = cJSON_GetObjectItemCaseSensitive(r, "tool");
+    const cJSON *ps = cJSON_GetObjectItemCaseSensitive(r, "policy_set");
+    const cJSON *params = cJSON_GetObjectItemCaseSensitive(r, "parameters");
+    char buf[64];
+    fprintf(out, "<section class=\"cover\" id=\"d%d-cover\">\n<h2>%s</h2>\n<table class=\"kv\">\n",
+            i, W("cover"));
+    kv_row(out, W("body"), rl_str(b, "name"), 0);
+    kv_row(out, W("code"), rl_str(b, "code"), 1);
+    kv_row(out, W("prefecture"), rl_str(b, "prefecture"), 0);
+    kv_row(out, W("model"), rl_str(b, "model") ? rl_model(rl_str(b, "model"), en) : NULL, 0);
+    kv_row(out, W("decl_date"), rl_str(b, "as_of"), 0);
+    kv_row(out, W("decl_file"), rl_str(d, "file"), 1);
+    fputs("<tr><th>", out);
+    T(W("tool_version"));
+    fputs("</th><td>", out);
+    text_or_dash(out, rl_str(tool, "name"));
+    fputc(' ', out);
+    text_or_dash(out, rl_str(tool, "version"));
+    fputs("</td></tr>\n<tr><th>", out);
+    T(W("policy_set"));
+    fputs("</th><td>", out);
+    if (rl_str(ps, "version")) {
+        T(rl_str(ps, "version"));
+        fputs(" / ", out);
+    }
+    snprintf(buf, sizeof buf, "%.0f", rl_num(ps, "policies", 0));
+    T(W("policy_count"));
+    fputs(": ", out);
+    T(buf);
+    fputs("</td></tr>\n", out);
+    kv_row(out, W("sha_decl"), rl_str(d, "sha256"), 1);
+    kv_row(out, W("sha_policy"), rl_str(ps, "sha256"), 1);
+    kv_row(out, W("sha_params"), c->params_sha, 1);
+    fputs("<tr><th>", out);
+    T(W("as_of"));
+    fputs("</th><td>", out);
+    if (rl_str(r, "as_of"))
+        T(rl_str(r, "as_of"));
+    else {
+        T(W("as_of_none"));
+        fputs(" (", out);
+        text_or_dash(out, rl_str(b, "as_of"));
+        fputc(')', out);
+    }
+    fputs("</td></tr>\n", out);
+    if (rl_str(r, "timestamp")) kv_row(out, W("timestamp"), rl_str(r, "timestamp"), 0);
+    fputs("</table>\n<h3>", out);
+    T(W("params"));
+    fputs("</h3>\n", out);
+    if (cJSON_GetArraySize(params) == 0) {
+        fputs("<p>", out);
+        T(W("none"));
+        fputs("</p>\n", out);
+    } else {
+        /* two parameters per row keep the cover short */
+        int np = cJSON_GetArraySize(params), half = (np + 1) / 2;
+        fputs("<table class=\"params\"><thead><tr>", out);
+        for (int k = 0; k < (np > 1 ? 2 : 1); k++) {
+            fputs("<th>", out);
+            T(W("param"));
+            fputs("</th><th>", out);
+            T(W("value"));
+            fputs("</th>", out);
+        }
+        fputs("</tr></thead><tbody>\n", out);
+        for (int r = 0; r < half; r++) {
+            fputs("<tr>", out);
+            for (int k = 0; k < 2; k++) {
+                const cJSON *p = cJSON_GetArrayItem(params, r + k * half);
+                if (!p) {
+                    if (np > 1) fputs("<td></td><td></td>", out);
+                    continue;
+                }
+                fputs("<td class=\"mono\">", out);
+                T(p->string);
+                fputs("</td><td>", out);
+                value_text(out, p, en);
+                fputs("</td>", out);
+            }
+            fputs("</tr>\n", out);
+        }
+        fputs("</tbody></table>\n", out);
+    }
+    fputs("<p class=\"note\">", out);
+    T(W("hashes_note"));
+    fputs("</p>\n</section>\n", out);
+}
+
+static const char *const statuses[] = {"fail", "warn",           "error", "waived",
+                                       "pass", "not_applicable", "info"};
+#define NSTATUS 7
+static const char *const levels[] = {"required", "recommended", "info"};
+
+static const cJSON *find_policy(const cJSON *d, const char *id)
+{
+    const cJSON *p;
+    if (!id) return NULL;
+    cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(
+                              d, "policies")) if (rl_str(p, "id") &&
+                                                  strcmp(rl_str(p, "id"), id) == 0) return p;
+    return NULL;
+}
+
+/* Summary: the verdict, counts per status and level, risk counts, the five best fixes. */
+static void policy_counts(const cJSON *d, int counts[3][NSTATUS])
+{
+    const cJSON *p;
+    memset(counts, 0, sizeof(int) * 3 * NSTATUS);
+    cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(d, "policies"))
+    {
+        const char *lv = rl_str(p, "level"), *st = rl_str(p, "status");
+        for (int l = 0; l < 3; l++)
+            for (int s = 0; s < NSTATUS; s++)
+                if (lv && st && !strcmp(lv, levels[l]) && !strcmp(st, statuses[s])) counts[l][s]++;
+    }
+}
+
+/* One line a manager reads: counts per status, in the order of the summary table. */
+static void headline(ctx *c, const cJSON *d)
+{
+    FILE *out = c->out;
+    int en = c->en, counts[3][NSTATUS];
+    policy_counts(d, counts);
+    for (int s = 0; s < NSTATUS; s++) {
+        int n = counts[0][s] + counts[1][s] + counts[2][s];
+        if (s) fputs(en ? ", " : "、", out);
+        T(rl_status(statuses[s], en));
+        fprintf(out, en ? " %d" : " %d件", n);
+    }
+}
+
+/* "ok", "ng" or "err" and the verdict words. */
+static const char *verdict(ctx *c, const cJSON *d, const char **words)
+{
+    int en = c->en;
+    const cJSON *err = cJSON_GetObjectItemCaseSensitive(d, "error");
+    if (err && !cJSON_IsNull(err)) {
+        *words = W("eval_error");
+        return "err";
+    }
+    if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(d, "compliant"))) {
+        *words = W("compliant");
+        return "ok";
+    }
+    *words = W("not_compliant");
+    return "ng";
+}
+
+static void summary(ctx *c, const cJSON *d, int i)
+{
+    FILE *out = c->out;
+    int en = c->en;
+    const cJSON *comp = cJSON_GetObjectItemCaseSensitive(d, "compliant");
+    const cJSON *err = cJSON_GetObjectItemCaseSensitive(d, "error");
+    const cJSON *risk = cJSON_GetObjectItemCaseSensitive(d, "risk");
+    int counts[3][NSTATUS];
+    fprintf(out, "<section class=\"part\" id=\"d%d-summary\">\n<h2>", i);
+    T(W("summary"));
+    fputs(" — ", out);
+    text_or_dash(out, body_name(d));
+    fputs("</h2>\n", out);
+    if (err && !cJSON_IsNull(err)) {
+        fputs("<div class=\"verdict err\">", out);
+        T(W("eval_error"));
+        fputs("</div>\n<p>", out);
+        value_text(out, err, en);
+        fputs("</p>\n", out);
+    } else if (cJSON_IsTrue(comp)) {
+        fputs("<div class=\"verdict ok\">", out);
+        T(W("verdict"));
+        fputs(en ? ": " : "：", out);
+        T(W("compliant"));
+        fputs("</div>\n", out);
+    } else {
+        fputs("<div class=\"verdict ng\">", out);
+        T(W("verdict"));
+        fputs(en ? ": " : "：", out);
+        T(W("not_compliant"));
+        fputs("</div>\n", out);
+    }
+    policy_counts(d, counts);
+    fprintf(out, "<p class=\"headline\" id=\"d%d-headline\">", i);
+    headline(c, d);
+    fputs("</p>\n", out);
+    fputs("<h3>", out);
+    T(W("counts"));
+    fputs("</h3>\n<table class=\"counts\"><thead><tr><th>", out);
+    T(W("level"));
+    fputs("</th>", out);
+    for (int s = 0; s < NSTATUS; s++) {
+        fputs("<th>", out);
+        status_badge(out, statuses[s], en);
+        fputs("</th>", out);
+    }
+    fputs("<th>", out);
+    T(W("total"));
+    fputs("</th></tr></thead><tbody>\n", out);
+    int col[NSTATUS + 1] = {0};
+    for (int l = 0; l < 3; l++) {
+        int row = 0;
+        fputs("<tr><th>", out);
+        T(rl_level(levels[l], en));
+        fputs("</th>", out);
+        for (int s = 0; s < NSTATUS; s++) {
+            fprintf(out, "<td>%d</td>", counts[l][s]);
+            row += counts[l][s];
+            col[s] += counts[l][s];
+        }
+        fprintf(out, "<td>%d</td></tr>\n", row);
+        col[NSTATUS] += row;
+    }
+    fputs("<tr><th>", out);
+    T(W("total"));
+    fputs("</th>", out);
+    for (int s = 0; s <= NSTATUS; s++) fprintf(out, "<td><b>%d</b></td>", col[s]);
+    fputs("</tr>\n</tbody></table>\n", out);
+
+    const cJSON *rc = cJSON_GetObjectItemCaseSensitive(risk, "counts");
+    if (rc) {
+        fputs("<h3>", out);
+        T(W("risk_counts"));
+        fputs("</h3>\n<div class=\"riskbar\">", out);
+        for (const char *l = "ABCDE"; *l; l++) {
+            char key[2] = {*l, 0}, word[8];
+            snprintf(word, sizeof word, "risk_%c", *l);
+            fprintf(out, "<span class=\"r r-%c\">", *l);
+            T(W(word));
+            fprintf(out, en ? ": %.0f</span>" : "：%.0f</span>", rl_num(rc, key, 0));
+        }
+        fputs("</div>\n", out);
+    }
+    fputs("<h3>", out);
+    T(W("top_fixes"));
+    fputs("</h3>\n", out);
+    const cJSON *delta = cJSON_GetObjectItemCaseSensitive(risk, "delta");
+    if (cJSON_GetArraySize(delta) == 0) {
+        fputs("<p>", out);
+        T(W("no_fixes"));
+        fputs("</p>\n", out);
+    } else {
+        fputs(
+            "<table class=\"fixes\"><colgroup><col class=\"w-rank\"><col class=\"w-pol\"><col class=\"w-rem\">"
+            "<col class=\"w-rank\"><col></colgroup><thead><tr><th>",
+            out);
+        T(W("rank"));
+        fputs("</th><th>", out);
+        T(W("policy"));
+        fputs("</th><th>", out);
+        T(W("remediation"));
+        fputs("</th><th>", out);
+        T(W("score"));
+        fputs("</th><th>", out);
+        T(W("improves"));
+        fputs("</th></tr></thead><tbody>\n", out);
+        int shown = 0, zero = 0;
+        const cJSON *x;
+        cJSON_ArrayForEach(x, delta)
+        {
+            if (shown++ == 5) break;
+            const cJSON *pol = find_policy(d, rl_str(x, "policy"));
+            fprintf(out, "<tr><td class=\"n\">%.0f</td><td><b>", rl_num(x, "rank", shown));
+            text_or_dash(out, rl_str(x, "policy"));
+            fputs("</b> ", out);
+            if (pol) T(rl_text(cJSON_GetObjectItemCaseSensitive(pol, "title"), en));
+            fputs("</td><td>", out);
+            text_or_dash(out,
+                         pol ? rl_text(cJSON_GetObjectItemCaseSensitive(pol, "remediation"), en)
+                             : NULL);
+            fprintf(out, "</td><td class=\"n\">%.0f</td><td>", rl_num(x, "score", 0));
+            const cJSON *im;
+            int k = 0;
+            int nim = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(x, "improvements"));
+            if (rl_num(x, "score", 0) <= 0) zero++;
+            cJSON_ArrayForEach(im, cJSON_GetObjectItemCaseSensitive(x, "improvements"))
+            {
+                const char *an = rl_str(im, "asset_name"),
+                           *tn = rl_text(cJSON_GetObjectItemCaseSensitive(im, "threat_name"), en);
+                if (k == 4) {
+                    fprintf(out,
+                            en ? "<br><span class=\"note\">and %d more</span>"
+                               : "<br><span class=\"note\">ほか %d件</span>",
+                            nim - 4);
+                    break;
+                }
+                if (k++) fputs("<br>", out);
+                if (rl_str(im, "scenario")) {
+                    T(W("scenario"));
+                    fputs(" ", out);
+                    T(rl_str(im, "scenario"));
+                } else
+                    text_or_dash(out, an ? an : rl_str(im, "asset"));
+                fputs(" / ", out);
+                text_or_dash(out, tn ? tn : rl_str(im, "threat"));
+                fputs(en ? ": " : "：", out);
+                risk_cell(out, rl_str(im, "from"), "span");
+                fputs(" → ", out);
+                risk_cell(out, rl_str(im, "to"), "span");
+            }
+            if (!k) fputs("—", out);
+            fputs("</td></tr>\n", out);
+        }
+        fputs("</tbody></table>\n", out);
+        if (zero) {
+            fputs("<p class=\"note\">", out);
+            T(W("zero_score"));
+            fputs("</p>\n", out);
+        }
+    }
+    fputs("</section>\n", out);
+}
+
+static void finding_subject(FILE *out, const cJSON *f)
+{
+    fputs("<code>", out);
+    text_or_dash(out, rl_str(f, "pointer"));
+    fputs("</code>", out);
+}
+
+static void finding_line(FILE *out, const cJSON *f)
+{
+    double line = rl_num(f, "line", -1);
+    if (line >= 0)
+        fprintf(out, "%.0f", line);
+    else
+        fputs("—", out);
+}
+
+static int is_nonpass(const char *st)
+{
+    return st && strcmp(st, "pass") != 0 && strcmp(st, "not_applicable") != 0 &&
+           strcmp(st, "info") != 0;
+}
+
+/* One policy in detail: requirement text, source, remediation, non-pass findings. */
+static void policy_detail(ctx *c, const cJSON *p)
+{
+    FILE *out = c->out;
+    int en = c->en;
+    const char *st = rl_str(p, "status");
+    const cJSON *f, *reqs = cJSON_GetObjectItemCaseSensitive(p, "requirements");
+    int passed = 0, shown = 0;
+    fputs("<article class=\"policy p-", out);
+    T(st ? st : "error");
+    fputs("\"><h4>", out);
+    status_badge(out, st, en);
+    fputs(" ", out);
+    text_or_dash(out, rl_str(p, "id"));
+    fputs(" ", out);
+    T(rl_text(cJSON_GetObjectItemCaseSensitive(p, "title"), en));
+    fputs(" <span class=\"note\">[", out);
+    T(rl_level(rl_str(p, "level"), en));
+    fputs("]</span></h4>\n<dl>", out);
+    fputs("<dt>", out);
+    T(W("requirement"));
+    fputs("</dt><dd>", out);
+    int k = 0;
+    const cJSON *q;
+    cJSON_ArrayForEach(q, reqs) if (cJSON_IsString(q))
+    {
+        if (k++) fputs(", ", out);
+        T(q->valuestring);
+    }
+    if (!k) fputs("—", out);
+    fputs("</dd><dt>", out);
+    T(W("requirement_text"));
+    fputs("</dt><dd>", out);
+    text_or_dash(out, rl_text(cJSON_GetObjectItemCaseSensitive(p, "title"), en));
+    fputs("</dd><dt>", out);
+    T(W("source"));
+    fputs("</dt><dd>", out);
+    text_or_dash(out, rl_str(p, "source"));
+    fputs("</dd>", out);
+    const cJSON *reason = cJSON_GetObjectItemCaseSensitive(p, "reason");
+    if (reason && !cJSON_IsNull(reason)) {
+        fputs("<dt>", out);
+        T(W("reason"));
+        fputs("</dt><dd>", out);
+        value_text(out, reason, en);
+        fputs("</dd>", out);
+    }
+    fputs("<dt>", out);
+    T(W("remediation"));
+    fputs("</dt><dd>", out);
+    text_or_dash(out, rl_text(cJSON_GetObjectItemCaseSensitive(p, "remediation"), en));
+    fputs("</dd></dl>\n", out);
+    cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings"))
+    {
+        const char *fs = rl_str(f, "status");
+        if (!is_nonpass(fs)) {
+            passed++;
+            continue;
+        }
+        if (!shown++) {
+            fputs("<table><thead><tr><th>", out);
+            T(W("status"));
+            fputs("</th><th>", out);
+            T(W("subject"));
+            fputs("</th><th>", out);
+            T(W("line"));
+            fputs("</th><th>", out);
+            T(W("message"));
+            fputs("</th><th>", out);
+            T(W("evidence"));
+            fputs("</th></tr></thead><tbody>\n", out);
+        }
+        fputs("<tr><td>", out);
+        status_badge(out, fs, en);
+        fputs("</td><td>", out);
+        finding_subject(out, f);
+        fputs("</td><td class=\"n\">", out);
+        finding_line(out, f);
+        fputs("</td><td>", out);
+        text_or_dash(out, rl_text(cJSON_GetObjectItemCaseSensitive(f, "message"), en));
+        fputs("</td><td>", out);
+        text_or_dash(out, rl_str(f, "evidence"));
+        fputs("</td></tr>\n", out);
+    }
+    if (shown) fputs("</tbody></table>\n", out);
+    if (passed) {
+        fputs("<p class=\"note\">", out);
+        T(W("passed_subjects"));
+        fprintf(out, ": %d</p>\n", passed);
+    }
+    fputs("</article>\n", out);
+}
+
+/* Findings grouped by requirement family, known families in catalog order first. */
+static void findings(ctx *c, const cJSON *d, int i)
+{
+    static const char *const order[] = {"ST", "BM", "AL", "AP", "PV", "TW", "ES", "DL", "ZT"};
+    FILE *out = c->out;
+    int en = c->en;
+    const cJSON *pols = cJSON_GetObjectItemCaseSensitive(d, "policies"), *p;
+    char seen[64][3];
+    int nseen = 0;
+    /* families in display order: catalog ones, then unknown ones in order of appearance */
+    for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
+        memcpy(seen[nseen], order[k], 3);
+        nseen++;
+    }
+    cJSON_ArrayForEach(p, pols)
+    {
+        char fam[3];
+        int found = 0;
+        rl_policy_family(p, fam);
+        for (int k = 0; k < nseen; k++)
+            if (!strcmp(seen[k], fam)) found = 1;
+        if (!found && nseen < 64) {
+            memcpy(seen[nseen], fam, 3);
+            nseen++;
+        }
+    }
+    fprintf(out, "<section class=\"part\" id=\"d%d-findings\">\n<h2>", i);
+    T(W("findings"));
+    fputs("</h2>\n", out);
+    int any = 0;
+    for (int k = 0; k < nseen; k++) {
+        int n = 0;
+        cJSON_ArrayForEach(p, pols)
+        {
+            char fam[3];
+            rl_policy_family(p, fam);
+            if (strcmp(fam, seen[k])) continue;
+            if (!n++) {
+                const char *name = rl_family(seen[k], en);
+                fprintf(out, "<h3 id=\"d%d-fam-%s\">", i, seen[k][0] ? seen[k] : "other");
+                T(seen[k]);
+                if (name) {
+                    fputs(" ", out);
+                    T(name);
+                }
+                fputs("</h3>\n<table><thead><tr><th>", out);
+                T(W("policy"));
+                fputs("</th><th>", out);
+                T(W("requirement_text"));
+                fputs("</th><th>", out);
+                T(W("level"));
+                fputs("</th><th>", out);
+                T(W("status"));
+                fputs("</th></tr></thead><tbody>\n", out);
+            }
+            fputs("<tr><td>", out);
+            text_or_dash(out, rl_str(p, "id"));
+            fputs("</td><td>", out);
+            text_or_dash(out, rl_text(cJSON_GetObjectItemCaseSensitive(p, "title"), en));
+            fputs("</td><td>", out);
+            T(rl_level(rl_str(p, "level"), en));
+            fputs("</td><td>", out);
+            status_badge(out, rl_str(p, "status"), en);
+            fputs("</td></tr>\n", out);
+        }
+        if (!n) continue;
+        any = 1;
+        fputs("</tbody></table>\n", out);
+        cJSON_ArrayForEach(p, pols)
+        {
+            char fam[3];
+            rl_policy_family(p, fam);
+            if (!strcmp(fam, seen[k]) && is_nonpass(rl_str(p, "status"))) policy_detail(c, p);
+        }
+    }
+    if (!any) {
+        fputs("<p>", out);
+        T(W("no_findings"));
+        fputs("</p>\n", out);
+    }
+    fputs("</section>\n", out);
+}
+
+/* Waived findings with justification, approver and expiry. */
+static void waivers(ctx *c, const cJSON *d, int i)
+{
+    FILE *out = c->out;
+    int en = c->en, n = 0;
+    const cJSON *p, *f;
+    fprintf(out, "<section class=\"part\" id=\"d%d-waivers\">\n<h2>", i);
+    T(W("waived"));
+    fputs("</h2>\n", out);
+    cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(d, "policies"))
+    {
+        cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings"))
+        {
+            const cJSON *w = cJSON_GetObjectItemCaseSensitive(f, "waiver");
+            if (!cJSON_IsObject(w)) continue;
+            if (!n++) {
+                fputs("<table><thead><tr><th>", out);
+                T(W("policy"));
+                fputs("</th><th>", out);
+                T(W("subject"));
+                fputs("</th><th>", out);
+                T(W("message"));
+                fputs("</th><th>", out);
+                T(W("justification"));
+                fputs("</th><th>", out);
+                T(W("approver"));
+                fputs("</th><th>", out);
+                T(W("expires"));
+                fputs("</th></tr></thead><tbody>\n", out);
+            }
+            fputs("<tr><td>", out);
+            text_or_dash(out, rl_str(p, "id"));
+            fputs("</td><td>", out);
+            finding_subject(out, f);
+            fputs("<br><span class=\"note\">", out);
+            T(W("line"));
+            fputs(" ", out);
+            finding_line(out, f);
+            fputs("</span></td><td>", out);
+            text_or_dash(out, rl_text(cJSON_GetObjectItemCaseSensitive(f, "message"), en));
+            fputs("</td><td>", out);
+            text_or_dash(out, rl_str(w, "justification"));
+            if (rl_str(w, "compensating_control")) {
+                fputs("<br><span class=\"note\">", out);
+                T(W("compensating"));
+                fputs(": </span>", out);
+                T(rl_str(w, "compensating_control"));
+            }
+            const cJSON *mit = cJSON_GetObjectItemCaseSensitive(w, "mitigation");
+            if (mit && !cJSON_IsNull(mit)) {
+                fputs("<br><span class=\"note\">", out);
+                T(W("mitigation"));
+                fputs(": </span>", out);
+                value_text(out, mit, en);
+            }
+            fputs("</td><td>", out);
+            text_or_dash(out, rl_str(w, "approver"));
+            fputs("</td><td>", out);
+            text_or_dash(out, rl_str(w, "expires"));
+            fputs("</td></tr>\n", out);
+        }
+    }
+    if (n)
+        fputs("</tbody></table>\n", out);
+    else {
+        fputs("<p>", out);
+        T(W("no_waivers"));
+        fputs("</p>\n", out);
+    }
+    fputs("</section>\n", out);
+}
+
+/* The risk matrix as an SVG grid. Rows are the matrix's threat×vulnerability values,
+ * columns its importance (or business-damage) levels; each cell holds its risk letter
+ * and the number of rows (asset×threat, or attack trees) that fall in it. */
+static void heat_svg(ctx *c, const cJSON *matrix, const cJSON *rows, const char *colkey,
+                     const char *collabel, const char *caption)
+{
+    FILE *out = c->out;
+    int en = c->en;
+    const cJSON *mr = cJSON_GetObjectItemCaseSensitive(matrix, "rows");
+    const cJSON *mc = cJSON_GetObjectItemCaseSensitive(matrix, "columns");
+    const cJSON *cells = cJSON_GetObjectItemCaseSensitive(matrix, "cells");
+    int nr = cJSON_GetArraySize(mr), nc = cJSON_GetArraySize(mc);
+    const int cw = 92, ch = 46, left = 92, top = 46;
+    int width = left + nc * cw + 10, height = top + nr * ch + 40;
+    if (nr <= 0 || nc <= 0 || nr > 64 || nc > 16) return;
+    fputs("<figure><figcaption>", out);
+    T(caption);
+    fputs("</figcaption>\n", out);
+    fprintf(out,
+            "<svg width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" "
+            "font-family=\"IPAGothic, Noto Sans CJK JP, sans-serif\" font-size=\"13\">\n",
+            width, height, width, height);
+    fputs("<title>", out);
+    T(caption);
+    fputs("</title>\n", out);
+    fprintf(out, "<text x=\"%d\" y=\"16\" text-anchor=\"middle\" font-weight=\"bold\">",
+            left + nc * cw / 2);
+    T(collabel);
+    fputs("</text>\n", out);
+    fprintf(out, "<text x=\"4\" y=\"38\" font-weight=\"bold\">");
+    T(W("tv"));
+    fputs("</text>\n", out);
+    for (int j = 0; j < nc; j++) {
+        fprintf(out, "<text x=\"%d\" y=\"38\" text-anchor=\"middle\">", left + j * cw + cw / 2);
+        number(out, cJSON_GetArrayItem(mc, j)->valuedouble);
+        fputs("</text>\n", out);
+    }
+    for (int r = 0; r < nr; r++) {
+        const cJSON *rv = cJSON_GetArrayItem(mr, r);
+        double tv = cJSON_IsNumber(rv) ? rv->valuedouble : -1;
+        fprintf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", left - 12,
+                top + r * ch + ch / 2 + 5);
+        number(out, tv);
+        fputs("</text>\n", out);
+        for (int j = 0; j < nc; j++) {
+            const cJSON *cv = cJSON_GetArrayItem(cJSON_GetArrayItem(cells, r), j);
+            const cJSON *colv = cJSON_GetArrayItem(mc, j);
+            const char *letter = cJSON_IsString(cv) ? cv->valuestring : "?";
+            int count = 0;
+            const cJSON *x;
+            cJSON_ArrayForEach(x, rows)
+            {
+                double t = rl_num(x, "threat_level", -1), v = rl_num(x, "vulnerability_level", -1);
+                if (t * v == tv && cJSON_IsNumber(colv) &&
+                    rl_num(x, colkey, -1) == colv->valuedouble)
+                    count++;
+            }
+            int x0 = left + j * cw, y0 = top + r * ch;
+            fprintf(
+                out,
+                "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"2\"%s/>\n",
+                x0, y0, cw, ch, risk_fill(letter), count ? "" : " fill-opacity=\"0.45\"");
+            fprintf(out, "<text x=\"%d\" y=\"%d\" fill=\"%s\" font-size=\"12\">", x0 + 6, y0 + 15,
+                    risk_ink(letter));
+            T(letter);
+            fputs("</text>\n", out);
+            fprintf(
+                out,
+                "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"%s\" font-size=\"%d\" font-weight=\"bold\">%d</text>\n",
+                x0 + cw / 2, y0 + ch / 2 + 8, risk_ink(letter), count ? 22 : 14, count);
+        }
+    }
+    /* legend */
+    int lx = 4, ly = top + nr * ch + 14;
+    for (const char *l = "ABCDE"; *l; l++) {
+        char s[2] = {*l, 0};
+        fprintf(
+            out,
+            "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"14\" fill=\"%s\"/><text x=\"%d\" y=\"%d\" font-size=\"12\">%s</text>\n",
+            lx, ly, risk_fill(s), lx + 18, ly + 12, s);
+        lx += 40;
+    }
+    fputs("</svg></figure>\n", out);
+}
+
+static void countermeasure_list(ctx *c, const cJSON *cms)
+{
+    FILE *out = c->out;
+    int en = c->en, k = 0;
+    const cJSON *m;
+    cJSON_ArrayForEach(m, cms)
+    {
+        const cJSON *inv = cJSON_GetObjectItemCaseSensitive(m, "invalidated_by");
+        const char *name = rl_text(cJSON_GetObjectItemCaseSensitive(m, "name"), en);
+        k++;
+        if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(m, "effective")))
+            fputs("<span class=\"cm\"><span class=\"cm-on\">○</span>", out);
+        else
+            fputs("<span class=\"cm\"><span class=\"cm-off\">×</span>", out);
+        text_or_dash(out, name ? name : rl_str(m, "id"));
+        if (cJSON_GetArraySize(inv) > 0) {
+            const cJSON *q;
+            int j = 0;
+            fputs(" <span class=\"note\">(", out);
+            cJSON_ArrayForEach(q, inv) if (cJSON_IsString(q))
+            {
+                if (j++) fputs(", ", out);
+                T(q->valuestring);
+            }
+            if (en) {
+                fputs(" ", out);
+                T(W("invalidated"));
+            } else {
+                T(W("by"));
+                T(W("invalidated"));
+            }
+            fputs(")</span>", out);
+        }
+        fputs("</span> ", out);
+    }
+    if (!k) fputs("—", out);
+}
+
+static void level_cell(FILE *out, const cJSON *obj, const char *key)
+{
+    double v = rl_num(obj, key, -1);
+    fputs("<td class=\"c\">", out);
+    if (v >= 0)
+        number(out, v);
+    else
+        fputs("—", out);
+    fputs("</td>", out);
+}
+
+static void risk_sections(ctx *c, const cJSON *d, int i)
+{
+    FILE *out = c->out;
+    int en = c->en;
+    const cJSON *risk = cJSON_GetObjectItemCaseSensitive(d, "risk");
+    const cJSON *matrix = cJSON_GetObjectItemCaseSensitive(risk, "matrix");
+    const cJSON *arows = cJSON_GetObjectItemCaseSensitive(risk, "asset_rows");
+    const cJSON *trees = cJSON_GetObjectItemCaseSensitive(risk, "attack_trees");
+    const cJSON *x;
+
+    fprintf(out, "<section class=\"part\" id=\"d%d-heatmap\">\n<h2>", i);
+    T(W("heatmap"));
+    fputs("</h2>\n", out);
+    if (!cJSON_IsObject(risk)) {
+        fputs("<p>", out);
+        T(W("no_risk"));
+        fputs("</p>\n</section>\n", out);
+        return;
+    }
+    fputs("<div class=\"heat\">\n", out);
+    heat_svg(c, matrix, arows, "importance", W("importance"), W("heatmap_assets"));
+    heat_svg(c, matrix, trees, "damage_level", W("damage_level"), W("heatmap_trees"));
+    fputs("</div>\n</section>\n", out);
+
+    fprintf(out, "<section class=\"part\" id=\"d%d-assets\">\n<h2>", i);
+    T(W("asset_sheet"));
+    fputs("</h2>\n", out);
+    fputs(
+        "<table class=\"sheet\"><colgroup><col class=\"w-no\"><col class=\"w-kind\"><col class=\"w-name\">"
+        "<col class=\"w-lv\"><col class=\"w-lv\"><col class=\"w-lv\"><col class=\"w-lv\"><col class=\"w-name\">"
+        "<col><col class=\"w-lv\"></colgroup><thead><tr>",
+        out);
+    static const char *const ah[] = {
+        "no",         "asset_kind", "target", "threat_level",   "vuln_level",
+        "importance", "risk_value", "threat", "countermeasure", "cm_level"};
+    for (size_t k = 0; k < sizeof ah / sizeof ah[0]; k++) {
+        fputs("<th>", out);
+        T(W(ah[k]));
+        fputs("</th>", out);
+    }
+    fputs("</tr></thead><tbody>\n", out);
+    cJSON_ArrayForEach(x, arows)
+    {
+        fputs("<tr>", out);
+        level_cell(out, x, "no");
+        fputs("<td>", out);
+        T(rl_asset_kind(rl_str(x, "asset_kind"), en));
+        if (rl_str(x, "segment")) {
+            fputs("<br><span class=\"note\">", out);
+            T(rl_segment(rl_str(x, "segment"), en));
+            fputs("</span>", out);
+        }
+        fputs("</td><td>", out);
+        text_or_dash(out, rl_str(x, "asset_name"));
+        fputs("<br><code>", out);
+        text_or_dash(out, rl_str(x, "asset"));
+        fputs("</code></td>", out);
+        level_cell(out, x, "threat_level");
+        level_cell(out, x, "vulnerability_level");
+        level_cell(out, x, "importance");
+        risk_cell(out, rl_str(x, "risk_value"), "td");
+        fputs("<td>", out);
+        const char *tn = rl_text(cJSON_GetObjectItemCaseSensitive(x, "threat_name"), en);
+        text_or_dash(out, tn ? tn : rl_str(x, "threat"));
+        if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(x, "unpatched_override"))) {
+            fputs("<br><span class=\"cm-off\">", out);
+            T(W("unpatched"));
+            fputs("</span>", out);
+        }
+        fputs("</td><td>", out);
+        countermeasure_list(c, cJSON_GetObjectItemCaseSensitive(x, "countermeasures"));
+        fputs("</td>", out);
+        level_cell(out, x, "countermeasure_level");
+        fputs("</tr>\n", out);
+    }
+    fputs("</tbody></table>\n</section>\n", out);
+
+    fprintf(out, "<section class=\"part\" id=\"d%d-trees\">\n<h2>", i);
+    T(W("tree_sheet"));
+    fputs("</h2>\n", out);
+    fputs(
+        "<table class=\"sheet\"><colgroup><col class=\"w-kind\"><col class=\"w-step\"><col class=\"w-lv\">"
+        "<col class=\"w-lv\"><col class=\"w-lv\"><col class=\"w-lv\"><col><col class=\"w-lv\"></colgroup><thead><tr>",
+        out);
+    static const char *const th[] = {"scenario",     "tree_step",  "threat_level",   "vuln_level",
+                                     "damage_level", "risk_value", "countermeasure", "cm_level"};
+    for (size_t k = 0; k < sizeof th / sizeof th[0]; k++) {
+        fputs("<th>", out);
+        T(W(th[k]));
+        fputs("</th>", out);
+    }
+    fputs("</tr></thead><tbody>\n", out);
+    cJSON_ArrayForEach(x, trees)
+    {
+        fputs("<tr class=\"tree\"><td>", out);
+        text_or_dash(out, rl_str(x, "scenario"));
+        fputs("</td><td>", out);
+        const char *dn = rl_text(cJSON_GetObjectItemCaseSensitive(x, "damage_name"), en);
+        text_or_dash(out, dn ? dn : rl_str(x, "damage"));
+        if (rl_str(x, "entry")) {
+            fputs(" <span class=\"note\">", out);
+            T(W("entry"));
+            fputs(": ", out);
+            T(rl_str(x, "entry"));
+            fputs("</span>", out);
+        }
+        fputs("</td>", out);
+        level_cell(out, x, "threat_level");
+        level_cell(out, x, "vulnerability_level");
+        level_cell(out, x, "damage_level");
+        risk_cell(out, rl_str(x, "risk_value"), "td");
+        fputs("<td></td>", out);
+        level_cell(out, x, "countermeasure_level");
+        fputs("</tr>\n", out);
+        const cJSON *s;
+        cJSON_ArrayForEach(s, cJSON_GetObjectItemCaseSensitive(x, "steps"))
+        {
+            fputs("<tr class=\"step\"><td></td><td>", out);
+            text_or_dash(out, rl_str(s, "name"));
+            fputs("</td><td></td><td></td><td></td><td></td><td>", out);
+            countermeasure_list(c, cJSON_GetObjectItemCaseSensitive(s, "countermeasures"));
+            fputs("</td>", out);
+            level_cell(out, s, "countermeasure_level");
+            fputs("</tr>\n", out);
+        }
+    }
+    fputs("</tbody></table>\n</section>\n", out);
+}
+
+static int pointer_under(const char *ptr, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    return ptr && strncmp(ptr, prefix, n) == 0 && (ptr[n] == '/' || ptr[n] == 0);
+}
+
+/* Classification table for findings whose pointer is under prefix (NULL: under neither
+ * /screen_transfer nor /data_links). */
+static int class_table(ctx *c, const cJSON *d, const char *prefix, const char *heading)
+{
+    FILE *out = c->out;
+    int en = c->en, n = 0;
+    const cJSON *p, *f;
+    cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(d, "policies"))
+    {
+        cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings"))
+        {
+            const cJSON *cl = cJSON_GetObjectItemCaseSensitive(f, "classification");
+            const char *ptr = rl_str(f, "pointer");
+            char buf[64];
+            if (!cJSON_IsObject(cl)) continue;
+            if (prefix
+                    ? !pointer_under(ptr, prefix)
+                    : (pointer_under(ptr, "/screen_transfer") || pointer_under(ptr, "/data_links")))
+                continue;
+            if (!n++) {
+                fputs("<h3>", out);
+                T(heading);
+                fputs("</h3>\n<table><thead><tr><th>", out);
+                T(W("subject"));
+                fputs("</th><th>", out);
+                T(W("line"));
+                fputs("</th><th>", out);
+                T(W("class"));
+                fputs("</th><th>", out);
+                T(W("description"));
+                fputs("</th><th>", out);
+                T(W("obligations"));
+                fputs("</th><th>", out);
+                T(W("policy"));
+                fputs("</th></tr></thead><tbody>\n", out);
+            }
+            fputs("<tr><td>", out);
+            finding_subject(out, f);
+            fputs("</td><td class=\"n\">", out);
+            finding_line(out, f);
+            fputs("</td><td class=\"c\"><b>", out);
+            text_or_dash(out, rl_class_display(rl_str(cl, "class"), buf, sizeof buf));
+            fputs("</b></td><td>", out);
+            text_or_dash(out, rl_text(cl, en));
+            fputs("</td><td>", out);
+            const cJSON *ob;
+            int k = 0;
+            cJSON_ArrayForEach(ob, cJSON_GetObjectItemCaseSensitive(cl, "obligations"))
+            {
+                if (k++) fputs("<br>", out);
+                if (cJSON_IsString(ob))
+                    T(rl_model(ob->valuestring, en));
+                else
+                    value_text(out, ob, en);
+            }
+            if (!k) fputs("—", out);
+            fputs("</td><td>", out);
+            text_or_dash(out, rl_str(p, "id"));
+            fputs("</td></tr>\n", out);
+        }
+    }
+    if (n) fputs("</tbody></table>\n", out);
+    return n;
+}
+
+static void classification(ctx *c, const cJSON *d, int i)
+{
+    FILE *out = c->out;
+    int en = c->en, n = 0;
+    fprintf(out, "<section class=\"part\" id=\"d%d-class\">\n<h2>", i);
+    T(W("classification"));
+    fputs("</h2>\n", out);
+    n += class_table(c, d, "/screen_transfer", W("st_routes"));
+    n += class_table(c, d, "/data_links", W("dl_models"));
+    n += class_table(c, d, NULL, W("other_class"));
+    if (!n) {
+        fputs("<p>", out);
+        T(W("no_class"));
+        fputs("</p>\n", out);
+    }
+    fputs("</section>\n", out);
+}
+
+static void toc(ctx *c, const cJSON *decls)
+{
+    FILE *out = c->out;
+    int en = c->en, i = 0;
+    static const char *const parts[][2] = {{"cover", "cover"},       {"summary", "summary"},
+                                           {"findings", "findings"}, {"waivers", "waived"},
+                                           {"heatmap", "heatmap"},   {"assets", "asset_sheet"},
+                                           {"trees", "tree_sheet"},  {"class", "classification"}};
+    const cJSON *d;
+    fputs("<nav class=\"toc\" id=\"toc\"><h2>", out);
+    T(W("toc"));
+    fputs("</h2>\n<ol>\n", out);
+    cJSON_ArrayForEach(d, decls)
+    {
+        i++;
+        const char *words, *v = verdict(c, d, &words);
+        fputs("<li><b>", out);
+        text_or_dash(out, body_name(d));
+        fputs("</b>", out);
+        const char *code = rl_str(cJSON_GetObjectItemCaseSensitive(d, "body"), "code");
+        if (code) {
+            fputs(" (", out);
+            T(code);
+            fputs(")", out);
+        }
+        fprintf(out, " <span class=\"badge v-%s\">", v);
+        T(words);
+        fputs("</span><br><span class=\"glance\">", out);
+        headline(c, d);
+        fputs("</span><ol>\n", out);
+        for (size_t k = 0; k < sizeof parts / sizeof parts[0]; k++) {
+            fprintf(out, "<li><a href=\"#d%d-%s\">", i, parts[k][0]);
+            T(W(parts[k][1]));
+            fputs("</a></li>\n", out);
+        }
+        fputs("</ol></li>\n", out);
+    }
+    fputs("</ol></nav>\n", out);
+}
+
+int report_html_write(const cJSON *result, const report_opts *o, FILE *out, char *err,
+                      size_t errlen)
+{
+    ctx c = {out, o ? rl_is_en(o->lang) : 0, result, {0}};
+    int en = c.en, i = 0;
+    const cJSON *decls = cJSON_GetObjectItemCaseSensitive(result, "declarations"), *d;
+    const cJSON *tool = cJSON_GetObjectItemCaseSensitive(result, "tool");
+    if (!cJSON_IsObject(result) || !cJSON_IsArray(decls)) {
+        snprintf(err, errlen, "result document: /declarations is missing or not an array");
+        return -1;
+    }
+    if (report_parameters_sha256(result, c.params_sha) != 0) {
+        snprintf(err, errlen, "out of memory while hashing the parameters");
+        return -1;
+    }
+    fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n",
+            en ? "en" : "ja");
+    fputs("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n", out);
+    fputs("<meta name=\"generator\" content=\"", out);
+    text_or_dash(out, rl_str(tool, "name"));
+    fputs(" ", out);
+    text_or_dash(out, rl_str(tool, "version"));
+    fputs("\">\n<title>", out);
+    T(W("title"));
+    int nd = cJSON_GetArraySize(decls), k = 0;
+    cJSON_ArrayForEach(d, decls)
+    { /* a batch names its first three bodies */
+        if (k++ == 3) {
+            fprintf(out, en ? " and %d more" : " ほか%d団体", nd - 3);
+            break;
+        }
+        fputs(" — ", out);
+        text_or_dash(out, body_name(d));
+    }
+    fprintf(out, "</title>\n<style>\n%s</style>\n", css);
+    if (embed_meta(&c) != 0) {
+        snprintf(err, errlen, "out of memory while embedding the result's hashes");
+        return -1;
+    }
+    fputs("</head>\n<body>\n<header><h1>", out);
+    T(W("title"));
+    fputs("</h1>\n<p class=\"sub\">", out);
+    k = 0;
+    cJSON_ArrayForEach(d, decls)
+    {
+        if (k++) fputs("、", out);
+        text_or_dash(out, body_name(d));
+    }
+    fputs("</p></header>\n", out);
+    toc(&c, decls);
+    cJSON_ArrayForEach(d, decls)
+    {
+        i++;
+        fprintf(out, "<div class=\"decl\" id=\"d%d\">\n", i);
+        cover(&c, d, i);
+        summary(&c, d, i);
+        findings(&c, d, i);
+        waivers(&c, d, i);
+        risk_sections(&c, d, i);
+        classification(&c, d, i);
+        fputs("</div>\n", out);
+    }
+    fputs("<footer>", out);
+    T(W("generated_by"));
+    fputs(": ", out);
+    text_or_dash(out, rl_str(tool, "name"));
+    fputs(" ", out);
+    text_or_dash(out, rl_str(tool, "version"));
+    fputs("</footer>\n</body>\n</html>\n", out);
+    if (ferror(out)) {
+        snprintf(err, errlen, "write error on the HTML report");
+        return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,307 @@
+/*
+ * report_junit.c — the JUnit XML writer (`--format junit`).
+ *
+ * Reads the result document (interfaces.md §5) only. One <testsuite> per
+ * declaration, one <testcase> per policy and declaration:
+ *   fail           → <failure> with every failing finding's message
+ *   error          → <error> with the reason
+ *   not_applicable → <skipped> with the reason
+ *   waived         → <skipped> naming the waiver
+ *   warn           → passes (recommended requirements do not break a build);
+ *                    the warnings are listed in <system-out>
+ * A declaration that could not be evaluated is one testcase with <error>.
+ * No timestamps or durations: the output is deterministic.
+ */
+#include "rollup/rollup.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Write s as XML character data / attribute value: escapes markup, turns
+ * newlines into &#10; inside attributes, and replaces bytes XML 1.0 cannot
+ * carry (control characters, invalid UTF-8) with '?'. */
+static void xml_put(FILE *out, const char *s, int attr)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        unsigned char c = *p;
+        if (c < 0x80) {
+            switch (c) {
+            case '&': fputs("&amp;", out); break;
+            case '<': fputs("&lt;", out); break;
+            case '>': fputs("&gt;", out); break;
+            case '"': fputs(attr ? "&quot;" : "\"", out); break;
+            case '\n': fputs(attr ? "&#10;" : "\n", out); break;
+            case '\t': fputs(attr ? "&#9;" : "\t", out); break;
+            case '\r': fputs("&#13;", out); break;
+            default: fputc(c < 0x20 || c == 0x7F ? '?' : c, out);
+            }
+            p++;
+            continue;
+        }
+        int len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+        int ok = len > 0 && c >= 0xC2 && c <= 0xF4;
+        for (int i = 1; ok && i < len; i++)
+            if ((p[i] & 0xC0) != 0x80) ok = 0;
+        if (ok && len == 3) {
+            unsigned cp = ((c & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+            if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF)
+                ok = 0;
+        } else if (ok && len == 4) {
+            unsigned cp = ((c & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) |
+                          (p[3] & 0x3Fu);
+            if (cp < 0x10000 || cp > 0x10FFFF) ok = 0;
+        }
+        if (!ok) {
+            fputc('?', out);
+            p++;
+            continue;
+        }
+        fwrite(p, 1, (size_t)len, out);
+        p += len;
+    }
+}
+
+static void attr(FILE *out, const char *name, const char *value)
+{
+    fprintf(out, " %s=\"", name);
+    xml_put(out, value, 1);
+    fputc('"', out);
+}
+
+static const char *finding_status(const cJSON *p, const cJSON *f)
+{
+    const char *s = rollup_str(f, "status");
+    if (strcmp(s, "fail") == 0 && strcmp(rollup_str(p, "level"), "recommended") == 0) return "warn";
+    return s;
+}
+
+/* Effective status of a policy for JUnit purposes. */
+static const char *policy_status(const cJSON *p)
+{
+    const char *s = rollup_str(p, "status");
+    if (strcmp(s, "fail") == 0 && strcmp(rollup_str(p, "level"), "recommended") == 0) return "warn";
+    if (strcmp(s, "pass") == 0) {
+        const cJSON *f;
+        cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(
+                                  p, "findings")) if (strcmp(rollup_str(f, "status"), "waived") ==
+                                                      0) return "waived";
+    }
+    return s;
+}
+
+/* The finding lines of status `want` as "pointer (line:column): message". */
+static void finding_lines(FILE *out, const cJSON *p, const char *want, const char *lang)
+{
+    const cJSON *f;
+    cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings"))
+    {
+        if (strcmp(finding_status(p, f), want) != 0) continue;
+        const char *ptr = rollup_str(f, "pointer");
+        const cJSON *line = cJSON_GetObjectItemCaseSensitive(f, "line");
+        const cJSON *col = cJSON_GetObjectItemCaseSensitive(f, "column");
+        xml_put(out, ptr[0] ? ptr : "/", 0);
+        if (cJSON_IsNumber(line))
+            fprintf(out, " (%d:%d)", line->valueint, cJSON_IsNumber(col) ? col->valueint : 1);
+        fputs(": ", out);
+        xml_put(out, rollup_text(cJSON_GetObjectItemCaseSensitive(f, "message"), lang), 0);
+        if (strcmp(want, "waived") == 0) {
+            const cJSON *w = cJSON_GetObjectItemCaseSensitive(f, "waiver");
+            const char *j = rollup_text(cJSON_GetObjectItemCaseSensitive(w, "justification"), lang);
+            const char *exp = rollup_str(w, "expires");
+            if (j[0]) {
+                fputs(" — ", out);
+                xml_put(out, j, 0);
+            }
+            if (exp[0]) {
+                fputs(" (", out);
+                xml_put(out, exp, 0);
+                fputc(')', out);
+            }
+        }
+        fputc('\n', out);
+    }
+}
+
+static const char *first_message(const cJSON *p, const char *want, const char *lang)
+{
+    const cJSON *f;
+    cJSON_ArrayForEach(
+        f,
+        cJSON_GetObjectItemCaseSensitive(
+            p, "findings")) if (strcmp(finding_status(p, f), want) ==
+                                0) return rollup_text(cJSON_GetObjectItemCaseSensitive(f,
+                                                                                       "message"),
+                                                      lang);
+    return "";
+}
+
+typedef struct {
+    int tests, failures, errors, skipped;
+} tally;
+
+static void count_decl(const cJSON *d, tally *t)
+{
+    memset(t, 0, sizeof *t);
+    const cJSON *derr = cJSON_GetObjectItemCaseSensitive(d, "error");
+    if (derr && !cJSON_IsNull(derr)) {
+        t->tests = 1;
+        t->errors = 1;
+        return;
+    }
+    const cJSON *p;
+    cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(d, "policies"))
+    {
+        const char *s = policy_status(p);
+        t->tests++;
+        if (strcmp(s, "fail") == 0)
+            t->failures++;
+        else if (strcmp(s, "error") == 0)
+            t->errors++;
+        else if (strcmp(s, "not_applicable") == 0 || strcmp(s, "waived") == 0)
+            t->skipped++;
+    }
+}
+
+static void tally_attrs(FILE *out, const tally *t)
+{
+    fprintf(out, " tests=\"%d\" failures=\"%d\" errors=\"%d\" skipped=\"%d\"", t->tests,
+            t->failures, t->errors, t->skipped);
+}
+
+static void property(FILE *out, const char *name, const char *value)
+{
+    fputs("      <property", out);
+    attr(out, "name", name);
+    attr(out, "value", value);
+    fputs("/>\n", out);
+}
+
+int report_junit_write(const cJSON *result, const char *lang, FILE *out, char *err, size_t errlen)
+{
+    const cJSON *decls = cJSON_GetObjectItemCaseSensitive(result, "declarations");
+    if (!cJSON_IsArray(decls)) {
+        snprintf(err, errlen, "result document has no declarations array");
+        return -1;
+    }
+    int en = lang && strcmp(lang, "en") == 0;
+    tally all = {0, 0, 0, 0}, t;
+    const cJSON *d, *p;
+    cJSON_ArrayForEach(d, decls)
+    {
+        count_decl(d, &t);
+        all.tests += t.tests;
+        all.failures += t.failures;
+        all.errors += t.errors;
+        all.skipped += t.skipped;
+    }
+    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites", out);
+    attr(out, "name", "kyojin");
+    tally_attrs(out, &all);
+    fputs(">\n", out);
+
+    cJSON_ArrayForEach(d, decls)
+    {
+        const char *file = rollup_str(d, "file");
+        const cJSON *body = cJSON_GetObjectItemCaseSensitive(d, "body");
+        count_decl(d, &t);
+        fputs("  <testsuite", out);
+        attr(out, "name", file);
+        tally_attrs(out, &t);
+        fputs(">\n    <properties>\n", out);
+        property(out, "body.name", rollup_str(body, "name"));
+        property(out, "body.code", rollup_str(body, "code"));
+        property(out, "body.prefecture", rollup_str(body, "prefecture"));
+        property(out, "body.model", rollup_str(body, "model"));
+        const cJSON *comp = cJSON_GetObjectItemCaseSensitive(d, "compliant");
+        property(out, "compliant", cJSON_IsTrue(comp) ? "true" : "false");
+        fputs("    </properties>\n", out);
+
+        const cJSON *derr = cJSON_GetObjectItemCaseSensitive(d, "error");
+        if (derr && !cJSON_IsNull(derr)) {
+            const char *msg =
+                cJSON_IsString(derr)
+                    ? derr->valuestring
+                    : rollup_text(cJSON_GetObjectItemCaseSensitive(derr, "message"), lang);
+            fputs("    <testcase", out);
+            attr(out, "classname", file);
+            attr(out, "name", en ? "declaration" : "申告");
+            fputs(">\n      <error", out);
+            attr(out, "type", "declaration");
+            attr(out, "message", msg);
+            fputs(">", out);
+            xml_put(out, msg, 0);
+            fputs("</error>\n    </testcase>\n  </testsuite>\n", out);
+            continue;
+        }
+
+        cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(d, "policies"))
+        {
+            const char *id = rollup_str(p, "id");
+            const char *title = rollup_text(cJSON_GetObjectItemCaseSensitive(p, "title"), lang);
+            const char *status = policy_status(p);
+            size_t nl = strlen(id) + strlen(title) + 4;
+            char *name = malloc(nl);
+            if (!name) {
+                snprintf(err, errlen, "out of memory");
+                return -1;
+            }
+            snprintf(name, nl, title[0] ? "%s %s" : "%s", id, title);
+            fputs("    <testcase", out);
+            attr(out, "classname", file);
+            attr(out, "name", name);
+            free(name);
+            const char *reason = rollup_text(cJSON_GetObjectItemCaseSensitive(p, "reason"), lang);
+            const char *rem = rollup_text(cJSON_GetObjectItemCaseSensitive(p, "remediation"), lang);
+            if (strcmp(status, "fail") == 0) {
+                char msg[512];
+                snprintf(msg, sizeof msg, "%s: %s", rollup_status_word("fail", lang),
+                         first_message(p, "fail", lang));
+                fputs(">\n      <failure", out);
+                attr(out, "type", rollup_str(p, "level"));
+                attr(out, "message", msg);
+                fputs(">", out);
+                finding_lines(out, p, "fail", lang);
+                if (rem[0]) {
+                    fputs(en ? "remediation: " : "対処: ", out);
+                    xml_put(out, rem, 0);
+                    fputc('\n', out);
+                }
+                fputs("</failure>\n    </testcase>\n", out);
+            } else if (strcmp(status, "error") == 0) {
+                fputs(">\n      <error", out);
+                attr(out, "type", "policy");
+                attr(out, "message", reason[0] ? reason : rollup_status_word("error", lang));
+                fputs(">", out);
+                xml_put(out, reason, 0);
+                fputs("</error>\n    </testcase>\n", out);
+            } else if (strcmp(status, "not_applicable") == 0) {
+                fputs(">\n      <skipped", out);
+                attr(out, "message",
+                     reason[0] ? reason : rollup_status_word("not_applicable", lang));
+                fputs("/>\n    </testcase>\n", out);
+            } else if (strcmp(status, "waived") == 0) {
+                fputs(">\n      <skipped", out);
+                attr(out, "message", rollup_status_word("waived", lang));
+                fputs(">", out);
+                finding_lines(out, p, "waived", lang);
+                fputs("</skipped>\n    </testcase>\n", out);
+            } else if (strcmp(status, "warn") == 0) {
+                fputs(">\n      <system-out>", out);
+                fputs(rollup_status_word("warn", lang), out);
+                fputs("\n", out);
+                finding_lines(out, p, "warn", lang);
+                fputs("</system-out>\n    </testcase>\n", out);
+            } else {
+                fputs("/>\n", out);
+            }
+        }
+        fputs("  </testsuite>\n", out);
+    }
+    fputs("</testsuites>\n", out);
+    if (ferror(out)) {
+        snprintf(err, errlen, "write error");
+        return -1;
+    }
+    return 0;
+}

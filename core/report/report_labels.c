@@ -1,0 +1,294 @@
+/* report_labels.c — Japanese and English words of the reports (statuses, levels,
+ * requirement families, asset kinds, column names) and small accessors of the result
+ * document shared by the HTML, CSV and XLSX writers. No output happens here. */
+#include "report/report_labels.h"
+#include "report/report_formats.h"
+#include "util/sha256.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef struct {
+    const char *key, *ja, *en;
+} label;
+
+static const char *lookup(const label *t, const char *key, int en, const char *dflt)
+{
+    if (!key) return dflt;
+    for (; t->key; t++)
+        if (strcmp(t->key, key) == 0) return en ? t->en : t->ja;
+    return dflt ? dflt : key;
+}
+
+static const label statuses[] = {
+    {"pass", "適合", "pass"},         {"fail", "不適合", "fail"},
+    {"warn", "推奨未達", "warning"},  {"not_applicable", "対象外", "not applicable"},
+    {"error", "評価エラー", "error"}, {"waived", "例外承認", "waived"},
+    {"info", "参考", "info"},         {NULL, NULL, NULL}};
+static const label levels[] = {{"required", "必須", "required"},
+                               {"recommended", "推奨", "recommended"},
+                               {"info", "参考", "info"},
+                               {NULL, NULL, NULL}};
+static const label families[] = {
+    {"ST", "画面転送（マイナンバー利用事務系）", "Screen transfer into the My Number segment"},
+    {"BM", "βモデル・β′モデル", "β and β′ models"},
+    {"AL", "αモデルと無害化", "α model and harmlessization"},
+    {"AP", "α′モデル（ローカルブレイクアウト）", "α′ model (local breakout)"},
+    {"PV", "パッチ・脆弱性・SBOM・インシデント対応",
+     "Patching, vulnerabilities, SBOM, incident response"},
+    {"TW", "テレワーク・リモートアクセス・BYOD・Web会議",
+     "Telework, remote access, BYOD, web conferencing"},
+    {"ES", "外部サービス", "External services"},
+    {"DL", "外部記録媒体を用いないデータ連携", "Data linking without removable media"},
+    {"ZT", "ゼロトラストPC", "Zero-trust PC"},
+    {NULL, NULL, NULL}};
+static const label kinds[] = {
+    {"terminal", "端末", "terminal"},
+    {"server", "サーバ", "server"},
+    {"network_device", "ネットワーク機器", "network device"},
+    {"gateway", "ゲートウェイ", "gateway"},
+    {"vpn", "VPN装置", "VPN"},
+    {"auth_gateway", "認証ゲートウェイ", "authentication gateway"},
+    {"screen_transfer_platform", "画面転送基盤", "screen-transfer platform"},
+    {"storage", "ストレージ", "storage"},
+    {"mail_relay", "メール中継サーバ", "mail relay"},
+    {"cloud_service", "クラウドサービス", "cloud service"},
+    {"file_link_server", "ファイル連携サーバ", "file-link server"},
+    {"database", "データベース", "database"},
+    {"maintenance_terminal", "保守端末", "maintenance terminal"},
+    {NULL, NULL, NULL}};
+static const label segments[] = {{"mynumber", "マイナンバー利用事務系", "My Number segment"},
+                                 {"lgwan", "LGWAN接続系", "LGWAN segment"},
+                                 {"internet", "インターネット接続系", "Internet segment"},
+                                 {"cloud", "クラウド", "cloud"},
+                                 {NULL, NULL, NULL}};
+static const label models[] = {{"alpha", "αモデル", "α model"},
+                               {"alpha_prime", "α′モデル", "α′ model"},
+                               {"beta", "βモデル", "β model"},
+                               {"beta_prime", "β′モデル", "β′ model"},
+                               {NULL, NULL, NULL}};
+static const label words[] = {
+    {"title", "情報セキュリティポリシー適合性 監査報告書",
+     "Information-security policy compliance audit report"},
+    {"toc", "目次", "Contents"},
+    {"cover", "表紙", "Cover"},
+    {"body", "団体名", "Body"},
+    {"code", "団体コード", "Body code"},
+    {"prefecture", "都道府県", "Prefecture"},
+    {"model", "モデル", "Model"},
+    {"decl_date", "申告日", "Declaration date"},
+    {"decl_file", "申告ファイル", "Declaration file"},
+    {"tool_version", "ツールのバージョン", "Tool version"},
+    {"policy_set", "ポリシーセット", "Policy set"},
+    {"policy_count", "ポリシー数", "Policies"},
+    {"sha_decl", "申告のSHA-256", "SHA-256 of the declaration"},
+    {"sha_policy", "ポリシーセットのSHA-256", "SHA-256 of the policy set"},
+    {"sha_params", "パラメータのSHA-256", "SHA-256 of the parameters"},
+    {"params", "適用パラメータ", "Parameters in effect"},
+    {"param", "パラメータ", "Parameter"},
+    {"value", "値", "Value"},
+    {"as_of", "評価基準日", "Evaluation date"},
+    {"as_of_none", "申告日", "declaration date"},
+    {"summary", "概要", "Summary"},
+    {"verdict", "判定", "Verdict"},
+    {"compliant", "準拠", "Compliant"},
+    {"not_compliant", "非準拠", "Not compliant"},
+    {"eval_error", "評価エラー（申告を評価できませんでした）",
+     "Evaluation error (the declaration could not be evaluated)"},
+    {"counts", "結果の件数（ポリシー単位）", "Results (per policy)"},
+    {"level", "区分", "Level"},
+    {"status", "結果", "Result"},
+    {"total", "計", "Total"},
+    {"top_fixes", "効果の大きい是正（上位5件）", "Most valuable fixes (top five)"},
+    {"rank", "順位", "Rank"},
+    {"score", "効果", "Score"},
+    {"improves", "改善されるリスク値", "Risk values improved"},
+    {"zero_score", "効果 0 の是正はリスク値を変えませんが、要件を満たすために必要です。",
+     "A fix with score 0 changes no risk value but is needed to meet the requirement."},
+    {"no_fixes", "リスク値を改善する是正はありません。", "No fix improves a risk value."},
+    {"findings", "指摘事項（要件分類別）", "Findings by requirement family"},
+    {"findings_sheet", "指摘事項", "Findings"},
+    {"policy", "ポリシー", "Policy"},
+    {"requirement", "要件", "Requirement"},
+    {"requirement_text", "要件の内容", "Requirement"},
+    {"source", "出典", "Source"},
+    {"remediation", "是正策", "Remediation"},
+    {"subject", "対象（JSONポインタ）", "Subject (JSON pointer)"},
+    {"line", "行", "Line"},
+    {"message", "内容", "Message"},
+    {"evidence", "根拠", "Evidence"},
+    {"passed_subjects", "適合した対象", "Subjects that passed"},
+    {"reason", "理由", "Reason"},
+    {"no_findings", "指摘はありません。", "No findings."},
+    {"waived", "例外承認された指摘", "Waived findings"},
+    {"justification", "理由", "Justification"},
+    {"approver", "承認者", "Approver"},
+    {"expires", "有効期限", "Expires"},
+    {"compensating", "代替の対策", "Compensating control"},
+    {"mitigation", "緩和策", "Mitigation"},
+    {"no_waivers", "例外承認はありません。", "No waivers."},
+    {"heatmap", "リスクマップ", "Risk heat map"},
+    {"heatmap_assets", "資産ベース（資産×脅威の行数）", "Asset based (asset × threat rows)"},
+    {"heatmap_trees", "事業被害ベース（攻撃ツリーの数）", "Business-damage based (attack trees)"},
+    {"tv", "脅威×脆弱性", "threat × vulnerability"},
+    {"risk_counts", "リスク値の件数", "Risk values"},
+    {"asset_sheet", "資産ベースのリスク分析", "Asset-based risk analysis"},
+    {"tree_sheet", "事業被害ベースのリスク分析", "Business-damage-based risk analysis"},
+    {"asset_sheet_name", "資産ベースのリスク分析",
+     "Asset-based risk"}, /* sheet names: ≤ 31 characters */
+    {"tree_sheet_name", "事業被害ベースのリスク分析", "Business-damage-based risk"},
+    {"no", "項番", "No."},
+    {"asset_kind", "資産種別", "Asset kind"},
+    {"target", "対象装置", "Target device"},
+    {"threat_level", "脅威レベル", "Threat level"},
+    {"vuln_level", "脆弱性レベル", "Vulnerability level"},
+    {"importance", "資産の重要度", "Asset importance"},
+    {"risk_value", "リスク値", "Risk value"},
+    {"threat", "脅威", "Threat"},
+    {"countermeasure", "対策", "Countermeasure"},
+    {"cm_level", "対策レベル", "Countermeasure level"},
+    {"cm_work", "対策が有効（脅威×脆弱性≦3）", "Countermeasures work (threat × vulnerability ≤ 3)"},
+    {"unpatched", "未修正の脆弱性あり", "Unpatched vulnerability"},
+    {"pointer", "JSONポインタ", "JSON pointer"},
+    {"scenario", "攻撃シナリオ", "Attack scenario"},
+    {"tree_step", "攻撃ツリー/攻撃ステップ", "Attack tree / attack step"},
+    {"damage_level", "事業被害レベル", "Business-damage level"},
+    {"entry", "侵入口", "Entry"},
+    {"invalidated", "無効", "invalidated"},
+    {"by", "による", "by"},
+    {"no_risk", "リスク分析の結果はありません。", "No risk analysis in this result."},
+    {"classification", "接続の分類", "Classification of connections"},
+    {"st_routes", "画面転送の通信経路（(1)〜(8)′）",
+     "Screen-transfer communication routes ((1)–(8)′)"},
+    {"dl_models", "データ連携の検証モデル（①a〜④）", "Data-link verification models (①a–④)"},
+    {"other_class", "その他の分類", "Other classifications"},
+    {"class", "分類", "Class"},
+    {"obligations", "求められる対応", "Obligations"},
+    {"description", "説明", "Description"},
+    {"no_class", "分類された接続はありません。", "No classified connections."},
+    {"yes", "はい", "yes"},
+    {"no_", "いいえ", "no"},
+    {"declaration", "申告", "Declaration"},
+    {"timestamp", "作成日時", "Generated"},
+    {"legend", "凡例", "Legend"},
+    {"risk_A", "A（非常に高い）", "A (very high)"},
+    {"risk_B", "B（高い）", "B (high)"},
+    {"risk_C", "C（中程度）", "C (medium)"},
+    {"risk_D", "D（低い）", "D (low)"},
+    {"risk_E", "E（非常に低い）", "E (very low)"},
+    {"hashes_note", "この報告書の元になった入力は kyojin verify で確認できます。",
+     "kyojin verify checks that this report was produced from given inputs."},
+    {"none", "なし", "none"},
+    {"decl_error", "申告の評価エラー", "Declaration error"},
+    {"generated_by", "作成", "Generated by"},
+    {NULL, NULL, NULL}};
+
+const char *rl_status(const char *s, int en)
+{
+    return lookup(statuses, s, en, NULL);
+}
+const char *rl_level(const char *s, int en)
+{
+    return lookup(levels, s, en, NULL);
+}
+const char *rl_asset_kind(const char *s, int en)
+{
+    return lookup(kinds, s, en, NULL);
+}
+const char *rl_segment(const char *s, int en)
+{
+    return lookup(segments, s, en, NULL);
+}
+const char *rl_model(const char *s, int en)
+{
+    return lookup(models, s, en, NULL);
+}
+const char *rl_word(const char *s, int en)
+{
+    return lookup(words, s, en, NULL);
+}
+
+const char *rl_family(const char *code, int en)
+{
+    for (const label *t = families; t->key; t++)
+        if (code && strcmp(t->key, code) == 0) return en ? t->en : t->ja;
+    return NULL;
+}
+
+const char *rl_text(const cJSON *v, int en)
+{
+    if (!v) return NULL;
+    if (cJSON_IsString(v)) return v->valuestring;
+    if (cJSON_IsObject(v)) {
+        const char *a = rl_str(v, en ? "en" : "ja"), *b = rl_str(v, en ? "ja" : "en");
+        return a && *a ? a : b;
+    }
+    return NULL;
+}
+
+const char *rl_str(const cJSON *obj, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+double rl_num(const cJSON *obj, const char *key, double dflt)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    return cJSON_IsNumber(v) ? v->valuedouble : dflt;
+}
+
+const char *rl_class_display(const char *cls, char *buf, size_t n)
+{
+    static const char *const circled[] = {"①", "②", "③", "④"};
+    size_t o = 0;
+    if (!n) return buf;
+    buf[0] = 0;
+    if (!cls) return buf;
+    /* data-link models: 1a 1b 1c 2 3 4 */
+    if (cls[0] >= '1' && cls[0] <= '4' &&
+        (!cls[1] || (cls[1] >= 'a' && cls[1] <= 'c' && !cls[2]))) {
+        snprintf(buf, n, "%s%s", circled[cls[0] - '1'], cls + 1);
+        return buf;
+    }
+    for (const char *p = cls; *p && o + 4 < n; p++) {
+        if (*p == '\'') {
+            memcpy(buf + o, "\xE2\x80\xB2", 3);
+            o += 3;
+        } else
+            buf[o++] = *p;
+    }
+    buf[o] = 0;
+    return buf;
+}
+
+void rl_policy_family(const cJSON *policy, char fam[3])
+{
+    const cJSON *reqs = cJSON_GetObjectItemCaseSensitive(policy, "requirements");
+    const char *id = NULL;
+    if (cJSON_IsArray(reqs) && cJSON_IsString(cJSON_GetArrayItem(reqs, 0)))
+        id = cJSON_GetArrayItem(reqs, 0)->valuestring;
+    if (!id) id = rl_str(policy, "id");
+    fam[0] = fam[1] = fam[2] = 0;
+    if (id && id[0] >= 'A' && id[0] <= 'Z' && id[1] >= 'A' && id[1] <= 'Z') {
+        fam[0] = id[0];
+        fam[1] = id[1];
+    }
+}
+
+int rl_is_en(const char *lang)
+{
+    return lang && strcmp(lang, "en") == 0;
+}
+
+int report_parameters_sha256(const cJSON *result, char hex[65])
+{
+    const cJSON *p = cJSON_GetObjectItemCaseSensitive(result, "parameters");
+    unsigned char d[32];
+    char *text = p ? cJSON_PrintUnformatted(p) : NULL;
+    if (p && !text) return -1;
+    sha256(text ? text : "{}", text ? strlen(text) : 2, d);
+    sha256_hex(d, hex);
+    if (text) cJSON_free(text);
+    return 0;
+}

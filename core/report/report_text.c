@@ -1,0 +1,257 @@
+/* report_text.c — the human-readable text report (Japanese by default).
+ * Owns: grouping findings by status, terminal-safe printing, colours on a terminal.
+ * Reads only the result document. */
+#include "report/report.h"
+#include "risk/risk.h" /* the short risk summary */
+#include <stdint.h>
+#include <string.h>
+
+static const char *S(const cJSON *o, const char *k)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    return cJSON_IsString(v) ? v->valuestring : "";
+}
+
+static const char *L(const cJSON *o, const char *k, const char *lang)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    if (cJSON_IsString(v)) return v->valuestring;
+    return S(v, lang);
+}
+
+/* Strip C0/C1 controls (so ESC-started ANSI/OSC sequences lose their introducer and the
+ * rest is shown as plain text), DEL, and bidi overrides/isolates, line/paragraph separators. */
+void term_puts(FILE *out, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        unsigned char c = *p;
+        if (c < 0x20 || c == 0x7f) {
+            fputc(c == '\t' ? ' ' : '?', out);
+            p++;
+            continue;
+        }
+        if (c == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) { /* C1 controls incl. CSI, OSC */
+            fputc('?', out);
+            p += 2;
+            continue;
+        }
+        if (c == 0xE2 && p[1] == 0x80 &&
+            ((p[2] >= 0xAA && p[2] <= 0xAE) || p[2] == 0xA8 || p[2] == 0xA9)) {
+            p += 3; /* U+202A..202E, U+2028, U+2029 */
+            continue;
+        }
+        if (c == 0xE2 && p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9) {
+            p += 3; /* U+2066..2069 */
+            continue;
+        }
+        fputc(c, out);
+        p++;
+    }
+}
+
+typedef struct {
+    const char *key, *ja, *en, *color;
+} group;
+
+static const group groups[] = {
+    {"fail", "不適合", "Failed", "\033[31m"},
+    {"error", "評価エラー", "Errors", "\033[35m"},
+    {"warn", "推奨未達", "Warnings", "\033[33m"},
+    {"waived", "例外承認", "Waived", "\033[36m"},
+    {"info", "参考", "Information", "\033[34m"},
+    {"not_applicable", "対象外", "Not applicable", "\033[2m"},
+    {"pass", "適合", "Passed", "\033[32m"},
+};
+
+static const char *level_name(const char *lvl, int en)
+{
+    if (strcmp(lvl, "required") == 0) return en ? "required" : "必須";
+    if (strcmp(lvl, "recommended") == 0) return en ? "recommended" : "推奨";
+    return en ? "info" : "参考";
+}
+
+static const char *model_name(const char *m, int en)
+{
+    if (!m || !*m) return en ? "(not declared)" : "（未申告）";
+    if (strcmp(m, "alpha") == 0) return "α";
+    if (strcmp(m, "alpha_prime") == 0) return "α′";
+    if (strcmp(m, "beta") == 0) return "β";
+    if (strcmp(m, "beta_prime") == 0) return "β′";
+    return m;
+}
+
+static void write_decl(const cJSON *d, const report_options *o, FILE *out)
+{
+    int en = strcmp(o->lang, "en") == 0;
+    const char *reset = o->color ? "\033[0m" : "", *bold = o->color ? "\033[1m" : "";
+    const cJSON *body = cJSON_GetObjectItemCaseSensitive(d, "body");
+    const char *file = S(d, "file");
+    fprintf(out, "%s%s%s ", bold, en ? "Declaration:" : "申告:", reset);
+    term_puts(out, file);
+    fputs(en ? " (" : "（", out);
+    term_puts(out, S(body, "name"));
+    fprintf(out, ", %s ", en ? "code" : "団体コード");
+    term_puts(out, S(body, "code"));
+    fprintf(out, ", %s ", en ? "model" : "モデル");
+    term_puts(out, model_name(S(body, "model"), en));
+    fputs(en ? ")\n" : "）\n", out);
+    int compliant = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(d, "compliant"));
+    const cJSON *counts = cJSON_GetObjectItemCaseSensitive(d, "counts");
+    int nfail = cJSON_GetObjectItemCaseSensitive(counts, "fail")
+                    ? cJSON_GetObjectItemCaseSensitive(counts, "fail")->valueint
+                    : 0;
+    int nerr = cJSON_GetObjectItemCaseSensitive(counts, "error")
+                   ? cJSON_GetObjectItemCaseSensitive(counts, "error")->valueint
+                   : 0;
+    /* failed or errored required policies decide the verdict */
+    int req_fail = 0, req_err = 0;
+    const cJSON *pp;
+    cJSON_ArrayForEach(pp, cJSON_GetObjectItemCaseSensitive(d, "policies"))
+    {
+        if (strcmp(S(pp, "level"), "required") != 0) continue;
+        if (strcmp(S(pp, "status"), "fail") == 0) req_fail++;
+        if (strcmp(S(pp, "status"), "error") == 0) req_err++;
+    }
+    (void)nfail;
+    (void)nerr;
+    fprintf(out, "%s%s%s%s%s", bold,
+            en ? "Verdict: " : "判定: ", o->color ? (compliant ? "\033[32m" : "\033[31m") : "",
+            compliant ? (en ? "compliant" : "準拠") : (en ? "not compliant" : "非準拠"), reset);
+    if (!compliant) {
+        if (en)
+            fprintf(out, " (required: %d failed, %d errors)", req_fail, req_err);
+        else
+            fprintf(out, "（必須要件の不適合 %d 件、評価エラー %d 件）", req_fail, req_err);
+    }
+    fputs("\n\n", out);
+
+    const cJSON *pols = cJSON_GetObjectItemCaseSensitive(d, "policies");
+    for (size_t g = 0; g < sizeof groups / sizeof *groups; g++) {
+        int n = 0;
+        const cJSON *p;
+        cJSON_ArrayForEach(p, pols) if (strcmp(S(p, "status"), groups[g].key) == 0) n++;
+        if (!n) continue;
+        fprintf(out, "%s%s■ %s (%d)%s\n", o->color ? groups[g].color : "", bold,
+                en ? groups[g].en : groups[g].ja, n, reset);
+        int compact = strcmp(groups[g].key, "pass") == 0;
+        if (compact) fputs("  ", out);
+        cJSON_ArrayForEach(p, pols)
+        {
+            if (strcmp(S(p, "status"), groups[g].key) != 0) continue;
+            if (compact) {
+                term_puts(out, S(p, "id"));
+                fputc(' ', out);
+                continue;
+            }
+            fputs("  ", out);
+            term_puts(out, S(p, "id"));
+            fprintf(out, " [%s] ", level_name(S(p, "level"), en));
+            term_puts(out, L(p, "title", o->lang));
+            fputc('\n', out);
+            const cJSON *reason = cJSON_GetObjectItemCaseSensitive(p, "reason");
+            if (cJSON_IsObject(reason)) {
+                fputs("      ", out);
+                term_puts(out, S(reason, o->lang));
+                fputc('\n', out);
+            }
+            const cJSON *f;
+            cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings"))
+            {
+                const char *fs = S(f, "status");
+                if (strcmp(fs, "pass") == 0) continue;
+                fputs("    ", out);
+                term_puts(out, file);
+                int line = cJSON_GetObjectItemCaseSensitive(f, "line")
+                               ? cJSON_GetObjectItemCaseSensitive(f, "line")->valueint
+                               : 0;
+                if (line > 0) fprintf(out, ":%d", line);
+                fputs(" ", out);
+                const char *ptr = S(f, "pointer");
+                term_puts(out, *ptr ? ptr : "/");
+                const cJSON *msg = cJSON_GetObjectItemCaseSensitive(f, "message");
+                if (cJSON_IsObject(msg)) {
+                    fputs(" — ", out);
+                    term_puts(out, S(msg, o->lang));
+                }
+                const char *ev = S(f, "evidence");
+                if (*ev)
+                    fprintf(out, " [%s]",
+                            strcmp(ev, "evidenced") == 0 ? (en ? "evidenced" : "証跡あり")
+                                                         : (en ? "declared only" : "申告のみ"));
+                fputc('\n', out);
+                const cJSON *w = cJSON_GetObjectItemCaseSensitive(f, "waiver");
+                if (cJSON_IsObject(w)) {
+                    int expired = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(w, "expired"));
+                    fputs(expired ? (en ? "      waiver EXPIRED on " : "      例外承認の期限切れ: ")
+                                  : (en ? "      waived until " : "      例外承認（期限 "),
+                          out);
+                    term_puts(out, S(w, "expires"));
+                    fputs(expired ? "" : (en ? "" : "）"), out);
+                    fputs(en ? "; approver: " : " 承認者: ", out);
+                    term_puts(out, S(w, "approver"));
+                    fputs(en ? "; justification: " : " 理由: ", out);
+                    term_puts(out, S(w, "justification"));
+                    fputc('\n', out);
+                }
+            }
+            if (strcmp(groups[g].key, "fail") == 0 || strcmp(groups[g].key, "warn") == 0) {
+                fputs(en ? "      Remedy: " : "      対処: ", out);
+                term_puts(out, L(p, "remediation", o->lang));
+                fputc('\n', out);
+            }
+        }
+        if (compact) fputc('\n', out);
+        fputc('\n', out);
+    }
+    fputs(en ? "Totals: " : "集計: ", out);
+    for (size_t g = 0; g < sizeof groups / sizeof *groups; g++) {
+        const cJSON *c = cJSON_GetObjectItemCaseSensitive(counts, groups[g].key);
+        fprintf(out, "%s %d%s", en ? groups[g].en : groups[g].ja, c ? c->valueint : 0,
+                g + 1 < sizeof groups / sizeof *groups ? " / " : "\n");
+    }
+    const cJSON *err = cJSON_GetObjectItemCaseSensitive(d, "error");
+    if (cJSON_IsObject(err)) {
+        fputs(en ? "Error: " : "エラー: ", out);
+        term_puts(out, S(err, o->lang));
+        fputc('\n', out);
+    }
+    /* the risk summary is printed here by core/risk/risk_text.c when present. */
+    if (cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(d, "risk"))) {
+        fputc('\n', out);
+        risk_write_summary(d, o->lang, out);
+    }
+}
+
+void report_text_begin(const cJSON *result, const report_options *o, FILE *out)
+{
+    int en = strcmp(o->lang, "en") == 0;
+    const cJSON *tool = cJSON_GetObjectItemCaseSensitive(result, "tool");
+    fputs("kyojin ", out);
+    term_puts(out, S(tool, "version"));
+    fputs(en ? " — declaration check\n\n" : " — 構成申告の検査結果\n\n", out);
+}
+
+void report_text_separator(FILE *out)
+{
+    fputs("\n────────────────────────────────────────\n\n", out);
+}
+
+void report_text_decl(const cJSON *d, const report_options *o, FILE *out, int first)
+{
+    if (!first) report_text_separator(out);
+    write_decl(d, o, out);
+}
+
+int report_text_write(const cJSON *result, const report_options *o, FILE *out)
+{
+    report_text_begin(result, o, out);
+    const cJSON *d;
+    int first = 1;
+    cJSON_ArrayForEach(d, cJSON_GetObjectItemCaseSensitive(result, "declarations"))
+    {
+        report_text_decl(d, o, out, first);
+        first = 0;
+    }
+    return 0;
+}

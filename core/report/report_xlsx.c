@@ -1,0 +1,295 @@
+/* report_xlsx.c — the Excel workbook (--format xlsx) with libxlsxwriter.
+ *
+ * Sheets: findings, the asset-based risk sheet, the business-damage-based risk sheet
+ * (IPA column order, laid out by report_tables.c) and the inputs with their hashes.
+ * Header row frozen, filters on, risk cells coloured A red … E green, column widths
+ * measured for Japanese text. Every value from a declaration or a policy is a string
+ * cell with the text number format "@", so nothing is ever a formula. The workbook's
+ * creation time is SOURCE_DATE_EPOCH or a fixed date: same inputs, same bytes. The hashes
+ * are also stored as custom document properties (docProps/custom.xml) for
+ * `kyojin verify`. The file is written beside the target and renamed into place. */
+#define _POSIX_C_SOURCE 200809L
+#include "report/report_formats.h"
+#include "report/report_labels.h"
+#include "report/report_tables.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+/* 1980-01-01T00:00:00Z: the zip epoch, used when SOURCE_DATE_EPOCH is not given. */
+#define KYOJIN_XLSX_DEFAULT_EPOCH 315532800LL
+/* Longest string Excel keeps in a cell (bytes, as libxlsxwriter checks it). */
+#define XLSX_STR_MAX              32767
+
+/* Display width in spreadsheet character units: East Asian wide characters count 2. */
+static double text_width(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t line = 0, best = 0;
+    for (; p && *p; p++) {
+        if (*p == '\n') {
+            if (line > best) best = line;
+            line = 0;
+            continue;
+        }
+        if ((*p & 0xC0) == 0x80) continue;
+        line += *p >= 0xE1 ? 2 : 1; /* 3- and 4-byte sequences: CJK and symbols */
+    }
+    if (line > best) best = line;
+    return (double)best;
+}
+
+typedef struct {
+    lxw_format *head, *text, *num, *group_text, *group_num, *risk[5];
+} formats;
+
+static lxw_format *base_format(lxw_workbook *wb)
+{
+    lxw_format *f = workbook_add_format(wb);
+    format_set_font_name(f, "Meiryo UI");
+    format_set_font_size(f, 10);
+    format_set_border(f, LXW_BORDER_THIN);
+    format_set_border_color(f, 0xC9CCD1);
+    format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+    return f;
+}
+
+static void make_formats(lxw_workbook *wb, formats *F)
+{
+    static const lxw_color_t fill[5] = {0xC62828, 0xEF6C00, 0xF9A825, 0x7CB342, 0x2E7D32};
+    static const lxw_color_t ink[5] = {0xFFFFFF, 0xFFFFFF, 0x1A1A1A, 0x1A1A1A, 0xFFFFFF};
+    F->head = base_format(wb);
+    format_set_bold(F->head);
+    format_set_bg_color(F->head, 0xE3E8F0);
+    format_set_text_wrap(F->head);
+    F->text = base_format(wb);
+    format_set_text_wrap(F->text);
+    format_set_num_format(F->text, "@");
+    F->num = base_format(wb);
+    format_set_align(F->num, LXW_ALIGN_CENTER);
+    F->group_text = base_format(wb);
+    format_set_text_wrap(F->group_text);
+    format_set_num_format(F->group_text, "@");
+    format_set_bold(F->group_text);
+    format_set_bg_color(F->group_text, 0xF2F4F7);
+    F->group_num = base_format(wb);
+    format_set_align(F->group_num, LXW_ALIGN_CENTER);
+    format_set_bold(F->group_num);
+    format_set_bg_color(F->group_num, 0xF2F4F7);
+    for (int i = 0; i < 5; i++) {
+        F->risk[i] = base_format(wb);
+        format_set_bold(F->risk[i]);
+        format_set_align(F->risk[i], LXW_ALIGN_CENTER);
+        format_set_bg_color(F->risk[i], fill[i]);
+        format_set_font_color(F->risk[i], ink[i]);
+        format_set_num_format(F->risk[i], "@");
+    }
+}
+
+static int sheet(lxw_workbook *wb, const rt_table *t, const formats *F, char *err, size_t errlen)
+{
+    lxw_worksheet *ws = workbook_add_worksheet(wb, t->title);
+    lxw_error e;
+    if (!ws) {
+        snprintf(err, errlen, "cannot add the sheet %s", t->name);
+        return -1;
+    }
+    for (size_t c = 0; c < t->ncols; c++) {
+        double w = text_width(t->head[c]) + 2;
+        if (w > 24) w = 24; /* long headers wrap */
+        for (size_t r = 0; r < t->nrows; r++) {
+            const rt_cell *cell = rt_at(t, r, c);
+            double cw = cell->kind == RT_TEXT     ? text_width(cell->text) + 2
+                        : cell->kind == RT_NUMBER ? 6
+                                                  : 0;
+            if (cw > w) w = cw;
+        }
+        if (w > 60) w = 60;
+        if (w < 6) w = 6;
+        worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w, NULL);
+        e = worksheet_write_string(ws, 0, (lxw_col_t)c, t->head[c], F->head);
+        if (e) goto fail;
+    }
+    worksheet_set_row(ws, 0, 32, NULL);
+    for (size_t r = 0; r < t->nrows; r++) {
+        int group = t->row_style[r] == RT_ROW_GROUP;
+        for (size_t c = 0; c < t->ncols; c++) {
+            const rt_cell *cell = rt_at(t, r, c);
+            lxw_row_t row = (lxw_row_t)(r + 1);
+            lxw_col_t col = (lxw_col_t)c;
+            if (cell->kind == RT_NUMBER) {
+                e = worksheet_write_number(ws, row, col, cell->num, group ? F->group_num : F->num);
+            } else if (cell->kind == RT_TEXT) {
+                lxw_format *f = group ? F->group_text : F->text;
+                if (cell->style == RT_RISK && cell->text[0] >= 'A' && cell->text[0] <= 'E' &&
+                    !cell->text[1])
+                    f = F->risk[cell->text[0] - 'A'];
+                char *s = cell->text, saved = 0;
+                size_t n = strlen(s);
+                if (n > XLSX_STR_MAX) { /* cut at a UTF-8 boundary */
+                    size_t k = XLSX_STR_MAX;
+                    while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
+                    saved = s[k];
+                    s[k] = 0;
+                    e = worksheet_write_string(ws, row, col, s, f);
+                    s[k] = saved;
+                } else
+                    e = worksheet_write_string(ws, row, col, s, f);
+            } else {
+                e = worksheet_write_blank(ws, row, col, group ? F->group_text : F->text);
+            }
+            if (e) goto fail;
+        }
+    }
+    worksheet_freeze_panes(ws, 1, 0);
+    if (t->ncols) {
+        e = worksheet_autofilter(ws, 0, 0, (lxw_row_t)t->nrows, (lxw_col_t)(t->ncols - 1));
+        if (e) goto fail;
+    }
+    return 0;
+fail:
+    snprintf(err, errlen, "sheet %s: %s", t->name, lxw_strerror(e));
+    return -1;
+}
+
+/* Hashes as custom properties: kyojin.policy_set.sha256, kyojin.parameters.sha256,
+ * kyojin.declarations.N.sha256 / .file, kyojin.tool.version. */
+static int properties(lxw_workbook *wb, const cJSON *result, long long epoch)
+{
+    lxw_doc_properties props;
+    char hex[65], key[64];
+    const cJSON *d, *ps = cJSON_GetObjectItemCaseSensitive(result, "policy_set");
+    const cJSON *tool = cJSON_GetObjectItemCaseSensitive(result, "tool");
+    int i = 0;
+    memset(&props, 0, sizeof props);
+    props.title = (char *)"kyojin audit report";
+    props.author = (char *)"kyojin";
+    props.created = (time_t)epoch;
+    if (workbook_set_properties(wb, &props)) return -1;
+    if (report_parameters_sha256(result, hex)) return -1;
+    if (rl_str(tool, "version") &&
+        workbook_set_custom_property_string(wb, "kyojin.tool.version", rl_str(tool, "version")))
+        return -1;
+    if (rl_str(ps, "sha256") &&
+        workbook_set_custom_property_string(wb, "kyojin.policy_set.sha256", rl_str(ps, "sha256")))
+        return -1;
+    if (workbook_set_custom_property_string(wb, "kyojin.parameters.sha256", hex)) return -1;
+    cJSON_ArrayForEach(d, cJSON_GetObjectItemCaseSensitive(result, "declarations"))
+    {
+        i++;
+        snprintf(key, sizeof key, "kyojin.declarations.%d.sha256", i);
+        if (rl_str(d, "sha256") &&
+            workbook_set_custom_property_string(wb, key, rl_str(d, "sha256")))
+            return -1;
+        snprintf(key, sizeof key, "kyojin.declarations.%d.file", i);
+        if (rl_str(d, "file") && workbook_set_custom_property_string(wb, key, rl_str(d, "file")))
+            return -1;
+    }
+    return 0;
+}
+
+int report_xlsx_write(const cJSON *result, const report_opts *o, const char *path, char *err,
+                      size_t errlen)
+{
+    int en = o ? rl_is_en(o->lang) : 0, rc = -1;
+    long long epoch =
+        o && o->source_date_epoch > 0 ? o->source_date_epoch : KYOJIN_XLSX_DEFAULT_EPOCH;
+    rt_table tables[4];
+    size_t nt = 0, plen = strlen(path);
+    char *tmp = malloc(plen + 16);
+    lxw_workbook *wb = NULL;
+    formats F;
+    memset(tables, 0, sizeof tables);
+    if (!tmp) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    snprintf(tmp, plen + 16, "%s.tmp", path);
+    if (!cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(result, "declarations"))) {
+        snprintf(err, errlen, "result document: /declarations is missing or not an array");
+        goto done;
+    }
+    for (; rt_table_names[nt]; nt++)
+        if (rt_build(result, rt_table_names[nt], en, &tables[nt], err, errlen) != 0) {
+            nt++;
+            goto done;
+        }
+    wb = workbook_new(tmp);
+    if (!wb) {
+        snprintf(err, errlen, "cannot create %s", tmp);
+        goto done;
+    }
+    make_formats(wb, &F);
+    if (properties(wb, result, epoch) != 0) {
+        snprintf(err, errlen, "cannot set the workbook properties");
+        goto done;
+    }
+    for (size_t i = 0; i < nt; i++)
+        if (sheet(wb, &tables[i], &F, err, errlen) != 0) goto done;
+    lxw_error e = workbook_close(wb);
+    wb = NULL;
+    if (e) {
+        snprintf(err, errlen, "%s: %s", path, lxw_strerror(e));
+        remove(tmp);
+        goto done;
+    }
+    if (rename(tmp, path) != 0) {
+        snprintf(err, errlen, "cannot rename %s to %s", tmp, path);
+        remove(tmp);
+        goto done;
+    }
+    rc = 0;
+done:
+    if (wb) {
+        workbook_close(wb);
+        remove(tmp);
+    }
+    for (size_t i = 0; i < nt; i++) rt_free(&tables[i]);
+    free(tmp);
+    return rc;
+}
+
+int report_xlsx_write_stream(const cJSON *result, const report_opts *o, FILE *out,
+                             const char *near_path, char *err, size_t errlen)
+{
+    char tmp[4096];
+    const char *slash = near_path ? strrchr(near_path, '/') : NULL;
+    int fd, rc;
+    if (slash)
+        snprintf(tmp, sizeof tmp, "%.*s/.kyojin-xlsx.XXXXXX", (int)(slash - near_path), near_path);
+    else
+        snprintf(tmp, sizeof tmp, ".kyojin-xlsx.XXXXXX");
+    fd = mkstemp(tmp);
+    if (fd < 0) {
+        snprintf(err, errlen, "cannot create a temporary file %s", tmp);
+        return -1;
+    }
+    close(fd);
+    rc = report_xlsx_write(result, o, tmp, err, errlen);
+    if (rc == 0) {
+        FILE *in = fopen(tmp, "rb");
+        char buf[65536];
+        size_t n;
+        if (!in) {
+            snprintf(err, errlen, "cannot read back %s", tmp);
+            rc = -1;
+        } else {
+            while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+                if (fwrite(buf, 1, n, out) != n) {
+                    snprintf(err, errlen, "write error on the XLSX report");
+                    rc = -1;
+                    break;
+                }
+            if (ferror(in)) {
+                snprintf(err, errlen, "read error on %s", tmp);
+                rc = -1;
+            }
+            fclose(in);
+        }
+    }
+    remove(tmp);
+    return rc;
+}

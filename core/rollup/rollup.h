@@ -1,0 +1,167 @@
+/*
+ * rollup.h — national roll-up, change over time and CI formats.
+ *
+ * Everything here reads the result document (docs/dev/interfaces.md §5,
+ * schema "kyojin/result/v1") and nothing else: the SARIF and JUnit writers,
+ * `kyojin summary`, `kyojin diff`, the baseline filter of `kyojin check
+ * --baseline`, the declaration generator `kyojin gen`, and the batch driver
+ * that spreads `kyojin check DIR` over worker processes.
+ *
+ * Shared helpers (rollup_common.c): loading JSON with file:line:column errors,
+ * streaming the declarations of a large result document one at a time,
+ * picking the ja/en text of a message, atomic output files.
+ */
+#ifndef KYOJIN_ROLLUP_H
+#define KYOJIN_ROLLUP_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <cjson/cJSON.h>
+
+#include "input/decl.h"
+
+/* Exit codes of the roll-up commands (aligned with the CLI's enum). */
+enum rollup_exit {
+    ROLLUP_EXIT_OK = 0,       /* done; nothing got worse / everything compliant */
+    ROLLUP_EXIT_FINDINGS = 1, /* diff: something got worse; batch: some failed */
+    ROLLUP_EXIT_USAGE = 2,    /* bad command line */
+    ROLLUP_EXIT_INPUT = 3,    /* unreadable or invalid input */
+    ROLLUP_EXIT_OUTPUT = 4    /* output could not be written */
+};
+
+/* ---- report formats (read only the result document) ------------------- */
+
+/* SARIF 2.1.0: one run, one rule per policy, results located in the
+ * declaration file by line and column. Returns 0, or -1 with err set. */
+int report_sarif_write(const cJSON *result, const char *lang, FILE *out, char *err, size_t errlen);
+
+/* JUnit XML: one testsuite per declaration, one testcase per policy. */
+int report_junit_write(const cJSON *result, const char *lang, FILE *out, char *err, size_t errlen);
+
+/* ---- commands ---------------------------------------------------------- */
+
+int cmd_summary(int argc, char **argv); /* kyojin summary ...; returns an exit code */
+int cmd_diff(int argc, char **argv);    /* kyojin diff OLD.json NEW.json */
+int cmd_gen(int argc, char **argv);     /* kyojin gen --seed N --count N --out DIR */
+
+/* The generator behind `kyojin gen`: the declaration of body `index`
+ * (0 … gen_national_count()-1, prefectures each followed by their
+ * municipalities) for `seed`; NULL when index is out of range. */
+enum gen_size { GEN_AUTO, GEN_SMALL, GEN_MEDIUM, GEN_LARGE };
+cJSON *gen_declaration(uint64_t seed, size_t index, enum gen_size size);
+size_t gen_national_count(void); /* 1,788 */
+
+/* Filter `result` (modified in place) against a baseline result: drop every
+ * non-passing finding whose (file, policy id, pointer) key is a non-passing
+ * finding of the baseline, recompute policy statuses, counts and `compliant`,
+ * and record the filter in result["baseline"]. Returns 0, or -1 with err. */
+int baseline_apply(cJSON *result, const cJSON *baseline, char *err, size_t errlen);
+
+/* The same in steps, for results written as they are produced: the index of the
+ * baseline's known findings (NULL with err when it is not a result document),
+ * the filter applied to one declaration result (adds to *suppressed; -1 when out
+ * of memory), and the "baseline" record for the document. */
+typedef struct baseline_index baseline_index;
+baseline_index *baseline_index_new(const cJSON *baseline, char *err, size_t errlen);
+int baseline_apply_decl(const baseline_index *bi, cJSON *decl_result, long *suppressed);
+cJSON *baseline_mark(const baseline_index *bi, long suppressed);
+void baseline_index_free(baseline_index *bi);
+
+/* ---- batch (kyojin check over many declarations) ---------------------- */
+
+struct runner;
+
+typedef struct {
+    int jobs;                  /* worker processes; 1 = evaluate in this process */
+    int progress;              /* -1: when stderr is a terminal; 0 off; 1 on */
+    const char *as_of;         /* waiver-expiry date or NULL */
+    const char *lang;          /* messages: "ja" | "en" */
+    const decl_limits *limits; /* loader limits or NULL */
+    /* Called after each successful evaluation with the result, the parsed
+     * declaration and its path (main.c adds the risk section here); non-zero
+     * marks the declaration as bad input. May be NULL. Runs where the declaration
+     * is evaluated (a worker process), with its messages captured there. */
+    int (*after_eval)(void *ctx, cJSON *res, const cJSON *decl, const char *path);
+    void *after_ctx;
+    /* > 0: evaluate each declaration in a watchdog worker process with this
+     * wall-clock limit in seconds (core/watchdog.c); <= 0: in-process. */
+    double timeout;
+    /* Optional: renders one result in the output format. With it, results may reach
+     * emit already rendered (batch_item.text), rendered where they were evaluated. */
+    int (*render)(void *ctx, const cJSON *res, FILE *out);
+    void *render_ctx;
+} batch_opts;
+
+typedef struct {
+    int bad_input;     /* some declaration could not be read or was invalid */
+    int not_compliant; /* some evaluated declaration is not compliant */
+    int policy_error;  /* some policy raised, or a worker failed */
+} batch_status;
+
+/* One declaration result: the tree, or (with batch_opts.render) the bytes it renders to. */
+typedef struct {
+    cJSON *res; /* NULL when rendered */
+    char *text; /* malloc'd rendered result, or NULL */
+    size_t len;
+    int compliant;
+} batch_item;
+
+/* Receives each declaration result (res or text, owned by the callee from then on) with the
+ * index of its file; non-zero stops the batch (the output could not be written). */
+typedef int (*batch_emit_fn)(void *ctx, size_t index, batch_item *item);
+
+/* Evaluate files[0..n) with the prepared policy set `r`, handing each
+ * declaration result to `emit` in input order (identical for any jobs), as soon
+ * as it and every earlier one are done; bad declarations are reported on stderr
+ * and skipped. A batch interrupted by a signal stops between declarations.
+ * Returns 0, or -1 when the batch could not be started (temp directory, pipe). */
+int batch_check(struct runner *r, char *const *files, size_t n, const batch_opts *o,
+                batch_emit_fn emit, void *emit_ctx, batch_status *st);
+
+/* Collect declaration paths from argv-style inputs: files are kept as given,
+ * directories contribute their *.json files (sorted, not recursive).
+ * On success *paths is a malloc'd array of malloc'd strings. */
+int batch_collect(int n, char *const *inputs, char ***paths, size_t *npaths, char *err,
+                  size_t errlen);
+void batch_free_paths(char **paths, size_t npaths);
+
+/* ---- shared helpers (rollup_common.c) ---------------------------------- */
+
+/* Read and parse a JSON file; on a parse error err names file:line:column. */
+cJSON *rollup_load_json(const char *path, char *err, size_t errlen);
+
+/* Call fn for each element of the top-level "declarations" array of the
+ * result document in `path`, parsing one element at a time (bounded memory
+ * for national result files). `header`, if non-NULL, receives the document
+ * without its declarations (caller frees). fn returns 0 to go on, non-zero
+ * to stop (that value is returned). Returns -1 with err on bad input. */
+typedef int (*rollup_decl_fn)(const cJSON *decl, void *ctx);
+int rollup_each_declaration(const char *path, rollup_decl_fn fn, void *ctx, cJSON **header,
+                            char *err, size_t errlen);
+
+/* The text of a {ja, en} message in `lang` (falling back to the other
+ * language), the string itself for a plain string, "" otherwise. */
+const char *rollup_text(const cJSON *msg, const char *lang);
+
+/* A string member or "" (never NULL). */
+const char *rollup_str(const cJSON *obj, const char *key);
+
+/* The user-facing word for a status / level in lang ("ja" default). */
+const char *rollup_status_word(const char *status, const char *lang);
+const char *rollup_level_word(const char *level, const char *lang);
+
+/* Atomic output: path NULL or "-" means stdout. rollup_out_close flushes,
+ * checks for write errors and renames the temp file into place; on failure
+ * it removes the temp file and returns -1 with err set. */
+typedef struct rollup_out {
+    FILE *fp;
+    char *path;
+    char *tmp;
+} rollup_out;
+int rollup_out_open(rollup_out *o, const char *path, char *err, size_t errlen);
+int rollup_out_close(rollup_out *o, char *err, size_t errlen);
+void rollup_out_abort(rollup_out *o);
+
+#endif

@@ -1,0 +1,420 @@
+/*
+ * rollup_common.c — small helpers shared by the roll-up commands and the
+ * SARIF/JUnit writers: reading JSON files with file:line:column errors,
+ * streaming the declarations of a (possibly national-size) result document
+ * one element at a time, ja/en text selection, the user-facing status words,
+ * and atomic output files (temp file + rename).
+ *
+ * It does not know what a policy or a finding means; that is left to the
+ * callers.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include "rollup/rollup.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define ROLLUP_MAX_FILE ((size_t)4 << 30) /* 4 GiB: far above a national result */
+
+/* Read a whole file into a NUL-terminated malloc'd buffer. */
+static char *read_file(const char *path, size_t *len, char *err, size_t errlen)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode)) {
+        snprintf(err, errlen, "%s: not a regular file", path);
+        fclose(fp);
+        return NULL;
+    }
+    if ((size_t)st.st_size > ROLLUP_MAX_FILE) {
+        snprintf(err, errlen, "%s: file too large", path);
+        fclose(fp);
+        return NULL;
+    }
+    size_t cap = (size_t)st.st_size + 1, n = 0;
+    char *buf = malloc(cap);
+    if (!buf) {
+        snprintf(err, errlen, "%s: out of memory", path);
+        fclose(fp);
+        return NULL;
+    }
+    for (;;) {
+        if (n + 1 >= cap) {
+            if (cap >= ROLLUP_MAX_FILE) {
+                snprintf(err, errlen, "%s: file too large", path);
+                free(buf);
+                fclose(fp);
+                return NULL;
+            }
+            char *nb = realloc(buf, cap * 2);
+            if (!nb) {
+                snprintf(err, errlen, "%s: out of memory", path);
+                free(buf);
+                fclose(fp);
+                return NULL;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        size_t r = fread(buf + n, 1, cap - 1 - n, fp);
+        n += r;
+        if (r == 0) break;
+    }
+    if (ferror(fp)) {
+        snprintf(err, errlen, "%s: read error", path);
+        free(buf);
+        fclose(fp);
+        return NULL;
+    }
+    fclose(fp);
+    buf[n] = '\0';
+    if (strlen(buf) != n) {
+        snprintf(err, errlen, "%s: contains a NUL byte", path);
+        free(buf);
+        return NULL;
+    }
+    *len = n;
+    return buf;
+}
+
+/* Line and column (1-based, column in code points) of byte offset off. */
+static void locate(const char *text, size_t off, unsigned *line, unsigned *col)
+{
+    unsigned l = 1, c = 1;
+    for (size_t i = 0; i < off && text[i]; i++) {
+        unsigned char ch = (unsigned char)text[i];
+        if (ch == '\n') {
+            l++;
+            c = 1;
+        } else if ((ch & 0xC0) != 0x80) {
+            c++;
+        }
+    }
+    *line = l;
+    *col = c;
+}
+
+static void parse_error(const char *path, const char *text, const char *at, char *err,
+                        size_t errlen)
+{
+    unsigned line = 1, col = 1;
+    if (at && at >= text) locate(text, (size_t)(at - text), &line, &col);
+    snprintf(err, errlen, "%s:%u:%u: invalid JSON", path, line, col);
+}
+
+cJSON *rollup_load_json(const char *path, char *err, size_t errlen)
+{
+    size_t len = 0;
+    char *text = read_file(path, &len, err, errlen);
+    if (!text) return NULL;
+    const char *end = NULL;
+    cJSON *doc = cJSON_ParseWithLengthOpts(text, len + 1, &end, 1);
+    if (!doc) {
+        const char *at = cJSON_GetErrorPtr();
+        parse_error(path, text, at ? at : end, err, errlen);
+    }
+    free(text);
+    return doc;
+}
+
+/* ---- a minimal JSON skipper for streaming ------------------------------ */
+
+static size_t skip_ws(const char *s, size_t n, size_t i)
+{
+    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) i++;
+    return i;
+}
+
+/* Skip one string starting at s[i] == '"'; returns index after it or 0. */
+static size_t skip_string(const char *s, size_t n, size_t i)
+{
+    for (i++; i < n; i++) {
+        if (s[i] == '\\')
+            i++;
+        else if (s[i] == '"')
+            return i + 1;
+    }
+    return 0;
+}
+
+/* Skip one JSON value (not validated; cJSON validates later). Returns the
+ * index after it, or 0 when the text ends first. */
+static size_t skip_value(const char *s, size_t n, size_t i)
+{
+    if (i >= n) return 0;
+    if (s[i] == '"') return skip_string(s, n, i);
+    if (s[i] == '{' || s[i] == '[') {
+        size_t depth = 0;
+        for (; i < n; i++) {
+            char ch = s[i];
+            if (ch == '"') {
+                size_t j = skip_string(s, n, i);
+                if (!j) return 0;
+                i = j - 1;
+            } else if (ch == '{' || ch == '[') {
+                depth++;
+            } else if (ch == '}' || ch == ']') {
+                if (--depth == 0) return i + 1;
+            }
+        }
+        return 0;
+    }
+    while (i < n && s[i] != ',' && s[i] != '}' && s[i] != ']' && s[i] != ' ' && s[i] != '\n' &&
+           s[i] != '\r' && s[i] != '\t')
+        i++;
+    return i;
+}
+
+int rollup_each_declaration(const char *path, rollup_decl_fn fn, void *ctx, cJSON **header,
+                            char *err, size_t errlen)
+{
+    size_t n = 0;
+    char *s = read_file(path, &n, err, errlen);
+    if (!s) return -1;
+    int rc = -1;
+    size_t arr_start = 0, arr_end = 0;
+    size_t i = skip_ws(s, n, 0);
+    if (i >= n || s[i] != '{') {
+        parse_error(path, s, s + i, err, errlen);
+        goto done;
+    }
+    i = skip_ws(s, n, i + 1);
+    while (i < n && s[i] != '}') {
+        if (s[i] != '"') {
+            parse_error(path, s, s + i, err, errlen);
+            goto done;
+        }
+        size_t kend = skip_string(s, n, i);
+        if (!kend) {
+            parse_error(path, s, s + i, err, errlen);
+            goto done;
+        }
+        int is_decls = (kend - i == 14 && memcmp(s + i, "\"declarations\"", 14) == 0);
+        i = skip_ws(s, n, kend);
+        if (i >= n || s[i] != ':') {
+            parse_error(path, s, s + i, err, errlen);
+            goto done;
+        }
+        i = skip_ws(s, n, i + 1);
+        size_t vend = skip_value(s, n, i);
+        if (!vend) {
+            parse_error(path, s, s + i, err, errlen);
+            goto done;
+        }
+        if (is_decls) {
+            if (s[i] != '[') {
+                snprintf(err, errlen, "%s: \"declarations\" is not an array", path);
+                goto done;
+            }
+            arr_start = i;
+            arr_end = vend;
+        }
+        i = skip_ws(s, n, vend);
+        if (i < n && s[i] == ',') i = skip_ws(s, n, i + 1);
+    }
+    if (!arr_end) {
+        snprintf(err, errlen, "%s: not a kyojin result document (no \"declarations\")", path);
+        goto done;
+    }
+
+    /* The header: the document with an empty declarations array. */
+    {
+        size_t hlen = arr_start + 2 + (n - arr_end);
+        char *h = malloc(hlen + 1);
+        if (!h) {
+            snprintf(err, errlen, "%s: out of memory", path);
+            goto done;
+        }
+        memcpy(h, s, arr_start);
+        memcpy(h + arr_start, "[]", 2);
+        memcpy(h + arr_start + 2, s + arr_end, n - arr_end);
+        h[hlen] = '\0';
+        cJSON *hd = cJSON_ParseWithLength(h, hlen);
+        free(h);
+        if (!hd) {
+            const char *at = NULL;
+            parse_error(path, s, at, err, errlen);
+            goto done;
+        }
+        const char *schema = rollup_str(hd, "schema");
+        if (strcmp(schema, "kyojin/result/v1") != 0) {
+            snprintf(err, errlen, "%s: not a kyojin result document (schema \"%s\")", path, schema);
+            cJSON_Delete(hd);
+            goto done;
+        }
+        if (header)
+            *header = hd;
+        else
+            cJSON_Delete(hd);
+    }
+
+    i = skip_ws(s, n, arr_start + 1);
+    while (i < arr_end - 1) {
+        size_t vend = skip_value(s, n, i);
+        if (!vend || vend > arr_end - 1) {
+            parse_error(path, s, s + i, err, errlen);
+            goto fail_header;
+        }
+        cJSON *decl = cJSON_ParseWithLength(s + i, vend - i);
+        if (!decl) {
+            parse_error(path, s, cJSON_GetErrorPtr(), err, errlen);
+            goto fail_header;
+        }
+        if (!cJSON_IsObject(decl)) {
+            parse_error(path, s, s + i, err, errlen);
+            cJSON_Delete(decl);
+            goto fail_header;
+        }
+        int r = fn(decl, ctx);
+        cJSON_Delete(decl);
+        if (r) {
+            rc = r;
+            goto done;
+        }
+        i = skip_ws(s, n, vend);
+        if (i < n && s[i] == ',')
+            i = skip_ws(s, n, i + 1);
+        else if (i < arr_end - 1) {
+            parse_error(path, s, s + i, err, errlen);
+            goto fail_header;
+        }
+    }
+    rc = 0;
+    goto done;
+fail_header:
+    if (header && *header) {
+        cJSON_Delete(*header);
+        *header = NULL;
+    }
+done:
+    free(s);
+    return rc;
+}
+
+/* ---- text --------------------------------------------------------------- */
+
+const char *rollup_text(const cJSON *msg, const char *lang)
+{
+    if (cJSON_IsString(msg)) return msg->valuestring;
+    if (!cJSON_IsObject(msg)) return "";
+    const char *first = (lang && strcmp(lang, "en") == 0) ? "en" : "ja";
+    const char *second = strcmp(first, "en") == 0 ? "ja" : "en";
+    const cJSON *t = cJSON_GetObjectItemCaseSensitive(msg, first);
+    if (cJSON_IsString(t) && t->valuestring[0]) return t->valuestring;
+    t = cJSON_GetObjectItemCaseSensitive(msg, second);
+    if (cJSON_IsString(t)) return t->valuestring;
+    return "";
+}
+
+const char *rollup_str(const cJSON *obj, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    return cJSON_IsString(v) ? v->valuestring : "";
+}
+
+static const struct {
+    const char *key, *ja, *en;
+} words[] = {
+    {"pass", "適合", "pass"},         {"fail", "不適合", "fail"},
+    {"warn", "推奨未達", "warn"},     {"not_applicable", "対象外", "not applicable"},
+    {"error", "評価エラー", "error"}, {"waived", "例外承認", "waived"},
+    {"required", "必須", "required"}, {"recommended", "推奨", "recommended"},
+    {"info", "参考", "info"},
+};
+
+static const char *word(const char *key, const char *lang)
+{
+    int en = lang && strcmp(lang, "en") == 0;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (key && strcmp(words[i].key, key) == 0) return en ? words[i].en : words[i].ja;
+    return key ? key : "";
+}
+
+const char *rollup_status_word(const char *status, const char *lang)
+{
+    return word(status, lang);
+}
+
+const char *rollup_level_word(const char *level, const char *lang)
+{
+    return word(level, lang);
+}
+
+/* ---- atomic output ------------------------------------------------------ */
+
+int rollup_out_open(rollup_out *o, const char *path, char *err, size_t errlen)
+{
+    memset(o, 0, sizeof *o);
+    if (!path || strcmp(path, "-") == 0) {
+        o->fp = stdout;
+        return 0;
+    }
+    size_t len = strlen(path);
+    o->path = strdup(path);
+    o->tmp = malloc(len + 16);
+    if (!o->path || !o->tmp) {
+        snprintf(err, errlen, "%s: out of memory", path);
+        rollup_out_abort(o);
+        return -1;
+    }
+    snprintf(o->tmp, len + 16, "%s.tmp-XXXXXX", path);
+    int fd = mkstemp(o->tmp);
+    if (fd < 0) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        free(o->tmp);
+        o->tmp = NULL;
+        rollup_out_abort(o);
+        return -1;
+    }
+    fchmod(fd, 0644);
+    o->fp = fdopen(fd, "w");
+    if (!o->fp) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        close(fd);
+        rollup_out_abort(o);
+        return -1;
+    }
+    return 0;
+}
+
+void rollup_out_abort(rollup_out *o)
+{
+    if (o->fp && o->fp != stdout) fclose(o->fp);
+    if (o->tmp) unlink(o->tmp);
+    free(o->tmp);
+    free(o->path);
+    memset(o, 0, sizeof *o);
+}
+
+int rollup_out_close(rollup_out *o, char *err, size_t errlen)
+{
+    if (o->fp == stdout) {
+        int bad = fflush(stdout) != 0 || ferror(stdout);
+        memset(o, 0, sizeof *o);
+        if (bad) {
+            snprintf(err, errlen, "standard output: write error");
+            return -1;
+        }
+        return 0;
+    }
+    int bad = ferror(o->fp) != 0;
+    if (fclose(o->fp) != 0) bad = 1;
+    o->fp = NULL;
+    if (bad || rename(o->tmp, o->path) != 0) {
+        snprintf(err, errlen, "%s: write error", o->path);
+        rollup_out_abort(o);
+        return -1;
+    }
+    free(o->tmp);
+    free(o->path);
+    memset(o, 0, sizeof *o);
+    return 0;
+}
