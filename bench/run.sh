@@ -178,7 +178,7 @@ cc -std=c11 -Wall -Wextra -Werror -O2 $(pkg-config --cflags libcjson) "$B/floor/
    -o "$W/cjson_parse" $(pkg-config --libs libcjson)
 KY=$ROOT/kyojin
 # profiling build: the same objects with Lua linked statically (symbols for callgrind_annotate)
-objs=("$ROOT/build/bundle_data.o"); for c in "$ROOT"/core/*.c; do objs+=("$ROOT/build/$(basename "${c%.c}").o"); done
+objs=("$ROOT/build/bundle_data.o" "$ROOT"/build/obj/*/*.o)
 cc -O2 -o "$W/kyojin-prof" "${objs[@]}" "$(pkg-config --variable=libdir lua5.4)/liblua5.4.a" \
    $(pkg-config --libs libcjson libcrypto) -lxlsxwriter -lz -lm -ldl
 export KYOJIN_HOME=$ROOT   # where kyojin-prof finds lua/ and policies/
