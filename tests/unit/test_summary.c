@@ -54,9 +54,8 @@ static cJSON *summary_json(const char *path)
 static cJSON *policy(cJSON *j, const char *id)
 {
     cJSON *p;
-    cJSON_ArrayForEach(
-        p, cJSON_GetObjectItem(
-               j, "policies")) if (!strcmp(cJSON_GetObjectItem(p, "id")->valuestring, id)) return p;
+    cJSON_ArrayForEach (p, cJSON_GetObjectItem(j, "policies"))
+        if (!strcmp(cJSON_GetObjectItem(p, "id")->valuestring, id)) return p;
     return NULL;
 }
 
