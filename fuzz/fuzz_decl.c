@@ -125,7 +125,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         cJSON_Delete(res);
     } else if (verrs) {
         const cJSON *v;
-        cJSON_ArrayForEach (v, verrs) {
+        cJSON_ArrayForEach(v, verrs) {
             decl_error de = {0};
             const cJSON *p = cJSON_GetObjectItemCaseSensitive(v, "pointer");
             decl_error_at(d, cJSON_IsString(p) ? p->valuestring : "", "x", "x", &de);

@@ -72,7 +72,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             cJSON *res = runner_eval(r, D, NULL, &any, err, sizeof err);
             FUZZ_CHECK(res != NULL, "evaluation failed: %s", err);
             const cJSON *pol;
-            cJSON_ArrayForEach (pol, cJSON_GetObjectItemCaseSensitive(res, "policies"))
+            cJSON_ArrayForEach(pol, cJSON_GetObjectItemCaseSensitive(res, "policies"))
                 check_reason(pol);
             cJSON_Delete(res);
         }

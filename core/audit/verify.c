@@ -541,7 +541,7 @@ int verify_main(int argc, char **argv, const char *default_policies, const char 
     }
     const cJSON *decls = cJSON_GetObjectItemCaseSensitive(m, "declarations"), *d;
     int nr = cJSON_GetArraySize(decls), used[MAX_DECLS] = {0};
-    cJSON_ArrayForEach (d, decls) {
+    cJSON_ArrayForEach(d, decls) {
         const char *h = jstr(d, "sha256"), *f = jstr(d, "file");
         int hit = -1;
         for (int i = 0; i < nd && hit < 0; i++)

@@ -713,11 +713,11 @@ static int cmd_list(check_opts *co, int coverage)
     cJSON *meta = runner_metadata(r);
     const cJSON *m;
     if (!coverage) {
-        cJSON_ArrayForEach (m, meta) {
+        cJSON_ArrayForEach(m, meta) {
             printf("%-12s %-12s ", jstr(m, "id"), jstr(m, "level"));
             const cJSON *q;
             int first = 1;
-            cJSON_ArrayForEach (q, cJSON_GetObjectItemCaseSensitive(m, "requirements")) {
+            cJSON_ArrayForEach(q, cJSON_GetObjectItemCaseSensitive(m, "requirements")) {
                 printf("%s%s", first ? "" : ",", q->valuestring);
                 first = 0;
             }
@@ -757,14 +757,14 @@ static int cmd_list(check_opts *co, int coverage)
         lua_pop(L, 1);
         int missing = 0, total = 0;
         const cJSON *c;
-        cJSON_ArrayForEach (c, cat) {
+        cJSON_ArrayForEach(c, cat) {
             const char *id = jstr(c, "id");
             total++;
             printf("%-7s ", id);
             int n = 0;
-            cJSON_ArrayForEach (m, meta) {
+            cJSON_ArrayForEach(m, meta) {
                 const cJSON *q;
-                cJSON_ArrayForEach (q, cJSON_GetObjectItemCaseSensitive(m, "requirements"))
+                cJSON_ArrayForEach(q, cJSON_GetObjectItemCaseSensitive(m, "requirements"))
                     if (strcmp(q->valuestring, id) == 0) {
                         printf("%s%s", n ? ", " : "", jstr(m, "id"));
                         n++;
@@ -793,7 +793,7 @@ static int cmd_explain(check_opts *co, const char *id)
     if (!r) return EXIT_POLICY;
     cJSON *meta = runner_metadata(r);
     const cJSON *m, *found = NULL;
-    cJSON_ArrayForEach (m, meta)
+    cJSON_ArrayForEach(m, meta)
         if (strcmp(jstr(m, "id"), id) == 0) found = m;
     int rc = EXIT_COMPLIANT;
     if (!found) {
@@ -809,12 +809,12 @@ static int cmd_explain(check_opts *co, const char *id)
         printf("\n\n%s %s\n", e ? "Level:       " : "レベル:    ", jstr(found, "level"));
         printf("%s ", e ? "Requirements:" : "要件:      ");
         const cJSON *q;
-        cJSON_ArrayForEach (q, cJSON_GetObjectItemCaseSensitive(found, "requirements"))
+        cJSON_ArrayForEach(q, cJSON_GetObjectItemCaseSensitive(found, "requirements"))
             printf("%s ", q->valuestring);
         printf("\n%s ", e ? "Models:      " : "対象モデル:");
         const cJSON *models = cJSON_GetObjectItemCaseSensitive(found, "models");
         if (models)
-            cJSON_ArrayForEach (q, models) printf("%s ", q->valuestring);
+            cJSON_ArrayForEach(q, models) printf("%s ", q->valuestring);
         else
             printf("%s", e ? "(decided by an applicability rule)" : "（適用条件による）");
         printf("\n%s ", e ? "Source:      " : "出典:      ");
@@ -824,7 +824,7 @@ static int cmd_explain(check_opts *co, const char *id)
         if (cJSON_GetArraySize(ps) > 0) {
             printf("\n%s\n", e ? "Parameters:" : "パラメータ:");
             cJSON *cur = runner_parameters(r);
-            cJSON_ArrayForEach (q, ps) {
+            cJSON_ArrayForEach(q, ps) {
                 char full[512];
                 snprintf(full, sizeof full, "%s.%s", jstr(found, "id"), q->string);
                 char *dv = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(q, "default"));

@@ -182,7 +182,7 @@ static cJSON *pipeline(runner *r, const char *path, const batch_opts *o, watchdo
     }
     if (cJSON_GetArraySize(verrs) > 0) {
         const cJSON *v;
-        cJSON_ArrayForEach (v, verrs) {
+        cJSON_ArrayForEach(v, verrs) {
             const cJSON *m = cJSON_GetObjectItemCaseSensitive(v, "message");
             decl_error de;
             memset(&de, 0, sizeof de);

@@ -473,10 +473,10 @@ static int param_from_meta(policy *p)
     cJSON *ps = cJSON_GetObjectItemCaseSensitive(p->meta, "params");
     size_t n = 0;
     cJSON *c;
-    cJSON_ArrayForEach (c, ps) n++;
+    cJSON_ArrayForEach(c, ps) n++;
     p->params = calloc(n ? n : 1, sizeof *p->params);
     if (!p->params) return -1;
-    cJSON_ArrayForEach (c, ps) {
+    cJSON_ArrayForEach(c, ps) {
         param *q = &p->params[p->nparams++];
         q->name = xstrdup(c->string);
         cJSON *t = cJSON_GetObjectItemCaseSensitive(c, "type");
@@ -998,10 +998,10 @@ int runner_set_params_json(runner *r, const cJSON *obj, char *err, size_t errlen
     }
     forget_params(r);
     const cJSON *c;
-    cJSON_ArrayForEach (c, obj) {
+    cJSON_ArrayForEach(c, obj) {
         if (cJSON_IsObject(c)) {
             const cJSON *d;
-            cJSON_ArrayForEach (d, c) {
+            cJSON_ArrayForEach(d, c) {
                 char full[512];
                 snprintf(full, sizeof full, "%s.%s", c->string, d->string);
                 param *q = find_param(r, full, err, errlen);
@@ -1076,7 +1076,7 @@ static int model_applies(const policy *p, const char *model)
     const cJSON *models = cJSON_GetObjectItemCaseSensitive(p->meta, "models");
     if (!models) return 1;
     const cJSON *m;
-    cJSON_ArrayForEach (m, models)
+    cJSON_ArrayForEach(m, models)
         if (cJSON_IsString(m) && model && strcmp(m->valuestring, model) == 0) return 1;
     return 0;
 }
@@ -1360,7 +1360,7 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
                 if ((fs == ST_FAIL || fs == ST_WARN) && cJSON_IsArray(waivers)) {
                     const cJSON *w;
                     int wi = 0;
-                    cJSON_ArrayForEach (w, waivers) {
+                    cJSON_ArrayForEach(w, waivers) {
                         const char *wp = str_item(w, "policy"), *ws = str_item(w, "subject");
                         if (wp && ws && strcmp(wp, p->id) == 0 && covers(ws, f->ptr)) {
                             const char *exp = str_item(w, "expires");

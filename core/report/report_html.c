@@ -170,7 +170,7 @@ static int embed_meta(ctx *c)
                           cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(r, "as_of"), 1));
     decls = cJSON_AddArrayToObject(m, "declarations");
     const cJSON *d;
-    cJSON_ArrayForEach (d, cJSON_GetObjectItemCaseSensitive(r, "declarations")) {
+    cJSON_ArrayForEach(d, cJSON_GetObjectItemCaseSensitive(r, "declarations")) {
         cJSON *e = cJSON_CreateObject();
         if (!e) goto done;
         cJSON_AddItemToArray(decls, e);
@@ -305,7 +305,7 @@ static const cJSON *find_policy(const cJSON *d, const char *id)
 {
     const cJSON *p;
     if (!id) return NULL;
-    cJSON_ArrayForEach (p, cJSON_GetObjectItemCaseSensitive(d, "policies"))
+    cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(d, "policies"))
         if (rl_str(p, "id") && strcmp(rl_str(p, "id"), id) == 0) return p;
     return NULL;
 }
@@ -315,7 +315,7 @@ static void policy_counts(const cJSON *d, int counts[3][NSTATUS])
 {
     const cJSON *p;
     memset(counts, 0, sizeof(int) * 3 * NSTATUS);
-    cJSON_ArrayForEach (p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
+    cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
         const char *lv = rl_str(p, "level"), *st = rl_str(p, "status");
         for (int l = 0; l < 3; l++)
             for (int s = 0; s < NSTATUS; s++)
@@ -462,7 +462,7 @@ static void summary(ctx *c, const cJSON *d, int i)
         fputs("</th></tr></thead><tbody>\n", out);
         int shown = 0, zero = 0;
         const cJSON *x;
-        cJSON_ArrayForEach (x, delta) {
+        cJSON_ArrayForEach(x, delta) {
             if (shown++ == 5) break;
             const cJSON *pol = find_policy(d, rl_str(x, "policy"));
             fprintf(out, "<tr><td class=\"n\">%.0f</td><td><b>", rl_num(x, "rank", shown));
@@ -478,7 +478,7 @@ static void summary(ctx *c, const cJSON *d, int i)
             int k = 0;
             int nim = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(x, "improvements"));
             if (rl_num(x, "score", 0) <= 0) zero++;
-            cJSON_ArrayForEach (im, cJSON_GetObjectItemCaseSensitive(x, "improvements")) {
+            cJSON_ArrayForEach(im, cJSON_GetObjectItemCaseSensitive(x, "improvements")) {
                 const char *an = rl_str(im, "asset_name"),
                            *tn = rl_text(cJSON_GetObjectItemCaseSensitive(im, "threat_name"), en);
                 if (k == 4) {
@@ -561,7 +561,7 @@ static void policy_detail(ctx *c, const cJSON *p)
     fputs("</dt><dd>", out);
     int k = 0;
     const cJSON *q;
-    cJSON_ArrayForEach (q, reqs)
+    cJSON_ArrayForEach(q, reqs)
         if (cJSON_IsString(q)) {
             if (k++) fputs(", ", out);
             T(q->valuestring);
@@ -589,7 +589,7 @@ static void policy_detail(ctx *c, const cJSON *p)
     fputs("</dt><dd>", out);
     text_or_dash(out, rl_text(cJSON_GetObjectItemCaseSensitive(p, "remediation"), en));
     fputs("</dd></dl>\n", out);
-    cJSON_ArrayForEach (f, cJSON_GetObjectItemCaseSensitive(p, "findings")) {
+    cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings")) {
         const char *fs = rl_str(f, "status");
         if (!is_nonpass(fs)) {
             passed++;
@@ -643,7 +643,7 @@ static void findings(ctx *c, const cJSON *d, int i)
         memcpy(seen[nseen], order[k], 3);
         nseen++;
     }
-    cJSON_ArrayForEach (p, pols) {
+    cJSON_ArrayForEach(p, pols) {
         char fam[3];
         int found = 0;
         rl_policy_family(p, fam);
@@ -660,7 +660,7 @@ static void findings(ctx *c, const cJSON *d, int i)
     int any = 0;
     for (int k = 0; k < nseen; k++) {
         int n = 0;
-        cJSON_ArrayForEach (p, pols) {
+        cJSON_ArrayForEach(p, pols) {
             char fam[3];
             rl_policy_family(p, fam);
             if (strcmp(fam, seen[k])) continue;
@@ -695,7 +695,7 @@ static void findings(ctx *c, const cJSON *d, int i)
         if (!n) continue;
         any = 1;
         fputs("</tbody></table>\n", out);
-        cJSON_ArrayForEach (p, pols) {
+        cJSON_ArrayForEach(p, pols) {
             char fam[3];
             rl_policy_family(p, fam);
             if (!strcmp(fam, seen[k]) && is_nonpass(rl_str(p, "status"))) policy_detail(c, p);
@@ -718,8 +718,8 @@ static void waivers(ctx *c, const cJSON *d, int i)
     fprintf(out, "<section class=\"part\" id=\"d%d-waivers\">\n<h2>", i);
     T(W("waived"));
     fputs("</h2>\n", out);
-    cJSON_ArrayForEach (p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
-        cJSON_ArrayForEach (f, cJSON_GetObjectItemCaseSensitive(p, "findings")) {
+    cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
+        cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings")) {
             const cJSON *w = cJSON_GetObjectItemCaseSensitive(f, "waiver");
             if (!cJSON_IsObject(w)) continue;
             if (!n++) {
@@ -829,7 +829,7 @@ static void heat_svg(ctx *c, const cJSON *matrix, const cJSON *rows, const char 
             const char *letter = cJSON_IsString(cv) ? cv->valuestring : "?";
             int count = 0;
             const cJSON *x;
-            cJSON_ArrayForEach (x, rows) {
+            cJSON_ArrayForEach(x, rows) {
                 double t = rl_num(x, "threat_level", -1), v = rl_num(x, "vulnerability_level", -1);
                 if (t * v == tv && cJSON_IsNumber(colv) &&
                     rl_num(x, colkey, -1) == colv->valuedouble)
@@ -868,7 +868,7 @@ static void countermeasure_list(ctx *c, const cJSON *cms)
     FILE *out = c->out;
     int en = c->en, k = 0;
     const cJSON *m;
-    cJSON_ArrayForEach (m, cms) {
+    cJSON_ArrayForEach(m, cms) {
         const cJSON *inv = cJSON_GetObjectItemCaseSensitive(m, "invalidated_by");
         const char *name = rl_text(cJSON_GetObjectItemCaseSensitive(m, "name"), en);
         k++;
@@ -881,7 +881,7 @@ static void countermeasure_list(ctx *c, const cJSON *cms)
             const cJSON *q;
             int j = 0;
             fputs(" <span class=\"note\">(", out);
-            cJSON_ArrayForEach (q, inv)
+            cJSON_ArrayForEach(q, inv)
                 if (cJSON_IsString(q)) {
                     if (j++) fputs(", ", out);
                     T(q->valuestring);
@@ -952,7 +952,7 @@ static void risk_sections(ctx *c, const cJSON *d, int i)
         fputs("</th>", out);
     }
     fputs("</tr></thead><tbody>\n", out);
-    cJSON_ArrayForEach (x, arows) {
+    cJSON_ArrayForEach(x, arows) {
         fputs("<tr>", out);
         level_cell(out, x, "no");
         fputs("<td>", out);
@@ -1002,7 +1002,7 @@ static void risk_sections(ctx *c, const cJSON *d, int i)
         fputs("</th>", out);
     }
     fputs("</tr></thead><tbody>\n", out);
-    cJSON_ArrayForEach (x, trees) {
+    cJSON_ArrayForEach(x, trees) {
         fputs("<tr class=\"tree\"><td>", out);
         text_or_dash(out, rl_str(x, "scenario"));
         fputs("</td><td>", out);
@@ -1024,7 +1024,7 @@ static void risk_sections(ctx *c, const cJSON *d, int i)
         level_cell(out, x, "countermeasure_level");
         fputs("</tr>\n", out);
         const cJSON *s;
-        cJSON_ArrayForEach (s, cJSON_GetObjectItemCaseSensitive(x, "steps")) {
+        cJSON_ArrayForEach(s, cJSON_GetObjectItemCaseSensitive(x, "steps")) {
             fputs("<tr class=\"step\"><td></td><td>", out);
             text_or_dash(out, rl_str(s, "name"));
             fputs("</td><td></td><td></td><td></td><td></td><td>", out);
@@ -1050,8 +1050,8 @@ static int class_table(ctx *c, const cJSON *d, const char *prefix, const char *h
     FILE *out = c->out;
     int en = c->en, n = 0;
     const cJSON *p, *f;
-    cJSON_ArrayForEach (p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
-        cJSON_ArrayForEach (f, cJSON_GetObjectItemCaseSensitive(p, "findings")) {
+    cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
+        cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings")) {
             const cJSON *cl = cJSON_GetObjectItemCaseSensitive(f, "classification");
             const char *ptr = rl_str(f, "pointer");
             char buf[64];
@@ -1088,7 +1088,7 @@ static int class_table(ctx *c, const cJSON *d, const char *prefix, const char *h
             fputs("</td><td>", out);
             const cJSON *ob;
             int k = 0;
-            cJSON_ArrayForEach (ob, cJSON_GetObjectItemCaseSensitive(cl, "obligations")) {
+            cJSON_ArrayForEach(ob, cJSON_GetObjectItemCaseSensitive(cl, "obligations")) {
                 if (k++) fputs("<br>", out);
                 if (cJSON_IsString(ob))
                     T(rl_model(ob->valuestring, en));
@@ -1135,7 +1135,7 @@ static void toc(ctx *c, const cJSON *decls)
     fputs("<nav class=\"toc\" id=\"toc\"><h2>", out);
     T(W("toc"));
     fputs("</h2>\n<ol>\n", out);
-    cJSON_ArrayForEach (d, decls) {
+    cJSON_ArrayForEach(d, decls) {
         i++;
         const char *words, *v = verdict(c, d, &words);
         fputs("<li><b>", out);
@@ -1187,7 +1187,7 @@ int report_html_write(const cJSON *result, const report_opts *o, FILE *out, char
     fputs("\">\n<title>", out);
     T(W("title"));
     int nd = cJSON_GetArraySize(decls), k = 0;
-    cJSON_ArrayForEach (d, decls) { /* a batch names its first three bodies */
+    cJSON_ArrayForEach(d, decls) { /* a batch names its first three bodies */
         if (k++ == 3) {
             fprintf(out, en ? " and %d more" : " ほか%d団体", nd - 3);
             break;
@@ -1204,13 +1204,13 @@ int report_html_write(const cJSON *result, const report_opts *o, FILE *out, char
     T(W("title"));
     fputs("</h1>\n<p class=\"sub\">", out);
     k = 0;
-    cJSON_ArrayForEach (d, decls) {
+    cJSON_ArrayForEach(d, decls) {
         if (k++) fputs("、", out);
         text_or_dash(out, body_name(d));
     }
     fputs("</p></header>\n", out);
     toc(&c, decls);
-    cJSON_ArrayForEach (d, decls) {
+    cJSON_ArrayForEach(d, decls) {
         i++;
         fprintf(out, "<div class=\"decl\" id=\"d%d\">\n", i);
         cover(&c, d, i);

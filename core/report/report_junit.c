@@ -83,7 +83,7 @@ static const char *policy_status(const cJSON *p)
     if (strcmp(s, "fail") == 0 && strcmp(rollup_str(p, "level"), "recommended") == 0) return "warn";
     if (strcmp(s, "pass") == 0) {
         const cJSON *f;
-        cJSON_ArrayForEach (f, cJSON_GetObjectItemCaseSensitive(p, "findings"))
+        cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings"))
             if (strcmp(rollup_str(f, "status"), "waived") == 0) return "waived";
     }
     return s;
@@ -93,7 +93,7 @@ static const char *policy_status(const cJSON *p)
 static void finding_lines(FILE *out, const cJSON *p, const char *want, const char *lang)
 {
     const cJSON *f;
-    cJSON_ArrayForEach (f, cJSON_GetObjectItemCaseSensitive(p, "findings")) {
+    cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings")) {
         if (strcmp(finding_status(p, f), want) != 0) continue;
         const char *ptr = rollup_str(f, "pointer");
         const cJSON *line = cJSON_GetObjectItemCaseSensitive(f, "line");
@@ -124,7 +124,7 @@ static void finding_lines(FILE *out, const cJSON *p, const char *want, const cha
 static const char *first_message(const cJSON *p, const char *want, const char *lang)
 {
     const cJSON *f;
-    cJSON_ArrayForEach (f, cJSON_GetObjectItemCaseSensitive(p, "findings"))
+    cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings"))
         if (strcmp(finding_status(p, f), want) == 0)
             return rollup_text(cJSON_GetObjectItemCaseSensitive(f, "message"), lang);
     return "";
@@ -144,7 +144,7 @@ static void count_decl(const cJSON *d, tally *t)
         return;
     }
     const cJSON *p;
-    cJSON_ArrayForEach (p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
+    cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
         const char *s = policy_status(p);
         t->tests++;
         if (strcmp(s, "fail") == 0)
@@ -180,7 +180,7 @@ int report_junit_write(const cJSON *result, const char *lang, FILE *out, char *e
     int en = lang && strcmp(lang, "en") == 0;
     tally all = {0, 0, 0, 0}, t;
     const cJSON *d, *p;
-    cJSON_ArrayForEach (d, decls) {
+    cJSON_ArrayForEach(d, decls) {
         count_decl(d, &t);
         all.tests += t.tests;
         all.failures += t.failures;
@@ -192,7 +192,7 @@ int report_junit_write(const cJSON *result, const char *lang, FILE *out, char *e
     tally_attrs(out, &all);
     fputs(">\n", out);
 
-    cJSON_ArrayForEach (d, decls) {
+    cJSON_ArrayForEach(d, decls) {
         const char *file = rollup_str(d, "file");
         const cJSON *body = cJSON_GetObjectItemCaseSensitive(d, "body");
         count_decl(d, &t);
@@ -226,7 +226,7 @@ int report_junit_write(const cJSON *result, const char *lang, FILE *out, char *e
             continue;
         }
 
-        cJSON_ArrayForEach (p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
+        cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
             const char *id = rollup_str(p, "id");
             const char *title = rollup_text(cJSON_GetObjectItemCaseSensitive(p, "title"), lang);
             const char *status = policy_status(p);

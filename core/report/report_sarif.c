@@ -133,7 +133,7 @@ static cJSON *make_rule(const cJSON *p, const char *lang)
     if (level[0]) cJSON_AddItemToArray(tags, cJSON_CreateString(level));
     const cJSON *reqs = cJSON_GetObjectItemCaseSensitive(p, "requirements");
     const cJSON *it;
-    cJSON_ArrayForEach (it, reqs)
+    cJSON_ArrayForEach(it, reqs)
         if (cJSON_IsString(it)) cJSON_AddItemToArray(tags, cJSON_CreateString(it->valuestring));
     cJSON_AddItemToObject(props, "requirements",
                           reqs ? cJSON_Duplicate(reqs, 1) : cJSON_CreateArray());
@@ -247,8 +247,8 @@ int report_sarif_write(const cJSON *result, const char *lang, FILE *out, char *e
         return -1;
     }
     const cJSON *d, *p, *f;
-    cJSON_ArrayForEach (d, decls) {
-        cJSON_ArrayForEach (p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
+    cJSON_ArrayForEach(d, decls) {
+        cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
             const char *id = rollup_str(p, "id");
             if (!id[0]) continue;
             size_t k;
@@ -298,7 +298,7 @@ int report_sarif_write(const cJSON *result, const char *lang, FILE *out, char *e
     cJSON *artifacts = cJSON_AddArrayToObject(run, "artifacts");
     cJSON *results = cJSON_AddArrayToObject(run, "results");
     int artifact = 0;
-    cJSON_ArrayForEach (d, decls) {
+    cJSON_ArrayForEach(d, decls) {
         const char *file = rollup_str(d, "file");
         char *uri = path_to_uri(file[0] ? file : "-");
         if (!uri) {
@@ -332,7 +332,7 @@ int report_sarif_write(const cJSON *result, const char *lang, FILE *out, char *e
             cJSON_AddItemToArray(notes, n);
         }
 
-        cJSON_ArrayForEach (p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
+        cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
             const char *id = rollup_str(p, "id");
             rule_ref key = {id, NULL};
             rule_ref *rr = bsearch(&key, rules, nrules, sizeof *rules, cmp_rule);
@@ -341,7 +341,7 @@ int report_sarif_write(const cJSON *result, const char *lang, FILE *out, char *e
             const char *pstatus = rollup_str(p, "status");
             const char *title = rollup_text(cJSON_GetObjectItemCaseSensitive(p, "title"), lang);
             int reported = 0;
-            cJSON_ArrayForEach (f, cJSON_GetObjectItemCaseSensitive(p, "findings")) {
+            cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings")) {
                 const char *fs = rollup_str(f, "status");
                 /* a recommended policy's failing finding is reported as warn */
                 if (strcmp(fs, "fail") == 0 && strcmp(rollup_str(p, "level"), "recommended") == 0)

@@ -182,8 +182,8 @@ static void build_findings(builder *b, const cJSON *result, int en)
     b->t->title = rl_word("findings_sheet", en);
     for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
         head(b, rl_word(cols[i].w, en), cols[i].width);
-    cJSON_ArrayForEach (d, cJSON_GetObjectItemCaseSensitive(result, "declarations")) {
-        cJSON_ArrayForEach (p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
+    cJSON_ArrayForEach(d, cJSON_GetObjectItemCaseSensitive(result, "declarations")) {
+        cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
             const cJSON *fs = cJSON_GetObjectItemCaseSensitive(p, "findings");
             int n = cJSON_GetArraySize(fs);
             for (int i = 0; i < (n ? n : 1); i++) {
@@ -191,7 +191,7 @@ static void build_findings(builder *b, const cJSON *result, int en)
                 const cJSON *w = cJSON_GetObjectItemCaseSensitive(f, "waiver");
                 sbuf reqs = {0};
                 const cJSON *q;
-                cJSON_ArrayForEach (q, cJSON_GetObjectItemCaseSensitive(p, "requirements"))
+                cJSON_ArrayForEach(q, cJSON_GetObjectItemCaseSensitive(p, "requirements"))
                     if (cJSON_IsString(q)) {
                         if (reqs.n) sb_add(&reqs, ", ");
                         sb_add(&reqs, q->valuestring);
@@ -275,7 +275,7 @@ static void cm_mark(builder *b, const cJSON *m)
     if (cJSON_GetArraySize(inv) > 0) {
         int k = 0;
         sb_add(&s, "(");
-        cJSON_ArrayForEach (q, inv)
+        cJSON_ArrayForEach(q, inv)
             if (cJSON_IsString(q)) {
                 if (k++) sb_add(&s, ", ");
                 sb_add(&s, q->valuestring);
@@ -297,11 +297,11 @@ static void build_assets(builder *b, const cJSON *result, int en)
     /* collect: catalog ids present, then the rest */
     for (int pass = 0; pass < 2; pass++) {
         for (size_t k = 0; pass == 0 ? cm_order[k] != NULL : k < 1; k++) {
-            cJSON_ArrayForEach (d, cJSON_GetObjectItemCaseSensitive(result, "declarations"))
-                cJSON_ArrayForEach (
+            cJSON_ArrayForEach(d, cJSON_GetObjectItemCaseSensitive(result, "declarations"))
+                cJSON_ArrayForEach(
                     x, cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(d, "risk"),
                                                         "asset_rows"))
-                    cJSON_ArrayForEach (m, cJSON_GetObjectItemCaseSensitive(x, "countermeasures"))
+                    cJSON_ArrayForEach(m, cJSON_GetObjectItemCaseSensitive(x, "countermeasures"))
                         if (pass == 1 || (rl_str(m, "id") && !strcmp(rl_str(m, "id"), cm_order[k])))
                             add_cm(cols, &ncm, MAXCM, m, en);
         }
@@ -324,9 +324,9 @@ static void build_assets(builder *b, const cJSON *result, int en)
     head(b, rl_word("unpatched", en), 12);
     head(b, rl_word("pointer", en), 14);
     head(b, rl_word("code", en), 10);
-    cJSON_ArrayForEach (d, cJSON_GetObjectItemCaseSensitive(result, "declarations")) {
-        cJSON_ArrayForEach (x, cJSON_GetObjectItemCaseSensitive(
-                                   cJSON_GetObjectItemCaseSensitive(d, "risk"), "asset_rows")) {
+    cJSON_ArrayForEach(d, cJSON_GetObjectItemCaseSensitive(result, "declarations")) {
+        cJSON_ArrayForEach(x, cJSON_GetObjectItemCaseSensitive(
+                                  cJSON_GetObjectItemCaseSensitive(d, "risk"), "asset_rows")) {
             char target[512];
             const char *tn = rl_text(cJSON_GetObjectItemCaseSensitive(x, "threat_name"), en);
             row(b, RT_ROW_PLAIN);
@@ -343,7 +343,7 @@ static void build_assets(builder *b, const cJSON *result, int en)
             text(b, tn ? tn : rl_str(x, "threat"), RT_PLAIN);
             for (size_t i = 0; i < ncm; i++) {
                 const cJSON *hit = NULL;
-                cJSON_ArrayForEach (m, cJSON_GetObjectItemCaseSensitive(x, "countermeasures"))
+                cJSON_ArrayForEach(m, cJSON_GetObjectItemCaseSensitive(x, "countermeasures"))
                     if (rl_str(m, "id") && !strcmp(rl_str(m, "id"), cols[i].id)) hit = m;
                 if (hit)
                     cm_mark(b, hit);
@@ -373,7 +373,7 @@ static void cm_joined(builder *b, const cJSON *cms, int en)
 {
     sbuf s = {0};
     const cJSON *m, *q;
-    cJSON_ArrayForEach (m, cms) {
+    cJSON_ArrayForEach(m, cms) {
         const char *name = rl_text(cJSON_GetObjectItemCaseSensitive(m, "name"), en);
         const cJSON *inv = cJSON_GetObjectItemCaseSensitive(m, "invalidated_by");
         if (s.n) sb_add(&s, en ? "; " : "、");
@@ -382,7 +382,7 @@ static void cm_joined(builder *b, const cJSON *cms, int en)
         if (cJSON_GetArraySize(inv) > 0) {
             int k = 0;
             sb_add(&s, "(");
-            cJSON_ArrayForEach (q, inv)
+            cJSON_ArrayForEach(q, inv)
                 if (cJSON_IsString(q)) {
                     if (k++) sb_add(&s, ", ");
                     sb_add(&s, q->valuestring);
@@ -409,9 +409,9 @@ static void build_trees(builder *b, const cJSON *result, int en)
     head(b, rl_word("cm_level", en), 10);
     head(b, rl_word("entry", en), 10);
     head(b, rl_word("code", en), 10);
-    cJSON_ArrayForEach (d, cJSON_GetObjectItemCaseSensitive(result, "declarations")) {
-        cJSON_ArrayForEach (x, cJSON_GetObjectItemCaseSensitive(
-                                   cJSON_GetObjectItemCaseSensitive(d, "risk"), "attack_trees")) {
+    cJSON_ArrayForEach(d, cJSON_GetObjectItemCaseSensitive(result, "declarations")) {
+        cJSON_ArrayForEach(x, cJSON_GetObjectItemCaseSensitive(
+                                  cJSON_GetObjectItemCaseSensitive(d, "risk"), "attack_trees")) {
             const char *dn = rl_text(cJSON_GetObjectItemCaseSensitive(x, "damage_name"), en);
             row(b, RT_ROW_GROUP);
             text(b, rl_str(x, "scenario"), RT_PLAIN);
@@ -424,7 +424,7 @@ static void build_trees(builder *b, const cJSON *result, int en)
             num(b, x, "countermeasure_level");
             text(b, rl_str(x, "entry"), RT_PLAIN);
             text(b, body_str(d, "code"), RT_PLAIN);
-            cJSON_ArrayForEach (s, cJSON_GetObjectItemCaseSensitive(x, "steps")) {
+            cJSON_ArrayForEach(s, cJSON_GetObjectItemCaseSensitive(x, "steps")) {
                 row(b, RT_ROW_PLAIN);
                 text(b, rl_str(x, "scenario"), RT_PLAIN);
                 text(b, rl_str(s, "name"), RT_PLAIN);
@@ -471,7 +471,7 @@ static void build_meta(builder *b, const cJSON *result, int en)
         return;
     }
     kv(b, "parameters_sha256", hex);
-    cJSON_ArrayForEach (p, cJSON_GetObjectItemCaseSensitive(result, "parameters")) {
+    cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(result, "parameters")) {
         char key[256];
         char *v = cJSON_PrintUnformatted(p);
         snprintf(key, sizeof key, "parameters.%s", p->string ? p->string : "");
@@ -483,7 +483,7 @@ static void build_meta(builder *b, const cJSON *result, int en)
         cJSON_free(v);
     }
     kv(b, "as_of", rl_str(result, "as_of"));
-    cJSON_ArrayForEach (d, cJSON_GetObjectItemCaseSensitive(result, "declarations")) {
+    cJSON_ArrayForEach(d, cJSON_GetObjectItemCaseSensitive(result, "declarations")) {
         char key[64];
         i++;
         snprintf(key, sizeof key, "declarations.%d.file", i);

@@ -107,7 +107,7 @@ static void write_decl(const cJSON *d, const report_options *o, FILE *out)
     /* failed or errored required policies decide the verdict */
     int req_fail = 0, req_err = 0;
     const cJSON *pp;
-    cJSON_ArrayForEach (pp, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
+    cJSON_ArrayForEach(pp, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
         if (strcmp(S(pp, "level"), "required") != 0) continue;
         if (strcmp(S(pp, "status"), "fail") == 0) req_fail++;
         if (strcmp(S(pp, "status"), "error") == 0) req_err++;
@@ -129,14 +129,14 @@ static void write_decl(const cJSON *d, const report_options *o, FILE *out)
     for (size_t g = 0; g < sizeof groups / sizeof *groups; g++) {
         int n = 0;
         const cJSON *p;
-        cJSON_ArrayForEach (p, pols)
+        cJSON_ArrayForEach(p, pols)
             if (strcmp(S(p, "status"), groups[g].key) == 0) n++;
         if (!n) continue;
         fprintf(out, "%s%s■ %s (%d)%s\n", o->color ? groups[g].color : "", bold,
                 en ? groups[g].en : groups[g].ja, n, reset);
         int compact = strcmp(groups[g].key, "pass") == 0;
         if (compact) fputs("  ", out);
-        cJSON_ArrayForEach (p, pols) {
+        cJSON_ArrayForEach(p, pols) {
             if (strcmp(S(p, "status"), groups[g].key) != 0) continue;
             if (compact) {
                 term_puts(out, S(p, "id"));
@@ -155,7 +155,7 @@ static void write_decl(const cJSON *d, const report_options *o, FILE *out)
                 fputc('\n', out);
             }
             const cJSON *f;
-            cJSON_ArrayForEach (f, cJSON_GetObjectItemCaseSensitive(p, "findings")) {
+            cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings")) {
                 const char *fs = S(f, "status");
                 if (strcmp(fs, "pass") == 0) continue;
                 fputs("    ", out);
@@ -246,7 +246,7 @@ int report_text_write(const cJSON *result, const report_options *o, FILE *out)
     report_text_begin(result, o, out);
     const cJSON *d;
     int first = 1;
-    cJSON_ArrayForEach (d, cJSON_GetObjectItemCaseSensitive(result, "declarations")) {
+    cJSON_ArrayForEach(d, cJSON_GetObjectItemCaseSensitive(result, "declarations")) {
         report_text_decl(d, o, out, first);
         first = 0;
     }

@@ -177,7 +177,7 @@ static int properties(lxw_workbook *wb, const cJSON *result, long long epoch)
         workbook_set_custom_property_string(wb, "kyojin.policy_set.sha256", rl_str(ps, "sha256")))
         return -1;
     if (workbook_set_custom_property_string(wb, "kyojin.parameters.sha256", hex)) return -1;
-    cJSON_ArrayForEach (d, cJSON_GetObjectItemCaseSensitive(result, "declarations")) {
+    cJSON_ArrayForEach(d, cJSON_GetObjectItemCaseSensitive(result, "declarations")) {
         i++;
         snprintf(key, sizeof key, "kyojin.declarations.%d.sha256", i);
         if (rl_str(d, "sha256") &&

@@ -427,7 +427,7 @@ static bool verr(vctx *v, const char *fmt, ...)
 static bool only_keys(vctx *v, const cJSON *obj, const char *where, const char *const *keys)
 {
     const cJSON *it;
-    cJSON_ArrayForEach (it, obj) {
+    cJSON_ArrayForEach(it, obj) {
         bool ok = false;
         for (const char *const *k = keys; *k; k++)
             if (strcmp(*k, it->string) == 0) ok = true;
@@ -485,7 +485,7 @@ static bool string_list(vctx *v, const cJSON *x, const char *where, const char *
     if (!is_list(x)) return verr(v, "%s: must be a list of strings", where);
     const cJSON *it;
     int i = 0;
-    cJSON_ArrayForEach (it, x) {
+    cJSON_ArrayForEach(it, x) {
         i++;
         if (!cJSON_IsString(it)) return verr(v, "%s[%d]: must be a string", where, i);
         if (allowed) {
@@ -502,7 +502,7 @@ static bool list_has(const cJSON *list, const char *s)
 {
     const cJSON *it;
     if (!s) return false;
-    cJSON_ArrayForEach (it, list)
+    cJSON_ArrayForEach(it, list)
         if (cJSON_IsString(it) && strcmp(it->valuestring, s) == 0) return true;
     return false;
 }
@@ -591,7 +591,7 @@ static bool load_rules(risk_tables *t, vctx *v)
     const cJSON *it;
     t->ncl = 0;
     int prev = -1;
-    cJSON_ArrayForEach (it, cl) {
+    cJSON_ArrayForEach(it, cl) {
         char w[64];
         snprintf(w, sizeof w, "countermeasure_levels[%d]", t->ncl + 1);
         static const char *const ck[] = {"min_count", "level", NULL};
@@ -791,7 +791,7 @@ static bool load_countermeasures(risk_tables *t, vctx *v)
         return verr(v, "at most %d countermeasures are supported", MAX_COUNTERMEASURES);
     const cJSON *it;
     t->ncms = 0;
-    cJSON_ArrayForEach (it, c) {
+    cJSON_ArrayForEach(it, c) {
         char w[64];
         snprintf(w, sizeof w, "[%d]", t->ncms + 1);
         static const char *const keys[] = {"id", "name", "ipa", "category", NULL};
@@ -808,7 +808,7 @@ static bool load_countermeasures(risk_tables *t, vctx *v)
         if (ipa) {
             const cJSON *n;
             if (!is_list(ipa)) return verr(v, "%s.ipa: must be a list of numbers", w);
-            cJSON_ArrayForEach (n, ipa)
+            cJSON_ArrayForEach(n, ipa)
                 if (!cJSON_IsNumber(n)) return verr(v, "%s.ipa: must be a list of numbers", w);
         }
         if (find_cm(t, cm->id) >= 0) return verr(v, "%s: id listed twice", w);
@@ -823,7 +823,7 @@ static bool cm_list(risk_tables *t, vctx *v, const cJSON *list, const char *wher
     if (!is_list(list)) return verr(v, "%s: must be a list of countermeasure ids", where);
     const cJSON *it;
     int i = 0;
-    cJSON_ArrayForEach (it, list) {
+    cJSON_ArrayForEach(it, list) {
         i++;
         int k = cJSON_IsString(it) ? find_cm(t, it->valuestring) : -1;
         if (k < 0)
@@ -843,7 +843,7 @@ static bool load_threats(risk_tables *t, vctx *v)
     if (!t->threats) return verr(v, "out of memory");
     const cJSON *it;
     t->nthreats = 0;
-    cJSON_ArrayForEach (it, c) {
+    cJSON_ArrayForEach(it, c) {
         char w[96];
         snprintf(w, sizeof w, "[%d]", t->nthreats + 1);
         static const char *const keys[] = {"id", "name", "level", "basis", "physical", NULL};
@@ -877,7 +877,7 @@ static bool load_applicability(risk_tables *t, vctx *v)
     const cJSON *a = t->docs[T_APPLICABILITY];
     if (!is_record(a)) return verr(v, "must return a table keyed by threat id");
     const cJSON *it;
-    cJSON_ArrayForEach (it, a)
+    cJSON_ArrayForEach(it, a)
         if (find_threat(t, it->string) < 0)
             return verr(v, "%s: unknown threat (see threats.lua)", it->string);
     for (int i = 0; i < t->nthreats; i++) {
@@ -918,7 +918,7 @@ static bool load_ties(risk_tables *t, vctx *v)
     const cJSON *a = t->docs[T_TIES];
     if (!is_record(a)) return verr(v, "must return a table keyed by threat id");
     const cJSON *it;
-    cJSON_ArrayForEach (it, a)
+    cJSON_ArrayForEach(it, a)
         if (find_threat(t, it->string) < 0)
             return verr(v, "%s: unknown threat (see threats.lua)", it->string);
     for (int i = 0; i < t->nthreats; i++) {
@@ -950,7 +950,7 @@ static bool path_list(vctx *v, const cJSON *x, const char *where)
     if (!string_list(v, x, where, NULL, 0)) return false;
     const cJSON *it;
     int i = 0;
-    cJSON_ArrayForEach (it, x) {
+    cJSON_ArrayForEach(it, x) {
         i++;
         const char *s = it->valuestring;
         const char *eq = strchr(s, '=');
@@ -970,7 +970,7 @@ static bool load_controls(risk_tables *t, vctx *v)
     if (!is_list(c)) return verr(v, "must return a list of rules");
     const cJSON *it;
     int i = 0;
-    cJSON_ArrayForEach (it, c) {
+    cJSON_ArrayForEach(it, c) {
         i++;
         char w[64];
         snprintf(w, sizeof w, "[%d]", i);
@@ -1020,7 +1020,7 @@ static bool load_controls(risk_tables *t, vctx *v)
     t->ctl = calloc(i ? (size_t)i : 1, sizeof *t->ctl);
     if (!t->ctl) return verr(v, "out of memory");
     t->nctl = 0;
-    cJSON_ArrayForEach (it, c) {
+    cJSON_ArrayForEach(it, c) {
         rt_control *r = &t->ctl[t->nctl++];
         r->all = cJSON_GetObjectItemCaseSensitive(it, "all");
         r->any = cJSON_GetObjectItemCaseSensitive(it, "any");
@@ -1045,7 +1045,7 @@ static bool load_damages(risk_tables *t, vctx *v)
     t->damages = calloc((size_t)cJSON_GetArraySize(c), sizeof *t->damages);
     if (!t->damages) return verr(v, "out of memory");
     const cJSON *it;
-    cJSON_ArrayForEach (it, c) {
+    cJSON_ArrayForEach(it, c) {
         char w[96];
         snprintf(w, sizeof w, "[%d]", t->ndamages + 1);
         static const char *const keys[] = {"id", "label", "level", "name", NULL};
@@ -1070,7 +1070,7 @@ static bool load_entries(risk_tables *t, vctx *v)
     t->entries = calloc((size_t)cJSON_GetArraySize(c), sizeof *t->entries);
     if (!t->entries) return verr(v, "out of memory");
     const cJSON *it;
-    cJSON_ArrayForEach (it, c) {
+    cJSON_ArrayForEach(it, c) {
         char w[96];
         snprintf(w, sizeof w, "[%d]", t->nentries + 1);
         static const char *const keys[] = {"id", "threat_level", "name", NULL};
@@ -1098,7 +1098,7 @@ static bool load_importance(risk_tables *t, vctx *v)
     if (!is_list(r)) return verr(v, "rules: must be a list");
     const cJSON *it;
     int i = 0;
-    cJSON_ArrayForEach (it, r) {
+    cJSON_ArrayForEach(it, r) {
         i++;
         char w[64], ww[96];
         snprintf(w, sizeof w, "rules[%d]", i);
@@ -1400,14 +1400,14 @@ static int derive_importance(const risk_tables *t, const asset_info *a)
     int best = t->imp_default;
     const cJSON *r;
     const cJSON *data = jget(a->obj, "data");
-    cJSON_ArrayForEach (r, t->imp_rules) {
+    cJSON_ArrayForEach(r, t->imp_rules) {
         const cJSON *segs = jget(r, "segments"), *kinds = jget(r, "kinds"), *d = jget(r, "data");
         if (segs && !list_has(segs, a->segment)) continue;
         if (kinds && !list_has(kinds, a->kind)) continue;
         if (d) {
             bool hit = false;
             const cJSON *x;
-            cJSON_ArrayForEach (x, data)
+            cJSON_ArrayForEach(x, data)
                 if (cJSON_IsString(x) && list_has(d, x->valuestring)) hit = true;
             if (!hit) continue;
         }
@@ -1435,10 +1435,10 @@ static bool condition_holds(const char *cond, const cJSON *decl, const cJSON *ba
 static bool conditions_hold(const rt_control *rule, const cJSON *decl, const cJSON *base)
 {
     const cJSON *p;
-    cJSON_ArrayForEach (p, rule->all)
+    cJSON_ArrayForEach(p, rule->all)
         if (!condition_holds(p->valuestring, decl, base)) return false;
     if (rule->any) {
-        cJSON_ArrayForEach (p, rule->any)
+        cJSON_ArrayForEach(p, rule->any)
             if (condition_holds(p->valuestring, decl, base)) return true;
         return false;
     }
@@ -1455,7 +1455,7 @@ static bool rule_provides(const rt_control *rule, const cJSON *decl, const asset
     if (!each) return conditions_hold(rule, decl, a->obj);
     const char *match = rule->match, *match_seg = rule->match_segment;
     const cJSON *arr = follow(decl, each + 1), *el;
-    cJSON_ArrayForEach (el, arr) {
+    cJSON_ArrayForEach(el, arr) {
         bool refers = false;
         if (match) {
             const cJSON *f = jget(el, match);
@@ -1480,7 +1480,7 @@ static void read_assets(risk_ctx *c)
     c->assets = calloc(n ? (size_t)n : 1, sizeof *c->assets);
     if (!c->assets) return;
     const cJSON *it;
-    cJSON_ArrayForEach (it, assets) {
+    cJSON_ArrayForEach(it, assets) {
         asset_info *a = &c->assets[c->nassets++];
         a->obj = it;
         a->id = jstr(it, "id");
@@ -1514,7 +1514,7 @@ static void read_assets(risk_ctx *c)
         c->assets = NULL;
         return;
     }
-    cJSON_ArrayForEach (vu, vulns) {
+    cJSON_ArrayForEach(vu, vulns) {
         int k = find_asset(c, jstr(vu, "asset"));
         if (k >= 0 && cJSON_IsTrue(jget(vu, "patched"))) k = -1;
         if (k >= 0 && t->mitigation_lifts && cJSON_IsTrue(jget(jget(vu, "mitigation"), "applied")))
@@ -1556,7 +1556,7 @@ static bool mark_referenced(const risk_ctx *c, const cJSON *x, bool *hit, int de
         return any;
     }
     const cJSON *it;
-    cJSON_ArrayForEach (it, x)
+    cJSON_ArrayForEach(it, x)
         if (mark_referenced(c, it, hit, depth + 1, by_name)) any = true;
     return any;
 }
@@ -1622,7 +1622,7 @@ static bool read_policies(risk_ctx *c, const cJSON *policies)
         return false;
     }
     const cJSON *p;
-    cJSON_ArrayForEach (p, policies) {
+    cJSON_ArrayForEach(p, policies) {
         policy_info *pi = &c->pol[c->npol++];
         pi->id = jstr(p, "id");
         pi->level = jstr(p, "level");
@@ -1639,7 +1639,7 @@ static bool read_policies(risk_ctx *c, const cJSON *policies)
         if (!pi->failing) continue;
         /* the ties: "id" or { id = "…", kinds = {…} } */
         const cJSON *ties = jget(p, "countermeasures"), *tie;
-        cJSON_ArrayForEach (tie, ties) {
+        cJSON_ArrayForEach(tie, ties) {
             const char *cid = cJSON_IsString(tie) ? tie->valuestring : jstr(tie, "id");
             int k = cid ? find_cm(t, cid) : -1;
             if (k < 0) {
@@ -1654,13 +1654,13 @@ static bool read_policies(risk_ctx *c, const cJSON *policies)
             pi->level && (!strcmp(pi->level, "required") || !strcmp(pi->level, "recommended"));
         const cJSON *findings = jget(p, "findings"), *f;
         bool any_failing = false;
-        cJSON_ArrayForEach (f, findings) {
+        cJSON_ArrayForEach(f, findings) {
             if (!status_failing(jstr(f, "status"))) continue;
             any_failing = true;
             bool direct;
             memset(hit, 0, (size_t)c->nassets * sizeof *hit);
             finding_concerns(c, jstr(f, "pointer"), hit, &direct);
-            cJSON_ArrayForEach (tie, ties) {
+            cJSON_ArrayForEach(tie, ties) {
                 const char *cid = cJSON_IsString(tie) ? tie->valuestring : jstr(tie, "id");
                 int k = cid ? find_cm(t, cid) : -1;
                 if (k < 0) continue;
@@ -1682,7 +1682,7 @@ static bool read_policies(risk_ctx *c, const cJSON *policies)
             }
         }
         if (!any_failing) { /* a failing policy without failing findings concerns every asset */
-            cJSON_ArrayForEach (tie, ties) {
+            cJSON_ArrayForEach(tie, ties) {
                 const char *cid = cJSON_IsString(tie) ? tie->valuestring : jstr(tie, "id");
                 int k = cid ? find_cm(t, cid) : -1;
                 if (k < 0) continue;
@@ -1704,7 +1704,7 @@ static bool threat_applies(const risk_tables *t, const rt_threat *th, const asse
     if (th->segments && !list_has(th->segments, a->segment)) return false;
     if (th->except_data) {
         const cJSON *d;
-        cJSON_ArrayForEach (d, jget(a->obj, "data"))
+        cJSON_ArrayForEach(d, jget(a->obj, "data"))
             if (cJSON_IsString(d) && list_has(th->except_data, d->valuestring)) return false;
     }
     if (th->placements && !list_has(th->placements, a->logical_name)) {
@@ -1914,7 +1914,7 @@ static bool read_tree(risk_ctx *c, const cJSON *obj, const char *source, const c
         return false;
     }
     int i = 0;
-    cJSON_ArrayForEach (x, via) {
+    cJSON_ArrayForEach(x, via) {
         if (!cJSON_IsString(x)) {
             seterr(err, errlen,
                    L10N("%s/via/%d: 文字列でなければなりません", "%s/via/%d: must be a string"),
@@ -1946,7 +1946,7 @@ static bool read_tree(risk_ctx *c, const cJSON *obj, const char *source, const c
     }
     const cJSON *st;
     int si = 0;
-    cJSON_ArrayForEach (st, steps) {
+    cJSON_ArrayForEach(st, steps) {
         if (!cJSON_IsObject(st) || !jstr(st, "name")) {
             seterr(err, errlen,
                    L10N("%s/steps/%d: 攻撃ステップには name と countermeasures が必要です",
@@ -1963,7 +1963,7 @@ static bool read_tree(risk_ctx *c, const cJSON *obj, const char *source, const c
             return false;
         }
         int ci = 0;
-        cJSON_ArrayForEach (cm, cms) {
+        cJSON_ArrayForEach(cm, cms) {
             const char *cid = cJSON_IsString(cm) ? cm->valuestring : jstr(cm, "id");
             int k = cid ? find_cm(t, cid) : -1;
             if (k < 0) {
@@ -2165,13 +2165,13 @@ static cJSON *tree_json(const risk_ctx *c, int no, const tree_info *tr, tree_sco
     cJSON *steps = add_arr(o, "steps");
     const cJSON *st;
     int si = 0;
-    cJSON_ArrayForEach (st, jget(obj, "steps")) {
+    cJSON_ArrayForEach(st, jget(obj, "steps")) {
         cJSON *so = cJSON_CreateObject();
         add_num(so, "no", si + 1);
         add_str(so, "name", jstr(st, "name"));
         cJSON *cms = add_arr(so, "countermeasures");
         const cJSON *cm;
-        cJSON_ArrayForEach (cm, jget(st, "countermeasures")) {
+        cJSON_ArrayForEach(cm, jget(st, "countermeasures")) {
             const char *cid = cJSON_IsString(cm) ? cm->valuestring : jstr(cm, "id");
             int k = find_cm(t, cid);
             const char *sn = cJSON_IsObject(cm) ? jstr(cm, "stage") : NULL;
@@ -2301,7 +2301,7 @@ cJSON *risk_compute(const risk_tables *t, const cJSON *decl, const cJSON *polici
     for (int pass = 0; pass < 2; pass++) {
         const cJSON *list = pass ? scenarios : dtrees, *it;
         int i = 0;
-        cJSON_ArrayForEach (it, list) {
+        cJSON_ArrayForEach(it, list) {
             char ptr[64];
             if (pass)
                 snprintf(ptr, sizeof ptr, "%s/%d", scen_prefix, i++);

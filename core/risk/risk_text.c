@@ -105,12 +105,12 @@ static void stage_cell(FILE *out, const cJSON *list, const char *stage, const ch
 {
     const cJSON *cm;
     bool first = true;
-    cJSON_ArrayForEach (cm, list) {
+    cJSON_ArrayForEach(cm, list) {
         const cJSON *stages = get(cm, "stages");
         bool in = false;
         if (stages) {
             const cJSON *s;
-            cJSON_ArrayForEach (s, stages)
+            cJSON_ArrayForEach(s, stages)
                 if (cJSON_IsString(s) && !strcmp(s->valuestring, stage)) in = true;
         } else {
             in = !strcmp(str(cm, "stage"), stage);
@@ -126,7 +126,7 @@ static void stage_cell(FILE *out, const cJSON *list, const char *stage, const ch
             fputs("(", out);
             const cJSON *p;
             bool f2 = true;
-            cJSON_ArrayForEach (p, by) {
+            cJSON_ArrayForEach(p, by) {
                 if (!f2) fputs(",", out);
                 f2 = false;
                 cell(out, cJSON_IsString(p) ? p->valuestring : "");
@@ -165,7 +165,7 @@ static void write_asset_sheet(const cJSON *dr, const cJSON *risk, const char *la
              "対策（事業継続）\t対策レベル\t備考\n",
         out);
     const cJSON *row;
-    cJSON_ArrayForEach (row, get(risk, "asset_rows")) {
+    cJSON_ArrayForEach(row, get(risk, "asset_rows")) {
         fprintf(out, "%d\t", num(row, "no"));
         cell(out, segment_label(str(row, "segment"), lang));
         fputc('\t', out);
@@ -195,7 +195,7 @@ static void write_asset_sheet(const cJSON *dr, const cJSON *risk, const char *la
             fputs(sep ? "; " : "", out);
             fputs(en ? "unpatched vulnerability:" : "パッチ未適用の脆弱性:", out);
             const cJSON *cve;
-            cJSON_ArrayForEach (cve, get(row, "unpatched")) {
+            cJSON_ArrayForEach(cve, get(row, "unpatched")) {
                 fputc(' ', out);
                 cell(out, cJSON_IsString(cve) ? cve->valuestring : "?");
             }
@@ -219,7 +219,7 @@ static void write_tree_list(const cJSON *dr, const cJSON *risk, const char *lang
              "攻撃シナリオ\t攻撃拠点\t攻撃対象\t最終攻撃\t事業被害レベル\n",
         out);
     const cJSON *tr;
-    cJSON_ArrayForEach (tr, get(risk, "attack_trees")) {
+    cJSON_ArrayForEach(tr, get(risk, "attack_trees")) {
         fprintf(out, "%d\t", num(tr, "no"));
         cell(out, str(tr, "attacker"));
         fputc('\t', out);
@@ -269,7 +269,7 @@ static void write_damage_sheet(const cJSON *dr, const cJSON *risk, const char *l
         out);
     const cJSON *tr;
     int no = 0;
-    cJSON_ArrayForEach (tr, get(risk, "attack_trees")) {
+    cJSON_ArrayForEach(tr, get(risk, "attack_trees")) {
         /* the scenario line: target and final attack */
         fputs("\t", out);
         cell(out, str(tr, "scenario"));
@@ -285,7 +285,7 @@ static void write_damage_sheet(const cJSON *dr, const cJSON *risk, const char *l
         fputc('\n', out);
         const cJSON *steps = get(tr, "steps"), *st;
         int first_no = no + 1, nsteps = cJSON_GetArraySize(steps), i = 0;
-        cJSON_ArrayForEach (st, steps) {
+        cJSON_ArrayForEach(st, steps) {
             no++;
             i++;
             bool last = i == nsteps;
@@ -326,13 +326,13 @@ static void write_matrix(const cJSON *risk, const char *lang, FILE *out)
              : "脅威レベル×脆弱性レベル \\ 資産の重要度・事業被害レベル",
           out);
     const cJSON *c;
-    cJSON_ArrayForEach (c, get(m, "columns")) fprintf(out, "\t%d", (int)c->valuedouble);
+    cJSON_ArrayForEach(c, get(m, "columns")) fprintf(out, "\t%d", (int)c->valuedouble);
     fputc('\n', out);
     const cJSON *rows = get(m, "rows"), *cells = get(m, "cells");
     for (int r = 0; r < cJSON_GetArraySize(rows); r++) {
         fprintf(out, "%d", (int)cJSON_GetArrayItem(rows, r)->valuedouble);
         const cJSON *x;
-        cJSON_ArrayForEach (x, cJSON_GetArrayItem(cells, r)) {
+        cJSON_ArrayForEach(x, cJSON_GetArrayItem(cells, r)) {
             fputc('\t', out);
             cell(out, cJSON_IsString(x) ? x->valuestring : "");
         }
@@ -353,7 +353,7 @@ static void write_fix(const cJSON *d, const char *lang, int limit, FILE *out)
     const cJSON *imps = get(d, "improvements"), *e;
     int n = cJSON_GetArraySize(imps), i = 0;
     if (n == 0) fputs(en ? "no risk value changes" : "リスク値の変化なし", out);
-    cJSON_ArrayForEach (e, imps) {
+    cJSON_ArrayForEach(e, imps) {
         if (limit && i >= limit) {
             fprintf(out, en ? "; and %d more" : "; ほか%d件", n - i);
             break;
@@ -384,7 +384,7 @@ static void write_delta(const cJSON *risk, const char *lang, FILE *out)
         out);
     const cJSON *d;
     int n = 0;
-    cJSON_ArrayForEach (d, get(risk, "delta")) {
+    cJSON_ArrayForEach(d, get(risk, "delta")) {
         fprintf(out, "%d. ", num(d, "rank"));
         write_fix(d, lang, 0, out);
         n++;
@@ -420,7 +420,7 @@ int risk_write_sheets(const cJSON *decl_result, const char *lang, FILE *out)
     fputc('\n', out);
     write_delta(risk, lang, out);
     const cJSON *w;
-    cJSON_ArrayForEach (w, get(risk, "warnings")) {
+    cJSON_ArrayForEach(w, get(risk, "warnings")) {
         fputs(is_en(lang) ? "warning: " : "警告: ", out);
         cell(out, cJSON_IsString(w) ? w->valuestring : "");
         fputc('\n', out);
@@ -460,7 +460,7 @@ int risk_write_summary(const cJSON *decl_result, const char *lang, FILE *out)
         if (!v) return -1;
         int i = 0;
         const cJSON *r;
-        cJSON_ArrayForEach (r, rows) v[i++] = r;
+        cJSON_ArrayForEach(r, rows) v[i++] = r;
         qsort(v, (size_t)n, sizeof *v, worst_cmp);
         fputs(en ? "Highest risks:\n" : "リスク値の高い行:\n", out);
         for (i = 0; i < n && i < 5; i++) {
@@ -480,7 +480,7 @@ int risk_write_summary(const cJSON *decl_result, const char *lang, FILE *out)
     }
     const cJSON *d;
     int k = 0;
-    cJSON_ArrayForEach (d, get(risk, "delta")) {
+    cJSON_ArrayForEach(d, get(risk, "delta")) {
         if (num(d, "score") <= 0 || k >= 5) break;
         if (!k++) fputs(en ? "Most valuable fixes:\n" : "改善効果の大きい対応:\n", out);
         fprintf(out, "  %d. ", num(d, "rank"));

@@ -81,7 +81,7 @@ static const char *recompute_status(const cJSON *p)
 {
     int fail = 0, warn = 0, waived = 0;
     const cJSON *f;
-    cJSON_ArrayForEach (f, cJSON_GetObjectItemCaseSensitive(p, "findings")) {
+    cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings")) {
         const char *s = rollup_str(f, "status");
         if (strcmp(s, "fail") == 0)
             fail = 1;
@@ -130,12 +130,12 @@ baseline_index *baseline_index_new(const cJSON *baseline, char *err, size_t errl
     if (!bi) goto oom;
     keyset *known = &bi->known;
     const cJSON *d, *p, *f;
-    cJSON_ArrayForEach (d, bdecls) {
+    cJSON_ArrayForEach(d, bdecls) {
         const char *file = rollup_str(d, "file");
-        cJSON_ArrayForEach (p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
+        cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
             const char *id = rollup_str(p, "id");
             int any = 0;
-            cJSON_ArrayForEach (f, cJSON_GetObjectItemCaseSensitive(p, "findings")) {
+            cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings")) {
                 if (!non_passing(rollup_str(f, "status"))) continue;
                 any = 1;
                 if (keyset_add(known, make_key(file, id, rollup_str(f, "pointer"))) != 0) goto oom;
@@ -167,7 +167,7 @@ int baseline_apply_decl(const baseline_index *bi, cJSON *dd, long *suppressed)
     cJSON *policies = cJSON_GetObjectItemCaseSensitive(dd, "policies");
     if (!cJSON_IsArray(policies)) return 0;
     int changed = 0;
-    cJSON_ArrayForEach (pp, policies) {
+    cJSON_ArrayForEach(pp, policies) {
         const char *id = rollup_str(pp, "id");
         const char *status = rollup_str(pp, "status");
         if (strcmp(status, "not_applicable") == 0) continue;
@@ -216,7 +216,7 @@ int baseline_apply_decl(const baseline_index *bi, cJSON *dd, long *suppressed)
     if (!changed) return 0;
     /* compliant: no required policy fails or errors */
     int compliant = 1;
-    cJSON_ArrayForEach (pp, policies) {
+    cJSON_ArrayForEach(pp, policies) {
         const char *status = rollup_str(pp, "status");
         if ((strcmp(status, "fail") == 0 || strcmp(status, "error") == 0) &&
             strcmp(rollup_str(pp, "level"), "required") == 0)
@@ -247,7 +247,7 @@ int baseline_apply(cJSON *result, const cJSON *baseline, char *err, size_t errle
     }
     long suppressed = 0;
     cJSON *dd;
-    cJSON_ArrayForEach (dd, decls) {
+    cJSON_ArrayForEach(dd, decls) {
         if (baseline_apply_decl(bi, dd, &suppressed) != 0) {
             baseline_index_free(bi);
             snprintf(err, errlen, "out of memory");

@@ -102,9 +102,9 @@ static int digest_decl(const cJSON *d, void *ctx)
     cJSON *fmap = cJSON_AddObjectToObject(g, "f");
     cJSON *rmap = cJSON_AddObjectToObject(g, "r");
     const cJSON *p, *f;
-    cJSON_ArrayForEach (p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
+    cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
         int any = 0;
-        cJSON_ArrayForEach (f, cJSON_GetObjectItemCaseSensitive(p, "findings")) {
+        cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings")) {
             const char *s = rollup_str(f, "status");
             if (strcmp(s, "fail") == 0 && strcmp(rollup_str(p, "level"), "recommended") == 0)
                 s = "warn";
@@ -118,10 +118,10 @@ static int digest_decl(const cJSON *d, void *ctx)
     }
     const cJSON *risk = cJSON_GetObjectItemCaseSensitive(d, "risk");
     const cJSON *row;
-    cJSON_ArrayForEach (row, cJSON_GetObjectItemCaseSensitive(risk, "asset_rows"))
+    cJSON_ArrayForEach(row, cJSON_GetObjectItemCaseSensitive(risk, "asset_rows"))
         add_risk(rmap, "asset", rollup_str(row, "asset"), rollup_str(row, "threat"),
                  rollup_str(row, "risk_value"));
-    cJSON_ArrayForEach (row, cJSON_GetObjectItemCaseSensitive(risk, "attack_trees"))
+    cJSON_ArrayForEach(row, cJSON_GetObjectItemCaseSensitive(risk, "attack_trees"))
         add_risk(rmap, "attack_tree", rollup_str(row, "scenario"), "",
                  rollup_str(row, "risk_value"));
     cJSON_AddItemToArray(set->list, g);
@@ -131,7 +131,7 @@ static int digest_decl(const cJSON *d, void *ctx)
 static const cJSON *find_decl(const cJSON *list, const char *file)
 {
     const cJSON *g;
-    cJSON_ArrayForEach (g, list)
+    cJSON_ArrayForEach(g, list)
         if (strcmp(rollup_str(g, "file"), file) == 0) return g;
     return NULL;
 }
@@ -196,7 +196,7 @@ static void compare_decl(const cJSON *og, const cJSON *ng, cJSON *out)
     }
     if (oerr || nerr) return; /* nothing to compare finding by finding */
 
-    cJSON_ArrayForEach (e, nfm) {
+    cJSON_ArrayForEach(e, nfm) {
         const char *ns = rollup_str(e, "status");
         const cJSON *o = cJSON_GetObjectItemCaseSensitive(ofm, e->string);
         const char *os = o ? rollup_str(o, "status") : NULL;
@@ -210,7 +210,7 @@ static void compare_decl(const cJSON *og, const cJSON *ng, cJSON *out)
                 cJSON_AddItemToArray(waived, entry(ng, e, os, ns));
         }
     }
-    cJSON_ArrayForEach (e, ofm) {
+    cJSON_ArrayForEach(e, ofm) {
         const char *os = rollup_str(e, "status");
         if (!non_passing(os)) continue;
         if (!cJSON_GetObjectItemCaseSensitive(nfm, e->string))
@@ -219,7 +219,7 @@ static void compare_decl(const cJSON *og, const cJSON *ng, cJSON *out)
 
     const cJSON *orm = cJSON_GetObjectItemCaseSensitive(og, "r");
     const cJSON *nrm = cJSON_GetObjectItemCaseSensitive(ng, "r");
-    cJSON_ArrayForEach (e, nrm) {
+    cJSON_ArrayForEach(e, nrm) {
         const cJSON *o = cJSON_GetObjectItemCaseSensitive(orm, e->string);
         if (!o) continue;
         const char *ov = rollup_str(o, "value"), *nv = rollup_str(e, "value");
@@ -256,7 +256,7 @@ static int count_dir(const cJSON *arr, const char *key, const char *want)
 {
     int n = 0;
     const cJSON *x;
-    cJSON_ArrayForEach (x, arr) {
+    cJSON_ArrayForEach(x, arr) {
         const cJSON *v = cJSON_GetObjectItemCaseSensitive(x, key);
         if (cJSON_IsString(v)
                 ? strcmp(v->valuestring, want) == 0
@@ -282,7 +282,7 @@ static cJSON *diff_digests(const cJSON *old_list, const cJSON *new_list, const c
         cJSON_AddArrayToObject(out, lists[i]);
 
     const cJSON *g;
-    cJSON_ArrayForEach (g, new_list) {
+    cJSON_ArrayForEach(g, new_list) {
         const cJSON *o = find_decl(old_list, rollup_str(g, "file"));
         if (o)
             compare_decl(o, g, out);
@@ -290,7 +290,7 @@ static cJSON *diff_digests(const cJSON *old_list, const cJSON *new_list, const c
             cJSON_AddItemToArray(cJSON_GetObjectItemCaseSensitive(out, "added"),
                                  cJSON_CreateString(rollup_str(g, "file")));
     }
-    cJSON_ArrayForEach (g, old_list)
+    cJSON_ArrayForEach(g, old_list)
         if (!find_decl(new_list, rollup_str(g, "file")))
             cJSON_AddItemToArray(cJSON_GetObjectItemCaseSensitive(out, "removed"),
                                  cJSON_CreateString(rollup_str(g, "file")));
@@ -328,7 +328,7 @@ static void text_findings(FILE *out, const char *heading, const cJSON *arr, cons
 {
     fprintf(out, "%s: %d\n", heading, cJSON_GetArraySize(arr));
     const cJSON *x;
-    cJSON_ArrayForEach (x, arr) {
+    cJSON_ArrayForEach(x, arr) {
         const char *os = rollup_str(x, "old_status"), *ns = rollup_str(x, "new_status");
         fprintf(out, "  %s  %s %s", rollup_str(x, "file"), rollup_str(x, "policy"),
                 rollup_str(x, "pointer")[0] ? rollup_str(x, "pointer") : "/");
@@ -363,7 +363,7 @@ static void write_text(FILE *out, const cJSON *d, const char *lang)
             cJSON_GetObjectItemCaseSensitive(c, "risk_worse")->valueint, en ? "better" : "改善",
             cJSON_GetObjectItemCaseSensitive(c, "risk_better")->valueint);
     const cJSON *x;
-    cJSON_ArrayForEach (x, risk) {
+    cJSON_ArrayForEach(x, risk) {
         if (strcmp(rollup_str(x, "kind"), "asset") == 0)
             fprintf(out, "  %s  %s / %s  %s → %s\n", rollup_str(x, "file"), rollup_str(x, "asset"),
                     rollup_str(x, "threat"), rollup_str(x, "from"), rollup_str(x, "to"));
@@ -374,7 +374,7 @@ static void write_text(FILE *out, const cJSON *d, const char *lang)
     }
     const cJSON *comp = cJSON_GetObjectItemCaseSensitive(d, "compliance");
     fprintf(out, "%s: %d\n", en ? "Compliance changed" : "準拠の変化", cJSON_GetArraySize(comp));
-    cJSON_ArrayForEach (x, comp) {
+    cJSON_ArrayForEach(x, comp) {
         int from = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(x, "from"));
         int to = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(x, "to"));
         fprintf(out, "  %s  %s → %s\n", rollup_str(x, "file"),
@@ -385,7 +385,7 @@ static void write_text(FILE *out, const cJSON *d, const char *lang)
     if (cJSON_GetArraySize(errs)) {
         fprintf(out, "%s: %d\n", en ? "Declarations no longer evaluated" : "評価できなくなった申告",
                 cJSON_GetArraySize(errs));
-        cJSON_ArrayForEach (x, errs) fprintf(out, "  %s\n", rollup_str(x, "file"));
+        cJSON_ArrayForEach(x, errs) fprintf(out, "  %s\n", rollup_str(x, "file"));
     }
     fprintf(out, "%s: %d, %s: %d\n", en ? "Declarations added" : "追加された申告",
             cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(d, "added")),

@@ -425,7 +425,7 @@ static const char *const D_MNONLY[] = {"my_number", NULL};
 static int has_asset(const cJSON *assets, const char *id)
 {
     const cJSON *a;
-    cJSON_ArrayForEach (a, assets)
+    cJSON_ArrayForEach(a, assets)
         if (strcmp(rollup_str(a, "id"), id) == 0) return 1;
     return 0;
 }

@@ -167,7 +167,7 @@ static int policy_status(const cJSON *p)
     if (strcmp(st, "not_applicable") == 0) return S_NA;
     if (strcmp(st, "waived") == 0) return S_WAIVED;
     const cJSON *f;
-    cJSON_ArrayForEach (f, cJSON_GetObjectItemCaseSensitive(p, "findings"))
+    cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings"))
         if (strcmp(rollup_str(f, "status"), "waived") == 0) return S_WAIVED;
     return S_PASS;
 }
@@ -213,7 +213,7 @@ static int add_decl(const cJSON *d, void *ctx)
 
     size_t k = 0;
     const cJSON *p;
-    cJSON_ArrayForEach (p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
+    cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
         pol_agg *a = policy_agg(s, p, k++);
         if (!a) return 1;
         int st = policy_status(p);

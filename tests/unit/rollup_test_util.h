@@ -103,7 +103,7 @@ static inline void t_finish_decl(cJSON *d)
     cJSON *c = cJSON_GetObjectItemCaseSensitive(d, "counts");
     int compliant = 1;
     const cJSON *p;
-    cJSON_ArrayForEach (p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
+    cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
         const char *s = cJSON_GetObjectItemCaseSensitive(p, "status")->valuestring;
         cJSON *n = cJSON_GetObjectItemCaseSensitive(c, s);
         if (n) cJSON_SetNumberValue(n, n->valuedouble + 1);

@@ -150,7 +150,7 @@ static void workers_give_the_same_results_and_messages(void **state)
     const cJSON *x;
     int i = 0;
     const char *order[] = {"00.json", "01.json", "02.json", "03.json", "04.json"};
-    cJSON_ArrayForEach (x, d3) {
+    cJSON_ArrayForEach(x, d3) {
         const char *f = cJSON_GetObjectItem(x, "file")->valuestring;
         assert_string_equal(strrchr(f, '/') + 1, order[i++]);
         assert_non_null(cJSON_GetObjectItem(x, "after_eval"));

@@ -64,7 +64,7 @@ static int setup(void **state)
     IDS = calloc(NIDS + 1, sizeof *IDS);
     size_t k = 0;
     const cJSON *m;
-    cJSON_ArrayForEach (m, meta) {
+    cJSON_ArrayForEach(m, meta) {
         const cJSON *id = cJSON_GetObjectItemCaseSensitive(m, "id");
         if (cJSON_IsString(id)) IDS[k++] = strdup(id->valuestring);
     }

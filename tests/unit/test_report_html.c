@@ -118,7 +118,7 @@ static void poison(cJSON *v, int *k)
         cJSON_SetValuestring(v, s);
         free(s);
     }
-    cJSON_ArrayForEach (c, v) poison(c, k);
+    cJSON_ArrayForEach(c, v) poison(c, k);
 }
 
 static const char *sample_result =

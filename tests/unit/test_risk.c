@@ -112,7 +112,7 @@ static cJSON *compute(const risk_tables *t, const cJSON *decl, const cJSON *poli
 static const cJSON *row_of(const cJSON *risk, const char *asset, const char *threat)
 {
     const cJSON *r;
-    cJSON_ArrayForEach (r, cJSON_GetObjectItem(risk, "asset_rows"))
+    cJSON_ArrayForEach(r, cJSON_GetObjectItem(risk, "asset_rows"))
         if (!strcmp(cJSON_GetObjectItem(r, "asset")->valuestring, asset) &&
             !strcmp(cJSON_GetObjectItem(r, "threat")->valuestring, threat))
             return r;
@@ -137,7 +137,7 @@ static const char *istr(const cJSON *o, const char *k)
 static const cJSON *cm_of(const cJSON *row, const char *id)
 {
     const cJSON *c;
-    cJSON_ArrayForEach (c, cJSON_GetObjectItem(row, "countermeasures"))
+    cJSON_ArrayForEach(c, cJSON_GetObjectItem(row, "countermeasures"))
         if (!strcmp(istr(c, "id"), id)) return c;
     return NULL;
 }
@@ -471,7 +471,7 @@ static void test_s000_reproduction(void **state)
     assert_string_equal(istr(t, "scenario"), "1-1");
     const cJSON *st;
     int n = 0;
-    cJSON_ArrayForEach (st, cJSON_GetObjectItem(t, "steps")) {
+    cJSON_ArrayForEach(st, cJSON_GetObjectItem(t, "steps")) {
         assert_int_equal(inum(st, "countermeasure_level"), 3); /* three steps at level 3 */
         n++;
     }
@@ -629,7 +629,7 @@ static void test_controls_mapping(void **state)
         /* an undeclared candidate is listed as missing */
         int missing = 0;
         const cJSON *m;
-        cJSON_ArrayForEach (m, cJSON_GetObjectItem(row, "missing"))
+        cJSON_ArrayForEach(m, cJSON_GetObjectItem(row, "missing"))
             if (!strcmp(m->valuestring, cases[i].cm)) missing = 1;
         assert_int_equal(missing, !cases[i].declared);
     }
@@ -677,14 +677,14 @@ static void test_delta_ranking_and_prediction(void **state)
     assert_int_equal(cJSON_GetArraySize(delta), 3);
     int prev = 1 << 30;
     const cJSON *d;
-    cJSON_ArrayForEach (d, delta) {
+    cJSON_ArrayForEach(d, delta) {
         int s = inum(d, "score");
         assert_true(s <= prev);
         prev = s;
         /* score = sum of grade drops of its improvements */
         int sum = 0;
         const cJSON *e;
-        cJSON_ArrayForEach (e, cJSON_GetObjectItem(d, "improvements"))
+        cJSON_ArrayForEach(e, cJSON_GetObjectItem(d, "improvements"))
             sum += istr(e, "to")[0] - istr(e, "from")[0];
         assert_int_equal(sum, s);
     }
@@ -707,14 +707,14 @@ static void test_delta_ranking_and_prediction(void **state)
     assert_string_equal(istr(cJSON_GetArrayItem(imp, 0), "from"), "B");
     assert_string_equal(istr(cJSON_GetArrayItem(imp, 0), "to"), "C");
     /* the prediction holds: fixing each gap moves exactly the predicted rows */
-    cJSON_ArrayForEach (d, delta) {
+    cJSON_ArrayForEach(d, delta) {
         cJSON *fixed = cJSON_Duplicate(pols, 1);
         cJSON *p;
-        cJSON_ArrayForEach (p, fixed)
+        cJSON_ArrayForEach(p, fixed)
             if (!strcmp(istr(p, "id"), istr(d, "policy"))) {
                 cJSON_ReplaceItemInObject(p, "status", cJSON_CreateString("pass"));
                 cJSON *f;
-                cJSON_ArrayForEach (f, cJSON_GetObjectItem(p, "findings"))
+                cJSON_ArrayForEach(f, cJSON_GetObjectItem(p, "findings"))
                     cJSON_ReplaceItemInObject(f, "status", cJSON_CreateString("pass"));
             }
         /* the fix in the declaration: the control the policy wanted is now declared */
@@ -727,7 +727,7 @@ static void test_delta_ranking_and_prediction(void **state)
         }
         cJSON *r2 = compute(tables, fdecl, fixed);
         const cJSON *e;
-        cJSON_ArrayForEach (e, cJSON_GetObjectItem(d, "improvements")) {
+        cJSON_ArrayForEach(e, cJSON_GetObjectItem(d, "improvements")) {
             const cJSON *row =
                 cJSON_GetArrayItem(cJSON_GetObjectItem(r2, "asset_rows"), inum(e, "no") - 1);
             assert_string_equal(istr(row, "risk_value"), istr(e, "to"));

@@ -79,7 +79,7 @@ static void done(fixture *f)
 static const cJSON *pol(const fixture *f, const char *id)
 {
     const cJSON *p;
-    cJSON_ArrayForEach (p, cJSON_GetObjectItemCaseSensitive(f->res, "policies"))
+    cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(f->res, "policies"))
         if (strcmp(cJSON_GetObjectItemCaseSensitive(p, "id")->valuestring, id) == 0) return p;
     fail_msg("policy %s missing from the result", id);
     return NULL;

@@ -80,7 +80,7 @@ static void one_rule_per_policy_sorted_with_levels(void **state)
 static cJSON *result_for(cJSON *s, const char *rule)
 {
     cJSON *x;
-    cJSON_ArrayForEach (x, cJSON_GetObjectItem(run0(s), "results"))
+    cJSON_ArrayForEach(x, cJSON_GetObjectItem(run0(s), "results"))
         if (!strcmp(cJSON_GetObjectItem(x, "ruleId")->valuestring, rule)) return x;
     return NULL;
 }

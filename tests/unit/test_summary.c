@@ -54,7 +54,7 @@ static cJSON *summary_json(const char *path)
 static cJSON *policy(cJSON *j, const char *id)
 {
     cJSON *p;
-    cJSON_ArrayForEach (p, cJSON_GetObjectItem(j, "policies"))
+    cJSON_ArrayForEach(p, cJSON_GetObjectItem(j, "policies"))
         if (!strcmp(cJSON_GetObjectItem(p, "id")->valuestring, id)) return p;
     return NULL;
 }
