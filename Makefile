@@ -13,20 +13,24 @@ LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 LDLIBS  += -lxlsxwriter -lz
 
 # core/<subsystem>/*.c (docs/dev/architecture.md); objects in $(BUILD)/obj/<subsystem>/
-CORE_SRC := $(filter-out core/cli/main.c,$(wildcard core/*/*.c))
+# core/cli (the command line) links into kyojin only.
+CORE_SRC := $(filter-out core/cli/%.c,$(wildcard core/*/*.c))
 CORE_HDR := $(wildcard core/*/*.h)
 BUILD    ?= build
 CORE_OBJ := $(patsubst core/%.c,$(BUILD)/obj/%.o,$(CORE_SRC))
+CLI_OBJ  := $(patsubst core/%.c,$(BUILD)/obj/%.o,$(wildcard core/cli/*.c))
 
 DEB_PKGS := build-essential pkg-config liblua5.4-dev libcjson-dev libcmocka-dev libssl-dev
 # report writers
 DEB_PKGS += libxlsxwriter-dev zlib1g-dev
 
-.PHONY: all demo test test-asan deps test-deps clean unit-tests fuzz bench
+.PHONY: all demo test test-asan deps test-deps clean unit-tests fuzz bench docs install
 
 BIN ?= kyojin
+PREFIX ?= /usr/local
+DESTDIR ?=
 
-all: $(BIN)
+all: $(BIN) docs
 
 deps:
 	@missing=""; for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -43,8 +47,33 @@ $(BUILD)/obj/%.o: core/%.c $(CORE_HDR) | $(BUILD)
 $(BUILD):
 	mkdir -p $(BUILD)
 
-$(BIN): $(CORE_OBJ) $(BUILD)/obj/cli/main.o $(BUILD)/bundle_data.o
+$(BIN): $(CORE_OBJ) $(CLI_OBJ) $(BUILD)/bundle_data.o
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# The man pages (English and Japanese) and the bash completion, rendered by kyojin itself from
+# its command table (core/cli/commands.c): never written by hand.
+DOCS := $(BUILD)/man/man1/kyojin.1 $(BUILD)/man/ja/man1/kyojin.1 $(BUILD)/completion/kyojin
+docs: $(DOCS)
+$(BUILD)/man/man1/kyojin.1: $(BIN)
+	@mkdir -p $(dir $@)
+	./$(BIN) __man --lang en >$@.tmp && mv $@.tmp $@
+$(BUILD)/man/ja/man1/kyojin.1: $(BIN)
+	@mkdir -p $(dir $@)
+	./$(BIN) __man --lang ja >$@.tmp && mv $@.tmp $@
+$(BUILD)/completion/kyojin: $(BIN)
+	@mkdir -p $(dir $@)
+	./$(BIN) __completion bash >$@.tmp && mv $@.tmp $@
+
+# make install PREFIX=DIR: the binary (it carries the policy pack and the Lua runtime in its
+# bundle), the policies and the runtime as sources beside it, the man pages, the completion.
+install: $(BIN) docs
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/share/man/ja/man1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/kyojin
+	install -m 644 $(BUILD)/man/man1/kyojin.1 $(DESTDIR)$(PREFIX)/share/man/man1/kyojin.1
+	install -m 644 $(BUILD)/man/ja/man1/kyojin.1 $(DESTDIR)$(PREFIX)/share/man/ja/man1/kyojin.1
+	install -m 644 $(BUILD)/completion/kyojin \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions/kyojin
 
 # The precompiled bundle (core/engine/bundle.h, docs/dev/startup.md): every policy under policies/
 # and every module under lua/ compiled by tools/mkbundle.c with the Lua library kyojin links,

@@ -448,72 +448,19 @@ static const char *jstr(const cJSON *o, const char *k)
     return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
-static void usage(void)
+/* The hashes of the inputs against those the report records; prints one line per input and
+ * the verdict. Returns 0 (mismatch set), or -1 after printing an input error. */
+static int verify_inputs(const char *report, const char *const *decl, int nd, const char *policies,
+                         char (*dhex)[65], int *used, int *mismatch_out)
 {
-    fputs(
-        MSG("使い方: kyojin verify 報告書 --declaration 申告.json [--declaration ...] [--policies DIR]\n"
-            "報告書（JSON・HTML・XLSX・CSV の meta 表）に記録された SHA-256 を入力から計算し直し、\n"
-            "報告書がちょうどこれらの入力から作られたかを確かめます。\n"
-            "終了コード: 0 一致、1 不一致、2 使い方または入力の誤り\n",
-            "usage: kyojin verify REPORT --declaration FILE [--declaration ...] [--policies DIR]\n"
-            "Recomputes the SHA-256 hashes a report (JSON, HTML, XLSX, or the CSV meta table) records\n"
-            "and says whether the report was produced from exactly these inputs.\n"
-            "Exit codes: 0 match, 1 mismatch, 2 usage or input error\n"),
-        stderr);
-}
-
-int verify_main(int argc, char **argv, const char *default_policies, const char *lang)
-{
-    const char *report = NULL, *policies = default_policies;
-    const char *decl[MAX_DECLS];
-    char dhex[MAX_DECLS][65];
-    int nd = 0, mismatch = 0;
-    en = lang && !strcmp(lang, "en");
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        if ((!strcmp(a, "--declaration") || !strcmp(a, "--policies") || !strcmp(a, "--lang")) &&
-            i + 1 >= argc) {
-            fprintf(stderr,
-                    MSG("kyojin: オプション %s には値が必要です\n",
-                        "kyojin: option %s needs a value\n"),
-                    a);
-            return 2;
-        }
-        if (!strcmp(a, "--declaration")) {
-            if (nd < MAX_DECLS) decl[nd++] = argv[++i];
-        } else if (!strcmp(a, "--policies"))
-            policies = argv[++i];
-        else if (!strcmp(a, "--lang"))
-            en = !strcmp(argv[++i], "en");
-        else if (!strcmp(a, "--help")) {
-            usage();
-            return 0;
-        } else if (a[0] == '-' && a[1]) {
-            fprintf(stderr,
-                    MSG("kyojin: 不明なオプションです: %s\n", "kyojin: unknown option: %s\n"), a);
-            usage();
-            return 2;
-        } else if (!report)
-            report = a;
-        else {
-            fprintf(stderr,
-                    MSG("kyojin: 報告書は 1 つだけ指定してください: %s\n",
-                        "kyojin: give one report only: %s\n"),
-                    a);
-            return 2;
-        }
-    }
-    if (!report || nd == 0 || !policies) {
-        usage();
-        return 2;
-    }
+    int mismatch = 0;
     for (int i = 0; i < nd; i++)
         if (file_sha256(decl[i], dhex[i]) != 0) {
             fprintf(
                 stderr,
                 MSG("kyojin: 申告を読めません: %s\n", "kyojin: cannot read the declaration %s\n"),
                 decl[i]);
-            return 2;
+            return -1;
         }
     char phex[65];
     int nfiles = verify_policy_set_sha256(policies, phex);
@@ -522,10 +469,10 @@ int verify_main(int argc, char **argv, const char *default_policies, const char 
                 MSG("kyojin: ポリシーのディレクトリがありません: %s\n",
                     "kyojin: no policy directory %s\n"),
                 policies);
-        return 2;
+        return -1;
     }
     cJSON *m = read_report(report);
-    if (!m) return 2;
+    if (!m) return -1;
 
     printf(MSG("報告書: %s\n", "Report: %s\n"), report);
     const char *rp = jstr(cJSON_GetObjectItemCaseSensitive(m, "policy_set"), "sha256");
@@ -540,7 +487,7 @@ int verify_main(int argc, char **argv, const char *default_policies, const char 
                policies, rp ? rp : "-", phex);
     }
     const cJSON *decls = cJSON_GetObjectItemCaseSensitive(m, "declarations"), *d;
-    int nr = cJSON_GetArraySize(decls), used[MAX_DECLS] = {0};
+    int nr = cJSON_GetArraySize(decls);
     cJSON_ArrayForEach(d, decls) {
         const char *h = jstr(d, "sha256"), *f = jstr(d, "file");
         int hit = -1;
@@ -585,5 +532,42 @@ int verify_main(int argc, char **argv, const char *default_policies, const char 
                     : MSG("結果: 報告書はこれらの入力から作られています。\n",
                           "Result: the report was produced from exactly these inputs.\n"));
     cJSON_Delete(m);
-    return mismatch ? 1 : 0;
+    *mismatch_out = mismatch;
+    return 0;
+}
+
+int verify_main(const verify_args *a, const char *default_policies)
+{
+    const char *report = a->nreports ? a->reports[0] : NULL;
+    const char *policies = a->policies ? a->policies : default_policies;
+    const char *const *decl = a->decls;
+    int nd = (int)a->ndecls, mismatch = 0;
+    en = a->lang && !strcmp(a->lang, "en");
+    if (a->nreports > 1) {
+        fprintf(stderr,
+                MSG("kyojin: 報告書は 1 つだけ指定してください: %s\n",
+                    "kyojin: give one report only: %s\n"),
+                a->reports[1]);
+        return 2;
+    }
+    if (!report || nd == 0 || !policies) {
+        fputs(MSG("kyojin: 報告書と --declaration 申告 を指定してください\n"
+                  "（kyojin verify --help を参照）\n",
+                  "kyojin: give the report and --declaration FILE\n"
+                  "(see kyojin verify --help)\n"),
+              stderr);
+        return 2;
+    }
+    char(*dhex)[65] = calloc((size_t)nd, sizeof *dhex);
+    int *used = calloc((size_t)nd, sizeof *used);
+    if (!dhex || !used) {
+        free(dhex);
+        free(used);
+        fputs(MSG("kyojin: メモリが不足しています\n", "kyojin: out of memory\n"), stderr);
+        return 2;
+    }
+    int rc = verify_inputs(report, decl, nd, policies, dhex, used, &mismatch);
+    free(dhex);
+    free(used);
+    return rc < 0 ? 2 : mismatch ? 1 : 0;
 }

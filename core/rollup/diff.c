@@ -399,55 +399,25 @@ static void write_text(FILE *out, const cJSON *d, const char *lang)
 
 /* ---- command ---------------------------------------------------------------- */
 
-static void usage(FILE *fp)
+int cmd_diff(const rollup_args *a)
 {
-    fputs(
-        "usage: kyojin diff [--format text|json] [--lang ja|en] [--output FILE] OLD.json NEW.json\n",
-        fp);
-}
-
-int cmd_diff(int argc, char **argv)
-{
-    const char *format = "text", *lang = "ja", *output = NULL;
-    const char *paths[2] = {NULL, NULL};
-    int np = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if ((strcmp(a, "--format") == 0 || strcmp(a, "--lang") == 0 || strcmp(a, "--output") == 0 ||
-             strcmp(a, "-o") == 0) &&
-            i + 1 < argc) {
-            const char *v = argv[++i];
-            if (strcmp(a, "--format") == 0)
-                format = v;
-            else if (strcmp(a, "--lang") == 0)
-                lang = v;
-            else
-                output = v;
-        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            usage(stdout);
-            return ROLLUP_EXIT_OK;
-        } else if (a[0] == '-' && a[1]) {
-            fprintf(stderr, "kyojin diff: unknown option or missing value: %s\n", a);
-            usage(stderr);
-            return ROLLUP_EXIT_USAGE;
-        } else if (np < 2) {
-            paths[np++] = a;
-        } else {
-            fprintf(stderr, "kyojin diff: expects exactly two result files\n");
-            usage(stderr);
-            return ROLLUP_EXIT_USAGE;
-        }
-    }
-    if (np != 2) {
-        usage(stderr);
+    const char *format = a->format ? a->format : "text", *lang = a->lang ? a->lang : "ja";
+    const char *output = a->output;
+    int en = strcmp(lang, "en") == 0;
+    if (a->ninputs != 2) {
+        fputs(en ? "kyojin diff: expects exactly two result files (OLD.json NEW.json)\n"
+                   "(see kyojin diff --help)\n"
+                 : "kyojin diff: 結果ファイルをちょうど二つ（旧.json 新.json）指定してください\n"
+                   "（kyojin diff --help を参照）\n",
+              stderr);
         return ROLLUP_EXIT_USAGE;
     }
+    const char *paths[2] = {a->inputs[0], a->inputs[1]};
     if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0) {
-        fprintf(stderr, "kyojin diff: unknown format \"%s\" (text, json)\n", format);
-        return ROLLUP_EXIT_USAGE;
-    }
-    if (strcmp(lang, "ja") != 0 && strcmp(lang, "en") != 0) {
-        fprintf(stderr, "kyojin diff: unknown language \"%s\" (ja, en)\n", lang);
+        fprintf(stderr,
+                en ? "kyojin diff: unknown format \"%s\" (text, json)\n"
+                   : "kyojin diff: 不明な出力形式です: %s（使える形式: text, json）\n",
+                format);
         return ROLLUP_EXIT_USAGE;
     }
 

@@ -1184,48 +1184,29 @@ static int parse_u64(const char *s, uint64_t *out)
     return 0;
 }
 
-static void usage(FILE *fp)
-{
-    fputs("usage: kyojin gen --out DIR [--seed N] [--count N] [--size small|medium|large|auto]\n"
-          "  writes DIR/<code>.json for the first N of the 1,788 bodies (47 prefectures and\n"
-          "  1,741 municipalities); the same seed always gives the same files\n",
-          fp);
-}
-
-int cmd_gen(int argc, char **argv)
+int cmd_gen(const gen_args *a)
 {
     uint64_t seed = 1, count = 0;
-    const char *out = NULL, *size_s = "auto";
-    int quiet = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            usage(stdout);
-            return ROLLUP_EXIT_OK;
-        } else if (strcmp(a, "--quiet") == 0) {
-            quiet = 1;
-        } else if (i + 1 < argc && strcmp(a, "--seed") == 0) {
-            if (parse_u64(argv[++i], &seed) != 0) {
-                fprintf(stderr, "kyojin gen: --seed needs a non-negative integer\n");
-                return ROLLUP_EXIT_USAGE;
-            }
-        } else if (i + 1 < argc && strcmp(a, "--count") == 0) {
-            if (parse_u64(argv[++i], &count) != 0 || count == 0) {
-                fprintf(stderr, "kyojin gen: --count needs a positive integer\n");
-                return ROLLUP_EXIT_USAGE;
-            }
-        } else if (i + 1 < argc && (strcmp(a, "--out") == 0 || strcmp(a, "-o") == 0)) {
-            out = argv[++i];
-        } else if (i + 1 < argc && strcmp(a, "--size") == 0) {
-            size_s = argv[++i];
-        } else {
-            fprintf(stderr, "kyojin gen: unknown option or missing value: %s\n", a);
-            usage(stderr);
-            return ROLLUP_EXIT_USAGE;
-        }
+    const char *out = a->out, *size_s = a->size ? a->size : "auto";
+    int quiet = a->quiet, en = a->lang && strcmp(a->lang, "en") == 0;
+    if (a->seed && parse_u64(a->seed, &seed) != 0) {
+        fputs(en ? "kyojin gen: --seed needs a non-negative integer\n"
+                 : "kyojin gen: --seed には 0 以上の整数を指定してください\n",
+              stderr);
+        return ROLLUP_EXIT_USAGE;
+    }
+    if (a->count && (parse_u64(a->count, &count) != 0 || count == 0)) {
+        fputs(en ? "kyojin gen: --count needs a positive integer\n"
+                 : "kyojin gen: --count には正の整数を指定してください\n",
+              stderr);
+        return ROLLUP_EXIT_USAGE;
     }
     if (!out) {
-        usage(stderr);
+        fputs(en ? "kyojin gen: give the directory to write to (--out DIR)\n"
+                   "(see kyojin gen --help)\n"
+                 : "kyojin gen: 書き出すディレクトリを指定してください（--out DIR）\n"
+                   "（kyojin gen --help を参照）\n",
+              stderr);
         return ROLLUP_EXIT_USAGE;
     }
     enum gen_size size;
@@ -1238,13 +1219,19 @@ int cmd_gen(int argc, char **argv)
     else if (strcmp(size_s, "large") == 0)
         size = GEN_LARGE;
     else {
-        fprintf(stderr, "kyojin gen: unknown size \"%s\" (small, medium, large, auto)\n", size_s);
+        fprintf(stderr,
+                en ? "kyojin gen: unknown size \"%s\" (small, medium, large, auto)\n"
+                   : "kyojin gen: 不明な大きさです: %s（small, medium, large, auto）\n",
+                size_s);
         return ROLLUP_EXIT_USAGE;
     }
     size_t total = gen_national_count();
     if (count == 0 || count > total) count = count ? count : total;
     if (count > total) {
-        fprintf(stderr, "kyojin gen: --count is at most %zu (the bodies of the country)\n", total);
+        fprintf(stderr,
+                en ? "kyojin gen: --count is at most %zu (the bodies of the country)\n"
+                   : "kyojin gen: --count は %zu（全国の団体数）以下です\n",
+                total);
         return ROLLUP_EXIT_USAGE;
     }
     if (mkdir(out, 0755) != 0 && errno != EEXIST) {
@@ -1256,7 +1243,8 @@ int cmd_gen(int argc, char **argv)
     for (size_t i = 0; i < count; i++) {
         cJSON *d = gen_declaration(seed, i, size);
         if (!d) {
-            fprintf(stderr, "kyojin gen: out of memory\n");
+            fputs(en ? "kyojin gen: out of memory\n" : "kyojin gen: メモリが不足しています\n",
+                  stderr);
             return ROLLUP_EXIT_OUTPUT;
         }
         const char *code = rollup_str(cJSON_GetObjectItemCaseSensitive(d, "body"), "code");
@@ -1285,7 +1273,9 @@ int cmd_gen(int argc, char **argv)
         }
     }
     if (!quiet)
-        fprintf(stderr, "kyojin gen: %zu declarations (%zu KB) written to %s\n", (size_t)count,
-                bytes / 1024, out);
+        fprintf(stderr,
+                en ? "kyojin gen: %zu declarations (%zu KB) written to %s\n"
+                   : "kyojin gen: %zu 件の申告（%zu KB）を %s に書き出しました\n",
+                (size_t)count, bytes / 1024, out);
     return ROLLUP_EXIT_OK;
 }

@@ -42,9 +42,23 @@ int report_junit_write(const cJSON *result, const char *lang, FILE *out, char *e
 
 /* ---- commands ---------------------------------------------------------- */
 
-int cmd_summary(int argc, char **argv); /* kyojin summary ...; returns an exit code */
-int cmd_diff(int argc, char **argv);    /* kyojin diff OLD.json NEW.json */
-int cmd_gen(int argc, char **argv);     /* kyojin gen --seed N --count N --out DIR */
+/* The options of summary and diff as the command line (core/cli) parsed them; NULL for an
+ * option not given. Each returns an exit code (enum rollup_exit). */
+typedef struct rollup_args {
+    const char *format; /* NULL: text */
+    const char *lang;   /* "ja" | "en"; NULL: ja */
+    const char *output; /* NULL or "-": standard output */
+    char *const *inputs;
+    size_t ninputs;
+} rollup_args;
+int cmd_summary(const rollup_args *a); /* kyojin summary RESULT.json...|DIR */
+int cmd_diff(const rollup_args *a);    /* kyojin diff OLD.json NEW.json */
+typedef struct gen_args {
+    const char *out, *seed, *count, *size; /* as given; NULL when absent */
+    int quiet;
+    const char *lang;
+} gen_args;
+int cmd_gen(const gen_args *a); /* kyojin gen --out DIR [--seed N] [--count N] [--size S] */
 
 /* The generator behind `kyojin gen`: the declaration of body `index`
  * (0 … gen_national_count()-1, prefectures each followed by their

@@ -925,57 +925,37 @@ static int collect(const char *path, char ***list, size_t *n, size_t *cap)
     return 0;
 }
 
-static void usage(FILE *fp)
+int cmd_summary(const rollup_args *a)
 {
-    fputs("usage: kyojin summary [--format text|json|csv|html] [--lang ja|en] [--output FILE] "
-          "RESULT.json...|DIR\n",
-          fp);
-}
-
-int cmd_summary(int argc, char **argv)
-{
-    const char *format = "text", *lang = "ja", *output = NULL;
+    const char *format = a->format ? a->format : "text", *lang = a->lang ? a->lang : "ja";
+    const char *output = a->output;
+    int en = strcmp(lang, "en") == 0;
     char **files = NULL;
     size_t nfiles = 0, capfiles = 0;
     int rc = ROLLUP_EXIT_USAGE;
     summary s;
     memset(&s, 0, sizeof s);
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if ((strcmp(a, "--format") == 0 || strcmp(a, "--lang") == 0 || strcmp(a, "--output") == 0 ||
-             strcmp(a, "-o") == 0) &&
-            i + 1 < argc) {
-            const char *v = argv[++i];
-            if (strcmp(a, "--format") == 0)
-                format = v;
-            else if (strcmp(a, "--lang") == 0)
-                lang = v;
-            else
-                output = v;
-        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            usage(stdout);
-            rc = ROLLUP_EXIT_OK;
-            goto done;
-        } else if (a[0] == '-' && a[1]) {
-            fprintf(stderr, "kyojin summary: unknown option or missing value: %s\n", a);
-            usage(stderr);
-            goto done;
-        } else if (collect(a, &files, &nfiles, &capfiles) != 0) {
+    for (size_t i = 0; i < a->ninputs; i++)
+        if (collect(a->inputs[i], &files, &nfiles, &capfiles) != 0) {
             rc = ROLLUP_EXIT_INPUT;
             goto done;
         }
-    }
     if (!nfiles) {
-        usage(stderr);
+        fputs(
+            en ? "kyojin summary: give result files (RESULT.json...) or a directory of them\n"
+                 "(see kyojin summary --help)\n"
+               : "kyojin summary: 結果ファイル（結果.json...）かそのディレクトリを指定してください\n"
+                 "（kyojin summary --help を参照）\n",
+            stderr);
         goto done;
     }
     if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "csv") &&
         strcmp(format, "html")) {
-        fprintf(stderr, "kyojin summary: unknown format \"%s\" (text, json, csv, html)\n", format);
-        goto done;
-    }
-    if (strcmp(lang, "ja") != 0 && strcmp(lang, "en") != 0) {
-        fprintf(stderr, "kyojin summary: unknown language \"%s\" (ja, en)\n", lang);
+        fprintf(
+            stderr,
+            en ? "kyojin summary: unknown format \"%s\" (text, json, csv, html)\n"
+               : "kyojin summary: 不明な出力形式です: %s（使える形式: text, json, csv, html）\n",
+            format);
         goto done;
     }
 
@@ -983,7 +963,9 @@ int cmd_summary(int argc, char **argv)
     for (size_t i = 0; i < nfiles; i++) {
         if (rollup_each_declaration(files[i], add_decl, &s, NULL, err, sizeof err) != 0) {
             if (s.oom)
-                fprintf(stderr, "kyojin summary: out of memory\n");
+                fputs(en ? "kyojin summary: out of memory\n"
+                         : "kyojin summary: メモリが不足しています\n",
+                      stderr);
             else
                 fprintf(stderr, "kyojin summary: %s\n", err);
             rc = ROLLUP_EXIT_INPUT;
@@ -991,7 +973,8 @@ int cmd_summary(int argc, char **argv)
         }
     }
     if (s.oom || sort_prefs(&s) != 0) {
-        fprintf(stderr, "kyojin summary: out of memory\n");
+        fputs(en ? "kyojin summary: out of memory\n" : "kyojin summary: メモリが不足しています\n",
+              stderr);
         rc = ROLLUP_EXIT_INPUT;
         goto done;
     }

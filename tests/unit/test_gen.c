@@ -135,9 +135,8 @@ static void cli_writes_files_named_by_code(void **state)
     (void)state;
     char dir[] = "/tmp/kyojin-gen-test-XXXXXX";
     assert_non_null(mkdtemp(dir));
-    char *argv[] = {"gen", "--out",  dir,     "--count", "3", "--seed",
-                    "5",   "--size", "small", "--quiet", NULL};
-    assert_int_equal(cmd_gen(10, argv), ROLLUP_EXIT_OK);
+    gen_args g = {dir, "5", "3", "small", 1, NULL};
+    assert_int_equal(cmd_gen(&g), ROLLUP_EXIT_OK);
     cJSON *d0 = gen_declaration(5, 0, GEN_SMALL);
     char path[256];
     snprintf(path, sizeof path, "%s/%s.json", dir, body_str(d0, "code"));
@@ -147,12 +146,12 @@ static void cli_writes_files_named_by_code(void **state)
     assert_true(cJSON_Compare(f, d0, 1));
     cJSON_Delete(f);
     cJSON_Delete(d0);
-    char *bad1[] = {"gen", "--out", dir, "--count", "0", NULL};
-    assert_int_equal(cmd_gen(5, bad1), ROLLUP_EXIT_USAGE);
-    char *bad2[] = {"gen", "--out", dir, "--size", "huge", NULL};
-    assert_int_equal(cmd_gen(5, bad2), ROLLUP_EXIT_USAGE);
-    char *bad3[] = {"gen", "--count", "3", NULL};
-    assert_int_equal(cmd_gen(3, bad3), ROLLUP_EXIT_USAGE);
+    gen_args bad1 = {dir, NULL, "0", NULL, 0, NULL};
+    assert_int_equal(cmd_gen(&bad1), ROLLUP_EXIT_USAGE);
+    gen_args bad2 = {dir, NULL, NULL, "huge", 0, NULL};
+    assert_int_equal(cmd_gen(&bad2), ROLLUP_EXIT_USAGE);
+    gen_args bad3 = {NULL, NULL, "3", NULL, 0, NULL};
+    assert_int_equal(cmd_gen(&bad3), ROLLUP_EXIT_USAGE);
     char cmd[512];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     assert_int_equal(system(cmd), 0);
