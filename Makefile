@@ -93,7 +93,8 @@ demo: deps
 	./kyojin check samples/gaps-village.json; test $$? -le 1
 
 # Tools the test suite needs beyond the build: installed only when the command is missing.
-TEST_TOOLS := lua5.4:lua5.4 node:nodejs npm:npm
+# man: the man page check of tests/suites/cli.sh (man -l)
+TEST_TOOLS := lua5.4:lua5.4 node:nodejs npm:npm man:man-db
 test-deps:
 	@missing=""; for t in $(TEST_TOOLS); do command -v $${t%%:*} >/dev/null 2>&1 || missing="$$missing $${t#*:}"; done; \
 	if [ -n "$$missing" ]; then \

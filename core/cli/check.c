@@ -195,6 +195,8 @@ static runner *make_runner(const check_opts *co, int *load_failed)
     ro.lua_dir = lua;
     ro.only_policy = co->only;
     ro.skip_policies = co->skip_policies;
+    /* the installed policies, or without them the build's bundled policy pack */
+    ro.policies_from_bundle = co->policies == NULL;
     ro.validate = 1;
     ro.sandbox.instructions = co->instructions;
     ro.sandbox.policy_memory = co->policy_memory;

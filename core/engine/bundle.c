@@ -9,6 +9,13 @@ const bundle *bundle_usable(const bundle *b)
     return b;
 }
 
+const bundle_chunk *bundle_runtime_file(const bundle *b, const char *relname)
+{
+    for (size_t i = 0; b && i < b->nruntime; i++)
+        if (strcmp(b->runtime[i].relname, relname) == 0) return b->runtime[i].chunk;
+    return NULL;
+}
+
 static int cmp_text(const bundle_chunk *c, const char *text, size_t len)
 {
     if (c->src_len != len) return c->src_len < len ? -1 : 1;

@@ -514,6 +514,17 @@ static int run_chunk(runner *r, int ref, const char *who, char *err, size_t errl
     return 0;
 }
 
+/* A malloc'd copy of the text of a bundled source (NULL: none, or out of memory). */
+static char *chunk_text(const bundle_chunk *c, size_t *len)
+{
+    char *t = c ? malloc(c->src_len + 1) : NULL;
+    if (!t) return NULL;
+    memcpy(t, c->src, c->src_len);
+    t[c->src_len] = 0;
+    *len = c->src_len;
+    return t;
+}
+
 /* Helpers: compile each file under lua/kyojin/helpers once. */
 static int load_helpers(runner *r, char *err, size_t errlen)
 {
@@ -521,7 +532,10 @@ static int load_helpers(runner *r, char *err, size_t errlen)
     char dir[4096];
     snprintf(dir, sizeof dir, "%s/kyojin/helpers", r->lua_dir);
     strlist files = {0};
-    walk(dir, "", &files, 1, 1); /* depth 1: a catalog.lua here is a helper */
+    int bundled = sandbox_runtime_bundled(r->sb); /* the helpers the bundle was built with */
+    for (size_t i = 0; bundled && i < r->bundle->nhelpers; i++)
+        sl_add(&files, r->bundle->helpers[i]);
+    if (!bundled) walk(dir, "", &files, 1, 1); /* depth 1: a catalog.lua here is a helper */
     if (files.n) qsort(files.v, files.n, sizeof *files.v, cmp_str);
     r->helper_refs = calloc(files.n ? files.n : 1, sizeof *r->helper_refs);
     r->helper_names = calloc(files.n ? files.n : 1, sizeof *r->helper_names);
@@ -534,7 +548,10 @@ static int load_helpers(runner *r, char *err, size_t errlen)
         char path[8192];
         snprintf(path, sizeof path, "%s/%s", dir, files.v[i]);
         size_t len;
-        char *text = fileio_read(path, (size_t)64 << 20, &len);
+        char rel[4200];
+        snprintf(rel, sizeof rel, "kyojin/helpers/%s", files.v[i]);
+        char *text = bundled ? chunk_text(bundle_runtime_file(r->bundle, rel), &len)
+                             : fileio_read(path, (size_t)64 << 20, &len);
         if (!text) {
             snprintf(err, errlen, "%s: cannot read", path);
             sl_free(&files);
@@ -651,7 +668,8 @@ runner *runner_new(const runner_opts *o, char *err, size_t errlen)
         char path[4200];
         snprintf(path, sizeof path, "%s/kyojin/validate.lua", r->lua_dir);
         struct stat st;
-        if (stat(path, &st) == 0) {
+        if (stat(path, &st) == 0 || (sandbox_runtime_bundled(r->sb) &&
+                                     bundle_runtime_file(r->bundle, "kyojin/validate.lua"))) {
             lua_getglobal(L, "require");
             lua_pushliteral(L, "kyojin.validate");
             if (sandbox_call_trusted(r->sb, 1, 1, err, errlen)) {
@@ -692,12 +710,19 @@ runner *runner_new(const runner_opts *o, char *err, size_t errlen)
         sha256_hex((const unsigned char[32]){0}, r->sha);
         return r;
     }
+    /* no policy directory: the bundle's policy set when asked for (policies_from_bundle) */
+    int pol_bundled = 0;
     if (stat(r->policies_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        snprintf(err, errlen, "%s: policy directory not found", r->policies_dir);
-        runner_free(r);
-        return NULL;
+        pol_bundled = o->policies_from_bundle && r->bundle && r->bundle->npolicies;
+        if (!pol_bundled) {
+            snprintf(err, errlen, "%s: policy directory not found", r->policies_dir);
+            runner_free(r);
+            return NULL;
+        }
+        for (size_t i = 0; i < r->bundle->npolicies; i++)
+            sl_add(&files, r->bundle->policies[i].relname);
     }
-    walk(r->policies_dir, "", &files, 0, 1);
+    if (!pol_bundled) walk(r->policies_dir, "", &files, 0, 1);
     if (files.n) qsort(files.v, files.n, sizeof *files.v, cmp_str);
     r->p = calloc(files.n ? files.n : 1, sizeof *r->p);
     if (!r->p) {
@@ -734,7 +759,9 @@ runner *runner_new(const runner_opts *o, char *err, size_t errlen)
         char path[8192], msg[1024];
         snprintf(path, sizeof path, "%s/%s", r->policies_dir, files.v[i]);
         size_t len = 0;
-        char *text = fileio_read(path, (size_t)64 << 20, &len);
+        /* bundled: files.v is the bundle's list, in its order */
+        char *text = pol_bundled ? chunk_text(bp->policies[i].chunk, &len)
+                                 : fileio_read(path, (size_t)64 << 20, &len);
         if (same && (!text || strcmp(bp->policies[i].relname, files.v[i]) != 0 ||
                      !bundle_same_text(bp->policies[i].chunk, text, len))) {
             same = 0;

@@ -15,6 +15,10 @@ typedef struct {
     sandbox_opts sandbox;
     int validate;      /* run schema validation before policies (default on) */
     int skip_policies; /* load the runtime only (kyojin schema) */
+    /* with policies_dir absent: the policy set is the bundle's (bundle.h; a kyojin binary
+     * without its policies/ folder). The runtime comes from the bundle whenever lua_dir is
+     * absent (sandbox_runtime_bundled). */
+    int policies_from_bundle;
 } runner_opts;
 
 typedef enum { ST_PASS, ST_FAIL, ST_WARN, ST_NA, ST_ERROR, ST_WAIVED, ST_INFO } policy_status;

@@ -19,6 +19,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <lauxlib.h>
 #include <lua.h>
@@ -361,7 +362,20 @@ static cJSON *load_data_file(const char *dir, const char *name, char *err, size_
         return NULL;
     }
     size_t len = 0;
-    char *src = read_file_capped(path, TABLE_MAX_BYTES, &len, err, errlen, name);
+    char *src = NULL;
+    struct stat st;
+    if (tables_bundle && (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))) {
+        /* no runtime directory: the tables of the bundle's runtime (bundle.h) */
+        char rel[300];
+        snprintf(rel, sizeof rel, "kyojin/risk/%s", name);
+        const bundle_chunk *c = bundle_runtime_file(tables_bundle, rel);
+        if (c && (src = malloc(c->src_len + 1))) {
+            memcpy(src, c->src, c->src_len);
+            src[c->src_len] = 0;
+            len = c->src_len;
+        }
+    }
+    if (!src) src = read_file_capped(path, TABLE_MAX_BYTES, &len, err, errlen, name);
     if (!src) return NULL;
     capped_alloc ca = {0, TABLE_MAX_MEMORY};
     lua_State *L = lua_newstate(table_alloc, &ca);
