@@ -56,13 +56,13 @@ DOCS := $(BUILD)/man/man1/kyojin.1 $(BUILD)/man/ja/man1/kyojin.1 $(BUILD)/comple
 docs: $(DOCS)
 $(BUILD)/man/man1/kyojin.1: $(BIN)
 	@mkdir -p $(dir $@)
-	./$(BIN) __man --lang en >$@.tmp && mv $@.tmp $@
+	$(abspath $(BIN)) __man --lang en >$@.tmp && mv $@.tmp $@
 $(BUILD)/man/ja/man1/kyojin.1: $(BIN)
 	@mkdir -p $(dir $@)
-	./$(BIN) __man --lang ja >$@.tmp && mv $@.tmp $@
+	$(abspath $(BIN)) __man --lang ja >$@.tmp && mv $@.tmp $@
 $(BUILD)/completion/kyojin: $(BIN)
 	@mkdir -p $(dir $@)
-	./$(BIN) __completion bash >$@.tmp && mv $@.tmp $@
+	$(abspath $(BIN)) __completion bash >$@.tmp && mv $@.tmp $@
 
 # make install PREFIX=DIR: the binary (it carries the policy pack and the Lua runtime in its
 # bundle), the policies and the runtime as sources beside it, the man pages, the completion.

@@ -9,7 +9,7 @@ set -u
 cd "$(dirname "$0")/../.."
 BUILD=${BUILD:-build}
 CC=${CC:-cc}
-OBJS=$(ls "$BUILD"/obj/*/*.o 2>/dev/null | grep -v "/cli/main.o$")
+OBJS=$(ls "$BUILD"/obj/*/*.o 2>/dev/null | grep -v "/obj/cli/")
 if [ -z "$OBJS" ]; then echo "no objects in $BUILD (run make)"; echo "0 passed, 1 failed"; exit 1; fi
 bin=$BUILD/alloc-sweep
 # shellcheck disable=SC2086

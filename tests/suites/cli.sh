@@ -153,22 +153,23 @@ comp kyojin gen --si | grep -qx -- --size && ok || bad "completion: options of g
 # with the same output as the build's; --policies and KYOJIN_HOME still choose the sources
 mkdir -p "$T/solo"
 cp "$K" "$T/solo/kyojin"
+solo() { env -u KYOJIN_HOME "$T/solo/kyojin" "$@"; } # (make test-asan sets KYOJIN_HOME)
 for s in samples/gaps-village.json samples/base.json; do
   "$K" check --format json "$s" >"$T/built.json" 2>"$T/built.err"; r1=$?
-  "$T/solo/kyojin" check --format json "$s" >"$T/solo.json" 2>"$T/solo.err"; r2=$?
+  solo check --format json "$s" >"$T/solo.json" 2>"$T/solo.err"; r2=$?
   [ "$r1" = "$r2" ] && cmp -s "$T/built.json" "$T/solo.json" && ok \
     || { bad "copied binary: $s: exit $r2 (build: $r1) or different JSON"; head -3 "$T/solo.err"; }
 done
 "$K" risk samples/gaps-village.json >"$T/built.txt" 2>/dev/null
-"$T/solo/kyojin" risk samples/gaps-village.json >"$T/solo.txt" 2>/dev/null
+solo risk samples/gaps-village.json >"$T/solo.txt" 2>/dev/null
 cmp -s "$T/built.txt" "$T/solo.txt" && ok || bad "copied binary: risk sheets differ"
 "$K" list >"$T/built.txt" 2>/dev/null
-"$T/solo/kyojin" list >"$T/solo.txt" 2>/dev/null
+solo list >"$T/solo.txt" 2>/dev/null
 cmp -s "$T/built.txt" "$T/solo.txt" && ok || bad "copied binary: list differs"
 mkdir -p "$T/pol"; printf 'policy { id = "ZZ-01" }\n' >"$T/pol/broken.lua"
-expect_rc "copied binary: --policies overrides" 3 "$T/solo/kyojin" check --policies "$T/pol" samples/base.json
+expect_rc "copied binary: --policies overrides" 3 solo check --policies "$T/pol" samples/base.json
 contains "copied binary: --policies DIR used" "$T/err" "broken.lua"
-expect_rc "copied binary: a missing --policies DIR is an error" 3 "$T/solo/kyojin" check --policies "$T/none" samples/base.json
+expect_rc "copied binary: a missing --policies DIR is an error" 3 solo check --policies "$T/none" samples/base.json
 KYOJIN_HOME=$PWD "$T/solo/kyojin" check --format json samples/base.json >"$T/home.json" 2>/dev/null
 "$K" check --format json samples/base.json >"$T/built.json" 2>/dev/null
 cmp -s "$T/home.json" "$T/built.json" && ok || bad "copied binary with KYOJIN_HOME differs"
@@ -183,7 +184,7 @@ if make --no-print-directory -s install PREFIX="$T/inst" BIN="$K" BUILD="$BUILD"
     [ -s "$T/inst/$f" ] && ok || bad "make install: $f missing"
   done
   cmp -s "$T/inst/share/man/man1/kyojin.1" "$T/kyojin.1" && ok || bad "installed man page is not the generated one"
-  "$T/inst/bin/kyojin" check --format json samples/base.json >"$T/inst.json" 2>/dev/null
+  env -u KYOJIN_HOME "$T/inst/bin/kyojin" check --format json samples/base.json >"$T/inst.json" 2>/dev/null
   cmp -s "$T/inst.json" "$T/built.json" && ok || bad "installed binary: different JSON"
 else
   bad "make install failed"; tail -5 "$T/install.log"

@@ -7,7 +7,7 @@ set -u
 cd "$(dirname "$0")/../.."
 BUILD=${BUILD:-build}
 CC=${CC:-cc}
-OBJS=$(ls "$BUILD"/obj/*/*.o 2>/dev/null | grep -v "/cli/main.o$")
+OBJS=$(ls "$BUILD"/obj/*/*.o 2>/dev/null | grep -v "/obj/cli/")
 LIBS="$(pkg-config --libs lua5.4 libcjson libcrypto) -lxlsxwriter -lz -lm"
 INC="-Icore $(pkg-config --cflags lua5.4 libcjson)"
 out=$BUILD/fuzz-standalone
