@@ -451,7 +451,7 @@ static const char *jstr(const cJSON *o, const char *k)
 /* The hashes of the inputs against those the report records; prints one line per input and
  * the verdict. Returns 0 (mismatch set), or -1 after printing an input error. */
 static int verify_inputs(const char *report, const char *const *decl, int nd, const char *policies,
-                         char (*dhex)[65], int *used, int *mismatch_out)
+                         const verify_args *a, char (*dhex)[65], int *used, int *mismatch_out)
 {
     int mismatch = 0;
     for (int i = 0; i < nd; i++)
@@ -463,7 +463,9 @@ static int verify_inputs(const char *report, const char *const *decl, int nd, co
             return -1;
         }
     char phex[65];
-    int nfiles = verify_policy_set_sha256(policies, phex);
+    int nfiles = a->policies || !a->bundled_set_sha256
+                     ? verify_policy_set_sha256(policies, phex)
+                     : (snprintf(phex, sizeof phex, "%s", a->bundled_set_sha256), a->bundled_files);
     if (nfiles < 0) {
         fprintf(stderr,
                 MSG("kyojin: ポリシーのディレクトリがありません: %s\n",
@@ -566,7 +568,7 @@ int verify_main(const verify_args *a, const char *default_policies)
         fputs(MSG("kyojin: メモリが不足しています\n", "kyojin: out of memory\n"), stderr);
         return 2;
     }
-    int rc = verify_inputs(report, decl, nd, policies, dhex, used, &mismatch);
+    int rc = verify_inputs(report, decl, nd, policies, a, dhex, used, &mismatch);
     free(dhex);
     free(used);
     return rc < 0 ? 2 : mismatch ? 1 : 0;

@@ -14,6 +14,10 @@ typedef struct verify_args {
     size_t ndecls;
     const char *policies; /* NULL: default_policies */
     const char *lang;     /* "ja" | "en" */
+    /* without --policies: the recorded hash of the build's bundled policy set (hex) and its
+     * number of files, used instead of default_policies when that is absent; or NULL */
+    const char *bundled_set_sha256;
+    int bundled_files;
 } verify_args;
 
 /* Prints one line per input and a verdict to stdout, errors to stderr. Returns 0 when every

@@ -1049,9 +1049,18 @@ int cli_cmd_verify(const cli_args *a)
     nd = 0;
     for (size_t i = 0; i < a->nitems; i++)
         if (a->items[i].opt->key == OPT_DECLARATION) decls[nd++] = a->items[i].value;
-    char pol[PATH_MAX];
+    char pol[PATH_MAX], set[65];
     default_path(pol, sizeof pol, "policies");
-    verify_args va = {a->pos, a->npos, decls, nd, cli_value(a, OPT_POLICIES), cli_lang};
+    verify_args va = {a->pos, a->npos, decls, nd, cli_value(a, OPT_POLICIES), cli_lang, NULL, 0};
+    /* no installed policies: the policy set bundled in this binary (what check used) */
+    struct stat st;
+    const bundle *b = bundle_usable(builtin_bundle());
+    if (!va.policies && (stat(pol, &st) != 0 || !S_ISDIR(st.st_mode)) && b && b->npolicies) {
+        sha256_hex(b->policy_set_sha, set);
+        va.bundled_set_sha256 = set;
+        va.bundled_files = (int)b->npolicies;
+        snprintf(pol, sizeof pol, "%s", CLI_MSG("同梱のポリシー", "the bundled policies"));
+    }
     int rc = verify_main(&va, pol);
     free(decls);
     return rc;

@@ -166,6 +166,9 @@ cmp -s "$T/built.txt" "$T/solo.txt" && ok || bad "copied binary: risk sheets dif
 "$K" list >"$T/built.txt" 2>/dev/null
 solo list >"$T/solo.txt" 2>/dev/null
 cmp -s "$T/built.txt" "$T/solo.txt" && ok || bad "copied binary: list differs"
+"$K" check --format json -o "$T/report.json" samples/base.json 2>/dev/null
+expect_rc "copied binary: verify against the bundled policy set" 0 solo verify "$T/report.json" --declaration samples/base.json
+contains "copied binary: verify names the bundled set" "$T/out" "一致    ポリシーセット 同梱のポリシー"
 mkdir -p "$T/pol"; printf 'policy { id = "ZZ-01" }\n' >"$T/pol/broken.lua"
 expect_rc "copied binary: --policies overrides" 3 solo check --policies "$T/pol" samples/base.json
 contains "copied binary: --policies DIR used" "$T/err" "broken.lua"
