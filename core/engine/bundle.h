@@ -60,6 +60,9 @@ extern const bundle kyojin_builtin_bundle;
  * on the bundle's runtime: the file `relname` of lua/ ("kyojin/dsl.lua"), or NULL. b may be
  * NULL. */
 const bundle_chunk *bundle_runtime_file(const bundle *b, const char *relname);
+/* A malloc'd, NUL-terminated copy of the source text of c, its length in *len; NULL when c is
+ * NULL or out of memory. */
+char *bundle_text_copy(const bundle_chunk *c, size_t *len);
 
 /* b itself if it can be used with the Lua library in this process, else NULL. */
 const bundle *bundle_usable(const bundle *b);

@@ -514,17 +514,6 @@ static int run_chunk(runner *r, int ref, const char *who, char *err, size_t errl
     return 0;
 }
 
-/* A malloc'd copy of the text of a bundled source (NULL: none, or out of memory). */
-static char *chunk_text(const bundle_chunk *c, size_t *len)
-{
-    char *t = c ? malloc(c->src_len + 1) : NULL;
-    if (!t) return NULL;
-    memcpy(t, c->src, c->src_len);
-    t[c->src_len] = 0;
-    *len = c->src_len;
-    return t;
-}
-
 /* Helpers: compile each file under lua/kyojin/helpers once. */
 static int load_helpers(runner *r, char *err, size_t errlen)
 {
@@ -550,7 +539,7 @@ static int load_helpers(runner *r, char *err, size_t errlen)
         size_t len;
         char rel[4200];
         snprintf(rel, sizeof rel, "kyojin/helpers/%s", files.v[i]);
-        char *text = bundled ? chunk_text(bundle_runtime_file(r->bundle, rel), &len)
+        char *text = bundled ? bundle_text_copy(bundle_runtime_file(r->bundle, rel), &len)
                              : fileio_read(path, (size_t)64 << 20, &len);
         if (!text) {
             snprintf(err, errlen, "%s: cannot read", path);
@@ -760,7 +749,7 @@ runner *runner_new(const runner_opts *o, char *err, size_t errlen)
         snprintf(path, sizeof path, "%s/%s", r->policies_dir, files.v[i]);
         size_t len = 0;
         /* bundled: files.v is the bundle's list, in its order */
-        char *text = pol_bundled ? chunk_text(bp->policies[i].chunk, &len)
+        char *text = pol_bundled ? bundle_text_copy(bp->policies[i].chunk, &len)
                                  : fileio_read(path, (size_t)64 << 20, &len);
         if (same && (!text || strcmp(bp->policies[i].relname, files.v[i]) != 0 ||
                      !bundle_same_text(bp->policies[i].chunk, text, len))) {

@@ -368,12 +368,7 @@ static cJSON *load_data_file(const char *dir, const char *name, char *err, size_
         /* no runtime directory: the tables of the bundle's runtime (bundle.h) */
         char rel[300];
         snprintf(rel, sizeof rel, "kyojin/risk/%s", name);
-        const bundle_chunk *c = bundle_runtime_file(tables_bundle, rel);
-        if (c && (src = malloc(c->src_len + 1))) {
-            memcpy(src, c->src, c->src_len);
-            src[c->src_len] = 0;
-            len = c->src_len;
-        }
+        src = bundle_text_copy(bundle_runtime_file(tables_bundle, rel), &len);
     }
     if (!src) src = read_file_capped(path, TABLE_MAX_BYTES, &len, err, errlen, name);
     if (!src) return NULL;
