@@ -733,6 +733,31 @@ static bool load_matrix(risk_tables *t, vctx *v, FILE *warn)
     return matrix_anchors(t, v, m, warn);
 }
 
+/* Room for the records of catalog list c (`what`: "threats", …), which must not be empty;
+   NULL with err set otherwise. */
+static void *catalog_list(vctx *v, const cJSON *c, const char *what, size_t size)
+{
+    if (!is_list(c) || cJSON_GetArraySize(c) < 1) {
+        verr(v, "must return a list of %s", what);
+        return NULL;
+    }
+    void *p = calloc((size_t)cJSON_GetArraySize(c), size);
+    if (!p) verr(v, "out of memory");
+    return p;
+}
+
+/* The start of entry `no` (from 1) of a catalog list: an object `shape` with only `keys` and
+   a non-empty id; `w` (wn bytes) then names the entry by its id for further messages. */
+static bool catalog_entry(vctx *v, const cJSON *it, int no, const char *const *keys,
+                          const char *shape, char *w, size_t wn, const char **id)
+{
+    snprintf(w, wn, "[%d]", no);
+    if (!cJSON_IsObject(it)) return verr(v, "%s: must be %s", w, shape);
+    if (!only_keys(v, it, w, keys) || !get_string(v, it, "id", w, id)) return false;
+    snprintf(w, wn, "%s", *id);
+    return true;
+}
+
 static bool load_countermeasures(risk_tables *t, vctx *v)
 {
     const cJSON *c = t->docs[T_COUNTERMEASURES];
@@ -788,22 +813,17 @@ static bool cm_list(risk_tables *t, vctx *v, const cJSON *list, const char *wher
 static bool load_threats(risk_tables *t, vctx *v)
 {
     const cJSON *c = t->docs[T_THREATS];
-    if (!is_list(c) || cJSON_GetArraySize(c) < 1) return verr(v, "must return a list of threats");
-    int n = cJSON_GetArraySize(c);
-    t->threats = calloc((size_t)n, sizeof *t->threats);
-    if (!t->threats) return verr(v, "out of memory");
+    if (!(t->threats = catalog_list(v, c, "threats", sizeof *t->threats))) return false;
     const cJSON *it;
     t->nthreats = 0;
     cJSON_ArrayForEach(it, c) {
         char w[96];
-        snprintf(w, sizeof w, "[%d]", t->nthreats + 1);
         static const char *const keys[] = {"id", "name", "level", "basis", "physical", NULL};
-        if (!cJSON_IsObject(it)) return verr(v, "%s: must be { id, name, level, basis }", w);
         rt_threat *th = &t->threats[t->nthreats];
         const char *basis = NULL;
-        if (!only_keys(v, it, w, keys) || !get_string(v, it, "id", w, &th->id)) return false;
-        snprintf(w, sizeof w, "%s", th->id);
-        if (!get_names(v, it, w, &th->ja, &th->en) || !get_level(v, it, "level", w, &th->level) ||
+        if (!catalog_entry(v, it, t->nthreats + 1, keys, "{ id, name, level, basis }", w, sizeof w,
+                           &th->id) ||
+            !get_names(v, it, w, &th->ja, &th->en) || !get_level(v, it, "level", w, &th->level) ||
             !get_string(v, it, "basis", w, &basis))
             return false;
         if (!strcmp(basis, "logical"))
@@ -995,20 +1015,15 @@ static bool load_controls(risk_tables *t, vctx *v)
 static bool load_damages(risk_tables *t, vctx *v)
 {
     const cJSON *c = t->docs[T_DAMAGES];
-    if (!is_list(c) || cJSON_GetArraySize(c) < 1)
-        return verr(v, "must return a list of business damages");
-    t->damages = calloc((size_t)cJSON_GetArraySize(c), sizeof *t->damages);
-    if (!t->damages) return verr(v, "out of memory");
+    if (!(t->damages = catalog_list(v, c, "business damages", sizeof *t->damages))) return false;
     const cJSON *it;
     cJSON_ArrayForEach(it, c) {
         char w[96];
-        snprintf(w, sizeof w, "[%d]", t->ndamages + 1);
         static const char *const keys[] = {"id", "label", "level", "name", NULL};
-        if (!cJSON_IsObject(it)) return verr(v, "%s: must be { id, label, level, name }", w);
         rt_damage *d = &t->damages[t->ndamages];
-        if (!only_keys(v, it, w, keys) || !get_string(v, it, "id", w, &d->id)) return false;
-        snprintf(w, sizeof w, "%s", d->id);
-        if (!get_string(v, it, "label", w, &d->label) || !get_level(v, it, "level", w, &d->level) ||
+        if (!catalog_entry(v, it, t->ndamages + 1, keys, "{ id, label, level, name }", w, sizeof w,
+                           &d->id) ||
+            !get_string(v, it, "label", w, &d->label) || !get_level(v, it, "level", w, &d->level) ||
             !get_names(v, it, w, &d->ja, &d->en))
             return false;
         if (risk_find_damage(t, d->id) >= 0) return verr(v, "%s: id listed twice", w);
@@ -1020,20 +1035,15 @@ static bool load_damages(risk_tables *t, vctx *v)
 static bool load_entries(risk_tables *t, vctx *v)
 {
     const cJSON *c = t->docs[T_ENTRIES];
-    if (!is_list(c) || cJSON_GetArraySize(c) < 1)
-        return verr(v, "must return a list of entry points");
-    t->entries = calloc((size_t)cJSON_GetArraySize(c), sizeof *t->entries);
-    if (!t->entries) return verr(v, "out of memory");
+    if (!(t->entries = catalog_list(v, c, "entry points", sizeof *t->entries))) return false;
     const cJSON *it;
     cJSON_ArrayForEach(it, c) {
         char w[96];
-        snprintf(w, sizeof w, "[%d]", t->nentries + 1);
         static const char *const keys[] = {"id", "threat_level", "name", NULL};
-        if (!cJSON_IsObject(it)) return verr(v, "%s: must be { id, threat_level, name }", w);
         rt_entry *e = &t->entries[t->nentries];
-        if (!only_keys(v, it, w, keys) || !get_string(v, it, "id", w, &e->id)) return false;
-        snprintf(w, sizeof w, "%s", e->id);
-        if (!get_level(v, it, "threat_level", w, &e->threat_level) ||
+        if (!catalog_entry(v, it, t->nentries + 1, keys, "{ id, threat_level, name }", w, sizeof w,
+                           &e->id) ||
+            !get_level(v, it, "threat_level", w, &e->threat_level) ||
             !get_names(v, it, w, &e->ja, &e->en))
             return false;
         if (risk_find_entry(t, e->id) >= 0) return verr(v, "%s: id listed twice", w);
