@@ -5,6 +5,7 @@
 #include "input/decl.h"
 #include "input/luaconv.h"
 #include "report/report.h"
+#include "report/report_vocab.h"
 #include "risk/risk.h"     /* risk scoring (core/risk/risk.c) */
 #include "rollup/rollup.h" /* summary, diff, gen; check over many files (core/rollup/rollup.h) */
 #include "engine/bundle.h"
@@ -519,6 +520,12 @@ static int cmd_check(check_opts *co)
     int load_failed = 0;
     runner *r = make_runner(co, &load_failed);
     if (!r) return EXIT_POLICY;
+    char verr[1024];
+    if (report_vocab_load_from(runner_sandbox(r), verr, sizeof verr)) {
+        fprintf(stderr, "kyojin: %s\n", verr);
+        runner_free(r);
+        return EXIT_POLICY;
+    }
     if (apply_params(r, co)) {
         runner_free(r);
         return EXIT_USAGE;

@@ -1,0 +1,155 @@
+/* report_vocab.c — reads the domain vocabulary of the reports from the Lua module
+ * kyojin.vocab (trusted runtime, core/engine/sandbox.c) into process-wide lists, checks their
+ * shape, and looks words up. Owns no word itself: kinds, segments, models, statuses, levels,
+ * families and countermeasures are data of lua/kyojin. Report-only wording (headings, column
+ * names) stays in report_labels.c. */
+#include "report/report_vocab.h"
+#include "engine/bundle.h"
+#include "engine/sandbox.h"
+#include "input/luaconv.h"
+
+#include <cjson/cJSON.h>
+#include <lua.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* the members of the module's table, in rv_list_id order */
+static const char *const list_names[RV_NLISTS] = {
+    "statuses", "levels", "families", "asset_kinds", "segments", "models", "countermeasures"};
+
+static struct {
+    cJSON *doc; /* owns the strings */
+    rv_word *words[RV_NLISTS];
+    size_t n[RV_NLISTS];
+} vocab;
+
+static void release(cJSON *doc, rv_word **words)
+{
+    for (int i = 0; i < RV_NLISTS; i++) free(words[i]);
+    cJSON_Delete(doc);
+}
+
+void report_vocab_free(void)
+{
+    release(vocab.doc, vocab.words);
+    memset(&vocab, 0, sizeof vocab);
+}
+
+static const char *member(const cJSON *o, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    return cJSON_IsString(v) && v->valuestring[0] ? v->valuestring : NULL;
+}
+
+/* Check doc (the module's value) and index it into words/n. */
+static int take(cJSON *doc, rv_word **words, size_t *n, char *err, size_t errlen)
+{
+    if (!cJSON_IsObject(doc)) {
+        snprintf(err, errlen, "kyojin.vocab: must return a table of lists");
+        return -1;
+    }
+    for (int l = 0; l < RV_NLISTS; l++) {
+        const cJSON *list = cJSON_GetObjectItemCaseSensitive(doc, list_names[l]), *e;
+        int size = cJSON_GetArraySize(list);
+        if (!cJSON_IsArray(list) || size < 1 || size > RV_MAX_WORDS) {
+            snprintf(err, errlen, "kyojin.vocab: %s: must be a list of 1 to %d entries",
+                     list_names[l], RV_MAX_WORDS);
+            return -1;
+        }
+        if (!(words[l] = calloc((size_t)size, sizeof *words[l]))) {
+            snprintf(err, errlen, "out of memory");
+            return -1;
+        }
+        cJSON_ArrayForEach(e, list) {
+            rv_word *w = &words[l][n[l]];
+            w->id = member(e, "id");
+            w->ja = member(e, "ja");
+            w->en = member(e, "en");
+            if (!w->id || !w->ja || !w->en) {
+                snprintf(err, errlen, "kyojin.vocab: %s[%zu]: needs id, ja and en (non-empty text)",
+                         list_names[l], n[l] + 1);
+                return -1;
+            }
+            if (l == RV_FAMILY && !(strlen(w->id) == 2 && w->id[0] >= 'A' && w->id[0] <= 'Z' &&
+                                    w->id[1] >= 'A' && w->id[1] <= 'Z')) {
+                snprintf(err, errlen, "kyojin.vocab: families: '%s' is not two capital letters",
+                         w->id);
+                return -1;
+            }
+            for (size_t k = 0; k < n[l]; k++)
+                if (!strcmp(words[l][k].id, w->id)) {
+                    snprintf(err, errlen, "kyojin.vocab: %s: '%s' appears twice", list_names[l],
+                             w->id);
+                    return -1;
+                }
+            n[l]++;
+        }
+    }
+    return 0;
+}
+
+int report_vocab_load_from(struct sandbox *sb, char *err, size_t errlen)
+{
+    lua_State *L = sandbox_state(sb);
+    int top = lua_gettop(L);
+    lua_getglobal(L, "require");
+    lua_pushliteral(L, "kyojin.vocab");
+    if (sandbox_call_trusted(sb, 1, 1, err, errlen)) return -1;
+    cJSON *doc = luaconv_to_json(L, -1, err, errlen);
+    lua_settop(L, top);
+    if (!doc) return -1;
+    rv_word *words[RV_NLISTS] = {0};
+    size_t n[RV_NLISTS] = {0};
+    if (take(doc, words, n, err, errlen)) {
+        release(doc, words);
+        return -1;
+    }
+    report_vocab_free();
+    vocab.doc = doc;
+    memcpy(vocab.words, words, sizeof words);
+    memcpy(vocab.n, n, sizeof n);
+    return 0;
+}
+
+int report_vocab_load(const char *lua_dir, const struct bundle *b, char *err, size_t errlen)
+{
+    sandbox_opts o = {0};
+    o.lua_dir = lua_dir;
+    o.bundle = b;
+    sandbox *sb = sandbox_new(&o, err, errlen);
+    if (!sb) return -1;
+    int rc = report_vocab_load_from(sb, err, errlen);
+    sandbox_free(sb);
+    return rc;
+}
+
+int report_vocab_load_home(char *err, size_t errlen)
+{
+    const char *home = getenv("KYOJIN_HOME");
+    char dir[4096];
+    if ((size_t)snprintf(dir, sizeof dir, "%s/lua", home && *home ? home : ".") >= sizeof dir) {
+        snprintf(err, errlen, "KYOJIN_HOME is too long");
+        return -1;
+    }
+    return report_vocab_load(dir, NULL, err, errlen);
+}
+
+rv_list report_vocab_list(rv_list_id list)
+{
+    rv_list r = {NULL, 0};
+    if ((int)list >= 0 && list < RV_NLISTS) {
+        r.w = vocab.words[list];
+        r.n = vocab.n[list];
+    }
+    return r;
+}
+
+const char *report_vocab_word(rv_list_id list, const char *id, int en)
+{
+    rv_list l = report_vocab_list(list);
+    if (!id) return NULL;
+    for (size_t i = 0; i < l.n; i++)
+        if (!strcmp(l.w[i].id, id)) return en ? l.w[i].en : l.w[i].ja;
+    return NULL;
+}
