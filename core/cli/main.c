@@ -942,9 +942,18 @@ int main(int argc, char **argv)
         return 0;
     }
 
-    /* roll-up commands parse their own options (core/rollup/summary.c, diff.c, gen.c) */
-    if (strcmp(cmd, "summary") == 0) return cmd_summary(argc - 1, argv + 1);
-    if (strcmp(cmd, "diff") == 0) return cmd_diff(argc - 1, argv + 1);
+    /* roll-up commands parse their own options (core/rollup/summary.c, diff.c, gen.c); summary
+     * and diff print status words (kyojin.vocab) */
+    if (strcmp(cmd, "summary") == 0 || strcmp(cmd, "diff") == 0) {
+        char lua[PATH_MAX], verr[1024];
+        default_path(lua, sizeof lua, "lua");
+        if (report_vocab_load(lua, builtin_bundle(), verr, sizeof verr)) {
+            fprintf(stderr, "kyojin: %s\n", verr);
+            return EXIT_POLICY;
+        }
+        return strcmp(cmd, "summary") == 0 ? cmd_summary(argc - 1, argv + 1)
+                                           : cmd_diff(argc - 1, argv + 1);
+    }
     if (strcmp(cmd, "gen") == 0) return cmd_gen(argc - 1, argv + 1);
 
     /* kyojin verify has options of its own. */

@@ -66,8 +66,14 @@ static int take(cJSON *doc, rv_word **words, size_t *n, char *err, size_t errlen
             w->id = member(e, "id");
             w->ja = member(e, "ja");
             w->en = member(e, "en");
-            if (!w->id || !w->ja || !w->en) {
-                snprintf(err, errlen, "kyojin.vocab: %s[%zu]: needs id, ja and en (non-empty text)",
+            const cJSON *sj = cJSON_GetObjectItemCaseSensitive(e, "short_ja");
+            const cJSON *se = cJSON_GetObjectItemCaseSensitive(e, "short_en");
+            w->short_ja = sj ? member(e, "short_ja") : w->ja;
+            w->short_en = se ? member(e, "short_en") : w->en;
+            if (!w->id || !w->ja || !w->en || !w->short_ja || !w->short_en) {
+                snprintf(err, errlen,
+                         "kyojin.vocab: %s[%zu]: needs id, ja and en (and short_ja, short_en when "
+                         "given) as non-empty text",
                          list_names[l], n[l] + 1);
                 return -1;
             }
@@ -145,11 +151,22 @@ rv_list report_vocab_list(rv_list_id list)
     return r;
 }
 
-const char *report_vocab_word(rv_list_id list, const char *id, int en)
+static const rv_word *find(rv_list_id list, const char *id)
 {
     rv_list l = report_vocab_list(list);
-    if (!id) return NULL;
-    for (size_t i = 0; i < l.n; i++)
-        if (!strcmp(l.w[i].id, id)) return en ? l.w[i].en : l.w[i].ja;
+    for (size_t i = 0; id && i < l.n; i++)
+        if (!strcmp(l.w[i].id, id)) return &l.w[i];
     return NULL;
+}
+
+const char *report_vocab_word(rv_list_id list, const char *id, int en)
+{
+    const rv_word *w = find(list, id);
+    return w ? (en ? w->en : w->ja) : NULL;
+}
+
+const char *report_vocab_short(rv_list_id list, const char *id, int en)
+{
+    const rv_word *w = find(list, id);
+    return w ? (en ? w->short_en : w->short_ja) : NULL;
 }

@@ -28,6 +28,8 @@ typedef enum {
 
 typedef struct {
     const char *id, *ja, *en;
+    const char *short_ja, *short_en; /* for narrow columns and one-line summaries: the entry's
+                                        short_ja / short_en, else ja / en */
 } rv_word;
 
 typedef struct {
@@ -53,5 +55,7 @@ void report_vocab_free(void);
 rv_list report_vocab_list(rv_list_id list);
 /* The word of `id` in list, in English (en) or Japanese; NULL when unknown. */
 const char *report_vocab_word(rv_list_id list, const char *id, int en);
+/* The same, the short form (roll-up tables, JUnit messages). */
+const char *report_vocab_short(rv_list_id list, const char *id, int en);
 
 #endif

@@ -8,7 +8,9 @@
 -- kyojin.risk.countermeasures (its order is the column order of the asset-based sheet);
 -- result statuses, policy levels and requirement families are defined here.
 --
--- Every list holds entries { id = …, ja = …, en = … }.
+-- Every list holds entries { id = …, ja = …, en = … }; an entry may add short_ja / short_en,
+-- the word of narrow table columns and one-line summaries (kyojin summary, diff, JUnit), where
+-- it differs.
 local schema = require("kyojin.schema")
 local countermeasures = require("kyojin.risk.countermeasures")
 
@@ -23,7 +25,10 @@ end
 
 local function words(list)
   local out = {}
-  for i, w in ipairs(list) do out[i] = { id = w[1], ja = w[2], en = w[3] } end
+  for i, w in ipairs(list) do
+    out[i] = { id = w[1], ja = w[2], en = w[3] }
+    if w.short then out[i].short_ja, out[i].short_en = w.short[1], w.short[2] end
+  end
   return out
 end
 
@@ -34,7 +39,7 @@ return {
   -- results of a policy (docs/dev/interfaces.md §5), in the order of the report's summary
   statuses = words{
     { "fail", "不適合", "fail" },
-    { "warn", "推奨未達", "warning" },
+    { "warn", "推奨未達", "warning", short = { "推奨未達", "warn" } },
     { "error", "評価エラー", "error" },
     { "waived", "例外承認", "waived" },
     { "pass", "適合", "pass" },
