@@ -15,12 +15,12 @@ typedef struct {
     const char *key, *ja, *en;
 } label;
 
-static const char *lookup(const label *t, const char *key, int en, const char *dflt)
+static const char *lookup(const label *t, const char *key, int en)
 {
-    if (!key) return dflt;
+    if (!key) return NULL;
     for (; t->key; t++)
         if (strcmp(t->key, key) == 0) return en ? t->en : t->ja;
-    return dflt ? dflt : key;
+    return key;
 }
 
 static const label words[] = {
@@ -168,7 +168,7 @@ const char *rl_model(const char *s, int en)
 }
 const char *rl_word(const char *s, int en)
 {
-    return lookup(words, s, en, NULL);
+    return lookup(words, s, en);
 }
 
 const char *rl_family(const char *code, int en)

@@ -6,7 +6,9 @@
 # copy (KYOJIN_HOME) on a declaration holding an asset of the new kind must show the kind's label and the countermeasure in the HTML and the XLSX
 # report, the countermeasure as the first countermeasure column of the asset sheet (catalog
 # order). With the words still in C the kind would show as its id and the countermeasure
-# column would come last. Runs with the bundle and with KYOJIN_NO_BUNDLE=1.
+# column would come last. Runs with the bundle and with KYOJIN_NO_BUNDLE=1. Then a family name
+# and a status word edited in the copy's vocab.lua show in the HTML and in kyojin summary, and
+# a broken vocab.lua stops kyojin with a message.
 set -u
 cd "$(dirname "$0")/../.."
 K=${KYOJIN:-./kyojin}
@@ -93,6 +95,24 @@ EOF
 done
 # with and without the bundle: the same report
 cmp -s "$T/bundle.ja.html" "$T/no-bundle.ja.html" && ok || bad "the HTML differs without the bundle"
+
+# the other words of kyojin.vocab: a requirement family's name (HTML) and the short status word
+# of the roll-ups (kyojin summary)
+$PY - "$H/lua/kyojin/vocab.lua" <<'EOF'
+import sys
+p = sys.argv[1]
+s = open(p, encoding="utf-8").read()
+for a, b in (('"外部サービス", "External services"', '"外部のサービス群", "External service family"'),
+             ('short = { "推奨未達", "warn" }', 'short = { "推奨未達", "rec-unmet" }')):
+    assert s.count(a) == 1, a
+    s = s.replace(a, b)
+open(p, "w", encoding="utf-8").write(s)
+EOF
+KYOJIN_HOME=$H "$K" check --format html -o "$T/w.html" "$T/decl.json" 2>/dev/null
+grep -q '外部のサービス群' "$T/w.html" && ok || bad "the HTML does not name the family as kyojin.vocab does"
+KYOJIN_HOME=$H "$K" check --format json -o "$T/w.json" "$T/decl.json" 2>/dev/null
+KYOJIN_HOME=$H "$K" summary "$T/w.json" --lang en >"$T/w.txt" 2>&1
+grep -q 'rec-unmet' "$T/w.txt" && ok || bad "kyojin summary does not use the status word of kyojin.vocab"
 
 # a broken vocabulary is reported, not ignored
 printf 'return { statuses = {} }\n' >"$H/lua/kyojin/vocab.lua"
