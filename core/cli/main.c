@@ -521,7 +521,8 @@ static int cmd_check(check_opts *co)
     runner *r = make_runner(co, &load_failed);
     if (!r) return EXIT_POLICY;
     char verr[1024];
-    if (report_vocab_load_from(runner_sandbox(r), verr, sizeof verr)) {
+    if (report_format_needs_words(co->format) &&
+        report_vocab_load_from(runner_sandbox(r), verr, sizeof verr)) {
         fprintf(stderr, "kyojin: %s\n", verr);
         runner_free(r);
         return EXIT_POLICY;

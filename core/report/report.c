@@ -87,12 +87,18 @@ static const struct {
     int streams;           /* 1: written one declaration at a time (report_stream_*), 0: whole
                               document (report_write) */
     int needs_file;        /* binary output that needs -o */
+    int words;             /* shows domain words: needs kyojin.vocab loaded (report_vocab.h) */
     writer_fn write;
 } writers[] = {
-    {"text", "txt", 1, 0, write_text},   {"json", "json", 1, 0, write_json},
-    {"html", "html", 0, 0, write_html},  {"csv", "csv", 0, 0, write_csv},
-    {"xlsx", "xlsx", 0, 1, write_xlsx},  {"sarif", "sarif", 0, 0, write_sarif},
-    {"junit", "xml", 0, 0, write_junit},
+    /* clang-format off */
+    {"text",  "txt",   1, 0, 1, write_text},
+    {"json",  "json",  1, 0, 0, write_json},
+    {"html",  "html",  0, 0, 1, write_html},
+    {"csv",   "csv",   0, 0, 1, write_csv},
+    {"xlsx",  "xlsx",  0, 1, 1, write_xlsx},
+    {"sarif", "sarif", 0, 0, 0, write_sarif},
+    {"junit", "xml",   0, 0, 1, write_junit},
+    /* clang-format on */
 };
 #define NWRITERS (sizeof writers / sizeof writers[0])
 
@@ -122,6 +128,12 @@ int report_format_needs_file(const char *format)
 {
     int i = find_writer(format);
     return i >= 0 && writers[i].needs_file;
+}
+
+int report_format_needs_words(const char *format)
+{
+    int i = find_writer(format);
+    return i >= 0 && writers[i].words;
 }
 
 const char *report_format_extension(const char *format)

@@ -17,6 +17,9 @@ int report_format_known(const char *format);
 const char *report_format_list(void);
 /* Formats that write a binary file and so need -o (xlsx). */
 int report_format_needs_file(const char *format);
+/* Formats that show domain words (statuses, kinds, …): the caller loads kyojin.vocab first
+ * (report_vocab.h); json and sarif do not need it. */
+int report_format_needs_words(const char *format);
 /* The usual file name extension of a format's output ("html", "xml" for junit), or NULL. */
 const char *report_format_extension(const char *format);
 
