@@ -96,7 +96,7 @@ $(BUILD)/test_report_%: tests/unit/test_report_%.c $(REPORT_OBJ) | $(BUILD)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) -lcmocka
 $(BUILD)/report-render: tests/reports/render.c $(REPORT_OBJ) | $(BUILD)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
-unit-reports: $(BUILD)/test_report_html $(BUILD)/test_report_csv $(BUILD)/report-render
+unit-reports: $(BUILD)/test_report_html $(BUILD)/test_report_csv $(BUILD)/test_report_vocab $(BUILD)/report-render
 .PHONY: unit-reports
 
 # every libFuzzer harness (fuzz/fuzz_*.c) under ASan/UBSan for FUZZ_SECONDS each.

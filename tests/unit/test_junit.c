@@ -1,7 +1,7 @@
 /* test_junit.c — the JUnit XML writer (core/report/report_junit.c). The XML is also parsed back
  * by tests/rollup/run.sh; these cases pin the mapping and the escaping. */
 #include "rollup_test_util.h"
-#include "test_report_vocab.h" /* load_vocab, free_vocab: the status words */
+#include "test_report_setup.h" /* load_vocab, free_vocab: the status words */
 
 static cJSON *sample(void)
 {

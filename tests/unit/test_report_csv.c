@@ -14,7 +14,7 @@
 
 #include "report/report_escape.h"
 #include "report/report_formats.h"
-#include "test_report_vocab.h" /* load_vocab, free_vocab */
+#include "test_report_setup.h" /* load_vocab, free_vocab */
 
 static char *quoted(const char *in)
 {

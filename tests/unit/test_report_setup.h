@@ -1,8 +1,8 @@
-/* test_report_vocab.h — group setup and teardown of the report writers' unit tests: the
+/* test_report_setup.h — group setup and teardown of the report writers' unit tests: the
  * domain words from $KYOJIN_HOME/lua or ./lua (kyojin.vocab, core/report/report_vocab.c), as
  * the writers get them in kyojin. */
-#ifndef KYOJIN_TEST_REPORT_VOCAB_H
-#define KYOJIN_TEST_REPORT_VOCAB_H
+#ifndef KYOJIN_TEST_REPORT_SETUP_H
+#define KYOJIN_TEST_REPORT_SETUP_H
 
 #include "report/report_vocab.h"
 
