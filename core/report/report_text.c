@@ -1,7 +1,7 @@
 /* report_text.c — the human-readable text report (Japanese by default).
  * Owns: grouping findings by status, terminal-safe printing, colours on a terminal.
- * Reads only the result document; status and level words come from kyojin.vocab
- * (report_vocab.c). */
+ * Reads only the result document; status and level words and model symbols come from
+ * kyojin.vocab (report_vocab.c). */
 #include "report/report.h"
 #include "report/report_vocab.h"
 #include "risk/risk.h" /* the short risk summary */
@@ -78,14 +78,12 @@ static const char *level_name(const char *lvl, int en)
     return w ? w : lvl;
 }
 
+/* a model as its symbol (kyojin.vocab) */
 static const char *model_name(const char *m, int en)
 {
     if (!m || !*m) return en ? "(not declared)" : "（未申告）";
-    if (strcmp(m, "alpha") == 0) return "α";
-    if (strcmp(m, "alpha_prime") == 0) return "α′";
-    if (strcmp(m, "beta") == 0) return "β";
-    if (strcmp(m, "beta_prime") == 0) return "β′";
-    return m;
+    const rv_word *w = report_vocab_find(RV_MODEL, m);
+    return w && w->symbol ? w->symbol : m;
 }
 
 static void write_decl(const cJSON *d, const report_options *o, FILE *out)

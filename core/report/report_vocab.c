@@ -70,6 +70,7 @@ static int take(cJSON *doc, rv_word **words, size_t *n, char *err, size_t errlen
             const cJSON *se = cJSON_GetObjectItemCaseSensitive(e, "short_en");
             w->short_ja = sj ? member(e, "short_ja") : w->ja;
             w->short_en = se ? member(e, "short_en") : w->en;
+            w->symbol = member(e, "symbol");
             if (!w->id || !w->ja || !w->en || !w->short_ja || !w->short_en) {
                 snprintf(err, errlen,
                          "kyojin.vocab: %s[%zu]: needs id, ja and en (and short_ja, short_en when "
@@ -151,7 +152,7 @@ rv_list report_vocab_list(rv_list_id list)
     return r;
 }
 
-static const rv_word *find(rv_list_id list, const char *id)
+const rv_word *report_vocab_find(rv_list_id list, const char *id)
 {
     rv_list l = report_vocab_list(list);
     for (size_t i = 0; id && i < l.n; i++)
@@ -161,12 +162,12 @@ static const rv_word *find(rv_list_id list, const char *id)
 
 const char *report_vocab_word(rv_list_id list, const char *id, int en)
 {
-    const rv_word *w = find(list, id);
+    const rv_word *w = report_vocab_find(list, id);
     return w ? (en ? w->en : w->ja) : NULL;
 }
 
 const char *report_vocab_short(rv_list_id list, const char *id, int en)
 {
-    const rv_word *w = find(list, id);
+    const rv_word *w = report_vocab_find(list, id);
     return w ? (en ? w->short_en : w->short_ja) : NULL;
 }

@@ -30,6 +30,7 @@ typedef struct {
     const char *id, *ja, *en;
     const char *short_ja, *short_en; /* for narrow columns and one-line summaries: the entry's
                                         short_ja / short_en, else ja / en */
+    const char *symbol; /* a sign for the text report (models: α, α′, …), or NULL */
 } rv_word;
 
 typedef struct {
@@ -57,5 +58,7 @@ rv_list report_vocab_list(rv_list_id list);
 const char *report_vocab_word(rv_list_id list, const char *id, int en);
 /* The same, the short form (roll-up tables, JUnit messages). */
 const char *report_vocab_short(rv_list_id list, const char *id, int en);
+/* The entry of `id` in list, or NULL. */
+const rv_word *report_vocab_find(rv_list_id list, const char *id);
 
 #endif

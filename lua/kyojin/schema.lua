@@ -20,7 +20,8 @@
 --            check = name (an extra semantic check in kyojin.validate)
 --   const    value
 --   enum     values = { {value, ja, en}, ... }  or  enum = name of M.enums
---            (an entry may add short = {ja, en}: the label of report tables, kyojin.vocab)
+--            (an entry may add short = {ja, en}, the label of report tables, and symbol, the
+--            sign of the text report: read by kyojin.vocab)
 --   integer / number   min, max, exclusive_min
 --   boolean
 --   fact     a process fact: boolean or { value = boolean, evidence = evidence }
@@ -111,19 +112,19 @@ M.formats = {
 
 ----------------------------------------------------------------------------------------
 -- Enumerations: value, Japanese label, English label (in the order shown to users), and where
--- the reports show a shorter word, short = { ja, en } (read by kyojin.vocab).
+-- the reports show a shorter word, short = { ja, en }, or a sign, symbol (read by kyojin.vocab).
 ----------------------------------------------------------------------------------------
 local function E(list) return list end
 
 M.enums = {
   model = E{
-    { "alpha", "αモデル（従来モデル）", "α (conventional model)", short = { "αモデル", "α model" } },
+    { "alpha", "αモデル（従来モデル）", "α (conventional model)", short = { "αモデル", "α model" }, symbol = "α" },
     { "alpha_prime", "α′モデル（LGWAN接続系からのローカルブレイクアウト）", "α′ (local breakout from lgwan)",
-      short = { "α′モデル", "α′ model" } },
+      short = { "α′モデル", "α′ model" }, symbol = "α′" },
     { "beta", "βモデル（業務端末をインターネット接続系に配置）", "β (business terminals in the internet segment)",
-      short = { "βモデル", "β model" } },
+      short = { "βモデル", "β model" }, symbol = "β" },
     { "beta_prime", "β′モデル（β＋業務システムもインターネット接続系に配置）", "β′ (β plus business systems in the internet segment)",
-      short = { "β′モデル", "β′ model" } },
+      short = { "β′モデル", "β′ model" }, symbol = "β′" },
   },
   segment = E{
     { "mynumber", "マイナンバー利用事務系", "My Number segment" },

@@ -10,7 +10,7 @@
 --
 -- Every list holds entries { id = …, ja = …, en = … }; an entry may add short_ja / short_en,
 -- the word of narrow table columns and one-line summaries (kyojin summary, diff, JUnit), where
--- it differs.
+-- it differs; models carry the symbol of the text report (α, α′, …).
 local schema = require("kyojin.schema")
 local countermeasures = require("kyojin.risk.countermeasures")
 
@@ -18,7 +18,7 @@ local function enum(name)
   local out = {}
   for i, e in ipairs(schema.enums[name]) do
     local short = e.short or { e[2], e[3] }
-    out[i] = { id = e[1], ja = short[1], en = short[2] }
+    out[i] = { id = e[1], ja = short[1], en = short[2], symbol = e.symbol }
   end
   return out
 end

@@ -32,6 +32,8 @@ static void shipped_words(void **state)
     assert_string_equal(report_vocab_word(RV_ASSET_KIND, "terminal", 1), "terminal");
     assert_string_equal(report_vocab_word(RV_SEGMENT, "internet", 1), "Internet segment");
     assert_string_equal(report_vocab_word(RV_MODEL, "beta_prime", 0), "β′モデル");
+    assert_string_equal(report_vocab_find(RV_MODEL, "alpha_prime")->symbol, "α′");
+    assert_null(report_vocab_find(RV_SEGMENT, "lgwan")->symbol);
     assert_null(report_vocab_word(RV_ASSET_KIND, "no_such_kind", 0));
     assert_null(report_vocab_word(RV_STATUS, NULL, 0));
     /* countermeasures: the risk catalog's order and names */
