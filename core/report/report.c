@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The report writers, in the order `--format` lists them: one row per format. */
+/* A writer of the whole document (path: the output file, for formats written by name). */
 typedef int (*writer_fn)(const cJSON *result, const report_options *o, FILE *out, const char *path,
                          char *err, size_t errlen);
 
@@ -81,23 +81,131 @@ static int write_xlsx(const cJSON *result, const report_options *o, FILE *out, c
     return report_xlsx_write_stream(result, &ro, out, path, err, errlen);
 }
 
+/* ---- streaming ------------------------------------------------------------------ */
+
+/* cJSON_Print of the envelope with an empty "declarations" array, split at that array:
+ * *head gets everything up to and including its '[', the return value points just
+ * past it (the ']' and what follows). The key is the document's last until the end. */
+static char *split_envelope(const cJSON *envelope, char **text, char *err, size_t errlen)
+{
+    *text = json_print(envelope, 1, NULL);
+    if (!*text) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    char *at = strstr(*text, "\n\t\"declarations\":\t[]");
+    if (!at) {
+        snprintf(err, errlen, "result document has no declarations array");
+        free(*text);
+        *text = NULL;
+        return NULL;
+    }
+    return at + strlen("\n\t\"declarations\":\t[");
+}
+
+static int json_begin(const cJSON *envelope, const report_options *o, FILE *out, char *err,
+                      size_t errlen)
+{
+    (void)o;
+    char *text;
+    char *rest = split_envelope(envelope, &text, err, errlen);
+    if (!rest) return -1;
+    fwrite(text, 1, (size_t)(rest - text), out);
+    free(text);
+    return 0;
+}
+
+static void json_separator(FILE *out)
+{
+    fputs(", ", out);
+}
+
+static int json_body(const cJSON *decl, const report_options *o, FILE *out, char *err,
+                     size_t errlen)
+{
+    (void)o;
+    /* an element of the document's "declarations" array: two levels deep */
+    if (json_write(out, decl, 1, 2)) {
+        snprintf(err, errlen, "%s", ferror(out) ? strerror(errno) : "invalid result document");
+        return -1;
+    }
+    return 0;
+}
+
+static int json_end(const cJSON *envelope, const report_options *o, FILE *out, char *err,
+                    size_t errlen)
+{
+    (void)o;
+    char *text;
+    char *rest = split_envelope(envelope, &text, err, errlen);
+    if (!rest) return -1;
+    fputs(rest, out);
+    fputc('\n', out);
+    free(text);
+    return 0;
+}
+
+static int text_begin(const cJSON *envelope, const report_options *o, FILE *out, char *err,
+                      size_t errlen)
+{
+    (void)err;
+    (void)errlen;
+    report_text_begin(envelope, o, out);
+    return 0;
+}
+
+static int text_body(const cJSON *decl, const report_options *o, FILE *out, char *err,
+                     size_t errlen)
+{
+    (void)err;
+    (void)errlen;
+    report_text_decl(decl, o, out, 1);
+    return 0;
+}
+
+static int text_end(const cJSON *envelope, const report_options *o, FILE *out, char *err,
+                    size_t errlen)
+{
+    (void)envelope;
+    (void)o;
+    (void)out;
+    (void)err;
+    (void)errlen;
+    return 0;
+}
+
+/* How a format is written one declaration at a time (byte-identical to the whole document). */
+typedef struct {
+    int (*begin)(const cJSON *envelope, const report_options *o, FILE *out, char *err,
+                 size_t errlen);
+    void (*separator)(FILE *out); /* between two declarations */
+    int (*body)(const cJSON *decl, const report_options *o, FILE *out, char *err, size_t errlen);
+    int (*end)(const cJSON *envelope, const report_options *o, FILE *out, char *err, size_t errlen);
+} stream_ops;
+
+static const stream_ops text_stream = {text_begin, report_text_separator, text_body, text_end};
+static const stream_ops json_stream = {json_begin, json_separator, json_body, json_end};
+
+/* ---- the table of writers --------------------------------------------------------- */
+
+/* The report writers, in the order `--format` lists them: one row per format. */
 static const struct {
-    const char *name;      /* --format value */
-    const char *extension; /* usual file name extension of the output */
-    int streams;           /* 1: written one declaration at a time (report_stream_*), 0: whole
-                              document (report_write) */
-    int needs_file;        /* binary output that needs -o */
-    int words;             /* shows domain words: needs kyojin.vocab loaded (report_vocab.h) */
-    writer_fn write;
+    const char *name;         /* --format value */
+    const char *extension;    /* usual file name extension of the output */
+    const stream_ops *stream; /* written one declaration at a time (report_stream_*), or NULL:
+                                  whole document only (report_write) */
+    int needs_file;           /* binary output that needs -o */
+    int words;                /* shows domain words: needs kyojin.vocab loaded (report_vocab.h) */
+    writer_fn write;          /* the whole document */
 } writers[] = {
     /* clang-format off */
-    {"text",  "txt",   1, 0, 1, write_text},
-    {"json",  "json",  1, 0, 0, write_json},
-    {"html",  "html",  0, 0, 1, write_html},
-    {"csv",   "csv",   0, 0, 1, write_csv},
-    {"xlsx",  "xlsx",  0, 1, 1, write_xlsx},
-    {"sarif", "sarif", 0, 0, 0, write_sarif},
-    {"junit", "xml",   0, 0, 1, write_junit},
+    {"text",  "txt",   &text_stream, 0, 1, write_text},
+    {"json",  "json",  &json_stream, 0, 0, write_json},
+    {"html",  "html",  NULL,         0, 1, write_html},
+    {"csv",   "csv",   NULL,         0, 1, write_csv},
+    {"xlsx",  "xlsx",  NULL,         1, 1, write_xlsx},
+    {"sarif", "sarif", NULL,         0, 0, write_sarif},
+    {"junit", "xml",   NULL,         0, 1, write_junit},
     /* clang-format on */
 };
 #define NWRITERS (sizeof writers / sizeof writers[0])
@@ -153,71 +261,45 @@ int report_write(const cJSON *result, const report_options *o, FILE *out, const 
     return writers[i].write(result, o, out, path, err, errlen);
 }
 
-/* ---- streaming ------------------------------------------------------------------ */
+static const stream_ops *stream_ops_of(const char *format)
+{
+    int i = find_writer(format);
+    return i >= 0 ? writers[i].stream : NULL;
+}
 
 int report_format_streams(const char *format)
 {
-    int i = find_writer(format);
-    return i >= 0 && writers[i].streams;
+    return stream_ops_of(format) != NULL;
 }
 
-/* cJSON_Print of the envelope with an empty "declarations" array, split at that array:
- * *head gets everything up to and including its '[', the return value points just
- * past it (the ']' and what follows). The key is the document's last until the end. */
-static char *split_envelope(const cJSON *envelope, char **text, char *err, size_t errlen)
+/* the stream operations of o->format, or NULL with err set */
+static const stream_ops *stream_of(const report_options *o, char *err, size_t errlen)
 {
-    *text = json_print(envelope, 1, NULL);
-    if (!*text) {
-        snprintf(err, errlen, "out of memory");
-        return NULL;
-    }
-    char *at = strstr(*text, "\n\t\"declarations\":\t[]");
-    if (!at) {
-        snprintf(err, errlen, "result document has no declarations array");
-        free(*text);
-        *text = NULL;
-        return NULL;
-    }
-    return at + strlen("\n\t\"declarations\":\t[");
+    const stream_ops *s = stream_ops_of(o->format);
+    if (!s)
+        snprintf(err, errlen, "format '%s' is not written one declaration at a time",
+                 o->format ? o->format : "");
+    return s;
 }
 
 int report_stream_begin(const cJSON *envelope, const report_options *o, FILE *out, char *err,
                         size_t errlen)
 {
-    if (!strcmp(o->format, "text")) {
-        report_text_begin(envelope, o, out);
-        return 0;
-    }
-    char *text;
-    char *rest = split_envelope(envelope, &text, err, errlen);
-    if (!rest) return -1;
-    fwrite(text, 1, (size_t)(rest - text), out);
-    free(text);
-    return 0;
+    const stream_ops *s = stream_of(o, err, errlen);
+    return s ? s->begin(envelope, o, out, err, errlen) : -1;
 }
 
 void report_stream_separator(size_t index, const report_options *o, FILE *out)
 {
-    if (!index) return;
-    if (!strcmp(o->format, "text"))
-        report_text_separator(out);
-    else
-        fputs(", ", out);
+    const stream_ops *s = stream_ops_of(o->format);
+    if (index && s) s->separator(out);
 }
 
 int report_stream_body(const cJSON *decl, const report_options *o, FILE *out, char *err,
                        size_t errlen)
 {
-    if (!strcmp(o->format, "text")) {
-        report_text_decl(decl, o, out, 1);
-        return 0;
-    }
-    /* an element of the document's "declarations" array: two levels deep */
-    if (json_write(out, decl, 1, 2)) {
-        snprintf(err, errlen, "%s", ferror(out) ? strerror(errno) : "invalid result document");
-        return -1;
-    }
-    return 0;
+    const stream_ops *s = stream_of(o, err, errlen);
+    return s ? s->body(decl, o, out, err, errlen) : -1;
 }
 
 int report_stream_decl(const cJSON *decl, size_t index, const report_options *o, FILE *out,
@@ -230,12 +312,6 @@ int report_stream_decl(const cJSON *decl, size_t index, const report_options *o,
 int report_stream_end(const cJSON *envelope, const report_options *o, FILE *out, char *err,
                       size_t errlen)
 {
-    if (!strcmp(o->format, "text")) return 0;
-    char *text;
-    char *rest = split_envelope(envelope, &text, err, errlen);
-    if (!rest) return -1;
-    fputs(rest, out);
-    fputc('\n', out);
-    free(text);
-    return 0;
+    const stream_ops *s = stream_of(o, err, errlen);
+    return s ? s->end(envelope, o, out, err, errlen) : -1;
 }
