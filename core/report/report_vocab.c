@@ -1,15 +1,10 @@
-/* report_vocab.c — reads the domain vocabulary of the reports from the Lua module
- * kyojin.vocab (trusted runtime, core/engine/sandbox.c) into process-wide lists, checks their
- * shape, and looks words up. Owns no word itself: kinds, segments, models, statuses, levels,
- * families and countermeasures are data of lua/kyojin. Report-only wording (headings, column
- * names) stays in report_labels.c. */
+/* report_vocab.c — the domain vocabulary of the reports: takes the value of the Lua module
+ * kyojin.vocab (as JSON, from report_vocab_load.c), checks its shape, keeps it in
+ * process-wide lists and looks words up. Owns no word itself: kinds, segments, models,
+ * statuses, levels, families and countermeasures are data of lua/kyojin. Report-only wording
+ * (headings, column names) stays in report_labels.c. */
 #include "report/report_vocab.h"
-#include "engine/bundle.h"
-#include "engine/sandbox.h"
-#include "input/luaconv.h"
 
-#include <cjson/cJSON.h>
-#include <lua.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,18 +91,14 @@ static int take(cJSON *doc, rv_word **words, size_t *n, char *err, size_t errlen
     return 0;
 }
 
-int report_vocab_load_from(struct sandbox *sb, char *err, size_t errlen)
+int report_vocab_set(cJSON *doc, char *err, size_t errlen)
 {
-    lua_State *L = sandbox_state(sb);
-    int top = lua_gettop(L);
-    lua_getglobal(L, "require");
-    lua_pushliteral(L, "kyojin.vocab");
-    if (sandbox_call_trusted(sb, 1, 1, err, errlen)) return -1;
-    cJSON *doc = luaconv_to_json(L, -1, err, errlen);
-    lua_settop(L, top);
-    if (!doc) return -1;
     rv_word *words[RV_NLISTS] = {0};
     size_t n[RV_NLISTS] = {0};
+    if (!doc) {
+        snprintf(err, errlen, "kyojin.vocab: no value");
+        return -1;
+    }
     if (take(doc, words, n, err, errlen)) {
         release(doc, words);
         return -1;
@@ -117,29 +108,6 @@ int report_vocab_load_from(struct sandbox *sb, char *err, size_t errlen)
     memcpy(vocab.words, words, sizeof words);
     memcpy(vocab.n, n, sizeof n);
     return 0;
-}
-
-int report_vocab_load(const char *lua_dir, const struct bundle *b, char *err, size_t errlen)
-{
-    sandbox_opts o = {0};
-    o.lua_dir = lua_dir;
-    o.bundle = b;
-    sandbox *sb = sandbox_new(&o, err, errlen);
-    if (!sb) return -1;
-    int rc = report_vocab_load_from(sb, err, errlen);
-    sandbox_free(sb);
-    return rc;
-}
-
-int report_vocab_load_home(char *err, size_t errlen)
-{
-    const char *home = getenv("KYOJIN_HOME");
-    char dir[4096];
-    if ((size_t)snprintf(dir, sizeof dir, "%s/lua", home && *home ? home : ".") >= sizeof dir) {
-        snprintf(err, errlen, "KYOJIN_HOME is too long");
-        return -1;
-    }
-    return report_vocab_load(dir, NULL, err, errlen);
 }
 
 rv_list report_vocab_list(rv_list_id list)

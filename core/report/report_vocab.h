@@ -1,11 +1,13 @@
 /* report_vocab.h — the domain words the reports show (asset kinds, segments, models, result
  * statuses, policy levels, requirement families, countermeasures), read once at start-up from
- * the Lua module kyojin.vocab (lua/kyojin/vocab.lua) through the trusted Lua runtime.
+ * the Lua module kyojin.vocab (lua/kyojin/vocab.lua) through the trusted Lua runtime
+ * (report_vocab_load.c), kept and looked up by report_vocab.c.
  * The report writers keep no list of these in C: until a vocabulary is loaded every list is
  * empty and every word is unknown. */
 #ifndef KYOJIN_REPORT_VOCAB_H
 #define KYOJIN_REPORT_VOCAB_H
 
+#include <cjson/cJSON.h>
 #include <stddef.h>
 
 struct sandbox;
@@ -38,6 +40,10 @@ typedef struct {
     size_t n;
 } rv_list;
 
+/* Take doc, the value of kyojin.vocab as JSON (owned from now on, deleted on failure): check
+ * it and make it the vocabulary. Returns 0, or -1 with err set (the previous vocabulary is
+ * kept). */
+int report_vocab_set(cJSON *doc, char *err, size_t errlen);
 /* Load the vocabulary with `require "kyojin.vocab"` in sb, a sandbox whose trusted runtime is
  * the kyojin Lua directory (the engine's: runner_sandbox). Replaces any vocabulary loaded
  * before. Returns 0, or -1 with err set (the previous vocabulary is kept). */
