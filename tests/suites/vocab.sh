@@ -3,12 +3,13 @@
 # A copy of lua/ and policies/ gains one asset kind (schema.lua, with ja/en labels) and one
 # countermeasure (risk/countermeasures.lua, placed first in the catalog, tied to the threat of
 # unauthorised access from the internet, provided by a declared control); kyojin run with that
-# copy (KYOJIN_HOME) on a declaration holding an asset of the new kind must show the kind's label and the countermeasure in the HTML and the XLSX
-# report, the countermeasure as the first countermeasure column of the asset sheet (catalog
-# order). With the words still in C the kind would show as its id and the countermeasure
-# column would come last. Runs with the bundle and with KYOJIN_NO_BUNDLE=1. Then a family name
-# and a status word edited in the copy's vocab.lua show in the HTML and in kyojin summary, and
-# a broken vocab.lua stops kyojin with a message.
+# copy (KYOJIN_HOME) on a declaration holding an asset of the new kind must show the kind's
+# label and the countermeasure in the HTML and the XLSX report, the countermeasure as the first
+# countermeasure column of the asset sheet (catalog order). With the words still in C the kind
+# would show as its id and the countermeasure column would come last. Runs with the bundle and
+# with KYOJIN_NO_BUNDLE=1. Then a family name and a status word edited in the copy's vocab.lua
+# show in the HTML and in kyojin summary, and a broken vocab.lua stops kyojin with a message.
+# VOCAB_TMP=DIR keeps the copy and the reports in DIR (to look at them).
 set -u
 cd "$(dirname "$0")/../.."
 K=${KYOJIN:-./kyojin}
