@@ -9,6 +9,7 @@
 #include "input/decl.h"
 #include "input/luaconv.h"
 #include "report/report.h"
+#include "report/report_vocab.h"
 #include "risk/risk.h"     /* risk scoring (core/risk/risk.c) */
 #include "rollup/rollup.h" /* check over many files, --baseline (core/rollup/rollup.h) */
 #include "engine/bundle.h"
@@ -424,6 +425,13 @@ static int cmd_check(check_opts *co)
     int load_failed = 0;
     runner *r = make_runner(co, &load_failed);
     if (!r) return EXIT_POLICY;
+    char verr[1024];
+    if (report_format_needs_words(co->format) &&
+        report_vocab_load_from(runner_sandbox(r), verr, sizeof verr)) {
+        fprintf(stderr, "kyojin: %s\n", verr);
+        runner_free(r);
+        return EXIT_POLICY;
+    }
     if (apply_params(r, co)) {
         runner_free(r);
         return EXIT_USAGE;
@@ -1064,4 +1072,16 @@ int cli_cmd_verify(const cli_args *a)
     int rc = verify_main(&va, pol);
     free(decls);
     return rc;
+}
+
+/* summary and diff print status words (kyojin.vocab): loaded from the runtime first */
+int cli_load_vocab(void)
+{
+    char lua[PATH_MAX], verr[1024];
+    default_path(lua, sizeof lua, "lua");
+    if (report_vocab_load(lua, builtin_bundle(), verr, sizeof verr)) {
+        fprintf(stderr, "kyojin: %s\n", verr);
+        return EXIT_POLICY;
+    }
+    return 0;
 }

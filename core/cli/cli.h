@@ -137,6 +137,8 @@ int cli_cmd_test(const cli_args *a);
 int cli_cmd_lint(const cli_args *a);
 int cli_cmd_schema(const cli_args *a);
 int cli_cmd_verify(const cli_args *a);
+/* the domain words of kyojin.vocab for summary and diff: 0, or EXIT_POLICY after saying why */
+int cli_load_vocab(void);
 /* the installation directory ($KYOJIN_HOME, else the executable's directory) */
 const char *cli_home(void);
 

@@ -145,13 +145,15 @@ static const cli_option *const gen_opts[] = {&o_out, &o_seed, &o_count, &o_size,
 static int cmd_summary_args(const cli_args *a)
 {
     rollup_args r = {cli_value(a, OPT_FORMAT), cli_lang, cli_value(a, OPT_OUTPUT), a->pos, a->npos};
-    return cmd_summary(&r);
+    int rc = cli_load_vocab();
+    return rc ? rc : cmd_summary(&r);
 }
 
 static int cmd_diff_args(const cli_args *a)
 {
     rollup_args r = {cli_value(a, OPT_FORMAT), cli_lang, cli_value(a, OPT_OUTPUT), a->pos, a->npos};
-    return cmd_diff(&r);
+    int rc = cli_load_vocab();
+    return rc ? rc : cmd_diff(&r);
 }
 
 static int cmd_gen_args(const cli_args *a)

@@ -163,6 +163,13 @@ done
 "$K" risk samples/gaps-village.json >"$T/built.txt" 2>/dev/null
 solo risk samples/gaps-village.json >"$T/solo.txt" 2>/dev/null
 cmp -s "$T/built.txt" "$T/solo.txt" && ok || bad "copied binary: risk sheets differ"
+"$K" check samples/gaps-village.json >"$T/built.txt" 2>/dev/null
+solo check samples/gaps-village.json >"$T/solo.txt" 2>/dev/null
+cmp -s "$T/built.txt" "$T/solo.txt" && ok || bad "copied binary: text report differs"
+"$K" check --format json -o "$T/r1.json" samples/gaps-village.json 2>/dev/null
+"$K" summary "$T/r1.json" >"$T/built.txt" 2>/dev/null
+solo summary "$T/r1.json" >"$T/solo.txt" 2>/dev/null
+[ -s "$T/solo.txt" ] && cmp -s "$T/built.txt" "$T/solo.txt" && ok || bad "copied binary: summary differs"
 "$K" list >"$T/built.txt" 2>/dev/null
 solo list >"$T/solo.txt" 2>/dev/null
 cmp -s "$T/built.txt" "$T/solo.txt" && ok || bad "copied binary: list differs"
