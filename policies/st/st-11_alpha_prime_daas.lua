@@ -35,15 +35,7 @@ policy {
     },
   },
   check = function(decl, result, params)
-    local conns = {}
-    for _, c in ipairs(kyojin.st_connections(decl, "all")) do
-      local r = kyojin.st_route(c)
-      if r then
-        for _, m in ipairs(r.obligations) do
-          if m == "alpha_prime" then conns[#conns + 1] = { c, r } end
-        end
-      end
-    end
+    local conns = kyojin.st_obliging(decl, "alpha_prime")
     if #conns == 0 then
       result:not_applicable({
         ja = "LGWAN接続系からのローカルブレイクアウト（DaaS利用・ブレイクアウト回線）を伴う画面転送が申告されていません。",

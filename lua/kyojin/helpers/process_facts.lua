@@ -63,12 +63,14 @@ function M.judge_process_fact(result, subject, raw, require_evidence, what, fix)
   return false
 end
 
--- evidence_param() -> the parameter definition shared by policies on process facts.
-function M.evidence_param()
+-- evidence_param(description) -> the require_evidence parameter of a policy on process
+-- facts (boolean, default false). description = { ja, en } says what the policy then asks
+-- for; without it the general wording below is used.
+function M.evidence_param(description)
   return {
     default = false,
     type = "boolean",
-    description = {
+    description = description or {
       ja = "true にすると、プロセス要件は証跡（evidence）付きの申告でのみ適合とする。",
       en = "When true, a process requirement passes only when its fact carries an evidence reference.",
     },
