@@ -26,13 +26,10 @@ policy {
     en = "Using DaaS from lgwan by local breakout is the alpha_prime model: carry out AP-01…AP-05 (anti-malware with behaviour detection, patching including network devices, settings guaranteed by contract, periodic and on-change cloud settings checks, external audits).",
   },
   params = {
-    antimalware_requires = {
-      default = "behaviour", type = "string", values = { "both", "behaviour", "either" },
-      description = {
-        ja = "α′のマルウェア対策の判定（AP-01と同じ値にする）: both / behaviour / either",
-        en = "anti-malware rule for alpha_prime (keep equal to AP-01's): both / behaviour / either",
-      },
-    },
+    antimalware_requires = kyojin.ap_antimalware_param({
+      ja = "α′のマルウェア対策の判定（AP-01と同じ値にする）: both / behaviour / either",
+      en = "anti-malware rule for alpha_prime (keep equal to AP-01's): both / behaviour / either",
+    }),
   },
   check = function(decl, result, params)
     local conns = kyojin.st_obliging(decl, "alpha_prime")

@@ -29,6 +29,15 @@ function M.ap_report(result, findings)
   end
 end
 
+-- ap_antimalware_param(description) -> the antimalware_requires parameter of AP-01 and
+-- ST-11: the values ap_antimalware takes, default "behaviour".
+function M.ap_antimalware_param(description)
+  return {
+    default = "behaviour", type = "string", values = { "both", "behaviour", "either" },
+    description = description,
+  }
+end
+
 -- AP-01: anti-malware on lgwan terminals.  requires: "both" | "behaviour" | "either".
 function M.ap_antimalware(decl, requires)
   requires = requires or "behaviour"
