@@ -19,8 +19,9 @@ function H.get(t, ...)
   return t
 end
 
--- as_list(v) -> v when it is a table or userdata (a declaration array or object, or JSON
--- null), else an empty table: what a helper hands to ipairs for an array it reads with get.
+-- as_list(v) -> v when it is a table or userdata (a declaration array or object; JSON null
+-- is passed through, so ipairs over it raises), else an empty table (nil, a boolean, a
+-- string): what a helper hands to ipairs for an array it read with get.
 function H.as_list(v)
   if type(v) == "table" or type(v) == "userdata" then return v end
   return {}
