@@ -52,7 +52,10 @@ typedef struct risk_tables risk_tables;
 /* Load and validate every table from DIR (normally lua/kyojin/risk). Tables are Lua data files
    evaluated in the policies' sandbox (core/engine/sandbox.h) with an empty environment, text
    mode only (or the build's chunk of an unchanged file), with an instruction budget and a
-   memory cap. On error returns -1, *out is NULL and err holds "file: message". Warnings (a
+   memory cap. DIR is the kyojin/risk of a Lua directory (DIR/../..) whose kyojin.schema, run in
+   the sandbox's trusted runtime, gives the asset kinds, segments and data classes the tables
+   may name (its enumerations) and the asset type each segment's rows show in the text sheets
+   (risk_write_sheets uses the words of the last tables loaded). On error returns -1, *out is NULL and err holds "file: message". Warnings (a
    non-monotonic matrix, a matrix that does not reproduce the seeds' cells, matrix.lua's
    anchors) are written to `warn` (may be NULL) as lines "file: warning: …". */
 int risk_tables_load(const char *dir, risk_tables **out, char *err, size_t errlen, FILE *warn);

@@ -4,9 +4,10 @@
  * declaration (risk_ctx and the records it holds), and the declarations of the functions one
  * file of the module calls in another: tables.c (loading and validating lua/kyojin/risk),
  * score.c (reading a declaration and its policy results, scoring rows and trees, ranking the
- * delta), risk_json.c (the risk section of the result).
- * Does not own: the public API (risk.h) or the text output (risk_text.c, which reads only
- * the result document).
+ * delta), risk_json.c (the risk section of the result), risk_text.c (the words of the
+ * text sheets that come with the tables).
+ * Does not own: the public API (risk.h) or the text output (risk_text.c, which otherwise reads
+ * only the result document).
  */
 #ifndef KYOJIN_RISK_INTERNAL_H
 #define KYOJIN_RISK_INTERNAL_H
@@ -78,6 +79,9 @@ typedef struct {
 
 struct risk_tables {
     cJSON *docs[NTABLES];
+    /* kyojin.schema's enumerations the tables name: asset_kind, segment, data_class (lists of
+       ids) and segment_asset (segment id → { ja, en }, the asset type of the text sheets) */
+    cJSON *schema;
     /* rules.lua */
     int ncl, cl_min[8], cl_level[8];
     int vuln_of[4]; /* index 1..3 */
@@ -123,6 +127,13 @@ bool risk_list_has(const cJSON *list, const char *s);
 /* Grade of a risk value on the loaded scale: the lowest value 1, each higher one more;
    0 for 0 (no value) or a letter not on the scale. */
 int risk_grade(const risk_tables *t, char value);
+
+/* risk_text.c ------------------------------------------------------------------------- */
+
+/* Keep a copy of segment_asset (segment id → { ja, en }) as the asset-type words of the text
+   sheets, replacing the words of an earlier load (risk_tables_load calls it). Returns 0, or -1
+   when out of memory (the earlier words are kept). */
+int risk_text_set_segments(const cJSON *segment_asset);
 
 /* score.c ----------------------------------------------------------------------------- */
 

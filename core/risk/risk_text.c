@@ -4,10 +4,11 @@
  * business-damage-based sheet, the matrix, the delta ranking) in the column order of the IPA
  * sheets the seeds use (S000 §5, §6), as tab-separated lines that paste into a spreadsheet;
  * and the short summary appended to `kyojin check` text output.
- * Reads only the result document (one element of "declarations" with its "risk"); computes
- * nothing (score.c and risk_json.c do).
+ * Reads only the result document (one element of "declarations" with its "risk") and the
+ * asset-type words of the segments, which risk_tables_load hands over (kyojin.schema's
+ * segment entries, field `asset`); computes nothing (score.c and risk_json.c do).
  */
-#include "risk/risk.h"
+#include "risk/risk_internal.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -69,19 +70,25 @@ static void cell(FILE *out, const char *s)
 
 static const char *const stage_keys[4] = {"intrusion", "objective", "detection", "continuity"};
 
+/* The asset-type words of the segments (kyojin.schema's `asset` of each segment entry), copied
+   here by risk_tables_load. */
+static cJSON *segment_words;
+
+int risk_text_set_segments(const cJSON *segment_asset)
+{
+    cJSON *copy = cJSON_Duplicate(segment_asset, true);
+    if (!copy) return -1;
+    cJSON_Delete(segment_words);
+    segment_words = copy;
+    return 0;
+}
+
+/* The asset type of a row: its segment's word, or the segment id when the loaded tables did
+   not name it. */
 static const char *segment_label(const char *seg, const char *lang)
 {
-    static const struct {
-        const char *id, *ja, *en;
-    } m[] = {
-        {"mynumber", "マイナンバー利用事務系資産", "My Number segment asset"},
-        {"lgwan", "LGWAN接続系資産", "LGWAN segment asset"},
-        {"internet", "インターネット接続系資産", "Internet segment asset"},
-        {"cloud", "クラウド資産", "Cloud asset"},
-    };
-    for (size_t i = 0; i < sizeof m / sizeof m[0]; i++)
-        if (strcmp(m[i].id, seg) == 0) return is_en(lang) ? m[i].en : m[i].ja;
-    return seg;
+    const char *s = loc(get(segment_words, seg), lang);
+    return *s ? s : seg;
 }
 
 static const char *policy_status_label(const char *status, const char *lang)

@@ -5,7 +5,9 @@
  * an instruction budget and a memory cap), converting the returned value to cJSON, and
  * validating every table into struct risk_tables: rules, the matrix (its dimensions, scale
  * and seed anchors are data of matrix.lua), the catalogs of countermeasures, threats,
- * damages and entry points, applicability, ties, controls and importance. Also the lookups
+ * damages and entry points, applicability, ties, controls and importance, where kinds,
+ * segments and data classes are checked against kyojin.schema's enumerations (required in the
+ * sandbox's trusted runtime; no list of them in C). Also the lookups
  * by id the other files of the module use, and the matrix accessors of risk.h.
  * Does not own: the Lua state, its allocator and limits (sandbox.c), scoring a declaration
  * (score.c), the risk section (risk_json.c), text output (risk_text.c).
@@ -262,6 +264,84 @@ static cJSON *load_data_file(sandbox *sb, const char *dir, const char *name, cha
 }
 
 /* ------------------------------------------------------------------------------------ */
+/* The enumerations of kyojin.schema the tables name                                    */
+
+/* The id (first item) of entry `i` of the schema enumeration at `list`; raises otherwise. */
+static const char *enum_id(lua_State *L, int list, lua_Integer i, const char *name)
+{
+    if (lua_rawgeti(L, list, i) != LUA_TTABLE || lua_rawgeti(L, -1, 1) != LUA_TSTRING)
+        luaL_error(L, "kyojin.schema: enums.%s[%d]: must be { id, ja, en, … }", name, (int)i);
+    const char *id = lua_tostring(L, -1);
+    lua_pop(L, 1); /* the entry stays on the stack */
+    return id;
+}
+
+/* Pushes { asset_kind = {ids}, segment = {ids}, data_class = {ids},
+   segment_asset = { [id] = { ja, en } } } from `require "kyojin.schema"` (protected call). The
+   ids are the values a declaration may give (asset kind, segment, data class); segment_asset
+   is each segment's `asset` wording (the asset type of the text sheets). */
+static int push_schema_enums(lua_State *L)
+{
+    static const char *const names[] = {"asset_kind", "segment", "data_class"};
+    lua_getglobal(L, "require");
+    lua_pushliteral(L, "kyojin.schema");
+    lua_call(L, 1, 1);
+    if (!lua_istable(L, -1) || lua_getfield(L, -1, "enums") != LUA_TTABLE)
+        return luaL_error(L, "kyojin.schema: enums: must be a table");
+    int enums = lua_gettop(L);
+    lua_newtable(L);
+    int out = lua_gettop(L);
+    lua_newtable(L);
+    int assets = lua_gettop(L);
+    for (int n = 0; n < 3; n++) {
+        if (lua_getfield(L, enums, names[n]) != LUA_TTABLE)
+            return luaL_error(L, "kyojin.schema: enums.%s: must be a list", names[n]);
+        int list = lua_gettop(L);
+        lua_newtable(L);
+        lua_Integer len = (lua_Integer)lua_rawlen(L, list);
+        for (lua_Integer i = 1; i <= len; i++) {
+            const char *id = enum_id(L, list, i, names[n]);
+            lua_pushstring(L, id);
+            lua_rawseti(L, list + 1, i);
+            if (n == 1) { /* segment: its `asset` wording { ja, en } */
+                if (lua_getfield(L, -1, "asset") != LUA_TTABLE ||
+                    lua_rawgeti(L, -1, 1) != LUA_TSTRING || lua_rawgeti(L, -2, 2) != LUA_TSTRING)
+                    return luaL_error(L,
+                                      "kyojin.schema: enums.segment[%d] (%s): needs asset = { ja, "
+                                      "en }, the asset type of the risk sheets",
+                                      (int)i, id);
+                lua_createtable(L, 0, 2);
+                lua_insert(L, -3);
+                lua_setfield(L, -3, "en");
+                lua_setfield(L, -2, "ja");
+                lua_setfield(L, assets, id);
+                lua_pop(L, 1); /* asset */
+            }
+            lua_pop(L, 1); /* the entry */
+        }
+        lua_setfield(L, out, names[n]);
+        lua_pop(L, 1); /* the list */
+    }
+    lua_pushvalue(L, assets);
+    lua_setfield(L, out, "segment_asset");
+    lua_pushvalue(L, out);
+    return 1;
+}
+
+/* The schema's enumerations as cJSON (push_schema_enums), from the trusted runtime of sb. */
+static cJSON *load_schema_enums(sandbox *sb, char *err, size_t errlen)
+{
+    lua_State *L = sandbox_state(sb);
+    int top = lua_gettop(L);
+    lua_pushcfunction(L, push_schema_enums);
+    cJSON *out = NULL;
+    if (sandbox_call_trusted(sb, 0, 1, err, errlen) == 0)
+        out = lua_to_json(L, -1, 0, "", "kyojin.schema", err, errlen);
+    lua_settop(L, top);
+    return out;
+}
+
+/* ------------------------------------------------------------------------------------ */
 /* Validation helpers: each writes "file: where: what" into err and returns false.        */
 
 typedef struct {
@@ -365,22 +445,27 @@ bool risk_list_has(const cJSON *list, const char *s)
     return false;
 }
 
-static const char *const segment_names[] = {"mynumber", "lgwan", "internet", "cloud"};
-static const char *const kind_names[] = {"terminal",
-                                         "server",
-                                         "network_device",
-                                         "gateway",
-                                         "vpn",
-                                         "auth_gateway",
-                                         "screen_transfer_platform",
-                                         "storage",
-                                         "mail_relay",
-                                         "cloud_service",
-                                         "file_link_server",
-                                         "database",
-                                         "maintenance_terminal"};
-static const char *const data_names[] = {"my_number", "confidential_3", "confidential_2",
-                                         "confidential_1", "public"};
+/* The ids of one enumeration of kyojin.schema (t->schema: asset_kind, segment, data_class). */
+static const cJSON *schema_ids(const risk_tables *t, const char *enumeration)
+{
+    return cJSON_GetObjectItemCaseSensitive(t->schema, enumeration);
+}
+
+/* A list of strings, each an id of the schema's `enumeration`. */
+static bool schema_list(const risk_tables *t, vctx *v, const cJSON *x, const char *where,
+                        const char *enumeration)
+{
+    if (!string_list(v, x, where, NULL, 0)) return false;
+    const cJSON *it;
+    int i = 0;
+    cJSON_ArrayForEach(it, x) {
+        i++;
+        if (!risk_list_has(schema_ids(t, enumeration), it->valuestring))
+            return verr(v, "%s[%d]: unknown value '%s' (not in kyojin.schema's enum %s)", where, i,
+                        it->valuestring, enumeration);
+    }
+    return true;
+}
 
 int risk_find_cm(const risk_tables *t, const char *id)
 {
@@ -883,17 +968,15 @@ static bool load_applicability(risk_tables *t, vctx *v)
         th->placements = cJSON_GetObjectItemCaseSensitive(e, "placements");
         th->segments = cJSON_GetObjectItemCaseSensitive(e, "segments");
         snprintf(w, sizeof w, "%s.kinds", th->id);
-        if (th->kinds && !string_list(v, th->kinds, w, kind_names, NELEM(kind_names))) return false;
+        if (th->kinds && !schema_list(t, v, th->kinds, w, "asset_kind")) return false;
         snprintf(w, sizeof w, "%s.placements", th->id);
         if (th->placements && !string_list(v, th->placements, w, risk_logical_names, 3))
             return false;
         snprintf(w, sizeof w, "%s.segments", th->id);
-        if (th->segments && !string_list(v, th->segments, w, segment_names, NELEM(segment_names)))
-            return false;
+        if (th->segments && !schema_list(t, v, th->segments, w, "segment")) return false;
         th->except_data = cJSON_GetObjectItemCaseSensitive(e, "except_data");
         snprintf(w, sizeof w, "%s.except_data", th->id);
-        if (th->except_data && !string_list(v, th->except_data, w, data_names, NELEM(data_names)))
-            return false;
+        if (th->except_data && !schema_list(t, v, th->except_data, w, "data_class")) return false;
         const cJSON *b = cJSON_GetObjectItemCaseSensitive(e, "boundary");
         if (b && !cJSON_IsBool(b)) return verr(v, "%s.boundary: must be true or false", th->id);
         th->boundary = cJSON_IsTrue(b);
@@ -978,13 +1061,13 @@ static bool load_controls(risk_tables *t, vctx *v)
         }
         snprintf(ww, sizeof ww, "%s.kinds", w);
         const cJSON *l = cJSON_GetObjectItemCaseSensitive(it, "kinds");
-        if (l && !string_list(v, l, ww, kind_names, NELEM(kind_names))) return false;
+        if (l && !schema_list(t, v, l, ww, "asset_kind")) return false;
         snprintf(ww, sizeof ww, "%s.except_kinds", w);
         l = cJSON_GetObjectItemCaseSensitive(it, "except_kinds");
-        if (l && !string_list(v, l, ww, kind_names, NELEM(kind_names))) return false;
+        if (l && !schema_list(t, v, l, ww, "asset_kind")) return false;
         snprintf(ww, sizeof ww, "%s.segments", w);
         l = cJSON_GetObjectItemCaseSensitive(it, "segments");
-        if (l && !string_list(v, l, ww, segment_names, NELEM(segment_names))) return false;
+        if (l && !schema_list(t, v, l, ww, "segment")) return false;
         const cJSON *e = cJSON_GetObjectItemCaseSensitive(it, "each");
         const cJSON *m = cJSON_GetObjectItemCaseSensitive(it, "match");
         const cJSON *ms = cJSON_GetObjectItemCaseSensitive(it, "match_segment");
@@ -1084,15 +1167,15 @@ static bool load_importance(risk_tables *t, vctx *v)
         const cJSON *l;
         snprintf(ww, sizeof ww, "%s.segments", w);
         if ((l = cJSON_GetObjectItemCaseSensitive(it, "segments")) &&
-            !string_list(v, l, ww, segment_names, NELEM(segment_names)))
+            !schema_list(t, v, l, ww, "segment"))
             return false;
         snprintf(ww, sizeof ww, "%s.data", w);
         if ((l = cJSON_GetObjectItemCaseSensitive(it, "data")) &&
-            !string_list(v, l, ww, data_names, NELEM(data_names)))
+            !schema_list(t, v, l, ww, "data_class"))
             return false;
         snprintf(ww, sizeof ww, "%s.kinds", w);
         if ((l = cJSON_GetObjectItemCaseSensitive(it, "kinds")) &&
-            !string_list(v, l, ww, kind_names, NELEM(kind_names)))
+            !schema_list(t, v, l, ww, "asset_kind"))
             return false;
     }
     t->imp_rules = r;
@@ -1103,6 +1186,7 @@ void risk_tables_free(risk_tables *t)
 {
     if (!t) return;
     for (int i = 0; i < NTABLES; i++) cJSON_Delete(t->docs[i]);
+    cJSON_Delete(t->schema);
     free(t->threats);
     free(t->damages);
     free(t->entries);
@@ -1118,8 +1202,16 @@ int risk_tables_load(const char *dir, risk_tables **out, char *err, size_t errle
         risk_seterr(err, errlen, "risk tables: out of memory");
         return -1;
     }
-    /* the policies' sandbox, its per-call limits set to the tables' */
-    sandbox_opts o = {.instructions = TABLE_MAX_INSTRUCTIONS,
+    /* the policies' sandbox, its per-call limits set to the tables'; its trusted runtime is
+       the Lua directory the tables belong to (DIR is its kyojin/risk) */
+    char lua_dir[4096];
+    if ((size_t)snprintf(lua_dir, sizeof lua_dir, "%s/../..", dir) >= sizeof lua_dir) {
+        risk_seterr(err, errlen, "risk tables: path too long");
+        risk_tables_free(t);
+        return -1;
+    }
+    sandbox_opts o = {.lua_dir = lua_dir,
+                      .instructions = TABLE_MAX_INSTRUCTIONS,
                       .policy_memory = TABLE_MAX_MEMORY,
                       .bundle = tables_bundle};
     char msg[512];
@@ -1137,7 +1229,12 @@ int risk_tables_load(const char *dir, risk_tables **out, char *err, size_t errle
             return -1;
         }
     }
+    t->schema = load_schema_enums(sb, err, errlen);
     sandbox_free(sb);
+    if (!t->schema) {
+        risk_tables_free(t);
+        return -1;
+    }
     /* Order matters: later tables refer to ids of earlier ones. */
     vctx v = {NULL, err, errlen};
     bool ok = (v.file = table_files[T_RULES], load_rules(t, &v)) &&
@@ -1150,6 +1247,8 @@ int risk_tables_load(const char *dir, risk_tables **out, char *err, size_t errle
               (v.file = table_files[T_DAMAGES], load_damages(t, &v)) &&
               (v.file = table_files[T_ENTRIES], load_entries(t, &v)) &&
               (v.file = table_files[T_IMPORTANCE], load_importance(t, &v));
+    if (ok && risk_text_set_segments(cJSON_GetObjectItemCaseSensitive(t->schema, "segment_asset")))
+        ok = (risk_seterr(err, errlen, "risk tables: out of memory"), false);
     if (!ok) {
         risk_tables_free(t);
         return -1;

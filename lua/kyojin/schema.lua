@@ -21,7 +21,8 @@
 --   const    value
 --   enum     values = { {value, ja, en}, ... }  or  enum = name of M.enums
 --            (an entry may add short = {ja, en}, the label of report tables, and symbol, the
---            sign of the text report: read by kyojin.vocab)
+--            sign of the text report: read by kyojin.vocab; a segment entry adds asset = {ja, en},
+--            the asset type of the risk sheets: read by core/risk with the risk tables)
 --   integer / number   min, max, exclusive_min
 --   boolean
 --   fact     a process fact: boolean or { value = boolean, evidence = evidence }
@@ -113,6 +114,8 @@ M.formats = {
 ----------------------------------------------------------------------------------------
 -- Enumerations: value, Japanese label, English label (in the order shown to users), and where
 -- the reports show a shorter word, short = { ja, en }, or a sign, symbol (read by kyojin.vocab).
+-- Segments add asset = { ja, en }, the asset type of the risk sheets (core/risk). The risk tables
+-- (lua/kyojin/risk) may name only the values of asset_kind, segment and data_class.
 ----------------------------------------------------------------------------------------
 local function E(list) return list end
 
@@ -127,10 +130,12 @@ M.enums = {
       short = { "β′モデル", "β′ model" }, symbol = "β′" },
   },
   segment = E{
-    { "mynumber", "マイナンバー利用事務系", "My Number segment" },
-    { "lgwan", "LGWAN接続系", "LGWAN segment" },
-    { "internet", "インターネット接続系", "internet segment", short = { "インターネット接続系", "Internet segment" } },
-    { "cloud", "クラウド", "cloud" },
+    { "mynumber", "マイナンバー利用事務系", "My Number segment",
+      asset = { "マイナンバー利用事務系資産", "My Number segment asset" } },
+    { "lgwan", "LGWAN接続系", "LGWAN segment", asset = { "LGWAN接続系資産", "LGWAN segment asset" } },
+    { "internet", "インターネット接続系", "internet segment", short = { "インターネット接続系", "Internet segment" },
+      asset = { "インターネット接続系資産", "Internet segment asset" } },
+    { "cloud", "クラウド", "cloud", asset = { "クラウド資産", "Cloud asset" } },
   },
   terminal_segment = E{
     { "lgwan", "LGWAN接続系", "LGWAN segment" },

@@ -22,8 +22,8 @@ policy {
   },
   countermeasures = { "harmlessization" },
   check = function(decl, result)
-    local h = kyojin.al_get(decl, "harmlessization")
-    local methods = kyojin.al_get(h, "methods")
+    local h = kyojin.get(decl, "harmlessization")
+    local methods = kyojin.get(h, "methods")
     local subject = h or "/harmlessization"
     if type(methods) == "table" or type(methods) == "userdata" then
       for _, m in ipairs(methods) do
@@ -37,7 +37,7 @@ policy {
       end
     end
     if kyojin.al_has_method(decl, "visual_check") then
-      if kyojin.al_get(h, "unknown_malware_detection") == true then
+      if kyojin.get(h, "unknown_malware_detection") == true then
         result:pass(subject, {
           ja = "無害化方式: 目視確認と未知の不正プログラム検知ソフトウェアの併用。",
           en = "harmlessization method: visual check with unknown-malware detection software.",

@@ -17,9 +17,9 @@ policy {
   },
   countermeasures = { { id = "mail_filtering", kinds = { "terminal", "mail_relay" } } },
   check = function(decl, result)
-    local mail = kyojin.al_get(decl, "mail")
+    local mail = kyojin.get(decl, "mail")
     local subject = mail or "/mail"
-    local delivery = kyojin.al_get(mail, "delivery")
+    local delivery = kyojin.get(mail, "delivery")
     if delivery == "text_only" then
       local bad_ja, bad_en = {}, {}
       local conds = {
@@ -29,7 +29,7 @@ policy {
         { "smtp_only", "SMTP以外のプロトコルの遮断", "protocols other than SMTP blocked" },
       }
       for _, f in ipairs(conds) do
-        if kyojin.al_get(mail, f[1]) ~= true then bad_ja[#bad_ja + 1] = f[2]; bad_en[#bad_en + 1] = f[3] end
+        if kyojin.get(mail, f[1]) ~= true then bad_ja[#bad_ja + 1] = f[2]; bad_en[#bad_en + 1] = f[3] end
       end
       if #bad_ja > 0 then
         result:fail(subject, {
@@ -40,14 +40,7 @@ policy {
         result:pass(subject)
       end
     elseif delivery == "screen_transfer" then
-      local found = false
-      for _, c in ipairs(kyojin.st_connections(decl, "all")) do
-        if kyojin.st_get(c, "terminal_segment") == "lgwan" and kyojin.st_get(c, "target_segment") == "internet" then
-          found = true
-          break
-        end
-      end
-      if found then
+      if kyojin.st_lgwan_to_internet(decl) then
         result:pass(subject)
       else
         result:fail(subject, {

@@ -16,22 +16,15 @@ policy {
   },
   countermeasures = { "fw" },
   check = function(decl, result)
-    local via = nil
-    for _, c in ipairs(kyojin.st_connections(decl, "all")) do
-      if kyojin.st_get(c, "terminal_segment") == "lgwan" and kyojin.st_get(c, "target_segment") == "internet" then
-        via = c
-        break
-      end
-    end
-    if via == nil and kyojin.al_get(decl, "mail", "delivery") ~= "screen_transfer" then
+    if kyojin.st_lgwan_to_internet(decl) == nil and kyojin.get(decl, "mail", "delivery") ~= "screen_transfer" then
       result:not_applicable({
         ja = "インターネット接続系を画面転送で利用する構成（LGWAN接続系端末→インターネット接続系の画面転送、又は画面転送によるメール閲覧）が申告されていません。",
         en = "the internet segment is not reached by screen transfer (no lgwan-terminal-to-internet screen transfer, no mail read by screen transfer)",
       })
       return
     end
-    local sb = kyojin.al_get(decl, "segment_boundary")
-    if kyojin.al_get(sb, "internet_lgwan_screen_transfer_only") == true then
+    local sb = kyojin.get(decl, "segment_boundary")
+    if kyojin.get(sb, "internet_lgwan_screen_transfer_only") == true then
       result:pass(sb)
     else
       result:fail(sb or "/segment_boundary", {

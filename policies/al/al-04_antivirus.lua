@@ -18,16 +18,11 @@ policy {
   check = function(decl, result)
     local kinds = { terminal = true, server = true, database = true, file_link_server = true,
                     screen_transfer_platform = true }
-    for _, a in ipairs(kyojin.al_lgwan_assets(decl, kinds)) do
-      local lj, le = kyojin.al_label(a)
-      if kyojin.al_get(a, "controls", "antimalware", "definitions_current") == true then
-        result:pass(a)
-      else
-        result:fail(a, {
-          ja = "LGWAN接続系の「" .. lj .. "」のウイルス定義ファイルが最新化されていません（controls.antimalware.definitions_current）。",
-          en = "lgwan asset " .. le .. " does not have current anti-virus definitions (controls.antimalware.definitions_current).",
-        })
-      end
-    end
+    kyojin.al_require(result, decl, kinds, { "controls", "antimalware", "definitions_current" }, function(lj, le)
+      return {
+        ja = "LGWAN接続系の「" .. lj .. "」のウイルス定義ファイルが最新化されていません（controls.antimalware.definitions_current）。",
+        en = "lgwan asset " .. le .. " does not have current anti-virus definitions (controls.antimalware.definitions_current).",
+      }
+    end)
   end,
 }

@@ -20,10 +20,10 @@ policy {
     local assets = kyojin.al_lgwan_assets(decl, kinds)
     local mail_covered = false
     for _, a in ipairs(assets) do
-      local lj, le = kyojin.al_label(a)
-      if kyojin.al_get(a, "controls", "backup", "enabled") == true then
+      local lj, le = kyojin.asset_label(a)
+      if kyojin.get(a, "controls", "backup", "enabled") == true then
         result:pass(a)
-        if kyojin.al_get(a, "controls", "backup", "includes_mail") == true then mail_covered = true end
+        if kyojin.get(a, "controls", "backup", "includes_mail") == true then mail_covered = true end
       else
         result:fail(a, {
           ja = "LGWAN接続系の「" .. lj .. "」のバックアップが取得されていません（controls.backup.enabled）。",

@@ -18,16 +18,11 @@ policy {
   check = function(decl, result)
     local kinds = { terminal = true, server = true, database = true, file_link_server = true,
                     screen_transfer_platform = true, mail_relay = true }
-    for _, a in ipairs(kyojin.al_lgwan_assets(decl, kinds)) do
-      local lj, le = kyojin.al_label(a)
-      if kyojin.al_get(a, "controls", "patch", "os_timely") == true then
-        result:pass(a)
-      else
-        result:fail(a, {
-          ja = "LGWAN接続系の「" .. lj .. "」に修正プログラムが適時適用されていません（controls.patch.os_timely）。",
-          en = "lgwan asset " .. le .. " is not patched in time (controls.patch.os_timely).",
-        })
-      end
-    end
+    kyojin.al_require(result, decl, kinds, { "controls", "patch", "os_timely" }, function(lj, le)
+      return {
+        ja = "LGWAN接続系の「" .. lj .. "」に修正プログラムが適時適用されていません（controls.patch.os_timely）。",
+        en = "lgwan asset " .. le .. " is not patched in time (controls.patch.os_timely).",
+      }
+    end)
   end,
 }

@@ -15,16 +15,11 @@ policy {
     en = "Against malware aiming to stop business systems, set application allow-listing on lgwan terminals to restrict what can run.",
   },
   check = function(decl, result)
-    for _, a in ipairs(kyojin.al_lgwan_assets(decl, { terminal = true })) do
-      local lj, le = kyojin.al_label(a)
-      if kyojin.al_get(a, "controls", "allowlisting") == true then
-        result:pass(a)
-      else
-        result:fail(a, {
-          ja = "LGWAN接続系端末「" .. lj .. "」にアプリケーションホワイトリストが設定されていません（強く推奨）。",
-          en = "lgwan terminal " .. le .. " has no application allow-listing (strongly recommended).",
-        })
-      end
-    end
+    kyojin.al_require(result, decl, { terminal = true }, { "controls", "allowlisting" }, function(lj, le)
+      return {
+        ja = "LGWAN接続系端末「" .. lj .. "」にアプリケーションホワイトリストが設定されていません（強く推奨）。",
+        en = "lgwan terminal " .. le .. " has no application allow-listing (strongly recommended).",
+      }
+    end)
   end,
 }

@@ -22,8 +22,8 @@ policy {
   },
   countermeasures = { "harmlessization" },
   check = function(decl, result)
-    local h = kyojin.al_get(decl, "harmlessization")
-    local p = kyojin.al_get(h, "visual_check_procedure")
+    local h = kyojin.get(decl, "harmlessization")
+    local p = kyojin.get(h, "visual_check_procedure")
     local items = {
       { "sender", "送信元", "sender" },
       { "subject", "件名", "subject" },
@@ -32,9 +32,9 @@ policy {
     }
     local bad_ja, bad_en = {}, {}
     for _, it in ipairs(items) do
-      if kyojin.al_get(p, it[1]) ~= true then bad_ja[#bad_ja + 1] = it[2]; bad_en[#bad_en + 1] = it[3] end
+      if kyojin.get(p, it[1]) ~= true then bad_ja[#bad_ja + 1] = it[2]; bad_en[#bad_en + 1] = it[3] end
     end
-    if kyojin.al_get(h, "unknown_malware_detection") ~= true then
+    if kyojin.get(h, "unknown_malware_detection") ~= true then
       bad_ja[#bad_ja + 1] = "未知の不正プログラム検知ソフトウェアの併用"
       bad_en[#bad_en + 1] = "software detecting unknown malware alongside"
     end

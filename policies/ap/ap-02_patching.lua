@@ -18,8 +18,6 @@ policy {
   },
   countermeasures = { { id = "patching", kinds = { "network_device", "gateway", "vpn", "auth_gateway" } } },
   check = function(decl, result)
-    for _, f in ipairs(kyojin.ap_patching(decl)) do
-      if f.ok then result:pass(f.subject) else result:fail(f.subject, { ja = f.ja, en = f.en }) end
-    end
+    kyojin.ap_report(result, kyojin.ap_patching(decl))
   end,
 }

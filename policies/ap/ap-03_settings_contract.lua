@@ -17,21 +17,12 @@ policy {
     en = "Guarantee the settings entrusted to vendors or cloud services in the contract (specification, settings annex); the municipality stays responsible for incidents. Declare the contract clause as evidence.",
   },
   params = {
-    require_evidence = {
-      default = false, type = "boolean",
-      description = {
-        ja = "true の場合、settings_guaranteed に証跡（契約書の該当箇所等）の添付を求める",
-        en = "when true, settings_guaranteed must carry an evidence reference (e.g. the contract clause)",
-      },
-    },
+    require_evidence = kyojin.evidence_param({
+      ja = "true の場合、settings_guaranteed に証跡（契約書の該当箇所等）の添付を求める",
+      en = "when true, settings_guaranteed must carry an evidence reference (e.g. the contract clause)",
+    }),
   },
   check = function(decl, result, params)
-    for _, f in ipairs(kyojin.ap_settings_guaranteed(decl, params.require_evidence)) do
-      if f.ok then
-        result:pass(f.subject, nil, { evidence = f.evidence })
-      else
-        result:fail(f.subject, { ja = f.ja, en = f.en }, { evidence = f.evidence })
-      end
-    end
+    kyojin.ap_report(result, kyojin.ap_settings_guaranteed(decl, params.require_evidence))
   end,
 }

@@ -18,21 +18,12 @@ policy {
     en = "Verify the settings of connected cloud services periodically and also whenever the service is updated or its specification changes; write both into the contract and operations.",
   },
   params = {
-    require_evidence = {
-      default = false, type = "boolean",
-      description = {
-        ja = "true の場合、cloud_settings_check の periodic / on_change に証跡の添付を求める",
-        en = "when true, cloud_settings_check periodic and on_change must carry evidence references",
-      },
-    },
+    require_evidence = kyojin.evidence_param({
+      ja = "true の場合、cloud_settings_check の periodic / on_change に証跡の添付を求める",
+      en = "when true, cloud_settings_check periodic and on_change must carry evidence references",
+    }),
   },
   check = function(decl, result, params)
-    for _, f in ipairs(kyojin.ap_cloud_settings_check(decl, params.require_evidence)) do
-      if f.ok then
-        result:pass(f.subject, nil, { evidence = f.evidence })
-      else
-        result:fail(f.subject, { ja = f.ja, en = f.en }, { evidence = f.evidence })
-      end
-    end
+    kyojin.ap_report(result, kyojin.ap_cloud_settings_check(decl, params.require_evidence))
   end,
 }

@@ -18,21 +18,12 @@ policy {
     en = "Have external audits carried out and record, for each audit, the qualifications of the auditors and audit members (certified information-security auditor, CISA, Registered Information Security Specialist …).",
   },
   params = {
-    require_evidence = {
-      default = false, type = "boolean",
-      description = {
-        ja = "true の場合、外部監査ごとに監査報告書の証跡（report_submitted_to_jlis の evidence）を求める",
-        en = "when true, every external audit needs an evidence reference to its report (evidence of report_submitted_to_jlis)",
-      },
-    },
+    require_evidence = kyojin.evidence_param({
+      ja = "true の場合、外部監査ごとに監査報告書の証跡（report_submitted_to_jlis の evidence）を求める",
+      en = "when true, every external audit needs an evidence reference to its report (evidence of report_submitted_to_jlis)",
+    }),
   },
   check = function(decl, result, params)
-    for _, f in ipairs(kyojin.ap_external_audits(decl, params.require_evidence)) do
-      if f.ok then
-        result:pass(f.subject, nil, { evidence = f.evidence })
-      else
-        result:fail(f.subject, { ja = f.ja, en = f.en }, { evidence = f.evidence })
-      end
-    end
+    kyojin.ap_report(result, kyojin.ap_external_audits(decl, params.require_evidence))
   end,
 }

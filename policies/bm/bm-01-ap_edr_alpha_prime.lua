@@ -26,32 +26,23 @@ policy {
   },
   countermeasures = { "edr" },
   check = function(decl, result, params)
-    local keys = { "behaviour_detection", "managed_monitoring", "isolates_on_detection",
-                   "investigation_support" }
-    if params.require_exfiltration_detection then keys[#keys + 1] = "detects_exfiltration" end
-    local terminals = kyojin.beta_terminals(decl, "lgwan")
-    if #terminals == 0 then
-      result:fail("/assets", {
+    kyojin.edr_check_terminals(result, kyojin.beta_terminals(decl, "lgwan"), params.require_exfiltration_detection, {
+      none = {
         ja = "LGWAN 接続系の業務端末（kind \"terminal\"、segment \"lgwan\"）が申告されていない。業務端末を申告すること。",
         en = "No business terminal of the lgwan segment (kind \"terminal\", segment \"lgwan\") is declared. Declare the business terminals.",
-      })
-      return
-    end
-    for _, a in ipairs(terminals) do
-      local name = kyojin.caption_of_asset(a)
-      local missing = kyojin.edr_missing(a, keys)
-      if #missing == 0 then
-        result:pass(a, {
+      },
+      pass = function(name)
+        return {
           ja = "LGWAN 接続系業務端末 " .. name.ja .. "の EDR は推奨事項を満たす。",
           en = "EDR of lgwan business terminal " .. name.en .. " meets the recommendation.",
-        })
-      else
-        local text = kyojin.edr_missing_text(missing)
-        result:fail(a, {
+        }
+      end,
+      fail = function(name, text)
+        return {
           ja = "LGWAN 接続系業務端末 " .. name.ja .. "（α′モデル）の未知の不正プログラム対策に不足：" .. text.ja .. "。controls.edr で該当機能を備えることを推奨する。",
           en = "Unknown-malware countermeasure of lgwan business terminal " .. name.en .. " (α′) lacks: " .. text.en .. ". Providing these in controls.edr is recommended.",
-        })
-      end
-    end
+        }
+      end,
+    })
   end,
 }

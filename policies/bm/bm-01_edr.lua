@@ -27,33 +27,24 @@ policy {
   },
   countermeasures = { "edr" },
   check = function(decl, result, params)
-    local keys = { "behaviour_detection", "managed_monitoring", "isolates_on_detection",
-                   "investigation_support" }
-    if params.require_exfiltration_detection then keys[#keys + 1] = "detects_exfiltration" end
     local why = kyojin.beta_reason(decl)
-    local terminals = kyojin.beta_terminals(decl, "internet")
-    if #terminals == 0 then
-      result:fail("/assets", {
+    kyojin.edr_check_terminals(result, kyojin.beta_terminals(decl, "internet"), params.require_exfiltration_detection, {
+      none = {
         ja = "インターネット接続系の業務端末（kind \"terminal\"、segment \"internet\"）が申告されていない（" .. why.ja .. "）。業務端末を申告すること。",
         en = "No business terminal of the internet segment (kind \"terminal\", segment \"internet\") is declared (" .. why.en .. "). Declare the business terminals.",
-      })
-      return
-    end
-    for _, a in ipairs(terminals) do
-      local name = kyojin.caption_of_asset(a)
-      local missing = kyojin.edr_missing(a, keys)
-      if #missing == 0 then
-        result:pass(a, {
+      },
+      pass = function(name)
+        return {
           ja = "業務端末 " .. name.ja .. "の EDR は要件を満たす。",
           en = "EDR of business terminal " .. name.en .. " meets the requirement.",
-        })
-      else
-        local text = kyojin.edr_missing_text(missing)
-        result:fail(a, {
+        }
+      end,
+      fail = function(name, text)
+        return {
           ja = "業務端末 " .. name.ja .. "（" .. why.ja .. "）の未知の不正プログラム対策に不足：" .. text.ja .. "。controls.edr で該当機能を備えること。",
           en = "Unknown-malware countermeasure of business terminal " .. name.en .. " (" .. why.en .. ") lacks: " .. text.en .. ". Provide these in controls.edr.",
-        })
-      end
-    end
+        }
+      end,
+    })
   end,
 }

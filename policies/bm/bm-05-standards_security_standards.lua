@@ -18,9 +18,7 @@ policy {
   params = { require_evidence = kyojin.evidence_param() },
   countermeasures = {},
   check = function(decl, result, params)
-    local org = decl.organisation
-    kyojin.judge_process_fact(result, "/organisation/policy_follows_guideline",
-      org and org.policy_follows_guideline, params.require_evidence,
+    kyojin.judge_organisation_fact(result, decl, "policy_follows_guideline", params.require_evidence,
       { ja = "組織的なセキュリティ対策基準（ガイドラインに沿ったセキュリティポリシー）の遵守",
         en = "Adherence to organisational security standards (a security policy following the guideline)" },
       { ja = "ガイドラインに沿ったセキュリティポリシーを策定・遵守し、organisation.policy_follows_guideline を申告すること。",

@@ -21,9 +21,7 @@ policy {
   params = { require_evidence = kyojin.evidence_param() },
   countermeasures = { "anomaly_monitoring" },
   check = function(decl, result, params)
-    local org = decl.organisation
-    kyojin.judge_process_fact(result, "/organisation/continuous_monitoring",
-      org and org.continuous_monitoring, params.require_evidence,
+    kyojin.judge_organisation_fact(result, decl, "continuous_monitoring", params.require_evidence,
       { ja = "セキュリティの継続的な検知・モニタリング体制", en = "Continuous security detection and monitoring arrangement" },
       { ja = "SOC 等による継続的な検知・モニタリング体制を整え、organisation.continuous_monitoring を申告すること。",
         en = "Set up continuous detection and monitoring (e.g. a SOC) and declare organisation.continuous_monitoring." })

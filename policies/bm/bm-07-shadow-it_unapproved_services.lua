@@ -18,9 +18,7 @@ policy {
   params = { require_evidence = kyojin.evidence_param() },
   countermeasures = { { id = "url_filtering", kinds = { "gateway" } } },
   check = function(decl, result, params)
-    local org = decl.organisation
-    kyojin.judge_process_fact(result, "/organisation/shadow_it_control",
-      org and org.shadow_it_control, params.require_evidence,
+    kyojin.judge_organisation_fact(result, decl, "shadow_it_control", params.require_evidence,
       { ja = "組織が許可していない外部サービスへのアクセスの監視・遮断",
         en = "Monitoring and blocking of external services the organisation has not approved" },
       { ja = "許可していない外部サービスへのアクセスを監視・遮断し、organisation.shadow_it_control を申告することを推奨する。",

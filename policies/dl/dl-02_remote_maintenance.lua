@@ -15,11 +15,8 @@ policy {
     en = "Have vendors' remote maintenance run over a closed network (leased line, closed VPN), not over the internet; revise the contract and the configuration.",
   },
   check = function(decl, result)
-    local rm = decl.remote_maintenance
-    if not kyojin.is_object(rm) or rm.used ~= true then
-      result:pass(kyojin.is_object(rm) and rm or "/remote_maintenance", { ja = "リモート保守は利用されていません。", en = "remote maintenance is not used." })
-      return
-    end
+    local rm = kyojin.dl_in_use(result, decl, "remote_maintenance", { ja = "リモート保守は利用されていません。", en = "remote maintenance is not used." })
+    if rm == nil then return end
     if rm.closed_network == true then
       result:pass(rm)
     else

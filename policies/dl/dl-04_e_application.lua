@@ -16,11 +16,8 @@ policy {
   },
   countermeasures = { "antimalware" },
   check = function(decl, result)
-    local ea = decl.e_application
-    if not kyojin.is_object(ea) or ea.used ~= true then
-      result:pass(kyojin.is_object(ea) and ea or "/e_application", { ja = "電子申請サービスは利用されていません。", en = "no e-application service is used." })
-      return
-    end
+    local ea = kyojin.dl_in_use(result, decl, "e_application", { ja = "電子申請サービスは利用されていません。", en = "no e-application service is used." })
+    if ea == nil then return end
     local function missing(t)
       local ja, en = {}, {}
       if t.malware_check ~= true then ja[#ja + 1] = "マルウェアチェック"; en[#en + 1] = "malware check" end

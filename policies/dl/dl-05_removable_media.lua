@@ -16,11 +16,8 @@ policy {
   },
   countermeasures = { "device_control" },
   check = function(decl, result)
-    local rm = decl.removable_media
-    if not kyojin.is_object(rm) or rm.used ~= true then
-      result:pass(kyojin.is_object(rm) and rm or "/removable_media", { ja = "電磁的記録媒体は利用されていません。", en = "removable media are not used." })
-      return
-    end
+    local rm = kyojin.dl_in_use(result, decl, "removable_media", { ja = "電磁的記録媒体は利用されていません。", en = "removable media are not used." })
+    if rm == nil then return end
     local ja, en = {}, {}
     if rm.device_connection_control ~= true then ja[#ja + 1] = "デバイス接続制限"; en[#en + 1] = "device-connection control" end
     if rm.media_management ~= true then ja[#ja + 1] = "媒体管理"; en[#en + 1] = "media management" end

@@ -22,13 +22,10 @@ policy {
     en = "For services handling confidentiality-2-or-higher information, define and carry out the measures at selection (security requirements), use (settings and operation) and termination (return and erasure of data), and declare the records as evidence.",
   },
   params = {
-    require_evidence = {
-      default = false, type = "boolean",
-      description = {
-        ja = "true の場合、lifecycle の各段階に証跡（選定評価シート等）の添付を求める",
-        en = "when true, every life-cycle phase must carry an evidence reference (e.g. the selection assessment)",
-      },
-    },
+    require_evidence = kyojin.evidence_param({
+      ja = "true の場合、lifecycle の各段階に証跡（選定評価シート等）の添付を求める",
+      en = "when true, every life-cycle phase must carry an evidence reference (e.g. the selection assessment)",
+    }),
   },
   check = function(decl, result, params)
     local services = decl.external_services

@@ -18,40 +18,32 @@ policy {
   params = { require_evidence = kyojin.evidence_param() },
   countermeasures = { "patching" },
   check = function(decl, result, params)
-    local contracts = decl.contracts
-    if contracts == nil or #contracts == 0 then
-      result:fail("/contracts", {
+    kyojin.contract_parts(decl, result, "patch_process", {
+      none = {
         ja = "ベンダ契約が申告されていない。パッチ適用に至るプロセスを含む保守契約を申告すること。",
         en = "No vendor contract is declared. Declare the maintenance contracts that cover the patch process.",
-      })
-      return
-    end
-    for i, c in ipairs(contracts) do
-      local at = "/contracts/" .. tostring(i - 1)
-      local who = tostring(c.id) .. "（" .. tostring(c.vendor) .. "）"
-      local who_en = tostring(c.id) .. " (" .. tostring(c.vendor) .. ")"
-      local pp = c.patch_process
-      if pp == nil then
-        result:fail(at, {
+      },
+      missing = function(who, who_en)
+        return {
           ja = "契約 " .. who .. "にパッチ適用プロセス（patch_process）の定めが無い。脆弱性の把握から適用判断・適用までを契約に含めること。",
           en = "Contract " .. who_en .. " states no patch process (patch_process). Include identifying vulnerabilities, deciding and applying patches.",
-        })
-      else
-        kyojin.judge_process_fact(result, at .. "/patch_process/full_scope", pp.full_scope,
-          params.require_evidence,
-          { ja = "契約 " .. who .. "の脆弱性の把握から適用判断・適用までのプロセス",
-            en = "Contract " .. who_en .. ": process from identifying vulnerabilities to deciding and applying patches" },
-          { ja = "影響度と緊急度の高い脆弱性の把握と適用判断を契約に含めること。",
-            en = "Include identifying high-impact, urgent vulnerabilities and deciding on their patches in the contract." })
-        if kyojin.contract_covers_network_devices(decl, c) then
-          kyojin.judge_process_fact(result, at .. "/patch_process/includes_network_devices",
-            pp.includes_network_devices, params.require_evidence,
-            { ja = "契約 " .. who .. "のネットワーク機器の脆弱性対応",
-              en = "Contract " .. who_en .. ": vulnerabilities of network devices" },
-            { ja = "契約の対象にネットワーク機器があるため、その脆弱性の確認と対応を契約に含めること。",
-              en = "The contract covers network devices: include checking and handling their vulnerabilities." })
-        end
+        }
+      end,
+    }, function(pp, at, who, who_en, c)
+      kyojin.judge_process_fact(result, at .. "/full_scope", pp.full_scope,
+        params.require_evidence,
+        { ja = "契約 " .. who .. "の脆弱性の把握から適用判断・適用までのプロセス",
+          en = "Contract " .. who_en .. ": process from identifying vulnerabilities to deciding and applying patches" },
+        { ja = "影響度と緊急度の高い脆弱性の把握と適用判断を契約に含めること。",
+          en = "Include identifying high-impact, urgent vulnerabilities and deciding on their patches in the contract." })
+      if kyojin.contract_covers_network_devices(decl, c) then
+        kyojin.judge_process_fact(result, at .. "/includes_network_devices",
+          pp.includes_network_devices, params.require_evidence,
+          { ja = "契約 " .. who .. "のネットワーク機器の脆弱性対応",
+            en = "Contract " .. who_en .. ": vulnerabilities of network devices" },
+          { ja = "契約の対象にネットワーク機器があるため、その脆弱性の確認と対応を契約に含めること。",
+            en = "The contract covers network devices: include checking and handling their vulnerabilities." })
       end
-    end
+    end)
   end,
 }

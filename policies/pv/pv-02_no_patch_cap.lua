@@ -29,8 +29,7 @@ policy {
     end
     for i, c in ipairs(contracts) do
       local at = "/contracts/" .. tostring(i - 1)
-      local who = tostring(c.id) .. "（" .. tostring(c.vendor) .. "）"
-      local who_en = tostring(c.id) .. " (" .. tostring(c.vendor) .. ")"
+      local who, who_en = kyojin.contract_label(c)
       local pp = c.patch_process
       local cap = pp and pp.round_cap
       if pp ~= nil and cap == kyojin.null then

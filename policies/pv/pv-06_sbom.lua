@@ -18,44 +18,36 @@ policy {
   params = { require_evidence = kyojin.evidence_param() },
   countermeasures = {},
   check = function(decl, result, params)
-    local contracts = decl.contracts
-    if contracts == nil or #contracts == 0 then
-      result:fail("/contracts", {
+    kyojin.contract_parts(decl, result, "sbom", {
+      none = {
         ja = "ベンダ契約が申告されていない。SBOM の提供を定めた契約を申告することを推奨する。",
         en = "No vendor contract is declared. Declaring the contracts that provide an SBOM is recommended.",
-      })
-      return
-    end
-    for i, c in ipairs(contracts) do
-      local at = "/contracts/" .. tostring(i - 1)
-      local who = tostring(c.id) .. "（" .. tostring(c.vendor) .. "）"
-      local who_en = tostring(c.id) .. " (" .. tostring(c.vendor) .. ")"
-      local sbom = c.sbom
-      if sbom == nil then
-        result:fail(at, {
+      },
+      missing = function(who, who_en)
+        return {
           ja = "契約 " .. who .. "に SBOM の定めが無い（sbom）。SBOM の提供と対象範囲を契約に含めることを推奨する。",
           en = "Contract " .. who_en .. " says nothing about an SBOM (sbom). Including SBOM provision and its scope is recommended.",
-        })
-      else
-        local provided = kyojin.judge_process_fact(result, at .. "/sbom/provided", sbom.provided,
-          params.require_evidence,
-          { ja = "契約 " .. who .. "の SBOM の提供", en = "Contract " .. who_en .. ": SBOM provided" },
-          { ja = "ベンダに SBOM の提供を求めることを推奨する。", en = "Asking the vendor for an SBOM is recommended." })
-        if provided then
-          local scope = sbom.scope
-          if type(scope) == "string" and scope:match("%S") then
-            result:pass(at .. "/sbom/scope", {
-              ja = "契約 " .. who .. "の SBOM の対象範囲が明示されている。",
-              en = "Contract " .. who_en .. " states the scope of its SBOM.",
-            })
-          else
-            result:fail(at .. "/sbom/scope", {
-              ja = "契約 " .. who .. "の SBOM は提供されるが、対象とするソフトウェアや脆弱性管理の範囲が明示されていない（sbom.scope）。リスクに応じた範囲を明示することを推奨する。",
-              en = "Contract " .. who_en .. " provides an SBOM but does not state which software and vulnerability management it covers (sbom.scope). Stating a scope sized to the risk is recommended.",
-            })
-          end
+        }
+      end,
+    }, function(sbom, at, who, who_en)
+      local provided = kyojin.judge_process_fact(result, at .. "/provided", sbom.provided,
+        params.require_evidence,
+        { ja = "契約 " .. who .. "の SBOM の提供", en = "Contract " .. who_en .. ": SBOM provided" },
+        { ja = "ベンダに SBOM の提供を求めることを推奨する。", en = "Asking the vendor for an SBOM is recommended." })
+      if provided then
+        local scope = sbom.scope
+        if type(scope) == "string" and scope:match("%S") then
+          result:pass(at .. "/scope", {
+            ja = "契約 " .. who .. "の SBOM の対象範囲が明示されている。",
+            en = "Contract " .. who_en .. " states the scope of its SBOM.",
+          })
+        else
+          result:fail(at .. "/scope", {
+            ja = "契約 " .. who .. "の SBOM は提供されるが、対象とするソフトウェアや脆弱性管理の範囲が明示されていない（sbom.scope）。リスクに応じた範囲を明示することを推奨する。",
+            en = "Contract " .. who_en .. " provides an SBOM but does not state which software and vulnerability management it covers (sbom.scope). Stating a scope sized to the risk is recommended.",
+          })
         end
       end
-    end
+    end)
   end,
 }

@@ -5,15 +5,7 @@ policy {
   id = "PV-07",
   requirements = { "PV-07" },
   level = "required",
-  applies = function(decl)
-    if kyojin.remote_work_used(decl, "remote_access") or kyojin.remote_work_used(decl, "telework") then
-      return true
-    end
-    return false, {
-      ja = "リモートアクセスもテレワークも利用していないため対象外（remote_access.used、telework.used が true でない）",
-      en = "neither remote access nor telework is used (remote_access.used and telework.used are not true)",
-    }
-  end,
+  applies = kyojin.remote_data_applies,
   source = "S003 各対策の詳細（被害拡大防止）「アクセス時に認証が可能なシステムに情報を格納」「アクセス権限を付与する範囲の最小化」「EDR、NDR等による不正なアクセス動作の検知」",
   title = {
     ja = "リモートから到達できる情報の保護（認証・最小権限・不正アクセス検知）",
@@ -23,37 +15,17 @@ policy {
     ja = "リモートから到達できる情報はアクセスのたびに認証するシステムに格納し、アクセス権限を付与する範囲を最小化し、EDR・NDR 等で不正なアクセス動作を検知する。",
     en = "Keep remotely reachable data in systems that authenticate every access, minimise the scope of granted privileges, and detect abnormal access with EDR, NDR or the like.",
   },
-  params = {
-    telework_without_remote_access = {
-      default = true,
-      type = "boolean",
-      description = {
-        ja = "リモートアクセスを利用せずテレワークだけを行う場合にも適用するか（カタログは「テレワーク／リモートアクセス」とするが、対策の申告項目は remote_access にしかない）。false にすると remote_access.used が true のときだけ適用する。",
-        en = "Whether the requirement also applies when telework is used without remote access (the catalog says telework / remote access, but the measures are declared under remote_access only). false applies it only when remote_access.used is true.",
-      },
-    },
-  },
+  params = kyojin.remote_data_params(),
   countermeasures = {
     { id = "operator_auth", kinds = { "server", "database", "storage", "vpn", "auth_gateway" } },
     { id = "privilege_mgmt", kinds = { "server", "database", "storage" } },
     { id = "anomaly_monitoring", kinds = { "server", "database", "storage", "vpn", "auth_gateway" } },
   },
   check = function(decl, result, params)
-    if not kyojin.remote_work_used(decl, "remote_access") then
-      if not params.telework_without_remote_access then
-        result:not_applicable({
-          ja = "リモートアクセスを利用していない（テレワークのみ、telework_without_remote_access = false）ため対象外",
-          en = "remote access is not used (telework only, telework_without_remote_access = false)",
-        })
-        return
-      end
-      result:fail("/remote_access", {
-        ja = "テレワークを実施しているが、リモートから到達できる情報の保護策が申告されていない（remote_access.used が true でない）。テレワークで扱う情報の保護策（アクセス時の認証・最小権限・不正アクセスの検知）を remote_access に申告すること。",
-        en = "Telework is used, but the protection of remotely reachable data is not declared (remote_access.used is not true). Declare the measures (authentication of each access, minimal privileges, abnormal-access detection) under remote_access.",
-      })
-      return
-    end
-    kyojin.remote_work_measures(result, decl, "remote_access", {
+    kyojin.remote_data_check(result, decl, params, {
+      ja = "テレワークを実施しているが、リモートから到達できる情報の保護策が申告されていない（remote_access.used が true でない）。テレワークで扱う情報の保護策（アクセス時の認証・最小権限・不正アクセスの検知）を remote_access に申告すること。",
+      en = "Telework is used, but the protection of remotely reachable data is not declared (remote_access.used is not true). Declare the measures (authentication of each access, minimal privileges, abnormal-access detection) under remote_access.",
+    }, {
       { "per_access_auth", "アクセス時に認証するシステムへの情報の格納", "data kept in systems that authenticate each access",
         "情報をアクセスごとに認証するシステムに格納すること。", "Keep the data in systems that authenticate every access." },
       { "minimal_privileges", "アクセス権限の付与範囲の最小化", "minimal privileges",

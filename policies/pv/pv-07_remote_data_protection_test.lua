@@ -31,29 +31,38 @@ case {
   set = { ["/remote_access/dlp_labels"] = false },
   expect = "pass",
 }
-case {
-  name = "neither telework nor remote access is not applicable",
-  sample = "base",
-  set = { ["/remote_access/used"] = false, ["/telework/used"] = false },
-  expect = "not_applicable",
-}
-case {
-  name = "telework without declared remote access brings the requirement in (fail)",
-  sample = "base",
-  set = { ["/remote_access"] = { used = false } },
-  expect = "fail",
-  subjects = { "/remote_access" },
-}
-case {
-  name = "telework_without_remote_access=false: telework alone is not applicable",
-  sample = "base",
-  set = { ["/remote_access"] = { used = false } },
-  params = { telework_without_remote_access = false },
-  expect = "not_applicable",
-}
-case {
-  name = "telework_without_remote_access=false still applies to remote access",
-  sample = "base",
-  params = { telework_without_remote_access = false },
-  expect = "pass",
-}
+-- What PV-07 and PV-07-dlp share (applicability, telework without remote access, the
+-- parameter telework_without_remote_access: kyojin.remote_data_check) runs against both;
+-- a gap fails PV-07 and warns PV-07-dlp (recommended).
+for _, p in ipairs({ { id = "PV-07", gap = "fail" }, { id = "PV-07-dlp", gap = "warn" } }) do
+  case {
+    policy = p.id,
+    name = p.id .. ": neither telework nor remote access is not applicable",
+    sample = "base",
+    set = { ["/remote_access/used"] = false, ["/telework/used"] = false },
+    expect = "not_applicable",
+  }
+  case {
+    policy = p.id,
+    name = p.id .. ": telework without declared remote access brings the requirement in (" .. p.gap .. ")",
+    sample = "base",
+    set = { ["/remote_access"] = { used = false } },
+    expect = p.gap,
+    subjects = { "/remote_access" },
+  }
+  case {
+    policy = p.id,
+    name = p.id .. ": telework_without_remote_access=false: telework alone is not applicable",
+    sample = "base",
+    set = { ["/remote_access"] = { used = false } },
+    params = { telework_without_remote_access = false },
+    expect = "not_applicable",
+  }
+  case {
+    policy = p.id,
+    name = p.id .. ": telework_without_remote_access=false still applies to remote access",
+    sample = "base",
+    params = { telework_without_remote_access = false },
+    expect = "pass",
+  }
+end

@@ -14,31 +14,17 @@ policy {
     en = "Enable encryption of the screen-transfer protocol (TLS or the vendor's encryption) against eavesdropping and tampering.",
   },
   params = {
-    target_scope = {
-      default = "mynumber", type = "string", values = { "mynumber", "all" },
-      description = {
-        ja = "対象とする画面転送: \"mynumber\"（マイナンバー利用事務系への画面転送のみ）又は \"all\"（全ての画面転送）",
-        en = "connections covered: \"mynumber\" (into the My Number segment) or \"all\"",
-      },
-    },
+    target_scope = kyojin.st_scope_param(),
   },
   countermeasures = { "screen_transfer_isolation", "encryption" },
   check = function(decl, result, params)
-    local conns = kyojin.st_connections(decl, params.target_scope)
-    if #conns == 0 then
-      result:not_applicable(kyojin.st_no_connections(params.target_scope))
-      return
-    end
-    for _, c in ipairs(conns) do
-      local id = kyojin.st_name(c)
-      if kyojin.st_get(c, "encryption") ~= true then
-        result:fail(c, {
-          ja = "画面転送「" .. id .. "」の通信が暗号化されていません。盗聴・改ざん防止のため暗号通信にしてください。",
-          en = "screen transfer '" .. id .. "' is not encrypted; encrypt it against eavesdropping and tampering.",
-        })
-      else
-        result:pass(c)
-      end
-    end
+    kyojin.st_check_settings(decl, result, params.target_scope, {
+      { path = { "encryption" }, want = true, ja = "暗号化", en = "encryption" },
+    }, function(id)
+      return {
+        ja = "画面転送「" .. id .. "」の通信が暗号化されていません。盗聴・改ざん防止のため暗号通信にしてください。",
+        en = "screen transfer '" .. id .. "' is not encrypted; encrypt it against eavesdropping and tampering.",
+      }
+    end)
   end,
 }

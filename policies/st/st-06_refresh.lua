@@ -15,13 +15,7 @@ policy {
     en = "Reset virtual terminals to a clean image at least every max_refresh_days days (default 7, weekly) and declare the interval in refresh_interval_days.",
   },
   params = {
-    target_scope = {
-      default = "mynumber", type = "string", values = { "mynumber", "all" },
-      description = {
-        ja = "対象とする画面転送: \"mynumber\"（マイナンバー利用事務系への画面転送のみ）又は \"all\"（全ての画面転送）",
-        en = "connections covered: \"mynumber\" (into the My Number segment) or \"all\"",
-      },
-    },
+    target_scope = kyojin.st_scope_param(),
     max_refresh_days = {
       default = 7, type = "number",
       description = {
@@ -32,15 +26,11 @@ policy {
   },
   countermeasures = { "screen_transfer_isolation" },
   check = function(decl, result, params)
-    local conns = kyojin.st_connections(decl, params.target_scope)
-    if #conns == 0 then
-      result:not_applicable(kyojin.st_no_connections(params.target_scope))
-      return
-    end
+    local conns = kyojin.st_in_scope(decl, result, params.target_scope)
     local max = params.max_refresh_days
     for _, c in ipairs(conns) do
       local id = kyojin.st_name(c)
-      local days = kyojin.st_get(c, "refresh_interval_days")
+      local days = kyojin.get(c, "refresh_interval_days")
       if type(days) ~= "number" then
         result:fail(c, {
           ja = "画面転送「" .. id .. "」の仮想端末のリフレッシュ間隔（refresh_interval_days）が申告されていません。" .. max .. "日以内ごとにクリーンなイメージへ戻してください。",

@@ -15,55 +15,43 @@ policy {
     en = "Put the screen-transfer platform (VDI/SBC base, DaaS base, gateways) under patch and vulnerability management (for DaaS, confirm the CSP's handling) and declare platform_patch_managed with its evidence.",
   },
   params = {
-    target_scope = {
-      default = "mynumber", type = "string", values = { "mynumber", "all" },
-      description = {
-        ja = "対象とする画面転送: \"mynumber\"（マイナンバー利用事務系への画面転送のみ）又は \"all\"（全ての画面転送の基盤）",
-        en = "connections covered: \"mynumber\" (into the My Number segment) or \"all\" (every declared connection's platform)",
-      },
-    },
-    require_evidence = {
-      default = false, type = "boolean",
-      description = {
-        ja = "true の場合、platform_patch_managed に証跡（evidence）の添付を求める",
-        en = "when true, platform_patch_managed must carry an evidence reference",
-      },
-    },
+    target_scope = kyojin.st_scope_param({
+      ja = "対象とする画面転送: \"mynumber\"（マイナンバー利用事務系への画面転送のみ）又は \"all\"（全ての画面転送の基盤）",
+      en = "connections covered: \"mynumber\" (into the My Number segment) or \"all\" (every declared connection's platform)",
+    }),
+    require_evidence = kyojin.evidence_param({
+      ja = "true の場合、platform_patch_managed に証跡（evidence）の添付を求める",
+      en = "when true, platform_patch_managed must carry an evidence reference",
+    }),
   },
   countermeasures = { "patching" },
   check = function(decl, result, params)
-    local conns = kyojin.st_connections(decl, params.target_scope)
-    if #conns == 0 then
-      result:not_applicable(kyojin.st_no_connections(params.target_scope))
-      return
-    end
+    local conns = kyojin.st_in_scope(decl, result, params.target_scope)
+    if #conns == 0 then return end
     local assets = {}
     for _, a in ipairs(decl.assets) do assets[a.id] = a end
     for _, c in ipairs(conns) do
       local id = kyojin.st_name(c)
-      local ok, ev, problem = kyojin.declared_fact(kyojin.st_get(c, "platform_patch_managed"), params.require_evidence)
+      local ok, ev, problem = kyojin.declared_fact(kyojin.get(c, "platform_patch_managed"), params.require_evidence)
       local bad_ja, bad_en = {}, {}
       if not ok then
         local pj, pe = kyojin.declared_fact_problem(problem)
         bad_ja[#bad_ja + 1] = "基盤のパッチ適用・脆弱性管理（platform_patch_managed）が" .. pj
         bad_en[#bad_en + 1] = "platform patch and vulnerability management (platform_patch_managed) " .. pe
       end
-      local pid = kyojin.st_get(c, "platform_asset")
+      local pid = kyojin.get(c, "platform_asset")
       if type(pid) == "string" then
         local a = assets[pid]
         if a == nil then
           bad_ja[#bad_ja + 1] = "基盤資産「" .. pid .. "」が assets にありません"
           bad_en[#bad_en + 1] = "platform asset '" .. pid .. "' is not among the assets"
-        elseif kyojin.st_get(a, "controls", "patch", "os_timely") ~= true then
+        elseif kyojin.get(a, "controls", "patch", "os_timely") ~= true then
           bad_ja[#bad_ja + 1] = "基盤資産「" .. pid .. "」にパッチが適時適用されていません（controls.patch.os_timely）"
           bad_en[#bad_en + 1] = "platform asset '" .. pid .. "' is not patched in time (controls.patch.os_timely)"
         end
       end
       if #bad_ja > 0 then
-        result:fail(c, {
-          ja = "画面転送「" .. id .. "」: " .. table.concat(bad_ja, "。") .. "。",
-          en = "screen transfer '" .. id .. "': " .. table.concat(bad_en, "; ") .. ".",
-        }, { evidence = ev })
+        result:fail(c, kyojin.st_unmet(id, bad_ja, bad_en), { evidence = ev })
       else
         result:pass(c, nil, { evidence = ev })
       end

@@ -16,28 +16,9 @@ policy {
   },
   countermeasures = { "mfa", "operator_auth" },
   check = function(decl, result)
-    local conns = kyojin.st_connections(decl, "mynumber")
-    if #conns == 0 then
-      result:not_applicable(kyojin.st_no_connections("mynumber"))
-      return
-    end
-    for _, c in ipairs(conns) do
-      local id = kyojin.st_name(c)
-      local bad_ja, bad_en = {}, {}
-      if kyojin.st_get(c, "mfa") ~= true then
-        bad_ja[#bad_ja + 1] = "多要素認証が設定されていません"; bad_en[#bad_en + 1] = "no multi-factor authentication"
-      end
-      if kyojin.st_get(c, "designated_staff_only") ~= true then
-        bad_ja[#bad_ja + 1] = "利用者が指定職員に限定されていません"; bad_en[#bad_en + 1] = "users are not limited to designated staff"
-      end
-      if #bad_ja > 0 then
-        result:fail(c, {
-          ja = "画面転送「" .. id .. "」: " .. table.concat(bad_ja, "。") .. "。",
-          en = "screen transfer '" .. id .. "': " .. table.concat(bad_en, "; ") .. ".",
-        })
-      else
-        result:pass(c)
-      end
-    end
+    kyojin.st_check_settings(decl, result, "mynumber", {
+      { path = { "mfa" }, want = true, ja = "多要素認証が設定されていません", en = "no multi-factor authentication" },
+      { path = { "designated_staff_only" }, want = true, ja = "利用者が指定職員に限定されていません", en = "users are not limited to designated staff" },
+    }, kyojin.st_unmet)
   end,
 }

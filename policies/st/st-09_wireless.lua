@@ -15,16 +15,11 @@ policy {
     en = "Where wireless LAN carries the screen transfer, allow only the terminals of staff handling My Number work (device authentication, MAC restriction etc.).",
   },
   check = function(decl, result)
-    local conns = kyojin.st_connections(decl, "mynumber")
-    if #conns == 0 then
-      result:not_applicable(kyojin.st_no_connections("mynumber"))
-      return
-    end
-    for _, c in ipairs(conns) do
+    for _, c in ipairs(kyojin.st_in_scope(decl, result, "mynumber")) do
       local id = kyojin.st_name(c)
-      if kyojin.st_get(c, "wireless_lan", "used") == false then
+      if kyojin.get(c, "wireless_lan", "used") == false then
         result:pass(c)
-      elseif kyojin.st_get(c, "wireless_lan", "mynumber_staff_only") ~= true then
+      elseif kyojin.get(c, "wireless_lan", "mynumber_staff_only") ~= true then
         result:fail(c, {
           ja = "画面転送「" .. id .. "」で無線LANを利用していますが、接続できる端末が事務取扱担当者の端末に限定されていません。",
           en = "screen transfer '" .. id .. "' uses wireless LAN without limiting it to the terminals of staff handling My Number work.",

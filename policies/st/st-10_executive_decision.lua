@@ -15,30 +15,22 @@ policy {
     en = "Explain the added risk of screen transfer into mynumber to the executives, take the decision with them, and declare the date and the record (e.g. the approval document).",
   },
   params = {
-    require_evidence = {
-      default = false, type = "boolean",
-      description = {
-        ja = "true の場合、意思決定（executive_decision.decided）に証跡（決裁文書等）の添付を求める",
-        en = "when true, executive_decision.decided must carry an evidence reference (e.g. the approval document)",
-      },
-    },
+    require_evidence = kyojin.evidence_param({
+      ja = "true の場合、意思決定（executive_decision.decided）に証跡（決裁文書等）の添付を求める",
+      en = "when true, executive_decision.decided must carry an evidence reference (e.g. the approval document)",
+    }),
   },
   check = function(decl, result, params)
-    local conns = kyojin.st_connections(decl, "mynumber")
-    if #conns == 0 then
-      result:not_applicable(kyojin.st_no_connections("mynumber"))
-      return
-    end
-    for _, c in ipairs(conns) do
+    for _, c in ipairs(kyojin.st_in_scope(decl, result, "mynumber")) do
       local id = kyojin.st_name(c)
-      local ok, ev, problem = kyojin.declared_fact(kyojin.st_get(c, "executive_decision", "decided"), params.require_evidence)
+      local ok, ev, problem = kyojin.declared_fact(kyojin.get(c, "executive_decision", "decided"), params.require_evidence)
       if not ok then
         local pj, pe = kyojin.declared_fact_problem(problem)
         result:fail(c, {
           ja = "画面転送「" .. id .. "」: 幹部を含めた意思決定（executive_decision.decided）が" .. pj .. "。",
           en = "screen transfer '" .. id .. "': the executive decision (executive_decision.decided) " .. pe .. ".",
         }, { evidence = ev })
-      elseif type(kyojin.st_get(c, "executive_decision", "date")) ~= "string" then
+      elseif type(kyojin.get(c, "executive_decision", "date")) ~= "string" then
         result:fail(c, {
           ja = "画面転送「" .. id .. "」: 幹部を含めた意思決定の日付（executive_decision.date）が記録されていません。",
           en = "screen transfer '" .. id .. "': the date of the executive decision (executive_decision.date) is not recorded.",

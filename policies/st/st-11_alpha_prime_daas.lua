@@ -26,24 +26,13 @@ policy {
     en = "Using DaaS from lgwan by local breakout is the alpha_prime model: carry out AP-01…AP-05 (anti-malware with behaviour detection, patching including network devices, settings guaranteed by contract, periodic and on-change cloud settings checks, external audits).",
   },
   params = {
-    antimalware_requires = {
-      default = "behaviour", type = "string", values = { "both", "behaviour", "either" },
-      description = {
-        ja = "α′のマルウェア対策の判定（AP-01と同じ値にする）: both / behaviour / either",
-        en = "anti-malware rule for alpha_prime (keep equal to AP-01's): both / behaviour / either",
-      },
-    },
+    antimalware_requires = kyojin.ap_antimalware_param({
+      ja = "α′のマルウェア対策の判定（AP-01と同じ値にする）: both / behaviour / either",
+      en = "anti-malware rule for alpha_prime (keep equal to AP-01's): both / behaviour / either",
+    }),
   },
   check = function(decl, result, params)
-    local conns = {}
-    for _, c in ipairs(kyojin.st_connections(decl, "all")) do
-      local r = kyojin.st_route(c)
-      if r then
-        for _, m in ipairs(r.obligations) do
-          if m == "alpha_prime" then conns[#conns + 1] = { c, r } end
-        end
-      end
-    end
+    local conns = kyojin.st_obliging(decl, "alpha_prime")
     if #conns == 0 then
       result:not_applicable({
         ja = "LGWAN接続系からのローカルブレイクアウト（DaaS利用・ブレイクアウト回線）を伴う画面転送が申告されていません。",

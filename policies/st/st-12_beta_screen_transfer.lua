@@ -17,15 +17,7 @@ policy {
     en = "Reaching lgwan business servers by screen transfer from internet-segment terminals is the beta model: deploy EDR (behaviour detection, managed monitoring, isolation on detection, investigation, CSIRT link), business-system log management and harmlessization of files entering lgwan.",
   },
   check = function(decl, result)
-    local conns = {}
-    for _, c in ipairs(kyojin.st_connections(decl, "all")) do
-      local r = kyojin.st_route(c)
-      if r then
-        for _, m in ipairs(r.obligations) do
-          if m == "beta" then conns[#conns + 1] = { c, r } end
-        end
-      end
-    end
+    local conns = kyojin.st_obliging(decl, "beta")
     if #conns == 0 then
       result:not_applicable({
         ja = "インターネット接続系の端末からの画面転送が申告されていません。",

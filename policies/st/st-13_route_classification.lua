@@ -17,12 +17,7 @@ policy {
     en = "For connections that cannot be classified, declare the terminal segment, the method, the DaaS and Government Cloud CSPs, whether a terminal remains in the internet segment and whether a breakout line exists.",
   },
   check = function(decl, result)
-    local conns = kyojin.st_connections(decl, "all")
-    if #conns == 0 then
-      result:not_applicable(kyojin.st_no_connections("all"))
-      return
-    end
-    for _, c in ipairs(conns) do
+    for _, c in ipairs(kyojin.st_in_scope(decl, result, "all")) do
       local r, why = kyojin.st_route(c)
       if r then
         result:classify(c, { class = r.class, obligations = kyojin.array(r.obligations), ja = r.ja, en = r.en })

@@ -6,7 +6,10 @@
 # copy (KYOJIN_HOME) on a declaration holding an asset of the new kind must show the kind's
 # label and the countermeasure in the HTML and the XLSX report, the countermeasure as the first
 # countermeasure column of the asset sheet (catalog order). With the words still in C the kind
-# would show as its id and the countermeasure column would come last. Runs with the bundle and
+# would show as its id and the countermeasure column would come last. The kind is also named in
+# a threat's kinds list of the copy's risk tables (applicability.lua): kyojin risk and the XLSX
+# asset sheet have a row of the new asset for that threat (the tables check kinds against
+# kyojin.schema, so a C list of kinds would refuse the tables). Runs with the bundle and
 # with KYOJIN_NO_BUNDLE=1. Then a family name and a status word edited in the copy's vocab.lua
 # show in the HTML and in kyojin summary, and a broken vocab.lua stops kyojin with a message.
 # VOCAB_TMP=DIR keeps the copy and the reports in DIR (to look at them).
@@ -42,6 +45,10 @@ edit(d + "/risk/threat_countermeasures.lua", '  unauthorized_access_internet = {
 # provided by a declared control (the new asset has controls.mfa)
 edit(d + "/risk/controls.lua", 'return {\n',
      '  { countermeasure = "key_custody", all = { "controls/mfa" } },\n')
+# the kind named in a threat's kinds list (applicability): the shipped list is of maintenance
+# terminals only
+edit(d + "/risk/applicability.lua", 'maintenance_misuse = { kinds = { "maintenance_terminal"',
+     ', "key_vault"')
 EOF
 # the declaration: samples/base.json with one more asset, of the new kind
 $PY - samples/base.json "$T/decl.json" <<'EOF'
@@ -67,13 +74,22 @@ for mode in bundle no-bundle; do
     KYOJIN_HOME=$H KYOJIN_NO_BUNDLE=$nb "$K" check --lang $lang --format xlsx -o "$T/$mode.$lang.xlsx" "$T/decl.json" 2>"$T/err"
     rc=$?
     [ $rc -le 1 ] && ok || { bad "$mode $lang: xlsx exit $rc"; head -5 "$T/err"; }
+    # the risk tables name the kind (applicability.lua): kyojin risk has the row of the new
+    # asset for that threat (misuse of a maintenance terminal)
+    KYOJIN_HOME=$H KYOJIN_NO_BUNDLE=$nb "$K" risk --lang $lang "$T/decl.json" >"$T/$mode.$lang.risk.txt" 2>"$T/err"
+    rc=$?
+    [ $rc -le 1 ] && ok || { bad "$mode $lang: kyojin risk exit $rc"; head -5 "$T/err"; }
+    threat="不正操作（保守端末）"; [ $lang = en ] && threat="Misuse of a maintenance terminal"
+    awk -F'\t' -v t="$threat" 'index($3, "(kv-1)") && $8 == t { f = 1 } END { exit !f }' "$T/$mode.$lang.risk.txt" \
+      && ok || bad "$mode $lang: the risk sheet has no row of kv-1 for the threat $threat"
   done
   # HTML: the kind's label (ja and en) and the countermeasure
   grep -q '暗号鍵保管庫' "$T/$mode.ja.html" && ok || bad "$mode: the ja HTML lacks the new kind's label"
   grep -q 'key vault' "$T/$mode.en.html" && ok || bad "$mode: the en HTML lacks the new kind's label"
   grep -q '鍵の分散保管' "$T/$mode.ja.html" && ok || bad "$mode: the ja HTML lacks the new countermeasure"
   grep -q 'Split key custody' "$T/$mode.en.html" && ok || bad "$mode: the en HTML lacks the new countermeasure"
-  # XLSX: the asset sheet has the kind's label and the countermeasure as its first column
+  # XLSX: the asset sheet has the kind's label, the countermeasure as its first column and a
+  # row of the new kind for the threat its kinds list names
   for lang in ja en; do
     out=$($PY - "$T/$mode.$lang.xlsx" $lang <<'EOF'
 import sys, openpyxl
@@ -88,10 +104,13 @@ cm = "鍵の分散保管" if ja else "Split key custody"
 kinds = {r[head.index("資産種別" if ja else "Asset kind")] for r in rows[1:]}
 print("kind" if kind in kinds else "no-kind")
 print("cm-first" if cms and cms[0].endswith(": " + cm) else "cm-not-first: " + ", ".join(cms[:3]))
+threat = "不正操作（保守端末）" if ja else "Misuse of a maintenance terminal"
+print("row" if any(kind in r and threat in r for r in rows[1:]) else "no-row")
 EOF
 )
     printf '%s\n' "$out" | grep -qx kind && ok || bad "$mode $lang: the XLSX asset sheet lacks the new kind's label ($out)"
     printf '%s\n' "$out" | grep -qx cm-first && ok || bad "$mode $lang: the XLSX asset sheet does not start with the new countermeasure ($out)"
+    printf '%s\n' "$out" | grep -qx row && ok || bad "$mode $lang: the XLSX asset sheet has no row of the new kind for the threat ($out)"
   done
 done
 # with and without the bundle: the same report

@@ -59,13 +59,26 @@ static cJSON *read_json(const char *path)
     return j;
 }
 
-/* A copy of the shipped tables in a fresh temporary directory, with `file` replaced by
-   `content` (file NULL: an unchanged copy). Returns the directory (static buffer). */
+/* A copy of the shipped tables in a fresh temporary Lua directory (DIR/kyojin/risk, with
+   DIR/kyojin/schema.lua linked to the shipped schema: the tables name its enumerations), with
+   `file` replaced by `content` (file NULL: an unchanged copy). Returns DIR/kyojin/risk (static
+   buffer). */
+static char lua_root[64];
 static const char *tables_with(const char *file, const char *content)
 {
-    static char dir[64];
-    strcpy(dir, "/tmp/kyojin-risk-XXXXXX");
-    assert_non_null(mkdtemp(dir));
+    static char dir[128];
+    char path[512], cwd[256];
+    strcpy(lua_root, "/tmp/kyojin-risk-XXXXXX");
+    assert_non_null(mkdtemp(lua_root));
+    snprintf(path, sizeof path, "%s/kyojin", lua_root);
+    assert_int_equal(mkdir(path, 0700), 0);
+    snprintf(dir, sizeof dir, "%s/kyojin/risk", lua_root);
+    assert_int_equal(mkdir(dir, 0700), 0);
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    char target[512];
+    snprintf(target, sizeof target, "%s/lua/kyojin/schema.lua", cwd);
+    snprintf(path, sizeof path, "%s/kyojin/schema.lua", lua_root);
+    assert_int_equal(symlink(target, path), 0);
     DIR *d = opendir(TABLES);
     assert_non_null(d);
     struct dirent *e;
@@ -87,19 +100,27 @@ static const char *tables_with(const char *file, const char *content)
     return dir;
 }
 
+/* Remove the copy tables_with made last (dir is its kyojin/risk). */
 static void remove_dir(const char *dir)
 {
     DIR *d = opendir(dir);
-    if (!d) return;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.') continue;
-        char p[512];
-        snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
-        unlink(p);
+    if (d) {
+        struct dirent *e;
+        while ((e = readdir(d))) {
+            if (e->d_name[0] == '.') continue;
+            char p[512];
+            snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+            unlink(p);
+        }
+        closedir(d);
     }
-    closedir(d);
     rmdir(dir);
+    char p[512];
+    snprintf(p, sizeof p, "%s/kyojin/schema.lua", lua_root);
+    unlink(p);
+    snprintf(p, sizeof p, "%s/kyojin", lua_root);
+    rmdir(p);
+    rmdir(lua_root);
 }
 
 static cJSON *compute(const risk_tables *t, const cJSON *decl, const cJSON *policies)
@@ -373,6 +394,67 @@ static void test_table_edits(void **state)
         free(src);
         free(edited);
     }
+}
+
+/* Replace the link to the shipped schema in the copy tables_with made last by the shipped
+   schema with `from` replaced by `to`. */
+static void edit_schema(const char *from, const char *to)
+{
+    char path[512];
+    char *src = slurp("lua/kyojin/schema.lua");
+    assert_non_null(src);
+    char *at = strstr(src, from);
+    if (!at) fail_msg("'%s' not in schema.lua", from);
+    snprintf(path, sizeof path, "%s/kyojin/schema.lua", lua_root);
+    assert_int_equal(unlink(path), 0);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fprintf(f, "%.*s%s%s", (int)(at - src), src, to, at + strlen(from));
+    fclose(f);
+    free(src);
+}
+
+/* The kinds, segments and data classes the tables may name are kyojin.schema's enumerations:
+   a kind the schema lacks is refused, the same kind added to the schema is accepted; a segment
+   without its asset wording is refused. */
+static void test_schema_enums(void **state)
+{
+    (void)state;
+    static const char applic_from[] =
+        "maintenance_misuse = { kinds = { \"maintenance_terminal\" } }";
+    static const char applic_to[] =
+        "maintenance_misuse = { kinds = { \"maintenance_terminal\", \"key_vault\" } }";
+    char *src = slurp(TABLES "/applicability.lua");
+    assert_non_null(src);
+    char *at = strstr(src, applic_from);
+    assert_non_null(at);
+    size_t n = strlen(src) + sizeof applic_to;
+    char *edited = malloc(n);
+    assert_non_null(edited);
+    snprintf(edited, n, "%.*s%s%s", (int)(at - src), src, applic_to, at + strlen(applic_from));
+    free(src);
+    expect_rejected(0, "applicability.lua", edited,
+                    "applicability.lua: maintenance_misuse.kinds[2]: unknown value 'key_vault'");
+
+    risk_tables *t = NULL;
+    char err[512] = "";
+    const char *dir = tables_with("applicability.lua", edited);
+    edit_schema("  asset_kind = E{\n",
+                "  asset_kind = E{\n    { \"key_vault\", \"鍵\", \"key vault\" },\n");
+    int rc = risk_tables_load(dir, &t, err, sizeof err, NULL);
+    remove_dir(dir);
+    if (rc) fail_msg("a kind of the schema was refused: %s", err);
+    risk_tables_free(t);
+    free(edited);
+
+    dir = tables_with(NULL, NULL);
+    edit_schema("asset = { \"クラウド資産\", \"Cloud asset\" }", "");
+    rc = risk_tables_load(dir, &t, err, sizeof err, NULL);
+    remove_dir(dir);
+    assert_int_equal(rc, -1);
+    assert_null(t);
+    if (!strstr(err, "kyojin.schema: enums.segment[4] (cloud): needs asset = { ja, en }"))
+        fail_msg("unexpected error: %s", err);
 }
 
 static void test_missing_table(void **state)
@@ -1177,6 +1259,7 @@ int main(void)
         cmocka_unit_test(test_table_errors),
         cmocka_unit_test(test_table_edits),
         cmocka_unit_test(test_missing_table),
+        cmocka_unit_test(test_schema_enums),
         cmocka_unit_test(test_matrix_warnings),
         cmocka_unit_test(test_matrix_data_errors),
         cmocka_unit_test(test_matrix_other_scale),

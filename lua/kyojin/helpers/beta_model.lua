@@ -111,6 +111,73 @@ function M.beta_access_control_scope(decl, scope, min_confidentiality)
   end)
 end
 
+-- beta_access_control_params() -> the parameters of BM-04 and BM-04-section: `scope` and
+-- `min_confidentiality` of beta_access_control_scope.
+function M.beta_access_control_params()
+  return {
+    scope = {
+      default = "document_servers",
+      type = "string",
+      values = { "document_servers", "confidential_systems" },
+      description = {
+        ja = "対象とする業務システム。document_servers: access_control を申告した文書サーバ等（S002 が明示するのは「文書を管理するサーバ等」）。confidential_systems: それに加え、min_confidentiality 以上の情報を扱うすべての業務システム。",
+        en = "Business systems in scope. document_servers: those declaring access_control (document servers and the like, which S002 names explicitly). confidential_systems: also every business system holding data of min_confidentiality or more.",
+      },
+    },
+    min_confidentiality = {
+      default = 2,
+      type = "number",
+      description = {
+        ja = "scope が confidential_systems のとき対象とする情報の機密性の下限（1〜3）。",
+        en = "With scope confidential_systems, the lowest confidentiality (1-3) of the data that brings a system in scope.",
+      },
+    },
+  }
+end
+
+-- beta_access_control_check(decl, result, params, unit): the check of BM-04 (unit
+-- "division", 課室) and BM-04-section (unit "section", 係). One finding per system of
+-- beta_access_control_scope: pass when controls.access_control[unit.key] is true, else
+-- fail ending with unit.advice. With no system in scope: pass for scope
+-- "confidential_systems", else a fail at /assets (no document server declares access
+-- control). unit = { key = "per_division", ja = "課室", en = "division",
+-- advice = { ja = ..., en = ... } }.
+function M.beta_access_control_check(decl, result, params, unit)
+  local systems = M.beta_access_control_scope(decl, params.scope, params.min_confidentiality)
+  if #systems == 0 then
+    if params.scope == "confidential_systems" then
+      result:pass("/assets", {
+        ja = "機密性の高い情報を扱う業務システムも、アクセス制御を申告した文書サーバ等も無い。",
+        en = "No business system holds confidential data or declares access control.",
+      })
+    else
+      result:fail("/assets", {
+        ja = "アクセス制御（controls.access_control）を申告した文書サーバ等の業務システムが無い。文書を管理するサーバ等の" .. unit.ja .. "単位のアクセス制御を申告すること。",
+        en = "No business system such as a document server declares access control (controls.access_control). Declare per-" .. unit.en .. " access control of the servers that manage documents.",
+      })
+    end
+    return
+  end
+  for _, a in ipairs(systems) do
+    local name = M.caption_of_asset(a)
+    local ac = a.controls and a.controls.access_control
+    if ac ~= nil and ac[unit.key] == true then
+      result:pass(a, {
+        ja = "業務システム " .. name.ja .. "は" .. unit.ja .. "単位でアクセス制御されている。",
+        en = "Business system " .. name.en .. " controls access per " .. unit.en .. ".",
+      })
+    else
+      local level = M.asset_confidentiality(a)
+      local lv = level ~= nil and ("、機密性" .. tostring(level)) or ""
+      local lv_en = level ~= nil and (", confidentiality " .. tostring(level)) or ""
+      result:fail(a, {
+        ja = "業務システム " .. name.ja .. "（" .. tostring(a.segment) .. lv .. "）に" .. unit.ja .. "単位のアクセス制御（controls.access_control." .. unit.key .. "）が無い。" .. unit.advice.ja,
+        en = "Business system " .. name.en .. " (" .. tostring(a.segment) .. lv_en .. ") has no per-" .. unit.en .. " access control (controls.access_control." .. unit.key .. "). " .. unit.advice.en,
+      })
+    end
+  end
+end
+
 -- caption_of_asset(a) -> { ja, en }: "id（name）" for messages.
 function M.caption_of_asset(a)
   local id, name = tostring(a.id), tostring(a.name)

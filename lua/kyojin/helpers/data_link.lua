@@ -31,6 +31,18 @@ function M.dl_model(code)
   return MODELS[code]
 end
 
+-- dl_in_use(result, decl, key, unused) -> decl[key] when it is an object with used = true;
+-- otherwise records a pass with the message unused = { ja, en } (at the section, or at
+-- /<key> when it is absent or not an object) and returns nil.
+function M.dl_in_use(result, decl, key, unused)
+  local section = decl[key]
+  if not kyojin.is_object(section) or section.used ~= true then
+    result:pass(kyojin.is_object(section) and section or "/" .. key, unused)
+    return nil
+  end
+  return section
+end
+
 -- True when the code is a cloud model (②③④), which brings in DL-03.
 function M.dl_is_cloud(code)
   local m = M.dl_model(code)

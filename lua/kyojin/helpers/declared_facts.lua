@@ -6,12 +6,10 @@
 
 local M = {}
 
-local function get(t, k)
-  local ty = type(t)
-  if ty ~= "table" and ty ~= "userdata" then return nil end
-  local ok, v = pcall(function() return t[k] end)
-  if ok then return v end
-  return nil
+-- evidence_attached(ev) -> true when ev is an evidence reference (a title or a SHA-256).
+function M.evidence_attached(ev)
+  local get = kyojin.get
+  return type(get(ev, "title")) == "string" or type(get(ev, "sha256")) == "string"
 end
 
 -- declared_fact(v, require_evidence) -> ok, evidence, problem
@@ -19,6 +17,7 @@ end
 --   evidence  "evidenced" | "declared" | nil (nil when the fact is not true)
 --   problem   nil | "missing" | "false" | "no_evidence"
 function M.declared_fact(v, require_evidence)
+  local get = kyojin.get
   local value, ev
   if v == true or v == false then
     value = v
@@ -28,7 +27,7 @@ function M.declared_fact(v, require_evidence)
   end
   if value == nil then return false, nil, "missing" end
   if value ~= true then return false, nil, "false" end
-  local has_ev = type(get(ev, "title")) == "string" or type(get(ev, "sha256")) == "string"
+  local has_ev = M.evidence_attached(ev)
   local mode = has_ev and "evidenced" or "declared"
   if require_evidence and not has_ev then return false, mode, "no_evidence" end
   return true, mode, nil

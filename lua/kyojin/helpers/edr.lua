@@ -39,6 +39,32 @@ function M.edr_missing(asset, keys)
   return out
 end
 
+-- edr_check_terminals(result, terminals, require_exfiltration_detection, msg): the check of
+-- BM-01 and BM-01-ap. The features asked of each terminal's EDR are behaviour detection,
+-- managed monitoring, isolation on detection and investigation support, plus the detection
+-- of exfiltration when require_exfiltration_detection is set. With no terminal: fail at
+-- /assets with msg.none. Otherwise one finding per terminal: pass with msg.pass(name), or
+-- fail with msg.fail(name, missing) where name is caption_of_asset(terminal) and missing
+-- the lacking features joined ({ ja, en }, edr_missing_text).
+function M.edr_check_terminals(result, terminals, require_exfiltration_detection, msg)
+  local keys = { "behaviour_detection", "managed_monitoring", "isolates_on_detection",
+                 "investigation_support" }
+  if require_exfiltration_detection then keys[#keys + 1] = "detects_exfiltration" end
+  if #terminals == 0 then
+    result:fail("/assets", msg.none)
+    return
+  end
+  for _, a in ipairs(terminals) do
+    local name = kyojin.caption_of_asset(a)
+    local missing = M.edr_missing(a, keys)
+    if #missing == 0 then
+      result:pass(a, msg.pass(name))
+    else
+      result:fail(a, msg.fail(name, M.edr_missing_text(missing)))
+    end
+  end
+end
+
 -- edr_enabled(asset) -> true when the asset declares an enabled EDR.
 function M.edr_enabled(asset)
   local controls = asset.controls

@@ -5,41 +5,9 @@
 
 local M = {}
 
-local function get(t, k)
-  local ty = type(t)
-  if ty ~= "table" and ty ~= "userdata" then return nil end
-  local ok, v = pcall(function() return t[k] end)
-  if ok then return v end
-  return nil
-end
-
-local function dig(t, ...)
-  for i = 1, select("#", ...) do
-    t = get(t, (select(i, ...)))
-    if t == nil then return nil end
-  end
-  return t
-end
-
-local function list(v)
-  if type(v) == "table" or type(v) == "userdata" then return v end
-  return {}
-end
-
-local function fact(v, require_evidence)
-  local value, ev
-  if v == true or v == false then
-    value = v
-  elseif type(v) == "table" or type(v) == "userdata" then
-    value = get(v, "value"); ev = get(v, "evidence")
-  end
-  if value == nil then return false, nil, "missing" end
-  if value ~= true then return false, nil, "false" end
-  local has_ev = type(get(ev, "title")) == "string" or type(get(ev, "sha256")) == "string"
-  local mode = has_ev and "evidenced" or "declared"
-  if require_evidence and not has_ev then return false, mode, "no_evidence" end
-  return true, mode, nil
-end
+-- Field access is kyojin.get (core.lua); a fact is judged by kyojin.declared_fact
+-- (declared_facts.lua).
+local function get(t, ...) return kyojin.get(t, ...) end
 
 local function problem_text(p)
   if p == "missing" then return "が申告されていません", " is not declared" end
@@ -49,20 +17,34 @@ local function problem_text(p)
   return "が false です", " is false"
 end
 
-local function asset_label(a)
-  local id = tostring(get(a, "id"))
-  local name = get(a, "name")
-  if type(name) == "string" then return id .. "（" .. name .. "）", id .. " (" .. name .. ")" end
-  return id, id
+-- ap_report(result, findings): records the findings of one evaluator below, pass or fail
+-- with its message, each with its evidence mark (none when the finding has no evidence).
+function M.ap_report(result, findings)
+  for _, f in ipairs(findings) do
+    if f.ok then
+      result:pass(f.subject, nil, { evidence = f.evidence })
+    else
+      result:fail(f.subject, { ja = f.ja, en = f.en }, { evidence = f.evidence })
+    end
+  end
+end
+
+-- ap_antimalware_param(description) -> the antimalware_requires parameter of AP-01 and
+-- ST-11: the values ap_antimalware takes, default "behaviour".
+function M.ap_antimalware_param(description)
+  return {
+    default = "behaviour", type = "string", values = { "both", "behaviour", "either" },
+    description = description,
+  }
 end
 
 -- AP-01: anti-malware on lgwan terminals.  requires: "both" | "behaviour" | "either".
 function M.ap_antimalware(decl, requires)
   requires = requires or "behaviour"
   local out = {}
-  for _, a in ipairs(list(get(decl, "assets"))) do
+  for _, a in ipairs(kyojin.as_list(get(decl, "assets"))) do
     if get(a, "kind") == "terminal" and get(a, "segment") == "lgwan" then
-      local am = dig(a, "controls", "antimalware")
+      local am = get(a, "controls", "antimalware")
       local ok, why_ja, why_en
       if requires == "both" then
         local pm = get(am, "pattern_matching") == true
@@ -79,7 +61,7 @@ function M.ap_antimalware(decl, requires)
         why_ja = "振る舞い検知が必要です。パターンマッチングのみでは不十分と検討会で判断されています（antimalware_requires=behaviour）"
         why_en = "behaviour detection is required; the study group judged pattern matching alone insufficient (antimalware_requires=behaviour)"
       end
-      local lj, le = asset_label(a)
+      local lj, le = kyojin.asset_label(a)
       out[#out + 1] = {
         subject = a, ok = ok,
         ja = "LGWAN接続系端末「" .. lj .. "」のマルウェア対策ソフト: " .. why_ja .. "。",
@@ -97,11 +79,11 @@ M.ap_network_kinds = { "network_device", "gateway", "vpn", "auth_gateway" }
 -- AP-02: security patches on network devices as well as PCs and servers.
 function M.ap_patching(decl)
   local out = {}
-  for _, a in ipairs(list(get(decl, "assets"))) do
+  for _, a in ipairs(kyojin.as_list(get(decl, "assets"))) do
     local kind = get(a, "kind")
     if type(kind) == "string" and not UNPATCHABLE[kind] then
-      local ok = dig(a, "controls", "patch", "os_timely") == true
-      local lj, le = asset_label(a)
+      local ok = get(a, "controls", "patch", "os_timely") == true
+      local lj, le = kyojin.asset_label(a)
       local ja, en
       if NETWORK_KINDS[kind] then
         ja = "ネットワーク機器「" .. lj .. "」（" .. kind .. "）にセキュリティパッチが適時適用されていません。PC・サーバだけでなくネットワーク機器もパッチ適用の運用に組み込んでください。"
@@ -119,8 +101,8 @@ end
 -- AP-03: settings entrusted to vendors or cloud services are guaranteed by contract.
 function M.ap_settings_guaranteed(decl, require_evidence)
   local out = {}
-  for _, c in ipairs(list(get(decl, "contracts"))) do
-    local ok, ev, p = fact(get(c, "settings_guaranteed"), require_evidence)
+  for _, c in ipairs(kyojin.as_list(get(decl, "contracts"))) do
+    local ok, ev, p = kyojin.declared_fact(get(c, "settings_guaranteed"), require_evidence)
     local pj, pe = problem_text(p)
     local id, vendor = tostring(get(c, "id")), tostring(get(c, "vendor"))
     out[#out + 1] = {
@@ -140,16 +122,16 @@ end
 function M.ap_cloud_settings_check(decl, require_evidence)
   local out = {}
   local cloud_assets = {}
-  for _, a in ipairs(list(get(decl, "assets"))) do
+  for _, a in ipairs(kyojin.as_list(get(decl, "assets"))) do
     if get(a, "kind") == "cloud_service" or get(a, "segment") == "cloud" then
       cloud_assets[#cloud_assets + 1] = a
     end
   end
   local covered = {}
-  for _, c in ipairs(list(get(decl, "contracts"))) do
+  for _, c in ipairs(kyojin.as_list(get(decl, "contracts"))) do
     local touches = false
     local scope = {}
-    for _, s in ipairs(list(get(c, "scope"))) do scope[s] = true end
+    for _, s in ipairs(kyojin.as_list(get(c, "scope"))) do scope[s] = true end
     for i, a in ipairs(cloud_assets) do
       if scope[get(a, "id")] or scope[get(a, "kind")] then
         touches = true; covered[i] = true
@@ -158,8 +140,8 @@ function M.ap_cloud_settings_check(decl, require_evidence)
     local check = get(c, "cloud_settings_check")
     if touches or get(check, "periodic") ~= nil or get(check, "on_change") ~= nil then
       local id = tostring(get(c, "id"))
-      local pok, pev, pp = fact(get(check, "periodic"), require_evidence)
-      local cok, cev, cp = fact(get(check, "on_change"), require_evidence)
+      local pok, pev, pp = kyojin.declared_fact(get(check, "periodic"), require_evidence)
+      local cok, cev, cp = kyojin.declared_fact(get(check, "on_change"), require_evidence)
       local ja, en = {}, {}
       if not pok then
         local j, e = problem_text(pp)
@@ -180,7 +162,7 @@ function M.ap_cloud_settings_check(decl, require_evidence)
   end
   for i, a in ipairs(cloud_assets) do
     if not covered[i] then
-      local lj, le = asset_label(a)
+      local lj, le = kyojin.asset_label(a)
       out[#out + 1] = {
         subject = a, ok = false,
         ja = "クラウドサービス「" .. lj .. "」の設定確認（定期及び更新・仕様変更時）を定めた契約がありません。contracts の scope にこのサービスを含め、cloud_settings_check を申告してください。",
@@ -197,11 +179,11 @@ end
 function M.ap_external_audits(decl, require_evidence)
   local out = {}
   local any = false
-  for _, au in ipairs(list(get(decl, "audits"))) do
+  for _, au in ipairs(kyojin.as_list(get(decl, "audits"))) do
     if get(au, "type") == "external" then
       any = true
       local n = 0
-      for _, q in ipairs(list(get(au, "auditor_qualifications"))) do
+      for _, q in ipairs(kyojin.as_list(get(au, "auditor_qualifications"))) do
         if type(q) == "string" and q ~= "" then n = n + 1 end
       end
       local date = tostring(get(au, "date"))
@@ -214,7 +196,7 @@ function M.ap_external_audits(decl, require_evidence)
       else
         local rep = get(au, "report_submitted_to_jlis")
         local ev = get(rep, "evidence")
-        local has_ev = type(get(ev, "title")) == "string" or type(get(ev, "sha256")) == "string"
+        local has_ev = kyojin.evidence_attached(ev)
         local mode = has_ev and "evidenced" or "declared"
         local ok = has_ev or not require_evidence
         out[#out + 1] = {

@@ -10,8 +10,8 @@ local M = {}
 function M.fact_parts(raw)
   if raw == true or raw == false then return raw, nil end
   if raw == nil or type(raw) ~= "table" then return nil, nil end
-  local ok, value, evidence = pcall(function() return raw.value, raw.evidence end)
-  if not ok or (value ~= true and value ~= false) then return nil, nil end
+  local value, evidence = kyojin.get(raw, "value"), kyojin.get(raw, "evidence")
+  if value ~= true and value ~= false then return nil, nil end
   if evidence ~= nil and type(evidence) ~= "table" then evidence = nil end
   return value, evidence
 end
@@ -63,12 +63,23 @@ function M.judge_process_fact(result, subject, raw, require_evidence, what, fix)
   return false
 end
 
--- evidence_param() -> the parameter definition shared by policies on process facts.
-function M.evidence_param()
+-- judge_organisation_fact(result, decl, key, require_evidence, what, fix) -> passed
+-- judge_process_fact on the fact organisation[key], recorded at /organisation/<key>
+-- (missing when the declaration has no organisation).
+function M.judge_organisation_fact(result, decl, key, require_evidence, what, fix)
+  local org = decl.organisation
+  return M.judge_process_fact(result, "/organisation/" .. key, org and org[key], require_evidence,
+    what, fix)
+end
+
+-- evidence_param(description) -> the require_evidence parameter of a policy on process
+-- facts (boolean, default false). description = { ja, en } says what the policy then asks
+-- for; without it the general wording below is used.
+function M.evidence_param(description)
   return {
     default = false,
     type = "boolean",
-    description = {
+    description = description or {
       ja = "true にすると、プロセス要件は証跡（evidence）付きの申告でのみ適合とする。",
       en = "When true, a process requirement passes only when its fact carries an evidence reference.",
     },

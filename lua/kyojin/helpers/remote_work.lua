@@ -53,4 +53,52 @@ function M.remote_work_measures(result, decl, section, measures)
   end
 end
 
+-- PV-07 and PV-07-dlp: the protection of data reachable remotely (S003), declared under
+-- remote_access, for bodies using remote access or telework.
+
+-- remote_data_applies(decl) -> true when remote access or telework is used, else false
+-- and the reason.
+function M.remote_data_applies(decl)
+  if M.remote_work_used(decl, "remote_access") or M.remote_work_used(decl, "telework") then
+    return true
+  end
+  return false, {
+    ja = "リモートアクセスもテレワークも利用していないため対象外（remote_access.used、telework.used が true でない）",
+    en = "neither remote access nor telework is used (remote_access.used and telework.used are not true)",
+  }
+end
+
+-- remote_data_params() -> the parameter telework_without_remote_access of both policies.
+function M.remote_data_params()
+  return {
+    telework_without_remote_access = {
+      default = true,
+      type = "boolean",
+      description = {
+        ja = "リモートアクセスを利用せずテレワークだけを行う場合にも適用するか（カタログは「テレワーク／リモートアクセス」とするが、対策の申告項目は remote_access にしかない）。false にすると remote_access.used が true のときだけ適用する。",
+        en = "Whether the requirement also applies when telework is used without remote access (the catalog says telework / remote access, but the measures are declared under remote_access only). false applies it only when remote_access.used is true.",
+      },
+    },
+  }
+end
+
+-- remote_data_check(result, decl, params, undeclared, measures): when remote access is
+-- used, one finding per measure (remote_work_measures on remote_access). Telework alone
+-- is not applicable when params.telework_without_remote_access is false, else a fail at
+-- /remote_access with the message undeclared = { ja, en }.
+function M.remote_data_check(result, decl, params, undeclared, measures)
+  if not M.remote_work_used(decl, "remote_access") then
+    if not params.telework_without_remote_access then
+      result:not_applicable({
+        ja = "リモートアクセスを利用していない（テレワークのみ、telework_without_remote_access = false）ため対象外",
+        en = "remote access is not used (telework only, telework_without_remote_access = false)",
+      })
+      return
+    end
+    result:fail("/remote_access", undeclared)
+    return
+  end
+  M.remote_work_measures(result, decl, "remote_access", measures)
+end
+
 return M

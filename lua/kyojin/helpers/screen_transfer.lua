@@ -8,23 +8,9 @@
 
 local M = {}
 
--- Safe field access: nil for anything that is not an object with that key (JSON null,
--- a boolean, a missing key).
-local function get(t, k)
-  local ty = type(t)
-  if ty ~= "table" and ty ~= "userdata" then return nil end
-  local ok, v = pcall(function() return t[k] end)
-  if ok then return v end
-  return nil
-end
-
-local function dig(t, ...)
-  for i = 1, select("#", ...) do
-    t = get(t, (select(i, ...)))
-    if t == nil then return nil end
-  end
-  return t
-end
+-- Field access is kyojin.get (core.lua): nil for anything that is not an object with that
+-- key (JSON null, a boolean, a missing key).
+local function get(t, ...) return kyojin.get(t, ...) end
 
 local function str(v)
   if type(v) == "string" then return v end
@@ -210,18 +196,6 @@ function M.st_applies(decl, models, implied)
   }
 end
 
-local function list(v)
-  if type(v) == "table" or type(v) == "userdata" then return v end
-  return {}
-end
-
-local function label(a)
-  local id = tostring(get(a, "id"))
-  local name = get(a, "name")
-  if type(name) == "string" then return id .. "（" .. name .. "）", id .. " (" .. name .. ")" end
-  return id, id
-end
-
 -- The β obligations S000 brings in for an internet terminal reaching lgwan business
 -- servers (ST-12): EDR with managed monitoring and a CSIRT link on internet-segment
 -- terminals (BM-01, BM-02), log management of lgwan business systems (BM-03),
@@ -238,10 +212,10 @@ local LOG_KINDS = { server = true, database = true }
 
 function M.st_beta_gaps(decl)
   local gaps = {}
-  for _, a in ipairs(list(get(decl, "assets"))) do
+  for _, a in ipairs(kyojin.as_list(get(decl, "assets"))) do
     if get(a, "kind") == "terminal" and get(a, "segment") == "internet" then
-      local edr = dig(a, "controls", "edr")
-      local lj, le = label(a)
+      local edr = get(a, "controls", "edr")
+      local lj, le = kyojin.asset_label(a)
       local bj, be = {}, {}
       for _, f in ipairs(EDR_FIELDS) do
         if get(edr, f[1]) ~= true then bj[#bj + 1] = f[2]; be[#be + 1] = f[3] end
@@ -253,19 +227,103 @@ function M.st_beta_gaps(decl)
         gaps[#gaps + 1] = { requirement = "BM-02", ja = "インターネット接続系端末「" .. lj .. "」: EDRの検知がCSIRTと連携していません", en = "internet-segment terminal " .. le .. ": EDR detections are not linked to the CSIRT" }
       end
     elseif LOG_KINDS[get(a, "kind")] and get(a, "segment") == "lgwan" then
-      local log = dig(a, "controls", "logging")
-      local lj, le = label(a)
+      local log = get(a, "controls", "logging")
+      local lj, le = kyojin.asset_label(a)
       local days = get(log, "retention_days")
       if get(log, "collected") ~= true or get(log, "analysed") ~= true or type(days) ~= "number" or days <= 0 then
         gaps[#gaps + 1] = { requirement = "BM-03", ja = "LGWAN接続系業務システム「" .. lj .. "」: ログの収集・分析・保管が揃っていません", en = "lgwan business system " .. le .. ": logs are not all collected, analysed and retained" }
       end
     end
   end
-  local methods = dig(decl, "harmlessization", "methods")
-  if #list(methods) == 0 then
+  local methods = get(decl, "harmlessization", "methods")
+  if #kyojin.as_list(methods) == 0 then
     gaps[#gaps + 1] = { requirement = "BM-08", ja = "LGWAN接続系へ取り込むファイルの無害化方式が申告されていません", en = "no harmlessization method for files entering lgwan is declared" }
   end
   return gaps
+end
+
+-- st_scope_param(description) -> the target_scope parameter of the ST policies: "mynumber"
+-- (default) or "all", as st_connections takes it. description = { ja, en } replaces the
+-- general wording.
+function M.st_scope_param(description)
+  return {
+    default = "mynumber", type = "string", values = { "mynumber", "all" },
+    description = description or {
+      ja = "対象とする画面転送: \"mynumber\"（マイナンバー利用事務系への画面転送のみ）又は \"all\"（全ての画面転送）",
+      en = "connections covered: \"mynumber\" (into the My Number segment) or \"all\"",
+    },
+  }
+end
+
+-- st_in_scope(decl, result, scope) -> the connections of the scope (st_connections); when
+-- there is none the policy is reported not applicable (st_no_connections) and the list is
+-- empty.
+function M.st_in_scope(decl, result, scope)
+  local conns = M.st_connections(decl, scope)
+  if #conns == 0 then result:not_applicable(M.st_no_connections(scope)) end
+  return conns
+end
+
+-- st_check_settings(decl, result, scope, settings, message)
+-- One finding per connection of the scope (st_in_scope): pass when every setting holds,
+-- otherwise fail with message(name, unmet_ja, unmet_en) -> { ja, en }, the lists naming the
+-- settings that do not hold in the order given. settings: list of
+-- { path = { key, ... }, want = value, ja = ..., en = ... }; a setting holds when
+-- kyojin.get(connection, path...) == want.
+function M.st_check_settings(decl, result, scope, settings, message)
+  for _, c in ipairs(M.st_in_scope(decl, result, scope)) do
+    local id = M.st_name(c)
+    local ja, en = {}, {}
+    for _, s in ipairs(settings) do
+      if get(c, table.unpack(s.path)) ~= s.want then
+        ja[#ja + 1] = s.ja; en[#en + 1] = s.en
+      end
+    end
+    if #ja > 0 then result:fail(c, message(id, ja, en)) else result:pass(c) end
+  end
+end
+
+-- Messages for st_check_settings: st_not_blocked lists what a connection does not block
+-- ("…で次が禁止されていません: a、b。"), st_unmet lists sentences of what does not hold
+-- ("画面転送「id」: a。b。").
+function M.st_not_blocked(id, ja, en)
+  return {
+    ja = "画面転送「" .. id .. "」で次が禁止されていません: " .. table.concat(ja, "、") .. "。",
+    en = "screen transfer '" .. id .. "' does not block: " .. table.concat(en, ", ") .. ".",
+  }
+end
+
+function M.st_unmet(id, ja, en)
+  return {
+    ja = "画面転送「" .. id .. "」: " .. table.concat(ja, "。") .. "。",
+    en = "screen transfer '" .. id .. "': " .. table.concat(en, "; ") .. ".",
+  }
+end
+
+-- st_obliging(decl, model) -> list of { connection, route } for the declared connections
+-- whose route (st_route) brings in the measures of `model` ("alpha_prime", "beta").
+function M.st_obliging(decl, model)
+  local out = {}
+  for _, c in ipairs(M.st_connections(decl, "all")) do
+    local r = M.st_route(c)
+    if r then
+      for _, m in ipairs(r.obligations) do
+        if m == model then out[#out + 1] = { c, r } end
+      end
+    end
+  end
+  return out
+end
+
+-- st_lgwan_to_internet(decl) -> the first declared connection from an lgwan terminal to
+-- the internet segment (how the α model reaches the internet), or nil.
+function M.st_lgwan_to_internet(decl)
+  for _, c in ipairs(M.st_connections(decl, "all")) do
+    if get(c, "terminal_segment") == "lgwan" and get(c, "target_segment") == "internet" then
+      return c
+    end
+  end
+  return nil
 end
 
 -- Reason for not_applicable when a policy finds no connection in its scope.
@@ -278,8 +336,5 @@ function M.st_no_connections(scope)
     en = "no screen transfer into the mynumber segment is declared",
   }
 end
-
--- Field access helpers shared by the ST policies.
-M.st_get = dig
 
 return M

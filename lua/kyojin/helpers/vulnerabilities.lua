@@ -49,6 +49,35 @@ function M.vuln_caption(v, without_asset)
   return { ja = "資産 " .. asset .. " の" .. ja, en = en .. " of asset " .. asset }
 end
 
+-- contract_label(contract) -> "id（vendor）", "id (vendor)" for messages.
+function M.contract_label(contract)
+  local id, vendor = tostring(contract.id), tostring(contract.vendor)
+  return id .. "（" .. vendor .. "）", id .. " (" .. vendor .. ")"
+end
+
+-- contract_parts(decl, result, key, msg, judge): PV-01 and PV-06 judge one part of every
+-- vendor contract (contracts[i][key]). No contract: fail at /contracts with msg.none.
+-- A contract without the part: fail at the contract with msg.missing(who, who_en).
+-- Otherwise judge(part, pointer, who, who_en, contract) records the findings, pointer
+-- being the part's JSON pointer and who, who_en the contract_label.
+function M.contract_parts(decl, result, key, msg, judge)
+  local contracts = decl.contracts
+  if contracts == nil or #contracts == 0 then
+    result:fail("/contracts", msg.none)
+    return
+  end
+  for i, c in ipairs(contracts) do
+    local at = "/contracts/" .. tostring(i - 1)
+    local who, who_en = M.contract_label(c)
+    local part = c[key]
+    if part == nil then
+      result:fail(at, msg.missing(who, who_en))
+    else
+      judge(part, at .. "/" .. key, who, who_en, c)
+    end
+  end
+end
+
 -- contract_covers_network_devices(decl, contract) -> true when the contract's scope
 -- names a network-device kind or the id of an asset of such a kind.
 function M.contract_covers_network_devices(decl, contract)
