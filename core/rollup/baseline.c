@@ -11,15 +11,13 @@
  * It does not evaluate anything and never adds findings.
  */
 #include "rollup/rollup.h"
+#include "util/strutil.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 /* A sorted array of "file\x1Fpolicy\x1Fpointer" keys. */
-typedef struct {
-    char **keys;
-    size_t n, cap;
-} keyset;
+typedef strvec keyset;
 
 static char *make_key(const char *file, const char *policy, const char *pointer)
 {
@@ -29,37 +27,9 @@ static char *make_key(const char *file, const char *policy, const char *pointer)
     return k;
 }
 
-static int keyset_add(keyset *s, char *k)
-{
-    if (!k) return -1;
-    if (s->n == s->cap) {
-        size_t nc = s->cap ? s->cap * 2 : 256;
-        char **nk = realloc(s->keys, nc * sizeof *nk);
-        if (!nk) {
-            free(k);
-            return -1;
-        }
-        s->keys = nk;
-        s->cap = nc;
-    }
-    s->keys[s->n++] = k;
-    return 0;
-}
-
-static int cmp_key(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static int keyset_has(const keyset *s, const char *k)
 {
-    return s->n && bsearch(&k, s->keys, s->n, sizeof *s->keys, cmp_key) != NULL;
-}
-
-static void keyset_free(keyset *s)
-{
-    for (size_t i = 0; i < s->n; i++) free(s->keys[i]);
-    free(s->keys);
+    return s->n && bsearch(&k, s->v, s->n, sizeof *s->v, str_cmp_ptr) != NULL;
 }
 
 static int non_passing(const char *status)
@@ -138,13 +108,14 @@ baseline_index *baseline_index_new(const cJSON *baseline, char *err, size_t errl
             cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings")) {
                 if (!non_passing(rollup_str(f, "status"))) continue;
                 any = 1;
-                if (keyset_add(known, make_key(file, id, rollup_str(f, "pointer"))) != 0) goto oom;
+                if (strvec_push_owned(known, make_key(file, id, rollup_str(f, "pointer"))) != 0)
+                    goto oom;
             }
             if (!any && strcmp(rollup_str(p, "status"), "error") == 0)
-                if (keyset_add(known, make_key(file, id, "")) != 0) goto oom;
+                if (strvec_push_owned(known, make_key(file, id, "")) != 0) goto oom;
         }
     }
-    if (known->n) qsort(known->keys, known->n, sizeof *known->keys, cmp_key);
+    strvec_sort(known, 0);
     return bi;
 oom:
     baseline_index_free(bi);
@@ -155,7 +126,7 @@ oom:
 void baseline_index_free(baseline_index *bi)
 {
     if (!bi) return;
-    keyset_free(&bi->known);
+    strvec_free(&bi->known);
     free(bi);
 }
 

@@ -14,6 +14,7 @@
  * digests, so national results can be compared in bounded memory.
  */
 #include "rollup/rollup.h"
+#include "util/atomic_out.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -461,8 +462,8 @@ int cmd_diff(int argc, char **argv)
         goto done;
     }
     out = diff_digests(od.list, nd.list, paths[0], paths[1]);
-    rollup_out o;
-    if (rollup_out_open(&o, output, err, sizeof err) != 0) {
+    atomic_out o;
+    if (atomic_out_open(&o, output, err, sizeof err) != 0) {
         fprintf(stderr, "kyojin diff: %s\n", err);
         rc = ROLLUP_EXIT_OUTPUT;
         goto done;
@@ -477,7 +478,7 @@ int cmd_diff(int argc, char **argv)
     } else {
         write_text(o.fp, out, lang);
     }
-    if (rollup_out_close(&o, err, sizeof err) != 0) {
+    if (atomic_out_commit(&o, err, sizeof err) != 0) {
         fprintf(stderr, "kyojin diff: %s\n", err);
         rc = ROLLUP_EXIT_OUTPUT;
         goto done;
