@@ -21,6 +21,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "rollup/rollup.h"
+#include "util/cjson_cs.h"
 
 #include "input/decl.h"
 #include "util/fileio.h"
@@ -143,7 +144,7 @@ static cJSON *pipeline(runner *r, const char *path, const batch_opts *o, watchdo
             const cJSON *m = cJSON_GetObjectItemCaseSensitive(v, "message");
             decl_error de;
             memset(&de, 0, sizeof de);
-            decl_error_at(d, rollup_str(v, "pointer"),
+            decl_error_at(d, json_str_or(v, "pointer", ""),
                           rollup_text(cJSON_GetObjectItemCaseSensitive(m, "ja"), "ja"),
                           rollup_text(cJSON_GetObjectItemCaseSensitive(m, "en"), "en"), &de);
             decl_error_print(msg, &de, o->lang);
@@ -166,8 +167,7 @@ static cJSON *pipeline(runner *r, const char *path, const batch_opts *o, watchdo
         return NULL;
     }
     if (any_error) *flags |= B_POLICY_ERROR;
-    if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(res, "compliant")))
-        *flags |= B_NOT_COMPLIANT;
+    if (!json_true(res, "compliant")) *flags |= B_NOT_COMPLIANT;
     return res;
 }
 

@@ -744,7 +744,7 @@ runner *runner_new(const runner_opts *o, char *err, size_t errlen)
                     *jlevel = cJSON_GetObjectItemCaseSensitive(meta, "level");
         p->id = cJSON_IsString(jid) ? str_dup(jid->valuestring) : NULL;
         p->level = cJSON_IsString(jlevel) ? str_dup(jlevel->valuestring) : NULL;
-        p->has_applies = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(meta, "has_applies"));
+        p->has_applies = json_true(meta, "has_applies");
         cJSON_DeleteItemFromObjectCaseSensitive(meta, "has_applies");
         if (!p->relname || !p->id || !p->level || param_from_meta(p)) { /* out of memory */
             add_error(r, path, "out of memory");

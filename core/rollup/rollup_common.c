@@ -194,7 +194,7 @@ int rollup_each_declaration(const char *path, rollup_decl_fn fn, void *ctx, cJSO
             parse_error(path, s, at, err, errlen);
             goto done;
         }
-        const char *schema = rollup_str(hd, "schema");
+        const char *schema = json_str_or(hd, "schema", "");
         if (strcmp(schema, "kyojin/result/v1") != 0) {
             snprintf(err, errlen, "%s: not a kyojin result document (schema \"%s\")", path, schema);
             cJSON_Delete(hd);

@@ -14,6 +14,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "rollup/rollup.h"
+#include "util/cjson_cs.h"
 #include "util/atomic_out.h"
 #include "util/dirlist.h"
 #include "util/strutil.h"
@@ -127,7 +128,7 @@ static size_t pref_index(summary *s, const char *name, const char *code)
 
 static pol_agg *policy_agg(summary *s, const cJSON *p, size_t hint)
 {
-    const char *id = rollup_str(p, "id");
+    const char *id = json_str_or(p, "id", "");
     if (hint < s->npol && strcmp(s->pol[hint].id, id) == 0) return &s->pol[hint];
     for (size_t k = 0; k < s->npol; k++)
         if (strcmp(s->pol[k].id, id) == 0) return &s->pol[k];
@@ -140,7 +141,7 @@ static pol_agg *policy_agg(summary *s, const cJSON *p, size_t hint)
     pol_agg *a = &s->pol[s->npol];
     memset(a, 0, sizeof *a);
     a->id = str_dup(id);
-    a->level = str_dup(rollup_str(p, "level"));
+    a->level = str_dup(json_str_or(p, "level", ""));
     const cJSON *t = cJSON_GetObjectItemCaseSensitive(p, "title");
     a->title = t ? cJSON_Duplicate(t, 1) : cJSON_CreateNull();
     const cJSON *r = cJSON_GetObjectItemCaseSensitive(p, "requirements");
@@ -157,8 +158,8 @@ static pol_agg *policy_agg(summary *s, const cJSON *p, size_t hint)
 /* Effective status of one policy for one body. */
 static int policy_status(const cJSON *p)
 {
-    const char *st = rollup_str(p, "status");
-    const char *level = rollup_str(p, "level");
+    const char *st = json_str_or(p, "status", "");
+    const char *level = json_str_or(p, "level", "");
     if (strcmp(st, "fail") == 0) return strcmp(level, "recommended") == 0 ? S_WARN : S_FAIL;
     if (strcmp(st, "warn") == 0) return S_WARN;
     if (strcmp(st, "error") == 0) return S_ERROR;
@@ -166,7 +167,7 @@ static int policy_status(const cJSON *p)
     if (strcmp(st, "waived") == 0) return S_WAIVED;
     const cJSON *f;
     cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings"))
-        if (strcmp(rollup_str(f, "status"), "waived") == 0) return S_WAIVED;
+        if (strcmp(json_str_or(f, "status", ""), "waived") == 0) return S_WAIVED;
     return S_PASS;
 }
 
@@ -183,15 +184,15 @@ static int add_decl(const cJSON *d, void *ctx)
     body_rec *b = &s->body[bi];
     memset(b, 0, sizeof *b);
     const cJSON *body = cJSON_GetObjectItemCaseSensitive(d, "body");
-    b->name = str_dup(rollup_str(body, "name"));
-    b->code = str_dup(rollup_str(body, "code"));
-    b->pref =
-        str_dup(rollup_str(body, "prefecture")[0] ? rollup_str(body, "prefecture") : "(不明)");
-    b->model = str_dup(rollup_str(body, "model"));
-    b->file = str_dup(rollup_str(d, "file"));
+    b->name = str_dup(json_str_or(body, "name", ""));
+    b->code = str_dup(json_str_or(body, "code", ""));
+    b->pref = str_dup(json_str_or(body, "prefecture", "")[0] ? json_str_or(body, "prefecture", "")
+                                                             : "(不明)");
+    b->model = str_dup(json_str_or(body, "model", ""));
+    b->file = str_dup(json_str_or(d, "file", ""));
     const cJSON *derr = cJSON_GetObjectItemCaseSensitive(d, "error");
     b->error = derr && !cJSON_IsNull(derr);
-    b->compliant = !b->error && cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(d, "compliant"));
+    b->compliant = !b->error && json_true(d, "compliant");
     b->worst = -1;
     int m = model_index(b->model);
     size_t pi = pref_index(s, b->pref, b->code);
