@@ -12,7 +12,6 @@
 #include "util/cjson_cs.h"
 #include "util/fileio.h"
 #include "util/sha256.h"
-#include "util/strutil.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,31 +42,30 @@ static int file_sha256(const char *path, char hex[65])
 
 int verify_policy_set_sha256(const char *dir, char hex[65])
 {
-    strvec files = {0};
+    char **files;
     struct stat st;
     sha256_ctx c;
     unsigned char d[32];
     int n = 0;
     if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) return -1;
     /* the engine's selection of policy files, in its order */
-    files.n = files.cap = runner_list_sources(dir, 1, &files.v);
+    size_t nfiles = runner_list_sources(dir, 1, &files);
     sha256_init(&c);
-    for (size_t i = 0; i < files.n; i++) {
+    for (size_t i = 0; i < nfiles; i++) {
         char path[8192];
         size_t len;
         unsigned char *text;
-        snprintf(path, sizeof path, "%s/%s", dir, files.v[i]);
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
         text = (unsigned char *)fileio_read(path, (size_t)64 << 20, &len);
         if (text) {
-            sha256_update(&c, files.v[i], strlen(files.v[i]) + 1);
+            sha256_update(&c, files[i], strlen(files[i]) + 1);
             sha256_update(&c, text, len);
             sha256_update(&c, "", 1);
             free(text);
             n++;
         }
-        free(files.v[i]);
     }
-    free(files.v);
+    runner_free_list(files, nfiles);
     sha256_final(&c, d);
     sha256_hex(d, hex);
     return n;
