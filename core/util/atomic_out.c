@@ -107,6 +107,7 @@ static int start(atomic_out *o, const char *path, char *err, size_t errlen)
     if (classify(o, path, err, errlen) != 0) return -1;
     if (!(o->path = strdup(path))) {
         snprintf(err, errlen, "%s: out of memory", path);
+        atomic_out_abort(o);
         errno = ENOMEM;
         return -1;
     }
