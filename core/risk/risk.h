@@ -10,7 +10,8 @@
  * Tables (all in one directory, each a Lua data file returning a table):
  *   rules.lua                  level mapping, counted stages, tree rule, placement levels,
  *                              unpatched override, physical threats, "safe" product
- *   matrix.lua                 the risk matrix (rows threat×vulnerability, columns 1..3)
+ *   matrix.lua                 the risk matrix: scale A…E, dimensions, rows threat×vulnerability,
+ *                              columns 1..3, cells, the seeds' anchor cells
  *   threats.lua                threat catalog (S000 list) with catalog level and basis
  *   applicability.lua          which threats apply to which asset kinds/placements/segments
  *   countermeasures.lua        countermeasure catalog (ids of interfaces.md §7)
@@ -20,7 +21,7 @@
  *   entry_points.lua           ATT&CK Initial Access entry points (RA-06) and threat levels
  *   importance.lua             derivation of asset importance (RA-01)
  *
- * Scoring, in short (details in the comments of risk.c and of each table):
+ * Scoring, in short (details in the comments of score.c and of each table):
  *   asset rows  — for each asset and each applicable threat: threat level = min(catalog level,
  *                 placement level on the threat's basis); effective countermeasures = those the
  *                 declaration provides (controls.lua) minus those invalidated by a failing or
@@ -49,10 +50,11 @@
 typedef struct risk_tables risk_tables;
 
 /* Load and validate every table from DIR (normally lua/kyojin/risk). Tables are Lua data files
-   evaluated in a private lua_State with an empty environment, text mode only, with an
-   instruction limit and a memory cap. On error returns -1, *out is NULL and err holds
-   "file: message". Warnings (a non-monotonic matrix, a matrix that does not reproduce the
-   seeds' cells) are written to `warn` (may be NULL) as lines "file: warning: …". */
+   evaluated in the policies' sandbox (core/engine/sandbox.h) with an empty environment, text
+   mode only (or the build's chunk of an unchanged file), with an instruction budget and a
+   memory cap. On error returns -1, *out is NULL and err holds "file: message". Warnings (a
+   non-monotonic matrix, a matrix that does not reproduce the seeds' cells, matrix.lua's
+   anchors) are written to `warn` (may be NULL) as lines "file: warning: …". */
 int risk_tables_load(const char *dir, risk_tables **out, char *err, size_t errlen, FILE *warn);
 void risk_tables_free(risk_tables *t);
 
@@ -70,9 +72,9 @@ cJSON *risk_compute(const risk_tables *t, const cJSON *decl, const cJSON *polici
    which declaration authors read. Table errors (for maintainers) are English. */
 void risk_set_lang(const char *lang);
 
-/* Precompiled chunks for the table files (core/bundle.h; NULL, the default, compiles every
+/* Precompiled chunks for the table files (core/engine/bundle.h; NULL, the default, compiles every
    file from its text). A table file is taken from the bundle only when its text is byte for
-   byte the bundled source; the chunk runs under the same limits. */
+   byte the bundled source; the chunk runs under the same limits. Set before loading. */
 struct bundle;
 void risk_set_bundle(const struct bundle *b);
 

@@ -5,7 +5,7 @@
  * sheets the seeds use (S000 §5, §6), as tab-separated lines that paste into a spreadsheet;
  * and the short summary appended to `kyojin check` text output.
  * Reads only the result document (one element of "declarations" with its "risk"); computes
- * nothing (risk.c does).
+ * nothing (score.c and risk_json.c do).
  */
 #include "risk/risk.h"
 
@@ -395,11 +395,13 @@ static void write_delta(const cJSON *risk, const char *lang, FILE *out)
               out);
 }
 
+/* "A 0 / B 1 / …": the counts per risk value, in the order of the scale (their keys). */
 static void write_counts(const cJSON *counts, FILE *out)
 {
-    for (int i = 0; i < 5; i++) {
-        char k[2] = {(char)('A' + i), '\0'};
-        fprintf(out, "%s%s %d", i ? " / " : "", k, num(counts, k));
+    const cJSON *c;
+    int i = 0;
+    cJSON_ArrayForEach(c, counts) {
+        fprintf(out, "%s%s %d", i++ ? " / " : "", c->string, num(counts, c->string));
     }
 }
 
@@ -428,15 +430,29 @@ int risk_write_sheets(const cJSON *decl_result, const char *lang, FILE *out)
     return ferror(out) ? -1 : 0;
 }
 
-static int grade(const char *r)
+/* The grade of risk value r: its place on the scale counted from the lowest risk (the keys
+   of the risk section's "counts" list the scale, highest risk first); 0 when not on it. */
+static int grade(const cJSON *counts, const char *r)
 {
-    return (r[0] >= 'A' && r[0] <= 'E' && !r[1]) ? 'E' - r[0] + 1 : 0;
+    int n = cJSON_GetArraySize(counts), i = 0;
+    const cJSON *k;
+    cJSON_ArrayForEach(k, counts) {
+        if (!strcmp(k->string, r)) return n - i;
+        i++;
+    }
+    return 0;
 }
+
+typedef struct {
+    const cJSON *row;
+    int grade;
+} graded_row;
 
 static int worst_cmp(const void *pa, const void *pb)
 {
-    const cJSON *a = *(const cJSON *const *)pa, *b = *(const cJSON *const *)pb;
-    int d = grade(str(b, "risk_value")) - grade(str(a, "risk_value"));
+    const graded_row *ga = pa, *gb = pb;
+    const cJSON *a = ga->row, *b = gb->row;
+    int d = gb->grade - ga->grade;
     if (!d) d = num(b, "importance") - num(a, "importance");
     if (!d) d = num(b, "threat_x_vulnerability") - num(a, "threat_x_vulnerability");
     if (!d) d = num(a, "no") - num(b, "no");
@@ -456,27 +472,30 @@ int risk_write_summary(const cJSON *decl_result, const char *lang, FILE *out)
     const cJSON *rows = get(risk, "asset_rows");
     int n = cJSON_GetArraySize(rows);
     if (n > 0) {
-        const cJSON **v = malloc((size_t)n * sizeof *v);
-        if (!v) return -1;
+        graded_row *g = malloc((size_t)n * sizeof *g);
+        if (!g) return -1;
         int i = 0;
-        const cJSON *r;
-        cJSON_ArrayForEach(r, rows) v[i++] = r;
-        qsort(v, (size_t)n, sizeof *v, worst_cmp);
+        const cJSON *r, *counts = get(risk, "counts");
+        cJSON_ArrayForEach(r, rows) {
+            g[i].row = r;
+            g[i++].grade = grade(counts, str(r, "risk_value"));
+        }
+        qsort(g, (size_t)n, sizeof *g, worst_cmp);
         fputs(en ? "Highest risks:\n" : "リスク値の高い行:\n", out);
         for (i = 0; i < n && i < 5; i++) {
             fputs("  ", out);
-            cell(out, str(v[i], "risk_value"));
-            fprintf(out, "  #%d ", num(v[i], "no"));
-            cell(out, str(v[i], "asset_name"));
+            cell(out, str(g[i].row, "risk_value"));
+            fprintf(out, "  #%d ", num(g[i].row, "no"));
+            cell(out, str(g[i].row, "asset_name"));
             fputs(en ? " — " : " ─ ", out);
-            cell(out, loc(get(v[i], "threat_name"), lang));
+            cell(out, loc(get(g[i].row, "threat_name"), lang));
             fprintf(out,
                     en ? " (threat %d × vulnerability %d, importance %d)\n"
                        : "（脅威レベル%d×脆弱性レベル%d、資産の重要度%d）\n",
-                    num(v[i], "threat_level"), num(v[i], "vulnerability_level"),
-                    num(v[i], "importance"));
+                    num(g[i].row, "threat_level"), num(g[i].row, "vulnerability_level"),
+                    num(g[i].row, "importance"));
         }
-        free(v);
+        free(g);
     }
     const cJSON *d;
     int k = 0;

@@ -9,7 +9,8 @@ set -u
 cd "$(dirname "$0")/../.."
 BUILD=${BUILD:-build}
 CC=${CC:-cc}
-OBJS=$(ls "$BUILD"/obj/*/*.o 2>/dev/null | grep -v "/cli/main.o$")
+# the objects of today's sources (a stale object of a renamed source is not linked)
+OBJS=$(for s in core/*/*.c; do o="$BUILD/obj/${s#core/}"; o=${o%.c}.o; [ "$s" != core/cli/main.c ] && [ -f "$o" ] && echo "$o"; done)
 if [ -z "$OBJS" ]; then echo "no objects in $BUILD (run make)"; echo "0 passed, 1 failed"; exit 1; fi
 bin=$BUILD/alloc-sweep
 # shellcheck disable=SC2086

@@ -1,9 +1,11 @@
-/* test_risk.c — cmocka tests of the risk scoring (core/risk/risk.c, core/risk/risk_text.c).
+/* test_risk.c — cmocka tests of the risk module (core/risk: tables.c, score.c, risk_json.c,
+ * risk_text.c).
  *
  * Covers: level mapping (RA-03), the matrix anchors stated by the seeds (RA-04) for whatever
- * matrix is loaded, the default matrix, table validation errors and warnings, tree aggregation
- * (RA-05), the unpatched override (S001), policy → countermeasure invalidation (interfaces.md
- * §7), the delta ranking and its prediction, attack-tree input errors, the reproduction of
+ * matrix is loaded, the default matrix, table validation errors and warnings (including the
+ * sandbox's limits and matrix.lua's scale, dimensions and anchors), a matrix on another scale,
+ * tree aggregation (RA-05), the unpatched override (S001), policy → countermeasure
+ * invalidation (interfaces.md §7), the delta ranking and its prediction, attack-tree input errors, the reproduction of
  * S000's worked example (route (1), attack tree 1, scenario 1-1 → vulnerability 1, risk D),
  * hand-checked rows of the samples, and the text writers.
  * Run from the repository root (tables in lua/kyojin/risk, fixtures in tests/risk).
@@ -239,8 +241,35 @@ static void test_default_matrix(void **state)
 /* ------------------------------------------------------------------------------------ */
 /* Table validation                                                                     */
 
-static const char good_matrix_head[] =
-    "return { id = 'x', name = { ja = 'x', en = 'x' }, rows = { 9, 6, 4, 3, 2, 1 }, columns = { 1, 2, 3 },\n";
+/* matrix.lua without its cells and the closing brace: the shipped scale, dimensions and
+   anchors (MATRIX_ANCHORS) */
+#define MATRIX_ANCHORS                                                                             \
+    " anchors = { { product = 1, column = 1, value = 'E', seed = 's' },"                           \
+    " { product = 2, column = 1, value = 'E', seed = 's' },"                                       \
+    " { product = 3, column = 1, value = 'E', seed = 's' },"                                       \
+    " { product = 3, column = 3, value = 'B', seed = 's' },"                                       \
+    " { product = 2, column = 2, value = 'D', seed = 's' } },\n"
+#define MATRIX_HEAD                                                                                \
+    "return { id = 'x', name = { ja = 'x', en = 'x' }, scale = { 'A', 'B', 'C', 'D', 'E' },\n"     \
+    " dimensions = { threat = 3, vulnerability = 3, column = 3 }, rows = { 9, 6, 4, 3, 2, 1 },"    \
+    " columns = { 1, 2, 3 },\n" MATRIX_ANCHORS
+#define GOOD_CELLS                                                                                 \
+    " cells = { {'C','B','A'},{'C','B','A'},{'D','C','B'},{'E','D','B'},{'E','D','C'},{'E','E','D'} } }"
+static const char good_matrix_head[] = MATRIX_HEAD;
+
+/* The shipped tables with `file` replaced by `content` must not load, with an error
+   containing `expect`. */
+static void expect_rejected(size_t i, const char *file, const char *content, const char *expect)
+{
+    const char *dir = tables_with(file, content);
+    risk_tables *t = NULL;
+    char err[512] = "";
+    int rc = risk_tables_load(dir, &t, err, sizeof err, NULL);
+    remove_dir(dir);
+    if (rc != -1 || t) fail_msg("case %zu (%s) loaded although invalid", i, file);
+    if (!strstr(err, expect))
+        fail_msg("case %zu: error \"%s\" does not contain \"%s\"", i, err, expect);
+}
 
 static void test_table_errors(void **state)
 {
@@ -249,12 +278,13 @@ static void test_table_errors(void **state)
         const char *file, *content, *expect;
     } cases[] = {
         {"matrix.lua",
-         "return { id = 'x', name = { ja = 'x', en = 'x' }, rows = { 9, 6, 4, 3, 2, 1 }, columns = { 1, 2, 3 },\n"
+         MATRIX_HEAD
          " cells = { {'C','B','A'},{'C','B','A'},{'D','C','B'},{'E','D','B'},{'E','D','C'},{'E','E','F'} } }",
-         "matrix.lua: cells[6][3]: must be a risk value A, B, C, D or E"},
+         "matrix.lua: cells[6][3]: must be a risk value of the scale (A, B, C, D, E)"},
         {"matrix.lua",
-         "return { id = 'x', name = { ja = 'x', en = 'x' }, rows = { 9, 6, 5, 3, 2, 1 }, columns = { 1, 2, 3 },\n"
-         " cells = { {'C','B','A'},{'C','B','A'},{'D','C','B'},{'E','D','B'},{'E','D','C'},{'E','E','D'} } }",
+         "return { id = 'x', name = { ja = 'x', en = 'x' }, scale = { 'A', 'B', 'C', 'D', 'E' },\n"
+         " dimensions = { threat = 3, vulnerability = 3, column = 3 }, rows = { 9, 6, 5, 3, 2, 1 },"
+         " columns = { 1, 2, 3 },\n" MATRIX_ANCHORS GOOD_CELLS,
          "matrix.lua: rows[3]: must be one of 9, 6, 4, 3, 2, 1"},
         {"matrix.lua", "return { id = 'x' ", "matrix.lua:1:"},
         {"threats.lua",
@@ -277,27 +307,28 @@ static void test_table_errors(void **state)
          "damages.lua: d.level: must be a level 1, 2 or 3"},
         {"entry_points.lua", "return { { id = 'T1566', threat_level = 3, name = { ja = 'p' } } }",
          "entry_points.lua: T1566.name.en: must be a non-empty string"},
+        {"damages.lua", "return {}", "damages.lua: must return a list of business damages"},
+        {"threats.lua", "return { id = 'a' }", "threats.lua: must return a list of threats"},
+        {"entry_points.lua", "return { 'T1566' }",
+         "entry_points.lua: [1]: must be { id, threat_level, name }"},
+        {"damages.lua", "return { { label = '①', level = 1, name = { ja = 'd', en = 'd' } } }",
+         "damages.lua: [1].id: must be a non-empty string"},
         {"importance.lua",
          "return { default = 1, rules = { { importance = 3, data = { 'secret' } } } }",
          "importance.lua: rules[1].data[1]: unknown value 'secret'"},
         {"rules.lua", "return {}", "rules.lua: "},
         /* the sandbox of data files */
         {"damages.lua", "return os.exit(1)", "attempt to index a nil value (global 'os')"},
-        {"damages.lua", "while true do end", "instruction limit exceeded"},
+        {"damages.lua", "while true do end", "damages.lua: instruction budget exceeded"},
+        {"damages.lua", "local s = 'x' for i = 1, 40 do s = s .. s end return { s }",
+         "damages.lua: memory limit exceeded"},
         {"damages.lua", "return { function() end }", "damages.lua: [1]: a function is not allowed"},
         {"damages.lua", "\x1bLua", "binary"},
         {"damages.lua", "return { [1] = 'a', x = 'b' }", "table mixes list items and named fields"},
         {"damages.lua", "return 42", "damages.lua: must return a table"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        const char *dir = tables_with(cases[i].file, cases[i].content);
-        risk_tables *t = NULL;
-        char err[512] = "";
-        int rc = risk_tables_load(dir, &t, err, sizeof err, NULL);
-        remove_dir(dir);
-        if (rc != -1 || t) fail_msg("case %zu (%s) loaded although invalid", i, cases[i].file);
-        if (!strstr(err, cases[i].expect))
-            fail_msg("case %zu: error \"%s\" does not contain \"%s\"", i, err, cases[i].expect);
+        expect_rejected(i, cases[i].file, cases[i].content, cases[i].expect);
     }
 }
 
@@ -338,16 +369,9 @@ static void test_table_edits(void **state)
         char *edited = malloc(n);
         snprintf(edited, n, "%.*s%s%s", (int)(at - src), src, cases[i].to,
                  at + strlen(cases[i].from));
-        const char *dir = tables_with(cases[i].file, edited);
+        expect_rejected(i, cases[i].file, edited, cases[i].expect);
         free(src);
         free(edited);
-        risk_tables *t = NULL;
-        char err[512] = "";
-        int rc = risk_tables_load(dir, &t, err, sizeof err, NULL);
-        remove_dir(dir);
-        if (rc != -1 || t) fail_msg("case %zu (%s) loaded although invalid", i, cases[i].file);
-        if (!strstr(err, cases[i].expect))
-            fail_msg("case %zu: error \"%s\" does not contain \"%s\"", i, err, cases[i].expect);
     }
 }
 
@@ -359,6 +383,22 @@ static void test_missing_table(void **state)
     assert_int_equal(risk_tables_load("/nonexistent/kyojin", &t, err, sizeof err, NULL), -1);
     assert_null(t);
     assert_non_null(strstr(err, "rules.lua: cannot open"));
+}
+
+/* The shipped tables with matrix.lua replaced by `content`, which must load; *warnings gets
+   what the loader warned (free() it). */
+static risk_tables *load_matrix_lua(const char *content, char **warnings)
+{
+    const char *dir = tables_with("matrix.lua", content);
+    size_t len = 0;
+    FILE *w = open_memstream(warnings, &len);
+    risk_tables *t = NULL;
+    char err[512] = "";
+    int rc = risk_tables_load(dir, &t, err, sizeof err, w);
+    fclose(w);
+    remove_dir(dir);
+    if (rc) fail_msg("matrix.lua does not load: %s", err);
+    return t;
 }
 
 /* A non-monotonic matrix loads with a warning; so does one that breaks the anchors. */
@@ -378,16 +418,9 @@ static void test_matrix_warnings(void **state)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char content[1024];
         snprintf(content, sizeof content, "%s cells = { %s } }", good_matrix_head, cases[i].cells);
-        const char *dir = tables_with("matrix.lua", content);
         char *buf = NULL;
-        size_t len = 0;
-        FILE *w = open_memstream(&buf, &len);
-        risk_tables *t = NULL;
-        char err[512] = "";
-        int rc = risk_tables_load(dir, &t, err, sizeof err, w);
-        fclose(w);
-        remove_dir(dir);
-        if (rc != 0) fail_msg("case %zu: %s", i, err);
+        risk_tables *t = load_matrix_lua(content, &buf);
+        size_t len = strlen(buf);
         if (cases[i].expect) {
             if (!strstr(buf, cases[i].expect))
                 fail_msg("case %zu: no warning \"%s\" in \"%s\"", i, cases[i].expect, buf);
@@ -398,6 +431,152 @@ static void test_matrix_warnings(void **state)
         free(buf);
         risk_tables_free(t);
     }
+}
+
+/* matrix.lua with one part replaced (NULL: the shipped default of that part). */
+static void matrix_lua(char *out, size_t cap, const char *scale, const char *dims, const char *rows,
+                       const char *anchors, const char *cells)
+{
+    snprintf(out, cap,
+             "return { id = 'x', name = { ja = 'x', en = 'x' },\n scale = %s,\n dimensions = %s,\n"
+             " rows = %s, columns = { 1, 2, 3 },\n anchors = %s,\n cells = %s }\n",
+             scale ? scale : "{ 'A', 'B', 'C', 'D', 'E' }",
+             dims ? dims : "{ threat = 3, vulnerability = 3, column = 3 }",
+             rows ? rows : "{ 9, 6, 4, 3, 2, 1 }",
+             anchors ? anchors : "{ { product = 3, column = 3, value = 'B', seed = 'S001' } }",
+             cells ? cells
+                   : "{ {'C','B','A'},{'C','B','A'},{'D','C','B'},{'E','D','B'},{'E','D','C'},"
+                     "{'E','E','D'} }");
+}
+
+/* The scale, the dimensions and the anchors are data of matrix.lua: each is checked, and an
+   error names the file and the field. */
+static void test_matrix_data_errors(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *scale, *dims, *rows, *anchors, *cells, *expect;
+    } cases[] = {
+        {NULL, "{ threat = 4, vulnerability = 3, column = 3 }", NULL, NULL, NULL,
+         "matrix.lua: dimensions.threat: must be 3"},
+        {NULL, "{ threat = 3, vulnerability = 2, column = 3 }", NULL, NULL, NULL,
+         "matrix.lua: dimensions.vulnerability: must be 3"},
+        {NULL, "{ threat = 3, vulnerability = 3, columns = 3 }", NULL, NULL, NULL,
+         "matrix.lua: dimensions: unknown field 'columns'"},
+        {NULL, "3", NULL, NULL, NULL, "matrix.lua: dimensions: must be { threat = n"},
+        {NULL, NULL, "{ 9, 6, 4, 3, 2, 1, 5 }", NULL, NULL,
+         "matrix.lua: rows: must list the 6 products of threat × vulnerability: 9, 6, 4, 3, 2, 1"},
+        {NULL, NULL, NULL, NULL,
+         "{ {'C','B','A','A'},{'C','B','A'},{'D','C','B'},{'E','D','B'},{'E','D','C'},{'E','E','D'} }",
+         "matrix.lua: cells[1]: must have one value per column (3)"},
+        {"{}", NULL, NULL, NULL, NULL, "matrix.lua: scale: must list 1 to 9 risk values"},
+        {"{ 'A', 'b', 'C', 'D', 'E' }", NULL, NULL, NULL, NULL,
+         "matrix.lua: scale[2]: must be one capital letter"},
+        {"{ 'A', 'B', 'A', 'D', 'E' }", NULL, NULL, NULL, NULL,
+         "matrix.lua: scale[3]: 'A' listed twice"},
+        /* a cell off a shortened scale */
+        {"{ 'A', 'B', 'C', 'D' }", NULL, NULL, NULL, NULL,
+         "matrix.lua: cells[4][1]: must be a risk value of the scale (A, B, C, D)"},
+        {NULL, NULL, NULL, "{ { product = 3, column = 3, value = 'F', seed = 'S001' } }", NULL,
+         "matrix.lua: anchors[1].value: must be a risk value of the scale (A, B, C, D, E)"},
+        {NULL, NULL, NULL,
+         "{ { product = 3, column = 3, value = 'B', seed = 'S001' },"
+         " { product = 5, column = 1, value = 'E', seed = 'S001' } }",
+         NULL, "matrix.lua: anchors[2].product: must be one of rows"},
+        {NULL, NULL, NULL, "{ { product = 3, column = 4, value = 'B', seed = 'S001' } }", NULL,
+         "matrix.lua: anchors[1].column: must be one of columns"},
+        {NULL, NULL, NULL, "{ { product = 3, column = 3, value = 'B' } }", NULL,
+         "matrix.lua: anchors[1].seed: must be a non-empty string"},
+        {NULL, NULL, NULL, "{ { product = 3, column = 3, value = 'B', page = 2, seed = 'S' } }",
+         NULL, "matrix.lua: anchors[1]: unknown field 'page'"},
+        {NULL, NULL, NULL, "'B'", NULL, "matrix.lua: anchors: must be a list"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char content[2048];
+        matrix_lua(content, sizeof content, cases[i].scale, cases[i].dims, cases[i].rows,
+                   cases[i].anchors, cases[i].cells);
+        expect_rejected(i, "matrix.lua", content, cases[i].expect);
+    }
+    /* the shipped matrix.lua holds its scale, dimensions and anchors */
+    char *shipped = slurp(TABLES "/matrix.lua");
+    assert_non_null(shipped);
+    assert_non_null(strstr(shipped, "scale = { \"A\", \"B\", \"C\", \"D\", \"E\" }"));
+    assert_non_null(strstr(shipped, "dimensions = { threat = 3, vulnerability = 3, column = 3 }"));
+    assert_non_null(strstr(shipped, "anchors = {"));
+    free(shipped);
+}
+
+/* Another scale (three values, H M L) is used throughout: cells, counts (in scale order), the
+   grades of the delta, the text summary; a mismatched anchor warns with the seed's words. */
+static void test_matrix_other_scale(void **state)
+{
+    (void)state;
+    char content[2048];
+    matrix_lua(content, sizeof content, "{ 'H', 'M', 'L' }", NULL, NULL,
+               "{ { product = 1, column = 1, value = 'L', seed = 'seed one' },"
+               " { product = 9, column = 1, value = 'H', seed = 'seed two' } }",
+               "{ {'M','H','H'},{'M','H','H'},{'L','M','H'},{'L','M','M'},{'L','L','M'},"
+               "{'L','L','L'} }");
+    char *wbuf = NULL;
+    risk_tables *t = load_matrix_lua(content, &wbuf);
+    /* only the second anchor fails: 9 × level 1 is M */
+    assert_non_null(strstr(wbuf, "matrix.lua: warning:"));
+    assert_non_null(strstr(wbuf, "threat×vulnerability 9, level 1 gives M, seed two says H"));
+    assert_null(strstr(wbuf, "seed one"));
+    free(wbuf);
+    assert_int_equal(risk_matrix_value(t, 9, 3), 'H');
+    assert_int_equal(risk_matrix_value(t, 1, 3), 'L');
+
+    cJSON *decl = read_json("tests/risk/s000_route1.json");
+    assert_non_null(decl);
+    static const char *const ptrs[] = {"/assets/0/controls/patch", NULL};
+    cJSON *pols = cJSON_CreateArray();
+    cJSON_AddItemToArray(pols, policy("AL-04", "required", "fail", "patching", NULL, ptrs));
+    cJSON *risk = compute(t, decl, pols);
+    const cJSON *counts = cJSON_GetObjectItem(risk, "counts"), *c, *r;
+    const char *keys[3];
+    int n = 0, total = 0;
+    cJSON_ArrayForEach(c, counts) {
+        assert_true(n < 3);
+        keys[n++] = c->string;
+        total += (int)c->valuedouble;
+    }
+    assert_int_equal(n, 3);
+    assert_string_equal(keys[0], "H");
+    assert_string_equal(keys[1], "M");
+    assert_string_equal(keys[2], "L");
+    assert_int_equal(total, cJSON_GetArraySize(cJSON_GetObjectItem(risk, "asset_rows")));
+    cJSON_ArrayForEach(r, cJSON_GetObjectItem(risk, "asset_rows"))
+        assert_non_null(strchr("HML", istr(r, "risk_value")[0]));
+    /* delta: each improvement is a drop on the H-M-L scale, and the score sums the steps */
+    const cJSON *d;
+    cJSON_ArrayForEach(d, cJSON_GetObjectItem(risk, "delta")) {
+        int sum = 0;
+        const cJSON *e;
+        cJSON_ArrayForEach(e, cJSON_GetObjectItem(d, "improvements")) {
+            int from = (int)(strchr("LMH", istr(e, "from")[0]) - "LMH");
+            int to = (int)(strchr("LMH", istr(e, "to")[0]) - "LMH");
+            assert_true(from > to);
+            sum += from - to;
+        }
+        assert_int_equal(inum(d, "score"), sum);
+    }
+    /* the text summary lists the counts in scale order */
+    cJSON *dr = cJSON_CreateObject();
+    cJSON_AddItemToObject(dr, "risk", risk);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_int_equal(risk_write_summary(dr, "en", f), 0);
+    fclose(f);
+    assert_non_null(strstr(buf, "Risk (asset-based): H "));
+    assert_non_null(strstr(buf, " / M "));
+    assert_null(strstr(buf, "A 0"));
+    free(buf);
+    cJSON_Delete(dr);
+    cJSON_Delete(pols);
+    cJSON_Delete(decl);
+    risk_tables_free(t);
 }
 
 /* ------------------------------------------------------------------------------------ */
@@ -999,6 +1178,8 @@ int main(void)
         cmocka_unit_test(test_table_edits),
         cmocka_unit_test(test_missing_table),
         cmocka_unit_test(test_matrix_warnings),
+        cmocka_unit_test(test_matrix_data_errors),
+        cmocka_unit_test(test_matrix_other_scale),
         cmocka_unit_test(test_tree_aggregation),
         cmocka_unit_test(test_s000_reproduction),
         cmocka_unit_test(test_unpatched_override),
