@@ -5,6 +5,7 @@
 #include "input/decl.h"
 #include "input/luaconv.h"
 #include "report/report.h"
+#include "report/report_vocab.h"
 #include "risk/risk.h"     /* risk scoring (core/risk/risk.c) */
 #include "rollup/rollup.h" /* summary, diff, gen; check over many files (core/rollup/rollup.h) */
 #include "engine/bundle.h"
@@ -519,6 +520,13 @@ static int cmd_check(check_opts *co)
     int load_failed = 0;
     runner *r = make_runner(co, &load_failed);
     if (!r) return EXIT_POLICY;
+    char verr[1024];
+    if (report_format_needs_words(co->format) &&
+        report_vocab_load_from(runner_sandbox(r), verr, sizeof verr)) {
+        fprintf(stderr, "kyojin: %s\n", verr);
+        runner_free(r);
+        return EXIT_POLICY;
+    }
     if (apply_params(r, co)) {
         runner_free(r);
         return EXIT_USAGE;
@@ -935,9 +943,18 @@ int main(int argc, char **argv)
         return 0;
     }
 
-    /* roll-up commands parse their own options (core/rollup/summary.c, diff.c, gen.c) */
-    if (strcmp(cmd, "summary") == 0) return cmd_summary(argc - 1, argv + 1);
-    if (strcmp(cmd, "diff") == 0) return cmd_diff(argc - 1, argv + 1);
+    /* roll-up commands parse their own options (core/rollup/summary.c, diff.c, gen.c); summary
+     * and diff print status words (kyojin.vocab) */
+    if (strcmp(cmd, "summary") == 0 || strcmp(cmd, "diff") == 0) {
+        char lua[PATH_MAX], verr[1024];
+        default_path(lua, sizeof lua, "lua");
+        if (report_vocab_load(lua, builtin_bundle(), verr, sizeof verr)) {
+            fprintf(stderr, "kyojin: %s\n", verr);
+            return EXIT_POLICY;
+        }
+        return strcmp(cmd, "summary") == 0 ? cmd_summary(argc - 1, argv + 1)
+                                           : cmd_diff(argc - 1, argv + 1);
+    }
     if (strcmp(cmd, "gen") == 0) return cmd_gen(argc - 1, argv + 1);
 
     /* kyojin verify has options of its own. */

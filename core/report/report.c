@@ -1,7 +1,8 @@
-/* report.c — the output-format dispatch and the JSON writer.
- * Owns: which formats exist and calling the right writer. Each format lives in its own file
- * (report_text.c, and the writers added next to it); every writer reads only the result
- * document. */
+/* report.c — the table of report writers, the output-format dispatch and the JSON writer.
+ * Owns: which formats exist (the one table `writers` below: name, extension, streaming or
+ * whole document, binary, the function) and calling the right writer; the CLI asks this file
+ * for the list of formats. Each format lives in its own file (report_text.c, report_html.c,
+ * …); every writer reads only the result document. */
 #include "report/report.h"
 #include "util/jsonout.h"
 #include "report/report_formats.h" /* html, csv, xlsx */
@@ -10,29 +11,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* add new formats here and in report_write below. */
-static const char *const formats[] = {"text", "json",  "html",  "csv",
-                                      "xlsx", "sarif", "junit", NULL};
+/* A writer of the whole document (path: the output file, for formats written by name). */
+typedef int (*writer_fn)(const cJSON *result, const report_options *o, FILE *out, const char *path,
+                         char *err, size_t errlen);
 
-int report_format_known(const char *format)
+static int write_json(const cJSON *result, const report_options *o, FILE *out, const char *path,
+                      char *err, size_t errlen)
 {
-    for (int i = 0; formats[i]; i++)
-        if (strcmp(formats[i], format) == 0) return 1;
-    return 0;
-}
-
-const char *report_format_list(void)
-{
-    return "text, json, html, csv, xlsx, sarif, junit";
-}
-
-int report_format_needs_file(const char *format)
-{
-    return strcmp(format, "xlsx") == 0;
-}
-
-static int write_json(const cJSON *result, FILE *out, char *err, size_t errlen)
-{
+    (void)o;
+    (void)path;
     if (json_write(out, result, 1, 0) || fputc('\n', out) == EOF) {
         snprintf(err, errlen, "%s", ferror(out) ? strerror(errno) : "invalid result document");
         return -1;
@@ -40,35 +27,61 @@ static int write_json(const cJSON *result, FILE *out, char *err, size_t errlen)
     return 0;
 }
 
-int report_write(const cJSON *result, const report_options *o, FILE *out, const char *path,
-                 char *err, size_t errlen)
+static int write_text(const cJSON *result, const report_options *o, FILE *out, const char *path,
+                      char *err, size_t errlen)
 {
     (void)path;
-    if (strcmp(o->format, "json") == 0) return write_json(result, out, err, errlen);
-    if (strcmp(o->format, "text") == 0) return report_text_write(result, o, out);
-    /* dispatch to further writers here. */
-    if (strcmp(o->format, "sarif") == 0)
-        return report_sarif_write(result, o->lang, out, err, errlen);
-    if (strcmp(o->format, "junit") == 0)
-        return report_junit_write(result, o->lang, out, err, errlen);
-    if (!strcmp(o->format, "html") || !strcmp(o->format, "csv") || !strcmp(o->format, "xlsx")) {
-        const char *sde = getenv("SOURCE_DATE_EPOCH");
-        report_opts ro = {o->lang, sde && *sde ? strtoll(sde, NULL, 10) : -1};
-        if (!strcmp(o->format, "html")) return report_html_write(result, &ro, out, err, errlen);
-        if (!strcmp(o->format, "csv"))
-            return report_csv_write_table(result, &ro, o->csv_table, out, err, errlen);
-        return report_xlsx_write_stream(result, &ro, out, path, err, errlen);
-    }
-    snprintf(err, errlen, "unknown format '%s'", o->format);
-    return -1;
+    (void)err;
+    (void)errlen;
+    return report_text_write(result, o, out);
+}
+
+static int write_sarif(const cJSON *result, const report_options *o, FILE *out, const char *path,
+                       char *err, size_t errlen)
+{
+    (void)path;
+    return report_sarif_write(result, o->lang, out, err, errlen);
+}
+
+static int write_junit(const cJSON *result, const report_options *o, FILE *out, const char *path,
+                       char *err, size_t errlen)
+{
+    (void)path;
+    return report_junit_write(result, o->lang, out, err, errlen);
+}
+
+/* the auditor reports take the creation time from SOURCE_DATE_EPOCH */
+static report_opts auditor_opts(const report_options *o)
+{
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    report_opts ro = {o->lang, sde && *sde ? strtoll(sde, NULL, 10) : -1};
+    return ro;
+}
+
+static int write_html(const cJSON *result, const report_options *o, FILE *out, const char *path,
+                      char *err, size_t errlen)
+{
+    report_opts ro = auditor_opts(o);
+    (void)path;
+    return report_html_write(result, &ro, out, err, errlen);
+}
+
+static int write_csv(const cJSON *result, const report_options *o, FILE *out, const char *path,
+                     char *err, size_t errlen)
+{
+    report_opts ro = auditor_opts(o);
+    (void)path;
+    return report_csv_write_table(result, &ro, o->csv_table, out, err, errlen);
+}
+
+static int write_xlsx(const cJSON *result, const report_options *o, FILE *out, const char *path,
+                      char *err, size_t errlen)
+{
+    report_opts ro = auditor_opts(o);
+    return report_xlsx_write_stream(result, &ro, out, path, err, errlen);
 }
 
 /* ---- streaming ------------------------------------------------------------------ */
-
-int report_format_streams(const char *format)
-{
-    return !strcmp(format, "json") || !strcmp(format, "text");
-}
 
 /* cJSON_Print of the envelope with an empty "declarations" array, split at that array:
  * *head gets everything up to and including its '[', the return value points just
@@ -90,13 +103,10 @@ static char *split_envelope(const cJSON *envelope, char **text, char *err, size_
     return at + strlen("\n\t\"declarations\":\t[");
 }
 
-int report_stream_begin(const cJSON *envelope, const report_options *o, FILE *out, char *err,
-                        size_t errlen)
+static int json_begin(const cJSON *envelope, const report_options *o, FILE *out, char *err,
+                      size_t errlen)
 {
-    if (!strcmp(o->format, "text")) {
-        report_text_begin(envelope, o, out);
-        return 0;
-    }
+    (void)o;
     char *text;
     char *rest = split_envelope(envelope, &text, err, errlen);
     if (!rest) return -1;
@@ -105,28 +115,191 @@ int report_stream_begin(const cJSON *envelope, const report_options *o, FILE *ou
     return 0;
 }
 
-void report_stream_separator(size_t index, const report_options *o, FILE *out)
+static void json_separator(FILE *out)
 {
-    if (!index) return;
-    if (!strcmp(o->format, "text"))
-        report_text_separator(out);
-    else
-        fputs(", ", out);
+    fputs(", ", out);
 }
 
-int report_stream_body(const cJSON *decl, const report_options *o, FILE *out, char *err,
-                       size_t errlen)
+static int json_body(const cJSON *decl, const report_options *o, FILE *out, char *err,
+                     size_t errlen)
 {
-    if (!strcmp(o->format, "text")) {
-        report_text_decl(decl, o, out, 1);
-        return 0;
-    }
+    (void)o;
     /* an element of the document's "declarations" array: two levels deep */
     if (json_write(out, decl, 1, 2)) {
         snprintf(err, errlen, "%s", ferror(out) ? strerror(errno) : "invalid result document");
         return -1;
     }
     return 0;
+}
+
+static int json_end(const cJSON *envelope, const report_options *o, FILE *out, char *err,
+                    size_t errlen)
+{
+    (void)o;
+    char *text;
+    char *rest = split_envelope(envelope, &text, err, errlen);
+    if (!rest) return -1;
+    fputs(rest, out);
+    fputc('\n', out);
+    free(text);
+    return 0;
+}
+
+static int text_begin(const cJSON *envelope, const report_options *o, FILE *out, char *err,
+                      size_t errlen)
+{
+    (void)err;
+    (void)errlen;
+    report_text_begin(envelope, o, out);
+    return 0;
+}
+
+static int text_body(const cJSON *decl, const report_options *o, FILE *out, char *err,
+                     size_t errlen)
+{
+    (void)err;
+    (void)errlen;
+    report_text_decl(decl, o, out, 1);
+    return 0;
+}
+
+static int text_end(const cJSON *envelope, const report_options *o, FILE *out, char *err,
+                    size_t errlen)
+{
+    (void)envelope;
+    (void)o;
+    (void)out;
+    (void)err;
+    (void)errlen;
+    return 0;
+}
+
+/* How a format is written one declaration at a time (byte-identical to the whole document). */
+typedef struct {
+    int (*begin)(const cJSON *envelope, const report_options *o, FILE *out, char *err,
+                 size_t errlen);
+    void (*separator)(FILE *out); /* between two declarations */
+    int (*body)(const cJSON *decl, const report_options *o, FILE *out, char *err, size_t errlen);
+    int (*end)(const cJSON *envelope, const report_options *o, FILE *out, char *err, size_t errlen);
+} stream_ops;
+
+static const stream_ops text_stream = {text_begin, report_text_separator, text_body, text_end};
+static const stream_ops json_stream = {json_begin, json_separator, json_body, json_end};
+
+/* ---- the table of writers --------------------------------------------------------- */
+
+/* The report writers, in the order `--format` lists them: one row per format. */
+static const struct {
+    const char *name;         /* --format value */
+    const char *extension;    /* usual file name extension of the output */
+    const stream_ops *stream; /* written one declaration at a time (report_stream_*), or NULL:
+                                  whole document only (report_write) */
+    int needs_file;           /* binary output that needs -o */
+    int words;                /* shows domain words: needs kyojin.vocab loaded (report_vocab.h) */
+    writer_fn write;          /* the whole document */
+} writers[] = {
+    /* clang-format off */
+    {"text",  "txt",   &text_stream, 0, 1, write_text},
+    {"json",  "json",  &json_stream, 0, 0, write_json},
+    {"html",  "html",  NULL,         0, 1, write_html},
+    {"csv",   "csv",   NULL,         0, 1, write_csv},
+    {"xlsx",  "xlsx",  NULL,         1, 1, write_xlsx},
+    {"sarif", "sarif", NULL,         0, 0, write_sarif},
+    {"junit", "xml",   NULL,         0, 1, write_junit},
+    /* clang-format on */
+};
+#define NWRITERS (sizeof writers / sizeof writers[0])
+
+static int find_writer(const char *format)
+{
+    for (size_t i = 0; format && i < NWRITERS; i++)
+        if (strcmp(writers[i].name, format) == 0) return (int)i;
+    return -1;
+}
+
+int report_format_known(const char *format)
+{
+    return find_writer(format) >= 0;
+}
+
+const char *report_format_list(void)
+{
+    static char list[256];
+    if (!list[0])
+        for (size_t i = 0, n = 0; i < NWRITERS && n < sizeof list; i++)
+            n +=
+                (size_t)snprintf(list + n, sizeof list - n, "%s%s", i ? ", " : "", writers[i].name);
+    return list;
+}
+
+int report_format_needs_file(const char *format)
+{
+    int i = find_writer(format);
+    return i >= 0 && writers[i].needs_file;
+}
+
+int report_format_needs_words(const char *format)
+{
+    int i = find_writer(format);
+    return i >= 0 && writers[i].words;
+}
+
+const char *report_format_extension(const char *format)
+{
+    int i = find_writer(format);
+    return i >= 0 ? writers[i].extension : NULL;
+}
+
+int report_write(const cJSON *result, const report_options *o, FILE *out, const char *path,
+                 char *err, size_t errlen)
+{
+    int i = find_writer(o->format);
+    if (i < 0) {
+        snprintf(err, errlen, "unknown format '%s'", o->format ? o->format : "");
+        return -1;
+    }
+    return writers[i].write(result, o, out, path, err, errlen);
+}
+
+static const stream_ops *stream_ops_of(const char *format)
+{
+    int i = find_writer(format);
+    return i >= 0 ? writers[i].stream : NULL;
+}
+
+int report_format_streams(const char *format)
+{
+    return stream_ops_of(format) != NULL;
+}
+
+/* the stream operations of o->format, or NULL with err set */
+static const stream_ops *stream_of(const report_options *o, char *err, size_t errlen)
+{
+    const stream_ops *s = stream_ops_of(o->format);
+    if (!s)
+        snprintf(err, errlen, "format '%s' is not written one declaration at a time",
+                 o->format ? o->format : "");
+    return s;
+}
+
+int report_stream_begin(const cJSON *envelope, const report_options *o, FILE *out, char *err,
+                        size_t errlen)
+{
+    const stream_ops *s = stream_of(o, err, errlen);
+    return s ? s->begin(envelope, o, out, err, errlen) : -1;
+}
+
+void report_stream_separator(size_t index, const report_options *o, FILE *out)
+{
+    const stream_ops *s = stream_ops_of(o->format);
+    if (index && s) s->separator(out);
+}
+
+int report_stream_body(const cJSON *decl, const report_options *o, FILE *out, char *err,
+                       size_t errlen)
+{
+    const stream_ops *s = stream_of(o, err, errlen);
+    return s ? s->body(decl, o, out, err, errlen) : -1;
 }
 
 int report_stream_decl(const cJSON *decl, size_t index, const report_options *o, FILE *out,
@@ -139,12 +312,6 @@ int report_stream_decl(const cJSON *decl, size_t index, const report_options *o,
 int report_stream_end(const cJSON *envelope, const report_options *o, FILE *out, char *err,
                       size_t errlen)
 {
-    if (!strcmp(o->format, "text")) return 0;
-    char *text;
-    char *rest = split_envelope(envelope, &text, err, errlen);
-    if (!rest) return -1;
-    fputs(rest, out);
-    fputc('\n', out);
-    free(text);
-    return 0;
+    const stream_ops *s = stream_of(o, err, errlen);
+    return s ? s->end(envelope, o, out, err, errlen) : -1;
 }

@@ -11,11 +11,17 @@ typedef struct {
     const char *csv_table; /* csv: findings (default), assets, trees or meta */
 } report_options;
 
-/* Is the format known? Writes a list of formats into `list` for messages. */
+/* The formats are the rows of one table of writers (report.c). Is the format known? */
 int report_format_known(const char *format);
+/* The formats for messages: "text, json, html, …" in table order. */
 const char *report_format_list(void);
 /* Formats that write a binary file and so need -o (xlsx). */
 int report_format_needs_file(const char *format);
+/* Formats that show domain words (statuses, kinds, …): the caller loads kyojin.vocab first
+ * (report_vocab.h); json and sarif do not need it. */
+int report_format_needs_words(const char *format);
+/* The usual file name extension of a format's output ("html", "xml" for junit), or NULL. */
+const char *report_format_extension(const char *format);
 
 /* Write `result` (interfaces.md §5) to `out` (or to `path` for file formats). 0 or -1. */
 int report_write(const cJSON *result, const report_options *o, FILE *out, const char *path,

@@ -10,6 +10,7 @@
 #include "report/report_formats.h"
 #include "report/report_escape.h"
 #include "report/report_labels.h"
+#include "report/report_vocab.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -296,10 +297,8 @@ static void cover(ctx *c, const cJSON *d, int i)
     fputs("</p>\n</section>\n", out);
 }
 
-static const char *const statuses[] = {"fail", "warn",           "error", "waived",
-                                       "pass", "not_applicable", "info"};
-#define NSTATUS 7
-static const char *const levels[] = {"required", "recommended", "info"};
+/* statuses (summary order) and levels: kyojin.vocab */
+typedef int status_counts[RV_MAX_WORDS][RV_MAX_WORDS]; /* [level][status] */
 
 static const cJSON *find_policy(const cJSON *d, const char *id)
 {
@@ -311,15 +310,17 @@ static const cJSON *find_policy(const cJSON *d, const char *id)
 }
 
 /* Summary: the verdict, counts per status and level, risk counts, the five best fixes. */
-static void policy_counts(const cJSON *d, int counts[3][NSTATUS])
+static void policy_counts(const cJSON *d, status_counts counts)
 {
     const cJSON *p;
-    memset(counts, 0, sizeof(int) * 3 * NSTATUS);
+    rv_list levels = report_vocab_list(RV_LEVEL), statuses = report_vocab_list(RV_STATUS);
+    memset(counts, 0, sizeof(status_counts));
     cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
         const char *lv = rl_str(p, "level"), *st = rl_str(p, "status");
-        for (int l = 0; l < 3; l++)
-            for (int s = 0; s < NSTATUS; s++)
-                if (lv && st && !strcmp(lv, levels[l]) && !strcmp(st, statuses[s])) counts[l][s]++;
+        for (size_t l = 0; l < levels.n; l++)
+            for (size_t s = 0; s < statuses.n; s++)
+                if (lv && st && !strcmp(lv, levels.w[l].id) && !strcmp(st, statuses.w[s].id))
+                    counts[l][s]++;
     }
 }
 
@@ -327,12 +328,15 @@ static void policy_counts(const cJSON *d, int counts[3][NSTATUS])
 static void headline(ctx *c, const cJSON *d)
 {
     FILE *out = c->out;
-    int en = c->en, counts[3][NSTATUS];
+    int en = c->en;
+    status_counts counts;
+    rv_list levels = report_vocab_list(RV_LEVEL), statuses = report_vocab_list(RV_STATUS);
     policy_counts(d, counts);
-    for (int s = 0; s < NSTATUS; s++) {
-        int n = counts[0][s] + counts[1][s] + counts[2][s];
+    for (size_t s = 0; s < statuses.n; s++) {
+        int n = 0;
+        for (size_t l = 0; l < levels.n; l++) n += counts[l][s];
         if (s) fputs(en ? ", " : "、", out);
-        T(rl_status(statuses[s], en));
+        T(rl_status(statuses.w[s].id, en));
         fprintf(out, en ? " %d" : " %d件", n);
     }
 }
@@ -361,7 +365,8 @@ static void summary(ctx *c, const cJSON *d, int i)
     const cJSON *comp = cJSON_GetObjectItemCaseSensitive(d, "compliant");
     const cJSON *err = cJSON_GetObjectItemCaseSensitive(d, "error");
     const cJSON *risk = cJSON_GetObjectItemCaseSensitive(d, "risk");
-    int counts[3][NSTATUS];
+    status_counts counts;
+    rv_list levels = report_vocab_list(RV_LEVEL), statuses = report_vocab_list(RV_STATUS);
     fprintf(out, "<section class=\"part\" id=\"d%d-summary\">\n<h2>", i);
     T(W("summary"));
     fputs(" — ", out);
@@ -395,32 +400,32 @@ static void summary(ctx *c, const cJSON *d, int i)
     fputs("</h3>\n<table class=\"counts\"><thead><tr><th>", out);
     T(W("level"));
     fputs("</th>", out);
-    for (int s = 0; s < NSTATUS; s++) {
+    for (size_t s = 0; s < statuses.n; s++) {
         fputs("<th>", out);
-        status_badge(out, statuses[s], en);
+        status_badge(out, statuses.w[s].id, en);
         fputs("</th>", out);
     }
     fputs("<th>", out);
     T(W("total"));
     fputs("</th></tr></thead><tbody>\n", out);
-    int col[NSTATUS + 1] = {0};
-    for (int l = 0; l < 3; l++) {
+    int col[RV_MAX_WORDS + 1] = {0};
+    for (size_t l = 0; l < levels.n; l++) {
         int row = 0;
         fputs("<tr><th>", out);
-        T(rl_level(levels[l], en));
+        T(rl_level(levels.w[l].id, en));
         fputs("</th>", out);
-        for (int s = 0; s < NSTATUS; s++) {
+        for (size_t s = 0; s < statuses.n; s++) {
             fprintf(out, "<td>%d</td>", counts[l][s]);
             row += counts[l][s];
             col[s] += counts[l][s];
         }
         fprintf(out, "<td>%d</td></tr>\n", row);
-        col[NSTATUS] += row;
+        col[statuses.n] += row;
     }
     fputs("<tr><th>", out);
     T(W("total"));
     fputs("</th>", out);
-    for (int s = 0; s <= NSTATUS; s++) fprintf(out, "<td><b>%d</b></td>", col[s]);
+    for (size_t s = 0; s <= statuses.n; s++) fprintf(out, "<td><b>%d</b></td>", col[s]);
     fputs("</tr>\n</tbody></table>\n", out);
 
     const cJSON *rc = cJSON_GetObjectItemCaseSensitive(risk, "counts");
@@ -632,15 +637,15 @@ static void policy_detail(ctx *c, const cJSON *p)
 /* Findings grouped by requirement family, known families in catalog order first. */
 static void findings(ctx *c, const cJSON *d, int i)
 {
-    static const char *const order[] = {"ST", "BM", "AL", "AP", "PV", "TW", "ES", "DL", "ZT"};
+    rv_list order = report_vocab_list(RV_FAMILY); /* ids of two letters (report_vocab.c) */
     FILE *out = c->out;
     int en = c->en;
     const cJSON *pols = cJSON_GetObjectItemCaseSensitive(d, "policies"), *p;
-    char seen[64][3];
+    char seen[RV_MAX_WORDS + 64][3];
     int nseen = 0;
     /* families in display order: catalog ones, then unknown ones in order of appearance */
-    for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
-        memcpy(seen[nseen], order[k], 3);
+    for (size_t k = 0; k < order.n; k++) {
+        memcpy(seen[nseen], order.w[k].id, 3);
         nseen++;
     }
     cJSON_ArrayForEach(p, pols) {
@@ -649,7 +654,7 @@ static void findings(ctx *c, const cJSON *d, int i)
         rl_policy_family(p, fam);
         for (int k = 0; k < nseen; k++)
             if (!strcmp(seen[k], fam)) found = 1;
-        if (!found && nseen < 64) {
+        if (!found && nseen < RV_MAX_WORDS + 64) {
             memcpy(seen[nseen], fam, 3);
             nseen++;
         }

@@ -6,7 +6,9 @@
 #include <stddef.h>
 #include <cjson/cJSON.h>
 
-/* en: 0 = Japanese, 1 = English. Unknown keys come back as the key itself. */
+/* en: 0 = Japanese, 1 = English. Unknown keys come back as the key itself. Statuses,
+ * levels, families, kinds, segments and models are the words of kyojin.vocab
+ * (report_vocab.h: loaded at start-up); headings and column names are the report's own. */
 const char *rl_status(const char *status, int en); /* pass → 適合 … */
 const char *rl_level(const char *level, int en);   /* required → 必須 … */
 const char *rl_family(const char *code, int en);   /* ST → 画面転送 … (NULL when unknown) */

@@ -2,49 +2,18 @@
  * print: findings (one row per finding, or per policy without findings), the asset-based
  * risk sheet and the business-damage-based sheet in the IPA column order of the seeds
  * (S000 §5/§6), and a meta table with the inputs' hashes. Owns the row and column
- * layout; escaping and file formats belong to the writers. */
+ * layout; escaping and file formats belong to the writers, the words and the order of the
+ * countermeasure columns to kyojin.vocab (report_vocab.c). */
 #include "report/report_tables.h"
 #include "report/report_formats.h"
 #include "report/report_labels.h"
+#include "report/report_vocab.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 const char *const rt_table_names[] = {"findings", "assets", "trees", "meta", NULL};
-
-/* Countermeasure catalog order (interfaces.md §7) for the asset sheet's columns. */
-static const char *const cm_order[] = {"fw",
-                                       "one_way_gateway",
-                                       "proxy",
-                                       "ips_ids",
-                                       "waf",
-                                       "peer_auth",
-                                       "patching",
-                                       "vuln_avoidance",
-                                       "operator_auth",
-                                       "url_filtering",
-                                       "mail_filtering",
-                                       "device_control",
-                                       "privilege_mgmt",
-                                       "access_control",
-                                       "critical_op_approval",
-                                       "anomaly_monitoring",
-                                       "log_analysis",
-                                       "log_integration",
-                                       "entry_lock",
-                                       "camera",
-                                       "intrusion_sensor",
-                                       "edr",
-                                       "ndr",
-                                       "dlp",
-                                       "mfa",
-                                       "encryption",
-                                       "backup",
-                                       "harmlessization",
-                                       "screen_transfer_isolation",
-                                       "antimalware",
-                                       NULL};
 
 typedef struct {
     rt_table *t;
@@ -293,16 +262,19 @@ static void build_assets(builder *b, const cJSON *result, int en)
     cm_col cols[MAXCM];
     size_t ncm = 0;
     const cJSON *d, *x, *m;
+    /* countermeasure catalog order (interfaces.md §7): kyojin.vocab */
+    rv_list cm_order = report_vocab_list(RV_COUNTERMEASURE);
     b->t->title = rl_word("asset_sheet_name", en);
     /* collect: catalog ids present, then the rest */
     for (int pass = 0; pass < 2; pass++) {
-        for (size_t k = 0; pass == 0 ? cm_order[k] != NULL : k < 1; k++) {
+        for (size_t k = 0; pass == 0 ? k < cm_order.n : k < 1; k++) {
             cJSON_ArrayForEach(d, cJSON_GetObjectItemCaseSensitive(result, "declarations"))
                 cJSON_ArrayForEach(
                     x, cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(d, "risk"),
                                                         "asset_rows"))
                     cJSON_ArrayForEach(m, cJSON_GetObjectItemCaseSensitive(x, "countermeasures"))
-                        if (pass == 1 || (rl_str(m, "id") && !strcmp(rl_str(m, "id"), cm_order[k])))
+                        if (pass == 1 ||
+                            (rl_str(m, "id") && !strcmp(rl_str(m, "id"), cm_order.w[k].id)))
                             add_cm(cols, &ncm, MAXCM, m, en);
         }
     }

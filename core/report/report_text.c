@@ -1,7 +1,9 @@
 /* report_text.c — the human-readable text report (Japanese by default).
  * Owns: grouping findings by status, terminal-safe printing, colours on a terminal.
- * Reads only the result document. */
+ * Reads only the result document; status and level words and model symbols come from
+ * kyojin.vocab (report_vocab.c). */
 #include "report/report.h"
+#include "report/report_vocab.h"
 #include "risk/risk.h" /* the short risk summary */
 #include <stdint.h>
 #include <string.h>
@@ -50,35 +52,38 @@ void term_puts(FILE *out, const char *s)
     }
 }
 
+/* The text report's groups: most urgent first, with an English heading and a colour (its
+ * presentation); the Japanese heading is the status word of kyojin.vocab. */
 typedef struct {
-    const char *key, *ja, *en, *color;
+    const char *key, *en, *color;
 } group;
 
 static const group groups[] = {
-    {"fail", "不適合", "Failed", "\033[31m"},
-    {"error", "評価エラー", "Errors", "\033[35m"},
-    {"warn", "推奨未達", "Warnings", "\033[33m"},
-    {"waived", "例外承認", "Waived", "\033[36m"},
-    {"info", "参考", "Information", "\033[34m"},
-    {"not_applicable", "対象外", "Not applicable", "\033[2m"},
-    {"pass", "適合", "Passed", "\033[32m"},
+    {"fail", "Failed", "\033[31m"},      {"error", "Errors", "\033[35m"},
+    {"warn", "Warnings", "\033[33m"},    {"waived", "Waived", "\033[36m"},
+    {"info", "Information", "\033[34m"}, {"not_applicable", "Not applicable", "\033[2m"},
+    {"pass", "Passed", "\033[32m"},
 };
 
-static const char *level_name(const char *lvl, int en)
+static const char *group_heading(const group *g, int en)
 {
-    if (strcmp(lvl, "required") == 0) return en ? "required" : "必須";
-    if (strcmp(lvl, "recommended") == 0) return en ? "recommended" : "推奨";
-    return en ? "info" : "参考";
+    const char *ja = report_vocab_word(RV_STATUS, g->key, 0);
+    return en ? g->en : ja ? ja : g->key;
 }
 
+/* a policy level in the report language (kyojin.vocab) */
+static const char *level_name(const char *lvl, int en)
+{
+    const char *w = report_vocab_word(RV_LEVEL, lvl, en);
+    return w ? w : lvl;
+}
+
+/* a model as its symbol (kyojin.vocab) */
 static const char *model_name(const char *m, int en)
 {
     if (!m || !*m) return en ? "(not declared)" : "（未申告）";
-    if (strcmp(m, "alpha") == 0) return "α";
-    if (strcmp(m, "alpha_prime") == 0) return "α′";
-    if (strcmp(m, "beta") == 0) return "β";
-    if (strcmp(m, "beta_prime") == 0) return "β′";
-    return m;
+    const rv_word *w = report_vocab_find(RV_MODEL, m);
+    return w && w->symbol ? w->symbol : m;
 }
 
 static void write_decl(const cJSON *d, const report_options *o, FILE *out)
@@ -133,7 +138,7 @@ static void write_decl(const cJSON *d, const report_options *o, FILE *out)
             if (strcmp(S(p, "status"), groups[g].key) == 0) n++;
         if (!n) continue;
         fprintf(out, "%s%s■ %s (%d)%s\n", o->color ? groups[g].color : "", bold,
-                en ? groups[g].en : groups[g].ja, n, reset);
+                group_heading(&groups[g], en), n, reset);
         int compact = strcmp(groups[g].key, "pass") == 0;
         if (compact) fputs("  ", out);
         cJSON_ArrayForEach(p, pols) {
@@ -205,7 +210,7 @@ static void write_decl(const cJSON *d, const report_options *o, FILE *out)
     fputs(en ? "Totals: " : "集計: ", out);
     for (size_t g = 0; g < sizeof groups / sizeof *groups; g++) {
         const cJSON *c = cJSON_GetObjectItemCaseSensitive(counts, groups[g].key);
-        fprintf(out, "%s %d%s", en ? groups[g].en : groups[g].ja, c ? c->valueint : 0,
+        fprintf(out, "%s %d%s", group_heading(&groups[g], en), c ? c->valueint : 0,
                 g + 1 < sizeof groups / sizeof *groups ? " / " : "\n");
     }
     const cJSON *err = cJSON_GetObjectItemCaseSensitive(d, "error");

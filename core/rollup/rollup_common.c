@@ -2,7 +2,8 @@
  * rollup_common.c — small helpers shared by the roll-up commands and the
  * SARIF/JUnit writers: reading JSON files with file:line:column errors,
  * streaming the declarations of a (possibly national-size) result document
- * one element at a time, ja/en text selection and the user-facing status words.
+ * one element at a time, ja/en text selection and the user-facing status words
+ * (read from kyojin.vocab by core/report/report_vocab.c).
  *
  * It does not know what a policy or a finding means; that is left to the
  * callers. Reading files is util/fileio.c's, writing outputs util/atomic_out.c's.
@@ -10,6 +11,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "rollup/rollup.h"
+#include "report/report_vocab.h"
 #include "util/cjson_cs.h"
 #include "util/fileio.h"
 
@@ -269,30 +271,19 @@ const char *rollup_str(const cJSON *obj, const char *key)
     return json_str_or(obj, key, "");
 }
 
-static const struct {
-    const char *key, *ja, *en;
-} words[] = {
-    {"pass", "適合", "pass"},         {"fail", "不適合", "fail"},
-    {"warn", "推奨未達", "warn"},     {"not_applicable", "対象外", "not applicable"},
-    {"error", "評価エラー", "error"}, {"waived", "例外承認", "waived"},
-    {"required", "必須", "required"}, {"recommended", "推奨", "recommended"},
-    {"info", "参考", "info"},
-};
-
-static const char *word(const char *key, const char *lang)
+/* the status and level words: the short forms of kyojin.vocab (core/report/report_vocab.c) */
+static const char *word(rv_list_id list, const char *key, const char *lang)
 {
-    int en = lang && strcmp(lang, "en") == 0;
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (key && strcmp(words[i].key, key) == 0) return en ? words[i].en : words[i].ja;
-    return key ? key : "";
+    const char *w = report_vocab_short(list, key, lang && strcmp(lang, "en") == 0);
+    return w ? w : key ? key : "";
 }
 
 const char *rollup_status_word(const char *status, const char *lang)
 {
-    return word(status, lang);
+    return word(RV_STATUS, status, lang);
 }
 
 const char *rollup_level_word(const char *level, const char *lang)
 {
-    return word(level, lang);
+    return word(RV_LEVEL, level, lang);
 }

@@ -20,6 +20,8 @@
 --            check = name (an extra semantic check in kyojin.validate)
 --   const    value
 --   enum     values = { {value, ja, en}, ... }  or  enum = name of M.enums
+--            (an entry may add short = {ja, en}, the label of report tables, and symbol, the
+--            sign of the text report: read by kyojin.vocab)
 --   integer / number   min, max, exclusive_min
 --   boolean
 --   fact     a process fact: boolean or { value = boolean, evidence = evidence }
@@ -109,21 +111,25 @@ M.formats = {
 }
 
 ----------------------------------------------------------------------------------------
--- Enumerations: value, Japanese label, English label (in the order shown to users).
+-- Enumerations: value, Japanese label, English label (in the order shown to users), and where
+-- the reports show a shorter word, short = { ja, en }, or a sign, symbol (read by kyojin.vocab).
 ----------------------------------------------------------------------------------------
 local function E(list) return list end
 
 M.enums = {
   model = E{
-    { "alpha", "αモデル（従来モデル）", "α (conventional model)" },
-    { "alpha_prime", "α′モデル（LGWAN接続系からのローカルブレイクアウト）", "α′ (local breakout from lgwan)" },
-    { "beta", "βモデル（業務端末をインターネット接続系に配置）", "β (business terminals in the internet segment)" },
-    { "beta_prime", "β′モデル（β＋業務システムもインターネット接続系に配置）", "β′ (β plus business systems in the internet segment)" },
+    { "alpha", "αモデル（従来モデル）", "α (conventional model)", short = { "αモデル", "α model" }, symbol = "α" },
+    { "alpha_prime", "α′モデル（LGWAN接続系からのローカルブレイクアウト）", "α′ (local breakout from lgwan)",
+      short = { "α′モデル", "α′ model" }, symbol = "α′" },
+    { "beta", "βモデル（業務端末をインターネット接続系に配置）", "β (business terminals in the internet segment)",
+      short = { "βモデル", "β model" }, symbol = "β" },
+    { "beta_prime", "β′モデル（β＋業務システムもインターネット接続系に配置）", "β′ (β plus business systems in the internet segment)",
+      short = { "β′モデル", "β′ model" }, symbol = "β′" },
   },
   segment = E{
     { "mynumber", "マイナンバー利用事務系", "My Number segment" },
     { "lgwan", "LGWAN接続系", "LGWAN segment" },
-    { "internet", "インターネット接続系", "internet segment" },
+    { "internet", "インターネット接続系", "internet segment", short = { "インターネット接続系", "Internet segment" } },
     { "cloud", "クラウド", "cloud" },
   },
   terminal_segment = E{
@@ -146,16 +152,18 @@ M.enums = {
     { "terminal", "端末", "terminal" },
     { "server", "サーバ", "server" },
     { "network_device", "ネットワーク機器", "network device" },
-    { "gateway", "ゲートウェイ（プロキシ等）", "gateway (proxy etc.)" },
-    { "vpn", "VPN装置", "VPN device" },
+    { "gateway", "ゲートウェイ（プロキシ等）", "gateway (proxy etc.)", short = { "ゲートウェイ", "gateway" } },
+    { "vpn", "VPN装置", "VPN device", short = { "VPN装置", "VPN" } },
     { "auth_gateway", "認証ゲートウェイ", "authentication gateway" },
-    { "screen_transfer_platform", "画面転送基盤（VDI・SBC・DaaS・セキュアブラウザ）", "screen-transfer platform (VDI, SBC, DaaS, secure browser)" },
+    { "screen_transfer_platform", "画面転送基盤（VDI・SBC・DaaS・セキュアブラウザ）", "screen-transfer platform (VDI, SBC, DaaS, secure browser)",
+      short = { "画面転送基盤", "screen-transfer platform" } },
     { "storage", "ストレージ", "storage" },
     { "mail_relay", "メール中継サーバ", "mail relay" },
     { "cloud_service", "クラウドサービス", "cloud service" },
-    { "file_link_server", "ファイル連携サーバ・無害化サーバ", "file-link or harmlessization server" },
+    { "file_link_server", "ファイル連携サーバ・無害化サーバ", "file-link or harmlessization server",
+      short = { "ファイル連携サーバ", "file-link server" } },
     { "database", "データベース", "database" },
-    { "maintenance_terminal", "保守用端末", "maintenance terminal" },
+    { "maintenance_terminal", "保守用端末", "maintenance terminal", short = { "保守端末", "maintenance terminal" } },
   },
   logical_placement = E{
     { "internet_reachable", "インターネットから直接到達可能（脅威レベル3）", "reachable from the internet (threat level 3)" },

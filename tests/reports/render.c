@@ -1,8 +1,10 @@
 /* render.c — test driver: read a result document (interfaces.md §5) and write one report
- * with the writers of core/report_*.c, without the rest of the engine.
+ * with the writers of core/report/report_*.c, without the rest of the engine. The domain
+ * words come from $KYOJIN_HOME/lua (else ./lua), as kyojin reads them (kyojin.vocab).
  * Usage: render FORMAT RESULT.json OUT [--lang en] [--csv-table T]
  * FORMAT is html, csv or xlsx; OUT "-" is stdout (not for xlsx). */
 #include "report/report_formats.h"
+#include "report/report_vocab.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,6 +58,11 @@ int main(int argc, char **argv)
         fprintf(stderr, "render: %s is not JSON\n", argv[2]);
         return 2;
     }
+    if (report_vocab_load_home(err, sizeof err)) {
+        fprintf(stderr, "render: %s\n", err);
+        cJSON_Delete(result);
+        return 2;
+    }
     if (!strcmp(argv[1], "xlsx")) {
         rc = report_xlsx_write(result, &o, argv[3], err, sizeof err);
     } else {
@@ -63,6 +70,7 @@ int main(int argc, char **argv)
         if (!out) {
             fprintf(stderr, "render: cannot write %s\n", argv[3]);
             cJSON_Delete(result);
+            report_vocab_free();
             return 2;
         }
         if (!strcmp(argv[1], "html"))
@@ -79,6 +87,7 @@ int main(int argc, char **argv)
         }
     }
     cJSON_Delete(result);
+    report_vocab_free();
     if (rc) {
         fprintf(stderr, "render: %s\n", err);
         return 1;

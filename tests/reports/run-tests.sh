@@ -12,6 +12,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 render=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 art=$root/tests/artifacts/reports
+export KYOJIN_HOME=$root # render reads the domain words from $KYOJIN_HOME/lua (kyojin.vocab)
 PY=/usr/bin/python3
 mkdir -p "$art"
 passed=0 failed=0

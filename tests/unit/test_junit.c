@@ -1,6 +1,7 @@
 /* test_junit.c — the JUnit XML writer (core/report/report_junit.c). The XML is also parsed back
  * by tests/rollup/run.sh; these cases pin the mapping and the escaping. */
 #include "rollup_test_util.h"
+#include "test_report_setup.h" /* load_vocab, free_vocab: the status words */
 
 static cJSON *sample(void)
 {
@@ -107,5 +108,5 @@ int main(void)
         cmocka_unit_test(english_output_and_declaration_error),
         cmocka_unit_test(invalid_utf8_never_reaches_the_xml),
     };
-    return cmocka_run_group_tests_name("junit", tests, NULL, NULL);
+    return cmocka_run_group_tests_name("junit", tests, load_vocab, free_vocab);
 }

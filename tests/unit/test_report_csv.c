@@ -14,6 +14,7 @@
 
 #include "report/report_escape.h"
 #include "report/report_formats.h"
+#include "test_report_setup.h" /* load_vocab, free_vocab */
 
 static char *quoted(const char *in)
 {
@@ -331,7 +332,7 @@ int main(void)
         cmocka_unit_test(bad_input),
     };
     int n = (int)(sizeof tests / sizeof tests[0]);
-    int failed = cmocka_run_group_tests_name("report_csv", tests, NULL, NULL);
+    int failed = cmocka_run_group_tests_name("report_csv", tests, load_vocab, free_vocab);
     printf("%d passed, %d failed\n", n - failed, failed);
     return failed ? 1 : 0;
 }
