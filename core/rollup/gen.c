@@ -20,6 +20,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "rollup/rollup.h"
+#include "util/atomic_out.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -1254,11 +1255,11 @@ int cmd_gen(const gen_args *a)
         int rc = -1;
         if (path && text) {
             snprintf(path, pl, "%s/%s.json", out, code);
-            rollup_out o;
-            if (rollup_out_open(&o, path, err, sizeof err) == 0) {
+            atomic_out o;
+            if (atomic_out_open(&o, path, err, sizeof err) == 0) {
                 fputs(text, o.fp);
                 fputc('\n', o.fp);
-                rc = rollup_out_close(&o, err, sizeof err);
+                rc = atomic_out_commit(&o, err, sizeof err);
                 bytes += strlen(text) + 1;
             }
         } else {

@@ -9,7 +9,7 @@
  *
  * Shared helpers (rollup_common.c): loading JSON with file:line:column errors,
  * streaming the declarations of a large result document one at a time,
- * picking the ja/en text of a message, atomic output files.
+ * picking the ja/en text of a message. Output files: util/atomic_out.h.
  */
 #ifndef KYOJIN_ROLLUP_H
 #define KYOJIN_ROLLUP_H
@@ -159,23 +159,12 @@ int rollup_each_declaration(const char *path, rollup_decl_fn fn, void *ctx, cJSO
  * language), the string itself for a plain string, "" otherwise. */
 const char *rollup_text(const cJSON *msg, const char *lang);
 
-/* A string member or "" (never NULL). */
+/* A string member or "" (never NULL): json_str_or(obj, key, "") of util/cjson_cs.h, kept
+ * for report/report_sarif.c until it calls that directly; new code uses util/cjson_cs.h. */
 const char *rollup_str(const cJSON *obj, const char *key);
 
 /* The user-facing word for a status / level in lang ("ja" default). */
 const char *rollup_status_word(const char *status, const char *lang);
 const char *rollup_level_word(const char *level, const char *lang);
-
-/* Atomic output: path NULL or "-" means stdout. rollup_out_close flushes,
- * checks for write errors and renames the temp file into place; on failure
- * it removes the temp file and returns -1 with err set. */
-typedef struct rollup_out {
-    FILE *fp;
-    char *path;
-    char *tmp;
-} rollup_out;
-int rollup_out_open(rollup_out *o, const char *path, char *err, size_t errlen);
-int rollup_out_close(rollup_out *o, char *err, size_t errlen);
-void rollup_out_abort(rollup_out *o);
 
 #endif
