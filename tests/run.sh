@@ -1,33 +1,107 @@
 #!/usr/bin/env bash
-# Runs every test suite and ends with "N passed, N failed".
-# Each suite prints its own "N passed, N failed" line; this script adds them up.
+# tests/run.sh [SUITE...] — runs the test suites tests/suites/SUITE.sh (every one without an
+# argument) and ends with "N passed, N failed". Each suite prints its own "N passed, N failed"
+# line; this script adds them up and prints each suite's wall time. An unknown suite name
+# exits 2 and lists the suites.
+#
+# Suites run KYOJIN_TEST_JOBS at a time (default 2, the cores of the project's machines; 1:
+# one after another), the longest first (times of the previous run, kept in
+# $BUILD/suite-times.tsv); each suite's output is printed whole, in name order. What the
+# suites build with make (the unit tests, the report render driver) is built once first, so
+# that two suites never run make on the same files at once.
+#
+# Checks only: the test dependencies are installed by tests/deps.sh (make test runs it).
 set -u
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
 export BUILD
+JOBS=${KYOJIN_TEST_JOBS:-2}
+case $JOBS in '' | *[!0-9]* | 0) echo "KYOJIN_TEST_JOBS must be a positive integer" >&2; exit 2 ;; esac
+
+all=()
+for f in tests/suites/*.sh; do [ -e "$f" ] && all+=("$(basename "$f" .sh)"); done
+if [ $# -gt 0 ]; then
+  suites=()
+  for s in "$@"; do
+    s=${s%.sh}; s=${s##*/}
+    if [ ! -f "tests/suites/$s.sh" ]; then
+      echo "tests/run.sh: no suite \"$s\"; the suites are: ${all[*]}" >&2
+      exit 2
+    fi
+    suites+=("$s")
+  done
+else
+  suites=("${all[@]}")
+fi
+
+# Built once, before suites run in parallel (each suite still runs its own make, then a no-op).
+pre=()
+for s in "${suites[@]}"; do
+  case $s in
+    unit) pre+=(unit-tests) ;;
+    reports) pre+=("$BUILD/report-render") ;;
+  esac
+done
+if [ "$JOBS" -gt 1 ] && [ ${#pre[@]} -gt 0 ]; then
+  make -s BUILD="$BUILD" CFLAGS="${CFLAGS:--O2}" LDFLAGS="${LDFLAGS:-}" "${pre[@]}" >/dev/null 2>&1 || true
+fi
+
+# Longest first by the previous run's times (unknown suites first: they may be long).
+times_file=$BUILD/suite-times.tsv
+order=$(for s in "${suites[@]}"; do
+  t=$(awk -v n="$s" '$1 == n { print $2 }' "$times_file" 2>/dev/null | tail -n 1)
+  printf '%s %s\n' "${t:-9999}" "$s"
+done | sort -k1,1 -g -r | awk '{ print $2 }')
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+start_suite() { # NAME: runs in the background; output, exit code and wall time to $work
+  local name=$1
+  (
+    t0=$(date +%s.%N)
+    bash "tests/suites/$name.sh" >"$work/$name.out" 2>&1 </dev/null
+    rc=$?
+    t1=$(date +%s.%N)
+    awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f\n", b - a }' >"$work/$name.time"
+    echo "$rc" >"$work/$name.rc"
+  ) &
+}
+
+running=0
+for s in $order; do
+  if [ "$running" -ge "$JOBS" ]; then wait -n; running=$((running - 1)); fi
+  start_suite "$s"
+  running=$((running + 1))
+done
+wait
+
 passed=0; failed=0
-run_suite() {
-  local name=$1; shift
+: >"$work/times"
+for name in "${suites[@]}"; do
+  out=$(cat "$work/$name.out" 2>/dev/null)
+  rc=$(cat "$work/$name.rc" 2>/dev/null || echo 1)
+  secs=$(cat "$work/$name.time" 2>/dev/null || echo 0)
   echo "== $name"
-  local out rc
-  out=$("$@" 2>&1); rc=$?
   printf '%s\n' "$out" | tail -n 40
-  local line
-  line=$(printf '%s\n' "$out" | grep -E '^[A-Za-z]*:? ?[0-9]+ passed, [0-9]+ failed' | tail -n 1)
+  line=$(printf '%s\n' "$out" | grep -E '^[A-Za-z_]*:? ?[0-9]+ passed, [0-9]+ failed' | tail -n 1)
   if [ -n "$line" ]; then
-    local p f
-    p=$(printf '%s' "$line" | sed -E 's/.*([0-9]+) passed.*/\1/; s/.* ([0-9]+) passed.*/\1/')
     p=$(printf '%s' "$line" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+')
     f=$(printf '%s' "$line" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+')
-    passed=$((passed + p)); failed=$((failed + f))
-    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then failed=$((failed + 1)); echo "suite $name exited $rc"; fi
+    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; echo "suite $name exited $rc"; fi
   else
-    if [ "$rc" -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "suite $name failed (exit $rc)"; fi
+    if [ "$rc" -eq 0 ]; then p=1; f=0; else p=0; f=1; echo "suite $name failed (exit $rc)"; fi
   fi
-}
-for suite in tests/suites/*.sh; do
-  [ -e "$suite" ] || continue
-  run_suite "$(basename "$suite" .sh)" bash "$suite"
+  passed=$((passed + p)); failed=$((failed + f))
+  echo "-- $name: $p passed, $f failed, ${secs} s"
+  printf '%s\t%s\n' "$name" "$secs" >>"$work/times"
 done
+
+# keep the times of this run (and those of suites not run this time) for the next ordering
+if [ -d "$BUILD" ]; then
+  { awk -F'\t' 'NR == FNR { seen[$1] = 1; next } !($1 in seen)' "$work/times" "$times_file" 2>/dev/null
+    cat "$work/times"; } | sort >"$work/times.new" && mv "$work/times.new" "$times_file"
+fi
+echo "suite times (s): $(sort -t"$(printf '\t')" -k2,2 -g -r "$work/times" | awk -F'\t' '{ printf "%s %s  ", $1, $2 }')"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
