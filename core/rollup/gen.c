@@ -20,6 +20,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "rollup/rollup.h"
+#include "input/lgcode.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -183,10 +184,9 @@ typedef struct {
 
 static void check_digit(char code[7], int five)
 {
-    int d[5];
-    for (int i = 4, v = five; i >= 0; i--, v /= 10) d[i] = v % 10;
-    int r = (6 * d[0] + 5 * d[1] + 4 * d[2] + 3 * d[3] + 2 * d[4]) % 11;
-    snprintf(code, 7, "%05d%d", five, (11 - r) % 10);
+    snprintf(code, 7, "%05d", five);
+    code[5] = (char)('0' + lg_check_digit(code));
+    code[6] = '\0';
 }
 
 /* A population drawn log-uniformly in [lo, hi]. */
@@ -287,6 +287,7 @@ typedef struct {
     int extra;        /* extra assets (size) */
     int extra_vulns;
     int trees;
+    double waivers; /* probability of a waiver (gen_options.waivers_pct / 100) */
     char today[11]; /* as_of */
 } genctx;
 
@@ -1036,7 +1037,7 @@ static void build_mail_and_rest(genctx *g, cJSON *d, int full)
     int last = cJSON_GetArraySize(sts) - 1;
     cJSON *st0 = last >= 0 ? cJSON_GetArrayItem(sts, last) : NULL;
     if (st0 && strcmp(rollup_str(st0, "target_segment"), "mynumber") != 0) st0 = NULL;
-    if (st0 && chance(&g->r, 0.25)) {
+    if (st0 && chance(&g->r, g->waivers)) {
         char subject[64];
         snprintf(subject, sizeof subject, "/screen_transfer/%d", last);
         cJSON_SetNumberValue(cJSON_GetObjectItemCaseSensitive(st0, "refresh_interval_days"), 14);
@@ -1081,6 +1082,14 @@ size_t gen_national_count(void)
 
 cJSON *gen_declaration(uint64_t seed, size_t index, enum gen_size size)
 {
+    gen_options o = GEN_OPTIONS_DEFAULT;
+    o.size = size;
+    return gen_declaration_opts(seed, index, &o);
+}
+
+cJSON *gen_declaration_opts(uint64_t seed, size_t index, const gen_options *o)
+{
+    enum gen_size size = o->size;
     size_t n = 0;
     const body_plan *plan = plan_for(seed, &n);
     if (!plan || index >= n) return NULL;
@@ -1088,6 +1097,7 @@ cJSON *gen_declaration(uint64_t seed, size_t index, enum gen_size size)
     genctx g;
     memset(&g, 0, sizeof g);
     g.b = b;
+    g.waivers = o->waivers_pct / 100.0;
     rng_seed(&g.r, seed, 1000000 + (uint64_t)index);
 
     /* model mix: mostly α; β and β′ more likely in larger bodies */
@@ -1184,11 +1194,22 @@ static int parse_u64(const char *s, uint64_t *out)
     return 0;
 }
 
+int gen_parse_waivers(const char *s, int *pct)
+{
+    uint64_t v;
+    if (parse_u64(s, &v) != 0 || v > 100) return -1;
+    *pct = (int)v;
+    return 0;
+}
+
 static void usage(FILE *fp)
 {
     fputs("usage: kyojin gen --out DIR [--seed N] [--count N] [--size small|medium|large|auto]\n"
+          "                  [--waivers PCT]\n"
           "  writes DIR/<code>.json for the first N of the 1,788 bodies (47 prefectures and\n"
-          "  1,741 municipalities); the same seed always gives the same files\n",
+          "  1,741 municipalities); the same seed always gives the same files\n"
+          "  --waivers: per cent of the bodies with a My Number connection that waive ST-06\n"
+          "  for it (default 25)\n",
           fp);
 }
 
@@ -1197,6 +1218,7 @@ int cmd_gen(int argc, char **argv)
     uint64_t seed = 1, count = 0;
     const char *out = NULL, *size_s = "auto";
     int quiet = 0;
+    gen_options go = GEN_OPTIONS_DEFAULT;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -1218,6 +1240,12 @@ int cmd_gen(int argc, char **argv)
             out = argv[++i];
         } else if (i + 1 < argc && strcmp(a, "--size") == 0) {
             size_s = argv[++i];
+        } else if (i + 1 < argc && strcmp(a, "--waivers") == 0) {
+            /* a generator option (gen_options) */
+            if (gen_parse_waivers(argv[++i], &go.waivers_pct) != 0) {
+                fprintf(stderr, "kyojin gen: --waivers needs a percentage from 0 to 100\n");
+                return ROLLUP_EXIT_USAGE;
+            }
         } else {
             fprintf(stderr, "kyojin gen: unknown option or missing value: %s\n", a);
             usage(stderr);
@@ -1241,6 +1269,7 @@ int cmd_gen(int argc, char **argv)
         fprintf(stderr, "kyojin gen: unknown size \"%s\" (small, medium, large, auto)\n", size_s);
         return ROLLUP_EXIT_USAGE;
     }
+    go.size = size;
     size_t total = gen_national_count();
     if (count == 0 || count > total) count = count ? count : total;
     if (count > total) {
@@ -1254,7 +1283,7 @@ int cmd_gen(int argc, char **argv)
     char err[512];
     size_t bytes = 0;
     for (size_t i = 0; i < count; i++) {
-        cJSON *d = gen_declaration(seed, i, size);
+        cJSON *d = gen_declaration_opts(seed, i, &go);
         if (!d) {
             fprintf(stderr, "kyojin gen: out of memory\n");
             return ROLLUP_EXIT_OUTPUT;
