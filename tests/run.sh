@@ -64,6 +64,10 @@ start_suite() { # NAME: runs in the background; output, exit code and wall time 
     rc=$?
     t1=$(date +%s.%N)
     awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f\n", b - a }' >"$work/$name.time"
+    # CPU time (user + system) of the suite's processes: comparable when the machine is busy
+    times >"$work/$name.times"
+    tail -n 1 "$work/$name.times" | awk '{ for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); c += t[1] * 60 + t[2] }
+                                           printf "%.1f\n", c }' >"$work/$name.cpu"
     echo "$rc" >"$work/$name.rc"
   ) &
 }
@@ -82,6 +86,7 @@ for name in "${suites[@]}"; do
   out=$(cat "$work/$name.out" 2>/dev/null)
   rc=$(cat "$work/$name.rc" 2>/dev/null || echo 1)
   secs=$(cat "$work/$name.time" 2>/dev/null || echo 0)
+  cpu=$(cat "$work/$name.cpu" 2>/dev/null || echo 0)
   echo "== $name"
   printf '%s\n' "$out" | tail -n 40
   line=$(printf '%s\n' "$out" | grep -E '^[A-Za-z_]*:? ?[0-9]+ passed, [0-9]+ failed' | tail -n 1)
@@ -93,7 +98,7 @@ for name in "${suites[@]}"; do
     if [ "$rc" -eq 0 ]; then p=1; f=0; else p=0; f=1; echo "suite $name failed (exit $rc)"; fi
   fi
   passed=$((passed + p)); failed=$((failed + f))
-  echo "-- $name: $p passed, $f failed, ${secs} s"
+  echo "-- $name: $p passed, $f failed, ${secs} s (CPU ${cpu} s)"
   printf '%s\t%s\n' "$name" "$secs" >>"$work/times"
 done
 

@@ -15,7 +15,8 @@
 # batch where every declaration meets the same hanging policy.
 #
 # Usage: tests/adversarial/run.sh [KYOJIN] [CASE-NAME-FILTER]
-# Environment: ADV_VALGRIND=1 runs a subset under valgrind (memcheck) instead.
+# Environment: ADV_VALGRIND=1 runs a subset under valgrind (memcheck) instead; ADV_CLAIM_DIR
+# (an empty directory) shares the cases among runs started at once with the same directory.
 set -u
 shopt -s lastpipe # decl_case reads its declaration from a pipe and counts in this shell
 cd "$(dirname "$0")/../.."
@@ -34,6 +35,9 @@ fi
 selected() { # case name → should it run?
   [ -n "$FILTER" ] && [[ $1 != *$FILTER* ]] && return 1
   [ "${ADV_VALGRIND:-0}" = 1 ] && [[ " $(echo $VG_SUBSET) " != *" $1 "* ]] && return 1
+  # ADV_CLAIM_DIR: several runs share the cases, each case run by the first to claim it
+  # (tests/suites/adversarial.sh runs two at once)
+  [ -n "${ADV_CLAIM_DIR:-}" ] && ! mkdir "$ADV_CLAIM_DIR/$1" 2>/dev/null && return 1
   return 0
 }
 WORK=$(mktemp -d)
