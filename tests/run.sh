@@ -88,6 +88,9 @@ for name in "${suites[@]}"; do
   secs=$(cat "$work/$name.time" 2>/dev/null || echo 0)
   cpu=$(cat "$work/$name.cpu" 2>/dev/null || echo 0)
   echo "== $name"
+  # the failures above the last 40 lines, then the last 40 lines
+  n=$(printf '%s\n' "$out" | wc -l)
+  [ "$n" -le 40 ] || printf '%s\n' "$out" | head -n $((n - 40)) | grep -E 'FAIL|FAILED|ERROR' | head -n 40
   printf '%s\n' "$out" | tail -n 40
   line=$(printf '%s\n' "$out" | grep -E '^[A-Za-z_]*:? ?[0-9]+ passed, [0-9]+ failed' | tail -n 1)
   if [ -n "$line" ]; then
