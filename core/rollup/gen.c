@@ -1080,9 +1080,16 @@ size_t gen_national_count(void)
     return n;
 }
 
+void gen_options_init(gen_options *o)
+{
+    o->size = GEN_AUTO;
+    o->waivers_pct = 25;
+}
+
 cJSON *gen_declaration(uint64_t seed, size_t index, enum gen_size size)
 {
-    gen_options o = GEN_OPTIONS_DEFAULT;
+    gen_options o;
+    gen_options_init(&o);
     o.size = size;
     return gen_declaration_opts(seed, index, &o);
 }
@@ -1218,7 +1225,8 @@ int cmd_gen(int argc, char **argv)
     uint64_t seed = 1, count = 0;
     const char *out = NULL, *size_s = "auto";
     int quiet = 0;
-    gen_options go = GEN_OPTIONS_DEFAULT;
+    gen_options go;
+    gen_options_init(&go);
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {

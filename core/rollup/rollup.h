@@ -61,10 +61,7 @@ typedef struct gen_options {
     enum gen_size size;
     int waivers_pct;
 } gen_options;
-#define GEN_OPTIONS_DEFAULT                                                                        \
-    {                                                                                              \
-        GEN_AUTO, 25                                                                               \
-    }
+void gen_options_init(gen_options *o); /* the defaults: GEN_AUTO, 25 */
 cJSON *gen_declaration_opts(uint64_t seed, size_t index, const gen_options *o);
 /* The value of --waivers: an integer 0 … 100. Returns 0, or -1 for anything else. */
 int gen_parse_waivers(const char *s, int *pct);

@@ -174,7 +174,8 @@ static void cli_writes_files_named_by_code(void **state)
 /* How many of the first n bodies carry a waiver, with waivers_pct pct (medium: connections). */
 static int waived(int pct, size_t n, size_t *eligible)
 {
-    gen_options o = GEN_OPTIONS_DEFAULT;
+    gen_options o;
+    gen_options_init(&o);
     o.size = GEN_MEDIUM;
     o.waivers_pct = pct;
     int w = 0;
@@ -204,7 +205,8 @@ static void waivers_option_sets_the_share_of_waivers(void **state)
     assert_int_equal(e0, e100);
     assert_int_equal(e25, e100);
     /* the defaults are gen_declaration's bytes */
-    gen_options o = GEN_OPTIONS_DEFAULT;
+    gen_options o;
+    gen_options_init(&o);
     o.size = GEN_MEDIUM;
     for (size_t i = 0; i < 40; i++) {
         cJSON *a = gen_declaration(9, i, GEN_MEDIUM), *b = gen_declaration_opts(9, i, &o);
