@@ -23,6 +23,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "input/fastval.h"
+#include "input/lgcode.h"
 #include "util/strutil.h"
 
 #include <ctype.h>
@@ -1177,11 +1178,7 @@ static int check_calendar_date(const char *s)
 static int check_lg_code(const char *s)
 {
     if (strlen(s) != 6 || !all_digits(s, 6)) return FASTVAL_UNSURE;
-    static const int w[5] = {6, 5, 4, 3, 2};
-    int r = 0;
-    for (int i = 0; i < 5; i++) r += w[i] * (s[i] - '0');
-    int want = (11 - r % 11) % 10;
-    return s[5] - '0' == want ? FASTVAL_VALID : FASTVAL_INVALID;
+    return s[5] - '0' == lg_check_digit(s) ? FASTVAL_VALID : FASTVAL_INVALID;
 }
 
 /* Does the RFC 6901 pointer resolve in the declaration (validate.lua's `resolve`)? */

@@ -54,11 +54,12 @@ typedef struct rollup_args {
 int cmd_summary(const rollup_args *a); /* kyojin summary RESULT.json...|DIR */
 int cmd_diff(const rollup_args *a);    /* kyojin diff OLD.json NEW.json */
 typedef struct gen_args {
-    const char *out, *seed, *count, *size; /* as given; NULL when absent */
+    const char *out, *seed, *count, *size, *waivers; /* as given; NULL when absent */
     int quiet;
     const char *lang;
 } gen_args;
-int cmd_gen(const gen_args *a); /* kyojin gen --out DIR [--seed N] [--count N] [--size S] */
+int cmd_gen(
+    const gen_args *a); /* kyojin gen --out DIR [--seed N] [--count N] [--size S] [--waivers PCT] */
 
 /* The generator behind `kyojin gen`: the declaration of body `index`
  * (0 … gen_national_count()-1, prefectures each followed by their
@@ -66,6 +67,19 @@ int cmd_gen(const gen_args *a); /* kyojin gen --out DIR [--seed N] [--count N] [
 enum gen_size { GEN_AUTO, GEN_SMALL, GEN_MEDIUM, GEN_LARGE };
 cJSON *gen_declaration(uint64_t seed, size_t index, enum gen_size size);
 size_t gen_national_count(void); /* 1,788 */
+
+/* The generator's options besides seed and body (kyojin gen --size, --waivers; bench/gen.sh).
+ * waivers_pct: per cent (0 … 100) of the bodies whose last screen-transfer connection reaches
+ * the My Number segment that lengthen its refresh interval under a waiver of ST-06. The
+ * defaults give the bytes gen_declaration gives. */
+typedef struct gen_options {
+    enum gen_size size;
+    int waivers_pct;
+} gen_options;
+void gen_options_init(gen_options *o); /* the defaults: GEN_AUTO, 25 */
+cJSON *gen_declaration_opts(uint64_t seed, size_t index, const gen_options *o);
+/* The value of --waivers: an integer 0 … 100. Returns 0, or -1 for anything else. */
+int gen_parse_waivers(const char *s, int *pct);
 
 /* Filter `result` (modified in place) against a baseline result: drop every
  * non-passing finding whose (file, policy id, pointer) key is a non-passing
