@@ -1,9 +1,9 @@
 /* check.c — the commands that evaluate policies: check, risk, list, explain, and the Lua tools
  * test, lint and schema; and verify's default policy directory.
  * Owns: turning the parsed options of these commands into the engine's options (values checked
- * here), the installation directory, atomic output files, the result document's envelope.
- * Does not own: the option parser and the table (options.c, commands.c); everything else is
- * called through the modules' headers. */
+ * here), the installation directory, the result document's envelope.
+ * Does not own: the option parser and the table (options.c, commands.c), how an output file
+ * lands (util/atomic_out.c); everything else is called through the modules' headers. */
 #define _POSIX_C_SOURCE 200809L
 #include "cli/cli.h"
 #include "input/decl.h"
@@ -14,6 +14,8 @@
 #include "rollup/rollup.h" /* check over many files, --baseline (core/rollup/rollup.h) */
 #include "engine/bundle.h"
 #include "engine/runner.h"
+#include "util/atomic_out.h"
+#include "util/cjson_cs.h"
 #include "util/sha256.h"
 #include "engine/watchdog.h"
 #include "audit/verify.h" /* kyojin verify */
@@ -55,67 +57,6 @@ const char *cli_home(void)
 static void default_path(char *dst, size_t cap, const char *sub)
 {
     snprintf(dst, cap, "%s/%s", cli_home(), sub);
-}
-
-/* ------------------------------------------------------------------ atomic output */
-
-typedef struct {
-    const char *path;
-    char tmp[PATH_MAX];
-    FILE *f;
-} outfile;
-
-static int out_open(outfile *o, const char *path)
-{
-    o->path = path;
-    o->f = NULL;
-    if (!path || strcmp(path, "-") == 0) {
-        o->path = NULL;
-        o->f = stdout;
-        return 0;
-    }
-    struct stat st;
-    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-        /* a device or pipe (/dev/stdout, a FIFO): write to it directly, never replace it */
-        o->f = fopen(path, "wb");
-        o->tmp[0] = 0;
-        return o->f ? 0 : -1;
-    }
-    char dir[PATH_MAX];
-    snprintf(dir, sizeof dir, "%s", path);
-    snprintf(o->tmp, sizeof o->tmp, "%s/.kyojin-out.XXXXXX", dirname(dir));
-    int fd = mkstemp(o->tmp);
-    if (fd < 0) return -1;
-    fchmod(fd, 0644);
-    o->f = fdopen(fd, "wb");
-    if (!o->f) {
-        close(fd);
-        unlink(o->tmp);
-        return -1;
-    }
-    return 0;
-}
-
-/* Finish: flush, fsync, close and rename (or discard on failure). 0 or -1 with errno. */
-static int out_close(outfile *o, int ok)
-{
-    if (!o->path) {
-        if (fflush(stdout) != 0 || ferror(stdout)) return -1;
-        return 0;
-    }
-    int rc = 0;
-    if (!o->tmp[0]) {
-        if (fflush(o->f) != 0 || ferror(o->f)) rc = -1;
-        if (fclose(o->f) != 0) rc = -1;
-        return rc;
-    }
-    if (fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0) rc = -1;
-    if (fclose(o->f) != 0) rc = -1;
-    if (rc == 0 && ok) {
-        if (rename(o->tmp, o->path) != 0) rc = -1;
-    }
-    if (rc != 0 || !ok) unlink(o->tmp);
-    return rc;
 }
 
 /* ------------------------------------------------------------------ check */
@@ -332,7 +273,7 @@ typedef struct {
     cJSON *doc;         /* the envelope; collects "declarations" unless streaming */
     int stream, sheets; /* sheets: `kyojin risk` text, written per declaration */
     report_options ro;
-    outfile of;
+    atomic_out of;      /* the output (util/atomic_out.h); a named temp file for xlsx */
     int opened, failed; /* output opened; a write failed (err says why) */
     char err[1024];
     size_t written;      /* results handed over */
@@ -346,7 +287,10 @@ static int emit_open(emitter *em)
 {
     if (em->opened) return em->failed ? -1 : 0;
     em->opened = 1;
-    if (out_open(&em->of, em->co->outpath)) {
+    char oerr[1024];
+    int (*open_out)(atomic_out *, const char *, char *, size_t) =
+        report_format_needs_file(em->co->format) ? atomic_out_open_named : atomic_out_open;
+    if (open_out(&em->of, em->co->outpath, oerr, sizeof oerr)) {
         fprintf(stderr,
                 cli_en() ? "kyojin: cannot write %s: %s\n" : "kyojin: %s に書き込めません: %s\n",
                 em->co->outpath, strerror(errno));
@@ -354,7 +298,7 @@ static int emit_open(emitter *em)
         return -1;
     }
     if (em->stream && !em->sheets &&
-        report_stream_begin(em->doc, &em->ro, em->of.f, em->err, sizeof em->err)) {
+        report_stream_begin(em->doc, &em->ro, em->of.fp, em->err, sizeof em->err)) {
         em->failed = 1;
         return -1;
     }
@@ -390,17 +334,17 @@ static int emit_result(void *ctx, size_t index, batch_item *it)
     int rc = em->failed ? -1 : emit_open(em);
     if (rc == 0) {
         if (em->sheets) { /* the sheets of `kyojin risk` */
-            if (em->written) fputc('\n', em->of.f);
+            if (em->written) fputc('\n', em->of.fp);
         } else {
-            report_stream_separator(em->written, &em->ro, em->of.f);
+            report_stream_separator(em->written, &em->ro, em->of.fp);
         }
         if (it->text) {
-            fwrite(it->text, 1, it->len, em->of.f);
-        } else if (render_decl(em, res, em->of.f)) {
+            fwrite(it->text, 1, it->len, em->of.fp);
+        } else if (render_decl(em, res, em->of.fp)) {
             snprintf(em->err, sizeof em->err, "%s", errno ? strerror(errno) : "out of memory");
             em->failed = 1;
         }
-        if (!em->failed && ferror(em->of.f)) {
+        if (!em->failed && ferror(em->of.fp)) {
             snprintf(em->err, sizeof em->err, "%s", strerror(errno));
             em->failed = 1;
         }
@@ -587,9 +531,11 @@ static int cmd_check(check_opts *co)
     int wr = 0;
     if (emit_open(&em) == 0) {
         if (!em.stream) {
-            wr = report_write(em.doc, &em.ro, em.of.f, co->outpath, em.err, sizeof em.err);
+            /* xlsx: libxlsxwriter creates the named temp file itself */
+            wr = report_write(em.doc, &em.ro, em.of.fp, em.of.fp ? co->outpath : em.of.tmp, em.err,
+                              sizeof em.err);
         } else if (!sheets) {
-            wr = report_stream_end(em.doc, &em.ro, em.of.f, em.err, sizeof em.err);
+            wr = report_stream_end(em.doc, &em.ro, em.of.fp, em.err, sizeof em.err);
         }
         if (wr) em.failed = 1;
     }
@@ -598,7 +544,9 @@ static int cmd_check(check_opts *co)
         runner_free(r);
         return EXIT_USAGE;
     }
-    if (out_close(&em.of, !em.failed) != 0 || em.failed) {
+    char cerr[1024];
+    if (em.failed) atomic_out_abort(&em.of);
+    if (em.failed || atomic_out_commit(&em.of, cerr, sizeof cerr) != 0) {
         fprintf(stderr,
                 cli_en() ? "kyojin: writing the report failed: %s\n"
                          : "kyojin: 報告書の書き込みに失敗しました: %s\n",
@@ -612,12 +560,6 @@ static int cmd_check(check_opts *co)
 
 /* ------------------------------------------------------------------ list / explain */
 
-static const char *jstr(const cJSON *o, const char *k)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
-    return cJSON_IsString(v) ? v->valuestring : "";
-}
-
 static int cmd_list(check_opts *co, int coverage)
 {
     int lf = 0;
@@ -627,7 +569,7 @@ static int cmd_list(check_opts *co, int coverage)
     const cJSON *m;
     if (!coverage) {
         cJSON_ArrayForEach(m, meta) {
-            printf("%-12s %-12s ", jstr(m, "id"), jstr(m, "level"));
+            printf("%-12s %-12s ", json_str_or(m, "id", ""), json_str_or(m, "level", ""));
             const cJSON *q;
             int first = 1;
             cJSON_ArrayForEach(q, cJSON_GetObjectItemCaseSensitive(m, "requirements")) {
@@ -635,7 +577,7 @@ static int cmd_list(check_opts *co, int coverage)
                 first = 0;
             }
             printf("  ");
-            term_puts(stdout, jstr(cJSON_GetObjectItemCaseSensitive(m, "title"), cli_lang));
+            term_puts(stdout, json_str_or(json_get(m, "title"), cli_lang, ""));
             printf("\n");
         }
     }
@@ -671,7 +613,7 @@ static int cmd_list(check_opts *co, int coverage)
         int missing = 0, total = 0;
         const cJSON *c;
         cJSON_ArrayForEach(c, cat) {
-            const char *id = jstr(c, "id");
+            const char *id = json_str_or(c, "id", "");
             total++;
             printf("%-7s ", id);
             int n = 0;
@@ -679,7 +621,7 @@ static int cmd_list(check_opts *co, int coverage)
                 const cJSON *q;
                 cJSON_ArrayForEach(q, cJSON_GetObjectItemCaseSensitive(m, "requirements"))
                     if (strcmp(q->valuestring, id) == 0) {
-                        printf("%s%s", n ? ", " : "", jstr(m, "id"));
+                        printf("%s%s", n ? ", " : "", json_str_or(m, "id", ""));
                         n++;
                     }
             }
@@ -707,7 +649,7 @@ static int cmd_explain(check_opts *co, const char *id)
     cJSON *meta = runner_metadata(r);
     const cJSON *m, *found = NULL;
     cJSON_ArrayForEach(m, meta)
-        if (strcmp(jstr(m, "id"), id) == 0) found = m;
+        if (strcmp(json_str_or(m, "id", ""), id) == 0) found = m;
     int rc = EXIT_COMPLIANT;
     if (!found) {
         fprintf(stderr,
@@ -717,9 +659,9 @@ static int cmd_explain(check_opts *co, const char *id)
         rc = EXIT_USAGE;
     } else {
         int e = cli_en();
-        printf("%s  ", jstr(found, "id"));
-        term_puts(stdout, jstr(cJSON_GetObjectItemCaseSensitive(found, "title"), cli_lang));
-        printf("\n\n%s %s\n", e ? "Level:       " : "レベル:    ", jstr(found, "level"));
+        printf("%s  ", json_str_or(found, "id", ""));
+        term_puts(stdout, json_str_or(json_get(found, "title"), cli_lang, ""));
+        printf("\n\n%s %s\n", e ? "Level:       " : "レベル:    ", json_str_or(found, "level", ""));
         printf("%s ", e ? "Requirements:" : "要件:      ");
         const cJSON *q;
         cJSON_ArrayForEach(q, cJSON_GetObjectItemCaseSensitive(found, "requirements"))
@@ -731,23 +673,22 @@ static int cmd_explain(check_opts *co, const char *id)
         else
             printf("%s", e ? "(decided by an applicability rule)" : "（適用条件による）");
         printf("\n%s ", e ? "Source:      " : "出典:      ");
-        term_puts(stdout, jstr(found, "source"));
-        printf("\n%s %s\n", e ? "File:        " : "ファイル:  ", jstr(found, "file"));
+        term_puts(stdout, json_str_or(found, "source", ""));
+        printf("\n%s %s\n", e ? "File:        " : "ファイル:  ", json_str_or(found, "file", ""));
         const cJSON *ps = cJSON_GetObjectItemCaseSensitive(found, "params");
         if (cJSON_GetArraySize(ps) > 0) {
             printf("\n%s\n", e ? "Parameters:" : "パラメータ:");
             cJSON *cur = runner_parameters(r);
             cJSON_ArrayForEach(q, ps) {
                 char full[512];
-                snprintf(full, sizeof full, "%s.%s", jstr(found, "id"), q->string);
+                snprintf(full, sizeof full, "%s.%s", json_str_or(found, "id", ""), q->string);
                 char *dv = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(q, "default"));
                 char *cv = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(cur, full));
-                printf("  %s (%s) %s %s%s%s\n    ", q->string, jstr(q, "type"),
+                printf("  %s (%s) %s %s%s%s\n    ", q->string, json_str_or(q, "type", ""),
                        e ? "default" : "既定値", dv ? dv : "?",
                        cv && dv && strcmp(cv, dv) ? (e ? ", now " : "、現在 ") : "",
                        cv && dv && strcmp(cv, dv) ? cv : "");
-                term_puts(stdout,
-                          jstr(cJSON_GetObjectItemCaseSensitive(q, "description"), cli_lang));
+                term_puts(stdout, json_str_or(json_get(q, "description"), cli_lang, ""));
                 printf("\n");
                 cJSON_free(dv);
                 cJSON_free(cv);
@@ -755,7 +696,7 @@ static int cmd_explain(check_opts *co, const char *id)
             cJSON_Delete(cur);
         }
         printf("\n%s\n  ", e ? "Remediation:" : "対処:");
-        term_puts(stdout, jstr(cJSON_GetObjectItemCaseSensitive(found, "remediation"), cli_lang));
+        term_puts(stdout, json_str_or(json_get(found, "remediation"), cli_lang, ""));
         printf("\n");
     }
     cJSON_Delete(meta);

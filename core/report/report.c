@@ -78,7 +78,8 @@ static int write_xlsx(const cJSON *result, const report_options *o, FILE *out, c
                       char *err, size_t errlen)
 {
     report_opts ro = auditor_opts(o);
-    return report_xlsx_write_stream(result, &ro, out, path, err, errlen);
+    (void)out; /* a binary file format: path names the file to create */
+    return report_xlsx_build(result, &ro, path, err, errlen);
 }
 
 /* ---- streaming ------------------------------------------------------------------ */

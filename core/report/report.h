@@ -23,7 +23,8 @@ int report_format_needs_words(const char *format);
 /* The usual file name extension of a format's output ("html", "xml" for junit), or NULL. */
 const char *report_format_extension(const char *format);
 
-/* Write `result` (interfaces.md §5) to `out` (or to `path` for file formats). 0 or -1. */
+/* Write `result` (interfaces.md §5) to `out`; file formats (report_format_needs_file) create
+ * the file `path` instead (a temp name from atomic_out_open_named). 0 or -1. */
 int report_write(const cJSON *result, const report_options *o, FILE *out, const char *path,
                  char *err, size_t errlen);
 

@@ -28,16 +28,17 @@ int report_csv_write(const cJSON *result, const report_opts *o, FILE *out, char 
 int report_csv_write_table(const cJSON *result, const report_opts *o, const char *table, FILE *out,
                            char *err, size_t errlen);
 
-/* XLSX workbook at path (libxlsxwriter writes the file itself). The creation time is
- * SOURCE_DATE_EPOCH when given, otherwise a fixed date, so the bytes are reproducible. */
+/* XLSX workbook at path (libxlsxwriter writes the file itself), landed whole through
+ * util/atomic_out.h (a temp file renamed into place; a FIFO or device gets the bytes at the
+ * end). The creation time is SOURCE_DATE_EPOCH when given, otherwise a fixed date, so the
+ * bytes are reproducible. */
 int report_xlsx_write(const cJSON *result, const report_opts *o, const char *path, char *err,
                       size_t errlen);
 
-/* The same workbook copied into out (for callers that write reports atomically through a
- * FILE*): built in a temporary file beside near_path (or in the current directory), then
- * copied and removed. */
-int report_xlsx_write_stream(const cJSON *result, const report_opts *o, FILE *out,
-                             const char *near_path, char *err, size_t errlen);
+/* The same workbook created at exactly `file`, with no temp file or rename: for callers that
+ * hold a name from atomic_out_open_named and commit it themselves (kyojin check -o). */
+int report_xlsx_build(const cJSON *result, const report_opts *o, const char *file, char *err,
+                      size_t errlen);
 
 /* Canonical SHA-256 of the parameters in effect (hex of the unformatted JSON of
  * result.parameters, "{}" when absent); writes 65 bytes into hex. Shared by the writers

@@ -10,6 +10,7 @@
 #include "report/report_formats.h"
 #include "report/report_escape.h"
 #include "report/report_labels.h"
+#include "util/cjson_cs.h"
 #include "report/report_vocab.h"
 
 #include <stdlib.h>
@@ -200,7 +201,7 @@ done:
 
 static const char *body_name(const cJSON *d)
 {
-    return rl_str(cJSON_GetObjectItemCaseSensitive(d, "body"), "name");
+    return json_str(cJSON_GetObjectItemCaseSensitive(d, "body"), "name");
 }
 
 /* Cover block of one declaration: who, what, with which tool and inputs. */
@@ -215,46 +216,46 @@ static void cover(ctx *c, const cJSON *d, int i)
     char buf[64];
     fprintf(out, "<section class=\"cover\" id=\"d%d-cover\">\n<h2>%s</h2>\n<table class=\"kv\">\n",
             i, W("cover"));
-    kv_row(out, W("body"), rl_str(b, "name"), 0);
-    kv_row(out, W("code"), rl_str(b, "code"), 1);
-    kv_row(out, W("prefecture"), rl_str(b, "prefecture"), 0);
-    kv_row(out, W("model"), rl_str(b, "model") ? rl_model(rl_str(b, "model"), en) : NULL, 0);
-    kv_row(out, W("decl_date"), rl_str(b, "as_of"), 0);
-    kv_row(out, W("decl_file"), rl_str(d, "file"), 1);
+    kv_row(out, W("body"), json_str(b, "name"), 0);
+    kv_row(out, W("code"), json_str(b, "code"), 1);
+    kv_row(out, W("prefecture"), json_str(b, "prefecture"), 0);
+    kv_row(out, W("model"), json_str(b, "model") ? rl_model(json_str(b, "model"), en) : NULL, 0);
+    kv_row(out, W("decl_date"), json_str(b, "as_of"), 0);
+    kv_row(out, W("decl_file"), json_str(d, "file"), 1);
     fputs("<tr><th>", out);
     T(W("tool_version"));
     fputs("</th><td>", out);
-    text_or_dash(out, rl_str(tool, "name"));
+    text_or_dash(out, json_str(tool, "name"));
     fputc(' ', out);
-    text_or_dash(out, rl_str(tool, "version"));
+    text_or_dash(out, json_str(tool, "version"));
     fputs("</td></tr>\n<tr><th>", out);
     T(W("policy_set"));
     fputs("</th><td>", out);
-    if (rl_str(ps, "version")) {
-        T(rl_str(ps, "version"));
+    if (json_str(ps, "version")) {
+        T(json_str(ps, "version"));
         fputs(" / ", out);
     }
-    snprintf(buf, sizeof buf, "%.0f", rl_num(ps, "policies", 0));
+    snprintf(buf, sizeof buf, "%.0f", json_num(ps, "policies", 0));
     T(W("policy_count"));
     fputs(": ", out);
     T(buf);
     fputs("</td></tr>\n", out);
-    kv_row(out, W("sha_decl"), rl_str(d, "sha256"), 1);
-    kv_row(out, W("sha_policy"), rl_str(ps, "sha256"), 1);
+    kv_row(out, W("sha_decl"), json_str(d, "sha256"), 1);
+    kv_row(out, W("sha_policy"), json_str(ps, "sha256"), 1);
     kv_row(out, W("sha_params"), c->params_sha, 1);
     fputs("<tr><th>", out);
     T(W("as_of"));
     fputs("</th><td>", out);
-    if (rl_str(r, "as_of"))
-        T(rl_str(r, "as_of"));
+    if (json_str(r, "as_of"))
+        T(json_str(r, "as_of"));
     else {
         T(W("as_of_none"));
         fputs(" (", out);
-        text_or_dash(out, rl_str(b, "as_of"));
+        text_or_dash(out, json_str(b, "as_of"));
         fputc(')', out);
     }
     fputs("</td></tr>\n", out);
-    if (rl_str(r, "timestamp")) kv_row(out, W("timestamp"), rl_str(r, "timestamp"), 0);
+    if (json_str(r, "timestamp")) kv_row(out, W("timestamp"), json_str(r, "timestamp"), 0);
     fputs("</table>\n<h3>", out);
     T(W("params"));
     fputs("</h3>\n", out);
@@ -305,7 +306,7 @@ static const cJSON *find_policy(const cJSON *d, const char *id)
     const cJSON *p;
     if (!id) return NULL;
     cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(d, "policies"))
-        if (rl_str(p, "id") && strcmp(rl_str(p, "id"), id) == 0) return p;
+        if (json_str(p, "id") && strcmp(json_str(p, "id"), id) == 0) return p;
     return NULL;
 }
 
@@ -316,7 +317,7 @@ static void policy_counts(const cJSON *d, status_counts counts)
     rv_list levels = report_vocab_list(RV_LEVEL), statuses = report_vocab_list(RV_STATUS);
     memset(counts, 0, sizeof(status_counts));
     cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
-        const char *lv = rl_str(p, "level"), *st = rl_str(p, "status");
+        const char *lv = json_str(p, "level"), *st = json_str(p, "status");
         for (size_t l = 0; l < levels.n; l++)
             for (size_t s = 0; s < statuses.n; s++)
                 if (lv && st && !strcmp(lv, levels.w[l].id) && !strcmp(st, statuses.w[s].id))
@@ -438,7 +439,7 @@ static void summary(ctx *c, const cJSON *d, int i)
             snprintf(word, sizeof word, "risk_%c", *l);
             fprintf(out, "<span class=\"r r-%c\">", *l);
             T(W(word));
-            fprintf(out, en ? ": %.0f</span>" : "：%.0f</span>", rl_num(rc, key, 0));
+            fprintf(out, en ? ": %.0f</span>" : "：%.0f</span>", json_num(rc, key, 0));
         }
         fputs("</div>\n", out);
     }
@@ -469,22 +470,22 @@ static void summary(ctx *c, const cJSON *d, int i)
         const cJSON *x;
         cJSON_ArrayForEach(x, delta) {
             if (shown++ == 5) break;
-            const cJSON *pol = find_policy(d, rl_str(x, "policy"));
-            fprintf(out, "<tr><td class=\"n\">%.0f</td><td><b>", rl_num(x, "rank", shown));
-            text_or_dash(out, rl_str(x, "policy"));
+            const cJSON *pol = find_policy(d, json_str(x, "policy"));
+            fprintf(out, "<tr><td class=\"n\">%.0f</td><td><b>", json_num(x, "rank", shown));
+            text_or_dash(out, json_str(x, "policy"));
             fputs("</b> ", out);
             if (pol) T(rl_text(cJSON_GetObjectItemCaseSensitive(pol, "title"), en));
             fputs("</td><td>", out);
             text_or_dash(out,
                          pol ? rl_text(cJSON_GetObjectItemCaseSensitive(pol, "remediation"), en)
                              : NULL);
-            fprintf(out, "</td><td class=\"n\">%.0f</td><td>", rl_num(x, "score", 0));
+            fprintf(out, "</td><td class=\"n\">%.0f</td><td>", json_num(x, "score", 0));
             const cJSON *im;
             int k = 0;
             int nim = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(x, "improvements"));
-            if (rl_num(x, "score", 0) <= 0) zero++;
+            if (json_num(x, "score", 0) <= 0) zero++;
             cJSON_ArrayForEach(im, cJSON_GetObjectItemCaseSensitive(x, "improvements")) {
-                const char *an = rl_str(im, "asset_name"),
+                const char *an = json_str(im, "asset_name"),
                            *tn = rl_text(cJSON_GetObjectItemCaseSensitive(im, "threat_name"), en);
                 if (k == 4) {
                     fprintf(out,
@@ -494,18 +495,18 @@ static void summary(ctx *c, const cJSON *d, int i)
                     break;
                 }
                 if (k++) fputs("<br>", out);
-                if (rl_str(im, "scenario")) {
+                if (json_str(im, "scenario")) {
                     T(W("scenario"));
                     fputs(" ", out);
-                    T(rl_str(im, "scenario"));
+                    T(json_str(im, "scenario"));
                 } else
-                    text_or_dash(out, an ? an : rl_str(im, "asset"));
+                    text_or_dash(out, an ? an : json_str(im, "asset"));
                 fputs(" / ", out);
-                text_or_dash(out, tn ? tn : rl_str(im, "threat"));
+                text_or_dash(out, tn ? tn : json_str(im, "threat"));
                 fputs(en ? ": " : "：", out);
-                risk_cell(out, rl_str(im, "from"), "span");
+                risk_cell(out, json_str(im, "from"), "span");
                 fputs(" → ", out);
-                risk_cell(out, rl_str(im, "to"), "span");
+                risk_cell(out, json_str(im, "to"), "span");
             }
             if (!k) fputs("—", out);
             fputs("</td></tr>\n", out);
@@ -523,13 +524,13 @@ static void summary(ctx *c, const cJSON *d, int i)
 static void finding_subject(FILE *out, const cJSON *f)
 {
     fputs("<code>", out);
-    text_or_dash(out, rl_str(f, "pointer"));
+    text_or_dash(out, json_str(f, "pointer"));
     fputs("</code>", out);
 }
 
 static void finding_line(FILE *out, const cJSON *f)
 {
-    double line = rl_num(f, "line", -1);
+    double line = json_num(f, "line", -1);
     if (line >= 0)
         fprintf(out, "%.0f", line);
     else
@@ -547,7 +548,7 @@ static void policy_detail(ctx *c, const cJSON *p)
 {
     FILE *out = c->out;
     int en = c->en;
-    const char *st = rl_str(p, "status");
+    const char *st = json_str(p, "status");
     const cJSON *f, *reqs = cJSON_GetObjectItemCaseSensitive(p, "requirements");
     int passed = 0, shown = 0;
     fputs("<article class=\"policy p-", out);
@@ -555,11 +556,11 @@ static void policy_detail(ctx *c, const cJSON *p)
     fputs("\"><h4>", out);
     status_badge(out, st, en);
     fputs(" ", out);
-    text_or_dash(out, rl_str(p, "id"));
+    text_or_dash(out, json_str(p, "id"));
     fputs(" ", out);
     T(rl_text(cJSON_GetObjectItemCaseSensitive(p, "title"), en));
     fputs(" <span class=\"note\">[", out);
-    T(rl_level(rl_str(p, "level"), en));
+    T(rl_level(json_str(p, "level"), en));
     fputs("]</span></h4>\n<dl>", out);
     fputs("<dt>", out);
     T(W("requirement"));
@@ -579,7 +580,7 @@ static void policy_detail(ctx *c, const cJSON *p)
     fputs("</dd><dt>", out);
     T(W("source"));
     fputs("</dt><dd>", out);
-    text_or_dash(out, rl_str(p, "source"));
+    text_or_dash(out, json_str(p, "source"));
     fputs("</dd>", out);
     const cJSON *reason = cJSON_GetObjectItemCaseSensitive(p, "reason");
     if (reason && !cJSON_IsNull(reason)) {
@@ -595,7 +596,7 @@ static void policy_detail(ctx *c, const cJSON *p)
     text_or_dash(out, rl_text(cJSON_GetObjectItemCaseSensitive(p, "remediation"), en));
     fputs("</dd></dl>\n", out);
     cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings")) {
-        const char *fs = rl_str(f, "status");
+        const char *fs = json_str(f, "status");
         if (!is_nonpass(fs)) {
             passed++;
             continue;
@@ -622,7 +623,7 @@ static void policy_detail(ctx *c, const cJSON *p)
         fputs("</td><td>", out);
         text_or_dash(out, rl_text(cJSON_GetObjectItemCaseSensitive(f, "message"), en));
         fputs("</td><td>", out);
-        text_or_dash(out, rl_str(f, "evidence"));
+        text_or_dash(out, json_str(f, "evidence"));
         fputs("</td></tr>\n", out);
     }
     if (shown) fputs("</tbody></table>\n", out);
@@ -688,13 +689,13 @@ static void findings(ctx *c, const cJSON *d, int i)
                 fputs("</th></tr></thead><tbody>\n", out);
             }
             fputs("<tr><td>", out);
-            text_or_dash(out, rl_str(p, "id"));
+            text_or_dash(out, json_str(p, "id"));
             fputs("</td><td>", out);
             text_or_dash(out, rl_text(cJSON_GetObjectItemCaseSensitive(p, "title"), en));
             fputs("</td><td>", out);
-            T(rl_level(rl_str(p, "level"), en));
+            T(rl_level(json_str(p, "level"), en));
             fputs("</td><td>", out);
-            status_badge(out, rl_str(p, "status"), en);
+            status_badge(out, json_str(p, "status"), en);
             fputs("</td></tr>\n", out);
         }
         if (!n) continue;
@@ -703,7 +704,7 @@ static void findings(ctx *c, const cJSON *d, int i)
         cJSON_ArrayForEach(p, pols) {
             char fam[3];
             rl_policy_family(p, fam);
-            if (!strcmp(fam, seen[k]) && is_nonpass(rl_str(p, "status"))) policy_detail(c, p);
+            if (!strcmp(fam, seen[k]) && is_nonpass(json_str(p, "status"))) policy_detail(c, p);
         }
     }
     if (!any) {
@@ -743,7 +744,7 @@ static void waivers(ctx *c, const cJSON *d, int i)
                 fputs("</th></tr></thead><tbody>\n", out);
             }
             fputs("<tr><td>", out);
-            text_or_dash(out, rl_str(p, "id"));
+            text_or_dash(out, json_str(p, "id"));
             fputs("</td><td>", out);
             finding_subject(out, f);
             fputs("<br><span class=\"note\">", out);
@@ -753,12 +754,12 @@ static void waivers(ctx *c, const cJSON *d, int i)
             fputs("</span></td><td>", out);
             text_or_dash(out, rl_text(cJSON_GetObjectItemCaseSensitive(f, "message"), en));
             fputs("</td><td>", out);
-            text_or_dash(out, rl_str(w, "justification"));
-            if (rl_str(w, "compensating_control")) {
+            text_or_dash(out, json_str(w, "justification"));
+            if (json_str(w, "compensating_control")) {
                 fputs("<br><span class=\"note\">", out);
                 T(W("compensating"));
                 fputs(": </span>", out);
-                T(rl_str(w, "compensating_control"));
+                T(json_str(w, "compensating_control"));
             }
             const cJSON *mit = cJSON_GetObjectItemCaseSensitive(w, "mitigation");
             if (mit && !cJSON_IsNull(mit)) {
@@ -768,9 +769,9 @@ static void waivers(ctx *c, const cJSON *d, int i)
                 value_text(out, mit, en);
             }
             fputs("</td><td>", out);
-            text_or_dash(out, rl_str(w, "approver"));
+            text_or_dash(out, json_str(w, "approver"));
             fputs("</td><td>", out);
-            text_or_dash(out, rl_str(w, "expires"));
+            text_or_dash(out, json_str(w, "expires"));
             fputs("</td></tr>\n", out);
         }
     }
@@ -835,9 +836,10 @@ static void heat_svg(ctx *c, const cJSON *matrix, const cJSON *rows, const char 
             int count = 0;
             const cJSON *x;
             cJSON_ArrayForEach(x, rows) {
-                double t = rl_num(x, "threat_level", -1), v = rl_num(x, "vulnerability_level", -1);
+                double t = json_num(x, "threat_level", -1),
+                       v = json_num(x, "vulnerability_level", -1);
                 if (t * v == tv && cJSON_IsNumber(colv) &&
-                    rl_num(x, colkey, -1) == colv->valuedouble)
+                    json_num(x, colkey, -1) == colv->valuedouble)
                     count++;
             }
             int x0 = left + j * cw, y0 = top + r * ch;
@@ -881,7 +883,7 @@ static void countermeasure_list(ctx *c, const cJSON *cms)
             fputs("<span class=\"cm\"><span class=\"cm-on\">○</span>", out);
         else
             fputs("<span class=\"cm\"><span class=\"cm-off\">×</span>", out);
-        text_or_dash(out, name ? name : rl_str(m, "id"));
+        text_or_dash(out, name ? name : json_str(m, "id"));
         if (cJSON_GetArraySize(inv) > 0) {
             const cJSON *q;
             int j = 0;
@@ -907,7 +909,7 @@ static void countermeasure_list(ctx *c, const cJSON *cms)
 
 static void level_cell(FILE *out, const cJSON *obj, const char *key)
 {
-    double v = rl_num(obj, key, -1);
+    double v = json_num(obj, key, -1);
     fputs("<td class=\"c\">", out);
     if (v >= 0)
         number(out, v);
@@ -961,24 +963,24 @@ static void risk_sections(ctx *c, const cJSON *d, int i)
         fputs("<tr>", out);
         level_cell(out, x, "no");
         fputs("<td>", out);
-        T(rl_asset_kind(rl_str(x, "asset_kind"), en));
-        if (rl_str(x, "segment")) {
+        T(rl_asset_kind(json_str(x, "asset_kind"), en));
+        if (json_str(x, "segment")) {
             fputs("<br><span class=\"note\">", out);
-            T(rl_segment(rl_str(x, "segment"), en));
+            T(rl_segment(json_str(x, "segment"), en));
             fputs("</span>", out);
         }
         fputs("</td><td>", out);
-        text_or_dash(out, rl_str(x, "asset_name"));
+        text_or_dash(out, json_str(x, "asset_name"));
         fputs("<br><code>", out);
-        text_or_dash(out, rl_str(x, "asset"));
+        text_or_dash(out, json_str(x, "asset"));
         fputs("</code></td>", out);
         level_cell(out, x, "threat_level");
         level_cell(out, x, "vulnerability_level");
         level_cell(out, x, "importance");
-        risk_cell(out, rl_str(x, "risk_value"), "td");
+        risk_cell(out, json_str(x, "risk_value"), "td");
         fputs("<td>", out);
         const char *tn = rl_text(cJSON_GetObjectItemCaseSensitive(x, "threat_name"), en);
-        text_or_dash(out, tn ? tn : rl_str(x, "threat"));
+        text_or_dash(out, tn ? tn : json_str(x, "threat"));
         if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(x, "unpatched_override"))) {
             fputs("<br><span class=\"cm-off\">", out);
             T(W("unpatched"));
@@ -1009,29 +1011,29 @@ static void risk_sections(ctx *c, const cJSON *d, int i)
     fputs("</tr></thead><tbody>\n", out);
     cJSON_ArrayForEach(x, trees) {
         fputs("<tr class=\"tree\"><td>", out);
-        text_or_dash(out, rl_str(x, "scenario"));
+        text_or_dash(out, json_str(x, "scenario"));
         fputs("</td><td>", out);
         const char *dn = rl_text(cJSON_GetObjectItemCaseSensitive(x, "damage_name"), en);
-        text_or_dash(out, dn ? dn : rl_str(x, "damage"));
-        if (rl_str(x, "entry")) {
+        text_or_dash(out, dn ? dn : json_str(x, "damage"));
+        if (json_str(x, "entry")) {
             fputs(" <span class=\"note\">", out);
             T(W("entry"));
             fputs(": ", out);
-            T(rl_str(x, "entry"));
+            T(json_str(x, "entry"));
             fputs("</span>", out);
         }
         fputs("</td>", out);
         level_cell(out, x, "threat_level");
         level_cell(out, x, "vulnerability_level");
         level_cell(out, x, "damage_level");
-        risk_cell(out, rl_str(x, "risk_value"), "td");
+        risk_cell(out, json_str(x, "risk_value"), "td");
         fputs("<td></td>", out);
         level_cell(out, x, "countermeasure_level");
         fputs("</tr>\n", out);
         const cJSON *s;
         cJSON_ArrayForEach(s, cJSON_GetObjectItemCaseSensitive(x, "steps")) {
             fputs("<tr class=\"step\"><td></td><td>", out);
-            text_or_dash(out, rl_str(s, "name"));
+            text_or_dash(out, json_str(s, "name"));
             fputs("</td><td></td><td></td><td></td><td></td><td>", out);
             countermeasure_list(c, cJSON_GetObjectItemCaseSensitive(s, "countermeasures"));
             fputs("</td>", out);
@@ -1058,7 +1060,7 @@ static int class_table(ctx *c, const cJSON *d, const char *prefix, const char *h
     cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
         cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings")) {
             const cJSON *cl = cJSON_GetObjectItemCaseSensitive(f, "classification");
-            const char *ptr = rl_str(f, "pointer");
+            const char *ptr = json_str(f, "pointer");
             char buf[64];
             if (!cJSON_IsObject(cl)) continue;
             if (prefix
@@ -1087,7 +1089,7 @@ static int class_table(ctx *c, const cJSON *d, const char *prefix, const char *h
             fputs("</td><td class=\"n\">", out);
             finding_line(out, f);
             fputs("</td><td class=\"c\"><b>", out);
-            text_or_dash(out, rl_class_display(rl_str(cl, "class"), buf, sizeof buf));
+            text_or_dash(out, rl_class_display(json_str(cl, "class"), buf, sizeof buf));
             fputs("</b></td><td>", out);
             text_or_dash(out, rl_text(cl, en));
             fputs("</td><td>", out);
@@ -1102,7 +1104,7 @@ static int class_table(ctx *c, const cJSON *d, const char *prefix, const char *h
             }
             if (!k) fputs("—", out);
             fputs("</td><td>", out);
-            text_or_dash(out, rl_str(p, "id"));
+            text_or_dash(out, json_str(p, "id"));
             fputs("</td></tr>\n", out);
         }
     }
@@ -1146,7 +1148,7 @@ static void toc(ctx *c, const cJSON *decls)
         fputs("<li><b>", out);
         text_or_dash(out, body_name(d));
         fputs("</b>", out);
-        const char *code = rl_str(cJSON_GetObjectItemCaseSensitive(d, "body"), "code");
+        const char *code = json_str(cJSON_GetObjectItemCaseSensitive(d, "body"), "code");
         if (code) {
             fputs(" (", out);
             T(code);
@@ -1186,9 +1188,9 @@ int report_html_write(const cJSON *result, const report_opts *o, FILE *out, char
             en ? "en" : "ja");
     fputs("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n", out);
     fputs("<meta name=\"generator\" content=\"", out);
-    text_or_dash(out, rl_str(tool, "name"));
+    text_or_dash(out, json_str(tool, "name"));
     fputs(" ", out);
-    text_or_dash(out, rl_str(tool, "version"));
+    text_or_dash(out, json_str(tool, "version"));
     fputs("\">\n<title>", out);
     T(W("title"));
     int nd = cJSON_GetArraySize(decls), k = 0;
@@ -1229,9 +1231,9 @@ int report_html_write(const cJSON *result, const report_opts *o, FILE *out, char
     fputs("<footer>", out);
     T(W("generated_by"));
     fputs(": ", out);
-    text_or_dash(out, rl_str(tool, "name"));
+    text_or_dash(out, json_str(tool, "name"));
     fputs(" ", out);
-    text_or_dash(out, rl_str(tool, "version"));
+    text_or_dash(out, json_str(tool, "version"));
     fputs("</footer>\n</body>\n</html>\n", out);
     if (ferror(out)) {
         snprintf(err, errlen, "write error on the HTML report");

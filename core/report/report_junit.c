@@ -13,6 +13,7 @@
  * No timestamps or durations: the output is deterministic.
  */
 #include "rollup/rollup.h"
+#include "util/cjson_cs.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -71,20 +72,22 @@ static void attr(FILE *out, const char *name, const char *value)
 
 static const char *finding_status(const cJSON *p, const cJSON *f)
 {
-    const char *s = rollup_str(f, "status");
-    if (strcmp(s, "fail") == 0 && strcmp(rollup_str(p, "level"), "recommended") == 0) return "warn";
+    const char *s = json_str_or(f, "status", "");
+    if (strcmp(s, "fail") == 0 && strcmp(json_str_or(p, "level", ""), "recommended") == 0)
+        return "warn";
     return s;
 }
 
 /* Effective status of a policy for JUnit purposes. */
 static const char *policy_status(const cJSON *p)
 {
-    const char *s = rollup_str(p, "status");
-    if (strcmp(s, "fail") == 0 && strcmp(rollup_str(p, "level"), "recommended") == 0) return "warn";
+    const char *s = json_str_or(p, "status", "");
+    if (strcmp(s, "fail") == 0 && strcmp(json_str_or(p, "level", ""), "recommended") == 0)
+        return "warn";
     if (strcmp(s, "pass") == 0) {
         const cJSON *f;
         cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings"))
-            if (strcmp(rollup_str(f, "status"), "waived") == 0) return "waived";
+            if (strcmp(json_str_or(f, "status", ""), "waived") == 0) return "waived";
     }
     return s;
 }
@@ -95,7 +98,7 @@ static void finding_lines(FILE *out, const cJSON *p, const char *want, const cha
     const cJSON *f;
     cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings")) {
         if (strcmp(finding_status(p, f), want) != 0) continue;
-        const char *ptr = rollup_str(f, "pointer");
+        const char *ptr = json_str_or(f, "pointer", "");
         const cJSON *line = cJSON_GetObjectItemCaseSensitive(f, "line");
         const cJSON *col = cJSON_GetObjectItemCaseSensitive(f, "column");
         xml_put(out, ptr[0] ? ptr : "/", 0);
@@ -106,7 +109,7 @@ static void finding_lines(FILE *out, const cJSON *p, const char *want, const cha
         if (strcmp(want, "waived") == 0) {
             const cJSON *w = cJSON_GetObjectItemCaseSensitive(f, "waiver");
             const char *j = rollup_text(cJSON_GetObjectItemCaseSensitive(w, "justification"), lang);
-            const char *exp = rollup_str(w, "expires");
+            const char *exp = json_str_or(w, "expires", "");
             if (j[0]) {
                 fputs(" — ", out);
                 xml_put(out, j, 0);
@@ -193,17 +196,17 @@ int report_junit_write(const cJSON *result, const char *lang, FILE *out, char *e
     fputs(">\n", out);
 
     cJSON_ArrayForEach(d, decls) {
-        const char *file = rollup_str(d, "file");
+        const char *file = json_str_or(d, "file", "");
         const cJSON *body = cJSON_GetObjectItemCaseSensitive(d, "body");
         count_decl(d, &t);
         fputs("  <testsuite", out);
         attr(out, "name", file);
         tally_attrs(out, &t);
         fputs(">\n    <properties>\n", out);
-        property(out, "body.name", rollup_str(body, "name"));
-        property(out, "body.code", rollup_str(body, "code"));
-        property(out, "body.prefecture", rollup_str(body, "prefecture"));
-        property(out, "body.model", rollup_str(body, "model"));
+        property(out, "body.name", json_str_or(body, "name", ""));
+        property(out, "body.code", json_str_or(body, "code", ""));
+        property(out, "body.prefecture", json_str_or(body, "prefecture", ""));
+        property(out, "body.model", json_str_or(body, "model", ""));
         const cJSON *comp = cJSON_GetObjectItemCaseSensitive(d, "compliant");
         property(out, "compliant", cJSON_IsTrue(comp) ? "true" : "false");
         fputs("    </properties>\n", out);
@@ -227,7 +230,7 @@ int report_junit_write(const cJSON *result, const char *lang, FILE *out, char *e
         }
 
         cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
-            const char *id = rollup_str(p, "id");
+            const char *id = json_str_or(p, "id", "");
             const char *title = rollup_text(cJSON_GetObjectItemCaseSensitive(p, "title"), lang);
             const char *status = policy_status(p);
             size_t nl = strlen(id) + strlen(title) + 4;
@@ -248,7 +251,7 @@ int report_junit_write(const cJSON *result, const char *lang, FILE *out, char *e
                 snprintf(msg, sizeof msg, "%s: %s", rollup_status_word("fail", lang),
                          first_message(p, "fail", lang));
                 fputs(">\n      <failure", out);
-                attr(out, "type", rollup_str(p, "level"));
+                attr(out, "type", json_str_or(p, "level", ""));
                 attr(out, "message", msg);
                 fputs(">", out);
                 finding_lines(out, p, "fail", lang);

@@ -4,6 +4,7 @@
  * families, asset kinds, segments, models) come from kyojin.vocab through report_vocab.c.
  * No output happens here. */
 #include "report/report_labels.h"
+#include "util/cjson_cs.h"
 #include "report/report_formats.h"
 #include "report/report_vocab.h"
 #include "util/sha256.h"
@@ -181,22 +182,10 @@ const char *rl_text(const cJSON *v, int en)
     if (!v) return NULL;
     if (cJSON_IsString(v)) return v->valuestring;
     if (cJSON_IsObject(v)) {
-        const char *a = rl_str(v, en ? "en" : "ja"), *b = rl_str(v, en ? "ja" : "en");
+        const char *a = json_str(v, en ? "en" : "ja"), *b = json_str(v, en ? "ja" : "en");
         return a && *a ? a : b;
     }
     return NULL;
-}
-
-const char *rl_str(const cJSON *obj, const char *key)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-    return cJSON_IsString(v) ? v->valuestring : NULL;
-}
-
-double rl_num(const cJSON *obj, const char *key, double dflt)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-    return cJSON_IsNumber(v) ? v->valuedouble : dflt;
 }
 
 const char *rl_class_display(const char *cls, char *buf, size_t n)
@@ -229,7 +218,7 @@ void rl_policy_family(const cJSON *policy, char fam[3])
     const char *id = NULL;
     if (cJSON_IsArray(reqs) && cJSON_IsString(cJSON_GetArrayItem(reqs, 0)))
         id = cJSON_GetArrayItem(reqs, 0)->valuestring;
-    if (!id) id = rl_str(policy, "id");
+    if (!id) id = json_str(policy, "id");
     fam[0] = fam[1] = fam[2] = 0;
     if (id && id[0] >= 'A' && id[0] <= 'Z' && id[1] >= 'A' && id[1] <= 'Z') {
         fam[0] = id[0];

@@ -21,11 +21,6 @@ const char *rl_word(const char *key, int en); /* headings and column names */
  * plain string; NULL when absent. */
 const char *rl_text(const cJSON *v, int en);
 
-/* String member or NULL. */
-const char *rl_str(const cJSON *obj, const char *key);
-/* Number member as double, or dflt. */
-double rl_num(const cJSON *obj, const char *key, double dflt);
-
 /* Display form of a classification class: "(3)'" → "(3)′", "1a" → "①a", "2" → "②".
  * Writes into buf (size n) and returns buf. */
 const char *rl_class_display(const char *cls, char *buf, size_t n);

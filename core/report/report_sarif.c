@@ -14,6 +14,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "rollup/rollup.h"
+#include "util/cjson_cs.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -63,7 +64,7 @@ static char *rule_name(const cJSON *policy)
     out[o] = '\0';
     if (o == 0) {
         free(out);
-        return strdup(rollup_str(policy, "id"));
+        return strdup(json_str_or(policy, "id", ""));
     }
     return out;
 }
@@ -105,14 +106,14 @@ static cJSON *text_obj(const char *text)
 static cJSON *make_rule(const cJSON *p, const char *lang)
 {
     cJSON *r = cJSON_CreateObject();
-    const char *id = rollup_str(p, "id");
-    const char *level = rollup_str(p, "level");
+    const char *id = json_str_or(p, "id", "");
+    const char *level = json_str_or(p, "level", "");
     cJSON_AddStringToObject(r, "id", id);
     char *name = rule_name(p);
     cJSON_AddStringToObject(r, "name", name ? name : id);
     free(name);
     const char *title = rollup_text(cJSON_GetObjectItemCaseSensitive(p, "title"), lang);
-    const char *source = rollup_str(p, "source");
+    const char *source = json_str_or(p, "source", "");
     cJSON_AddItemToObject(r, "shortDescription", text_obj(title[0] ? title : id));
     size_t fl = strlen(title) + strlen(source) + 8;
     char *full = malloc(fl);
@@ -178,9 +179,9 @@ static cJSON *make_result(const cJSON *p, int rule_index, const char *status, co
                           const char *uri, int artifact, const cJSON *finding, const char *file,
                           const char *lang)
 {
-    const char *id = rollup_str(p, "id");
-    const char *level = rollup_str(p, "level");
-    const char *pointer = finding ? rollup_str(finding, "pointer") : "";
+    const char *id = json_str_or(p, "id", "");
+    const char *level = json_str_or(p, "level", "");
+    const char *pointer = finding ? json_str_or(finding, "pointer", "") : "";
     cJSON *r = cJSON_CreateObject();
     cJSON_AddStringToObject(r, "ruleId", id);
     cJSON_AddNumberToObject(r, "ruleIndex", rule_index);
@@ -217,7 +218,7 @@ static cJSON *make_result(const cJSON *p, int rule_index, const char *status, co
     cJSON *props = cJSON_AddObjectToObject(r, "properties");
     cJSON_AddStringToObject(props, "status", status);
     cJSON_AddStringToObject(props, "pointer", pointer);
-    const char *ev = finding ? rollup_str(finding, "evidence") : "";
+    const char *ev = finding ? json_str_or(finding, "evidence", "") : "";
     if (ev[0]) cJSON_AddStringToObject(props, "evidence", ev);
     return r;
 }
@@ -249,7 +250,7 @@ int report_sarif_write(const cJSON *result, const char *lang, FILE *out, char *e
     const cJSON *d, *p, *f;
     cJSON_ArrayForEach(d, decls) {
         cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
-            const char *id = rollup_str(p, "id");
+            const char *id = json_str_or(p, "id", "");
             if (!id[0]) continue;
             size_t k;
             for (k = 0; k < nrules; k++)
@@ -281,8 +282,8 @@ int report_sarif_write(const cJSON *result, const char *lang, FILE *out, char *e
     cJSON *tool = cJSON_AddObjectToObject(run, "tool");
     cJSON *driver = cJSON_AddObjectToObject(tool, "driver");
     const cJSON *t = cJSON_GetObjectItemCaseSensitive(result, "tool");
-    const char *tname = rollup_str(t, "name");
-    const char *tver = rollup_str(t, "version");
+    const char *tname = json_str_or(t, "name", "");
+    const char *tver = json_str_or(t, "version", "");
     cJSON_AddStringToObject(driver, "name", tname[0] ? tname : "kyojin");
     if (tver[0]) cJSON_AddStringToObject(driver, "version", tver);
     cJSON *rarr = cJSON_AddArrayToObject(driver, "rules");
@@ -299,7 +300,7 @@ int report_sarif_write(const cJSON *result, const char *lang, FILE *out, char *e
     cJSON *results = cJSON_AddArrayToObject(run, "results");
     int artifact = 0;
     cJSON_ArrayForEach(d, decls) {
-        const char *file = rollup_str(d, "file");
+        const char *file = json_str_or(d, "file", "");
         char *uri = path_to_uri(file[0] ? file : "-");
         if (!uri) {
             cJSON_Delete(notes);
@@ -311,7 +312,7 @@ int report_sarif_write(const cJSON *result, const char *lang, FILE *out, char *e
         cJSON *a = cJSON_CreateObject();
         cJSON *al = cJSON_AddObjectToObject(a, "location");
         cJSON_AddStringToObject(al, "uri", uri);
-        const char *sha = rollup_str(d, "sha256");
+        const char *sha = json_str_or(d, "sha256", "");
         if (strlen(sha) == 64) {
             cJSON *h = cJSON_AddObjectToObject(a, "hashes");
             cJSON_AddStringToObject(h, "sha-256", sha);
@@ -328,23 +329,24 @@ int report_sarif_write(const cJSON *result, const char *lang, FILE *out, char *e
             cJSON_AddItemToArray(
                 locs, make_location(uri, artifact, cJSON_GetObjectItemCaseSensitive(derr, "line"),
                                     cJSON_GetObjectItemCaseSensitive(derr, "column"),
-                                    rollup_str(derr, "pointer")));
+                                    json_str_or(derr, "pointer", "")));
             cJSON_AddItemToArray(notes, n);
         }
 
         cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
-            const char *id = rollup_str(p, "id");
+            const char *id = json_str_or(p, "id", "");
             rule_ref key = {id, NULL};
             rule_ref *rr = bsearch(&key, rules, nrules, sizeof *rules, cmp_rule);
             if (!rr) continue;
             int ri = (int)(rr - rules);
-            const char *pstatus = rollup_str(p, "status");
+            const char *pstatus = json_str_or(p, "status", "");
             const char *title = rollup_text(cJSON_GetObjectItemCaseSensitive(p, "title"), lang);
             int reported = 0;
             cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings")) {
-                const char *fs = rollup_str(f, "status");
+                const char *fs = json_str_or(f, "status", "");
                 /* a recommended policy's failing finding is reported as warn */
-                if (strcmp(fs, "fail") == 0 && strcmp(rollup_str(p, "level"), "recommended") == 0)
+                if (strcmp(fs, "fail") == 0 &&
+                    strcmp(json_str_or(p, "level", ""), "recommended") == 0)
                     fs = "warn";
                 if (!is_reported(fs)) continue;
                 const char *msg = rollup_text(cJSON_GetObjectItemCaseSensitive(f, "message"), lang);

@@ -7,6 +7,8 @@
 #include "report/report_tables.h"
 #include "report/report_formats.h"
 #include "report/report_labels.h"
+#include "util/cjson_cs.h"
+#include "util/strutil.h"
 #include "report/report_vocab.h"
 
 #include <stdio.h>
@@ -21,14 +23,6 @@ typedef struct {
     size_t col; /* next column of the current row */
 } builder;
 
-static char *dup(const char *s)
-{
-    size_t n = strlen(s);
-    char *r = malloc(n + 1);
-    if (r) memcpy(r, s, n + 1);
-    return r;
-}
-
 static void head(builder *b, const char *name, double width)
 {
     rt_table *t = b->t;
@@ -36,7 +30,7 @@ static void head(builder *b, const char *name, double width)
     double *w = h ? realloc(t->width, (t->ncols + 1) * sizeof *w) : NULL;
     if (h) t->head = h;
     if (w) t->width = w;
-    if (!h || !w || !(h[t->ncols] = dup(name ? name : ""))) {
+    if (!h || !w || !(h[t->ncols] = str_dup(name ? name : ""))) {
         b->oom = 1;
         return;
     }
@@ -75,7 +69,7 @@ static void text(builder *b, const char *s, int style)
 {
     rt_cell *c = next(b);
     if (!c || !s) return;
-    if (!(c->text = dup(s))) {
+    if (!(c->text = str_dup(s))) {
         b->oom = 1;
         return;
     }
@@ -119,11 +113,6 @@ static void sb_add(sbuf *sb, const char *s)
     }
     memcpy(sb->s + sb->n, s, k + 1);
     sb->n += k;
-}
-
-static const char *body_str(const cJSON *d, const char *key)
-{
-    return rl_str(cJSON_GetObjectItemCaseSensitive(d, "body"), key);
 }
 
 static void build_findings(builder *b, const cJSON *result, int en)
@@ -171,15 +160,15 @@ static void build_findings(builder *b, const cJSON *result, int en)
                     return;
                 }
                 row(b, RT_ROW_PLAIN);
-                text(b, body_str(d, "code"), RT_PLAIN);
-                text(b, body_str(d, "name"), RT_PLAIN);
-                text(b, rl_str(p, "id"), RT_PLAIN);
+                text(b, json_str(json_get(d, "body"), "code"), RT_PLAIN);
+                text(b, json_str(json_get(d, "body"), "name"), RT_PLAIN);
+                text(b, json_str(p, "id"), RT_PLAIN);
                 text(b, reqs.s ? reqs.s : "", RT_PLAIN);
                 free(reqs.s);
                 text(b, rl_text(cJSON_GetObjectItemCaseSensitive(p, "title"), en), RT_PLAIN);
-                text(b, rl_level(rl_str(p, "level"), en), RT_PLAIN);
-                text(b, rl_status(f ? rl_str(f, "status") : rl_str(p, "status"), en), RT_PLAIN);
-                text(b, f ? rl_str(f, "pointer") : NULL, RT_PTR);
+                text(b, rl_level(json_str(p, "level"), en), RT_PLAIN);
+                text(b, rl_status(f ? json_str(f, "status") : json_str(p, "status"), en), RT_PLAIN);
+                text(b, f ? json_str(f, "pointer") : NULL, RT_PTR);
                 if (f)
                     num(b, f, "line");
                 else
@@ -190,7 +179,7 @@ static void build_findings(builder *b, const cJSON *result, int en)
                 char cbuf[64];
                 if (!msg && cJSON_IsObject(cl)) {
                     sbuf m = {0};
-                    sb_add(&m, rl_class_display(rl_str(cl, "class"), cbuf, sizeof cbuf));
+                    sb_add(&m, rl_class_display(json_str(cl, "class"), cbuf, sizeof cbuf));
                     if (rl_text(cl, en)) {
                         sb_add(&m, " ");
                         sb_add(&m, rl_text(cl, en));
@@ -200,12 +189,12 @@ static void build_findings(builder *b, const cJSON *result, int en)
                     free(m.s);
                 } else
                     text(b, msg, RT_PLAIN);
-                text(b, f ? rl_str(f, "evidence") : NULL, RT_PLAIN);
-                text(b, rl_str(p, "source"), RT_PLAIN);
+                text(b, f ? json_str(f, "evidence") : NULL, RT_PLAIN);
+                text(b, json_str(p, "source"), RT_PLAIN);
                 text(b, rl_text(cJSON_GetObjectItemCaseSensitive(p, "remediation"), en), RT_PLAIN);
-                text(b, rl_str(w, "justification"), RT_PLAIN);
-                text(b, rl_str(w, "approver"), RT_PLAIN);
-                text(b, rl_str(w, "expires"), RT_PLAIN);
+                text(b, json_str(w, "justification"), RT_PLAIN);
+                text(b, json_str(w, "approver"), RT_PLAIN);
+                text(b, json_str(w, "expires"), RT_PLAIN);
             }
         }
     }
@@ -220,7 +209,7 @@ typedef struct {
 
 static void add_cm(cm_col *cols, size_t *n, size_t max, const cJSON *m, int en)
 {
-    const char *id = rl_str(m, "id");
+    const char *id = json_str(m, "id");
     if (!id) return;
     for (size_t i = 0; i < *n; i++)
         if (!strcmp(cols[i].id, id)) return;
@@ -274,7 +263,7 @@ static void build_assets(builder *b, const cJSON *result, int en)
                                                         "asset_rows"))
                     cJSON_ArrayForEach(m, cJSON_GetObjectItemCaseSensitive(x, "countermeasures"))
                         if (pass == 1 ||
-                            (rl_str(m, "id") && !strcmp(rl_str(m, "id"), cm_order.w[k].id)))
+                            (json_str(m, "id") && !strcmp(json_str(m, "id"), cm_order.w[k].id)))
                             add_cm(cols, &ncm, MAXCM, m, en);
         }
     }
@@ -303,20 +292,20 @@ static void build_assets(builder *b, const cJSON *result, int en)
             const char *tn = rl_text(cJSON_GetObjectItemCaseSensitive(x, "threat_name"), en);
             row(b, RT_ROW_PLAIN);
             num(b, x, "no");
-            text(b, rl_asset_kind(rl_str(x, "asset_kind"), en), RT_PLAIN);
+            text(b, rl_asset_kind(json_str(x, "asset_kind"), en), RT_PLAIN);
             snprintf(target, sizeof target, "%s (%s)",
-                     rl_str(x, "asset_name") ? rl_str(x, "asset_name") : "",
-                     rl_str(x, "asset") ? rl_str(x, "asset") : "");
+                     json_str(x, "asset_name") ? json_str(x, "asset_name") : "",
+                     json_str(x, "asset") ? json_str(x, "asset") : "");
             text(b, target, RT_PLAIN);
             num(b, x, "threat_level");
             num(b, x, "vulnerability_level");
             num(b, x, "importance");
-            text(b, rl_str(x, "risk_value"), RT_RISK);
-            text(b, tn ? tn : rl_str(x, "threat"), RT_PLAIN);
+            text(b, json_str(x, "risk_value"), RT_RISK);
+            text(b, tn ? tn : json_str(x, "threat"), RT_PLAIN);
             for (size_t i = 0; i < ncm; i++) {
                 const cJSON *hit = NULL;
                 cJSON_ArrayForEach(m, cJSON_GetObjectItemCaseSensitive(x, "countermeasures"))
-                    if (rl_str(m, "id") && !strcmp(rl_str(m, "id"), cols[i].id)) hit = m;
+                    if (json_str(m, "id") && !strcmp(json_str(m, "id"), cols[i].id)) hit = m;
                 if (hit)
                     cm_mark(b, hit);
                 else
@@ -335,8 +324,8 @@ static void build_assets(builder *b, const cJSON *result, int en)
                              : "no_",
                          en),
                  RT_PLAIN);
-            text(b, rl_str(x, "pointer"), RT_PTR);
-            text(b, body_str(d, "code"), RT_PLAIN);
+            text(b, json_str(x, "pointer"), RT_PTR);
+            text(b, json_str(json_get(d, "body"), "code"), RT_PLAIN);
         }
     }
 }
@@ -350,7 +339,7 @@ static void cm_joined(builder *b, const cJSON *cms, int en)
         const cJSON *inv = cJSON_GetObjectItemCaseSensitive(m, "invalidated_by");
         if (s.n) sb_add(&s, en ? "; " : "、");
         sb_add(&s, cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(m, "effective")) ? "○" : "×");
-        sb_add(&s, name ? name : (rl_str(m, "id") ? rl_str(m, "id") : ""));
+        sb_add(&s, name ? name : (json_str(m, "id") ? json_str(m, "id") : ""));
         if (cJSON_GetArraySize(inv) > 0) {
             int k = 0;
             sb_add(&s, "(");
@@ -386,20 +375,20 @@ static void build_trees(builder *b, const cJSON *result, int en)
                                   cJSON_GetObjectItemCaseSensitive(d, "risk"), "attack_trees")) {
             const char *dn = rl_text(cJSON_GetObjectItemCaseSensitive(x, "damage_name"), en);
             row(b, RT_ROW_GROUP);
-            text(b, rl_str(x, "scenario"), RT_PLAIN);
-            text(b, dn ? dn : rl_str(x, "damage"), RT_PLAIN);
+            text(b, json_str(x, "scenario"), RT_PLAIN);
+            text(b, dn ? dn : json_str(x, "damage"), RT_PLAIN);
             num(b, x, "threat_level");
             num(b, x, "vulnerability_level");
             num(b, x, "damage_level");
-            text(b, rl_str(x, "risk_value"), RT_RISK);
+            text(b, json_str(x, "risk_value"), RT_RISK);
             skip(b);
             num(b, x, "countermeasure_level");
-            text(b, rl_str(x, "entry"), RT_PLAIN);
-            text(b, body_str(d, "code"), RT_PLAIN);
+            text(b, json_str(x, "entry"), RT_PLAIN);
+            text(b, json_str(json_get(d, "body"), "code"), RT_PLAIN);
             cJSON_ArrayForEach(s, cJSON_GetObjectItemCaseSensitive(x, "steps")) {
                 row(b, RT_ROW_PLAIN);
-                text(b, rl_str(x, "scenario"), RT_PLAIN);
-                text(b, rl_str(s, "name"), RT_PLAIN);
+                text(b, json_str(x, "scenario"), RT_PLAIN);
+                text(b, json_str(s, "name"), RT_PLAIN);
                 skip(b);
                 skip(b);
                 skip(b);
@@ -407,7 +396,7 @@ static void build_trees(builder *b, const cJSON *result, int en)
                 cm_joined(b, cJSON_GetObjectItemCaseSensitive(s, "countermeasures"), en);
                 num(b, s, "countermeasure_level");
                 skip(b);
-                text(b, body_str(d, "code"), RT_PLAIN);
+                text(b, json_str(json_get(d, "body"), "code"), RT_PLAIN);
             }
         }
     }
@@ -431,12 +420,12 @@ static void build_meta(builder *b, const cJSON *result, int en)
     b->t->title = en ? "Inputs" : "入力と検証値";
     head(b, en ? "Key" : "項目", 36);
     head(b, rl_word("value", en), 70);
-    kv(b, "schema", rl_str(result, "schema"));
-    kv(b, "tool.name", rl_str(tool, "name"));
-    kv(b, "tool.version", rl_str(tool, "version"));
-    kv(b, "policy_set.sha256", rl_str(ps, "sha256"));
-    if (rl_str(ps, "version")) kv(b, "policy_set.version", rl_str(ps, "version"));
-    snprintf(buf, sizeof buf, "%.0f", rl_num(ps, "policies", 0));
+    kv(b, "schema", json_str(result, "schema"));
+    kv(b, "tool.name", json_str(tool, "name"));
+    kv(b, "tool.version", json_str(tool, "version"));
+    kv(b, "policy_set.sha256", json_str(ps, "sha256"));
+    if (json_str(ps, "version")) kv(b, "policy_set.version", json_str(ps, "version"));
+    snprintf(buf, sizeof buf, "%.0f", json_num(ps, "policies", 0));
     kv(b, "policy_set.policies", buf);
     if (report_parameters_sha256(result, hex) != 0) {
         b->oom = 1;
@@ -454,18 +443,18 @@ static void build_meta(builder *b, const cJSON *result, int en)
         kv(b, key, cJSON_IsString(p) ? p->valuestring : v);
         cJSON_free(v);
     }
-    kv(b, "as_of", rl_str(result, "as_of"));
+    kv(b, "as_of", json_str(result, "as_of"));
     cJSON_ArrayForEach(d, cJSON_GetObjectItemCaseSensitive(result, "declarations")) {
         char key[64];
         i++;
         snprintf(key, sizeof key, "declarations.%d.file", i);
-        kv(b, key, rl_str(d, "file"));
+        kv(b, key, json_str(d, "file"));
         snprintf(key, sizeof key, "declarations.%d.sha256", i);
-        kv(b, key, rl_str(d, "sha256"));
+        kv(b, key, json_str(d, "sha256"));
         snprintf(key, sizeof key, "declarations.%d.code", i);
-        kv(b, key, body_str(d, "code"));
+        kv(b, key, json_str(json_get(d, "body"), "code"));
         snprintf(key, sizeof key, "declarations.%d.name", i);
-        kv(b, key, body_str(d, "name"));
+        kv(b, key, json_str(json_get(d, "body"), "name"));
         snprintf(key, sizeof key, "declarations.%d.compliant", i);
         kv(b, key,
            cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(d, "compliant")) ? "true" : "false");

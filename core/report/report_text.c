@@ -5,20 +5,15 @@
 #include "report/report.h"
 #include "report/report_vocab.h"
 #include "risk/risk.h" /* the short risk summary */
+#include "util/cjson_cs.h"
 #include <stdint.h>
 #include <string.h>
-
-static const char *S(const cJSON *o, const char *k)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
-    return cJSON_IsString(v) ? v->valuestring : "";
-}
 
 static const char *L(const cJSON *o, const char *k, const char *lang)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
     if (cJSON_IsString(v)) return v->valuestring;
-    return S(v, lang);
+    return json_str_or(v, lang, "");
 }
 
 /* Strip C0/C1 controls (so ESC-started ANSI/OSC sequences lose their introducer and the
@@ -91,15 +86,15 @@ static void write_decl(const cJSON *d, const report_options *o, FILE *out)
     int en = strcmp(o->lang, "en") == 0;
     const char *reset = o->color ? "\033[0m" : "", *bold = o->color ? "\033[1m" : "";
     const cJSON *body = cJSON_GetObjectItemCaseSensitive(d, "body");
-    const char *file = S(d, "file");
+    const char *file = json_str_or(d, "file", "");
     fprintf(out, "%s%s%s ", bold, en ? "Declaration:" : "申告:", reset);
     term_puts(out, file);
     fputs(en ? " (" : "（", out);
-    term_puts(out, S(body, "name"));
+    term_puts(out, json_str_or(body, "name", ""));
     fprintf(out, ", %s ", en ? "code" : "団体コード");
-    term_puts(out, S(body, "code"));
+    term_puts(out, json_str_or(body, "code", ""));
     fprintf(out, ", %s ", en ? "model" : "モデル");
-    term_puts(out, model_name(S(body, "model"), en));
+    term_puts(out, model_name(json_str_or(body, "model", ""), en));
     fputs(en ? ")\n" : "）\n", out);
     int compliant = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(d, "compliant"));
     const cJSON *counts = cJSON_GetObjectItemCaseSensitive(d, "counts");
@@ -113,9 +108,9 @@ static void write_decl(const cJSON *d, const report_options *o, FILE *out)
     int req_fail = 0, req_err = 0;
     const cJSON *pp;
     cJSON_ArrayForEach(pp, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
-        if (strcmp(S(pp, "level"), "required") != 0) continue;
-        if (strcmp(S(pp, "status"), "fail") == 0) req_fail++;
-        if (strcmp(S(pp, "status"), "error") == 0) req_err++;
+        if (strcmp(json_str_or(pp, "level", ""), "required") != 0) continue;
+        if (strcmp(json_str_or(pp, "status", ""), "fail") == 0) req_fail++;
+        if (strcmp(json_str_or(pp, "status", ""), "error") == 0) req_err++;
     }
     (void)nfail;
     (void)nerr;
@@ -135,33 +130,33 @@ static void write_decl(const cJSON *d, const report_options *o, FILE *out)
         int n = 0;
         const cJSON *p;
         cJSON_ArrayForEach(p, pols)
-            if (strcmp(S(p, "status"), groups[g].key) == 0) n++;
+            if (strcmp(json_str_or(p, "status", ""), groups[g].key) == 0) n++;
         if (!n) continue;
         fprintf(out, "%s%s■ %s (%d)%s\n", o->color ? groups[g].color : "", bold,
                 group_heading(&groups[g], en), n, reset);
         int compact = strcmp(groups[g].key, "pass") == 0;
         if (compact) fputs("  ", out);
         cJSON_ArrayForEach(p, pols) {
-            if (strcmp(S(p, "status"), groups[g].key) != 0) continue;
+            if (strcmp(json_str_or(p, "status", ""), groups[g].key) != 0) continue;
             if (compact) {
-                term_puts(out, S(p, "id"));
+                term_puts(out, json_str_or(p, "id", ""));
                 fputc(' ', out);
                 continue;
             }
             fputs("  ", out);
-            term_puts(out, S(p, "id"));
-            fprintf(out, " [%s] ", level_name(S(p, "level"), en));
+            term_puts(out, json_str_or(p, "id", ""));
+            fprintf(out, " [%s] ", level_name(json_str_or(p, "level", ""), en));
             term_puts(out, L(p, "title", o->lang));
             fputc('\n', out);
             const cJSON *reason = cJSON_GetObjectItemCaseSensitive(p, "reason");
             if (cJSON_IsObject(reason)) {
                 fputs("      ", out);
-                term_puts(out, S(reason, o->lang));
+                term_puts(out, json_str_or(reason, o->lang, ""));
                 fputc('\n', out);
             }
             const cJSON *f;
             cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings")) {
-                const char *fs = S(f, "status");
+                const char *fs = json_str_or(f, "status", "");
                 if (strcmp(fs, "pass") == 0) continue;
                 fputs("    ", out);
                 term_puts(out, file);
@@ -170,14 +165,14 @@ static void write_decl(const cJSON *d, const report_options *o, FILE *out)
                                : 0;
                 if (line > 0) fprintf(out, ":%d", line);
                 fputs(" ", out);
-                const char *ptr = S(f, "pointer");
+                const char *ptr = json_str_or(f, "pointer", "");
                 term_puts(out, *ptr ? ptr : "/");
                 const cJSON *msg = cJSON_GetObjectItemCaseSensitive(f, "message");
                 if (cJSON_IsObject(msg)) {
                     fputs(" — ", out);
-                    term_puts(out, S(msg, o->lang));
+                    term_puts(out, json_str_or(msg, o->lang, ""));
                 }
-                const char *ev = S(f, "evidence");
+                const char *ev = json_str_or(f, "evidence", "");
                 if (*ev)
                     fprintf(out, " [%s]",
                             strcmp(ev, "evidenced") == 0 ? (en ? "evidenced" : "証跡あり")
@@ -189,12 +184,12 @@ static void write_decl(const cJSON *d, const report_options *o, FILE *out)
                     fputs(expired ? (en ? "      waiver EXPIRED on " : "      例外承認の期限切れ: ")
                                   : (en ? "      waived until " : "      例外承認（期限 "),
                           out);
-                    term_puts(out, S(w, "expires"));
+                    term_puts(out, json_str_or(w, "expires", ""));
                     fputs(expired ? "" : (en ? "" : "）"), out);
                     fputs(en ? "; approver: " : " 承認者: ", out);
-                    term_puts(out, S(w, "approver"));
+                    term_puts(out, json_str_or(w, "approver", ""));
                     fputs(en ? "; justification: " : " 理由: ", out);
-                    term_puts(out, S(w, "justification"));
+                    term_puts(out, json_str_or(w, "justification", ""));
                     fputc('\n', out);
                 }
             }
@@ -216,7 +211,7 @@ static void write_decl(const cJSON *d, const report_options *o, FILE *out)
     const cJSON *err = cJSON_GetObjectItemCaseSensitive(d, "error");
     if (cJSON_IsObject(err)) {
         fputs(en ? "Error: " : "エラー: ", out);
-        term_puts(out, S(err, o->lang));
+        term_puts(out, json_str_or(err, o->lang, ""));
         fputc('\n', out);
     }
     /* the risk summary is printed here by core/risk/risk_text.c when present. */
@@ -231,7 +226,7 @@ void report_text_begin(const cJSON *result, const report_options *o, FILE *out)
     int en = strcmp(o->lang, "en") == 0;
     const cJSON *tool = cJSON_GetObjectItemCaseSensitive(result, "tool");
     fputs("kyojin ", out);
-    term_puts(out, S(tool, "version"));
+    term_puts(out, json_str_or(tool, "version", ""));
     fputs(en ? " — declaration check\n\n" : " — 構成申告の検査結果\n\n", out);
 }
 

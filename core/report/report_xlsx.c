@@ -7,11 +7,13 @@
  * cell with the text number format "@", so nothing is ever a formula. The workbook's
  * creation time is SOURCE_DATE_EPOCH or a fixed date: same inputs, same bytes. The hashes
  * are also stored as custom document properties (docProps/custom.xml) for
- * `kyojin verify`. The file is written beside the target and renamed into place. */
+ * `kyojin verify`. report_xlsx_write lands the file through util/atomic_out.c. */
 #define _POSIX_C_SOURCE 200809L
 #include "report/report_formats.h"
 #include "report/report_labels.h"
+#include "util/cjson_cs.h"
 #include "report/report_tables.h"
+#include "util/atomic_out.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -170,43 +172,38 @@ static int properties(lxw_workbook *wb, const cJSON *result, long long epoch)
     props.created = (time_t)epoch;
     if (workbook_set_properties(wb, &props)) return -1;
     if (report_parameters_sha256(result, hex)) return -1;
-    if (rl_str(tool, "version") &&
-        workbook_set_custom_property_string(wb, "kyojin.tool.version", rl_str(tool, "version")))
+    if (json_str(tool, "version") &&
+        workbook_set_custom_property_string(wb, "kyojin.tool.version", json_str(tool, "version")))
         return -1;
-    if (rl_str(ps, "sha256") &&
-        workbook_set_custom_property_string(wb, "kyojin.policy_set.sha256", rl_str(ps, "sha256")))
+    if (json_str(ps, "sha256") &&
+        workbook_set_custom_property_string(wb, "kyojin.policy_set.sha256", json_str(ps, "sha256")))
         return -1;
     if (workbook_set_custom_property_string(wb, "kyojin.parameters.sha256", hex)) return -1;
     cJSON_ArrayForEach(d, cJSON_GetObjectItemCaseSensitive(result, "declarations")) {
         i++;
         snprintf(key, sizeof key, "kyojin.declarations.%d.sha256", i);
-        if (rl_str(d, "sha256") &&
-            workbook_set_custom_property_string(wb, key, rl_str(d, "sha256")))
+        if (json_str(d, "sha256") &&
+            workbook_set_custom_property_string(wb, key, json_str(d, "sha256")))
             return -1;
         snprintf(key, sizeof key, "kyojin.declarations.%d.file", i);
-        if (rl_str(d, "file") && workbook_set_custom_property_string(wb, key, rl_str(d, "file")))
+        if (json_str(d, "file") &&
+            workbook_set_custom_property_string(wb, key, json_str(d, "file")))
             return -1;
     }
     return 0;
 }
 
-int report_xlsx_write(const cJSON *result, const report_opts *o, const char *path, char *err,
+int report_xlsx_build(const cJSON *result, const report_opts *o, const char *file, char *err,
                       size_t errlen)
 {
     int en = o ? rl_is_en(o->lang) : 0, rc = -1;
     long long epoch =
         o && o->source_date_epoch > 0 ? o->source_date_epoch : KYOJIN_XLSX_DEFAULT_EPOCH;
     rt_table tables[4];
-    size_t nt = 0, plen = strlen(path);
-    char *tmp = malloc(plen + 16);
+    size_t nt = 0;
     lxw_workbook *wb = NULL;
     formats F;
     memset(tables, 0, sizeof tables);
-    if (!tmp) {
-        snprintf(err, errlen, "out of memory");
-        return -1;
-    }
-    snprintf(tmp, plen + 16, "%s.tmp", path);
     if (!cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(result, "declarations"))) {
         snprintf(err, errlen, "result document: /declarations is missing or not an array");
         goto done;
@@ -216,9 +213,9 @@ int report_xlsx_write(const cJSON *result, const report_opts *o, const char *pat
             nt++;
             goto done;
         }
-    wb = workbook_new(tmp);
+    wb = workbook_new(file);
     if (!wb) {
-        snprintf(err, errlen, "cannot create %s", tmp);
+        snprintf(err, errlen, "cannot create %s", file);
         goto done;
     }
     make_formats(wb, &F);
@@ -231,64 +228,24 @@ int report_xlsx_write(const cJSON *result, const report_opts *o, const char *pat
     lxw_error e = workbook_close(wb);
     wb = NULL;
     if (e) {
-        snprintf(err, errlen, "%s: %s", path, lxw_strerror(e));
-        remove(tmp);
-        goto done;
-    }
-    if (rename(tmp, path) != 0) {
-        snprintf(err, errlen, "cannot rename %s to %s", tmp, path);
-        remove(tmp);
+        snprintf(err, errlen, "%s: %s", file, lxw_strerror(e));
         goto done;
     }
     rc = 0;
 done:
-    if (wb) {
-        workbook_close(wb);
-        remove(tmp);
-    }
+    if (wb) workbook_close(wb);
     for (size_t i = 0; i < nt; i++) rt_free(&tables[i]);
-    free(tmp);
     return rc;
 }
 
-int report_xlsx_write_stream(const cJSON *result, const report_opts *o, FILE *out,
-                             const char *near_path, char *err, size_t errlen)
+int report_xlsx_write(const cJSON *result, const report_opts *o, const char *path, char *err,
+                      size_t errlen)
 {
-    char tmp[4096];
-    const char *slash = near_path ? strrchr(near_path, '/') : NULL;
-    int fd, rc;
-    if (slash)
-        snprintf(tmp, sizeof tmp, "%.*s/.kyojin-xlsx.XXXXXX", (int)(slash - near_path), near_path);
-    else
-        snprintf(tmp, sizeof tmp, ".kyojin-xlsx.XXXXXX");
-    fd = mkstemp(tmp);
-    if (fd < 0) {
-        snprintf(err, errlen, "cannot create a temporary file %s", tmp);
+    atomic_out out;
+    if (atomic_out_open_named(&out, path, err, errlen) != 0) return -1;
+    if (report_xlsx_build(result, o, out.tmp, err, errlen) != 0) {
+        atomic_out_abort(&out);
         return -1;
     }
-    close(fd);
-    rc = report_xlsx_write(result, o, tmp, err, errlen);
-    if (rc == 0) {
-        FILE *in = fopen(tmp, "rb");
-        char buf[65536];
-        size_t n;
-        if (!in) {
-            snprintf(err, errlen, "cannot read back %s", tmp);
-            rc = -1;
-        } else {
-            while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-                if (fwrite(buf, 1, n, out) != n) {
-                    snprintf(err, errlen, "write error on the XLSX report");
-                    rc = -1;
-                    break;
-                }
-            if (ferror(in)) {
-                snprintf(err, errlen, "read error on %s", tmp);
-                rc = -1;
-            }
-            fclose(in);
-        }
-    }
-    remove(tmp);
-    return rc;
+    return atomic_out_commit(&out, err, errlen);
 }

@@ -13,6 +13,7 @@
 #define KYOJIN_RISK_INTERNAL_H
 
 #include "risk/risk.h"
+#include "util/cjson_cs.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -229,15 +230,6 @@ int risk_popcount(cmset x);
    returns how many; levels is scratch (c->maxsteps entries). */
 int risk_delta_rank(const risk_ctx *c, const char *base, int *levels, delta_entry *de);
 
-static inline const cJSON *jget(const cJSON *o, const char *k)
-{
-    return cJSON_IsObject(o) ? cJSON_GetObjectItemCaseSensitive(o, k) : NULL;
-}
-static inline const char *jstr(const cJSON *o, const char *k)
-{
-    const cJSON *x = jget(o, k);
-    return cJSON_IsString(x) ? x->valuestring : NULL;
-}
 static inline const char *nz(const char *s)
 {
     return s ? s : "";

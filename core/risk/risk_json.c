@@ -140,11 +140,11 @@ static cJSON *row_json(const risk_ctx *c, int no, const row_info *r, score s)
     add_bool(o, "unpatched_override", s.override);
     if (s.override) {
         cJSON *cves = add_arr(o, "unpatched");
-        const cJSON *vulns = jget(c->decl, "vulnerabilities");
+        const cJSON *vulns = json_get(c->decl, "vulnerabilities");
         for (int v = 0; v < c->nvulns; v++)
             if (c->vuln_asset[v] == r->asset)
                 cJSON_AddItemToArray(cves,
-                                     string_or_null(jstr(cJSON_GetArrayItem(vulns, v), "cve")));
+                                     string_or_null(json_str(cJSON_GetArrayItem(vulns, v), "cve")));
     }
     return o;
 }
@@ -158,18 +158,18 @@ static cJSON *tree_json(const risk_ctx *c, int no, const tree_info *tr, tree_sco
     const rt_entry *e = &t->entries[tr->entry];
     cJSON *o = cJSON_CreateObject();
     add_num(o, "no", no);
-    add_str(o, "scenario", jstr(obj, "id"));
+    add_str(o, "scenario", json_str(obj, "id"));
     add_str(o, "source", tr->source);
     add_str(o, "pointer", tr->pointer);
-    add_cs(o, "attacker", string_or_null(jstr(obj, "attacker")));
-    add_cs(o, "route", string_or_null(jstr(obj, "route")));
+    add_cs(o, "attacker", string_or_null(json_str(obj, "attacker")));
+    add_cs(o, "route", string_or_null(json_str(obj, "route")));
     add_str(o, "entry", e->id);
     add_cs(o, "entry_name", names_json(e->ja, e->en));
-    const cJSON *via = jget(obj, "via");
+    const cJSON *via = json_get(obj, "via");
     add_cs(o, "via", via ? cJSON_Duplicate(via, 1) : cJSON_CreateArray());
-    add_cs(o, "base", string_or_null(jstr(obj, "base")));
-    add_cs(o, "target", string_or_null(jstr(obj, "target")));
-    add_cs(o, "final_attack", string_or_null(jstr(obj, "final_attack")));
+    add_cs(o, "base", string_or_null(json_str(obj, "base")));
+    add_cs(o, "target", string_or_null(json_str(obj, "target")));
+    add_cs(o, "final_attack", string_or_null(json_str(obj, "final_attack")));
     add_str(o, "damage", d->id);
     add_str(o, "damage_label", d->label);
     add_cs(o, "damage_name", names_json(d->ja, d->en));
@@ -179,16 +179,16 @@ static cJSON *tree_json(const risk_ctx *c, int no, const tree_info *tr, tree_sco
     cJSON *steps = add_arr(o, "steps");
     const cJSON *st;
     int si = 0;
-    cJSON_ArrayForEach(st, jget(obj, "steps")) {
+    cJSON_ArrayForEach(st, json_get(obj, "steps")) {
         cJSON *so = cJSON_CreateObject();
         add_num(so, "no", si + 1);
-        add_str(so, "name", jstr(st, "name"));
+        add_str(so, "name", json_str(st, "name"));
         cJSON *cms = add_arr(so, "countermeasures");
         const cJSON *cm;
-        cJSON_ArrayForEach(cm, jget(st, "countermeasures")) {
-            const char *cid = cJSON_IsString(cm) ? cm->valuestring : jstr(cm, "id");
+        cJSON_ArrayForEach(cm, json_get(st, "countermeasures")) {
+            const char *cid = cJSON_IsString(cm) ? cm->valuestring : json_str(cm, "id");
             int k = risk_find_cm(t, cid);
-            const char *sn = cJSON_IsObject(cm) ? jstr(cm, "stage") : NULL;
+            const char *sn = cJSON_IsObject(cm) ? json_str(cm, "stage") : NULL;
             int stage = sn ? risk_stage_index(sn) : t->cms[k].category;
             cJSON *ce = cJSON_CreateObject();
             add_str(ce, "id", t->cms[k].id);
@@ -262,7 +262,7 @@ static cJSON *delta_json(const risk_ctx *c, const char *base, int *levels, const
         if (risk_grade(t, to) >= risk_grade(t, base[c->nrows + i])) continue;
         cJSON *e = cJSON_CreateObject();
         add_num(e, "tree", i + 1);
-        add_str(e, "scenario", jstr(c->trees[i].obj, "id"));
+        add_str(e, "scenario", json_str(c->trees[i].obj, "id"));
         add_cs(e, "from", risk_string(base[c->nrows + i]));
         add_cs(e, "to", risk_string(to));
         cJSON_AddItemToArray(imp, e);

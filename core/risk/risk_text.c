@@ -19,28 +19,11 @@ static bool is_en(const char *lang)
     return lang && strcmp(lang, "en") == 0;
 }
 
-static const cJSON *get(const cJSON *o, const char *k)
-{
-    return cJSON_IsObject(o) ? cJSON_GetObjectItemCaseSensitive(o, k) : NULL;
-}
-
-static const char *str(const cJSON *o, const char *k)
-{
-    const cJSON *x = get(o, k);
-    return cJSON_IsString(x) ? x->valuestring : "";
-}
-
-static int num(const cJSON *o, const char *k)
-{
-    const cJSON *x = get(o, k);
-    return cJSON_IsNumber(x) ? (int)x->valuedouble : 0;
-}
-
 /* The text of a {ja, en} object in `lang` (Japanese when the other is missing). */
 static const char *loc(const cJSON *names, const char *lang)
 {
-    const char *s = str(names, is_en(lang) ? "en" : "ja");
-    return *s ? s : str(names, "ja");
+    const char *s = json_str_or(names, is_en(lang) ? "en" : "ja", "");
+    return *s ? s : json_str_or(names, "ja", "");
 }
 
 /* Write `s` as one cell: control characters (tabs, line breaks, escape sequences a
@@ -87,7 +70,7 @@ int risk_text_set_segments(const cJSON *segment_asset)
    not name it. */
 static const char *segment_label(const char *seg, const char *lang)
 {
-    const char *s = loc(get(segment_words, seg), lang);
+    const char *s = loc(json_get(segment_words, seg), lang);
     return *s ? s : seg;
 }
 
@@ -113,22 +96,22 @@ static void stage_cell(FILE *out, const cJSON *list, const char *stage, const ch
     const cJSON *cm;
     bool first = true;
     cJSON_ArrayForEach(cm, list) {
-        const cJSON *stages = get(cm, "stages");
+        const cJSON *stages = json_get(cm, "stages");
         bool in = false;
         if (stages) {
             const cJSON *s;
             cJSON_ArrayForEach(s, stages)
                 if (cJSON_IsString(s) && !strcmp(s->valuestring, stage)) in = true;
         } else {
-            in = !strcmp(str(cm, "stage"), stage);
+            in = !strcmp(json_str_or(cm, "stage", ""), stage);
         }
         if (!in) continue;
         if (!first) fputs("・", out);
         first = false;
-        bool eff = cJSON_IsTrue(get(cm, "effective"));
+        bool eff = cJSON_IsTrue(json_get(cm, "effective"));
         fputs(eff ? "○" : "×", out);
-        cell(out, loc(get(cm, "name"), lang));
-        const cJSON *by = get(cm, "invalidated_by");
+        cell(out, loc(json_get(cm, "name"), lang));
+        const cJSON *by = json_get(cm, "invalidated_by");
         if (!eff && cJSON_GetArraySize(by) > 0) {
             fputs("(", out);
             const cJSON *p;
@@ -145,12 +128,12 @@ static void stage_cell(FILE *out, const cJSON *list, const char *stage, const ch
 
 static void write_header(const cJSON *decl_result, const char *title, const char *lang, FILE *out)
 {
-    const cJSON *body = get(decl_result, "body");
+    const cJSON *body = json_get(decl_result, "body");
     fprintf(out, "# %s — ", title);
-    cell(out, str(body, "name"));
-    if (*str(decl_result, "file")) {
+    cell(out, json_str_or(body, "name", ""));
+    if (*json_str_or(decl_result, "file", "")) {
         fputs(" (", out);
-        cell(out, str(decl_result, "file"));
+        cell(out, json_str_or(decl_result, "file", ""));
         fputs(")", out);
     }
     fputc('\n', out);
@@ -172,37 +155,37 @@ static void write_asset_sheet(const cJSON *dr, const cJSON *risk, const char *la
              "対策（事業継続）\t対策レベル\t備考\n",
         out);
     const cJSON *row;
-    cJSON_ArrayForEach(row, get(risk, "asset_rows")) {
-        fprintf(out, "%d\t", num(row, "no"));
-        cell(out, segment_label(str(row, "segment"), lang));
+    cJSON_ArrayForEach(row, json_get(risk, "asset_rows")) {
+        fprintf(out, "%d\t", (int)json_num(row, "no", 0));
+        cell(out, segment_label(json_str_or(row, "segment", ""), lang));
         fputc('\t', out);
-        cell(out, str(row, "asset_name"));
+        cell(out, json_str_or(row, "asset_name", ""));
         fputs(" (", out);
-        cell(out, str(row, "asset"));
+        cell(out, json_str_or(row, "asset", ""));
         fputs(")", out);
-        fprintf(out, "\t%d\t%d\t%d%s\t", num(row, "threat_level"), num(row, "vulnerability_level"),
-                num(row, "importance"),
-                strcmp(str(row, "importance_source"), "derived") == 0 ? "*" : "");
-        cell(out, str(row, "risk_value"));
+        fprintf(out, "\t%d\t%d\t%d%s\t", (int)json_num(row, "threat_level", 0),
+                (int)json_num(row, "vulnerability_level", 0), (int)json_num(row, "importance", 0),
+                strcmp(json_str_or(row, "importance_source", ""), "derived") == 0 ? "*" : "");
+        cell(out, json_str_or(row, "risk_value", ""));
         fputc('\t', out);
-        cell(out, loc(get(row, "threat_name"), lang));
+        cell(out, loc(json_get(row, "threat_name"), lang));
         for (int s = 0; s < 4; s++) {
             fputc('\t', out);
-            stage_cell(out, get(row, "countermeasures"), stage_keys[s], lang);
+            stage_cell(out, json_get(row, "countermeasures"), stage_keys[s], lang);
         }
-        fprintf(out, "\t%d\t", num(row, "countermeasure_level"));
+        fprintf(out, "\t%d\t", (int)json_num(row, "countermeasure_level", 0));
         bool sep = false;
-        if (cJSON_IsTrue(get(row, "countermeasures_work"))) {
+        if (cJSON_IsTrue(json_get(row, "countermeasures_work"))) {
             fputs(en ? "countermeasures work (threat×vulnerability ≤ 3)"
                      : "対策の効果あり（脅威×脆弱性≦3）",
                   out);
             sep = true;
         }
-        if (cJSON_IsTrue(get(row, "unpatched_override"))) {
+        if (cJSON_IsTrue(json_get(row, "unpatched_override"))) {
             fputs(sep ? "; " : "", out);
             fputs(en ? "unpatched vulnerability:" : "パッチ未適用の脆弱性:", out);
             const cJSON *cve;
-            cJSON_ArrayForEach(cve, get(row, "unpatched")) {
+            cJSON_ArrayForEach(cve, json_get(row, "unpatched")) {
                 fputc(' ', out);
                 cell(out, cJSON_IsString(cve) ? cve->valuestring : "?");
             }
@@ -226,16 +209,16 @@ static void write_tree_list(const cJSON *dr, const cJSON *risk, const char *lang
              "攻撃シナリオ\t攻撃拠点\t攻撃対象\t最終攻撃\t事業被害レベル\n",
         out);
     const cJSON *tr;
-    cJSON_ArrayForEach(tr, get(risk, "attack_trees")) {
-        fprintf(out, "%d\t", num(tr, "no"));
-        cell(out, str(tr, "attacker"));
+    cJSON_ArrayForEach(tr, json_get(risk, "attack_trees")) {
+        fprintf(out, "%d\t", (int)json_num(tr, "no", 0));
+        cell(out, json_str_or(tr, "attacker", ""));
         fputc('\t', out);
-        cell(out, str(tr, "route"));
+        cell(out, json_str_or(tr, "route", ""));
         fputc('\t', out);
-        cell(out, str(tr, "entry"));
+        cell(out, json_str_or(tr, "entry", ""));
         fputc(' ', out);
-        cell(out, loc(get(tr, "entry_name"), lang));
-        const cJSON *via = get(tr, "via");
+        cell(out, loc(json_get(tr, "entry_name"), lang));
+        const cJSON *via = json_get(tr, "via");
         int n = cJSON_GetArraySize(via);
         for (int i = 0; i < 7; i++) {
             fputc('\t', out);
@@ -246,15 +229,15 @@ static void write_tree_list(const cJSON *dr, const cJSON *risk, const char *lang
             }
         }
         fputc('\t', out);
-        cell(out, str(tr, "scenario"));
+        cell(out, json_str_or(tr, "scenario", ""));
         fputc('\t', out);
-        cell(out, str(tr, "base"));
+        cell(out, json_str_or(tr, "base", ""));
         fputc('\t', out);
-        cell(out, str(tr, "target"));
+        cell(out, json_str_or(tr, "target", ""));
         fputc('\t', out);
-        cell(out, str(tr, "final_attack"));
-        fprintf(out, "\t%d ", num(tr, "damage_level"));
-        cell(out, str(tr, "damage_label"));
+        cell(out, json_str_or(tr, "final_attack", ""));
+        fprintf(out, "\t%d ", (int)json_num(tr, "damage_level", 0));
+        cell(out, json_str_or(tr, "damage_label", ""));
         fputc('\n', out);
     }
 }
@@ -276,41 +259,43 @@ static void write_damage_sheet(const cJSON *dr, const cJSON *risk, const char *l
         out);
     const cJSON *tr;
     int no = 0;
-    cJSON_ArrayForEach(tr, get(risk, "attack_trees")) {
+    cJSON_ArrayForEach(tr, json_get(risk, "attack_trees")) {
         /* the scenario line: target and final attack */
         fputs("\t", out);
-        cell(out, str(tr, "scenario"));
+        cell(out, json_str_or(tr, "scenario", ""));
         fputc('\t', out);
-        cell(out, str(tr, "final_attack"));
-        if (*str(tr, "target")) {
+        cell(out, json_str_or(tr, "final_attack", ""));
+        if (*json_str_or(tr, "target", "")) {
             fputs(en ? " (target: " : "（攻撃対象: ", out);
-            cell(out, str(tr, "target"));
+            cell(out, json_str_or(tr, "target", ""));
             fputs(en ? ")" : "）", out);
         }
         fputs(en ? " — " : " ─ ", out);
-        cell(out, loc(get(tr, "damage_name"), lang));
+        cell(out, loc(json_get(tr, "damage_name"), lang));
         fputc('\n', out);
-        const cJSON *steps = get(tr, "steps"), *st;
+        const cJSON *steps = json_get(tr, "steps"), *st;
         int first_no = no + 1, nsteps = cJSON_GetArraySize(steps), i = 0;
         cJSON_ArrayForEach(st, steps) {
             no++;
             i++;
             bool last = i == nsteps;
             fprintf(out, "%d\t\t", no);
-            cell(out, str(st, "name"));
+            cell(out, json_str_or(st, "name", ""));
             if (last) {
-                fprintf(out, "\t%d\t%d\t%d\t", num(tr, "threat_level"),
-                        num(tr, "vulnerability_level"), num(tr, "damage_level"));
-                cell(out, str(tr, "risk_value"));
+                fprintf(out, "\t%d\t%d\t%d\t", (int)json_num(tr, "threat_level", 0),
+                        (int)json_num(tr, "vulnerability_level", 0),
+                        (int)json_num(tr, "damage_level", 0));
+                cell(out, json_str_or(tr, "risk_value", ""));
             } else
                 fputs("\t\t\t\t", out);
             for (int s = 0; s < 4; s++) {
                 fputc('\t', out);
-                stage_cell(out, get(st, "countermeasures"), stage_keys[s], lang);
+                stage_cell(out, json_get(st, "countermeasures"), stage_keys[s], lang);
             }
-            fprintf(out, "\t%d\t", num(st, "countermeasure_level"));
+            fprintf(out, "\t%d\t", (int)json_num(st, "countermeasure_level", 0));
             if (last) {
-                fprintf(out, "%d\t%d\t", num(tr, "countermeasure_level"), num(tr, "no"));
+                fprintf(out, "%d\t%d\t", (int)json_num(tr, "countermeasure_level", 0),
+                        (int)json_num(tr, "no", 0));
                 for (int k = first_no; k <= no; k++) fprintf(out, k > first_no ? ",%d" : "%d", k);
             } else {
                 fputc('\t', out);
@@ -323,19 +308,19 @@ static void write_damage_sheet(const cJSON *dr, const cJSON *risk, const char *l
 static void write_matrix(const cJSON *risk, const char *lang, FILE *out)
 {
     bool en = is_en(lang);
-    const cJSON *m = get(risk, "matrix");
+    const cJSON *m = json_get(risk, "matrix");
     fprintf(out, "# %s: ", en ? "Risk matrix" : "リスクマトリクス");
-    cell(out, str(m, "id"));
+    cell(out, json_str_or(m, "id", ""));
     fputs(" (", out);
-    cell(out, loc(get(m, "name"), lang));
+    cell(out, loc(json_get(m, "name"), lang));
     fputs(")\n", out);
     fputs(en ? "threat×vulnerability \\ importance or damage level"
              : "脅威レベル×脆弱性レベル \\ 資産の重要度・事業被害レベル",
           out);
     const cJSON *c;
-    cJSON_ArrayForEach(c, get(m, "columns")) fprintf(out, "\t%d", (int)c->valuedouble);
+    cJSON_ArrayForEach(c, json_get(m, "columns")) fprintf(out, "\t%d", (int)c->valuedouble);
     fputc('\n', out);
-    const cJSON *rows = get(m, "rows"), *cells = get(m, "cells");
+    const cJSON *rows = json_get(m, "rows"), *cells = json_get(m, "cells");
     for (int r = 0; r < cJSON_GetArraySize(rows); r++) {
         fprintf(out, "%d", (int)cJSON_GetArrayItem(rows, r)->valuedouble);
         const cJSON *x;
@@ -351,13 +336,13 @@ static void write_matrix(const cJSON *risk, const char *lang, FILE *out)
 static void write_fix(const cJSON *d, const char *lang, int limit, FILE *out)
 {
     bool en = is_en(lang);
-    cell(out, str(d, "policy"));
+    cell(out, json_str_or(d, "policy", ""));
     fputs(en ? " (" : "（", out);
-    cell(out, level_label(str(d, "level"), lang));
+    cell(out, level_label(json_str_or(d, "level", ""), lang));
     fputs(en ? ", " : "・", out);
-    cell(out, policy_status_label(str(d, "status"), lang));
-    fprintf(out, en ? ") score %d: " : "）改善スコア %d: ", num(d, "score"));
-    const cJSON *imps = get(d, "improvements"), *e;
+    cell(out, policy_status_label(json_str_or(d, "status", ""), lang));
+    fprintf(out, en ? ") score %d: " : "）改善スコア %d: ", (int)json_num(d, "score", 0));
+    const cJSON *imps = json_get(d, "improvements"), *e;
     int n = cJSON_GetArraySize(imps), i = 0;
     if (n == 0) fputs(en ? "no risk value changes" : "リスク値の変化なし", out);
     cJSON_ArrayForEach(e, imps) {
@@ -366,18 +351,19 @@ static void write_fix(const cJSON *d, const char *lang, int limit, FILE *out)
             break;
         }
         if (i++) fputs("; ", out);
-        if (get(e, "asset")) {
-            cell(out, *str(e, "asset_name") ? str(e, "asset_name") : str(e, "asset"));
+        if (json_get(e, "asset")) {
+            cell(out, *json_str_or(e, "asset_name", "") ? json_str_or(e, "asset_name", "")
+                                                        : json_str_or(e, "asset", ""));
             fputs(en ? ", " : "・", out);
-            cell(out, loc(get(e, "threat_name"), lang));
+            cell(out, loc(json_get(e, "threat_name"), lang));
         } else {
             fputs(en ? "attack tree " : "攻撃シナリオ ", out);
-            cell(out, str(e, "scenario"));
+            cell(out, json_str_or(e, "scenario", ""));
         }
         fputc(' ', out);
-        cell(out, str(e, "from"));
+        cell(out, json_str_or(e, "from", ""));
         fputs(" → ", out);
-        cell(out, str(e, "to"));
+        cell(out, json_str_or(e, "to", ""));
     }
     fputc('\n', out);
 }
@@ -391,8 +377,8 @@ static void write_delta(const cJSON *risk, const char *lang, FILE *out)
         out);
     const cJSON *d;
     int n = 0;
-    cJSON_ArrayForEach(d, get(risk, "delta")) {
-        fprintf(out, "%d. ", num(d, "rank"));
+    cJSON_ArrayForEach(d, json_get(risk, "delta")) {
+        fprintf(out, "%d. ", (int)json_num(d, "rank", 0));
         write_fix(d, lang, 0, out);
         n++;
     }
@@ -408,13 +394,13 @@ static void write_counts(const cJSON *counts, FILE *out)
     const cJSON *c;
     int i = 0;
     cJSON_ArrayForEach(c, counts) {
-        fprintf(out, "%s%s %d", i++ ? " / " : "", c->string, num(counts, c->string));
+        fprintf(out, "%s%s %d", i++ ? " / " : "", c->string, (int)json_num(counts, c->string, 0));
     }
 }
 
 int risk_write_sheets(const cJSON *decl_result, const char *lang, FILE *out)
 {
-    const cJSON *risk = get(decl_result, "risk");
+    const cJSON *risk = json_get(decl_result, "risk");
     if (!cJSON_IsObject(risk)) {
         fputs(is_en(lang) ? "no risk section\n" : "リスク評価の結果がありません\n", out);
         return ferror(out) ? -1 : 0;
@@ -429,7 +415,7 @@ int risk_write_sheets(const cJSON *decl_result, const char *lang, FILE *out)
     fputc('\n', out);
     write_delta(risk, lang, out);
     const cJSON *w;
-    cJSON_ArrayForEach(w, get(risk, "warnings")) {
+    cJSON_ArrayForEach(w, json_get(risk, "warnings")) {
         fputs(is_en(lang) ? "warning: " : "警告: ", out);
         cell(out, cJSON_IsString(w) ? w->valuestring : "");
         fputc('\n', out);
@@ -460,56 +446,59 @@ static int worst_cmp(const void *pa, const void *pb)
     const graded_row *ga = pa, *gb = pb;
     const cJSON *a = ga->row, *b = gb->row;
     int d = gb->grade - ga->grade;
-    if (!d) d = num(b, "importance") - num(a, "importance");
-    if (!d) d = num(b, "threat_x_vulnerability") - num(a, "threat_x_vulnerability");
-    if (!d) d = num(a, "no") - num(b, "no");
+    if (!d) d = (int)json_num(b, "importance", 0) - (int)json_num(a, "importance", 0);
+    if (!d)
+        d = (int)json_num(b, "threat_x_vulnerability", 0) -
+            (int)json_num(a, "threat_x_vulnerability", 0);
+    if (!d) d = (int)json_num(a, "no", 0) - (int)json_num(b, "no", 0);
     return d;
 }
 
 int risk_write_summary(const cJSON *decl_result, const char *lang, FILE *out)
 {
     bool en = is_en(lang);
-    const cJSON *risk = get(decl_result, "risk");
+    const cJSON *risk = json_get(decl_result, "risk");
     if (!cJSON_IsObject(risk)) return 0;
     fputs(en ? "Risk (asset-based): " : "リスク評価（資産ベース）: ", out);
-    write_counts(get(risk, "counts"), out);
+    write_counts(json_get(risk, "counts"), out);
     fputs(en ? "; attack trees: " : "／攻撃ツリー: ", out);
-    write_counts(get(risk, "tree_counts"), out);
+    write_counts(json_get(risk, "tree_counts"), out);
     fputc('\n', out);
-    const cJSON *rows = get(risk, "asset_rows");
+    const cJSON *rows = json_get(risk, "asset_rows");
     int n = cJSON_GetArraySize(rows);
     if (n > 0) {
         graded_row *g = malloc((size_t)n * sizeof *g);
         if (!g) return -1;
         int i = 0;
-        const cJSON *r, *counts = get(risk, "counts");
+        const cJSON *r, *counts = json_get(risk, "counts");
         cJSON_ArrayForEach(r, rows) {
             g[i].row = r;
-            g[i++].grade = grade(counts, str(r, "risk_value"));
+            g[i++].grade = grade(counts, json_str_or(r, "risk_value", ""));
         }
         qsort(g, (size_t)n, sizeof *g, worst_cmp);
         fputs(en ? "Highest risks:\n" : "リスク値の高い行:\n", out);
         for (i = 0; i < n && i < 5; i++) {
             fputs("  ", out);
-            cell(out, str(g[i].row, "risk_value"));
-            fprintf(out, "  #%d ", num(g[i].row, "no"));
-            cell(out, str(g[i].row, "asset_name"));
+            cell(out, json_str_or(g[i].row, "risk_value", ""));
+            fprintf(out, "  #%d ", (int)json_num(g[i].row, "no", 0));
+            cell(out, json_str_or(g[i].row, "asset_name", ""));
             fputs(en ? " — " : " ─ ", out);
-            cell(out, loc(get(g[i].row, "threat_name"), lang));
+            cell(out, loc(json_get(g[i].row, "threat_name"), lang));
             fprintf(out,
                     en ? " (threat %d × vulnerability %d, importance %d)\n"
                        : "（脅威レベル%d×脆弱性レベル%d、資産の重要度%d）\n",
-                    num(g[i].row, "threat_level"), num(g[i].row, "vulnerability_level"),
-                    num(g[i].row, "importance"));
+                    (int)json_num(g[i].row, "threat_level", 0),
+                    (int)json_num(g[i].row, "vulnerability_level", 0),
+                    (int)json_num(g[i].row, "importance", 0));
         }
         free(g);
     }
     const cJSON *d;
     int k = 0;
-    cJSON_ArrayForEach(d, get(risk, "delta")) {
-        if (num(d, "score") <= 0 || k >= 5) break;
+    cJSON_ArrayForEach(d, json_get(risk, "delta")) {
+        if ((int)json_num(d, "score", 0) <= 0 || k >= 5) break;
         if (!k++) fputs(en ? "Most valuable fixes:\n" : "改善効果の大きい対応:\n", out);
-        fprintf(out, "  %d. ", num(d, "rank"));
+        fprintf(out, "  %d. ", (int)json_num(d, "rank", 0));
         write_fix(d, lang, 3, out);
     }
     return ferror(out) ? -1 : 0;

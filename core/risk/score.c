@@ -170,9 +170,10 @@ static int derive_importance(const risk_tables *t, const asset_info *a)
 {
     int best = t->imp_default;
     const cJSON *r;
-    const cJSON *data = jget(a->obj, "data");
+    const cJSON *data = json_get(a->obj, "data");
     cJSON_ArrayForEach(r, t->imp_rules) {
-        const cJSON *segs = jget(r, "segments"), *kinds = jget(r, "kinds"), *d = jget(r, "data");
+        const cJSON *segs = json_get(r, "segments"), *kinds = json_get(r, "kinds"),
+                    *d = json_get(r, "data");
         if (segs && !risk_list_has(segs, a->segment)) continue;
         if (kinds && !risk_list_has(kinds, a->kind)) continue;
         if (d) {
@@ -182,7 +183,7 @@ static int derive_importance(const risk_tables *t, const asset_info *a)
                 if (cJSON_IsString(x) && risk_list_has(d, x->valuestring)) hit = true;
             if (!hit) continue;
         }
-        int lv = (int)jget(r, "importance")->valuedouble;
+        int lv = (int)json_get(r, "importance")->valuedouble;
         if (lv > best) best = lv;
     }
     return best;
@@ -229,13 +230,13 @@ static bool rule_provides(const rt_control *rule, const cJSON *decl, const asset
     cJSON_ArrayForEach(el, arr) {
         bool refers = false;
         if (match) {
-            const cJSON *f = jget(el, match);
+            const cJSON *f = json_get(el, match);
             if (cJSON_IsString(f))
                 refers = a->id && strcmp(f->valuestring, a->id) == 0;
             else if (cJSON_IsArray(f))
                 refers = risk_list_has(f, a->id) || risk_list_has(f, a->kind);
         } else {
-            const char *f = jstr(el, match_seg);
+            const char *f = json_str(el, match_seg);
             refers = f && a->segment && strcmp(f, a->segment) == 0;
         }
         if (refers && conditions_hold(rule, decl, el)) return true;
@@ -246,7 +247,7 @@ static bool rule_provides(const rt_control *rule, const cJSON *decl, const asset
 static void read_assets(risk_ctx *c)
 {
     const risk_tables *t = c->t;
-    const cJSON *assets = jget(c->decl, "assets");
+    const cJSON *assets = json_get(c->decl, "assets");
     int n = cJSON_IsArray(assets) ? cJSON_GetArraySize(assets) : 0;
     c->assets = calloc(n ? (size_t)n : 1, sizeof *c->assets);
     if (!c->assets) return;
@@ -254,18 +255,18 @@ static void read_assets(risk_ctx *c)
     cJSON_ArrayForEach(it, assets) {
         asset_info *a = &c->assets[c->nassets++];
         a->obj = it;
-        a->id = jstr(it, "id");
-        a->name = jstr(it, "name");
-        a->kind = jstr(it, "kind");
-        a->segment = jstr(it, "segment");
-        const cJSON *pl = jget(it, "placement");
-        a->logical_name = jstr(pl, "logical");
-        a->physical_name = jstr(pl, "physical");
+        a->id = json_str(it, "id");
+        a->name = json_str(it, "name");
+        a->kind = json_str(it, "kind");
+        a->segment = json_str(it, "segment");
+        const cJSON *pl = json_get(it, "placement");
+        a->logical_name = json_str(pl, "logical");
+        a->physical_name = json_str(pl, "physical");
         a->logical = level_of_name(risk_logical_names, t->logical, a->logical_name, 3);
         a->physical = level_of_name(risk_physical_names, t->physical, a->physical_name, 3);
-        if (t->boundary_reachable && cJSON_IsTrue(jget(it, "internet_boundary")))
+        if (t->boundary_reachable && cJSON_IsTrue(json_get(it, "internet_boundary")))
             a->logical = t->logical[0];
-        const cJSON *imp = jget(it, "importance");
+        const cJSON *imp = json_get(it, "importance");
         if (cJSON_IsNumber(imp) &&
             (imp->valuedouble == 1 || imp->valuedouble == 2 || imp->valuedouble == 3)) {
             a->importance = (int)imp->valuedouble;
@@ -277,7 +278,7 @@ static void read_assets(risk_ctx *c)
             if (rule_provides(&t->ctl[r], c->decl, a)) a->provided |= (cmset)1 << t->ctl[r].cm;
     }
     /* S001: a known unpatched vulnerability forces the vulnerability level. */
-    const cJSON *vulns = jget(c->decl, "vulnerabilities"), *vu;
+    const cJSON *vulns = json_get(c->decl, "vulnerabilities"), *vu;
     int nv = cJSON_IsArray(vulns) ? cJSON_GetArraySize(vulns) : 0;
     c->vuln_asset = calloc(nv ? (size_t)nv : 1, sizeof *c->vuln_asset);
     if (!c->vuln_asset) {
@@ -286,9 +287,10 @@ static void read_assets(risk_ctx *c)
         return;
     }
     cJSON_ArrayForEach(vu, vulns) {
-        int k = find_asset(c, jstr(vu, "asset"));
-        if (k >= 0 && cJSON_IsTrue(jget(vu, "patched"))) k = -1;
-        if (k >= 0 && t->mitigation_lifts && cJSON_IsTrue(jget(jget(vu, "mitigation"), "applied")))
+        int k = find_asset(c, json_str(vu, "asset"));
+        if (k >= 0 && cJSON_IsTrue(json_get(vu, "patched"))) k = -1;
+        if (k >= 0 && t->mitigation_lifts &&
+            cJSON_IsTrue(json_get(json_get(vu, "mitigation"), "applied")))
             k = -1;
         c->vuln_asset[c->nvulns++] = k;
         if (k >= 0) c->assets[k].unpatched = true;
@@ -395,9 +397,9 @@ static bool read_policies(risk_ctx *c, const cJSON *policies)
     const cJSON *p;
     cJSON_ArrayForEach(p, policies) {
         policy_info *pi = &c->pol[c->npol++];
-        pi->id = jstr(p, "id");
-        pi->level = jstr(p, "level");
-        pi->status = jstr(p, "status");
+        pi->id = json_str(p, "id");
+        pi->level = json_str(p, "level");
+        pi->status = json_str(p, "status");
         /* info policies classify; they pass no judgement a countermeasure could fail */
         pi->failing = status_failing(pi->status) && !(pi->level && strcmp(pi->level, "info") == 0);
         pi->mask = calloc(c->nassets ? (size_t)c->nassets : 1, sizeof *pi->mask);
@@ -409,9 +411,9 @@ static bool read_policies(risk_ctx *c, const cJSON *policies)
         }
         if (!pi->failing) continue;
         /* the ties: "id" or { id = "…", kinds = {…} } */
-        const cJSON *ties = jget(p, "countermeasures"), *tie;
+        const cJSON *ties = json_get(p, "countermeasures"), *tie;
         cJSON_ArrayForEach(tie, ties) {
-            const char *cid = cJSON_IsString(tie) ? tie->valuestring : jstr(tie, "id");
+            const char *cid = cJSON_IsString(tie) ? tie->valuestring : json_str(tie, "id");
             int k = cid ? risk_find_cm(t, cid) : -1;
             if (k < 0) {
                 warnf(c, "%s: unknown countermeasure '%s' in the policy's ties", nz(pi->id),
@@ -423,19 +425,19 @@ static bool read_policies(risk_ctx *c, const cJSON *policies)
         if (!pi->tied) continue;
         pi->candidate =
             pi->level && (!strcmp(pi->level, "required") || !strcmp(pi->level, "recommended"));
-        const cJSON *findings = jget(p, "findings"), *f;
+        const cJSON *findings = json_get(p, "findings"), *f;
         bool any_failing = false;
         cJSON_ArrayForEach(f, findings) {
-            if (!status_failing(jstr(f, "status"))) continue;
+            if (!status_failing(json_str(f, "status"))) continue;
             any_failing = true;
             bool direct;
             memset(hit, 0, (size_t)c->nassets * sizeof *hit);
-            finding_concerns(c, jstr(f, "pointer"), hit, &direct);
+            finding_concerns(c, json_str(f, "pointer"), hit, &direct);
             cJSON_ArrayForEach(tie, ties) {
-                const char *cid = cJSON_IsString(tie) ? tie->valuestring : jstr(tie, "id");
+                const char *cid = cJSON_IsString(tie) ? tie->valuestring : json_str(tie, "id");
                 int k = cid ? risk_find_cm(t, cid) : -1;
                 if (k < 0) continue;
-                const cJSON *kinds = cJSON_IsObject(tie) ? jget(tie, "kinds") : NULL;
+                const cJSON *kinds = cJSON_IsObject(tie) ? json_get(tie, "kinds") : NULL;
                 for (int a = 0; a < c->nassets; a++) {
                     if (!hit[a] ||
                         (cJSON_IsArray(kinds) && !risk_list_has(kinds, c->assets[a].kind)))
@@ -445,7 +447,7 @@ static bool read_policies(risk_ctx *c, const cJSON *policies)
                 }
                 /* passing a patching policy that names an unpatched vulnerability patches it
            (or mitigates it, where rules.lua lets a mitigation lift the override) */
-                int v = pointer_vulnerability(c, jstr(f, "pointer"));
+                int v = pointer_vulnerability(c, json_str(f, "pointer"));
                 bool fixes = !strcmp(t->cms[k].id, "patching") ||
                              (t->mitigation_lifts && !strcmp(t->cms[k].id, "vuln_avoidance"));
                 if (v >= 0 && fixes && c->vuln_asset[v] >= 0 &&
@@ -456,10 +458,10 @@ static bool read_policies(risk_ctx *c, const cJSON *policies)
         }
         if (!any_failing) { /* a failing policy without failing findings concerns every asset */
             cJSON_ArrayForEach(tie, ties) {
-                const char *cid = cJSON_IsString(tie) ? tie->valuestring : jstr(tie, "id");
+                const char *cid = cJSON_IsString(tie) ? tie->valuestring : json_str(tie, "id");
                 int k = cid ? risk_find_cm(t, cid) : -1;
                 if (k < 0) continue;
-                const cJSON *kinds = cJSON_IsObject(tie) ? jget(tie, "kinds") : NULL;
+                const cJSON *kinds = cJSON_IsObject(tie) ? json_get(tie, "kinds") : NULL;
                 for (int a = 0; a < c->nassets; a++)
                     if (!cJSON_IsArray(kinds) || risk_list_has(kinds, c->assets[a].kind))
                         pi->mask[a] |= (cmset)1 << k;
@@ -477,11 +479,11 @@ static bool threat_applies(const risk_tables *t, const rt_threat *th, const asse
     if (th->segments && !risk_list_has(th->segments, a->segment)) return false;
     if (th->except_data) {
         const cJSON *d;
-        cJSON_ArrayForEach(d, jget(a->obj, "data"))
+        cJSON_ArrayForEach(d, json_get(a->obj, "data"))
             if (cJSON_IsString(d) && risk_list_has(th->except_data, d->valuestring)) return false;
     }
     if (th->placements && !risk_list_has(th->placements, a->logical_name)) {
-        bool boundary = cJSON_IsTrue(jget(a->obj, "internet_boundary"));
+        bool boundary = cJSON_IsTrue(json_get(a->obj, "internet_boundary"));
         if (!(th->boundary && boundary)) return false;
     }
     return true;
@@ -616,7 +618,7 @@ static bool read_tree(risk_ctx *c, const cJSON *obj, const char *source, const c
         risk_seterr(err, errlen, "%s: an attack tree must be an object", ptr);
         return false;
     }
-    const char *id = jstr(obj, "id");
+    const char *id = json_str(obj, "id");
     const char *p = id;
     bool ok = p && isdigit((unsigned char)*p);
     while (ok && isdigit((unsigned char)*p)) p++;
@@ -631,7 +633,7 @@ static bool read_tree(risk_ctx *c, const cJSON *obj, const char *source, const c
             ptr, nz(id));
         return false;
     }
-    const char *dmg = jstr(obj, "damage"), *entry = jstr(obj, "entry");
+    const char *dmg = json_str(obj, "damage"), *entry = json_str(obj, "entry");
     if ((tr->damage = dmg ? risk_find_damage(t, dmg) : -1) < 0) {
         risk_seterr(
             err, errlen,
@@ -650,7 +652,7 @@ static bool read_tree(risk_ctx *c, const cJSON *obj, const char *source, const c
     }
     static const char *const texts[] = {"attacker", "route", "base", "target", "final_attack"};
     for (int i = 0; i < NELEM(texts); i++) {
-        const cJSON *x = jget(obj, texts[i]);
+        const cJSON *x = json_get(obj, texts[i]);
         if (x && !cJSON_IsString(x)) {
             risk_seterr(err, errlen,
                         L10N("%s/%s: 文字列でなければなりません", "%s/%s: must be a string"), ptr,
@@ -658,7 +660,7 @@ static bool read_tree(risk_ctx *c, const cJSON *obj, const char *source, const c
             return false;
         }
     }
-    const cJSON *via = jget(obj, "via"), *x;
+    const cJSON *via = json_get(obj, "via"), *x;
     if (via && !cJSON_IsArray(via)) {
         risk_seterr(
             err, errlen,
@@ -667,7 +669,7 @@ static bool read_tree(risk_ctx *c, const cJSON *obj, const char *source, const c
         return false;
     }
     tr->uses = calloc(c->nassets ? (size_t)c->nassets : 1, sizeof *tr->uses);
-    const cJSON *steps = jget(obj, "steps");
+    const cJSON *steps = json_get(obj, "steps");
     int n = cJSON_IsArray(steps) ? cJSON_GetArraySize(steps) : 0;
     tr->step_cms = calloc(n ? (size_t)n : 1, sizeof *tr->step_cms);
     tr->step_counted = calloc(n ? (size_t)n : 1, sizeof *tr->step_counted);
@@ -695,13 +697,13 @@ static bool read_tree(risk_ctx *c, const cJSON *obj, const char *source, const c
     }
     /* the assets the tree names, and its threat level (RA-02 on the target, RA-06) */
     mark_referenced(c, via, tr->uses, 0, true);
-    mark_referenced(c, jget(obj, "base"), tr->uses, 0, true);
-    mark_referenced(c, jget(obj, "target"), tr->uses, 0, true);
+    mark_referenced(c, json_get(obj, "base"), tr->uses, 0, true);
+    mark_referenced(c, json_get(obj, "target"), tr->uses, 0, true);
     for (int a = 0; a < c->nassets; a++)
         if (tr->uses[a]) tr->uses_any = true;
     tr->threat_level = t->entries[tr->entry].threat_level;
-    tr->target_asset = find_asset(c, jstr(obj, "target"));
-    if (tr->target_asset < 0) tr->target_asset = find_asset_by_name(c, jstr(obj, "target"));
+    tr->target_asset = find_asset(c, json_str(obj, "target"));
+    if (tr->target_asset < 0) tr->target_asset = find_asset_by_name(c, json_str(obj, "target"));
     if (tr->target_asset >= 0) {
         int lv = c->assets[tr->target_asset].logical;
         if (lv < t->tree_target_floor) lv = t->tree_target_floor;
@@ -710,14 +712,14 @@ static bool read_tree(risk_ctx *c, const cJSON *obj, const char *source, const c
     const cJSON *st;
     int si = 0;
     cJSON_ArrayForEach(st, steps) {
-        if (!cJSON_IsObject(st) || !jstr(st, "name")) {
+        if (!cJSON_IsObject(st) || !json_str(st, "name")) {
             risk_seterr(err, errlen,
                         L10N("%s/steps/%d: 攻撃ステップには name と countermeasures が必要です",
                              "%s/steps/%d: a step needs a name and countermeasures"),
                         ptr, si);
             return false;
         }
-        const cJSON *cms = jget(st, "countermeasures"), *cm;
+        const cJSON *cms = json_get(st, "countermeasures"), *cm;
         if (cms && !cJSON_IsArray(cms)) {
             risk_seterr(err, errlen,
                         L10N("%s/steps/%d/countermeasures: 対策 ID の配列でなければなりません",
@@ -727,7 +729,7 @@ static bool read_tree(risk_ctx *c, const cJSON *obj, const char *source, const c
         }
         int ci = 0;
         cJSON_ArrayForEach(cm, cms) {
-            const char *cid = cJSON_IsString(cm) ? cm->valuestring : jstr(cm, "id");
+            const char *cid = cJSON_IsString(cm) ? cm->valuestring : json_str(cm, "id");
             int k = cid ? risk_find_cm(t, cid) : -1;
             if (k < 0) {
                 risk_seterr(
@@ -739,7 +741,7 @@ static bool read_tree(risk_ctx *c, const cJSON *obj, const char *source, const c
                 return false;
             }
             int stage = t->cms[k].category;
-            const char *sn = cJSON_IsObject(cm) ? jstr(cm, "stage") : NULL;
+            const char *sn = cJSON_IsObject(cm) ? json_str(cm, "stage") : NULL;
             if (sn && (stage = risk_stage_index(sn)) < 0) {
                 risk_seterr(
                     err, errlen,
@@ -781,7 +783,7 @@ bool risk_ctx_read(risk_ctx *c, const risk_tables *t, const cJSON *decl, const c
     /* a scenario file is { "attack_trees": [ … ] } (the declaration's shape) or a bare array */
     const char *scen_prefix = L10N("シナリオファイル ", "scenario file ");
     if (cJSON_IsObject(scenarios)) {
-        scenarios = jget(scenarios, "attack_trees");
+        scenarios = json_get(scenarios, "attack_trees");
         scen_prefix = L10N("シナリオファイル /attack_trees", "scenario file /attack_trees");
     }
     if (scenarios && !cJSON_IsArray(scenarios)) {
@@ -796,7 +798,7 @@ bool risk_ctx_read(risk_ctx *c, const risk_tables *t, const cJSON *decl, const c
         return false;
     }
     /* attack trees: the declaration's, then the scenario file's */
-    const cJSON *dtrees = jget(decl, "attack_trees");
+    const cJSON *dtrees = json_get(decl, "attack_trees");
     if (dtrees && !cJSON_IsArray(dtrees)) {
         risk_seterr(
             err, errlen,

@@ -16,6 +16,7 @@
 #include "engine/bundle.h"
 #include "engine/sandbox.h"
 #include "util/fileio.h"
+#include "util/strutil.h"
 
 #include <errno.h>
 #include <math.h>
@@ -60,11 +61,6 @@ void risk_seterr(char *err, size_t errlen, const char *fmt, ...)
 
 /* ------------------------------------------------------------------------------------ */
 /* Loading one Lua data file                                                            */
-
-static int cmp_cstr(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
 
 /* dst = a b c d, cut to cap - 1 bytes as snprintf would (paths for messages; called for every
    value of every table, so without the cost of snprintf). */
@@ -185,7 +181,7 @@ static cJSON *lua_to_json(lua_State *L, int idx, int depth, const char *path, co
     }
     cJSON *obj = ok ? cJSON_CreateObject() : NULL;
     if (obj) {
-        qsort(fields, k, sizeof *fields, cmp_cstr); /* the key is the first member */
+        qsort(fields, k, sizeof *fields, str_cmp_ptr); /* the key is the first member */
         for (size_t i = 0; i < k; i++) cJSON_AddItemToObject(obj, fields[i].key, fields[i].item);
     } else {
         for (size_t i = 0; i < k; i++) cJSON_Delete(fields[i].item);

@@ -20,6 +20,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "rollup/rollup.h"
+#include "util/cjson_cs.h"
 #include "input/lgcode.h"
 #include "util/atomic_out.h"
 
@@ -428,7 +429,7 @@ static int has_asset(const cJSON *assets, const char *id)
 {
     const cJSON *a;
     cJSON_ArrayForEach(a, assets)
-        if (strcmp(rollup_str(a, "id"), id) == 0) return 1;
+        if (strcmp(json_str_or(a, "id", ""), id) == 0) return 1;
     return 0;
 }
 
@@ -1037,7 +1038,7 @@ static void build_mail_and_rest(genctx *g, cJSON *d, int full)
     cJSON *sts = cJSON_GetObjectItemCaseSensitive(d, "screen_transfer");
     int last = cJSON_GetArraySize(sts) - 1;
     cJSON *st0 = last >= 0 ? cJSON_GetArrayItem(sts, last) : NULL;
-    if (st0 && strcmp(rollup_str(st0, "target_segment"), "mynumber") != 0) st0 = NULL;
+    if (st0 && strcmp(json_str_or(st0, "target_segment", ""), "mynumber") != 0) st0 = NULL;
     if (st0 && chance(&g->r, g->waivers)) {
         char subject[64];
         snprintf(subject, sizeof subject, "/screen_transfer/%d", last);
@@ -1282,7 +1283,7 @@ int cmd_gen(const gen_args *a)
                   stderr);
             return ROLLUP_EXIT_OUTPUT;
         }
-        const char *code = rollup_str(cJSON_GetObjectItemCaseSensitive(d, "body"), "code");
+        const char *code = json_str_or(json_get(d, "body"), "code", "");
         size_t pl = strlen(out) + 16;
         char *path = malloc(pl);
         char *text = cJSON_Print(d);

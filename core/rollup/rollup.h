@@ -173,10 +173,6 @@ int rollup_each_declaration(const char *path, rollup_decl_fn fn, void *ctx, cJSO
  * language), the string itself for a plain string, "" otherwise. */
 const char *rollup_text(const cJSON *msg, const char *lang);
 
-/* A string member or "" (never NULL): json_str_or(obj, key, "") of util/cjson_cs.h, kept
- * for report/report_sarif.c until it calls that directly; new code uses util/cjson_cs.h. */
-const char *rollup_str(const cJSON *obj, const char *key);
-
 /* The user-facing word for a status / level in lang ("ja" default). */
 const char *rollup_status_word(const char *status, const char *lang);
 const char *rollup_level_word(const char *level, const char *lang);

@@ -266,11 +266,6 @@ const char *rollup_text(const cJSON *msg, const char *lang)
     return "";
 }
 
-const char *rollup_str(const cJSON *obj, const char *key)
-{
-    return json_str_or(obj, key, "");
-}
-
 /* the status and level words: the short forms of kyojin.vocab (core/report/report_vocab.c) */
 static const char *word(rv_list_id list, const char *key, const char *lang)
 {

@@ -5,6 +5,8 @@
 # without touching it, and replace a regular file (or the file a link points to) whole with no
 # temp file left behind. Devices are nodes made in the temp directory and descriptors are
 # named by /dev/fd/N (nothing can be created there): a mistake cannot replace a system file.
+# `kyojin check -o` goes through the same code: json into a FIFO and a null-device node,
+# xlsx (a named temp file) into a file and a FIFO, a directory refused with exit 2.
 set -u
 cd "$(dirname "$0")/../.."
 K=${KYOJIN:-./kyojin}
@@ -76,6 +78,37 @@ check "summary -o FILE: no temp file left" 'no_temp "$T"'
 
 "$K" summary "$T/r.json" -o "$T/missing/out.txt" 2>"$T/err"; rc=$?
 check "summary -o in a missing directory: exit 4, the path named (got $rc)" '[ "$rc" -eq 4 ] && grep -q "missing/out.txt" "$T/err"'
+
+# kyojin check -o: json streamed into a FIFO, xlsx built in a named temp file and landed whole
+rm -f "$T/fifo" "$T/got"; mkfifo "$T/fifo"
+timeout 20 cat "$T/fifo" >"$T/got" & reader=$!
+timeout 60 "$K" check samples/base.json --format json -o "$T/fifo" 2>"$T/err"; rc=$?
+wait "$reader"; reader=
+check "check --format json -o FIFO exits 0 or 1 (got $rc: $(cat "$T/err"))" '[ "$rc" -le 1 ]'
+check "check -o FIFO: the reader gets the report, the FIFO stays a FIFO, no temp file" \
+  'cmp -s "$T/got" "$T/r.json" && [ -p "$T/fifo" ] && no_temp "$T"'
+if mknod "$T/null2" c 1 3 2>/dev/null; then
+  "$K" check samples/base.json --format json -o "$T/null2" 2>"$T/err"; rc=$?
+  check "check -o NULL-DEVICE-NODE writes through (exit $rc)" '[ "$rc" -le 1 ] && [ -c "$T/null2" ] && no_temp "$T"'
+fi
+mkdir -p "$T/xl" "$T/tmpd"
+"$K" check samples/base.json --format xlsx -o "$T/xl/r.xlsx" 2>"$T/err"; rc=$?
+check "check --format xlsx -o FILE writes a workbook (exit $rc)" \
+  '[ "$rc" -le 1 ] && [ "$(head -c 2 "$T/xl/r.xlsx")" = PK ]'
+check "check --format xlsx -o FILE: nothing but the file left" '[ "$(ls -A "$T/xl")" = r.xlsx ]'
+rm -f "$T/fifo" "$T/got"; mkfifo "$T/fifo"
+timeout 20 cat "$T/fifo" >"$T/got" & reader=$!
+TMPDIR="$T/tmpd" timeout 60 "$K" check samples/base.json --format xlsx -o "$T/fifo" 2>"$T/err"; rc=$?
+wait "$reader"; reader=
+check "check --format xlsx -o FIFO: the same bytes, no temp file in TMPDIR (exit $rc)" \
+  '[ "$rc" -le 1 ] && cmp -s "$T/got" "$T/xl/r.xlsx" && [ -z "$(ls -A "$T/tmpd")" ] && no_temp "$T"'
+mkdir "$T/dir2"
+for f in json xlsx; do
+  "$K" check --lang en samples/base.json --format $f -o "$T/dir2" 2>"$T/err"; rc=$?
+  check "check --format $f -o DIR is refused with exit 2 (got $rc)" '[ "$rc" -eq 2 ]'
+  check "check --format $f -o DIR says it cannot write there" 'grep -q "cannot write .*dir2" "$T/err"'
+  check "check --format $f -o DIR creates nothing" '[ -z "$(ls -A "$T/dir2")" ] && no_temp "$T"'
+done
 
 echo "util: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
