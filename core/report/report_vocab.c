@@ -4,6 +4,7 @@
  * statuses, levels, families and countermeasures are data of lua/kyojin. Report-only wording
  * (headings, column names) stays in report_labels.c. */
 #include "report/report_vocab.h"
+#include "util/cjson_cs.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,8 +34,8 @@ void report_vocab_free(void)
 
 static const char *member(const cJSON *o, const char *key)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-    return cJSON_IsString(v) && v->valuestring[0] ? v->valuestring : NULL;
+    const char *s = json_str(o, key); /* a non-empty string member, or NULL */
+    return s && s[0] ? s : NULL;
 }
 
 /* Check doc (the module's value) and index it into words/n. */
