@@ -406,7 +406,7 @@ static int cmd_check(check_opts *co)
     cJSON *baseline = NULL;
     if (co->baseline) {
         char berr[1024];
-        baseline = rollup_load_json(co->baseline, berr, sizeof berr);
+        baseline = rollup_load_json(co->baseline, cli_lang, berr, sizeof berr);
         if (!baseline) {
             fprintf(stderr, "kyojin: --baseline: %s\n", berr);
             risk_tables_free(rt);
@@ -440,7 +440,7 @@ static int cmd_check(check_opts *co)
     baseline_index *bl = NULL;
     if (baseline) {
         char berr[1024];
-        bl = baseline_index_new(baseline, berr, sizeof berr);
+        bl = baseline_index_new(baseline, cli_lang, berr, sizeof berr);
         cJSON_Delete(baseline);
         if (!bl) {
             fprintf(stderr, "kyojin: --baseline: %s\n", berr);

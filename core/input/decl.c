@@ -989,10 +989,12 @@ int decl_load_file(const char *path, const decl_limits *lim, decl_doc **out, dec
     size_t len;
     char *buf = fileio_read_file(path, max, 0, &len, &fe);
     if (!buf) {
-        if (fe.code == FILEIO_ERR_OPEN)
-            set_msg(err, "ファイルを開けません: %s", "cannot open the file: %s",
-                    strerror(fe.errnum));
-        else if (fe.code == FILEIO_ERR_NOMEM)
+        if (fe.code == FILEIO_ERR_OPEN) {
+            snprintf(err->msg_ja, sizeof err->msg_ja, "ファイルを開けません: %s",
+                     fileio_strerror(&fe, "ja"));
+            snprintf(err->msg_en, sizeof err->msg_en, "cannot open the file: %s",
+                     fileio_strerror(&fe, "en"));
+        } else if (fe.code == FILEIO_ERR_NOMEM)
             set_msg(err, "メモリが不足しています", "out of memory");
         else if (fe.code == FILEIO_ERR_TOO_LARGE)
             set_msg(

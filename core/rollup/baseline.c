@@ -90,12 +90,22 @@ struct baseline_index {
     keyset known;
 };
 
-baseline_index *baseline_index_new(const cJSON *baseline, char *err, size_t errlen)
+static const char *msg(const char *lang, const char *ja, const char *en)
+{
+    return lang && strcmp(lang, "en") == 0 ? en : ja;
+}
+
+baseline_index *baseline_index_new(const cJSON *baseline, const char *lang, char *err,
+                                   size_t errlen)
 {
     const cJSON *bdecls = cJSON_GetObjectItemCaseSensitive(baseline, "declarations");
     if (strcmp(json_str_or(baseline, "schema", ""), "kyojin/result/v1") != 0 ||
         !cJSON_IsArray(bdecls)) {
-        snprintf(err, errlen, "baseline is not a kyojin result document (schema kyojin/result/v1)");
+        snprintf(
+            err, errlen, "%s",
+            msg(lang,
+                "基準の結果ファイルが kyojin の結果文書（schema kyojin/result/v1）ではありません",
+                "baseline is not a kyojin result document (schema kyojin/result/v1)"));
         return NULL;
     }
     baseline_index *bi = calloc(1, sizeof *bi);
@@ -122,7 +132,7 @@ baseline_index *baseline_index_new(const cJSON *baseline, char *err, size_t errl
     return bi;
 oom:
     baseline_index_free(bi);
-    snprintf(err, errlen, "out of memory");
+    snprintf(err, errlen, "%s", msg(lang, "メモリが不足しています", "out of memory"));
     return NULL;
 }
 
@@ -209,14 +219,16 @@ cJSON *baseline_mark(const baseline_index *bi, long suppressed)
     return mark;
 }
 
-int baseline_apply(cJSON *result, const cJSON *baseline, char *err, size_t errlen)
+int baseline_apply(cJSON *result, const cJSON *baseline, const char *lang, char *err, size_t errlen)
 {
     cJSON *decls = cJSON_GetObjectItemCaseSensitive(result, "declarations");
-    baseline_index *bi = baseline_index_new(baseline, err, errlen);
+    baseline_index *bi = baseline_index_new(baseline, lang, err, errlen);
     if (!bi) return -1;
     if (!cJSON_IsArray(decls)) {
         baseline_index_free(bi);
-        snprintf(err, errlen, "result document has no declarations array");
+        snprintf(err, errlen, "%s",
+                 msg(lang, "結果文書に declarations の配列がありません",
+                     "result document has no declarations array"));
         return -1;
     }
     long suppressed = 0;
@@ -224,7 +236,7 @@ int baseline_apply(cJSON *result, const cJSON *baseline, char *err, size_t errle
     cJSON_ArrayForEach(dd, decls) {
         if (baseline_apply_decl(bi, dd, &suppressed) != 0) {
             baseline_index_free(bi);
-            snprintf(err, errlen, "out of memory");
+            snprintf(err, errlen, "%s", msg(lang, "メモリが不足しています", "out of memory"));
             return -1;
         }
     }

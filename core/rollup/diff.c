@@ -427,8 +427,8 @@ int cmd_diff(const rollup_args *a)
     digest_set od = {cJSON_CreateArray()}, nd = {cJSON_CreateArray()};
     int rc = ROLLUP_EXIT_INPUT;
     cJSON *out = NULL;
-    if (rollup_each_declaration(paths[0], digest_decl, &od, NULL, err, sizeof err) != 0 ||
-        rollup_each_declaration(paths[1], digest_decl, &nd, NULL, err, sizeof err) != 0) {
+    if (rollup_each_declaration(paths[0], digest_decl, &od, NULL, lang, err, sizeof err) != 0 ||
+        rollup_each_declaration(paths[1], digest_decl, &nd, NULL, lang, err, sizeof err) != 0) {
         fprintf(stderr, "kyojin diff: %s\n", err);
         goto done;
     }

@@ -23,6 +23,7 @@
 #include "util/cjson_cs.h"
 #include "input/lgcode.h"
 #include "util/atomic_out.h"
+#include "util/fileio.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -1271,7 +1272,7 @@ int cmd_gen(const gen_args *a)
         return ROLLUP_EXIT_USAGE;
     }
     if (mkdir(out, 0755) != 0 && errno != EEXIST) {
-        fprintf(stderr, "kyojin gen: %s: %s\n", out, strerror(errno));
+        fprintf(stderr, "kyojin gen: %s: %s\n", out, fileio_errno_text(errno, a->lang));
         return ROLLUP_EXIT_OUTPUT;
     }
     char err[512];
@@ -1298,7 +1299,7 @@ int cmd_gen(const gen_args *a)
                 bytes += strlen(text) + 1;
             }
         } else {
-            snprintf(err, sizeof err, "out of memory");
+            snprintf(err, sizeof err, "%s", en ? "out of memory" : "メモリが不足しています");
         }
         free(text);
         free(path);

@@ -84,15 +84,18 @@ int gen_parse_waivers(const char *s, int *pct);
 /* Filter `result` (modified in place) against a baseline result: drop every
  * non-passing finding whose (file, policy id, pointer) key is a non-passing
  * finding of the baseline, recompute policy statuses, counts and `compliant`,
- * and record the filter in result["baseline"]. Returns 0, or -1 with err. */
-int baseline_apply(cJSON *result, const cJSON *baseline, char *err, size_t errlen);
+ * and record the filter in result["baseline"]. Returns 0, or -1 with err in lang
+ * ("en" English, otherwise Japanese). */
+int baseline_apply(cJSON *result, const cJSON *baseline, const char *lang, char *err,
+                   size_t errlen);
 
 /* The same in steps, for results written as they are produced: the index of the
  * baseline's known findings (NULL with err when it is not a result document),
  * the filter applied to one declaration result (adds to *suppressed; -1 when out
  * of memory), and the "baseline" record for the document. */
 typedef struct baseline_index baseline_index;
-baseline_index *baseline_index_new(const cJSON *baseline, char *err, size_t errlen);
+baseline_index *baseline_index_new(const cJSON *baseline, const char *lang, char *err,
+                                   size_t errlen);
 int baseline_apply_decl(const baseline_index *bi, cJSON *decl_result, long *suppressed);
 cJSON *baseline_mark(const baseline_index *bi, long suppressed);
 void baseline_index_free(baseline_index *bi);
@@ -157,8 +160,9 @@ void batch_free_paths(char **paths, size_t npaths);
 
 /* ---- shared helpers (rollup_common.c) ---------------------------------- */
 
-/* Read and parse a JSON file; on a parse error err names file:line:column. */
-cJSON *rollup_load_json(const char *path, char *err, size_t errlen);
+/* Read and parse a JSON file; on a parse error err names file:line:column and the reason.
+ * Messages (err) here and below are in lang: "en" English, otherwise (NULL too) Japanese. */
+cJSON *rollup_load_json(const char *path, const char *lang, char *err, size_t errlen);
 
 /* Call fn for each element of the top-level "declarations" array of the
  * result document in `path`, parsing one element at a time (bounded memory
@@ -167,7 +171,7 @@ cJSON *rollup_load_json(const char *path, char *err, size_t errlen);
  * to stop (that value is returned). Returns -1 with err on bad input. */
 typedef int (*rollup_decl_fn)(const cJSON *decl, void *ctx);
 int rollup_each_declaration(const char *path, rollup_decl_fn fn, void *ctx, cJSON **header,
-                            char *err, size_t errlen);
+                            const char *lang, char *err, size_t errlen);
 
 /* The text of a {ja, en} message in `lang` (falling back to the other
  * language), the string itself for a plain string, "" otherwise. */

@@ -20,17 +20,26 @@
 
 #define ROLLUP_MAX_FILE ((size_t)4 << 30) /* 4 GiB: far above a national result */
 
+static int is_en(const char *lang)
+{
+    return lang && strcmp(lang, "en") == 0;
+}
+
+/* "PATH: message" in lang */
+#define PATH_MSG(err, errlen, path, lang, ja, en)                                                  \
+    snprintf(err, errlen, "%s: %s", path, is_en(lang) ? (en) : (ja))
+
 /* Read a whole result file (a regular file of text) into a NUL-terminated malloc'd buffer. */
-static char *read_file(const char *path, size_t *len, char *err, size_t errlen)
+static char *read_file(const char *path, const char *lang, size_t *len, char *err, size_t errlen)
 {
     fileio_error fe;
     char *buf = fileio_read_file(path, ROLLUP_MAX_FILE, FILEIO_REGULAR, len, &fe);
     if (!buf) {
-        snprintf(err, errlen, "%s: %s", path, fileio_strerror(&fe));
+        snprintf(err, errlen, "%s: %s", path, fileio_strerror(&fe, lang));
         return NULL;
     }
     if (strlen(buf) != *len) {
-        snprintf(err, errlen, "%s: contains a NUL byte", path);
+        PATH_MSG(err, errlen, path, lang, "NUL バイトが含まれています", "contains a NUL byte");
         free(buf);
         return NULL;
     }
@@ -54,24 +63,45 @@ static void locate(const char *text, size_t off, unsigned *line, unsigned *col)
     *col = c;
 }
 
-static void parse_error(const char *path, const char *text, const char *at, char *err,
-                        size_t errlen)
+/* The error of text (len bytes) that the reader refused at `at` (NULL: unknown). A JSON syntax
+ * error is told as input/decl.c's strict scanner tells it (position and reason, the messages
+ * of check); text that is well-formed JSON but not what the reader expects gets `at` with the
+ * reason ja / en. */
+static void parse_error(const char *path, const char *text, size_t len, const char *at,
+                        const char *ja, const char *en, const char *lang, char *err, size_t errlen)
 {
+    decl_limits lim = {len ? len : 1, 1000}; /* cJSON's own nesting limit */
+    decl_doc *doc = NULL;
+    decl_error de;
+    if (decl_load_buffer(path, text, len, &lim, &doc, &de) != 0 && de.msg_ja[0]) {
+        const char *msg = is_en(lang) ? de.msg_en : de.msg_ja;
+        if (de.line > 0)
+            snprintf(err, errlen, "%s:%d:%d: %s", path, de.line, de.column, msg);
+        else
+            snprintf(err, errlen, "%s: %s", path, msg);
+        decl_error_clear(&de);
+        return;
+    }
+    decl_error_clear(&de);
+    decl_free(doc);
     unsigned line = 1, col = 1;
     if (at && at >= text) locate(text, (size_t)(at - text), &line, &col);
-    snprintf(err, errlen, "%s:%u:%u: invalid JSON", path, line, col);
+    snprintf(err, errlen, "%s:%u:%u: %s", path, line, col, is_en(lang) ? en : ja);
 }
 
-cJSON *rollup_load_json(const char *path, char *err, size_t errlen)
+#define JSON_JA "JSON として正しくありません"
+#define JSON_EN "invalid JSON"
+
+cJSON *rollup_load_json(const char *path, const char *lang, char *err, size_t errlen)
 {
     size_t len = 0;
-    char *text = read_file(path, &len, err, errlen);
+    char *text = read_file(path, lang, &len, err, errlen);
     if (!text) return NULL;
     const char *end = NULL;
     cJSON *doc = cJSON_ParseWithLengthOpts(text, len + 1, &end, 1);
     if (!doc) {
         const char *at = cJSON_GetErrorPtr();
-        parse_error(path, text, at ? at : end, err, errlen);
+        parse_error(path, text, len, at ? at : end, JSON_JA, JSON_EN, lang, err, errlen);
     }
     free(text);
     return doc;
@@ -126,44 +156,45 @@ static size_t skip_value(const char *s, size_t n, size_t i)
 }
 
 int rollup_each_declaration(const char *path, rollup_decl_fn fn, void *ctx, cJSON **header,
-                            char *err, size_t errlen)
+                            const char *lang, char *err, size_t errlen)
 {
     size_t n = 0;
-    char *s = read_file(path, &n, err, errlen);
+    char *s = read_file(path, lang, &n, err, errlen);
     if (!s) return -1;
     int rc = -1;
     size_t arr_start = 0, arr_end = 0;
     size_t i = skip_ws(s, n, 0);
     if (i >= n || s[i] != '{') {
-        parse_error(path, s, s + i, err, errlen);
+        parse_error(path, s, n, s + i, JSON_JA, JSON_EN, lang, err, errlen);
         goto done;
     }
     i = skip_ws(s, n, i + 1);
     while (i < n && s[i] != '}') {
         if (s[i] != '"') {
-            parse_error(path, s, s + i, err, errlen);
+            parse_error(path, s, n, s + i, JSON_JA, JSON_EN, lang, err, errlen);
             goto done;
         }
         size_t kend = skip_string(s, n, i);
         if (!kend) {
-            parse_error(path, s, s + i, err, errlen);
+            parse_error(path, s, n, s + i, JSON_JA, JSON_EN, lang, err, errlen);
             goto done;
         }
         int is_decls = (kend - i == 14 && memcmp(s + i, "\"declarations\"", 14) == 0);
         i = skip_ws(s, n, kend);
         if (i >= n || s[i] != ':') {
-            parse_error(path, s, s + i, err, errlen);
+            parse_error(path, s, n, s + i, JSON_JA, JSON_EN, lang, err, errlen);
             goto done;
         }
         i = skip_ws(s, n, i + 1);
         size_t vend = skip_value(s, n, i);
         if (!vend) {
-            parse_error(path, s, s + i, err, errlen);
+            parse_error(path, s, n, s + i, JSON_JA, JSON_EN, lang, err, errlen);
             goto done;
         }
         if (is_decls) {
             if (s[i] != '[') {
-                snprintf(err, errlen, "%s: \"declarations\" is not an array", path);
+                PATH_MSG(err, errlen, path, lang, "\"declarations\" が配列ではありません",
+                         "\"declarations\" is not an array");
                 goto done;
             }
             arr_start = i;
@@ -172,8 +203,18 @@ int rollup_each_declaration(const char *path, rollup_decl_fn fn, void *ctx, cJSO
         i = skip_ws(s, n, vend);
         if (i < n && s[i] == ',') i = skip_ws(s, n, i + 1);
     }
+    if (i >= n) { /* the text ends inside the top-level object */
+        parse_error(path, s, n, s + n, JSON_JA, JSON_EN, lang, err, errlen);
+        goto done;
+    }
+    if (skip_ws(s, n, i + 1) < n) { /* data after the top-level object */
+        parse_error(path, s, n, s + skip_ws(s, n, i + 1), JSON_JA, JSON_EN, lang, err, errlen);
+        goto done;
+    }
     if (!arr_end) {
-        snprintf(err, errlen, "%s: not a kyojin result document (no \"declarations\")", path);
+        PATH_MSG(err, errlen, path, lang,
+                 "kyojin の結果文書ではありません（\"declarations\" がありません）",
+                 "not a kyojin result document (no \"declarations\")");
         goto done;
     }
 
@@ -182,7 +223,7 @@ int rollup_each_declaration(const char *path, rollup_decl_fn fn, void *ctx, cJSO
         size_t hlen = arr_start + 2 + (n - arr_end);
         char *h = malloc(hlen + 1);
         if (!h) {
-            snprintf(err, errlen, "%s: out of memory", path);
+            PATH_MSG(err, errlen, path, lang, "メモリが不足しています", "out of memory");
             goto done;
         }
         memcpy(h, s, arr_start);
@@ -192,13 +233,15 @@ int rollup_each_declaration(const char *path, rollup_decl_fn fn, void *ctx, cJSO
         cJSON *hd = cJSON_ParseWithLength(h, hlen);
         free(h);
         if (!hd) {
-            const char *at = NULL;
-            parse_error(path, s, at, err, errlen);
+            parse_error(path, s, n, NULL, JSON_JA, JSON_EN, lang, err, errlen);
             goto done;
         }
         const char *schema = json_str_or(hd, "schema", "");
         if (strcmp(schema, "kyojin/result/v1") != 0) {
-            snprintf(err, errlen, "%s: not a kyojin result document (schema \"%s\")", path, schema);
+            snprintf(err, errlen,
+                     is_en(lang) ? "%s: not a kyojin result document (schema \"%s\")"
+                                 : "%s: kyojin の結果文書ではありません（schema が \"%s\" です）",
+                     path, schema);
             cJSON_Delete(hd);
             goto done;
         }
@@ -212,16 +255,17 @@ int rollup_each_declaration(const char *path, rollup_decl_fn fn, void *ctx, cJSO
     while (i < arr_end - 1) {
         size_t vend = skip_value(s, n, i);
         if (!vend || vend > arr_end - 1) {
-            parse_error(path, s, s + i, err, errlen);
+            parse_error(path, s, n, s + i, JSON_JA, JSON_EN, lang, err, errlen);
             goto fail_header;
         }
         cJSON *decl = cJSON_ParseWithLength(s + i, vend - i);
         if (!decl) {
-            parse_error(path, s, cJSON_GetErrorPtr(), err, errlen);
+            parse_error(path, s, n, cJSON_GetErrorPtr(), JSON_JA, JSON_EN, lang, err, errlen);
             goto fail_header;
         }
         if (!cJSON_IsObject(decl)) {
-            parse_error(path, s, s + i, err, errlen);
+            parse_error(path, s, n, s + i, "declarations の要素がオブジェクトではありません",
+                        "an element of declarations is not an object", lang, err, errlen);
             cJSON_Delete(decl);
             goto fail_header;
         }
@@ -235,7 +279,7 @@ int rollup_each_declaration(const char *path, rollup_decl_fn fn, void *ctx, cJSO
         if (i < n && s[i] == ',')
             i = skip_ws(s, n, i + 1);
         else if (i < arr_end - 1) {
-            parse_error(path, s, s + i, err, errlen);
+            parse_error(path, s, n, s + i, JSON_JA, JSON_EN, lang, err, errlen);
             goto fail_header;
         }
     }

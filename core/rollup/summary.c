@@ -877,11 +877,14 @@ static void write_html(FILE *out, const summary *s, const char *lang)
 
 /* Add the input (a result file, or a directory of its *.json files, sorted) to the list
  * (*list, *n of *cap: a strvec's fields). */
-static int collect(const char *path, char ***list, size_t *n, size_t *cap)
+static int collect(const char *path, int en, char ***list, size_t *n, size_t *cap)
 {
     struct stat st;
     if (stat(path, &st) != 0) {
-        fprintf(stderr, "kyojin summary: %s: no such file or directory\n", path);
+        fprintf(stderr,
+                en ? "kyojin summary: %s: no such file or directory\n"
+                   : "kyojin summary: %s: ファイルまたはディレクトリがありません\n",
+                path);
         return -1;
     }
     strvec l = {*list, *n, *cap};
@@ -889,7 +892,11 @@ static int collect(const char *path, char ***list, size_t *n, size_t *cap)
     if (!S_ISDIR(st.st_mode)) {
         rc = strvec_push(&l, path);
     } else if (dirlist_suffix(path, ".json", &l) != 0) {
-        if (errno != ENOMEM) fprintf(stderr, "kyojin summary: %s: cannot open directory\n", path);
+        if (errno != ENOMEM)
+            fprintf(stderr,
+                    en ? "kyojin summary: %s: cannot open directory\n"
+                       : "kyojin summary: %s: ディレクトリを開けません\n",
+                    path);
         rc = -1;
     }
     *list = l.v;
@@ -909,7 +916,7 @@ int cmd_summary(const rollup_args *a)
     summary s;
     memset(&s, 0, sizeof s);
     for (size_t i = 0; i < a->ninputs; i++)
-        if (collect(a->inputs[i], &files, &nfiles, &capfiles) != 0) {
+        if (collect(a->inputs[i], en, &files, &nfiles, &capfiles) != 0) {
             rc = ROLLUP_EXIT_INPUT;
             goto done;
         }
@@ -934,7 +941,7 @@ int cmd_summary(const rollup_args *a)
 
     char err[512];
     for (size_t i = 0; i < nfiles; i++) {
-        if (rollup_each_declaration(files[i], add_decl, &s, NULL, err, sizeof err) != 0) {
+        if (rollup_each_declaration(files[i], add_decl, &s, NULL, lang, err, sizeof err) != 0) {
             if (s.oom)
                 fputs(en ? "kyojin summary: out of memory\n"
                          : "kyojin summary: メモリが不足しています\n",

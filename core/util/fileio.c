@@ -73,15 +73,44 @@ char *fileio_read(const char *path, size_t max, size_t *len)
     return fileio_read_file(path, max, 0, len, NULL);
 }
 
-const char *fileio_strerror(const fileio_error *err)
+static int is_en(const char *lang)
 {
+    return lang && strcmp(lang, "en") == 0;
+}
+
+const char *fileio_errno_text(int errnum, const char *lang)
+{
+    if (!is_en(lang)) switch (errnum) {
+        case ENOENT: return "ファイルまたはディレクトリがありません";
+        case EACCES:
+        case EPERM: return "アクセスが許可されていません";
+        case EISDIR: return "ディレクトリです";
+        case ENOTDIR: return "パスの途中がディレクトリではありません";
+        case ENAMETOOLONG: return "パスが長すぎます";
+        case ELOOP: return "シンボリックリンクが多すぎます（循環しています）";
+        case EMFILE:
+        case ENFILE: return "開いているファイルが多すぎます";
+        case ENOMEM: return "メモリが不足しています";
+        case EIO: return "入出力エラーです";
+        case EEXIST: return "すでに存在します";
+        case ENOSPC: return "ディスクの空きがありません";
+        case EROFS: return "読み取り専用のファイルシステムです";
+        case EINVAL: return "引数が正しくありません";
+        default: break;
+        }
+    return strerror(errnum);
+}
+
+const char *fileio_strerror(const fileio_error *err, const char *lang)
+{
+    int en = is_en(lang);
     switch (err->code) {
-    case FILEIO_OK: return "no error";
-    case FILEIO_ERR_OPEN: return strerror(err->errnum);
-    case FILEIO_ERR_NOT_REGULAR: return "not a regular file";
-    case FILEIO_ERR_TOO_LARGE: return "file too large";
-    case FILEIO_ERR_NOMEM: return "out of memory";
+    case FILEIO_OK: return en ? "no error" : "エラーはありません";
+    case FILEIO_ERR_OPEN: return fileio_errno_text(err->errnum, lang);
+    case FILEIO_ERR_NOT_REGULAR: return en ? "not a regular file" : "通常のファイルではありません";
+    case FILEIO_ERR_TOO_LARGE: return en ? "file too large" : "ファイルが大きすぎます";
+    case FILEIO_ERR_NOMEM: return en ? "out of memory" : "メモリが不足しています";
     case FILEIO_ERR_READ: break;
     }
-    return "read error";
+    return en ? "read error" : "読み取りに失敗しました";
 }

@@ -2,7 +2,7 @@
  * documents, reports, policy sources, Lua modules and worker spools.
  *
  * Owns fileio_read_file (optional size cap, optional "regular files only", a reason on
- * failure) and the shorthand fileio_read. Does not parse anything, and does not write files
+ * failure, in Japanese or English) and the shorthand fileio_read. Does not parse anything, and does not write files
  * (util/atomic_out.h). */
 #ifndef KYOJIN_FILEIO_H
 #define KYOJIN_FILEIO_H
@@ -38,8 +38,14 @@ char *fileio_read_file(const char *path, size_t max, unsigned flags, size_t *len
 /* fileio_read_file(path, max, 0, len, NULL): for callers that only need "could not read". */
 char *fileio_read(const char *path, size_t max, size_t *len);
 
-/* The reason in English words, for messages "PATH: reason": strerror for open and read
- * errors, "not a regular file", "file too large", "out of memory". */
-const char *fileio_strerror(const fileio_error *err);
+/* The reason, for messages "PATH: reason", in `lang` ("en": English; anything else, NULL
+ * included: Japanese): for open and read errors fileio_errno_text, then "not a regular file",
+ * "file too large", "out of memory" or their Japanese. */
+const char *fileio_strerror(const fileio_error *err, const char *lang);
+
+/* The words of an errno in `lang`: English is strerror's text; Japanese covers the errors a
+ * file or directory path meets (missing, permission, a directory, too many open files…) and
+ * falls back to strerror's text for the rare others. */
+const char *fileio_errno_text(int errnum, const char *lang);
 
 #endif

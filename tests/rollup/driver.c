@@ -16,7 +16,7 @@ int main(int argc, char **argv)
         return 2;
     }
     if (argc < 3) return 2;
-    cJSON *doc = rollup_load_json(argv[2], err, sizeof err);
+    cJSON *doc = rollup_load_json(argv[2], "en", err, sizeof err);
     if (!doc) {
         fprintf(stderr, "driver: %s\n", err);
         return 3;
@@ -28,8 +28,8 @@ int main(int argc, char **argv)
     } else if (strcmp(argv[1], "junit") == 0) {
         rc = report_junit_write(doc, lang, stdout, err, sizeof err);
     } else if (strcmp(argv[1], "baseline") == 0 && argc > 3) {
-        cJSON *base = rollup_load_json(argv[3], err, sizeof err);
-        rc = base ? baseline_apply(doc, base, err, sizeof err) : -1;
+        cJSON *base = rollup_load_json(argv[3], "en", err, sizeof err);
+        rc = base ? baseline_apply(doc, base, "en", err, sizeof err) : -1;
         if (rc == 0) {
             char *t = cJSON_Print(doc);
             puts(t);

@@ -29,7 +29,7 @@ static void known_finding_is_dropped_and_compliance_recomputed(void **state)
     cJSON *cur = doc_with("a.json", "ST-01", "/screen_transfer/0", "fail");
     cJSON *base = doc_with("a.json", "ST-01", "/screen_transfer/0", "fail");
     char err[256];
-    assert_int_equal(baseline_apply(cur, base, err, sizeof err), 0);
+    assert_int_equal(baseline_apply(cur, base, "en", err, sizeof err), 0);
     assert_string_equal(cJSON_GetObjectItem(pol0(cur), "status")->valuestring, "pass");
     assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(pol0(cur), "findings")), 0);
     assert_true(cJSON_IsTrue(cJSON_GetObjectItem(decl0(cur), "compliant")));
@@ -55,7 +55,7 @@ static void key_is_file_policy_and_pointer(void **state)
         cJSON *cur = doc_with("a.json", "ST-01", "/screen_transfer/0", "fail");
         cJSON *base = doc_with(variants[i][0], variants[i][1], variants[i][2], "fail");
         char err[256];
-        assert_int_equal(baseline_apply(cur, base, err, sizeof err), 0);
+        assert_int_equal(baseline_apply(cur, base, "en", err, sizeof err), 0);
         assert_string_equal(cJSON_GetObjectItem(pol0(cur), "status")->valuestring, "fail");
         assert_false(cJSON_IsTrue(cJSON_GetObjectItem(decl0(cur), "compliant")));
         cJSON_Delete(cur);
@@ -71,7 +71,7 @@ static void passing_or_waived_baseline_does_not_hide_a_new_failure(void **state)
         cJSON *cur = doc_with("a.json", "ST-01", "/screen_transfer/0", "fail");
         cJSON *base = doc_with("a.json", "ST-01", "/screen_transfer/0", st[i]);
         char err[256];
-        assert_int_equal(baseline_apply(cur, base, err, sizeof err), 0);
+        assert_int_equal(baseline_apply(cur, base, "en", err, sizeof err), 0);
         assert_string_equal(cJSON_GetObjectItem(pol0(cur), "status")->valuestring, "fail");
         cJSON_Delete(cur);
         cJSON_Delete(base);
@@ -85,7 +85,7 @@ static void partly_known_policy_keeps_its_new_findings(void **state)
     t_add_finding(pol0(cur), t_finding("fail", "/screen_transfer/1", 9, 3, "new", "new"));
     cJSON *base = doc_with("a.json", "ST-01", "/screen_transfer/0", "fail");
     char err[256];
-    assert_int_equal(baseline_apply(cur, base, err, sizeof err), 0);
+    assert_int_equal(baseline_apply(cur, base, "en", err, sizeof err), 0);
     cJSON *fs = cJSON_GetObjectItem(pol0(cur), "findings");
     assert_int_equal(cJSON_GetArraySize(fs), 1);
     assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(fs, 0), "pointer")->valuestring,
@@ -109,7 +109,7 @@ static void recommended_policy_left_with_warnings_only(void **state)
     cJSON *bp = t_add_policy(bd, t_policy("TW-01", "recommended", "warn"));
     t_add_finding(bp, t_finding("warn", "/telework", 1, 1, "a", "a"));
     char err[256];
-    assert_int_equal(baseline_apply(cur, base, err, sizeof err), 0);
+    assert_int_equal(baseline_apply(cur, base, "en", err, sizeof err), 0);
     assert_string_equal(cJSON_GetObjectItem(p, "status")->valuestring, "warn");
     assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(p, "findings")), 1);
     cJSON_Delete(cur);
@@ -126,7 +126,7 @@ static void policy_error_without_findings_is_keyed_by_empty_pointer(void **state
     cJSON *base = cJSON_Duplicate(cur, 1);
     char err[256];
     assert_false(cJSON_IsTrue(cJSON_GetObjectItem(d, "compliant")));
-    assert_int_equal(baseline_apply(cur, base, err, sizeof err), 0);
+    assert_int_equal(baseline_apply(cur, base, "en", err, sizeof err), 0);
     assert_string_equal(cJSON_GetObjectItem(pol0(cur), "status")->valuestring, "pass");
     assert_true(cJSON_IsTrue(cJSON_GetObjectItem(decl0(cur), "compliant")));
     cJSON_Delete(cur);
@@ -139,7 +139,7 @@ static void baseline_must_be_a_result_document(void **state)
     cJSON *cur = doc_with("a.json", "ST-01", "/x", "fail");
     cJSON *base = cJSON_Parse("{\"schema\":\"kyojin/declaration/v1\",\"declarations\":[]}");
     char err[256] = "";
-    assert_int_equal(baseline_apply(cur, base, err, sizeof err), -1);
+    assert_int_equal(baseline_apply(cur, base, "en", err, sizeof err), -1);
     assert_non_null(strstr(err, "kyojin/result/v1"));
     cJSON_Delete(cur);
     cJSON_Delete(base);

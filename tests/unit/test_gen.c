@@ -154,7 +154,7 @@ static void cli_writes_files_named_by_code(void **state)
     char path[256];
     snprintf(path, sizeof path, "%s/%s.json", dir, body_str(d0, "code"));
     char err[256];
-    cJSON *f = rollup_load_json(path, err, sizeof err);
+    cJSON *f = rollup_load_json(path, "en", err, sizeof err);
     assert_non_null(f);
     assert_true(cJSON_Compare(f, d0, 1));
     cJSON_Delete(f);

@@ -215,7 +215,8 @@ static void test_fileio_regular(void **state)
     free(b);
     assert_null(fileio_read_file(at("r.bin"), sizeof text - 2, 0, &len, &e));
     assert_int_equal(e.code, FILEIO_ERR_TOO_LARGE);
-    assert_string_equal(fileio_strerror(&e), "file too large");
+    assert_string_equal(fileio_strerror(&e, "en"), "file too large");
+    assert_string_equal(fileio_strerror(&e, "ja"), "ファイルが大きすぎます");
     /* empty */
     write_file(at("empty"), "", 0);
     b = fileio_read(at("empty"), 10, &len);
@@ -233,12 +234,14 @@ static void test_fileio_errors(void **state)
     assert_null(fileio_read_file(at("missing"), 0, 0, &len, &e));
     assert_int_equal(e.code, FILEIO_ERR_OPEN);
     assert_int_equal(e.errnum, ENOENT);
-    assert_string_equal(fileio_strerror(&e), strerror(ENOENT));
+    assert_string_equal(fileio_strerror(&e, "en"), strerror(ENOENT));
+    assert_string_equal(fileio_strerror(&e, NULL), "ファイルまたはディレクトリがありません");
     assert_null(fileio_read(at("missing"), 0, &len));
     /* regular files only: a directory and a character device are refused */
     assert_null(fileio_read_file(dir, 0, FILEIO_REGULAR, &len, &e));
     assert_int_equal(e.code, FILEIO_ERR_NOT_REGULAR);
-    assert_string_equal(fileio_strerror(&e), "not a regular file");
+    assert_string_equal(fileio_strerror(&e, "en"), "not a regular file");
+    assert_string_equal(fileio_strerror(&e, "ja"), "通常のファイルではありません");
     assert_null(fileio_read_file("/dev/null", 0, FILEIO_REGULAR, &len, &e));
     assert_int_equal(e.code, FILEIO_ERR_NOT_REGULAR);
     /* without the flag a directory cannot be read, a device can */
