@@ -535,7 +535,9 @@ static int load_helpers(runner *r, char *err, size_t errlen)
     return 0;
 }
 
-/* Build the frozen `kyojin` table for one declaration: JSON API + every helper's exports. */
+/* Build the frozen `kyojin` table for one declaration: JSON API + every helper's exports, each
+ * guarded (sandbox_push_guarded): no table of a helper, and nothing a helper function returns,
+ * is shared between policies. */
 static int install_kyojin(runner *r, char *err, size_t errlen)
 {
     lua_State *L = sandbox_state(r->sb);
@@ -570,9 +572,12 @@ static int install_kyojin(runner *r, char *err, size_t errlen)
                 return -1;
             }
             lua_pop(L, 1);
+            /* the boundary: what policies reach through kyojin is frozen, and what a helper
+             * function returns is a fresh copy or a read-only view (sandbox_push_guarded) */
             lua_pushvalue(L, -2);
-            lua_insert(L, -2);
+            sandbox_push_guarded(L, -2, 1);
             lua_rawset(L, k);
+            lua_pop(L, 1);
         }
         lua_pop(L, 1);
         /* helpers may call each other through kyojin: install progressively */

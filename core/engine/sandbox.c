@@ -3,7 +3,8 @@
  * Owns: the capped allocator, the instruction budget (a count hook that re-arms itself so a
  * policy's own pcall cannot swallow the kill), the frozen safe globals each policy
  * environment falls through to (an allow-list, never _G minus something), the locked string
- * metatable, wrapped pcall/xpcall/setmetatable/print, loading text chunks only (binary chunks
+ * metatable, guarded values handed to policies through `kyojin` (copies or frozen views),
+ * wrapped pcall/xpcall/setmetatable/print, loading text chunks only (binary chunks
  * only from the build's own bundle, bundle.h, for a source with the recorded hash), the
  * module searcher of the trusted runtime, and turning any
  * error object into a sanitised string without calling policy code.
@@ -29,7 +30,7 @@
 const char SANDBOX_CURRENT_POLICY = 0; /* registry: id of the running policy (string) */
 static const char SAFE_GLOBALS = 0;    /* registry: the real table behind the frozen globals */
 static const char ENV_MT = 0;          /* registry: metatable of policy environments */
-static const char FROZEN_MT = 0;       /* registry: metatable of frozen proxies */
+static const char FROZEN_MT = 0;       /* key in a frozen view's metatable: its real table */
 static const char SANDBOX_SELF = 0;    /* registry: light userdata → sandbox */
 
 #define HOOK_PERIOD 1000
@@ -299,18 +300,158 @@ static int frozen_newindex(lua_State *L)
                       lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : "?");
 }
 
+/* The table behind the frozen view at idx (its metatable's __index). [-0, +1] */
+static void push_frozen_real(lua_State *L, int idx)
+{
+    lua_getmetatable(L, idx);
+    lua_rawgetp(L, -1, &FROZEN_MT);
+    lua_remove(L, -2);
+}
+
+static int frozen_len(lua_State *L)
+{
+    push_frozen_real(L, 1);
+    lua_pushinteger(L, (lua_Integer)lua_rawlen(L, -1));
+    return 1;
+}
+
+/* The iterator of pairs(view): next over the real table (upvalue), which stays unreachable. */
+static int frozen_next(lua_State *L)
+{
+    lua_settop(L, 2);
+    if (lua_next(L, lua_upvalueindex(1))) return 2;
+    lua_pushnil(L);
+    return 1;
+}
+
+static int frozen_pairs(lua_State *L)
+{
+    push_frozen_real(L, 1);
+    lua_pushcclosure(L, frozen_next, 1);
+    lua_pushvalue(L, 1);
+    lua_pushnil(L);
+    return 3;
+}
+
 void sandbox_push_frozen(lua_State *L, int idx)
 {
     idx = lua_absindex(L, idx);
     lua_createtable(L, 0, 0);
-    lua_createtable(L, 0, 4);
+    lua_createtable(L, 0, 6);
     lua_pushvalue(L, idx);
     lua_setfield(L, -2, "__index");
+    lua_pushvalue(L, idx);
+    lua_rawsetp(L, -2, &FROZEN_MT); /* the mark of a frozen view, and its real table */
     lua_pushcfunction(L, frozen_newindex);
     lua_setfield(L, -2, "__newindex");
+    lua_pushcfunction(L, frozen_len);
+    lua_setfield(L, -2, "__len");
+    lua_pushcfunction(L, frozen_pairs);
+    lua_setfield(L, -2, "__pairs");
     lua_pushliteral(L, "locked");
     lua_setfield(L, -2, "__metatable");
     lua_setmetatable(L, -2);
+}
+
+/* ------------------------------------------------------------------ guarded values */
+
+#define GUARD_MAX_DEPTH 100
+
+/* Is the table at idx a view no policy can change: a declaration view (luaconv.c) or a frozen
+ * view whose contents were guarded when it was made? */
+static int is_view(lua_State *L, int idx)
+{
+    if (luaconv_unproxy(L, idx)) {
+        lua_pop(L, 1);
+        return 1;
+    }
+    if (!lua_getmetatable(L, idx)) return 0;
+    int r = lua_rawgetp(L, -1, &FROZEN_MT) != LUA_TNIL;
+    lua_pop(L, 2);
+    return r;
+}
+
+static int guarded_call(lua_State *L);
+
+/* One value for sandbox_push_guarded; memo (absolute index) maps each table copied so far to
+ * its copy, so that shared parts and cycles are copied once. */
+static void guard_value(lua_State *L, int idx, int freeze, int depth, int memo)
+{
+    int t = lua_type(L, idx);
+    if (t == LUA_TFUNCTION && !lua_iscfunction(L, idx)) {
+        lua_pushvalue(L, idx);
+        lua_pushcclosure(L, guarded_call, 1);
+        return;
+    }
+    if (t != LUA_TTABLE || is_view(L, idx)) {
+        lua_pushvalue(L, idx);
+        return;
+    }
+    if (depth > GUARD_MAX_DEPTH)
+        luaL_error(L, "a value handed to a policy is nested deeper than %d levels",
+                   GUARD_MAX_DEPTH);
+    luaL_checkstack(L, 8, "guarded value");
+    lua_pushvalue(L, idx);
+    if (lua_rawget(L, memo) != LUA_TNIL) return;
+    lua_pop(L, 1);
+    lua_createtable(L, (int)lua_rawlen(L, idx), 0);
+    int copy = lua_gettop(L);
+    if (freeze) sandbox_push_frozen(L, copy);
+    lua_pushvalue(L, idx);
+    lua_pushvalue(L, -2);
+    lua_rawset(L, memo);
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        int kv = lua_gettop(L);
+        guard_value(L, kv - 1, freeze, depth + 1, memo);
+        guard_value(L, kv, freeze, depth + 1, memo);
+        lua_rawset(L, copy);
+        lua_pop(L, 1);
+    }
+    /* the tags of JSON arrays and objects stay (their metatables are locked: luaconv.c) */
+    if (lua_getmetatable(L, idx)) {
+        lua_rawgetp(L, LUA_REGISTRYINDEX, &LUACONV_ARRAY_MT);
+        lua_rawgetp(L, LUA_REGISTRYINDEX, &LUACONV_OBJECT_MT);
+        if (lua_rawequal(L, -1, -3) || lua_rawequal(L, -2, -3)) {
+            lua_pop(L, 2);
+            lua_setmetatable(L, copy);
+        } else {
+            lua_pop(L, 3);
+        }
+    }
+    if (freeze) lua_remove(L, copy);
+}
+
+void sandbox_push_guarded(lua_State *L, int idx, int freeze)
+{
+    idx = lua_absindex(L, idx);
+    if (lua_type(L, idx) != LUA_TTABLE || is_view(L, idx)) {
+        guard_value(L, idx, freeze, 0, 0);
+        return;
+    }
+    lua_createtable(L, 0, 1);
+    int memo = lua_gettop(L);
+    guard_value(L, idx, freeze, 0, memo);
+    lua_remove(L, memo);
+}
+
+/* A guarded Lua function (upvalue 1) called by a policy: its results are guarded too. */
+static int guarded_call(lua_State *L)
+{
+    int n = lua_gettop(L);
+    luaL_checkstack(L, 2, "guarded call");
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, n, LUA_MULTRET);
+    int nr = lua_gettop(L);
+    for (int i = 1; i <= nr; i++) {
+        int t = lua_type(L, i);
+        if (t == LUA_TTABLE || t == LUA_TFUNCTION) {
+            sandbox_push_guarded(L, i, 0);
+            lua_replace(L, i);
+        }
+    }
+    return nr;
 }
 
 /* A copy of the library table `name` from the host globals, without the listed functions. */
@@ -662,8 +803,6 @@ static int setup(lua_State *L)
     lua_pushliteral(L, "locked");
     lua_setfield(L, -2, "__metatable");
     lua_rawsetp(L, LUA_REGISTRYINDEX, &ENV_MT);
-    lua_newtable(L);
-    lua_rawsetp(L, LUA_REGISTRYINDEX, &FROZEN_MT);
 
     /* the safe globals: an allow-list */
     lua_newtable(L);
@@ -690,9 +829,13 @@ static int setup(lua_State *L)
     lua_pop(L, 1);
     lua_pushliteral(L, LUA_VERSION);
     lua_setfield(L, safe, "_VERSION");
+    /* math without random/randomseed: the generator's state would be shared by every policy
+     * (and a verdict must not depend on chance) */
+    static const char *const math_drop[] = {"random", "randomseed", NULL};
     static const char *const libs[] = {"string", "table", "math", "utf8", NULL};
+    static const char *const *const drops[] = {string_drop, NULL, math_drop, NULL};
     for (int i = 0; libs[i]; i++) {
-        push_lib_copy(L, libs[i], libs[i] == libs[0] ? string_drop : NULL);
+        push_lib_copy(L, libs[i], drops[i]);
         sandbox_push_frozen(L, -1);
         lua_setfield(L, safe, libs[i]);
         lua_pop(L, 1);

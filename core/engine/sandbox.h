@@ -38,8 +38,17 @@ void sandbox_push_env(sandbox *sb);
 /* Set a name in the safe globals offered to policies to the value at stack top (popped).
  * Used for `policy` (the DSL entry) and `kyojin` (the frozen helpers). */
 void sandbox_set_safe(sandbox *sb, const char *name);
-/* Push a frozen read-only proxy of the table at idx (shallow). [-0, +1] */
+/* Push a frozen read-only view of the table at idx (shallow: what it holds must already be
+ * immutable or guarded). `#` and pairs work on it; its metatable is locked. [-0, +1] */
 void sandbox_push_frozen(lua_State *L, int idx);
+/* Push the value at idx as trusted code may hand it to policies (the boundary where helpers
+ * are offered as `kyojin`): declaration views, frozen views, C functions and non-table values
+ * as they are; a Lua function wrapped so that whatever it returns is guarded the same way; any
+ * other table as a fresh copy of its contents (guarded, keys too; no metatable but the JSON
+ * array/object tags), or with `freeze` as a read-only view of such a copy (nested tables
+ * frozen too). Nothing a policy receives from a helper is then shared with another policy.
+ * [-0, +1] */
+void sandbox_push_guarded(lua_State *L, int idx, int freeze);
 
 /* Load Lua source text as a chunk (text mode only) named `chunkname`, with upvalue _ENV set
  * later by the caller. Returns 0 and pushes the function, or -1 with err. */

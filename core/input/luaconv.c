@@ -1193,14 +1193,19 @@ void luaconv_push_api(lua_State *L)
 
 void luaconv_init(lua_State *L)
 {
-    lua_newtable(L);
-    lua_pushliteral(L, "json array");
-    lua_setfield(L, -2, "__name");
-    lua_rawsetp(L, LUA_REGISTRYINDEX, &LUACONV_ARRAY_MT);
-    lua_newtable(L);
-    lua_pushliteral(L, "json object");
-    lua_setfield(L, -2, "__name");
-    lua_rawsetp(L, LUA_REGISTRYINDEX, &LUACONV_OBJECT_MT);
+    /* The tags of JSON arrays and objects: shared by every tagged table, the raw declaration
+     * trees the validator reads included, so locked (getmetatable gives "locked", setmetatable
+     * refuses to change them); C code reads them with lua_getmetatable. */
+    static const char *const tag_names[] = {"json array", "json object"};
+    static const char *const tag_keys[] = {&LUACONV_ARRAY_MT, &LUACONV_OBJECT_MT};
+    for (int i = 0; i < 2; i++) {
+        lua_createtable(L, 0, 2);
+        lua_pushstring(L, tag_names[i]);
+        lua_setfield(L, -2, "__name");
+        lua_pushliteral(L, "locked");
+        lua_setfield(L, -2, "__metatable");
+        lua_rawsetp(L, LUA_REGISTRYINDEX, tag_keys[i]);
+    }
 
     lc_view *v = lua_newuserdatauv(L, sizeof *v, 0);
     memset(v, 0, sizeof *v);

@@ -15,8 +15,7 @@ local function copy(v)
   if type(v) ~= "table" then return v end
   local c = {}
   for k, x in pairs(v) do c[k] = copy(x) end
-  local mt = getmetatable(v)
-  if mt then setmetatable(c, mt) end
+  if json.is_array(v) then json.array(c) elseif json.is_object(v) then json.object(c) end
   return c
 end
 

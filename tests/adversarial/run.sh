@@ -24,6 +24,7 @@ KYOJIN=${1:-${KYOJIN:-./kyojin}}
 FILTER=${2:-}
 ADV=tests/adversarial
 DECL=samples/alpha-town.json
+ISOLATION_INVALID=${ISOLATION_INVALID:-samples/invalid/missing-version.json}
 # ADV_VALGRIND=1: a subset of the cases under valgrind memcheck (errors or leaks fail the case).
 RUN=()
 VG_SUBSET=" pattern_backtracking pattern_gsub_method error_tostring_raises error_escape_sequences proxy_write
@@ -295,6 +296,46 @@ text_injection_case() {
   ok $name
 }
 
+# A policy that reaches for shared state (policy/shared_state_reach.lua, given the id AA-00 so
+# that it runs first, and level recommended so that its own verdict cannot change
+# `compliant`) must change nothing for anyone else: in a batch of a valid declaration and an
+# invalid one, with the whole policy pack, every other policy's result, every declaration
+# field, the validation errors of the second declaration (stderr) and the exit code are
+# byte-identical to the same run without it. In-process and through the watchdog's worker
+# (which keeps its state from one declaration to the next).
+isolation_batch_case() {
+  local name=isolation_batch
+  selected $name || return
+  local dir=$WORK/$name mode t rc0 rc1
+  mkdir -p "$dir/with" "$dir/without"
+  cp -r policies/. "$dir/without/"
+  cp -r policies/. "$dir/with/"
+  sed -e 's/id = "MM-01"/id = "AA-00"/' -e 's/level = "required"/level = "recommended"/' \
+    $ADV/policy/shared_state_reach.lua >"$dir/with/aa00_shared_state_reach.lua"
+  for mode in 0 10; do
+    for t in with without; do
+      timeout -s KILL $((30 * ${TIME_SCALE%.*})) "${RUN[@]}" "$KYOJIN" check --lang en --timeout $mode --policies "$dir/$t" --format json \
+        samples/beta-city-daas-breakout.json "$ISOLATION_INVALID" >"$dir/$t.$mode.json" 2>"$dir/$t.$mode.err"
+      echo $? >"$dir/$t.$mode.rc"
+      jq -S 'del(.policy_set) | .declarations[] |= (del(.counts) | .policies |= map(select(.id != "AA-00")))' \
+        "$dir/$t.$mode.json" >"$dir/$t.$mode.cmp" 2>&1
+    done
+    rc0=$(cat "$dir/without.$mode.rc"); rc1=$(cat "$dir/with.$mode.rc")
+    if [ "$rc0" != "$rc1" ]; then bad $name "--timeout $mode: exit $rc1 with the hostile policy, $rc0 without"; return; fi
+    if ! cmp -s "$dir/with.$mode.cmp" "$dir/without.$mode.cmp"; then
+      bad $name "--timeout $mode: other policies' results differ: $(diff "$dir/without.$mode.cmp" "$dir/with.$mode.cmp" | head -c 600)"; return
+    fi
+    if ! cmp -s "$dir/with.$mode.err" "$dir/without.$mode.err"; then
+      bad $name "--timeout $mode: stderr (validation of the next declaration) differs: $(diff "$dir/without.$mode.err" "$dir/with.$mode.err" | head -c 600)"; return
+    fi
+    if [ "$(field '.declarations[0].counts.fail + .declarations[0].counts.pass' "$dir/with.$mode.json")" = 0 ] ||
+       [ "$(field '[.declarations[0].policies[] | select(.id == "AA-00") | .status] | join(",")' "$dir/with.$mode.json")" != pass ]; then
+      bad $name "--timeout $mode: the hostile policy did not run or reached shared state"; return
+    fi
+  done
+  ok $name
+}
+
 # ---------------------------------------------------------------- main
 
 if [ ! -x "$KYOJIN" ]; then echo "kyojin binary $KYOJIN not found (run make)"; echo "0 passed, 1 failed"; exit 1; fi
@@ -308,5 +349,6 @@ batch_case
 interrupt_case
 print_case
 text_injection_case
+isolation_batch_case
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]
