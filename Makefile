@@ -72,6 +72,10 @@ test-deps:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else echo "run as root or install:$$missing" >&2; exit 1; fi; \
 	fi
+	@python3 -c 'import openpyxl' 2>/dev/null || /usr/bin/python3 -c 'import openpyxl' 2>/dev/null || \
+	  { echo "installing: python3-openpyxl (tests/suites/utf8.sh)"; \
+	    if [ "$$(id -u)" = 0 ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-openpyxl >/dev/null; \
+	    else echo "run as root or install: python3-openpyxl" >&2; exit 1; fi; }
 
 test: deps test-deps
 	@$(MAKE) --no-print-directory kyojin
@@ -91,7 +95,7 @@ test-asan: deps test-deps
 # The writers read their domain words from lua/kyojin/vocab.lua through the trusted Lua runtime
 # (report/report_vocab_load.o and the sandbox it runs in), not the rest of the engine.
 REPORT_OBJ := $(addprefix $(BUILD)/obj/,report/report_html.o report/report_csv.o report/report_xlsx.o report/report_escape.o report/report_labels.o report/report_tables.o report/report_vocab.o report/report_vocab_load.o util/sha256.o \
-  engine/sandbox.o engine/bundle.o engine/patterns.o engine/tablemove.o engine/mtguard.o engine/timelimit.o input/luaconv.o util/fileio.o)
+  engine/sandbox.o engine/bundle.o engine/patterns.o engine/tablemove.o engine/mtguard.o engine/timelimit.o input/luaconv.o util/fileio.o util/utf8.o)
 $(BUILD)/test_report_%: tests/unit/test_report_%.c $(REPORT_OBJ) | $(BUILD)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) -lcmocka
 $(BUILD)/report-render: tests/reports/render.c $(REPORT_OBJ) | $(BUILD)

@@ -9,6 +9,7 @@
 #include "audit/verify.h"
 #include "report/report_formats.h"
 #include "util/sha256.h"
+#include "util/utf8.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -527,17 +528,21 @@ int verify_main(int argc, char **argv, const char *default_policies, const char 
     cJSON *m = read_report(report);
     if (!m) return 2;
 
-    printf(MSG("報告書: %s\n", "Report: %s\n"), report);
+    /* names as the reports show them: a byte that is not UTF-8 as \xHH (utf8_show_name) */
+    char *rshow = utf8_show_name(report), *pshow = utf8_show_name(policies), *dshow[MAX_DECLS];
+    for (int i = 0; i < nd; i++) dshow[i] = utf8_show_name(decl[i]);
+#define SHOWN(s) ((s) ? (s) : "?")
+    printf(MSG("報告書: %s\n", "Report: %s\n"), SHOWN(rshow));
     const char *rp = jstr(cJSON_GetObjectItemCaseSensitive(m, "policy_set"), "sha256");
     if (rp && !strcmp(rp, phex))
         printf(MSG("  一致    ポリシーセット %s（%d ファイル）\n",
                    "  match     policy set %s (%d files)\n"),
-               policies, nfiles);
+               SHOWN(pshow), nfiles);
     else {
         mismatch = 1;
         printf(MSG("  不一致  ポリシーセット %s\n          報告書: %s\n          入力:   %s\n",
                    "  MISMATCH  policy set %s\n            report: %s\n            input:  %s\n"),
-               policies, rp ? rp : "-", phex);
+               SHOWN(pshow), rp ? rp : "-", phex);
     }
     const cJSON *decls = cJSON_GetObjectItemCaseSensitive(m, "declarations"), *d;
     int nr = cJSON_GetArraySize(decls), used[MAX_DECLS] = {0};
@@ -550,7 +555,7 @@ int verify_main(int argc, char **argv, const char *default_policies, const char 
             used[hit] = 1;
             printf(MSG("  一致    申告 %s（報告書では %s）\n",
                        "  match     declaration %s (in the report: %s)\n"),
-                   decl[hit], f ? f : "-");
+                   SHOWN(dshow[hit]), f ? f : "-");
         } else {
             mismatch = 1;
             printf(MSG("  不一致  報告書の申告 %s（%s）に合う入力がありません\n",
@@ -563,7 +568,7 @@ int verify_main(int argc, char **argv, const char *default_policies, const char 
             mismatch = 1;
             printf(MSG("  不一致  申告 %s（%s）は報告書にありません\n",
                        "  MISMATCH  declaration %s (%s) is not in the report\n"),
-                   decl[i], dhex[i]);
+                   SHOWN(dshow[i]), dhex[i]);
         }
     if (nr == 0) mismatch = 1;
     /* parameters: the recorded values against the recorded hash */
@@ -585,5 +590,9 @@ int verify_main(int argc, char **argv, const char *default_policies, const char 
                     : MSG("結果: 報告書はこれらの入力から作られています。\n",
                           "Result: the report was produced from exactly these inputs.\n"));
     cJSON_Delete(m);
+    free(rshow);
+    free(pshow);
+    for (int i = 0; i < nd; i++) free(dshow[i]);
+#undef SHOWN
     return mismatch ? 1 : 0;
 }
