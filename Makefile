@@ -1,5 +1,5 @@
 # kyojin — build, test, demo.
-# `make demo` and `make test` install the Debian packages they need (as root) first.
+# `make demo` and `make test` install what they need first (tests/deps.sh; Debian packages as root).
 
 CC      ?= cc
 # libcrypto: SHA-256 of declarations and of the policy set (core/util/sha256.c)
@@ -13,28 +13,25 @@ LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 LDLIBS  += -lxlsxwriter -lz
 
 # core/<subsystem>/*.c (docs/dev/architecture.md); objects in $(BUILD)/obj/<subsystem>/
-CORE_SRC := $(filter-out core/cli/main.c,$(wildcard core/*/*.c))
+# core/cli (the command line) links into kyojin only.
+CORE_SRC := $(filter-out core/cli/%.c,$(wildcard core/*/*.c))
 CORE_HDR := $(wildcard core/*/*.h)
 BUILD    ?= build
 CORE_OBJ := $(patsubst core/%.c,$(BUILD)/obj/%.o,$(CORE_SRC))
+CLI_OBJ  := $(patsubst core/%.c,$(BUILD)/obj/%.o,$(wildcard core/cli/*.c))
 
-DEB_PKGS := build-essential pkg-config liblua5.4-dev libcjson-dev libcmocka-dev libssl-dev
-# report writers
-DEB_PKGS += libxlsxwriter-dev zlib1g-dev
-
-.PHONY: all demo test test-asan deps test-deps clean unit-tests fuzz bench
+.PHONY: all demo test test-asan deps test-deps clean unit-tests fuzz bench docs install
 
 BIN ?= kyojin
+PREFIX ?= /usr/local
+DESTDIR ?=
 
-all: $(BIN)
+all: $(BIN) docs
 
+# Every install step is tests/deps.sh's: `build` the packages to build kyojin, `test` those
+# and every test dependency (Debian packages as root, the npm packages of the validators).
 deps:
-	@missing=""; for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then \
-	  echo "installing:$$missing"; \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
-	  else echo "run as root or install:$$missing" >&2; exit 1; fi; \
-	fi
+	@tests/deps.sh build
 
 $(BUILD)/obj/%.o: core/%.c $(CORE_HDR) | $(BUILD)
 	@mkdir -p $(dir $@)
@@ -43,8 +40,33 @@ $(BUILD)/obj/%.o: core/%.c $(CORE_HDR) | $(BUILD)
 $(BUILD):
 	mkdir -p $(BUILD)
 
-$(BIN): $(CORE_OBJ) $(BUILD)/obj/cli/main.o $(BUILD)/bundle_data.o
+$(BIN): $(CORE_OBJ) $(CLI_OBJ) $(BUILD)/bundle_data.o
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# The man pages (English and Japanese) and the bash completion, rendered by kyojin itself from
+# its command table (core/cli/commands.c): never written by hand.
+DOCS := $(BUILD)/man/man1/kyojin.1 $(BUILD)/man/ja/man1/kyojin.1 $(BUILD)/completion/kyojin
+docs: $(DOCS)
+$(BUILD)/man/man1/kyojin.1: $(BIN)
+	@mkdir -p $(dir $@)
+	$(abspath $(BIN)) __man --lang en >$@.tmp && mv $@.tmp $@
+$(BUILD)/man/ja/man1/kyojin.1: $(BIN)
+	@mkdir -p $(dir $@)
+	$(abspath $(BIN)) __man --lang ja >$@.tmp && mv $@.tmp $@
+$(BUILD)/completion/kyojin: $(BIN)
+	@mkdir -p $(dir $@)
+	$(abspath $(BIN)) __completion bash >$@.tmp && mv $@.tmp $@
+
+# make install PREFIX=DIR: the binary (it carries the policy pack and the Lua runtime in its
+# bundle), the policies and the runtime as sources beside it, the man pages, the completion.
+install: $(BIN) docs
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/share/man/ja/man1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/kyojin
+	install -m 644 $(BUILD)/man/man1/kyojin.1 $(DESTDIR)$(PREFIX)/share/man/man1/kyojin.1
+	install -m 644 $(BUILD)/man/ja/man1/kyojin.1 $(DESTDIR)$(PREFIX)/share/man/ja/man1/kyojin.1
+	install -m 644 $(BUILD)/completion/kyojin \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions/kyojin
 
 # The precompiled bundle (core/engine/bundle.h, docs/dev/startup.md): every policy under policies/
 # and every module under lua/ compiled by tools/mkbundle.c with the Lua library kyojin links,
@@ -63,21 +85,10 @@ demo: deps
 	@$(MAKE) --no-print-directory kyojin
 	./kyojin check samples/gaps-village.json; test $$? -le 1
 
-# Tools the test suite needs beyond the build: installed only when the command is missing.
-TEST_TOOLS := lua5.4:lua5.4 node:nodejs npm:npm
 test-deps:
-	@missing=""; for t in $(TEST_TOOLS); do command -v $${t%%:*} >/dev/null 2>&1 || missing="$$missing $${t#*:}"; done; \
-	if [ -n "$$missing" ]; then \
-	  echo "installing:$$missing"; \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
-	  else echo "run as root or install:$$missing" >&2; exit 1; fi; \
-	fi
-	@python3 -c 'import openpyxl' 2>/dev/null || /usr/bin/python3 -c 'import openpyxl' 2>/dev/null || \
-	  { echo "installing: python3-openpyxl (tests/suites/utf8.sh)"; \
-	    if [ "$$(id -u)" = 0 ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-openpyxl >/dev/null; \
-	    else echo "run as root or install: python3-openpyxl" >&2; exit 1; fi; }
+	@tests/deps.sh test
 
-test: deps test-deps
+test: test-deps
 	@$(MAKE) --no-print-directory kyojin
 	@BUILD=$(BUILD) CFLAGS="$(CFLAGS)" tests/run.sh
 
@@ -85,7 +96,7 @@ ASAN_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer
 ASAN_LDFLAGS := -fsanitize=address,undefined
 
 # The whole suite again with AddressSanitizer and UndefinedBehaviorSanitizer.
-test-asan: deps test-deps
+test-asan: test-deps
 	$(MAKE) BUILD=build-asan BIN=build-asan/kyojin CFLAGS="$(ASAN_CFLAGS)" LDFLAGS="$(ASAN_LDFLAGS)" build-asan/kyojin
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	  KYOJIN_HOME=$(CURDIR) KYOJIN=build-asan/kyojin BUILD=build-asan CFLAGS="$(ASAN_CFLAGS)" LDFLAGS="$(ASAN_LDFLAGS)" tests/run.sh
@@ -95,7 +106,7 @@ test-asan: deps test-deps
 # The writers read their domain words from lua/kyojin/vocab.lua through the trusted Lua runtime
 # (report/report_vocab_load.o and the sandbox it runs in), not the rest of the engine.
 REPORT_OBJ := $(addprefix $(BUILD)/obj/,report/report_html.o report/report_csv.o report/report_xlsx.o report/report_escape.o report/report_labels.o report/report_tables.o report/report_vocab.o report/report_vocab_load.o util/sha256.o \
-  engine/sandbox.o engine/bundle.o engine/patterns.o engine/tablemove.o engine/mtguard.o engine/timelimit.o input/luaconv.o util/fileio.o util/utf8.o)
+  engine/sandbox.o engine/bundle.o engine/patterns.o engine/tablemove.o engine/mtguard.o engine/timelimit.o input/luaconv.o util/fileio.o util/strutil.o util/utf8.o)
 $(BUILD)/test_report_%: tests/unit/test_report_%.c $(REPORT_OBJ) | $(BUILD)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) -lcmocka
 $(BUILD)/report-render: tests/reports/render.c $(REPORT_OBJ) | $(BUILD)

@@ -192,15 +192,15 @@ int main(int argc, char **argv)
     }
     unsigned char setsha[32];
     sha256_final(&set, setsha);
+    unsigned char(*lsha)[32] = xrealloc(NULL, (lua.n ? lua.n : 1) * 32);
     for (size_t i = 0; i < lua.n; i++) {
         char path[8192];
         snprintf(path, sizeof path, "%s/%s", ldir, lua.v[i]);
         size_t len = 0;
         char *text = fileio_read(path, (size_t)64 << 20, &len);
         if (!text) die("cannot read", path);
-        unsigned char sha[32];
-        sha256(text, len, sha);
-        add_chunk(text, len, sha);
+        sha256(text, len, lsha[i]);
+        add_chunk(text, len, lsha[i]);
     }
     if (nchunks) qsort(chunks, nchunks, sizeof *chunks, cmp_chunk);
 
@@ -283,13 +283,21 @@ int main(int argc, char **argv)
         fputs(",\n", f);
     }
     if (!helpers.n) fputs("    0,\n", f);
+    /* the runtime by name, for a binary without its lua/ directory */
+    fputs("};\n\nstatic const bundle_policy runtime[] = {\n", f);
+    for (size_t i = 0; i < lua.n; i++) {
+        fputs("    {", f);
+        put_string(f, (const unsigned char *)lua.v[i], strlen(lua.v[i]), 0);
+        fprintf(f, ", &chunks[%zu]},\n", chunk_of(lsha[i]));
+    }
+    if (!lua.n) fputs("    {0, 0},\n", f);
     fputs("};\n\nconst bundle kyojin_builtin_bundle = {\n    ", f);
     put_string(f, (const unsigned char *)lua_ident, strlen(lua_ident), 0);
     fputs(",\n    ", f);
     put_string(f, (const unsigned char *)MARKER, strlen(MARKER), 0);
     fprintf(f, ",\n    chunks, %zu,\n    policies, %zu,\n    ", nchunks, npol);
     put_sha(f, setsha);
-    fprintf(f, ",\n    helpers, %zu};\n", helpers.n);
+    fprintf(f, ",\n    helpers, %zu,\n    runtime, %zu};\n", helpers.n, lua.n);
     if (fclose(f) != 0 || rename(tmp, out) != 0) die("cannot write", out);
 
     for (size_t i = 0; i < nchunks; i++) {
@@ -305,5 +313,6 @@ int main(int argc, char **argv)
     free(pol.v);
     free(lua.v);
     free(psha);
+    free(lsha);
     return 0;
 }

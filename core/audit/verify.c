@@ -8,10 +8,12 @@
 #define _POSIX_C_SOURCE 200809L
 #include "audit/verify.h"
 #include "report/report_formats.h"
+#include "engine/runner.h"
+#include "util/cjson_cs.h"
+#include "util/fileio.h"
 #include "util/sha256.h"
 #include "util/utf8.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,52 +28,10 @@ static int en;
 
 /* ------------------------------------------------------------------ files */
 
-static unsigned char *slurp(const char *path, size_t max, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    size_t cap = 65536, n = 0;
-    unsigned char *b;
-    if (!f) return NULL;
-    b = malloc(cap + 1);
-    while (b) {
-        if (n == cap) {
-            unsigned char *nb;
-            if (cap >= max) {
-                free(b);
-                b = NULL;
-                break;
-            }
-            cap *= 2;
-            nb = realloc(b, cap + 1);
-            if (!nb) {
-                free(b);
-                b = NULL;
-                break;
-            }
-            b = nb;
-        }
-        size_t k = fread(b + n, 1, cap - n, f);
-        n += k;
-        if (k == 0) {
-            if (ferror(f)) {
-                free(b);
-                b = NULL;
-            }
-            break;
-        }
-    }
-    fclose(f);
-    if (b) {
-        b[n] = 0;
-        *len = n;
-    }
-    return b;
-}
-
 static int file_sha256(const char *path, char hex[65])
 {
     size_t n;
-    unsigned char *b = slurp(path, REPORT_MAX, &n), d[32];
+    unsigned char *b = (unsigned char *)fileio_read(path, REPORT_MAX, &n), d[32];
     if (!b) return -1;
     sha256(b, n, d);
     sha256_hex(d, hex);
@@ -81,91 +41,32 @@ static int file_sha256(const char *path, char hex[65])
 
 /* ------------------------------------------------------------------ policy set */
 
-typedef struct {
-    char **v;
-    size_t n, cap;
-} strlist;
-
-static int sl_add(strlist *l, const char *s)
-{
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 64;
-        char **v = realloc(l->v, cap * sizeof *v);
-        if (!v) return -1;
-        l->v = v;
-        l->cap = cap;
-    }
-    if (!(l->v[l->n] = strdup(s))) return -1;
-    l->n++;
-    return 0;
-}
-
-static int ends_with(const char *s, const char *suf)
-{
-    size_t a = strlen(s), b = strlen(suf);
-    return a >= b && strcmp(s + a - b, suf) == 0;
-}
-
-/* The engine's selection of policy files (runner.c walk): keep the two in step. */
-static void walk(const char *base, const char *rel, strlist *out, int depth)
-{
-    char path[4096];
-    DIR *d;
-    struct dirent *e;
-    if (depth > 8) return;
-    snprintf(path, sizeof path, "%s%s%s", base, *rel ? "/" : "", rel);
-    if (!(d = opendir(path))) return;
-    while ((e = readdir(d))) {
-        char sub[4096], full[4096 + 256];
-        struct stat st;
-        if (e->d_name[0] == '.') continue;
-        snprintf(sub, sizeof sub, "%s%s%s", rel, *rel ? "/" : "", e->d_name);
-        snprintf(full, sizeof full, "%s/%s", base, sub);
-        if (stat(full, &st) != 0) continue;
-        if (S_ISDIR(st.st_mode)) {
-            if (strcmp(e->d_name, "fixtures") == 0) continue;
-            walk(base, sub, out, depth + 1);
-        } else if (S_ISREG(st.st_mode) && ends_with(e->d_name, ".lua") &&
-                   !ends_with(e->d_name, "_test.lua") &&
-                   !(depth == 0 && strcmp(e->d_name, "catalog.lua") == 0)) {
-            sl_add(out, sub);
-        }
-    }
-    closedir(d);
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 int verify_policy_set_sha256(const char *dir, char hex[65])
 {
-    strlist files = {0};
+    char **files;
     struct stat st;
     sha256_ctx c;
     unsigned char d[32];
     int n = 0;
     if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) return -1;
-    walk(dir, "", &files, 0);
-    if (files.n) qsort(files.v, files.n, sizeof *files.v, cmp_str);
+    /* the engine's selection of policy files, in its order */
+    size_t nfiles = runner_list_sources(dir, 1, &files);
     sha256_init(&c);
-    for (size_t i = 0; i < files.n; i++) {
+    for (size_t i = 0; i < nfiles; i++) {
         char path[8192];
         size_t len;
         unsigned char *text;
-        snprintf(path, sizeof path, "%s/%s", dir, files.v[i]);
-        text = slurp(path, (size_t)64 << 20, &len);
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        text = (unsigned char *)fileio_read(path, (size_t)64 << 20, &len);
         if (text) {
-            sha256_update(&c, files.v[i], strlen(files.v[i]) + 1);
+            sha256_update(&c, files[i], strlen(files[i]) + 1);
             sha256_update(&c, text, len);
             sha256_update(&c, "", 1);
             free(text);
             n++;
         }
-        free(files.v[i]);
     }
-    free(files.v);
+    runner_free_list(files, nfiles);
     sha256_final(&c, d);
     sha256_hex(d, hex);
     return n;
@@ -403,7 +304,7 @@ static cJSON *meta_from_csv(const char *text)
 static cJSON *read_report(const char *path)
 {
     size_t n;
-    unsigned char *b = slurp(path, REPORT_MAX, &n);
+    unsigned char *b = (unsigned char *)fileio_read(path, REPORT_MAX, &n);
     cJSON *m = NULL;
     const char *what;
     if (!b) {
@@ -443,111 +344,56 @@ static cJSON *read_report(const char *path)
 
 /* ------------------------------------------------------------------ verify */
 
-static const char *jstr(const cJSON *o, const char *k)
+/* The hashes of the inputs against those the report records; prints one line per input and
+ * the verdict. Returns 0 (mismatch set), or -1 after printing an input error. */
+static int verify_inputs(const char *report, const char *const *decl, int nd, const char *policies,
+                         const verify_args *a, char (*dhex)[65], int *used, int *mismatch_out)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
-    return cJSON_IsString(v) ? v->valuestring : NULL;
-}
-
-static void usage(void)
-{
-    fputs(
-        MSG("使い方: kyojin verify 報告書 --declaration 申告.json [--declaration ...] [--policies DIR]\n"
-            "報告書（JSON・HTML・XLSX・CSV の meta 表）に記録された SHA-256 を入力から計算し直し、\n"
-            "報告書がちょうどこれらの入力から作られたかを確かめます。\n"
-            "終了コード: 0 一致、1 不一致、2 使い方または入力の誤り\n",
-            "usage: kyojin verify REPORT --declaration FILE [--declaration ...] [--policies DIR]\n"
-            "Recomputes the SHA-256 hashes a report (JSON, HTML, XLSX, or the CSV meta table) records\n"
-            "and says whether the report was produced from exactly these inputs.\n"
-            "Exit codes: 0 match, 1 mismatch, 2 usage or input error\n"),
-        stderr);
-}
-
-int verify_main(int argc, char **argv, const char *default_policies, const char *lang)
-{
-    const char *report = NULL, *policies = default_policies;
-    const char *decl[MAX_DECLS];
-    char dhex[MAX_DECLS][65];
-    int nd = 0, mismatch = 0;
-    en = lang && !strcmp(lang, "en");
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        if ((!strcmp(a, "--declaration") || !strcmp(a, "--policies") || !strcmp(a, "--lang")) &&
-            i + 1 >= argc) {
-            fprintf(stderr,
-                    MSG("kyojin: オプション %s には値が必要です\n",
-                        "kyojin: option %s needs a value\n"),
-                    a);
-            return 2;
-        }
-        if (!strcmp(a, "--declaration")) {
-            if (nd < MAX_DECLS) decl[nd++] = argv[++i];
-        } else if (!strcmp(a, "--policies"))
-            policies = argv[++i];
-        else if (!strcmp(a, "--lang"))
-            en = !strcmp(argv[++i], "en");
-        else if (!strcmp(a, "--help")) {
-            usage();
-            return 0;
-        } else if (a[0] == '-' && a[1]) {
-            fprintf(stderr,
-                    MSG("kyojin: 不明なオプションです: %s\n", "kyojin: unknown option: %s\n"), a);
-            usage();
-            return 2;
-        } else if (!report)
-            report = a;
-        else {
-            fprintf(stderr,
-                    MSG("kyojin: 報告書は 1 つだけ指定してください: %s\n",
-                        "kyojin: give one report only: %s\n"),
-                    a);
-            return 2;
-        }
-    }
-    if (!report || nd == 0 || !policies) {
-        usage();
-        return 2;
-    }
+    int mismatch = 0;
     for (int i = 0; i < nd; i++)
         if (file_sha256(decl[i], dhex[i]) != 0) {
             fprintf(
                 stderr,
                 MSG("kyojin: 申告を読めません: %s\n", "kyojin: cannot read the declaration %s\n"),
                 decl[i]);
-            return 2;
+            return -1;
         }
     char phex[65];
-    int nfiles = verify_policy_set_sha256(policies, phex);
+    int nfiles = a->policies || !a->bundled_set_sha256
+                     ? verify_policy_set_sha256(policies, phex)
+                     : (snprintf(phex, sizeof phex, "%s", a->bundled_set_sha256), a->bundled_files);
     if (nfiles < 0) {
         fprintf(stderr,
                 MSG("kyojin: ポリシーのディレクトリがありません: %s\n",
                     "kyojin: no policy directory %s\n"),
                 policies);
-        return 2;
+        return -1;
     }
     cJSON *m = read_report(report);
-    if (!m) return 2;
+    if (!m) return -1;
 
     /* names as the reports show them: a byte that is not UTF-8 as \xHH (utf8_show_name) */
-    char *rshow = utf8_show_name(report), *pshow = utf8_show_name(policies), *dshow[MAX_DECLS];
-    for (int i = 0; i < nd; i++) dshow[i] = utf8_show_name(decl[i]);
-#define SHOWN(s) ((s) ? (s) : "?")
-    printf(MSG("報告書: %s\n", "Report: %s\n"), SHOWN(rshow));
-    const char *rp = jstr(cJSON_GetObjectItemCaseSensitive(m, "policy_set"), "sha256");
+    char *rshow = utf8_show_name(report), *pshow = utf8_show_name(policies);
+    char **dshow = calloc((size_t)nd, sizeof *dshow);
+    for (int i = 0; dshow && i < nd; i++) dshow[i] = utf8_show_name(decl[i]);
+#define SHOWN(s, raw) ((s) ? (s) : (raw))
+#define DSHOWN(i)     (dshow && dshow[i] ? dshow[i] : decl[i])
+    printf(MSG("報告書: %s\n", "Report: %s\n"), SHOWN(rshow, report));
+    const char *rp = json_str(cJSON_GetObjectItemCaseSensitive(m, "policy_set"), "sha256");
     if (rp && !strcmp(rp, phex))
         printf(MSG("  一致    ポリシーセット %s（%d ファイル）\n",
                    "  match     policy set %s (%d files)\n"),
-               SHOWN(pshow), nfiles);
+               SHOWN(pshow, policies), nfiles);
     else {
         mismatch = 1;
         printf(MSG("  不一致  ポリシーセット %s\n          報告書: %s\n          入力:   %s\n",
                    "  MISMATCH  policy set %s\n            report: %s\n            input:  %s\n"),
-               SHOWN(pshow), rp ? rp : "-", phex);
+               SHOWN(pshow, policies), rp ? rp : "-", phex);
     }
     const cJSON *decls = cJSON_GetObjectItemCaseSensitive(m, "declarations"), *d;
-    int nr = cJSON_GetArraySize(decls), used[MAX_DECLS] = {0};
+    int nr = cJSON_GetArraySize(decls);
     cJSON_ArrayForEach(d, decls) {
-        const char *h = jstr(d, "sha256"), *f = jstr(d, "file");
+        const char *h = json_str(d, "sha256"), *f = json_str(d, "file");
         int hit = -1;
         for (int i = 0; i < nd && hit < 0; i++)
             if (!used[i] && h && !strcmp(h, dhex[i])) hit = i;
@@ -555,7 +401,7 @@ int verify_main(int argc, char **argv, const char *default_policies, const char 
             used[hit] = 1;
             printf(MSG("  一致    申告 %s（報告書では %s）\n",
                        "  match     declaration %s (in the report: %s)\n"),
-                   SHOWN(dshow[hit]), f ? f : "-");
+                   DSHOWN(hit), f ? f : "-");
         } else {
             mismatch = 1;
             printf(MSG("  不一致  報告書の申告 %s（%s）に合う入力がありません\n",
@@ -568,12 +414,12 @@ int verify_main(int argc, char **argv, const char *default_policies, const char 
             mismatch = 1;
             printf(MSG("  不一致  申告 %s（%s）は報告書にありません\n",
                        "  MISMATCH  declaration %s (%s) is not in the report\n"),
-                   SHOWN(dshow[i]), dhex[i]);
+                   DSHOWN(i), dhex[i]);
         }
     if (nr == 0) mismatch = 1;
     /* parameters: the recorded values against the recorded hash */
     const cJSON *params = cJSON_GetObjectItemCaseSensitive(m, "parameters");
-    const char *rph = jstr(m, "parameters_sha256");
+    const char *rph = json_str(m, "parameters_sha256");
     char hex[65];
     if (params && report_parameters_sha256(m, hex) == 0) {
         if (rph && strcmp(rph, hex)) {
@@ -592,7 +438,46 @@ int verify_main(int argc, char **argv, const char *default_policies, const char 
     cJSON_Delete(m);
     free(rshow);
     free(pshow);
-    for (int i = 0; i < nd; i++) free(dshow[i]);
+    for (int i = 0; dshow && i < nd; i++) free(dshow[i]);
+    free(dshow);
 #undef SHOWN
-    return mismatch ? 1 : 0;
+#undef DSHOWN
+    *mismatch_out = mismatch;
+    return 0;
+}
+
+int verify_main(const verify_args *a, const char *default_policies)
+{
+    const char *report = a->nreports ? a->reports[0] : NULL;
+    const char *policies = a->policies ? a->policies : default_policies;
+    const char *const *decl = a->decls;
+    int nd = (int)a->ndecls, mismatch = 0;
+    en = a->lang && !strcmp(a->lang, "en");
+    if (a->nreports > 1) {
+        fprintf(stderr,
+                MSG("kyojin: 報告書は 1 つだけ指定してください: %s\n",
+                    "kyojin: give one report only: %s\n"),
+                a->reports[1]);
+        return 2;
+    }
+    if (!report || nd == 0 || !policies) {
+        fputs(MSG("kyojin: 報告書と --declaration 申告 を指定してください\n"
+                  "（kyojin verify --help を参照）\n",
+                  "kyojin: give the report and --declaration FILE\n"
+                  "(see kyojin verify --help)\n"),
+              stderr);
+        return 2;
+    }
+    char(*dhex)[65] = calloc((size_t)nd, sizeof *dhex);
+    int *used = calloc((size_t)nd, sizeof *used);
+    if (!dhex || !used) {
+        free(dhex);
+        free(used);
+        fputs(MSG("kyojin: メモリが不足しています\n", "kyojin: out of memory\n"), stderr);
+        return 2;
+    }
+    int rc = verify_inputs(report, decl, nd, policies, a, dhex, used, &mismatch);
+    free(dhex);
+    free(used);
+    return rc < 0 ? 2 : mismatch ? 1 : 0;
 }

@@ -1,12 +1,30 @@
 /* bundle.c — finding and loading chunks of the build's precompiled bundle (bundle.h). */
 #include "engine/bundle.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 const bundle *bundle_usable(const bundle *b)
 {
     if (!b || !b->lua_ident || !b->marker || strcmp(b->lua_ident, lua_ident) != 0) return NULL;
     return b;
+}
+
+const bundle_chunk *bundle_runtime_file(const bundle *b, const char *relname)
+{
+    for (size_t i = 0; b && i < b->nruntime; i++)
+        if (strcmp(b->runtime[i].relname, relname) == 0) return b->runtime[i].chunk;
+    return NULL;
+}
+
+char *bundle_text_copy(const bundle_chunk *c, size_t *len)
+{
+    char *t = c ? malloc(c->src_len + 1) : NULL;
+    if (!t) return NULL;
+    memcpy(t, c->src, c->src_len);
+    t[c->src_len] = 0;
+    *len = c->src_len;
+    return t;
 }
 
 static int cmp_text(const bundle_chunk *c, const char *text, size_t len)

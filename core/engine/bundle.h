@@ -48,10 +48,21 @@ typedef struct bundle {
     const char *const *helpers;       /* the helper files (under lua/kyojin/helpers) the metadata
                                      was built with, in runner.c's order */
     size_t nhelpers;
+    const bundle_policy *runtime; /* every file of the runtime directory lua/ (relative name,
+                                     text), sorted by name */
+    size_t nruntime;
 } bundle;
 
 /* The build's bundle (only in the kyojin binary; see core/main.c make_runner). */
 extern const bundle kyojin_builtin_bundle;
+
+/* A kyojin binary without its runtime directory (lua/ beside it or under KYOJIN_HOME) runs
+ * on the bundle's runtime: the file `relname` of lua/ ("kyojin/dsl.lua"), or NULL. b may be
+ * NULL. */
+const bundle_chunk *bundle_runtime_file(const bundle *b, const char *relname);
+/* A malloc'd, NUL-terminated copy of the source text of c, its length in *len; NULL when c is
+ * NULL or out of memory. */
+char *bundle_text_copy(const bundle_chunk *c, size_t *len);
 
 /* b itself if it can be used with the Lua library in this process, else NULL. */
 const bundle *bundle_usable(const bundle *b);

@@ -15,6 +15,10 @@ typedef struct {
     sandbox_opts sandbox;
     int validate;      /* run schema validation before policies (default on) */
     int skip_policies; /* load the runtime only (kyojin schema) */
+    /* with policies_dir absent: the policy set is the bundle's (bundle.h; a kyojin binary
+     * without its policies/ folder). The runtime comes from the bundle whenever lua_dir is
+     * absent (sandbox_runtime_bundled). */
+    int policies_from_bundle;
 } runner_opts;
 
 typedef enum { ST_PASS, ST_FAIL, ST_WARN, ST_NA, ST_ERROR, ST_WAIVED, ST_INFO } policy_status;
@@ -29,7 +33,8 @@ void runner_free(runner *r);
 
 /* The Lua sources under `base` as paths relative to it, sorted; with `policies`, only what a
  * policy directory loads (no fixtures/, *_test.lua or top-level catalog.lua). Returns the
- * count; free the list with runner_free_list. */
+ * count; free the list with runner_free_list. The one selection of policy files: the runner,
+ * tools/mkbundle.c and `kyojin verify` (audit/verify.c) all list through it. */
 size_t runner_list_sources(const char *base, int policies, char ***out);
 void runner_free_list(char **v, size_t n);
 /* Load errors as "file: message" lines (NULL-terminated array, owned by the runner). */

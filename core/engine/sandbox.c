@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 const char SANDBOX_CURRENT_POLICY = 0; /* registry: id of the running policy (string) */
 static const char SAFE_GLOBALS = 0;    /* registry: the real table behind the frozen globals */
@@ -64,6 +65,7 @@ struct sandbox {
     int verbose;
     double cpu_seconds;   /* per call (timelimit.c) */
     const bundle *bundle; /* the build's precompiled chunks, or NULL (bundle.h) */
+    int runtime_bundled;  /* no runtime directory: its modules come from the bundle */
     long compiled;        /* chunks compiled from source instead (sandbox_sources_compiled) */
     void
         *pool_free[POOL_CLASSES]; /* free blocks per size class (linked through their first word) */
@@ -510,6 +512,11 @@ int sandbox_load_cached(sandbox *sb, const char *text, size_t len, const char *c
     return sandbox_load(sb, text, len, chunkname, err, errlen);
 }
 
+int sandbox_runtime_bundled(const sandbox *sb)
+{
+    return sb->runtime_bundled;
+}
+
 long sandbox_sources_compiled(const sandbox *sb)
 {
     return sb->compiled;
@@ -521,7 +528,35 @@ long sandbox_sources_compiled(const sandbox *sb)
  * table, package.searchpath. */
 static int searcher_lua(lua_State *L)
 {
-    luaL_checkstring(L, 1);
+    const char *name = luaL_checkstring(L, 1);
+    sandbox *sb = self(L);
+    if (sb && sb->runtime_bundled) { /* the module of the bundled runtime, named as on disk */
+        luaL_gsub(L, name, ".", "/");
+        lua_pushliteral(L, ".lua");
+        lua_concat(L, 2);
+        const char *rel = lua_tostring(L, -1);
+        const bundle_chunk *c = bundle_runtime_file(sb->bundle, rel);
+        if (c) {
+            size_t pl = 0;
+            lua_getfield(L, lua_upvalueindex(1), "path"); /* "DIR/?.lua" */
+            const char *path = lua_tolstring(L, -1, &pl);
+            luaL_Buffer fb;
+            luaL_buffinit(L, &fb);
+            if (path && pl >= 6)
+                luaL_addlstring(&fb, path, pl - 6);
+            else
+                luaL_addstring(&fb, "lua");
+            luaL_addchar(&fb, '/');
+            luaL_addstring(&fb, rel);
+            luaL_pushresult(&fb);
+            lua_pushfstring(L, "@%s", lua_tostring(L, -1));
+            if (bundle_load(L, sb->bundle, c, lua_tostring(L, -1)) == 0) {
+                lua_pushvalue(L, -3); /* the file name */
+                return 2;
+            }
+        }
+        lua_settop(L, 1);
+    }
     lua_getfield(L, lua_upvalueindex(1), "path");
     if (!lua_isstring(L, -1)) return luaL_error(L, "'package.%s' must be a string", "path");
     lua_pushvalue(L, lua_upvalueindex(2));
@@ -531,7 +566,6 @@ static int searcher_lua(lua_State *L)
     if (lua_isnil(L, -2)) return 1; /* not found: the list of files tried */
     lua_pop(L, 1);
     const char *filename = lua_tostring(L, -1);
-    sandbox *sb = self(L);
     luaL_Buffer b;
     luaL_buffinit(L, &b);
     luaL_addchar(&b, '@');
@@ -684,6 +718,10 @@ sandbox *sandbox_new(const sandbox_opts *o, char *err, size_t errlen)
     sb->verbose = o ? o->verbose : 0;
     sb->cpu_seconds = o && o->cpu_seconds > 0 ? o->cpu_seconds : SANDBOX_DEFAULT_CPU_SECONDS;
     sb->bundle = o ? bundle_usable(o->bundle) : NULL;
+    struct stat st;
+    sb->runtime_bundled =
+        sb->bundle && sb->bundle->nruntime &&
+        (stat(o && o->lua_dir ? o->lua_dir : "lua", &st) != 0 || !S_ISDIR(st.st_mode));
     sb->pool_max = o && o->plain_malloc ? 0 : POOL_MAX;
     sb->L = lua_newstate(sb_alloc, sb);
     if (!sb->L) {

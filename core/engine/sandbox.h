@@ -54,6 +54,9 @@ int sandbox_load_cached(sandbox *sb, const char *text, size_t len, const char *c
 /* How many chunks (trusted modules through require, sandbox_load_cached) were compiled from
  * source rather than taken from the bundle so far. */
 long sandbox_sources_compiled(const sandbox *sb);
+/* Whether the runtime directory (sandbox_opts.lua_dir) is absent and its modules come from the
+ * bundle's runtime (bundle.h: a kyojin binary copied without its lua/ folder). */
+int sandbox_runtime_bundled(const sandbox *sb);
 
 /* Call the function below `nargs` arguments under the budget and memory cap for `who`
  * (a policy id, used in messages). Results are left on the stack (nresults) on success.

@@ -13,7 +13,9 @@
  * any pointer, to its offset. Offsets become line:column through a line-start table.
  */
 #include "input/decl.h"
+#include "util/fileio.h"
 #include "util/sha256.h"
+#include "util/strutil.h"
 #include "util/utf8.h"
 
 #include <errno.h>
@@ -73,21 +75,12 @@ static void set_msg(decl_error *e, const char *fja, const char *fen, ...)
     }
 }
 
-static char *xstrdup(const char *s)
-{
-    if (!s) return NULL;
-    size_t n = strlen(s) + 1;
-    char *p = malloc(n);
-    if (p) memcpy(p, s, n);
-    return p;
-}
-
 /* The same for two finished texts. */
 static void set_text(decl_error *e, const char *ja, const char *en)
 {
     free_msgs(e);
-    e->msg_ja = xstrdup(ja);
-    e->msg_en = xstrdup(en);
+    e->msg_ja = str_dup(ja);
+    e->msg_en = str_dup(en);
     if (!e->msg_ja || !e->msg_en) {
         free_msgs(e);
         e->msg_ja = oom_ja;
@@ -750,8 +743,8 @@ void decl_error_at(decl_doc *d, const char *pointer, const char *ja, const char 
                    decl_error *err)
 {
     decl_error_clear(err);
-    err->file = xstrdup(d->path);
-    err->pointer = xstrdup(pointer);
+    err->file = str_dup(d->path);
+    err->pointer = str_dup(pointer);
     set_text(err, ja, en);
     int line, col;
     decl_locate(d, pointer, &line, &col);
@@ -951,7 +944,7 @@ static int wide_encoding(decl_doc *d, decl_error *err)
             big ? "big-endian" : "little-endian", bom ? ", with a byte order mark" : "");
         if (!err->msg_en) err->msg_en = oom_en;
     }
-    err->file = xstrdup(d->path);
+    err->file = str_dup(d->path);
     err->line = 1;
     err->column = 1;
     return -1;
@@ -985,7 +978,7 @@ static int load_common(decl_doc *d, const decl_limits *lim, decl_error *err)
     if (sc.i >= sc.n) {
         set_msg(err, "ファイルが空です（JSON オブジェクト { ... } が必要です）",
                 "the file is empty (expected a JSON object { ... })");
-        err->file = xstrdup(d->path);
+        err->file = str_dup(d->path);
         free(sc.offs);
         return -1;
     }
@@ -993,7 +986,7 @@ static int load_common(decl_doc *d, const decl_limits *lim, decl_error *err)
         free(sc.offs);
         set_msg(err, "最上位は JSON オブジェクト { ... } でなければなりません",
                 "the top level must be a JSON object { ... }");
-        err->file = xstrdup(d->path);
+        err->file = str_dup(d->path);
         position_error(d->text, d->len, sc.i, err);
         return -1;
     }
@@ -1013,20 +1006,20 @@ static int load_common(decl_doc *d, const decl_limits *lim, decl_error *err)
     if (check_duplicates(d, err)) {
         if (!err->msg_ja) {
             set_msg(err, "メモリが不足しています", "out of memory");
-            err->file = xstrdup(d->path);
+            err->file = str_dup(d->path);
         }
         return -1;
     }
     return 0;
 
 scan_fail:
-    err->file = xstrdup(d->path);
+    err->file = str_dup(d->path);
     position_error(d->text, d->len, sc.err_off, err);
     free(sc.offs);
     return -1;
 oom:
     set_msg(err, "メモリが不足しています", "out of memory");
-    err->file = xstrdup(d->path);
+    err->file = str_dup(d->path);
     return -1;
 }
 
@@ -1041,7 +1034,7 @@ int decl_load_buffer(const char *name, const char *buf, size_t len, const decl_l
                 "ファイルが大きすぎます（%zu バイト、上限 %zu バイト。--max-input で変更できます）",
                 "file too large (%zu bytes, limit %zu bytes; change it with --max-input)", len,
                 max);
-        err->file = xstrdup(name);
+        err->file = str_dup(name);
         return -1;
     }
     decl_doc *d = calloc(1, sizeof *d);
@@ -1049,7 +1042,7 @@ int decl_load_buffer(const char *name, const char *buf, size_t len, const decl_l
         set_msg(err, "メモリが不足しています", "out of memory");
         return -1;
     }
-    d->path = xstrdup(name);
+    d->path = str_dup(name);
     d->text = malloc(len + 1);
     if (!d->path || !d->text) {
         decl_free(d);
@@ -1072,55 +1065,23 @@ int decl_load_file(const char *path, const decl_limits *lim, decl_doc **out, dec
     *out = NULL;
     memset(err, 0, sizeof *err);
     size_t max = lim && lim->max_input ? lim->max_input : DECL_DEFAULT_MAX_INPUT;
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        set_msg(err, "ファイルを開けません: %s", "cannot open the file: %s", strerror(errno));
-        err->file = xstrdup(path);
-        return -1;
-    }
-    size_t cap = 65536, len = 0;
-    char *buf = malloc(cap);
+    fileio_error fe;
+    size_t len;
+    char *buf = fileio_read_file(path, max, 0, &len, &fe);
     if (!buf) {
-        fclose(f);
-        set_msg(err, "メモリが不足しています", "out of memory");
-        err->file = xstrdup(path);
-        return -1;
-    }
-    for (;;) {
-        if (len == cap) {
-            if (cap > max) break;
-            size_t nc = cap * 2;
-            char *nb = realloc(buf, nc);
-            if (!nb) {
-                free(buf);
-                fclose(f);
-                set_msg(err, "メモリが不足しています", "out of memory");
-                err->file = xstrdup(path);
-                return -1;
-            }
-            buf = nb;
-            cap = nc;
-        }
-        size_t r = fread(buf + len, 1, cap - len, f);
-        len += r;
-        if (r == 0) break;
-        if (len > max) break;
-    }
-    int rerr = ferror(f);
-    fclose(f);
-    if (rerr) {
-        free(buf);
-        set_msg(err, "ファイルを読めません", "cannot read the file");
-        err->file = xstrdup(path);
-        return -1;
-    }
-    if (len > max) {
-        free(buf);
-        set_msg(
-            err,
-            "ファイルが大きすぎます（%zu バイトを超えています。--max-input で上限を変更できます）",
-            "file too large (more than %zu bytes; change the limit with --max-input)", max);
-        err->file = xstrdup(path);
+        if (fe.code == FILEIO_ERR_OPEN)
+            set_msg(err, "ファイルを開けません: %s", "cannot open the file: %s",
+                    strerror(fe.errnum));
+        else if (fe.code == FILEIO_ERR_NOMEM)
+            set_msg(err, "メモリが不足しています", "out of memory");
+        else if (fe.code == FILEIO_ERR_TOO_LARGE)
+            set_msg(
+                err,
+                "ファイルが大きすぎます（%zu バイトを超えています。--max-input で上限を変更できます）",
+                "file too large (more than %zu bytes; change the limit with --max-input)", max);
+        else
+            set_msg(err, "ファイルを読めません", "cannot read the file");
+        err->file = str_dup(path);
         return -1;
     }
     decl_doc *d = calloc(1, sizeof *d);
@@ -1129,19 +1090,9 @@ int decl_load_file(const char *path, const decl_limits *lim, decl_doc **out, dec
         set_msg(err, "メモリが不足しています", "out of memory");
         return -1;
     }
-    d->path = xstrdup(path);
+    d->path = str_dup(path);
     d->text = buf;
     d->len = len;
-    if (len == cap) {
-        char *nb = realloc(buf, len + 1);
-        if (!nb) {
-            decl_free(d);
-            set_msg(err, "メモリが不足しています", "out of memory");
-            return -1;
-        }
-        d->text = nb;
-    }
-    d->text[len] = 0;
     if (!d->path || load_common(d, lim, err)) {
         decl_free(d);
         return -1;

@@ -23,6 +23,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <lauxlib.h>
 #include <lua.h>
@@ -224,8 +225,16 @@ static cJSON *load_data_file(sandbox *sb, const char *dir, const char *name, cha
         return NULL;
     }
     size_t len = 0;
+    char *src = NULL;
+    struct stat st;
+    if (tables_bundle && (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))) {
+        /* no runtime directory: the tables of the bundle's runtime (bundle.h) */
+        char rel[300];
+        snprintf(rel, sizeof rel, "kyojin/risk/%s", name);
+        src = bundle_text_copy(bundle_runtime_file(tables_bundle, rel), &len);
+    }
     errno = 0;
-    char *src = fileio_read(path, TABLE_MAX_BYTES, &len);
+    if (!src) src = fileio_read(path, TABLE_MAX_BYTES, &len);
     if (!src) {
         risk_seterr(err, errlen, "%s: cannot open or read: %s (at most %d bytes)", name,
                     errno ? strerror(errno) : "too large", TABLE_MAX_BYTES);

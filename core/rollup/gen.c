@@ -20,6 +20,8 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "rollup/rollup.h"
+#include "input/lgcode.h"
+#include "util/atomic_out.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -183,10 +185,9 @@ typedef struct {
 
 static void check_digit(char code[7], int five)
 {
-    int d[5];
-    for (int i = 4, v = five; i >= 0; i--, v /= 10) d[i] = v % 10;
-    int r = (6 * d[0] + 5 * d[1] + 4 * d[2] + 3 * d[3] + 2 * d[4]) % 11;
-    snprintf(code, 7, "%05d%d", five, (11 - r) % 10);
+    snprintf(code, 7, "%05d", five);
+    code[5] = (char)('0' + lg_check_digit(code));
+    code[6] = '\0';
 }
 
 /* A population drawn log-uniformly in [lo, hi]. */
@@ -287,6 +288,7 @@ typedef struct {
     int extra;        /* extra assets (size) */
     int extra_vulns;
     int trees;
+    double waivers; /* probability of a waiver (gen_options.waivers_pct / 100) */
     char today[11]; /* as_of */
 } genctx;
 
@@ -1036,7 +1038,7 @@ static void build_mail_and_rest(genctx *g, cJSON *d, int full)
     int last = cJSON_GetArraySize(sts) - 1;
     cJSON *st0 = last >= 0 ? cJSON_GetArrayItem(sts, last) : NULL;
     if (st0 && strcmp(rollup_str(st0, "target_segment"), "mynumber") != 0) st0 = NULL;
-    if (st0 && chance(&g->r, 0.25)) {
+    if (st0 && chance(&g->r, g->waivers)) {
         char subject[64];
         snprintf(subject, sizeof subject, "/screen_transfer/%d", last);
         cJSON_SetNumberValue(cJSON_GetObjectItemCaseSensitive(st0, "refresh_interval_days"), 14);
@@ -1079,8 +1081,23 @@ size_t gen_national_count(void)
     return n;
 }
 
+void gen_options_init(gen_options *o)
+{
+    o->size = GEN_AUTO;
+    o->waivers_pct = 25;
+}
+
 cJSON *gen_declaration(uint64_t seed, size_t index, enum gen_size size)
 {
+    gen_options o;
+    gen_options_init(&o);
+    o.size = size;
+    return gen_declaration_opts(seed, index, &o);
+}
+
+cJSON *gen_declaration_opts(uint64_t seed, size_t index, const gen_options *o)
+{
+    enum gen_size size = o->size;
     size_t n = 0;
     const body_plan *plan = plan_for(seed, &n);
     if (!plan || index >= n) return NULL;
@@ -1088,6 +1105,7 @@ cJSON *gen_declaration(uint64_t seed, size_t index, enum gen_size size)
     genctx g;
     memset(&g, 0, sizeof g);
     g.b = b;
+    g.waivers = o->waivers_pct / 100.0;
     rng_seed(&g.r, seed, 1000000 + (uint64_t)index);
 
     /* model mix: mostly α; β and β′ more likely in larger bodies */
@@ -1184,48 +1202,45 @@ static int parse_u64(const char *s, uint64_t *out)
     return 0;
 }
 
-static void usage(FILE *fp)
+int gen_parse_waivers(const char *s, int *pct)
 {
-    fputs("usage: kyojin gen --out DIR [--seed N] [--count N] [--size small|medium|large|auto]\n"
-          "  writes DIR/<code>.json for the first N of the 1,788 bodies (47 prefectures and\n"
-          "  1,741 municipalities); the same seed always gives the same files\n",
-          fp);
+    uint64_t v;
+    if (parse_u64(s, &v) != 0 || v > 100) return -1;
+    *pct = (int)v;
+    return 0;
 }
 
-int cmd_gen(int argc, char **argv)
+int cmd_gen(const gen_args *a)
 {
     uint64_t seed = 1, count = 0;
-    const char *out = NULL, *size_s = "auto";
-    int quiet = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            usage(stdout);
-            return ROLLUP_EXIT_OK;
-        } else if (strcmp(a, "--quiet") == 0) {
-            quiet = 1;
-        } else if (i + 1 < argc && strcmp(a, "--seed") == 0) {
-            if (parse_u64(argv[++i], &seed) != 0) {
-                fprintf(stderr, "kyojin gen: --seed needs a non-negative integer\n");
-                return ROLLUP_EXIT_USAGE;
-            }
-        } else if (i + 1 < argc && strcmp(a, "--count") == 0) {
-            if (parse_u64(argv[++i], &count) != 0 || count == 0) {
-                fprintf(stderr, "kyojin gen: --count needs a positive integer\n");
-                return ROLLUP_EXIT_USAGE;
-            }
-        } else if (i + 1 < argc && (strcmp(a, "--out") == 0 || strcmp(a, "-o") == 0)) {
-            out = argv[++i];
-        } else if (i + 1 < argc && strcmp(a, "--size") == 0) {
-            size_s = argv[++i];
-        } else {
-            fprintf(stderr, "kyojin gen: unknown option or missing value: %s\n", a);
-            usage(stderr);
-            return ROLLUP_EXIT_USAGE;
-        }
+    const char *out = a->out, *size_s = a->size ? a->size : "auto";
+    int quiet = a->quiet, en = a->lang && strcmp(a->lang, "en") == 0;
+    gen_options go;
+    gen_options_init(&go);
+    if (a->waivers && gen_parse_waivers(a->waivers, &go.waivers_pct) != 0) {
+        fputs(en ? "kyojin gen: --waivers needs a percentage from 0 to 100\n"
+                 : "kyojin gen: --waivers には 0〜100 の百分率を指定してください\n",
+              stderr);
+        return ROLLUP_EXIT_USAGE;
+    }
+    if (a->seed && parse_u64(a->seed, &seed) != 0) {
+        fputs(en ? "kyojin gen: --seed needs a non-negative integer\n"
+                 : "kyojin gen: --seed には 0 以上の整数を指定してください\n",
+              stderr);
+        return ROLLUP_EXIT_USAGE;
+    }
+    if (a->count && (parse_u64(a->count, &count) != 0 || count == 0)) {
+        fputs(en ? "kyojin gen: --count needs a positive integer\n"
+                 : "kyojin gen: --count には正の整数を指定してください\n",
+              stderr);
+        return ROLLUP_EXIT_USAGE;
     }
     if (!out) {
-        usage(stderr);
+        fputs(en ? "kyojin gen: give the directory to write to (--out DIR)\n"
+                   "(see kyojin gen --help)\n"
+                 : "kyojin gen: 書き出すディレクトリを指定してください（--out DIR）\n"
+                   "（kyojin gen --help を参照）\n",
+              stderr);
         return ROLLUP_EXIT_USAGE;
     }
     enum gen_size size;
@@ -1238,13 +1253,20 @@ int cmd_gen(int argc, char **argv)
     else if (strcmp(size_s, "large") == 0)
         size = GEN_LARGE;
     else {
-        fprintf(stderr, "kyojin gen: unknown size \"%s\" (small, medium, large, auto)\n", size_s);
+        fprintf(stderr,
+                en ? "kyojin gen: unknown size \"%s\" (small, medium, large, auto)\n"
+                   : "kyojin gen: 不明な大きさです: %s（small, medium, large, auto）\n",
+                size_s);
         return ROLLUP_EXIT_USAGE;
     }
+    go.size = size;
     size_t total = gen_national_count();
     if (count == 0 || count > total) count = count ? count : total;
     if (count > total) {
-        fprintf(stderr, "kyojin gen: --count is at most %zu (the bodies of the country)\n", total);
+        fprintf(stderr,
+                en ? "kyojin gen: --count is at most %zu (the bodies of the country)\n"
+                   : "kyojin gen: --count は %zu（全国の団体数）以下です\n",
+                total);
         return ROLLUP_EXIT_USAGE;
     }
     if (mkdir(out, 0755) != 0 && errno != EEXIST) {
@@ -1254,9 +1276,10 @@ int cmd_gen(int argc, char **argv)
     char err[512];
     size_t bytes = 0;
     for (size_t i = 0; i < count; i++) {
-        cJSON *d = gen_declaration(seed, i, size);
+        cJSON *d = gen_declaration_opts(seed, i, &go);
         if (!d) {
-            fprintf(stderr, "kyojin gen: out of memory\n");
+            fputs(en ? "kyojin gen: out of memory\n" : "kyojin gen: メモリが不足しています\n",
+                  stderr);
             return ROLLUP_EXIT_OUTPUT;
         }
         const char *code = rollup_str(cJSON_GetObjectItemCaseSensitive(d, "body"), "code");
@@ -1266,11 +1289,11 @@ int cmd_gen(int argc, char **argv)
         int rc = -1;
         if (path && text) {
             snprintf(path, pl, "%s/%s.json", out, code);
-            rollup_out o;
-            if (rollup_out_open(&o, path, err, sizeof err) == 0) {
+            atomic_out o;
+            if (atomic_out_open(&o, path, err, sizeof err) == 0) {
                 fputs(text, o.fp);
                 fputc('\n', o.fp);
-                rc = rollup_out_close(&o, err, sizeof err);
+                rc = atomic_out_commit(&o, err, sizeof err);
                 bytes += strlen(text) + 1;
             }
         } else {
@@ -1285,7 +1308,9 @@ int cmd_gen(int argc, char **argv)
         }
     }
     if (!quiet)
-        fprintf(stderr, "kyojin gen: %zu declarations (%zu KB) written to %s\n", (size_t)count,
-                bytes / 1024, out);
+        fprintf(stderr,
+                en ? "kyojin gen: %zu declarations (%zu KB) written to %s\n"
+                   : "kyojin gen: %zu 件の申告（%zu KB）を %s に書き出しました\n",
+                (size_t)count, bytes / 1024, out);
     return ROLLUP_EXIT_OK;
 }

@@ -1,8 +1,8 @@
 /*
  * driver.c — a tiny stand-alone front end for the roll-up module, so its
  * tests run without the policy engine: `driver sarif|junit RESULT.json
- * [lang]`, `driver baseline RESULT.json BASELINE.json`, and the commands
- * `driver summary|diff|gen ...` exactly as `kyojin summary|diff|gen ...`.
+ * [lang]` and `driver baseline RESULT.json BASELINE.json`. The commands summary,
+ * diff and gen take their options from the kyojin command line (core/cli).
  */
 #include "rollup/rollup.h"
 
@@ -12,12 +12,9 @@ int main(int argc, char **argv)
 {
     char err[512];
     if (argc < 2) {
-        fputs("usage: driver sarif|junit|baseline|summary|diff|gen ...\n", stderr);
+        fputs("usage: driver sarif|junit|baseline ...\n", stderr);
         return 2;
     }
-    if (strcmp(argv[1], "summary") == 0) return cmd_summary(argc - 1, argv + 1);
-    if (strcmp(argv[1], "diff") == 0) return cmd_diff(argc - 1, argv + 1);
-    if (strcmp(argv[1], "gen") == 0) return cmd_gen(argc - 1, argv + 1);
     if (argc < 3) return 2;
     cJSON *doc = rollup_load_json(argv[2], err, sizeof err);
     if (!doc) {

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/../.."
 BUILD=${BUILD:-build}
 CC=${CC:-cc}
 # the objects of today's sources (a stale object of a renamed source is not linked)
-OBJS=$(for s in core/*/*.c; do o="$BUILD/obj/${s#core/}"; o=${o%.c}.o; [ "$s" != core/cli/main.c ] && [ -f "$o" ] && echo "$o"; done)
+OBJS=$(for s in core/*/*.c; do o="$BUILD/obj/${s#core/}"; o=${o%.c}.o; [ "${s#core/cli/}" = "$s" ] && [ -f "$o" ] && echo "$o"; done)
 if [ -z "$OBJS" ]; then echo "no objects in $BUILD (run make)"; echo "0 passed, 1 failed"; exit 1; fi
 bin=$BUILD/alloc-sweep
 # shellcheck disable=SC2086

@@ -4,13 +4,7 @@ set -u
 cd "$(dirname "$0")/../.."
 K=${KYOJIN:-./kyojin}
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
-passed=0; failed=0
-ok()   { passed=$((passed + 1)); }
-bad()  { failed=$((failed + 1)); echo "FAIL: $*"; }
-# expect_rc NAME RC CMD...
-expect_rc() { local name=$1 want=$2; shift 2; "$@" >"$T/out" 2>"$T/err"; local rc=$?
-  if [ "$rc" -eq "$want" ]; then ok; else bad "$name: exit $rc, expected $want"; head -5 "$T/err"; fi; }
-contains() { local name=$1 file=$2 text=$3; if grep -qF -- "$text" "$file"; then ok; else bad "$name: '$text' not in $(basename "$file")"; head -5 "$file"; fi; }
+. tests/suites/lib/expect.sh
 
 expect_rc "help exits 0" 0 "$K" --help
 contains "help on stdout" "$T/out" "終了コード"

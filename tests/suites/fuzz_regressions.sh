@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../.."
 BUILD=${BUILD:-build}
 CC=${CC:-cc}
 # the objects of today's sources (a stale object of a renamed source is not linked)
-OBJS=$(for s in core/*/*.c; do o="$BUILD/obj/${s#core/}"; o=${o%.c}.o; [ "$s" != core/cli/main.c ] && [ -f "$o" ] && echo "$o"; done)
+OBJS=$(for s in core/*/*.c; do o="$BUILD/obj/${s#core/}"; o=${o%.c}.o; [ "${s#core/cli/}" = "$s" ] && [ -f "$o" ] && echo "$o"; done)
 LIBS="$(pkg-config --libs lua5.4 libcjson libcrypto) -lxlsxwriter -lz -lm"
 INC="-Icore $(pkg-config --cflags lua5.4 libcjson)"
 out=$BUILD/fuzz-standalone

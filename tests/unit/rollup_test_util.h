@@ -165,15 +165,16 @@ static inline char *t_write_temp(const cJSON *doc)
     return path;
 }
 
-/* Capture stdout of fn(argc, argv) into a malloc'd string; *rc gets the return. */
-static inline char *t_capture_stdout(int (*fn)(int, char **), int argc, char **argv, int *rc)
+/* Capture stdout of fn(a) (kyojin summary or diff) into a malloc'd string; *rc gets the
+ * return. */
+static inline char *t_capture_stdout(int (*fn)(const rollup_args *), const rollup_args *a, int *rc)
 {
     fflush(stdout);
     char path[] = "/tmp/kyojin-rollup-out-XXXXXX";
     int fd = mkstemp(path);
     int saved = dup(1);
     dup2(fd, 1);
-    *rc = fn(argc, argv);
+    *rc = fn(a);
     fflush(stdout);
     dup2(saved, 1);
     close(saved);

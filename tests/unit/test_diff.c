@@ -34,8 +34,9 @@ static cJSON *run_diff(cJSON *old, cJSON *new_, int *rc)
     char out[] = "/tmp/kyojin-diff-out-XXXXXX";
     int fd = mkstemp(out);
     close(fd);
-    char *argv[] = {"diff", "--format", "json", "-o", out, po, pn, NULL};
-    *rc = cmd_diff(7, argv);
+    char *in[] = {po, pn};
+    rollup_args a = {"json", NULL, out, in, 2};
+    *rc = cmd_diff(&a);
     cJSON *res = NULL;
     FILE *f = fopen(out, "r");
     if (f) {
@@ -152,16 +153,20 @@ static void added_and_removed_declarations(void **state)
 static void usage_and_input_errors(void **state)
 {
     (void)state;
-    char *a1[] = {"diff", "only-one.json", NULL};
-    assert_int_equal(cmd_diff(2, a1), ROLLUP_EXIT_USAGE);
-    char *a2[] = {"diff", "--format", "xml", "a", "b", NULL};
-    assert_int_equal(cmd_diff(5, a2), ROLLUP_EXIT_USAGE);
-    char *a3[] = {"diff", "/nonexistent/a.json", "/nonexistent/b.json", NULL};
-    assert_int_equal(cmd_diff(3, a3), ROLLUP_EXIT_INPUT);
+    char *in1[] = {"only-one.json"};
+    rollup_args a1 = {NULL, NULL, NULL, in1, 1};
+    assert_int_equal(cmd_diff(&a1), ROLLUP_EXIT_USAGE);
+    char *in2[] = {"a", "b"};
+    rollup_args a2 = {"xml", NULL, NULL, in2, 2};
+    assert_int_equal(cmd_diff(&a2), ROLLUP_EXIT_USAGE);
+    char *in3[] = {"/nonexistent/a.json", "/nonexistent/b.json"};
+    rollup_args a3 = {NULL, NULL, NULL, in3, 2};
+    assert_int_equal(cmd_diff(&a3), ROLLUP_EXIT_INPUT);
     cJSON *notresult = cJSON_Parse("{\"schema\":\"kyojin/declaration/v1\",\"declarations\":[]}");
     char *p = t_write_temp(notresult);
-    char *a4[] = {"diff", p, p, NULL};
-    assert_int_equal(cmd_diff(3, a4), ROLLUP_EXIT_INPUT);
+    char *in4[] = {p, p};
+    rollup_args a4 = {NULL, NULL, NULL, in4, 2};
+    assert_int_equal(cmd_diff(&a4), ROLLUP_EXIT_INPUT);
     unlink(p);
     free(p);
     cJSON_Delete(notresult);
@@ -172,9 +177,10 @@ static void text_output_says_the_verdict(void **state)
     (void)state;
     cJSON *o = doc("waived", "B", 0), *n = doc("fail", "A", 0);
     char *po = t_write_temp(o), *pn = t_write_temp(n);
-    char *argv[] = {"diff", "--lang", "en", po, pn, NULL};
+    char *in[] = {po, pn};
+    rollup_args a = {NULL, "en", NULL, in, 2};
     int rc;
-    char *out = t_capture_stdout(cmd_diff, 5, argv, &rc);
+    char *out = t_capture_stdout(cmd_diff, &a, &rc);
     assert_int_equal(rc, 1);
     assert_non_null(strstr(out, "Expired waivers: 1"));
     assert_non_null(strstr(out, "lgwan-pc / mail_malware  B → A"));

@@ -41,9 +41,10 @@ static char *write_sample(void)
 
 static cJSON *summary_json(const char *path)
 {
-    char *argv[] = {"summary", "--format", "json", (char *)path, NULL};
+    char *in[] = {(char *)path};
+    rollup_args a = {"json", NULL, NULL, in, 1};
     int rc;
-    char *out = t_capture_stdout(cmd_summary, 4, argv, &rc);
+    char *out = t_capture_stdout(cmd_summary, &a, &rc);
     assert_int_equal(rc, 0);
     cJSON *j = cJSON_Parse(out);
     free(out);
@@ -132,22 +133,23 @@ static void text_csv_and_html_formats(void **state)
     (void)state;
     char *path = write_sample();
     int rc;
-    char *a1[] = {"summary", "--format", "csv", path, NULL};
-    char *csv = t_capture_stdout(cmd_summary, 4, a1, &rc);
+    char *in[] = {path};
+    rollup_args a1 = {"csv", NULL, NULL, in, 1};
+    char *csv = t_capture_stdout(cmd_summary, &a1, &rc);
     assert_int_equal(rc, 0);
     assert_non_null(strstr(
         csv, "section,group,policy,level,bodies,pass,fail,warn,waived,not_applicable,error"));
     assert_non_null(strstr(csv, "requirement,national,ST-01,required,,1,1,0,0,0,1"));
     assert_non_null(strstr(csv, "failing_body,北海道,ST-01,required"));
-    char *a2[] = {"summary", "--format", "html", "--lang", "en", path, NULL};
-    char *html = t_capture_stdout(cmd_summary, 6, a2, &rc);
+    rollup_args a2 = {"html", "en", NULL, in, 1};
+    char *html = t_capture_stdout(cmd_summary, &a2, &rc);
     assert_int_equal(rc, 0);
     assert_non_null(strstr(html, "<!DOCTYPE html>"));
     assert_non_null(strstr(html, "<svg"));
     assert_null(strstr(html, "<script"));
     assert_null(strstr(html, "http://example"));
-    char *a3[] = {"summary", path, NULL};
-    char *text = t_capture_stdout(cmd_summary, 2, a3, &rc);
+    rollup_args a3 = {NULL, NULL, NULL, in, 1};
+    char *text = t_capture_stdout(cmd_summary, &a3, &rc);
     assert_non_null(strstr(text, "団体数: 3"));
     assert_non_null(strstr(text, "必須要件に不適合の団体"));
     free(csv);
@@ -166,9 +168,10 @@ static void html_escapes_names(void **state)
     t_add_policy(d, t_policy("ST-01", "required", "fail"));
     t_finish_decl(d);
     char *path = t_write_temp(r);
-    char *argv[] = {"summary", "--format", "html", path, NULL};
+    char *in[] = {path};
+    rollup_args a = {"html", NULL, NULL, in, 1};
     int rc;
-    char *html = t_capture_stdout(cmd_summary, 4, argv, &rc);
+    char *html = t_capture_stdout(cmd_summary, &a, &rc);
     assert_null(strstr(html, "<script>"));
     assert_non_null(strstr(html, "&lt;script&gt;"));
     free(html);
@@ -180,14 +183,16 @@ static void html_escapes_names(void **state)
 static void bad_inputs(void **state)
 {
     (void)state;
-    char *a1[] = {"summary", NULL};
-    assert_int_equal(cmd_summary(1, a1), ROLLUP_EXIT_USAGE);
-    char *a2[] = {"summary", "/nonexistent.json", NULL};
-    assert_int_equal(cmd_summary(2, a2), ROLLUP_EXIT_INPUT);
+    rollup_args a1 = {NULL, NULL, NULL, NULL, 0};
+    assert_int_equal(cmd_summary(&a1), ROLLUP_EXIT_USAGE);
+    char *in2[] = {"/nonexistent.json"};
+    rollup_args a2 = {NULL, NULL, NULL, in2, 1};
+    assert_int_equal(cmd_summary(&a2), ROLLUP_EXIT_INPUT);
     cJSON *decl = cJSON_Parse("{\"schema\":\"kyojin/declaration/v1\",\"body\":{}}");
     char *p = t_write_temp(decl);
-    char *a3[] = {"summary", p, NULL};
-    assert_int_equal(cmd_summary(2, a3), ROLLUP_EXIT_INPUT);
+    char *in3[] = {p};
+    rollup_args a3 = {NULL, NULL, NULL, in3, 1};
+    assert_int_equal(cmd_summary(&a3), ROLLUP_EXIT_INPUT);
     unlink(p);
     free(p);
     cJSON_Delete(decl);
@@ -196,11 +201,13 @@ static void bad_inputs(void **state)
     assert_int_equal(
         write(fd, "{\"schema\":\"kyojin/result/v1\",\"declarations\":[{\"file\":1},", 56), 56);
     close(fd);
-    char *a4[] = {"summary", tmp, NULL};
-    assert_int_equal(cmd_summary(2, a4), ROLLUP_EXIT_INPUT);
+    char *in4[] = {tmp};
+    rollup_args a4 = {NULL, NULL, NULL, in4, 1};
+    assert_int_equal(cmd_summary(&a4), ROLLUP_EXIT_INPUT);
     unlink(tmp);
-    char *a5[] = {"summary", "--format", "pdf", "x", NULL};
-    assert_int_equal(cmd_summary(4, a5),
+    char *in5[] = {"x"};
+    rollup_args a5 = {"pdf", NULL, NULL, in5, 1};
+    assert_int_equal(cmd_summary(&a5),
                      ROLLUP_EXIT_INPUT); /* x does not exist: input checked first */
 }
 

@@ -1,0 +1,375 @@
+/* commands.c — the command table of kyojin: every subcommand with its options, synopsis and
+ * help in Japanese and English. The parser, the usage texts, the man page and the bash
+ * completion are all made from this table (options.c, doc.c).
+ *
+ * Owns: the table, and handing the parsed options of summary, diff and gen (core/rollup) and
+ * verify (core/audit) to those modules. Does not own: parsing (options.c), the commands that
+ * evaluate policies (check.c), what the roll-up and audit commands do. */
+#define _POSIX_C_SOURCE 200809L
+#include "cli/cli.h"
+#include "rollup/rollup.h"
+
+#include <string.h>
+
+/* ------------------------------------------------------------------ options */
+
+#define OPT(var, key, name, sh, value, value_ja, choices, ja, en)                                  \
+    static const cli_option var = {key, name, sh, value, value_ja, choices, ja, en}
+
+/* common to every command */
+OPT(o_help, OPT_HELP, "help", 'h', NULL, NULL, NULL, "このコマンドの使い方を表示する",
+    "show the usage of this command");
+OPT(o_version, OPT_VERSION, "version", 'V', NULL, NULL, NULL, "バージョンを表示する",
+    "print the version");
+OPT(o_lang, OPT_LANG, "lang", 0, "ja|en", NULL, "ja en",
+    "メッセージと報告書の言語（既定 ja。コマンド行のどこに置いてもよい）",
+    "language of messages and reports (default ja; anywhere on the line)");
+
+/* policies and the engine */
+OPT(o_policies, OPT_POLICIES, "policies", 0, "DIR", NULL, NULL,
+    "ポリシーのディレクトリ（既定: 同梱のポリシー）",
+    "policy directory (default: the installed policies)");
+OPT(o_max_instructions, OPT_MAX_INSTRUCTIONS, "max-instructions", 0, "N", NULL, NULL,
+    "ポリシー 1 回の実行で使える命令数の上限", "instruction limit of one policy run");
+OPT(o_max_memory, OPT_MAX_MEMORY, "max-memory", 0, "BYTES", NULL, NULL,
+    "ポリシー 1 回の実行で使えるメモリの上限（バイト）", "memory limit of one policy run (bytes)");
+OPT(o_verbose, OPT_VERBOSE, "verbose", 0, NULL, NULL, NULL, "ポリシー実行の詳細を表示する",
+    "print details of the policy runs");
+
+/* check and risk */
+OPT(o_format_check, OPT_FORMAT, "format", 0, "FORMAT", "形式",
+    "text json html csv xlsx sarif junit",
+    "text・json・html・csv・xlsx・sarif・junit（既定 text。xlsx は -o が必要）",
+    "text, json, html, csv, xlsx, sarif or junit (default text; xlsx needs -o)");
+OPT(o_jobs, OPT_JOBS, "jobs", 'j', "N", NULL, NULL, "N 個のワーカープロセスで評価する（既定 1）",
+    "evaluate with N worker processes (default 1)");
+OPT(o_progress, OPT_PROGRESS, "progress", 0, NULL, NULL, NULL,
+    "進捗を標準エラーに表示する（既定: 端末のとき）",
+    "progress on stderr (default: when it is a terminal)");
+OPT(o_no_progress, OPT_NO_PROGRESS, "no-progress", 0, NULL, NULL, NULL, "進捗を表示しない",
+    "no progress on stderr");
+OPT(o_baseline, OPT_BASELINE, "baseline", 0, "RESULT.json", "結果.json", NULL,
+    "以前の結果にない指摘だけを報告する", "report only findings not in this earlier result");
+OPT(o_csv_table, OPT_CSV_TABLE, "csv-table", 0, "TABLE", "表", "findings assets trees meta",
+    "csv の表: findings（既定）・assets・trees・meta",
+    "csv: findings (default), assets, trees or meta");
+OPT(o_output_check, OPT_OUTPUT, "output", 'o', "FILE", NULL, NULL,
+    "報告書を FILE に安全に書き出す（途中の状態を残さない）",
+    "write the report to FILE atomically");
+OPT(o_param, OPT_PARAM, "param", 0, "ID.NAME=VALUE", "ID.名前=値", NULL,
+    "ポリシーのパラメータを設定する（複数指定可）", "set a policy parameter (repeatable)");
+OPT(o_params, OPT_PARAMS, "params", 0, "FILE", NULL, NULL, "パラメータを JSON ファイルから読む",
+    "parameters from a JSON file");
+OPT(o_as_of, OPT_AS_OF, "as-of", 0, "YYYY-MM-DD", NULL, NULL,
+    "例外承認の期限判定に使う日付（既定: 申告の日付）",
+    "date for waiver expiry (default: the declaration's date)");
+OPT(o_max_input, OPT_MAX_INPUT, "max-input", 0, "BYTES", NULL, NULL,
+    "申告ファイルの上限サイズ（既定 16777216）", "size limit of a declaration (default 16777216)");
+OPT(o_timestamp, OPT_TIMESTAMP, "timestamp", 0, NULL, NULL, NULL, "JSON 結果に実行日時を記録する",
+    "record the time of the run in the JSON result");
+OPT(o_timeout, OPT_TIMEOUT, "timeout", 0, "SECONDS", "秒", NULL,
+    "申告 1 件の評価にかける時間の上限（既定 10。超えたポリシーは\n評価エラーになる。0 で隔離なし）",
+    "wall-clock limit for evaluating one declaration (default 10;\na policy exceeding it is "
+    "reported as an error; 0 = no isolation)");
+OPT(o_scenarios, OPT_SCENARIOS, "scenarios", 0, "FILE", NULL, NULL,
+    "リスク分析に加える攻撃ツリー（JSON 配列）",
+    "extra attack trees (JSON array) for the risk analysis");
+OPT(o_no_risk, OPT_NO_RISK, "no-risk", 0, NULL, NULL, NULL,
+    "判定だけを行い、リスク分析を省く（速い。報告書にリスクの節は出ない）",
+    "verdicts only: no risk analysis (faster; reports without risk sections)");
+OPT(o_no_color, OPT_NO_COLOR, "no-color", 0, NULL, NULL, NULL, "端末でも色をつけない",
+    "no colours, even on a terminal");
+
+/* list, test, schema */
+OPT(o_coverage, OPT_COVERAGE, "coverage", 0, NULL, NULL, NULL,
+    "ガイドラインの要件ごとに対応するポリシーを示す（未対応があれば終了コード 1）",
+    "the policies of each requirement of the guideline (exit 1 if one is not covered)");
+OPT(o_mutate, OPT_MUTATE, "mutate", 0, NULL, NULL, NULL,
+    "変異テスト: 申告を変えると判定が変わることを確かめる",
+    "mutation testing: check that changing the declaration changes the verdict");
+OPT(o_markdown, OPT_MARKDOWN, "markdown", 0, NULL, NULL, NULL,
+    "JSON Schema の代わりに Markdown の説明を出力する",
+    "print the Markdown description instead of the JSON Schema");
+
+/* verify */
+OPT(o_declaration, OPT_DECLARATION, "declaration", 0, "FILE", "申告", NULL,
+    "報告書の元になったはずの申告（複数指定可）",
+    "a declaration the report should come from (repeatable)");
+OPT(o_policies_verify, OPT_POLICIES, "policies", 0, "DIR", NULL, NULL,
+    "報告書の元になったはずのポリシーのディレクトリ（既定: 同梱のポリシー）",
+    "the policy directory the report should come from (default: the installed policies)");
+
+/* summary, diff, gen */
+OPT(o_format_summary, OPT_FORMAT, "format", 0, "FORMAT", "形式", "text json csv html",
+    "text・json・csv・html（既定 text）", "text, json, csv or html (default text)");
+OPT(o_format_diff, OPT_FORMAT, "format", 0, "FORMAT", "形式", "text json",
+    "text・json（既定 text）", "text or json (default text)");
+OPT(o_output, OPT_OUTPUT, "output", 'o', "FILE", NULL, NULL,
+    "FILE に安全に書き出す（既定: 標準出力）",
+    "write to FILE atomically (default: standard output)");
+OPT(o_out, OPT_OUTPUT, "out", 'o', "DIR", NULL, NULL, "申告を書き出すディレクトリ（必須）",
+    "directory to write the declarations to (required)");
+OPT(o_seed, OPT_SEED, "seed", 0, "N", NULL, NULL, "乱数の種（既定 1。同じ種からは同じファイル）",
+    "random seed (default 1; the same seed gives the same files)");
+OPT(o_count, OPT_COUNT, "count", 0, "N", NULL, NULL,
+    "最初の N 団体だけ書き出す（既定: 1,788 全部）",
+    "write the first N bodies only (default: all 1,788)");
+OPT(o_size, OPT_SIZE, "size", 0, "SIZE", "大きさ", "small medium large auto",
+    "申告の大きさ: small・medium・large・auto（既定 auto）",
+    "size of the declarations: small, medium, large or auto (default auto)");
+OPT(o_waivers, OPT_WAIVERS, "waivers", 0, "PCT", "百分率", NULL,
+    "マイナンバー利用事務系への接続をもつ団体のうち ST-06 の例外承認を付ける割合（既定 25）",
+    "per cent of the bodies with a My Number connection that waive ST-06 (default 25)");
+OPT(o_quiet, OPT_QUIET, "quiet", 0, NULL, NULL, NULL, "書き出した件数を表示しない",
+    "do not print what was written");
+
+const cli_option *const cli_common_options[] = {&o_help, &o_version, &o_lang, NULL};
+
+/* the options that load the policies (list, explain, test, lint) */
+#define ENGINE_OPTS &o_policies, &o_max_instructions, &o_max_memory, &o_verbose
+
+static const cli_option *const check_opts[] = {
+    &o_policies,   &o_format_check, &o_jobs,      &o_progress, &o_no_progress, &o_baseline,
+    &o_csv_table,  &o_output_check, &o_param,     &o_params,   &o_as_of,       &o_max_input,
+    &o_timestamp,  &o_timeout,      &o_scenarios, &o_no_risk,  &o_no_color,    &o_max_instructions,
+    &o_max_memory, &o_verbose,      NULL};
+static const cli_option *const list_opts[] = {ENGINE_OPTS, &o_coverage, NULL};
+static const cli_option *const explain_opts[] = {ENGINE_OPTS, NULL};
+static const cli_option *const test_opts[] = {ENGINE_OPTS, &o_mutate, NULL};
+static const cli_option *const lint_opts[] = {ENGINE_OPTS, NULL};
+static const cli_option *const schema_opts[] = {ENGINE_OPTS, &o_markdown, NULL};
+static const cli_option *const verify_opts[] = {&o_declaration, &o_policies_verify, NULL};
+static const cli_option *const summary_opts[] = {&o_format_summary, &o_output, NULL};
+static const cli_option *const diff_opts[] = {&o_format_diff, &o_output, NULL};
+static const cli_option *const gen_opts[] = {&o_out,     &o_seed,  &o_count, &o_size,
+                                             &o_waivers, &o_quiet, NULL};
+
+/* ------------------------------------------------------------------ roll-up and audit */
+
+static int cmd_summary_args(const cli_args *a)
+{
+    rollup_args r = {cli_value(a, OPT_FORMAT), cli_lang, cli_value(a, OPT_OUTPUT), a->pos, a->npos};
+    int rc = cli_load_vocab();
+    return rc ? rc : cmd_summary(&r);
+}
+
+static int cmd_diff_args(const cli_args *a)
+{
+    rollup_args r = {cli_value(a, OPT_FORMAT), cli_lang, cli_value(a, OPT_OUTPUT), a->pos, a->npos};
+    int rc = cli_load_vocab();
+    return rc ? rc : cmd_diff(&r);
+}
+
+static int cmd_gen_args(const cli_args *a)
+{
+    gen_args g = {cli_value(a, OPT_OUTPUT),
+                  cli_value(a, OPT_SEED),
+                  cli_value(a, OPT_COUNT),
+                  cli_value(a, OPT_SIZE),
+                  cli_value(a, OPT_WAIVERS),
+                  cli_flag(a, OPT_QUIET),
+                  cli_lang};
+    return cmd_gen(&g);
+}
+
+static int cmd_help(const cli_args *a)
+{
+    const cli_command *c = a->npos ? cli_find_command(a->pos[0]) : NULL;
+    if (a->npos && (!c || c->hidden)) {
+        cli_die_usage("不明なコマンドです: %s", "unknown command: %s", a->pos[0]);
+        return EXIT_USAGE;
+    }
+    cli_usage(stdout, c);
+    return 0;
+}
+
+static int cmd_version(const cli_args *a)
+{
+    (void)a;
+    cli_print_version();
+    return 0;
+}
+
+/* ------------------------------------------------------------------ the table */
+
+#define CHECK_NOTES_JA                                                                             \
+    "終了コード: 0 準拠、1 非準拠、2 使い方または入力の誤り、\n"           \
+    "            3 ポリシーを読み込めない、またはポリシーがエラーを起こした\n"
+#define CHECK_NOTES_EN                                                                             \
+    "Exit codes: 0 compliant, 1 not compliant, 2 usage or input error,\n"                          \
+    "            3 a policy could not be loaded or raised an error.\n"
+
+static const cli_command c_check = {
+    "check",
+    "申告.json...|DIR|-",
+    "DECLARATION.json...|DIR|-",
+    "構成申告をポリシーで検査する（- は標準入力）",
+    "check declarations against the policies (- reads standard input)",
+    check_opts,
+    cli_cmd_check,
+    CHECK_NOTES_JA,
+    CHECK_NOTES_EN,
+    -1,
+    0};
+static const cli_command c_risk = {
+    "risk",
+    "申告.json...|DIR|-",
+    "DECLARATION.json...|DIR|-",
+    "資産ベース・事業被害ベースのリスク分析シートを出力する",
+    "print the asset-based and business-damage-based risk sheets",
+    check_opts,
+    cli_cmd_risk,
+    "終了コード: 0 出力した、2 使い方または入力の誤り、3 ポリシーの誤り\n",
+    "Exit codes: 0 printed, 2 usage or input error, 3 policy error\n",
+    -1,
+    0};
+static const cli_command c_summary = {
+    "summary",
+    "結果.json...|DIR",
+    "RESULT.json...|DIR",
+    "結果を全国集計する（text, json, csv, html）",
+    "national roll-up of results (text, json, csv, html)",
+    summary_opts,
+    cmd_summary_args,
+    "終了コード: 0 集計した、2 使い方の誤り、3 入力の誤り、4 書き込めない\n",
+    "Exit codes: 0 done, 2 usage error, 3 input error, 4 output error\n",
+    -1,
+    0};
+static const cli_command c_diff = {
+    "diff",
+    "旧.json 新.json",
+    "OLD.json NEW.json",
+    "二つの結果の変化（悪化があれば終了コード 1）",
+    "what changed between two results (exit 1 if worse)",
+    diff_opts,
+    cmd_diff_args,
+    "終了コード: 0 悪化なし、1 悪化あり、2 使い方の誤り、3 入力の誤り、4 書き込めない\n",
+    "Exit codes: 0 nothing worse, 1 something worse, 2 usage error, 3 input error,\n"
+    "            4 output error\n",
+    -1,
+    0};
+static const cli_command c_gen = {
+    "gen",
+    "--out DIR",
+    "--out DIR",
+    "全国分の合成申告を書き出す",
+    "write synthetic declarations of the whole country",
+    gen_opts,
+    cmd_gen_args,
+    "DIR/<団体コード>.json を 1,788 団体（47 都道府県と 1,741 市区町村）の最初の N 件について\n"
+    "書き出します。同じ種からは常に同じファイルになります。\n",
+    "Writes DIR/<code>.json for the first N of the 1,788 bodies (47 prefectures and\n"
+    "1,741 municipalities); the same seed always gives the same files.\n",
+    0,
+    0};
+static const cli_command c_list = {"list",
+                                   "",
+                                   "",
+                                   "ポリシーの一覧（ID・レベル・要件・表題）",
+                                   "list the policies (id, level, requirements, title)",
+                                   list_opts,
+                                   cli_cmd_list,
+                                   NULL,
+                                   NULL,
+                                   -1,
+                                   0};
+static const cli_command c_explain = {"explain",
+                                      "ポリシーID",
+                                      "POLICY-ID",
+                                      "ポリシーの説明（出典・パラメータ・対処）",
+                                      "show a policy: metadata, source, parameters, remediation",
+                                      explain_opts,
+                                      cli_cmd_explain,
+                                      NULL,
+                                      NULL,
+                                      -1,
+                                      0};
+static const cli_command c_schema = {"schema",
+                                     "",
+                                     "",
+                                     "構成申告の JSON Schema を出力する",
+                                     "print the declaration JSON Schema",
+                                     schema_opts,
+                                     cli_cmd_schema,
+                                     NULL,
+                                     NULL,
+                                     0,
+                                     0};
+static const cli_command c_test = {"test",
+                                   "[DIR|FILE...]",
+                                   "[DIR|FILE...]",
+                                   "ポリシーのテストを実行する（--mutate: 変異テスト）",
+                                   "run the policy tests (--mutate: mutation testing)",
+                                   test_opts,
+                                   cli_cmd_test,
+                                   "終了コード: 0 すべて成功、1 失敗あり、2 使い方の誤り\n",
+                                   "Exit codes: 0 all passed, 1 some failed, 2 usage error\n",
+                                   -1,
+                                   0};
+static const cli_command c_lint = {"lint",
+                                   "",
+                                   "",
+                                   "ポリシーのメタデータを検査する",
+                                   "check policy metadata",
+                                   lint_opts,
+                                   cli_cmd_lint,
+                                   NULL,
+                                   NULL,
+                                   -1,
+                                   0};
+static const cli_command c_verify = {
+    "verify",
+    "報告書 --declaration 申告 [--policies DIR]",
+    "REPORT --declaration FILE [--policies DIR]",
+    "報告書がこれらの入力から作られたかを確かめる",
+    "was the report produced from exactly these inputs?",
+    verify_opts,
+    cli_cmd_verify,
+    "報告書（JSON・HTML・XLSX・CSV の meta 表）に記録された SHA-256 を入力から計算し直し、\n"
+    "報告書がちょうどこれらの入力から作られたかを確かめます。\n"
+    "終了コード: 0 一致、1 不一致、2 使い方または入力の誤り\n",
+    "Recomputes the SHA-256 hashes a report (JSON, HTML, XLSX, or the CSV meta table) records\n"
+    "and says whether the report was produced from exactly these inputs.\n"
+    "Exit codes: 0 match, 1 mismatch, 2 usage or input error\n",
+    -1,
+    0};
+static const cli_command c_version = {
+    "version", "", "", "バージョンを表示する", "print the version", NULL, cmd_version, NULL,
+    NULL,      0,  0};
+static const cli_command c_help = {"help",
+                                   "[コマンド]",
+                                   "[COMMAND]",
+                                   "使い方を表示する（コマンドを指定するとその使い方）",
+                                   "show the usage (of a command, when one is named)",
+                                   NULL,
+                                   cmd_help,
+                                   NULL,
+                                   NULL,
+                                   1,
+                                   0};
+static const cli_command c_man = {"__man",
+                                  "",
+                                  "",
+                                  "man ページ（roff）を出力する",
+                                  "print the man page (roff)",
+                                  NULL,
+                                  cli_cmd_man,
+                                  NULL,
+                                  NULL,
+                                  0,
+                                  1};
+static const cli_command c_completion = {"__completion",
+                                         "bash",
+                                         "bash",
+                                         "シェルの補完スクリプトを出力する",
+                                         "print the shell completion script",
+                                         NULL,
+                                         cli_cmd_completion,
+                                         NULL,
+                                         NULL,
+                                         1,
+                                         1};
+
+const cli_command *const cli_commands[] = {
+    &c_check, &c_summary, &c_diff,   &c_gen,     &c_list, &c_explain, &c_risk,       &c_schema,
+    &c_test,  &c_lint,    &c_verify, &c_version, &c_help, &c_man,     &c_completion, NULL};
