@@ -12,6 +12,7 @@
 #include "util/cjson_cs.h"
 #include "util/fileio.h"
 #include "util/sha256.h"
+#include "util/utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -371,17 +372,23 @@ static int verify_inputs(const char *report, const char *const *decl, int nd, co
     cJSON *m = read_report(report);
     if (!m) return -1;
 
-    printf(MSG("報告書: %s\n", "Report: %s\n"), report);
+    /* names as the reports show them: a byte that is not UTF-8 as \xHH (utf8_show_name) */
+    char *rshow = utf8_show_name(report), *pshow = utf8_show_name(policies);
+    char **dshow = calloc((size_t)nd, sizeof *dshow);
+    for (int i = 0; dshow && i < nd; i++) dshow[i] = utf8_show_name(decl[i]);
+#define SHOWN(s, raw) ((s) ? (s) : (raw))
+#define DSHOWN(i)     (dshow && dshow[i] ? dshow[i] : decl[i])
+    printf(MSG("報告書: %s\n", "Report: %s\n"), SHOWN(rshow, report));
     const char *rp = json_str(cJSON_GetObjectItemCaseSensitive(m, "policy_set"), "sha256");
     if (rp && !strcmp(rp, phex))
         printf(MSG("  一致    ポリシーセット %s（%d ファイル）\n",
                    "  match     policy set %s (%d files)\n"),
-               policies, nfiles);
+               SHOWN(pshow, policies), nfiles);
     else {
         mismatch = 1;
         printf(MSG("  不一致  ポリシーセット %s\n          報告書: %s\n          入力:   %s\n",
                    "  MISMATCH  policy set %s\n            report: %s\n            input:  %s\n"),
-               policies, rp ? rp : "-", phex);
+               SHOWN(pshow, policies), rp ? rp : "-", phex);
     }
     const cJSON *decls = cJSON_GetObjectItemCaseSensitive(m, "declarations"), *d;
     int nr = cJSON_GetArraySize(decls);
@@ -394,7 +401,7 @@ static int verify_inputs(const char *report, const char *const *decl, int nd, co
             used[hit] = 1;
             printf(MSG("  一致    申告 %s（報告書では %s）\n",
                        "  match     declaration %s (in the report: %s)\n"),
-                   decl[hit], f ? f : "-");
+                   DSHOWN(hit), f ? f : "-");
         } else {
             mismatch = 1;
             printf(MSG("  不一致  報告書の申告 %s（%s）に合う入力がありません\n",
@@ -407,7 +414,7 @@ static int verify_inputs(const char *report, const char *const *decl, int nd, co
             mismatch = 1;
             printf(MSG("  不一致  申告 %s（%s）は報告書にありません\n",
                        "  MISMATCH  declaration %s (%s) is not in the report\n"),
-                   decl[i], dhex[i]);
+                   DSHOWN(i), dhex[i]);
         }
     if (nr == 0) mismatch = 1;
     /* parameters: the recorded values against the recorded hash */
@@ -429,6 +436,12 @@ static int verify_inputs(const char *report, const char *const *decl, int nd, co
                     : MSG("結果: 報告書はこれらの入力から作られています。\n",
                           "Result: the report was produced from exactly these inputs.\n"));
     cJSON_Delete(m);
+    free(rshow);
+    free(pshow);
+    for (int i = 0; dshow && i < nd; i++) free(dshow[i]);
+    free(dshow);
+#undef SHOWN
+#undef DSHOWN
     *mismatch_out = mismatch;
     return 0;
 }

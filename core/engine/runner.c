@@ -21,6 +21,7 @@
 #include "util/sha256.h"
 #include "util/dirlist.h"
 #include "util/strutil.h"
+#include "util/utf8.h"
 
 #include <lauxlib.h>
 #include <stdlib.h>
@@ -31,6 +32,8 @@ static const char CURRENT_COLLECT = 0; /* registry: light userdata → collect b
 static const char CURRENT_SPEC = 0;    /* registry: the table passed to policy{} */
 static const char RESULT_OBJECT = 0;   /* registry: the frozen result object (made once) */
 static const char PARAMS_CACHE = 0;    /* registry: policy index + 1 → its frozen parameters */
+
+static int repair_tree(cJSON *item);
 
 typedef struct {
     char *name;
@@ -47,6 +50,7 @@ typedef struct {
     param *params;
     size_t nparams;
     int has_applies;
+    int meta_repaired; /* its metadata held text that was not UTF-8 (repair_tree) */
 } policy;
 
 /* Free what a policy entry owns and zero it (its chunk reference stays with the caller). */
@@ -778,6 +782,7 @@ runner *runner_new(const runner_opts *o, char *err, size_t errlen)
         p->relname = str_dup(files.v[i]);
         p->chunk_ref = ref;
         p->meta = meta;
+        p->meta_repaired = repair_tree(meta); /* once: entries copy it for every declaration */
         const cJSON *jid = cJSON_GetObjectItemCaseSensitive(meta, "id"),
                     *jlevel = cJSON_GetObjectItemCaseSensitive(meta, "level");
         p->id = cJSON_IsString(jid) ? str_dup(jid->valuestring) : NULL;
@@ -872,7 +877,9 @@ cJSON *runner_metadata(runner *r)
     cJSON *a = cJSON_CreateArray();
     for (size_t i = 0; i < r->np; i++) {
         cJSON *m = cJSON_Duplicate(r->p[i].meta, 1);
-        cJSON_AddStringToObject(m, "file", r->p[i].relname);
+        char *file = utf8_show_name(r->p[i].relname);
+        cJSON_AddStringToObject(m, "file", file ? file : "");
+        free(file);
         add_elem(a, m);
     }
     return a;
@@ -1053,6 +1060,64 @@ static cJSON *bilingual(const char *ja, const char *en)
     return o;
 }
 
+/* Make one string of a result entry valid UTF-8 (utf8_repair: ill-formed sequences and NUL
+ * become U+FFFD). *s is cJSON-owned; out of memory, the bad bytes become '?' in place.
+ * Returns 1 when the string was changed. */
+static int repair_string(char **s)
+{
+    size_t n = strlen(*s);
+    if (utf8_valid(*s, n)) return 0;
+    char *fixed = utf8_repair(*s, n, NULL);
+    char *copy = fixed ? cJSON_malloc(strlen(fixed) + 1) : NULL;
+    if (copy) {
+        memcpy(copy, fixed, strlen(fixed) + 1);
+        cJSON_free(*s);
+        *s = copy;
+    } else {
+        unsigned char *p = (unsigned char *)*s;
+        for (size_t i = 0; i < n;) {
+            uint32_t cp;
+            size_t len = utf8_decode(p + i, n - i, &cp);
+            if (cp == UTF8_INVALID) memset(p + i, '?', len);
+            i += len;
+        }
+    }
+    free(fixed);
+    return 1;
+}
+
+/* Repair every string value and member name under item; 1 when anything was repaired. */
+static int repair_tree(cJSON *item)
+{
+    int any = 0;
+    if (item->string && !(item->type & cJSON_StringIsConst)) any |= repair_string(&item->string);
+    if (cJSON_IsString(item) && item->valuestring) any |= repair_string(&item->valuestring);
+    for (cJSON *c = item->child; c; c = c->next) any |= repair_tree(c);
+    return any;
+}
+
+/* Every string a policy hands back (messages, reasons, subjects, classifications, error
+ * messages, the fields it read) reaches the reports through its entry, so the entry is checked
+ * here, once (its metadata once at load: meta_repaired): text that is not valid UTF-8 (an
+ * invalid byte, a character cut by s:sub) is repaired with U+FFFD and the finding, and the
+ * policy, say so with "text_repaired": true (interfaces.md §5). */
+static void repair_entry(cJSON *jp, int meta_repaired)
+{
+    int any = meta_repaired;
+    cJSON *f;
+    cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(jp, "findings")) {
+        if (repair_tree(f)) {
+            add_bool(f, "text_repaired", 1);
+            any = 1;
+        }
+    }
+    cJSON *reason = cJSON_GetObjectItemCaseSensitive(jp, "reason");
+    cJSON *read = cJSON_GetObjectItemCaseSensitive(jp, "fields_read");
+    if (reason && repair_tree(reason)) any = 1;
+    if (read && repair_tree(read)) any = 1;
+    if (any) add_bool(jp, "text_repaired", 1);
+}
+
 /* Push the raw Lua tree of a declaration, converting it once for validation and evaluation.
  * The tree is never handed to policies (they get read-only proxies), and the validator only
  * reads it, so one conversion serves both. [-0, +1] */
@@ -1148,7 +1213,11 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
     const char *as_of = as_of_opt ? as_of_opt : json_str(body, "as_of");
 
     cJSON *res = cJSON_CreateObject();
-    add_str(res, "file", decl_path(d));
+    { /* a name that is not UTF-8 is shown with \xHH for its stray bytes (utf8_show_name) */
+        char *file = utf8_show_name(decl_path(d));
+        add_str(res, "file", file ? file : "");
+        free(file);
+    }
     add_str(res, "sha256", decl_sha256_hex(d));
     cJSON *b = add_obj(res, "body");
     const char *bkeys[] = {"name", "code", "prefecture"};
@@ -1192,7 +1261,7 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
         collect c = {0};
         policy_status st = ST_PASS;
         const char *reason_ja = NULL, *reason_en = NULL;
-        char rja[1200], ren[1200];
+        char *rja = NULL, *ren = NULL; /* owned texts of the reason, whole (no length cut) */
         cJSON *read = NULL;
 
         luaconv_new_log(L);
@@ -1207,8 +1276,8 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
             int applies = 1;
             if (!model_applies(p, model)) {
                 applies = 0;
-                snprintf(rja, sizeof rja, "モデルが %s のため対象外", model ? model : "(未申告)");
-                snprintf(ren, sizeof ren, "model is %s", model ? model : "(not declared)");
+                rja = str_printf("モデルが %s のため対象外", model ? model : "(未申告)");
+                ren = str_printf("model is %s", model ? model : "(not declared)");
                 reason_ja = rja;
                 reason_en = ren;
             } else if (p->has_applies) {
@@ -1231,11 +1300,8 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
                             ja = str_dup(lua_tostring(L, -1));
                             en = str_dup(lua_tostring(L, -1));
                         }
-                        snprintf(rja, sizeof rja, "%s", ja ? ja : "適用条件に該当しないため対象外");
-                        snprintf(ren, sizeof ren, "%s",
-                                 en ? en : "the applicability condition is not met");
-                        free(ja);
-                        free(en);
+                        rja = ja ? ja : str_dup("適用条件に該当しないため対象外");
+                        ren = en ? en : str_dup("the applicability condition is not met");
                         reason_ja = rja;
                         reason_en = ren;
                     }
@@ -1261,8 +1327,8 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
                     st = ST_ERROR;
                 } else if (c.na) {
                     st = ST_NA;
-                    snprintf(rja, sizeof rja, "%s", c.na_ja);
-                    snprintf(ren, sizeof ren, "%s", c.na_en);
+                    rja = str_dup(c.na_ja);
+                    ren = str_dup(c.na_en);
                     reason_ja = rja;
                     reason_en = ren;
                 }
@@ -1272,8 +1338,10 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
         read = luaconv_take_log(L);
         if (st == ST_ERROR) {
             *any_error = 1;
-            snprintf(rja, sizeof rja, "ポリシーの評価に失敗しました: %s", msg);
-            snprintf(ren, sizeof ren, "the policy failed: %s", msg);
+            free(rja);
+            free(ren);
+            rja = str_printf("ポリシーの評価に失敗しました: %s", msg);
+            ren = str_printf("the policy failed: %s", msg);
             reason_ja = rja;
             reason_en = ren;
         }
@@ -1293,6 +1361,19 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
         cJSON *cm = cJSON_GetObjectItemCaseSensitive(p->meta, "countermeasures");
         add_cs(jp, "countermeasures", cm ? cJSON_Duplicate(cm, 1) : cJSON_CreateArray());
         cJSON *jstatus = add_str(jp, "status", "pass");
+        if (reason_ja && (!rja || !ren)) {
+            cJSON_Delete(jp);
+            free(rja);
+            free(ren);
+            collect_free(&c);
+            cJSON_Delete(read);
+            cJSON_Delete(res);
+            lua_settop(L, top);
+            luaconv_reset_cache(L);
+            drop_tree(r);
+            snprintf(err, errlen, "out of memory");
+            return NULL;
+        }
         if (reason_ja)
             add_cs(jp, "reason", bilingual(reason_ja, reason_en));
         else
@@ -1375,8 +1456,11 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
                 st = ST_PASS;
         }
         collect_free(&c);
+        free(rja);
+        free(ren);
         cJSON_SetValuestring(jstatus, status_name(st));
         add_cs(jp, "fields_read", read ? read : cJSON_CreateArray());
+        repair_entry(jp, p->meta_repaired);
         add_elem(pols, jp);
         cnt[st]++;
         if (strcmp(p->level, "required") == 0 && (st == ST_FAIL || st == ST_ERROR)) {

@@ -16,6 +16,7 @@
 #include "util/fileio.h"
 #include "util/sha256.h"
 #include "util/strutil.h"
+#include "util/utf8.h"
 
 #include <errno.h>
 #include <math.h>
@@ -44,17 +45,47 @@ struct decl_doc {
 
 /* ---------------------------------------------------------------- errors */
 
+/* Messages are allocated whole (a key or pointer of any length keeps the reason after it);
+ * out of memory they are these constants, which decl_error_clear does not free. */
+static char oom_ja[] = "メモリが不足しています", oom_en[] = "out of memory";
+
+static void free_msgs(decl_error *e)
+{
+    if (e->msg_ja != oom_ja) free(e->msg_ja);
+    if (e->msg_en != oom_en) free(e->msg_en);
+    e->msg_ja = e->msg_en = NULL;
+}
+
 static void set_msg(decl_error *e, const char *fja, const char *fen, ...)
 {
     va_list ap;
     va_start(ap, fen);
     va_list ap2;
     va_copy(ap2, ap);
+    free_msgs(e);
     /* Both formats take the same arguments in the same order. */
-    vsnprintf(e->msg_ja, sizeof e->msg_ja, fja, ap);
-    vsnprintf(e->msg_en, sizeof e->msg_en, fen, ap2);
+    e->msg_ja = str_vprintf(fja, ap);
+    e->msg_en = str_vprintf(fen, ap2);
     va_end(ap2);
     va_end(ap);
+    if (!e->msg_ja || !e->msg_en) {
+        free_msgs(e);
+        e->msg_ja = oom_ja;
+        e->msg_en = oom_en;
+    }
+}
+
+/* The same for two finished texts. */
+static void set_text(decl_error *e, const char *ja, const char *en)
+{
+    free_msgs(e);
+    e->msg_ja = str_dup(ja);
+    e->msg_en = str_dup(en);
+    if (!e->msg_ja || !e->msg_en) {
+        free_msgs(e);
+        e->msg_ja = oom_ja;
+        e->msg_en = oom_en;
+    }
 }
 
 void decl_error_clear(decl_error *e)
@@ -63,6 +94,7 @@ void decl_error_clear(decl_error *e)
     free(e->file);
     free(e->pointer);
     free(e->source_line);
+    free_msgs(e);
     memset(e, 0, sizeof *e);
 }
 
@@ -179,6 +211,7 @@ static void position_error(const char *text, size_t len, size_t off, decl_error 
 void decl_error_print(FILE *f, const decl_error *e, const char *lang)
 {
     const char *msg = (lang && strcmp(lang, "en") == 0) ? e->msg_en : e->msg_ja;
+    if (!msg) msg = (lang && strcmp(lang, "en") == 0) ? oom_en : oom_ja;
     if (e->line > 0)
         fprintf(f, "%s:%d:%d: %s\n", e->file ? e->file : "-", e->line, e->column, msg);
     else
@@ -201,10 +234,7 @@ typedef struct {
 
 static int sc_fail(scanner *sc, size_t off, const char *ja, const char *en)
 {
-    if (sc->err) {
-        snprintf(sc->err->msg_ja, sizeof sc->err->msg_ja, "%s", ja);
-        snprintf(sc->err->msg_en, sizeof sc->err->msg_en, "%s", en);
-    }
+    if (sc->err) set_text(sc->err, ja, en);
     sc->err_off = off;
     return -1;
 }
@@ -240,33 +270,15 @@ static int sc_value(scanner *sc);
 static int sc_utf8(scanner *sc)
 {
     const unsigned char *s = sc->s + sc->i;
-    size_t rem = sc->n - sc->i;
     uint32_t cp;
-    size_t len;
-    if (s[0] >= 0xC2 && s[0] <= 0xDF)
-        len = 2;
-    else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-        len = 3;
-    else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-        len = 4;
-    else
-        goto bad;
-    if (rem < len) goto bad;
-    for (size_t k = 1; k < len; k++)
-        if ((s[k] & 0xC0) != 0x80) goto bad;
-    if (len == 2)
-        cp = (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
-    else if (len == 3)
-        cp = (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
-    else
-        cp = (uint32_t)(s[0] & 0x07) << 18 | (uint32_t)(s[1] & 0x3F) << 12 |
-             (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
-    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))) goto bad;
-    if (cp >= 0xD800 && cp <= 0xDFFF)
+    size_t len = utf8_decode(s, sc->n - sc->i, &cp);
+    if (cp == UTF8_INVALID && s[0] == 0xED && len == 1 && sc->n - sc->i >= 3 && s[1] >= 0xA0 &&
+        s[1] <= 0xBF && (s[2] & 0xC0) == 0x80)
         return sc_fail(
             sc, sc->i,
             "UTF-8 でサロゲート (U+D800〜U+DFFF) が符号化されています。正しい UTF-8 で保存してください",
             "an encoded surrogate (U+D800..U+DFFF) is not valid UTF-8; save the file as proper UTF-8");
+    if (cp == UTF8_INVALID) goto bad;
     sc->i += len;
     return 0;
 bad:
@@ -643,6 +655,17 @@ size_t decl_pointer_escape(char *dst, size_t cap, const char *key)
     return o;
 }
 
+/* Does the pointer segment s[0..n) (with ~0 for ~ and ~1 for /) name `key`? */
+static int segment_is(const char *s, size_t n, const char *key)
+{
+    for (size_t i = 0; i < n;) {
+        char c = s[i++];
+        if (c == '~' && i < n && (s[i] == '0' || s[i] == '1')) c = s[i++] == '0' ? '~' : '/';
+        if (*key++ != c) return 0;
+    }
+    return *key == 0;
+}
+
 /* Resolve a pointer; *last_ok receives the deepest node reached. */
 static const cJSON *resolve(const cJSON *root, const char *ptr, const cJSON **last_ok)
 {
@@ -651,32 +674,28 @@ static const cJSON *resolve(const cJSON *root, const char *ptr, const cJSON **la
     if (!ptr || !*ptr) return root;
     if (*ptr != '/') return NULL;
     const char *p = ptr + 1;
-    char tok[512];
     for (;;) {
-        size_t t = 0;
-        while (*p && *p != '/') {
-            char c = *p++;
-            if (c == '~' && (*p == '0' || *p == '1')) c = *p++ == '0' ? '~' : '/';
-            if (t + 1 < sizeof tok) tok[t++] = c;
-        }
-        tok[t] = 0;
+        /* the segment p[0..len) is compared in place: a key of any length resolves */
+        size_t len = strcspn(p, "/");
         if (cJSON_IsArray(n)) {
-            char *end;
-            if (!tok[0] || (tok[0] == '0' && tok[1])) return NULL;
-            long k = strtol(tok, &end, 10);
-            if (*end || k < 0) return NULL;
+            long k = 0;
+            if (!len || (p[0] == '0' && len > 1) || len > 9) return NULL;
+            for (size_t i = 0; i < len; i++) {
+                if (p[i] < '0' || p[i] > '9') return NULL;
+                k = k * 10 + (p[i] - '0');
+            }
             n = cJSON_GetArrayItem(n, (int)k);
         } else if (cJSON_IsObject(n)) {
             const cJSON *c = n->child;
-            while (c && (!c->string || strcmp(c->string, tok) != 0)) c = c->next;
+            while (c && (!c->string || !segment_is(p, len, c->string))) c = c->next;
             n = c;
         } else {
             return NULL;
         }
         if (!n) return NULL;
         *last_ok = n;
-        if (!*p) return n;
-        p++;
+        if (!p[len]) return n;
+        p += len + 1;
     }
 }
 
@@ -726,8 +745,7 @@ void decl_error_at(decl_doc *d, const char *pointer, const char *ja, const char 
     decl_error_clear(err);
     err->file = str_dup(d->path);
     err->pointer = str_dup(pointer);
-    snprintf(err->msg_ja, sizeof err->msg_ja, "%s", ja);
-    snprintf(err->msg_en, sizeof err->msg_en, "%s", en);
+    set_text(err, ja, en);
     int line, col;
     decl_locate(d, pointer, &line, &col);
     if (line > 0) {
@@ -822,16 +840,22 @@ static int dup_walk(decl_doc *d, const cJSON *node, char **path, size_t *pcap, s
             memcpy(p, *path, plen);
             p[plen] = '/';
             decl_pointer_escape(p + plen + 1, need - plen - 1, dup->string);
-            char ja[800], en[800];
-            snprintf(
-                ja, sizeof ja,
-                "キー \"%.200s\" が重複しています (%.300s)。同じキーに 2 つの値があると申告があいまいになります",
-                dup->string, p);
-            snprintf(
-                en, sizeof en,
-                "duplicate key \"%.200s\" (%.300s): two values for one key make the declaration ambiguous",
-                dup->string, p);
-            decl_error_at(d, p, ja, en, err);
+            /* the key shortened to whole characters; the pointer and the reason whole */
+            size_t kl = strlen(dup->string), cut = 0;
+            for (int k = 0; k < 57 && cut < kl; k++) {
+                uint32_t cp;
+                cut += utf8_decode((const unsigned char *)dup->string + cut, kl - cut, &cp);
+            }
+            const char *more = cut < kl ? "…" : "";
+            char *ja = str_printf(
+                "キー \"%.*s%s\" が重複しています (%s)。同じキーに 2 つの値があると申告があいまいになります",
+                (int)cut, dup->string, more, p);
+            char *en = str_printf(
+                "duplicate key \"%.*s%s\" (%s): two values for one key make the declaration ambiguous",
+                (int)cut, dup->string, more, p);
+            decl_error_at(d, p, ja ? ja : oom_ja, en ? en : oom_en, err);
+            free(ja);
+            free(en);
             /* the pointer names the first occurrence; point at the duplicate itself */
             if (build_index_full(d) == 0) {
                 long k = index_of(d, dup);
@@ -880,6 +904,52 @@ static int check_duplicates(decl_doc *d, decl_error *err)
 
 /* ---------------------------------------------------------------- loading */
 
+/* A declaration saved as UTF-16 or UTF-32, with or without a byte order mark (JSON text
+ * starts with an ASCII character, so its first code unit shows the encoding, RFC 4627 §3):
+ * say so at 1:1 instead of a syntax error at its first NUL byte. */
+static int wide_encoding(decl_doc *d, decl_error *err)
+{
+    const unsigned char *s = (const unsigned char *)d->text;
+    size_t n = d->len;
+    int bits = 0, big = 0, bom = 1;
+    if (n >= 4 && !memcmp(s, "\xFF\xFE\0\0", 4))
+        bits = 32;
+    else if (n >= 4 && !memcmp(s, "\0\0\xFE\xFF", 4))
+        bits = 32, big = 1;
+    else if (n >= 2 && !memcmp(s, "\xFF\xFE", 2))
+        bits = 16;
+    else if (n >= 2 && !memcmp(s, "\xFE\xFF", 2))
+        bits = 16, big = 1;
+    else {
+        bom = 0;
+        if (n >= 4 && s[0] && !s[1] && !s[2] && !s[3])
+            bits = 32;
+        else if (n >= 4 && !s[0] && !s[1] && !s[2] && s[3])
+            bits = 32, big = 1;
+        else if (n >= 2 && s[0] && !s[1])
+            bits = 16;
+        else if (n >= 2 && !s[0] && s[1])
+            bits = 16, big = 1;
+    }
+    if (!bits) return 0;
+    set_msg(err,
+            "ファイルが UTF-%d（%s%s）で保存されています。kyojin が読めるのは UTF-8 だけです。"
+            "UTF-8 で保存し直してください",
+            "the file is encoded as UTF-%d (%s%s); kyojin reads UTF-8 only: save it as UTF-8", bits,
+            big ? "ビッグエンディアン" : "リトルエンディアン", bom ? "、BOM 付き" : "");
+    if (err->msg_en != oom_en) { /* the English words of the same facts */
+        free(err->msg_en);
+        err->msg_en = str_printf(
+            "the file is encoded as UTF-%d (%s%s); kyojin reads UTF-8 only: save it as UTF-8", bits,
+            big ? "big-endian" : "little-endian", bom ? ", with a byte order mark" : "");
+        if (!err->msg_en) err->msg_en = oom_en;
+    }
+    err->file = str_dup(d->path);
+    err->line = 1;
+    err->column = 1;
+    return -1;
+}
+
 static int load_common(decl_doc *d, const decl_limits *lim, decl_error *err)
 {
     static unsigned long next_serial;
@@ -890,6 +960,7 @@ static int load_common(decl_doc *d, const decl_limits *lim, decl_error *err)
     sha256_hex(dg, d->sha_hex);
 
     if (d->len >= 3 && memcmp(d->text, "\xEF\xBB\xBF", 3) == 0) d->bom = 3;
+    if (wide_encoding(d, err)) return -1;
     /* line starts */
     size_t nl = 1;
     const char *end_text = d->text + d->len;
@@ -932,7 +1003,13 @@ static int load_common(decl_doc *d, const decl_limits *lim, decl_error *err)
     const char *end = NULL;
     d->root = cJSON_ParseWithLengthOpts(d->text + d->bom, d->len - d->bom, &end, 0);
     if (!d->root) goto oom; /* the scan accepted it, so only allocation can fail here */
-    if (check_duplicates(d, err)) return -1;
+    if (check_duplicates(d, err)) {
+        if (!err->msg_ja) {
+            set_msg(err, "メモリが不足しています", "out of memory");
+            err->file = str_dup(d->path);
+        }
+        return -1;
+    }
     return 0;
 
 scan_fail:
@@ -961,7 +1038,10 @@ int decl_load_buffer(const char *name, const char *buf, size_t len, const decl_l
         return -1;
     }
     decl_doc *d = calloc(1, sizeof *d);
-    if (!d) return -1;
+    if (!d) {
+        set_msg(err, "メモリが不足しています", "out of memory");
+        return -1;
+    }
     d->path = str_dup(name);
     d->text = malloc(len + 1);
     if (!d->path || !d->text) {
@@ -990,10 +1070,15 @@ int decl_load_file(const char *path, const decl_limits *lim, decl_doc **out, dec
     char *buf = fileio_read_file(path, max, 0, &len, &fe);
     if (!buf) {
         if (fe.code == FILEIO_ERR_OPEN) {
-            snprintf(err->msg_ja, sizeof err->msg_ja, "ファイルを開けません: %s",
-                     fileio_strerror(&fe, "ja"));
-            snprintf(err->msg_en, sizeof err->msg_en, "cannot open the file: %s",
-                     fileio_strerror(&fe, "en"));
+            /* the reason differs by language: the English text is replaced after set_msg */
+            set_msg(err, "ファイルを開けません: %s", "cannot open the file: %s",
+                    fileio_strerror(&fe, "ja"));
+            char *en = str_printf("cannot open the file: %s", fileio_strerror(&fe, "en"));
+            if (en && err->msg_en != oom_en) {
+                free(err->msg_en);
+                err->msg_en = en;
+            } else
+                free(en);
         } else if (fe.code == FILEIO_ERR_NOMEM)
             set_msg(err, "メモリが不足しています", "out of memory");
         else if (fe.code == FILEIO_ERR_TOO_LARGE)
@@ -1009,6 +1094,7 @@ int decl_load_file(const char *path, const decl_limits *lim, decl_doc **out, dec
     decl_doc *d = calloc(1, sizeof *d);
     if (!d) {
         free(buf);
+        set_msg(err, "メモリが不足しています", "out of memory");
         return -1;
     }
     d->path = str_dup(path);

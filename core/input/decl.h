@@ -21,8 +21,8 @@ typedef struct {
     char *pointer;     /* JSON pointer when known, else NULL */
     char *source_line; /* the offending line (may be shortened), or NULL */
     int caret;         /* display column of the caret within source_line (0-based) */
-    char msg_ja[600];
-    char msg_en[600];
+    char *msg_ja;      /* the whole message (no length cut); never NULL after a failure */
+    char *msg_en;
 } decl_error;
 
 typedef struct decl_doc decl_doc;

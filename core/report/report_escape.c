@@ -3,58 +3,13 @@
  * RFC 4180 quoting and formula neutralising. Owns no layout; the writers decide what
  * goes where. */
 #include "report/report_escape.h"
+#include "util/utf8.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Decode one UTF-8 sequence at s (n bytes left). Returns its length and the code point
- * in *cp, or 1 with *cp = 0xFFFD for an invalid or overlong sequence. */
-static size_t utf8_next(const unsigned char *s, size_t n, unsigned *cp)
-{
-    unsigned c = s[0];
-    size_t len;
-    unsigned v, min;
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    }
-    if (c >= 0xC2 && c <= 0xDF) {
-        len = 2;
-        v = c & 0x1F;
-        min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        v = c & 0x0F;
-        min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        v = c & 0x07;
-        min = 0x10000;
-    } else {
-        *cp = 0xFFFD;
-        return 1;
-    }
-    if (len > n) {
-        *cp = 0xFFFD;
-        return 1;
-    }
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80) {
-            *cp = 0xFFFD;
-            return 1;
-        }
-        v = (v << 6) | (s[i] & 0x3F);
-    }
-    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
-        *cp = 0xFFFD;
-        return 1;
-    }
-    *cp = v;
-    return len;
-}
-
-static int is_bidi_control(unsigned cp)
+static int is_bidi_control(uint32_t cp)
 {
     return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
@@ -64,8 +19,8 @@ void html_escape_n(FILE *out, const char *s, size_t n)
     const unsigned char *p = (const unsigned char *)s;
     if (!s) return;
     while (n > 0) {
-        unsigned cp;
-        size_t len = utf8_next(p, n, &cp);
+        uint32_t cp;
+        size_t len = utf8_decode(p, n, &cp);
         switch (cp) {
         case '&': fputs("&amp;", out); break;
         case '<': fputs("&lt;", out); break;
@@ -73,7 +28,7 @@ void html_escape_n(FILE *out, const char *s, size_t n)
         case '"': fputs("&quot;", out); break;
         case '\'': fputs("&#39;", out); break;
         default:
-            if (cp == 0xFFFD && len == 1)
+            if (cp == UTF8_INVALID)
                 fputs("\xEF\xBF\xBD", out);
             else if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F ||
                      (cp >= 0x80 && cp < 0xA0) || is_bidi_control(cp))

@@ -14,6 +14,7 @@
  */
 #include "rollup/rollup.h"
 #include "util/cjson_cs.h"
+#include "util/utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -40,25 +41,12 @@ static void xml_put(FILE *out, const char *s, int attr)
             p++;
             continue;
         }
-        int len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-        int ok = len > 0 && c >= 0xC2 && c <= 0xF4;
-        for (int i = 1; ok && i < len; i++)
-            if ((p[i] & 0xC0) != 0x80) ok = 0;
-        if (ok && len == 3) {
-            unsigned cp = ((c & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
-            if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF)
-                ok = 0;
-        } else if (ok && len == 4) {
-            unsigned cp = ((c & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) |
-                          (p[3] & 0x3Fu);
-            if (cp < 0x10000 || cp > 0x10FFFF) ok = 0;
-        }
-        if (!ok) {
+        uint32_t cp;
+        size_t len = utf8_decode(p, 4, &cp);                    /* stops at the NUL (utf8.h) */
+        if (cp == UTF8_INVALID || cp == 0xFFFE || cp == 0xFFFF) /* not XML 1.0 characters */
             fputc('?', out);
-            p++;
-            continue;
-        }
-        fwrite(p, 1, (size_t)len, out);
+        else
+            fwrite(p, 1, len, out);
         p += len;
     }
 }
@@ -247,12 +235,12 @@ int report_junit_write(const cJSON *result, const char *lang, FILE *out, char *e
             const char *reason = rollup_text(cJSON_GetObjectItemCaseSensitive(p, "reason"), lang);
             const char *rem = rollup_text(cJSON_GetObjectItemCaseSensitive(p, "remediation"), lang);
             if (strcmp(status, "fail") == 0) {
-                char msg[512];
-                snprintf(msg, sizeof msg, "%s: %s", rollup_status_word("fail", lang),
-                         first_message(p, "fail", lang));
                 fputs(">\n      <failure", out);
                 attr(out, "type", json_str_or(p, "level", ""));
-                attr(out, "message", msg);
+                /* the whole first message: a fixed buffer would cut a character */
+                fprintf(out, " message=\"%s: ", rollup_status_word("fail", lang));
+                xml_put(out, first_message(p, "fail", lang), 1);
+                fputc('"', out);
                 fputs(">", out);
                 finding_lines(out, p, "fail", lang);
                 if (rem[0]) {

@@ -8,6 +8,7 @@
 #include "report/report_formats.h"
 #include "report/report_vocab.h"
 #include "util/sha256.h"
+#include "util/utf8.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -201,12 +202,18 @@ const char *rl_class_display(const char *cls, char *buf, size_t n)
         snprintf(buf, n, "%s%s", circled[cls[0] - '1'], cls + 1);
         return buf;
     }
-    for (const char *p = cls; *p && o + 4 < n; p++) {
-        if (*p == '\'') {
-            memcpy(buf + o, "\xE2\x80\xB2", 3);
-            o += 3;
-        } else
-            buf[o++] = *p;
+    /* whole characters only: a long class is cut at a character boundary */
+    const unsigned char *p = (const unsigned char *)cls;
+    for (size_t left = strlen(cls); left > 0;) {
+        uint32_t cp;
+        size_t len = utf8_decode(p, left, &cp);
+        const char *put = *p == '\'' ? "\xE2\x80\xB2" : (const char *)p; /* ' → ′ */
+        size_t pl = *p == '\'' ? 3 : len;
+        if (o + pl + 1 > n) break;
+        memcpy(buf + o, put, pl);
+        o += pl;
+        p += len;
+        left -= len;
     }
     buf[o] = 0;
     return buf;

@@ -15,6 +15,7 @@
 
 #include "rollup/rollup.h"
 #include "util/cjson_cs.h"
+#include "util/utf8.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -359,11 +360,11 @@ int report_sarif_write(const cJSON *result, const char *lang, FILE *out, char *e
                 if (!reported) {
                     const char *reason =
                         rollup_text(cJSON_GetObjectItemCaseSensitive(p, "reason"), lang);
-                    char buf[1024];
-                    snprintf(buf, sizeof buf, "%s: %s", en ? "evaluation error" : "評価エラー",
-                             reason[0] ? reason : title);
-                    cJSON_AddItemToArray(
-                        results, make_result(p, ri, "error", buf, uri, artifact, NULL, file, lang));
+                    char *buf = str_printf("%s: %s", en ? "evaluation error" : "評価エラー",
+                                           reason[0] ? reason : title);
+                    cJSON_AddItemToArray(results, make_result(p, ri, "error", buf ? buf : reason,
+                                                              uri, artifact, NULL, file, lang));
+                    free(buf);
                 }
             }
         }

@@ -10,6 +10,7 @@
 #include "util/cjson_cs.h"
 #include "util/strutil.h"
 #include "report/report_vocab.h"
+#include "util/utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -282,9 +283,10 @@ static void build_assets(builder *b, const cJSON *result, int en)
     head(b, rl_word("risk_value", en), 8);
     head(b, rl_word("threat", en), 30);
     for (size_t i = 0; i < ncm; i++) {
-        char h[256];
-        snprintf(h, sizeof h, "%s: %s", rl_word("countermeasure", en), cols[i].name);
+        char *h = str_printf("%s: %s", rl_word("countermeasure", en), cols[i].name);
+        if (!h) b->oom = 1;
         head(b, h, 12);
+        free(h);
     }
     head(b, rl_word("cm_level", en), 10);
     head(b, rl_word("cm_work", en), 14);
@@ -294,15 +296,16 @@ static void build_assets(builder *b, const cJSON *result, int en)
     cJSON_ArrayForEach(d, cJSON_GetObjectItemCaseSensitive(result, "declarations")) {
         cJSON_ArrayForEach(x, cJSON_GetObjectItemCaseSensitive(
                                   cJSON_GetObjectItemCaseSensitive(d, "risk"), "asset_rows")) {
-            char target[512];
             const char *tn = rl_text(cJSON_GetObjectItemCaseSensitive(x, "threat_name"), en);
+            /* the whole asset name (up to 200 characters): no fixed buffer cuts it */
+            char *target = str_printf("%s (%s)", json_str_or(x, "asset_name", ""),
+                                      json_str_or(x, "asset", ""));
+            if (!target) b->oom = 1;
             row(b, RT_ROW_PLAIN);
             num(b, x, "no");
             text(b, rl_asset_kind(json_str(x, "asset_kind"), en), RT_PLAIN);
-            snprintf(target, sizeof target, "%s (%s)",
-                     json_str(x, "asset_name") ? json_str(x, "asset_name") : "",
-                     json_str(x, "asset") ? json_str(x, "asset") : "");
             text(b, target, RT_PLAIN);
+            free(target);
             num(b, x, "threat_level");
             num(b, x, "vulnerability_level");
             num(b, x, "importance");
@@ -430,15 +433,17 @@ static void build_meta(builder *b, const cJSON *result, int en)
     }
     kv(b, "parameters_sha256", hex);
     cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(result, "parameters")) {
-        char key[256];
         char *v = cJSON_PrintUnformatted(p);
-        snprintf(key, sizeof key, "parameters.%s", p->string ? p->string : "");
-        if (!v) {
+        char *key = str_printf("parameters.%s", p->string ? p->string : "");
+        if (!v || !key) {
+            cJSON_free(v);
+            free(key);
             b->oom = 1;
             return;
         }
         kv(b, key, cJSON_IsString(p) ? p->valuestring : v);
         cJSON_free(v);
+        free(key);
     }
     kv(b, "as_of", json_str(result, "as_of"));
     cJSON_ArrayForEach(d, cJSON_GetObjectItemCaseSensitive(result, "declarations")) {

@@ -148,6 +148,12 @@ static void write_decl(const cJSON *d, const report_options *o, FILE *out)
             fprintf(out, " [%s] ", level_name(json_str_or(p, "level", ""), en));
             term_puts(out, L(p, "title", o->lang));
             fputc('\n', out);
+            if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(p, "text_repaired")))
+                fputs(en ? "      note: text of this policy that was not valid UTF-8 was repaired "
+                           "(U+FFFD)\n"
+                         : "      注: このポリシーの文字列に不正な UTF-8 があったため U+FFFD "
+                           "に置き換えました\n",
+                      out);
             const cJSON *reason = cJSON_GetObjectItemCaseSensitive(p, "reason");
             if (cJSON_IsObject(reason)) {
                 fputs("      ", out);

@@ -12,6 +12,7 @@
  * text output (risk_text.c).
  */
 #include "risk/risk_internal.h"
+#include "util/utf8.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -149,12 +150,12 @@ static int find_asset(const risk_ctx *c, const char *id)
 
 static void warnf(risk_ctx *c, const char *fmt, ...)
 {
-    char msg[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    char *msg = str_vprintf(fmt, ap); /* whole: no fixed buffer cuts a name */
     va_end(ap);
-    cJSON_AddItemToArray(c->warnings, cJSON_CreateString(msg));
+    if (msg) cJSON_AddItemToArray(c->warnings, cJSON_CreateString(msg));
+    free(msg);
 }
 
 static int level_of_name(const char *const *names, const int *levels, const char *s, int dflt)
@@ -351,12 +352,17 @@ static void finding_concerns(const risk_ctx *c, const char *ptr, bool *hit, bool
     }
     /* the subject, else its enclosing objects up to the top-level element (a finding at
      /contracts/0/patch_process/full_scope concerns what /contracts/0 names) */
-    char buf[512];
-    snprintf(buf, sizeof buf, "%s", ptr ? ptr : "");
+    char *buf =
+        str_printf("%s", ptr ? ptr : ""); /* the whole pointer: a cut one would name another node */
+    if (!buf) {
+        for (int i = 0; i < c->nassets; i++) hit[i] = true; /* as for a pointer naming no asset */
+        return;
+    }
     for (;;) {
         const cJSON *subject = resolve_pointer(c->decl, buf);
         if (subject && subject != c->decl && mark_referenced(c, subject, hit, 0, false)) {
             *direct = true;
+            free(buf);
             return;
         }
         char *slash = strrchr(buf, '/');
@@ -364,6 +370,7 @@ static void finding_concerns(const risk_ctx *c, const char *ptr, bool *hit, bool
         *slash = '\0';
         if (!strchr(buf + 1, '/')) break; /* stop above the top-level element */
     }
+    free(buf);
     for (int i = 0; i < c->nassets; i++) hit[i] = true;
 }
 

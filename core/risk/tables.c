@@ -17,6 +17,7 @@
 #include "engine/sandbox.h"
 #include "util/fileio.h"
 #include "util/strutil.h"
+#include "util/utf8.h"
 
 #include <errno.h>
 #include <math.h>
@@ -55,7 +56,7 @@ void risk_seterr(char *err, size_t errlen, const char *fmt, ...)
     if (!err || errlen == 0) return;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err, errlen, fmt, ap);
+    utf8_vsnprintf(err, errlen, fmt, ap);
     va_end(ap);
 }
 
@@ -351,7 +352,7 @@ static bool verr(vctx *v, const char *fmt, ...)
     char msg[768];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    utf8_vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     risk_seterr(v->err, v->errlen, "%s: %s", v->file, msg);
     return false;
