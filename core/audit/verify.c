@@ -8,6 +8,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "audit/verify.h"
 #include "report/report_formats.h"
+#include "util/fileio.h"
 #include "util/sha256.h"
 
 #include <dirent.h>
@@ -27,7 +28,8 @@ static int en;
 
 static unsigned char *slurp(const char *path, size_t max, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
+    int not_regular;
+    FILE *f = fileio_open_regular(path, &not_regular); /* a FIFO or device never blocks */
     size_t cap = 65536, n = 0;
     unsigned char *b;
     if (!f) return NULL;

@@ -13,6 +13,7 @@
  * any pointer, to its offset. Offsets become line:column through a line-start table.
  */
 #include "input/decl.h"
+#include "util/fileio.h"
 #include "util/sha256.h"
 
 #include <errno.h>
@@ -992,7 +993,17 @@ int decl_load_file(const char *path, const decl_limits *lim, decl_doc **out, dec
     *out = NULL;
     memset(err, 0, sizeof *err);
     size_t max = lim && lim->max_input ? lim->max_input : DECL_DEFAULT_MAX_INPUT;
-    FILE *f = fopen(path, "rb");
+    int not_regular = 0;
+    FILE *f = strcmp(path, DECL_STDIN_PATH) == 0 ? fopen(path, "rb")
+                                                 : fileio_open_regular(path, &not_regular);
+    if (!f && not_regular) { /* a FIFO or device would block or never end */
+        set_msg(
+            err,
+            "通常のファイルではありません（FIFO・ソケット・デバイス・ディレクトリは読めません）",
+            "not a regular file (FIFOs, sockets, devices and directories cannot be read)");
+        err->file = xstrdup(path);
+        return -1;
+    }
     if (!f) {
         set_msg(err, "ファイルを開けません: %s", "cannot open the file: %s", strerror(errno));
         err->file = xstrdup(path);

@@ -13,6 +13,7 @@
 
 #include "rollup/rollup.h"
 #include "report/report_vocab.h"
+#include "util/fileio.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -25,14 +26,15 @@
 /* Read a whole file into a NUL-terminated malloc'd buffer. */
 static char *read_file(const char *path, size_t *len, char *err, size_t errlen)
 {
-    FILE *fp = fopen(path, "rb");
+    int not_regular;
+    FILE *fp = fileio_open_regular(path, &not_regular); /* a FIFO never blocks the open */
     if (!fp) {
-        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        snprintf(err, errlen, "%s: %s", path, not_regular ? "not a regular file" : strerror(errno));
         return NULL;
     }
     struct stat st;
-    if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode)) {
-        snprintf(err, errlen, "%s: not a regular file", path);
+    if (fstat(fileno(fp), &st) != 0) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
         fclose(fp);
         return NULL;
     }
