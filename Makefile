@@ -1,5 +1,5 @@
 # kyojin — build, test, demo.
-# `make demo` and `make test` install the Debian packages they need (as root) first.
+# `make demo` and `make test` install what they need first (tests/deps.sh; Debian packages as root).
 
 CC      ?= cc
 # libcrypto: SHA-256 of declarations and of the policy set (core/util/sha256.c)
@@ -20,10 +20,6 @@ BUILD    ?= build
 CORE_OBJ := $(patsubst core/%.c,$(BUILD)/obj/%.o,$(CORE_SRC))
 CLI_OBJ  := $(patsubst core/%.c,$(BUILD)/obj/%.o,$(wildcard core/cli/*.c))
 
-DEB_PKGS := build-essential pkg-config liblua5.4-dev libcjson-dev libcmocka-dev libssl-dev
-# report writers
-DEB_PKGS += libxlsxwriter-dev zlib1g-dev
-
 .PHONY: all demo test test-asan deps test-deps clean unit-tests fuzz bench docs install
 
 BIN ?= kyojin
@@ -32,13 +28,10 @@ DESTDIR ?=
 
 all: $(BIN) docs
 
+# Every install step is tests/deps.sh's: `build` the packages to build kyojin, `test` those
+# and every test dependency (Debian packages as root, the npm packages of the validators).
 deps:
-	@missing=""; for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then \
-	  echo "installing:$$missing"; \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
-	  else echo "run as root or install:$$missing" >&2; exit 1; fi; \
-	fi
+	@tests/deps.sh build
 
 $(BUILD)/obj/%.o: core/%.c $(CORE_HDR) | $(BUILD)
 	@mkdir -p $(dir $@)
@@ -92,18 +85,10 @@ demo: deps
 	@$(MAKE) --no-print-directory kyojin
 	./kyojin check samples/gaps-village.json; test $$? -le 1
 
-# Tools the test suite needs beyond the build: installed only when the command is missing.
-# man: the man page check of tests/suites/cli.sh (man -l)
-TEST_TOOLS := lua5.4:lua5.4 node:nodejs npm:npm man:man-db
 test-deps:
-	@missing=""; for t in $(TEST_TOOLS); do command -v $${t%%:*} >/dev/null 2>&1 || missing="$$missing $${t#*:}"; done; \
-	if [ -n "$$missing" ]; then \
-	  echo "installing:$$missing"; \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
-	  else echo "run as root or install:$$missing" >&2; exit 1; fi; \
-	fi
+	@tests/deps.sh test
 
-test: deps test-deps
+test: test-deps
 	@$(MAKE) --no-print-directory kyojin
 	@BUILD=$(BUILD) CFLAGS="$(CFLAGS)" tests/run.sh
 
@@ -111,7 +96,7 @@ ASAN_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer
 ASAN_LDFLAGS := -fsanitize=address,undefined
 
 # The whole suite again with AddressSanitizer and UndefinedBehaviorSanitizer.
-test-asan: deps test-deps
+test-asan: test-deps
 	$(MAKE) BUILD=build-asan BIN=build-asan/kyojin CFLAGS="$(ASAN_CFLAGS)" LDFLAGS="$(ASAN_LDFLAGS)" build-asan/kyojin
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	  KYOJIN_HOME=$(CURDIR) KYOJIN=build-asan/kyojin BUILD=build-asan CFLAGS="$(ASAN_CFLAGS)" LDFLAGS="$(ASAN_LDFLAGS)" tests/run.sh
@@ -121,7 +106,7 @@ test-asan: deps test-deps
 # The writers read their domain words from lua/kyojin/vocab.lua through the trusted Lua runtime
 # (report/report_vocab_load.o and the sandbox it runs in), not the rest of the engine.
 REPORT_OBJ := $(addprefix $(BUILD)/obj/,report/report_html.o report/report_csv.o report/report_xlsx.o report/report_escape.o report/report_labels.o report/report_tables.o report/report_vocab.o report/report_vocab_load.o util/sha256.o \
-  engine/sandbox.o engine/bundle.o engine/patterns.o engine/tablemove.o engine/mtguard.o engine/timelimit.o input/luaconv.o util/fileio.o)
+  engine/sandbox.o engine/bundle.o engine/patterns.o engine/tablemove.o engine/mtguard.o engine/timelimit.o input/luaconv.o util/fileio.o util/strutil.o)
 $(BUILD)/test_report_%: tests/unit/test_report_%.c $(REPORT_OBJ) | $(BUILD)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) -lcmocka
 $(BUILD)/report-render: tests/reports/render.c $(REPORT_OBJ) | $(BUILD)

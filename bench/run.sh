@@ -24,29 +24,8 @@ log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
 
 # ---------------------------------------------------------------- dependencies
-deps() {
-  local need=()
-  command -v valgrind >/dev/null || need+=(valgrind)
-  command -v hyperfine >/dev/null || need+=(hyperfine)
-  command -v jq >/dev/null || need+=(jq)
-  command -v lua5.4 >/dev/null || need+=(lua5.4)
-  lua5.4 -e 'require("cjson")' 2>/dev/null || need+=(lua-cjson)
-  command -v oscap >/dev/null || need+=(openscap-scanner)
-  [ -x /usr/bin/time ] || need+=(time)
-  command -v node >/dev/null || need+=(nodejs)
-  command -v npm >/dev/null || need+=(npm)   # a Node build that bundles npm conflicts with Debian's npm
-  pkg-config --exists libcjson 2>/dev/null || need+=(libcjson-dev pkg-config)
-  if [ ${#need[@]} -gt 0 ]; then
-    log "installing: ${need[*]}"
-    [ "$(id -u)" = 0 ] || die "run as root or install: ${need[*]}"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
-  fi
-  if [ ! -d "$B/node_modules/@marcbachmann/cel-js" ]; then
-    log "npm ci (bench/)"
-    (cd "$B" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
-  fi
-}
+# valgrind, hyperfine, jq, lua5.4 + lua-cjson, OpenSCAP, GNU time, Node; npm ci here
+deps() { "$ROOT/tests/deps.sh" bench || die "tests/deps.sh bench failed"; }
 
 # ---------------------------------------------------------------- helpers
 RES=$W/results.tsv
@@ -188,12 +167,12 @@ KYP=("$W/kyojin-prof")
   printf '%s\n' lua_gc lua_load sort str_gsub str_find_aux; } | sort -u >"$W/own-functions.txt"
 MICRO_POL=$B/micro/policies
 
-log "generating declarations"
+log "generating declarations (kyojin gen)"
 for s in s m l; do
   "$B/gen.sh" "$s" 10 "$W/micro" 0 0       # micro suite: no waivers (they name policies of the full pack)
-  "$B/gen.sh" "$s" 10 "$W/full" 100 1
+  "$B/gen.sh" "$s" 10 "$W/full" 100
 done
-"$B/gen.sh" m "$BATCH_N" "$W/batch" 1000 1
+"$B/gen.sh" m "$BATCH_N" "$W/batch" 1000
 
 log "checking that every generated declaration is valid (kyojin exit 0 or 1, never 2)"
 valid() { local rc=0; "$KY" check "$@" >/dev/null 2>"$W/valid.err" || rc=$?; [ "$rc" -le 1 ] || die "generated declarations rejected (exit $rc): $(head -3 "$W/valid.err")"; }

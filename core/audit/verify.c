@@ -8,10 +8,11 @@
 #define _POSIX_C_SOURCE 200809L
 #include "audit/verify.h"
 #include "report/report_formats.h"
+#include "engine/runner.h"
+#include "util/cjson_cs.h"
 #include "util/fileio.h"
 #include "util/sha256.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,53 +27,10 @@ static int en;
 
 /* ------------------------------------------------------------------ files */
 
-static unsigned char *slurp(const char *path, size_t max, size_t *len)
-{
-    int not_regular;
-    FILE *f = fileio_open_regular(path, &not_regular); /* a FIFO or device never blocks */
-    size_t cap = 65536, n = 0;
-    unsigned char *b;
-    if (!f) return NULL;
-    b = malloc(cap + 1);
-    while (b) {
-        if (n == cap) {
-            unsigned char *nb;
-            if (cap >= max) {
-                free(b);
-                b = NULL;
-                break;
-            }
-            cap *= 2;
-            nb = realloc(b, cap + 1);
-            if (!nb) {
-                free(b);
-                b = NULL;
-                break;
-            }
-            b = nb;
-        }
-        size_t k = fread(b + n, 1, cap - n, f);
-        n += k;
-        if (k == 0) {
-            if (ferror(f)) {
-                free(b);
-                b = NULL;
-            }
-            break;
-        }
-    }
-    fclose(f);
-    if (b) {
-        b[n] = 0;
-        *len = n;
-    }
-    return b;
-}
-
 static int file_sha256(const char *path, char hex[65])
 {
     size_t n;
-    unsigned char *b = slurp(path, REPORT_MAX, &n), d[32];
+    unsigned char *b = (unsigned char *)fileio_read(path, REPORT_MAX, &n), d[32];
     if (!b) return -1;
     sha256(b, n, d);
     sha256_hex(d, hex);
@@ -82,91 +40,32 @@ static int file_sha256(const char *path, char hex[65])
 
 /* ------------------------------------------------------------------ policy set */
 
-typedef struct {
-    char **v;
-    size_t n, cap;
-} strlist;
-
-static int sl_add(strlist *l, const char *s)
-{
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 64;
-        char **v = realloc(l->v, cap * sizeof *v);
-        if (!v) return -1;
-        l->v = v;
-        l->cap = cap;
-    }
-    if (!(l->v[l->n] = strdup(s))) return -1;
-    l->n++;
-    return 0;
-}
-
-static int ends_with(const char *s, const char *suf)
-{
-    size_t a = strlen(s), b = strlen(suf);
-    return a >= b && strcmp(s + a - b, suf) == 0;
-}
-
-/* The engine's selection of policy files (runner.c walk): keep the two in step. */
-static void walk(const char *base, const char *rel, strlist *out, int depth)
-{
-    char path[4096];
-    DIR *d;
-    struct dirent *e;
-    if (depth > 8) return;
-    snprintf(path, sizeof path, "%s%s%s", base, *rel ? "/" : "", rel);
-    if (!(d = opendir(path))) return;
-    while ((e = readdir(d))) {
-        char sub[4096], full[4096 + 256];
-        struct stat st;
-        if (e->d_name[0] == '.') continue;
-        snprintf(sub, sizeof sub, "%s%s%s", rel, *rel ? "/" : "", e->d_name);
-        snprintf(full, sizeof full, "%s/%s", base, sub);
-        if (stat(full, &st) != 0) continue;
-        if (S_ISDIR(st.st_mode)) {
-            if (strcmp(e->d_name, "fixtures") == 0) continue;
-            walk(base, sub, out, depth + 1);
-        } else if (S_ISREG(st.st_mode) && ends_with(e->d_name, ".lua") &&
-                   !ends_with(e->d_name, "_test.lua") &&
-                   !(depth == 0 && strcmp(e->d_name, "catalog.lua") == 0)) {
-            sl_add(out, sub);
-        }
-    }
-    closedir(d);
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 int verify_policy_set_sha256(const char *dir, char hex[65])
 {
-    strlist files = {0};
+    char **files;
     struct stat st;
     sha256_ctx c;
     unsigned char d[32];
     int n = 0;
     if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) return -1;
-    walk(dir, "", &files, 0);
-    if (files.n) qsort(files.v, files.n, sizeof *files.v, cmp_str);
+    /* the engine's selection of policy files, in its order */
+    size_t nfiles = runner_list_sources(dir, 1, &files);
     sha256_init(&c);
-    for (size_t i = 0; i < files.n; i++) {
+    for (size_t i = 0; i < nfiles; i++) {
         char path[8192];
         size_t len;
         unsigned char *text;
-        snprintf(path, sizeof path, "%s/%s", dir, files.v[i]);
-        text = slurp(path, (size_t)64 << 20, &len);
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        text = (unsigned char *)fileio_read(path, (size_t)64 << 20, &len);
         if (text) {
-            sha256_update(&c, files.v[i], strlen(files.v[i]) + 1);
+            sha256_update(&c, files[i], strlen(files[i]) + 1);
             sha256_update(&c, text, len);
             sha256_update(&c, "", 1);
             free(text);
             n++;
         }
-        free(files.v[i]);
     }
-    free(files.v);
+    runner_free_list(files, nfiles);
     sha256_final(&c, d);
     sha256_hex(d, hex);
     return n;
@@ -404,7 +303,7 @@ static cJSON *meta_from_csv(const char *text)
 static cJSON *read_report(const char *path)
 {
     size_t n;
-    unsigned char *b = slurp(path, REPORT_MAX, &n);
+    unsigned char *b = (unsigned char *)fileio_read(path, REPORT_MAX, &n);
     cJSON *m = NULL;
     const char *what;
     if (!b) {
@@ -444,12 +343,6 @@ static cJSON *read_report(const char *path)
 
 /* ------------------------------------------------------------------ verify */
 
-static const char *jstr(const cJSON *o, const char *k)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
-    return cJSON_IsString(v) ? v->valuestring : NULL;
-}
-
 /* The hashes of the inputs against those the report records; prints one line per input and
  * the verdict. Returns 0 (mismatch set), or -1 after printing an input error. */
 static int verify_inputs(const char *report, const char *const *decl, int nd, const char *policies,
@@ -479,7 +372,7 @@ static int verify_inputs(const char *report, const char *const *decl, int nd, co
     if (!m) return -1;
 
     printf(MSG("報告書: %s\n", "Report: %s\n"), report);
-    const char *rp = jstr(cJSON_GetObjectItemCaseSensitive(m, "policy_set"), "sha256");
+    const char *rp = json_str(cJSON_GetObjectItemCaseSensitive(m, "policy_set"), "sha256");
     if (rp && !strcmp(rp, phex))
         printf(MSG("  一致    ポリシーセット %s（%d ファイル）\n",
                    "  match     policy set %s (%d files)\n"),
@@ -493,7 +386,7 @@ static int verify_inputs(const char *report, const char *const *decl, int nd, co
     const cJSON *decls = cJSON_GetObjectItemCaseSensitive(m, "declarations"), *d;
     int nr = cJSON_GetArraySize(decls);
     cJSON_ArrayForEach(d, decls) {
-        const char *h = jstr(d, "sha256"), *f = jstr(d, "file");
+        const char *h = json_str(d, "sha256"), *f = json_str(d, "file");
         int hit = -1;
         for (int i = 0; i < nd && hit < 0; i++)
             if (!used[i] && h && !strcmp(h, dhex[i])) hit = i;
@@ -519,7 +412,7 @@ static int verify_inputs(const char *report, const char *const *decl, int nd, co
     if (nr == 0) mismatch = 1;
     /* parameters: the recorded values against the recorded hash */
     const cJSON *params = cJSON_GetObjectItemCaseSensitive(m, "parameters");
-    const char *rph = jstr(m, "parameters_sha256");
+    const char *rph = json_str(m, "parameters_sha256");
     char hex[65];
     if (params && report_parameters_sha256(m, hex) == 0) {
         if (rph && strcmp(rph, hex)) {

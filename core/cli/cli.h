@@ -47,6 +47,7 @@ enum cli_key {
     OPT_SEED,
     OPT_COUNT,
     OPT_SIZE,
+    OPT_WAIVERS,
     OPT_QUIET
 };
 

@@ -117,6 +117,9 @@ OPT(o_count, OPT_COUNT, "count", 0, "N", NULL, NULL,
 OPT(o_size, OPT_SIZE, "size", 0, "SIZE", "大きさ", "small medium large auto",
     "申告の大きさ: small・medium・large・auto（既定 auto）",
     "size of the declarations: small, medium, large or auto (default auto)");
+OPT(o_waivers, OPT_WAIVERS, "waivers", 0, "PCT", "百分率", NULL,
+    "マイナンバー利用事務系への接続をもつ団体のうち ST-06 の例外承認を付ける割合（既定 25）",
+    "per cent of the bodies with a My Number connection that waive ST-06 (default 25)");
 OPT(o_quiet, OPT_QUIET, "quiet", 0, NULL, NULL, NULL, "書き出した件数を表示しない",
     "do not print what was written");
 
@@ -138,7 +141,8 @@ static const cli_option *const schema_opts[] = {ENGINE_OPTS, &o_markdown, NULL};
 static const cli_option *const verify_opts[] = {&o_declaration, &o_policies_verify, NULL};
 static const cli_option *const summary_opts[] = {&o_format_summary, &o_output, NULL};
 static const cli_option *const diff_opts[] = {&o_format_diff, &o_output, NULL};
-static const cli_option *const gen_opts[] = {&o_out, &o_seed, &o_count, &o_size, &o_quiet, NULL};
+static const cli_option *const gen_opts[] = {&o_out,     &o_seed,  &o_count, &o_size,
+                                             &o_waivers, &o_quiet, NULL};
 
 /* ------------------------------------------------------------------ roll-up and audit */
 
@@ -158,8 +162,13 @@ static int cmd_diff_args(const cli_args *a)
 
 static int cmd_gen_args(const cli_args *a)
 {
-    gen_args g = {cli_value(a, OPT_OUTPUT), cli_value(a, OPT_SEED), cli_value(a, OPT_COUNT),
-                  cli_value(a, OPT_SIZE),   cli_flag(a, OPT_QUIET), cli_lang};
+    gen_args g = {cli_value(a, OPT_OUTPUT),
+                  cli_value(a, OPT_SEED),
+                  cli_value(a, OPT_COUNT),
+                  cli_value(a, OPT_SIZE),
+                  cli_value(a, OPT_WAIVERS),
+                  cli_flag(a, OPT_QUIET),
+                  cli_lang};
     return cmd_gen(&g);
 }
 

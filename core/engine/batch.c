@@ -21,14 +21,16 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "rollup/rollup.h"
+#include "util/cjson_cs.h"
 
 #include "input/decl.h"
 #include "util/fileio.h"
 #include "engine/runner.h"
 #include "engine/watchdog.h"
+#include "util/dirlist.h"
 #include "util/jsonout.h"
+#include "util/strutil.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -43,73 +45,29 @@
 
 /* ---- inputs ---------------------------------------------------------------- */
 
-static int cmp_path(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static int push_path(char ***paths, size_t *n, size_t *cap, const char *p)
-{
-    if (*n == *cap) {
-        size_t nc = *cap ? *cap * 2 : 64;
-        char **np = realloc(*paths, nc * sizeof *np);
-        if (!np) return -1;
-        *paths = np;
-        *cap = nc;
-    }
-    char *c = strdup(p);
-    if (!c) return -1;
-    (*paths)[(*n)++] = c;
-    return 0;
-}
-
 int batch_collect(int n, char *const *inputs, char ***paths, size_t *npaths, char *err,
                   size_t errlen)
 {
-    char **out = NULL;
-    size_t cnt = 0, cap = 0;
+    strvec out = {0};
     for (int i = 0; i < n; i++) {
         struct stat st;
         if (stat(inputs[i], &st) != 0 || !S_ISDIR(st.st_mode)) {
             /* files (and missing paths: the loader reports them) as given */
-            if (push_path(&out, &cnt, &cap, inputs[i]) != 0) goto oom;
+            if (strvec_push(&out, inputs[i]) != 0) goto oom;
             continue;
         }
-        DIR *dir = opendir(inputs[i]);
-        if (!dir) {
+        if (dirlist_suffix(inputs[i], ".json", &out) != 0) {
+            if (errno == ENOMEM) goto oom;
             snprintf(err, errlen, "%s: %s", inputs[i], strerror(errno));
-            batch_free_paths(out, cnt);
+            strvec_free(&out);
             return -1;
         }
-        size_t first = cnt;
-        struct dirent *e;
-        while ((e = readdir(dir))) {
-            size_t l = strlen(e->d_name);
-            if (e->d_name[0] == '.' || l < 6 || strcmp(e->d_name + l - 5, ".json") != 0) continue;
-            size_t pl = strlen(inputs[i]) + l + 2;
-            char *full = malloc(pl);
-            if (!full) {
-                closedir(dir);
-                goto oom;
-            }
-            size_t dl = strlen(inputs[i]);
-            snprintf(full, pl, dl && inputs[i][dl - 1] == '/' ? "%s%s" : "%s/%s", inputs[i],
-                     e->d_name);
-            int rc = push_path(&out, &cnt, &cap, full);
-            free(full);
-            if (rc != 0) {
-                closedir(dir);
-                goto oom;
-            }
-        }
-        closedir(dir);
-        if (cnt > first) qsort(out + first, cnt - first, sizeof *out, cmp_path);
     }
-    *paths = out;
-    *npaths = cnt;
+    *paths = out.v;
+    *npaths = out.n;
     return 0;
 oom:
-    batch_free_paths(out, cnt);
+    strvec_free(&out);
     snprintf(err, errlen, "out of memory");
     return -1;
 }
@@ -186,7 +144,7 @@ static cJSON *pipeline(runner *r, const char *path, const batch_opts *o, watchdo
             const cJSON *m = cJSON_GetObjectItemCaseSensitive(v, "message");
             decl_error de;
             memset(&de, 0, sizeof de);
-            decl_error_at(d, rollup_str(v, "pointer"),
+            decl_error_at(d, json_str_or(v, "pointer", ""),
                           rollup_text(cJSON_GetObjectItemCaseSensitive(m, "ja"), "ja"),
                           rollup_text(cJSON_GetObjectItemCaseSensitive(m, "en"), "en"), &de);
             decl_error_print(msg, &de, o->lang);
@@ -209,8 +167,7 @@ static cJSON *pipeline(runner *r, const char *path, const batch_opts *o, watchdo
         return NULL;
     }
     if (any_error) *flags |= B_POLICY_ERROR;
-    if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(res, "compliant")))
-        *flags |= B_NOT_COMPLIANT;
+    if (!json_true(res, "compliant")) *flags |= B_NOT_COMPLIANT;
     return res;
 }
 

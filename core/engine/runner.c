@@ -19,8 +19,9 @@
 #include "util/cjson_cs.h"
 #include "input/luaconv.h"
 #include "util/sha256.h"
+#include "util/dirlist.h"
+#include "util/strutil.h"
 
-#include <dirent.h>
 #include <lauxlib.h>
 #include <math.h>
 #include <stdlib.h>
@@ -119,15 +120,6 @@ const char *status_name(policy_status s)
     return n[s];
 }
 
-static char *xstrdup(const char *s)
-{
-    if (!s) return NULL;
-    size_t n = strlen(s) + 1;
-    char *p = malloc(n);
-    if (p) memcpy(p, s, n);
-    return p;
-}
-
 static void add_error(runner *r, const char *fmt1, const char *msg)
 {
     char **ne = realloc(r->errors, (r->nerr + 2) * sizeof *ne);
@@ -153,84 +145,46 @@ sandbox *runner_sandbox(runner *r)
 
 /* ------------------------------------------------------------------ files */
 
+/* Which Lua sources dirlist_walk keeps. With `policies`, the rules of a policy directory: no
+ * fixtures/ directories, no *_test.lua, no catalog.lua at the top (depth 0). `top` is the
+ * depth of the directory walked (1 for lua/kyojin/helpers: a catalog.lua there is a helper);
+ * nothing deeper than depth 8 is read. tools/mkbundle.c and audit/verify.c list the sources
+ * through runner_list_sources, so the three agree. */
 typedef struct {
-    char **v;
-    size_t n, cap;
-} strlist;
+    int policies, top;
+} lua_rule;
 
-static void sl_add(strlist *l, const char *s)
+static int lua_source(const char *name, int depth, int is_dir, void *ctx)
 {
-    if (l->n == l->cap) {
-        size_t nc = l->cap ? l->cap * 2 : 64;
-        char **nv = realloc(l->v, nc * sizeof *nv);
-        if (!nv) return;
-        l->v = nv;
-        l->cap = nc;
-    }
-    l->v[l->n] = xstrdup(s);
-    if (l->v[l->n]) l->n++;
+    const lua_rule *r = ctx;
+    depth += r->top;
+    if (is_dir) return depth < DIRLIST_MAX_DEPTH && !(r->policies && strcmp(name, "fixtures") == 0);
+    return str_ends_with(name, ".lua") &&
+           !(r->policies && (str_ends_with(name, "_test.lua") ||
+                             (depth == 0 && strcmp(name, "catalog.lua") == 0)));
 }
 
-static void sl_free(strlist *l)
+/* The sorted relative paths of the Lua sources under base (a policy directory with
+ * `policies`), into *out. When memory runs out the list is shorter; callers check what they
+ * need from it. */
+static void list_lua(const char *base, int policies, int top, strvec *out)
 {
-    for (size_t i = 0; i < l->n; i++) free(l->v[i]);
-    free(l->v);
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static int ends_with(const char *s, const char *suf)
-{
-    size_t a = strlen(s), b = strlen(suf);
-    return a >= b && strcmp(s + a - b, suf) == 0;
-}
-
-/* Collect relative paths of Lua sources under base/rel, recursively. With `policies`, the
- * rules of a policy directory: no fixtures/ directories, no *_test.lua, no catalog.lua at the
- * top (depth 0). tools/mkbundle.c lists the sources it precompiles with the same function. */
-static void walk(const char *base, const char *rel, strlist *out, int depth, int policies)
-{
-    if (depth > 8) return;
-    char path[4096];
-    snprintf(path, sizeof path, "%s%s%s", base, *rel ? "/" : "", rel);
-    DIR *d = opendir(path);
-    if (!d) return;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.') continue;
-        char sub[4096], full[4096 + 256];
-        snprintf(sub, sizeof sub, "%s%s%s", rel, *rel ? "/" : "", e->d_name);
-        snprintf(full, sizeof full, "%s/%s", base, sub);
-        struct stat st;
-        if (stat(full, &st) != 0) continue;
-        if (S_ISDIR(st.st_mode)) {
-            if (policies && strcmp(e->d_name, "fixtures") == 0) continue;
-            walk(base, sub, out, depth + 1, policies);
-        } else if (S_ISREG(st.st_mode) && ends_with(e->d_name, ".lua") &&
-                   !(policies && (ends_with(e->d_name, "_test.lua") ||
-                                  (depth == 0 && strcmp(e->d_name, "catalog.lua") == 0)))) {
-            sl_add(out, sub);
-        }
-    }
-    closedir(d);
+    lua_rule rule = {policies, top};
+    dirlist_walk(base, lua_source, &rule, out);
 }
 
 size_t runner_list_sources(const char *base, int policies, char ***out)
 {
-    strlist l = {0};
-    walk(base, "", &l, 0, policies);
-    if (l.n) qsort(l.v, l.n, sizeof *l.v, cmp_str);
+    strvec l = {0};
+    list_lua(base, policies, 0, &l);
     *out = l.v;
     return l.n;
 }
 
 void runner_free_list(char **v, size_t n)
 {
-    strlist l = {v, n, n};
-    sl_free(&l);
+    strvec l = {v, n, n};
+    strvec_free(&l);
 }
 
 /* ------------------------------------------------------------------ result API */
@@ -256,8 +210,8 @@ static void get_message(lua_State *L, int idx, char **ja, char **en, int require
         size_t n;
         const char *s = lua_tolstring(L, idx, &n);
         if (n > MAX_MESSAGE) luaL_error(L, "message longer than %d bytes", MAX_MESSAGE);
-        *ja = xstrdup(s);
-        *en = xstrdup(s);
+        *ja = str_dup(s);
+        *en = str_dup(s);
         return;
     }
     luaL_checktype(L, idx, LUA_TTABLE);
@@ -277,7 +231,7 @@ static void get_message(lua_State *L, int idx, char **ja, char **en, int require
             *ja = NULL;
             luaL_error(L, "message longer than %d bytes", MAX_MESSAGE);
         }
-        *dst[i] = xstrdup(s);
+        *dst[i] = str_dup(s);
         lua_pop(L, 1);
     }
 }
@@ -286,16 +240,16 @@ static void get_message(lua_State *L, int idx, char **ja, char **en, int require
 static char *get_subject(lua_State *L, int idx)
 {
     const char *p = luaconv_pointer(L, idx);
-    if (p) return xstrdup(p);
+    if (p) return str_dup(p);
     if (lua_type(L, idx) == LUA_TSTRING) {
         const char *s = lua_tostring(L, idx);
         if (*s && *s != '/')
             luaL_error(L,
                        "subject must be a JSON pointer starting with '/' or a declaration table");
         if (strlen(s) > 1000) luaL_error(L, "subject pointer too long");
-        return xstrdup(s);
+        return str_dup(s);
     }
-    if (lua_isnoneornil(L, idx)) return xstrdup("");
+    if (lua_isnoneornil(L, idx)) return str_dup("");
     luaL_error(L, "subject must be a declaration table or a JSON pointer string (got %s)",
                luaL_typename(L, idx));
     return NULL;
@@ -386,7 +340,7 @@ static int res_classify(lua_State *L)
     {
         const char *p = luaconv_pointer(L, 2);
         if (!p && lua_type(L, 2) == LUA_TSTRING) p = lua_tostring(L, 2);
-        ptr = xstrdup(p ? p : "");
+        ptr = str_dup(p ? p : "");
     }
     if (c->n == c->cap) {
         size_t nc = c->cap ? c->cap * 2 : 8;
@@ -406,8 +360,8 @@ static int res_classify(lua_State *L)
     f->classification = cls;
     cJSON *ja = cJSON_GetObjectItemCaseSensitive(cls, "ja"),
           *en = cJSON_GetObjectItemCaseSensitive(cls, "en");
-    if (cJSON_IsString(ja)) f->ja = xstrdup(ja->valuestring);
-    if (cJSON_IsString(en)) f->en = xstrdup(en->valuestring);
+    if (cJSON_IsString(ja)) f->ja = str_dup(ja->valuestring);
+    if (cJSON_IsString(en)) f->en = str_dup(en->valuestring);
     return 0;
 }
 
@@ -479,7 +433,7 @@ static int param_from_meta(policy *p)
     if (!p->params) return -1;
     cJSON_ArrayForEach(c, ps) {
         param *q = &p->params[p->nparams++];
-        q->name = xstrdup(c->string);
+        q->name = str_dup(c->string);
         cJSON *t = cJSON_GetObjectItemCaseSensitive(c, "type");
         const char *ts = cJSON_IsString(t) ? t->valuestring : "number";
         q->type = strcmp(ts, "number") == 0 ? 0 : strcmp(ts, "boolean") == 0 ? 2 : 1;
@@ -521,17 +475,17 @@ static int load_helpers(runner *r, char *err, size_t errlen)
     lua_State *L = sandbox_state(r->sb);
     char dir[4096];
     snprintf(dir, sizeof dir, "%s/kyojin/helpers", r->lua_dir);
-    strlist files = {0};
+    strvec files = {0};
     int bundled = sandbox_runtime_bundled(r->sb); /* the helpers the bundle was built with */
     for (size_t i = 0; bundled && i < r->bundle->nhelpers; i++)
-        sl_add(&files, r->bundle->helpers[i]);
-    if (!bundled) walk(dir, "", &files, 1, 1); /* depth 1: a catalog.lua here is a helper */
-    if (files.n) qsort(files.v, files.n, sizeof *files.v, cmp_str);
+        strvec_push(&files, r->bundle->helpers[i]);
+    if (!bundled) list_lua(dir, 1, 1, &files); /* depth 1: a catalog.lua here is a helper */
+    if (files.n) qsort(files.v, files.n, sizeof *files.v, str_cmp_ptr);
     r->helper_refs = calloc(files.n ? files.n : 1, sizeof *r->helper_refs);
     r->helper_names = calloc(files.n ? files.n : 1, sizeof *r->helper_names);
     if (!r->helper_refs || !r->helper_names) {
         snprintf(err, errlen, "out of memory");
-        sl_free(&files);
+        strvec_free(&files);
         return -1;
     }
     for (size_t i = 0; i < files.n; i++) {
@@ -544,7 +498,7 @@ static int load_helpers(runner *r, char *err, size_t errlen)
                              : fileio_read(path, (size_t)64 << 20, &len);
         if (!text) {
             snprintf(err, errlen, "%s: cannot read", path);
-            sl_free(&files);
+            strvec_free(&files);
             return -1;
         }
         char chunk[4200];
@@ -552,18 +506,18 @@ static int load_helpers(runner *r, char *err, size_t errlen)
         int rc = sandbox_load_cached(r->sb, text, len, chunk, NULL, err, errlen);
         free(text);
         if (rc) {
-            sl_free(&files);
+            strvec_free(&files);
             return -1;
         }
         r->helper_refs[r->nhelpers] = luaL_ref(L, LUA_REGISTRYINDEX);
-        r->helper_names[r->nhelpers++] = xstrdup(files.v[i]);
+        r->helper_names[r->nhelpers++] = str_dup(files.v[i]);
         if (!r->helper_names[r->nhelpers - 1]) {
             snprintf(err, errlen, "out of memory");
-            sl_free(&files);
+            strvec_free(&files);
             return -1;
         }
     }
-    sl_free(&files);
+    strvec_free(&files);
     return 0;
 }
 
@@ -624,8 +578,8 @@ runner *runner_new(const runner_opts *o, char *err, size_t errlen)
         snprintf(err, errlen, "out of memory");
         return NULL;
     }
-    r->policies_dir = xstrdup(o->policies_dir ? o->policies_dir : "policies");
-    r->lua_dir = xstrdup(o->lua_dir ? o->lua_dir : "lua");
+    r->policies_dir = str_dup(o->policies_dir ? o->policies_dir : "policies");
+    r->lua_dir = str_dup(o->lua_dir ? o->lua_dir : "lua");
     r->validate = o->validate;
     r->validate_ref = LUA_NOREF;
     r->tree_ref = LUA_NOREF;
@@ -694,7 +648,7 @@ runner *runner_new(const runner_opts *o, char *err, size_t errlen)
     }
 
     /* policy files */
-    strlist files = {0};
+    strvec files = {0};
     struct stat st;
     if (o->skip_policies) {
         sha256_hex((const unsigned char[32]){0}, r->sha);
@@ -710,14 +664,14 @@ runner *runner_new(const runner_opts *o, char *err, size_t errlen)
             return NULL;
         }
         for (size_t i = 0; i < r->bundle->npolicies; i++)
-            sl_add(&files, r->bundle->policies[i].relname);
+            strvec_push(&files, r->bundle->policies[i].relname);
     }
-    if (!pol_bundled) walk(r->policies_dir, "", &files, 0, 1);
-    if (files.n) qsort(files.v, files.n, sizeof *files.v, cmp_str);
+    if (!pol_bundled) list_lua(r->policies_dir, 1, 0, &files);
+    if (files.n) qsort(files.v, files.n, sizeof *files.v, str_cmp_ptr);
     r->p = calloc(files.n ? files.n : 1, sizeof *r->p);
     if (!r->p) {
         snprintf(err, errlen, "out of memory");
-        sl_free(&files);
+        strvec_free(&files);
         runner_free(r);
         return NULL;
     }
@@ -802,14 +756,14 @@ runner *runner_new(const runner_opts *o, char *err, size_t errlen)
             }
         }
         policy *p = &r->p[r->np];
-        p->relname = xstrdup(files.v[i]);
+        p->relname = str_dup(files.v[i]);
         p->chunk_ref = ref;
         p->meta = meta;
         const cJSON *jid = cJSON_GetObjectItemCaseSensitive(meta, "id"),
                     *jlevel = cJSON_GetObjectItemCaseSensitive(meta, "level");
-        p->id = cJSON_IsString(jid) ? xstrdup(jid->valuestring) : NULL;
-        p->level = cJSON_IsString(jlevel) ? xstrdup(jlevel->valuestring) : NULL;
-        p->has_applies = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(meta, "has_applies"));
+        p->id = cJSON_IsString(jid) ? str_dup(jid->valuestring) : NULL;
+        p->level = cJSON_IsString(jlevel) ? str_dup(jlevel->valuestring) : NULL;
+        p->has_applies = json_true(meta, "has_applies");
         cJSON_DeleteItemFromObjectCaseSensitive(meta, "has_applies");
         if (!p->relname || !p->id || !p->level || param_from_meta(p)) { /* out of memory */
             add_error(r, path, "out of memory");
@@ -851,7 +805,7 @@ runner *runner_new(const runner_opts *o, char *err, size_t errlen)
     sha256_final(&hc, dg);
     if (same) memcpy(dg, bp->policy_set_sha, 32);
     sha256_hex(dg, r->sha);
-    sl_free(&files);
+    strvec_free(&files);
     if (r->np) qsort(r->p, r->np, sizeof *r->p, cmp_policy);
     if (o->only_policy) {
         size_t k = 0;
@@ -1121,12 +1075,6 @@ static void forget_params(runner *r)
     lua_rawsetp(L, LUA_REGISTRYINDEX, &PARAMS_CACHE);
 }
 
-static const char *str_item(const cJSON *o, const char *k)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
-    return cJSON_IsString(v) ? v->valuestring : NULL;
-}
-
 static int model_applies(const policy *p, const char *model)
 {
     const cJSON *models = cJSON_GetObjectItemCaseSensitive(p->meta, "models");
@@ -1252,8 +1200,8 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
     *any_error = 0;
     const cJSON *root = decl_root(d);
     const cJSON *body = cJSON_GetObjectItemCaseSensitive(root, "body");
-    const char *model = str_item(root, "model");
-    const char *as_of = as_of_opt ? as_of_opt : str_item(body, "as_of");
+    const char *model = json_str(root, "model");
+    const char *as_of = as_of_opt ? as_of_opt : json_str(body, "as_of");
 
     cJSON *res = cJSON_CreateObject();
     add_str(res, "file", decl_path(d));
@@ -1261,7 +1209,7 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
     cJSON *b = add_obj(res, "body");
     const char *bkeys[] = {"name", "code", "prefecture"};
     for (int i = 0; i < 3; i++) {
-        const char *v = str_item(body, bkeys[i]);
+        const char *v = json_str(body, bkeys[i]);
         if (v)
             add_str(b, bkeys[i], v);
         else
@@ -1271,8 +1219,8 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
         add_str(b, "model", model);
     else
         add_null(b, "model");
-    if (str_item(body, "as_of"))
-        add_str(b, "as_of", str_item(body, "as_of"));
+    if (json_str(body, "as_of"))
+        add_str(b, "as_of", json_str(body, "as_of"));
     else
         add_null(b, "as_of");
     cJSON *compliant =
@@ -1388,7 +1336,7 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
                cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(p->meta, "requirements"), 1));
         add_str(jp, "level", p->level);
         add_cs(jp, "title", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(p->meta, "title"), 1));
-        add_str(jp, "source", str_item(p->meta, "source"));
+        add_str(jp, "source", json_str(p->meta, "source"));
         add_cs(jp, "remediation",
                cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(p->meta, "remediation"), 1));
         cJSON *cm = cJSON_GetObjectItemCaseSensitive(p->meta, "countermeasures");
@@ -1410,9 +1358,9 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
                     const cJSON *w;
                     int wi = 0;
                     cJSON_ArrayForEach(w, waivers) {
-                        const char *wp = str_item(w, "policy"), *ws = str_item(w, "subject");
+                        const char *wp = json_str(w, "policy"), *ws = json_str(w, "subject");
                         if (wp && ws && strcmp(wp, p->id) == 0 && covers(ws, f->ptr)) {
-                            const char *exp = str_item(w, "expires");
+                            const char *exp = json_str(w, "expires");
                             int expired = exp && as_of && strcmp(exp, as_of) < 0;
                             wj = cJSON_CreateObject();
                             char wptr[64];
@@ -1516,34 +1464,12 @@ static int host_read_file(lua_State *L)
     return 1;
 }
 
-/* host.list(dir) → sorted array of relative file paths (recursive, all files ending .lua) */
-static void walk_all(const char *base, const char *rel, strlist *out, int depth)
-{
-    if (depth > 8) return;
-    char path[4096];
-    snprintf(path, sizeof path, "%s%s%s", base, *rel ? "/" : "", rel);
-    DIR *d = opendir(path);
-    if (!d) return;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.') continue;
-        char sub[4096], full[4096 + 256];
-        snprintf(sub, sizeof sub, "%s%s%s", rel, *rel ? "/" : "", e->d_name);
-        snprintf(full, sizeof full, "%s/%s", base, sub);
-        struct stat st;
-        if (stat(full, &st) != 0) continue;
-        if (S_ISDIR(st.st_mode))
-            walk_all(base, sub, out, depth + 1);
-        else if (S_ISREG(st.st_mode))
-            sl_add(out, sub);
-    }
-    closedir(d);
-}
-
+/* host.list(dir) → sorted array of the relative paths of every regular file below dir
+ * (recursive, depth 8 at most); { "" } when dir is a file */
 static int host_list(lua_State *L)
 {
     const char *dir = luaL_checkstring(L, 1);
-    strlist l = {0};
+    strvec l = {0};
     struct stat st;
     if (stat(dir, &st) == 0 && S_ISREG(st.st_mode)) {
         lua_createtable(L, 1, 0);
@@ -1551,14 +1477,13 @@ static int host_list(lua_State *L)
         lua_rawseti(L, -2, 1);
         return 1;
     }
-    walk_all(dir, "", &l, 0);
-    if (l.n) qsort(l.v, l.n, sizeof *l.v, cmp_str);
+    dirlist_walk(dir, NULL, NULL, &l);
     lua_createtable(L, (int)l.n, 0);
     for (size_t i = 0; i < l.n; i++) {
         lua_pushstring(L, l.v[i]);
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
-    sl_free(&l);
+    strvec_free(&l);
     return 1;
 }
 

@@ -33,7 +33,8 @@ void runner_free(runner *r);
 
 /* The Lua sources under `base` as paths relative to it, sorted; with `policies`, only what a
  * policy directory loads (no fixtures/, *_test.lua or top-level catalog.lua). Returns the
- * count; free the list with runner_free_list. */
+ * count; free the list with runner_free_list. The one selection of policy files: the runner,
+ * tools/mkbundle.c and `kyojin verify` (audit/verify.c) all list through it. */
 size_t runner_list_sources(const char *base, int policies, char ***out);
 void runner_free_list(char **v, size_t n);
 /* Load errors as "file: message" lines (NULL-terminated array, owned by the runner). */

@@ -15,6 +15,7 @@
 #include "input/decl.h"
 #include "util/fileio.h"
 #include "util/sha256.h"
+#include "util/strutil.h"
 
 #include <errno.h>
 #include <math.h>
@@ -54,15 +55,6 @@ static void set_msg(decl_error *e, const char *fja, const char *fen, ...)
     vsnprintf(e->msg_en, sizeof e->msg_en, fen, ap2);
     va_end(ap2);
     va_end(ap);
-}
-
-static char *xstrdup(const char *s)
-{
-    if (!s) return NULL;
-    size_t n = strlen(s) + 1;
-    char *p = malloc(n);
-    if (p) memcpy(p, s, n);
-    return p;
 }
 
 void decl_error_clear(decl_error *e)
@@ -732,8 +724,8 @@ void decl_error_at(decl_doc *d, const char *pointer, const char *ja, const char 
                    decl_error *err)
 {
     decl_error_clear(err);
-    err->file = xstrdup(d->path);
-    err->pointer = xstrdup(pointer);
+    err->file = str_dup(d->path);
+    err->pointer = str_dup(pointer);
     snprintf(err->msg_ja, sizeof err->msg_ja, "%s", ja);
     snprintf(err->msg_en, sizeof err->msg_en, "%s", en);
     int line, col;
@@ -915,7 +907,7 @@ static int load_common(decl_doc *d, const decl_limits *lim, decl_error *err)
     if (sc.i >= sc.n) {
         set_msg(err, "ファイルが空です（JSON オブジェクト { ... } が必要です）",
                 "the file is empty (expected a JSON object { ... })");
-        err->file = xstrdup(d->path);
+        err->file = str_dup(d->path);
         free(sc.offs);
         return -1;
     }
@@ -923,7 +915,7 @@ static int load_common(decl_doc *d, const decl_limits *lim, decl_error *err)
         free(sc.offs);
         set_msg(err, "最上位は JSON オブジェクト { ... } でなければなりません",
                 "the top level must be a JSON object { ... }");
-        err->file = xstrdup(d->path);
+        err->file = str_dup(d->path);
         position_error(d->text, d->len, sc.i, err);
         return -1;
     }
@@ -944,13 +936,13 @@ static int load_common(decl_doc *d, const decl_limits *lim, decl_error *err)
     return 0;
 
 scan_fail:
-    err->file = xstrdup(d->path);
+    err->file = str_dup(d->path);
     position_error(d->text, d->len, sc.err_off, err);
     free(sc.offs);
     return -1;
 oom:
     set_msg(err, "メモリが不足しています", "out of memory");
-    err->file = xstrdup(d->path);
+    err->file = str_dup(d->path);
     return -1;
 }
 
@@ -965,12 +957,12 @@ int decl_load_buffer(const char *name, const char *buf, size_t len, const decl_l
                 "ファイルが大きすぎます（%zu バイト、上限 %zu バイト。--max-input で変更できます）",
                 "file too large (%zu bytes, limit %zu bytes; change it with --max-input)", len,
                 max);
-        err->file = xstrdup(name);
+        err->file = str_dup(name);
         return -1;
     }
     decl_doc *d = calloc(1, sizeof *d);
     if (!d) return -1;
-    d->path = xstrdup(name);
+    d->path = str_dup(name);
     d->text = malloc(len + 1);
     if (!d->path || !d->text) {
         decl_free(d);
@@ -993,65 +985,30 @@ int decl_load_file(const char *path, const decl_limits *lim, decl_doc **out, dec
     *out = NULL;
     memset(err, 0, sizeof *err);
     size_t max = lim && lim->max_input ? lim->max_input : DECL_DEFAULT_MAX_INPUT;
-    int not_regular = 0;
-    FILE *f = strcmp(path, DECL_STDIN_PATH) == 0 ? fopen(path, "rb")
-                                                 : fileio_open_regular(path, &not_regular);
-    if (!f && not_regular) { /* a FIFO or device would block or never end */
-        set_msg(
-            err,
-            "通常のファイルではありません（FIFO・ソケット・デバイス・ディレクトリは読めません）",
-            "not a regular file (FIFOs, sockets, devices and directories cannot be read)");
-        err->file = xstrdup(path);
-        return -1;
-    }
-    if (!f) {
-        set_msg(err, "ファイルを開けません: %s", "cannot open the file: %s", strerror(errno));
-        err->file = xstrdup(path);
-        return -1;
-    }
-    size_t cap = 65536, len = 0;
-    char *buf = malloc(cap);
+    fileio_error fe;
+    size_t len;
+    /* regular files only (a FIFO or device would block or never end), but `-` */
+    unsigned flags = strcmp(path, DECL_STDIN_PATH) == 0 ? 0 : FILEIO_REGULAR;
+    char *buf = fileio_read_file(path, max, flags, &len, &fe);
     if (!buf) {
-        fclose(f);
-        set_msg(err, "メモリが不足しています", "out of memory");
-        err->file = xstrdup(path);
-        return -1;
-    }
-    for (;;) {
-        if (len == cap) {
-            if (cap > max) break;
-            size_t nc = cap * 2;
-            char *nb = realloc(buf, nc);
-            if (!nb) {
-                free(buf);
-                fclose(f);
-                set_msg(err, "メモリが不足しています", "out of memory");
-                err->file = xstrdup(path);
-                return -1;
-            }
-            buf = nb;
-            cap = nc;
-        }
-        size_t r = fread(buf + len, 1, cap - len, f);
-        len += r;
-        if (r == 0) break;
-        if (len > max) break;
-    }
-    int rerr = ferror(f);
-    fclose(f);
-    if (rerr) {
-        free(buf);
-        set_msg(err, "ファイルを読めません", "cannot read the file");
-        err->file = xstrdup(path);
-        return -1;
-    }
-    if (len > max) {
-        free(buf);
-        set_msg(
-            err,
-            "ファイルが大きすぎます（%zu バイトを超えています。--max-input で上限を変更できます）",
-            "file too large (more than %zu bytes; change the limit with --max-input)", max);
-        err->file = xstrdup(path);
+        if (fe.code == FILEIO_ERR_NOT_REGULAR)
+            set_msg(
+                err,
+                "通常のファイルではありません（FIFO・ソケット・デバイス・ディレクトリは読めません）",
+                "not a regular file (FIFOs, sockets, devices and directories cannot be read)");
+        else if (fe.code == FILEIO_ERR_OPEN)
+            set_msg(err, "ファイルを開けません: %s", "cannot open the file: %s",
+                    strerror(fe.errnum));
+        else if (fe.code == FILEIO_ERR_NOMEM)
+            set_msg(err, "メモリが不足しています", "out of memory");
+        else if (fe.code == FILEIO_ERR_TOO_LARGE)
+            set_msg(
+                err,
+                "ファイルが大きすぎます（%zu バイトを超えています。--max-input で上限を変更できます）",
+                "file too large (more than %zu bytes; change the limit with --max-input)", max);
+        else
+            set_msg(err, "ファイルを読めません", "cannot read the file");
+        err->file = str_dup(path);
         return -1;
     }
     decl_doc *d = calloc(1, sizeof *d);
@@ -1059,19 +1016,9 @@ int decl_load_file(const char *path, const decl_limits *lim, decl_doc **out, dec
         free(buf);
         return -1;
     }
-    d->path = xstrdup(path);
+    d->path = str_dup(path);
     d->text = buf;
     d->len = len;
-    if (len == cap) {
-        char *nb = realloc(buf, len + 1);
-        if (!nb) {
-            decl_free(d);
-            set_msg(err, "メモリが不足しています", "out of memory");
-            return -1;
-        }
-        d->text = nb;
-    }
-    d->text[len] = 0;
     if (!d->path || load_common(d, lim, err)) {
         decl_free(d);
         return -1;

@@ -23,6 +23,8 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "input/fastval.h"
+#include "input/lgcode.h"
+#include "util/strutil.h"
 
 #include <ctype.h>
 #include <lauxlib.h>
@@ -247,11 +249,6 @@ static int cc_num(cc *c, int t, const char *k, int *has, double *out)
     return rc;
 }
 
-static int cmp_strp(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 static int set_has(const fv_set *s, const char *v)
 {
     size_t lo = 0, hi = s->n;
@@ -299,7 +296,7 @@ static const fv_set *cc_enum_list(cc *c)
         }
         lua_pop(L, 2);
     }
-    qsort(v, k, sizeof *v, cmp_strp);
+    qsort(v, k, sizeof *v, str_cmp_ptr);
     s->v = v;
     s->n = k;
     return s;
@@ -1181,11 +1178,7 @@ static int check_calendar_date(const char *s)
 static int check_lg_code(const char *s)
 {
     if (strlen(s) != 6 || !all_digits(s, 6)) return FASTVAL_UNSURE;
-    static const int w[5] = {6, 5, 4, 3, 2};
-    int r = 0;
-    for (int i = 0; i < 5; i++) r += w[i] * (s[i] - '0');
-    int want = (11 - r % 11) % 10;
-    return s[5] - '0' == want ? FASTVAL_VALID : FASTVAL_INVALID;
+    return s[5] - '0' == lg_check_digit(s) ? FASTVAL_VALID : FASTVAL_INVALID;
 }
 
 /* Does the RFC 6901 pointer resolve in the declaration (validate.lua's `resolve`)? */
@@ -1357,7 +1350,7 @@ static int walk_array(const fv_ctx *c, const fv_node *n, const cJSON *v, int dep
             size_t k = 0;
             for (const cJSON *it = v->child; it; it = it->next)
                 if (kind(it) == K_STR) a[k++] = it->valuestring;
-            qsort(a, k, sizeof *a, cmp_strp);
+            qsort(a, k, sizeof *a, str_cmp_ptr);
             int dup = 0;
             for (size_t j = 1; j < k && !dup; j++) dup = strcmp(a[j - 1], a[j]) == 0;
             free(a);
@@ -1507,7 +1500,7 @@ int fastval_check(const fastval *fv, const cJSON *root, fastval_known_fn known, 
             const cJSON *id = member(it, fv->colls[i].key);
             if (id && kind(id) == K_STR) v[m++] = id->valuestring;
         }
-        qsort(v, m, sizeof *v, cmp_strp);
+        qsort(v, m, sizeof *v, str_cmp_ptr);
         ids[i].n = m;
         for (size_t j = 1; j < m; j++)
             if (strcmp(v[j - 1], v[j]) == 0) {

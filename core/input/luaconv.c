@@ -19,6 +19,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "input/luaconv.h"
 #include "input/decl.h"
+#include "util/strutil.h"
 
 #include <lauxlib.h>
 #include <math.h>
@@ -732,11 +733,6 @@ void luaconv_new_log(lua_State *L)
     v->logging = 1;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Decimal text of a lua_Integer given as its two's complement bits (as "%lld" prints it). */
 static size_t fmt_integer(char *buf, lua_Unsigned u)
 {
@@ -845,7 +841,7 @@ cJSON *luaconv_take_log(lua_State *L)
             s[m++] = buf + o;
             o += entry_pointer(v, &v->ents[k], buf + o) + 1;
         }
-        qsort(s, m, sizeof *s, cmp_str);
+        qsort(s, m, sizeof *s, str_cmp_ptr);
         for (size_t k = 0; k < m; k++)
             if (k == 0 || strcmp(s[k], s[k - 1]) != 0)
                 cJSON_AddItemToArray(arr, cJSON_CreateString(s[k]));

@@ -11,15 +11,14 @@
  * It does not evaluate anything and never adds findings.
  */
 #include "rollup/rollup.h"
+#include "util/cjson_cs.h"
+#include "util/strutil.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 /* A sorted array of "file\x1Fpolicy\x1Fpointer" keys. */
-typedef struct {
-    char **keys;
-    size_t n, cap;
-} keyset;
+typedef strvec keyset;
 
 static char *make_key(const char *file, const char *policy, const char *pointer)
 {
@@ -29,37 +28,9 @@ static char *make_key(const char *file, const char *policy, const char *pointer)
     return k;
 }
 
-static int keyset_add(keyset *s, char *k)
-{
-    if (!k) return -1;
-    if (s->n == s->cap) {
-        size_t nc = s->cap ? s->cap * 2 : 256;
-        char **nk = realloc(s->keys, nc * sizeof *nk);
-        if (!nk) {
-            free(k);
-            return -1;
-        }
-        s->keys = nk;
-        s->cap = nc;
-    }
-    s->keys[s->n++] = k;
-    return 0;
-}
-
-static int cmp_key(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static int keyset_has(const keyset *s, const char *k)
 {
-    return s->n && bsearch(&k, s->keys, s->n, sizeof *s->keys, cmp_key) != NULL;
-}
-
-static void keyset_free(keyset *s)
-{
-    for (size_t i = 0; i < s->n; i++) free(s->keys[i]);
-    free(s->keys);
+    return s->n && bsearch(&k, s->v, s->n, sizeof *s->v, str_cmp_ptr) != NULL;
 }
 
 static int non_passing(const char *status)
@@ -82,7 +53,7 @@ static const char *recompute_status(const cJSON *p)
     int fail = 0, warn = 0, waived = 0;
     const cJSON *f;
     cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings")) {
-        const char *s = rollup_str(f, "status");
+        const char *s = json_str_or(f, "status", "");
         if (strcmp(s, "fail") == 0)
             fail = 1;
         else if (strcmp(s, "warn") == 0)
@@ -92,7 +63,7 @@ static const char *recompute_status(const cJSON *p)
         else if (strcmp(s, "error") == 0)
             return "error";
     }
-    if (fail) return strcmp(rollup_str(p, "level"), "recommended") == 0 ? "warn" : "fail";
+    if (fail) return strcmp(json_str_or(p, "level", ""), "recommended") == 0 ? "warn" : "fail";
     if (warn) return "warn";
     (void)waived;
     return "pass";
@@ -122,7 +93,8 @@ struct baseline_index {
 baseline_index *baseline_index_new(const cJSON *baseline, char *err, size_t errlen)
 {
     const cJSON *bdecls = cJSON_GetObjectItemCaseSensitive(baseline, "declarations");
-    if (strcmp(rollup_str(baseline, "schema"), "kyojin/result/v1") != 0 || !cJSON_IsArray(bdecls)) {
+    if (strcmp(json_str_or(baseline, "schema", ""), "kyojin/result/v1") != 0 ||
+        !cJSON_IsArray(bdecls)) {
         snprintf(err, errlen, "baseline is not a kyojin result document (schema kyojin/result/v1)");
         return NULL;
     }
@@ -131,20 +103,22 @@ baseline_index *baseline_index_new(const cJSON *baseline, char *err, size_t errl
     keyset *known = &bi->known;
     const cJSON *d, *p, *f;
     cJSON_ArrayForEach(d, bdecls) {
-        const char *file = rollup_str(d, "file");
+        const char *file = json_str_or(d, "file", "");
         cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
-            const char *id = rollup_str(p, "id");
+            const char *id = json_str_or(p, "id", "");
             int any = 0;
             cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings")) {
-                if (!non_passing(rollup_str(f, "status"))) continue;
+                if (!non_passing(json_str_or(f, "status", ""))) continue;
                 any = 1;
-                if (keyset_add(known, make_key(file, id, rollup_str(f, "pointer"))) != 0) goto oom;
+                if (strvec_push_owned(known, make_key(file, id, json_str_or(f, "pointer", ""))) !=
+                    0)
+                    goto oom;
             }
-            if (!any && strcmp(rollup_str(p, "status"), "error") == 0)
-                if (keyset_add(known, make_key(file, id, "")) != 0) goto oom;
+            if (!any && strcmp(json_str_or(p, "status", ""), "error") == 0)
+                if (strvec_push_owned(known, make_key(file, id, "")) != 0) goto oom;
         }
     }
-    if (known->n) qsort(known->keys, known->n, sizeof *known->keys, cmp_key);
+    strvec_sort(known, 0);
     return bi;
 oom:
     baseline_index_free(bi);
@@ -155,7 +129,7 @@ oom:
 void baseline_index_free(baseline_index *bi)
 {
     if (!bi) return;
-    keyset_free(&bi->known);
+    strvec_free(&bi->known);
     free(bi);
 }
 
@@ -163,13 +137,13 @@ int baseline_apply_decl(const baseline_index *bi, cJSON *dd, long *suppressed)
 {
     const keyset *known = &bi->known;
     cJSON *pp;
-    const char *file = rollup_str(dd, "file");
+    const char *file = json_str_or(dd, "file", "");
     cJSON *policies = cJSON_GetObjectItemCaseSensitive(dd, "policies");
     if (!cJSON_IsArray(policies)) return 0;
     int changed = 0;
     cJSON_ArrayForEach(pp, policies) {
-        const char *id = rollup_str(pp, "id");
-        const char *status = rollup_str(pp, "status");
+        const char *id = json_str_or(pp, "id", "");
+        const char *status = json_str_or(pp, "status", "");
         if (strcmp(status, "not_applicable") == 0) continue;
         cJSON *findings = cJSON_GetObjectItemCaseSensitive(pp, "findings");
         long dropped = 0;
@@ -177,9 +151,9 @@ int baseline_apply_decl(const baseline_index *bi, cJSON *dd, long *suppressed)
         cJSON *ff = findings ? findings->child : NULL;
         while (ff) {
             cJSON *next = ff->next;
-            if (non_passing(rollup_str(ff, "status"))) {
+            if (non_passing(json_str_or(ff, "status", ""))) {
                 had_nonpassing = 1;
-                char *k = make_key(file, id, rollup_str(ff, "pointer"));
+                char *k = make_key(file, id, json_str_or(ff, "pointer", ""));
                 if (!k) return -1;
                 int has = keyset_has(known, k);
                 free(k);
@@ -217,9 +191,9 @@ int baseline_apply_decl(const baseline_index *bi, cJSON *dd, long *suppressed)
     /* compliant: no required policy fails or errors */
     int compliant = 1;
     cJSON_ArrayForEach(pp, policies) {
-        const char *status = rollup_str(pp, "status");
+        const char *status = json_str_or(pp, "status", "");
         if ((strcmp(status, "fail") == 0 || strcmp(status, "error") == 0) &&
-            strcmp(rollup_str(pp, "level"), "required") == 0)
+            strcmp(json_str_or(pp, "level", ""), "required") == 0)
             compliant = 0;
     }
     set_item(dd, "compliant", cJSON_CreateBool(compliant));

@@ -14,6 +14,8 @@
  * digests, so national results can be compared in bounded memory.
  */
 #include "rollup/rollup.h"
+#include "util/cjson_cs.h"
+#include "util/atomic_out.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -36,8 +38,8 @@ static int non_passing(const char *s)
 
 static void add_finding(cJSON *fmap, const cJSON *p, const cJSON *f, const char *status)
 {
-    const char *id = rollup_str(p, "id");
-    const char *ptr = f ? rollup_str(f, "pointer") : "";
+    const char *id = json_str_or(p, "id", "");
+    const char *ptr = f ? json_str_or(f, "pointer", "") : "";
     size_t kl = strlen(id) + strlen(ptr) + 2;
     char *key = malloc(kl);
     if (!key) return;
@@ -49,7 +51,7 @@ static void add_finding(cJSON *fmap, const cJSON *p, const cJSON *f, const char 
     cJSON *e = cJSON_CreateObject();
     cJSON_AddStringToObject(e, "status", status);
     cJSON_AddStringToObject(e, "policy", id);
-    cJSON_AddStringToObject(e, "level", rollup_str(p, "level"));
+    cJSON_AddStringToObject(e, "level", json_str_or(p, "level", ""));
     cJSON_AddStringToObject(e, "pointer", ptr);
     const cJSON *line = cJSON_GetObjectItemCaseSensitive(f, "line");
     const cJSON *col = cJSON_GetObjectItemCaseSensitive(f, "column");
@@ -92,11 +94,10 @@ static int digest_decl(const cJSON *d, void *ctx)
     digest_set *set = ctx;
     cJSON *g = cJSON_CreateObject();
     const cJSON *body = cJSON_GetObjectItemCaseSensitive(d, "body");
-    cJSON_AddStringToObject(g, "file", rollup_str(d, "file"));
-    cJSON_AddStringToObject(g, "name", rollup_str(body, "name"));
-    cJSON_AddStringToObject(g, "code", rollup_str(body, "code"));
-    cJSON_AddBoolToObject(g, "compliant",
-                          cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(d, "compliant")));
+    cJSON_AddStringToObject(g, "file", json_str_or(d, "file", ""));
+    cJSON_AddStringToObject(g, "name", json_str_or(body, "name", ""));
+    cJSON_AddStringToObject(g, "code", json_str_or(body, "code", ""));
+    cJSON_AddBoolToObject(g, "compliant", json_true(d, "compliant"));
     const cJSON *derr = cJSON_GetObjectItemCaseSensitive(d, "error");
     cJSON_AddBoolToObject(g, "error", derr && !cJSON_IsNull(derr));
     cJSON *fmap = cJSON_AddObjectToObject(g, "f");
@@ -105,25 +106,25 @@ static int digest_decl(const cJSON *d, void *ctx)
     cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
         int any = 0;
         cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings")) {
-            const char *s = rollup_str(f, "status");
-            if (strcmp(s, "fail") == 0 && strcmp(rollup_str(p, "level"), "recommended") == 0)
+            const char *s = json_str_or(f, "status", "");
+            if (strcmp(s, "fail") == 0 && strcmp(json_str_or(p, "level", ""), "recommended") == 0)
                 s = "warn";
             if (non_passing(s) || strcmp(s, "waived") == 0) {
                 add_finding(fmap, p, f, s);
                 any = 1;
             }
         }
-        if (!any && strcmp(rollup_str(p, "status"), "error") == 0)
+        if (!any && strcmp(json_str_or(p, "status", ""), "error") == 0)
             add_finding(fmap, p, NULL, "error");
     }
     const cJSON *risk = cJSON_GetObjectItemCaseSensitive(d, "risk");
     const cJSON *row;
     cJSON_ArrayForEach(row, cJSON_GetObjectItemCaseSensitive(risk, "asset_rows"))
-        add_risk(rmap, "asset", rollup_str(row, "asset"), rollup_str(row, "threat"),
-                 rollup_str(row, "risk_value"));
+        add_risk(rmap, "asset", json_str_or(row, "asset", ""), json_str_or(row, "threat", ""),
+                 json_str_or(row, "risk_value", ""));
     cJSON_ArrayForEach(row, cJSON_GetObjectItemCaseSensitive(risk, "attack_trees"))
-        add_risk(rmap, "attack_tree", rollup_str(row, "scenario"), "",
-                 rollup_str(row, "risk_value"));
+        add_risk(rmap, "attack_tree", json_str_or(row, "scenario", ""), "",
+                 json_str_or(row, "risk_value", ""));
     cJSON_AddItemToArray(set->list, g);
     return 0;
 }
@@ -132,7 +133,7 @@ static const cJSON *find_decl(const cJSON *list, const char *file)
 {
     const cJSON *g;
     cJSON_ArrayForEach(g, list)
-        if (strcmp(rollup_str(g, "file"), file) == 0) return g;
+        if (strcmp(json_str_or(g, "file", ""), file) == 0) return g;
     return NULL;
 }
 
@@ -148,12 +149,12 @@ static int risk_rank(const char *v)
 static cJSON *entry(const cJSON *g, const cJSON *e, const char *old_status, const char *new_status)
 {
     cJSON *x = cJSON_CreateObject();
-    cJSON_AddStringToObject(x, "file", rollup_str(g, "file"));
-    cJSON_AddStringToObject(x, "body", rollup_str(g, "name"));
-    cJSON_AddStringToObject(x, "code", rollup_str(g, "code"));
-    cJSON_AddStringToObject(x, "policy", rollup_str(e, "policy"));
-    cJSON_AddStringToObject(x, "level", rollup_str(e, "level"));
-    cJSON_AddStringToObject(x, "pointer", rollup_str(e, "pointer"));
+    cJSON_AddStringToObject(x, "file", json_str_or(g, "file", ""));
+    cJSON_AddStringToObject(x, "body", json_str_or(g, "name", ""));
+    cJSON_AddStringToObject(x, "code", json_str_or(g, "code", ""));
+    cJSON_AddStringToObject(x, "policy", json_str_or(e, "policy", ""));
+    cJSON_AddStringToObject(x, "level", json_str_or(e, "level", ""));
+    cJSON_AddStringToObject(x, "pointer", json_str_or(e, "pointer", ""));
     if (old_status)
         cJSON_AddStringToObject(x, "old_status", old_status);
     else
@@ -186,20 +187,20 @@ static void compare_decl(const cJSON *og, const cJSON *ng, cJSON *out)
     const cJSON *nfm = cJSON_GetObjectItemCaseSensitive(ng, "f");
     const cJSON *e;
 
-    int oerr = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(og, "error"));
-    int nerr = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(ng, "error"));
+    int oerr = json_true(og, "error");
+    int nerr = json_true(ng, "error");
     if (nerr && !oerr) {
         cJSON *x = cJSON_CreateObject();
-        cJSON_AddStringToObject(x, "file", rollup_str(ng, "file"));
-        cJSON_AddStringToObject(x, "body", rollup_str(og, "name"));
+        cJSON_AddStringToObject(x, "file", json_str_or(ng, "file", ""));
+        cJSON_AddStringToObject(x, "body", json_str_or(og, "name", ""));
         cJSON_AddItemToArray(errs, x);
     }
     if (oerr || nerr) return; /* nothing to compare finding by finding */
 
     cJSON_ArrayForEach(e, nfm) {
-        const char *ns = rollup_str(e, "status");
+        const char *ns = json_str_or(e, "status", "");
         const cJSON *o = cJSON_GetObjectItemCaseSensitive(ofm, e->string);
-        const char *os = o ? rollup_str(o, "status") : NULL;
+        const char *os = o ? json_str_or(o, "status", "") : NULL;
         if (non_passing(ns)) {
             if (os && strcmp(os, "waived") == 0)
                 cJSON_AddItemToArray(expired, entry(ng, o, os, ns));
@@ -211,7 +212,7 @@ static void compare_decl(const cJSON *og, const cJSON *ng, cJSON *out)
         }
     }
     cJSON_ArrayForEach(e, ofm) {
-        const char *os = rollup_str(e, "status");
+        const char *os = json_str_or(e, "status", "");
         if (!non_passing(os)) continue;
         if (!cJSON_GetObjectItemCaseSensitive(nfm, e->string))
             cJSON_AddItemToArray(fixed, entry(ng, e, os, NULL));
@@ -222,17 +223,17 @@ static void compare_decl(const cJSON *og, const cJSON *ng, cJSON *out)
     cJSON_ArrayForEach(e, nrm) {
         const cJSON *o = cJSON_GetObjectItemCaseSensitive(orm, e->string);
         if (!o) continue;
-        const char *ov = rollup_str(o, "value"), *nv = rollup_str(e, "value");
+        const char *ov = json_str_or(o, "value", ""), *nv = json_str_or(e, "value", "");
         if (strcmp(ov, nv) == 0) continue;
         cJSON *x = cJSON_CreateObject();
-        cJSON_AddStringToObject(x, "file", rollup_str(ng, "file"));
-        cJSON_AddStringToObject(x, "body", rollup_str(ng, "name"));
-        cJSON_AddStringToObject(x, "kind", rollup_str(e, "kind"));
-        if (strcmp(rollup_str(e, "kind"), "asset") == 0) {
-            cJSON_AddStringToObject(x, "asset", rollup_str(e, "asset"));
-            cJSON_AddStringToObject(x, "threat", rollup_str(e, "threat"));
+        cJSON_AddStringToObject(x, "file", json_str_or(ng, "file", ""));
+        cJSON_AddStringToObject(x, "body", json_str_or(ng, "name", ""));
+        cJSON_AddStringToObject(x, "kind", json_str_or(e, "kind", ""));
+        if (strcmp(json_str_or(e, "kind", ""), "asset") == 0) {
+            cJSON_AddStringToObject(x, "asset", json_str_or(e, "asset", ""));
+            cJSON_AddStringToObject(x, "threat", json_str_or(e, "threat", ""));
         } else {
-            cJSON_AddStringToObject(x, "scenario", rollup_str(e, "scenario"));
+            cJSON_AddStringToObject(x, "scenario", json_str_or(e, "scenario", ""));
         }
         cJSON_AddStringToObject(x, "from", ov);
         cJSON_AddStringToObject(x, "to", nv);
@@ -240,12 +241,12 @@ static void compare_decl(const cJSON *og, const cJSON *ng, cJSON *out)
         cJSON_AddItemToArray(risk, x);
     }
 
-    int oc = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(og, "compliant"));
-    int nc = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(ng, "compliant"));
+    int oc = json_true(og, "compliant");
+    int nc = json_true(ng, "compliant");
     if (oc != nc) {
         cJSON *x = cJSON_CreateObject();
-        cJSON_AddStringToObject(x, "file", rollup_str(ng, "file"));
-        cJSON_AddStringToObject(x, "body", rollup_str(ng, "name"));
+        cJSON_AddStringToObject(x, "file", json_str_or(ng, "file", ""));
+        cJSON_AddStringToObject(x, "body", json_str_or(ng, "name", ""));
         cJSON_AddBoolToObject(x, "from", oc);
         cJSON_AddBoolToObject(x, "to", nc);
         cJSON_AddItemToArray(comp, x);
@@ -283,17 +284,17 @@ static cJSON *diff_digests(const cJSON *old_list, const cJSON *new_list, const c
 
     const cJSON *g;
     cJSON_ArrayForEach(g, new_list) {
-        const cJSON *o = find_decl(old_list, rollup_str(g, "file"));
+        const cJSON *o = find_decl(old_list, json_str_or(g, "file", ""));
         if (o)
             compare_decl(o, g, out);
         else
             cJSON_AddItemToArray(cJSON_GetObjectItemCaseSensitive(out, "added"),
-                                 cJSON_CreateString(rollup_str(g, "file")));
+                                 cJSON_CreateString(json_str_or(g, "file", "")));
     }
     cJSON_ArrayForEach(g, old_list)
-        if (!find_decl(new_list, rollup_str(g, "file")))
+        if (!find_decl(new_list, json_str_or(g, "file", "")))
             cJSON_AddItemToArray(cJSON_GetObjectItemCaseSensitive(out, "removed"),
-                                 cJSON_CreateString(rollup_str(g, "file")));
+                                 cJSON_CreateString(json_str_or(g, "file", "")));
 
     int n_new = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(out, "newly_failing"));
     int n_exp = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(out, "expired_waivers"));
@@ -329,9 +330,9 @@ static void text_findings(FILE *out, const char *heading, const cJSON *arr, cons
     fprintf(out, "%s: %d\n", heading, cJSON_GetArraySize(arr));
     const cJSON *x;
     cJSON_ArrayForEach(x, arr) {
-        const char *os = rollup_str(x, "old_status"), *ns = rollup_str(x, "new_status");
-        fprintf(out, "  %s  %s %s", rollup_str(x, "file"), rollup_str(x, "policy"),
-                rollup_str(x, "pointer")[0] ? rollup_str(x, "pointer") : "/");
+        const char *os = json_str_or(x, "old_status", ""), *ns = json_str_or(x, "new_status", "");
+        fprintf(out, "  %s  %s %s", json_str_or(x, "file", ""), json_str_or(x, "policy", ""),
+                json_str_or(x, "pointer", "")[0] ? json_str_or(x, "pointer", "") : "/");
         const cJSON *line = cJSON_GetObjectItemCaseSensitive(x, "line");
         const cJSON *col = cJSON_GetObjectItemCaseSensitive(x, "column");
         if (cJSON_IsNumber(line))
@@ -348,8 +349,8 @@ static void write_text(FILE *out, const cJSON *d, const char *lang)
 {
     int en = lang && strcmp(lang, "en") == 0;
     const cJSON *c = cJSON_GetObjectItemCaseSensitive(d, "counts");
-    fprintf(out, "%s: %s → %s\n", en ? "Comparing" : "比較", rollup_str(d, "old"),
-            rollup_str(d, "new"));
+    fprintf(out, "%s: %s → %s\n", en ? "Comparing" : "比較", json_str_or(d, "old", ""),
+            json_str_or(d, "new", ""));
     text_findings(out, en ? "Newly failing" : "新たな不適合・推奨未達・評価エラー",
                   cJSON_GetObjectItemCaseSensitive(d, "newly_failing"), lang);
     text_findings(out, en ? "Fixed" : "解消", cJSON_GetObjectItemCaseSensitive(d, "fixed"), lang);
@@ -364,20 +365,21 @@ static void write_text(FILE *out, const cJSON *d, const char *lang)
             cJSON_GetObjectItemCaseSensitive(c, "risk_better")->valueint);
     const cJSON *x;
     cJSON_ArrayForEach(x, risk) {
-        if (strcmp(rollup_str(x, "kind"), "asset") == 0)
-            fprintf(out, "  %s  %s / %s  %s → %s\n", rollup_str(x, "file"), rollup_str(x, "asset"),
-                    rollup_str(x, "threat"), rollup_str(x, "from"), rollup_str(x, "to"));
+        if (strcmp(json_str_or(x, "kind", ""), "asset") == 0)
+            fprintf(out, "  %s  %s / %s  %s → %s\n", json_str_or(x, "file", ""),
+                    json_str_or(x, "asset", ""), json_str_or(x, "threat", ""),
+                    json_str_or(x, "from", ""), json_str_or(x, "to", ""));
         else
-            fprintf(out, "  %s  %s %s  %s → %s\n", rollup_str(x, "file"),
-                    en ? "attack tree" : "攻撃ツリー", rollup_str(x, "scenario"),
-                    rollup_str(x, "from"), rollup_str(x, "to"));
+            fprintf(out, "  %s  %s %s  %s → %s\n", json_str_or(x, "file", ""),
+                    en ? "attack tree" : "攻撃ツリー", json_str_or(x, "scenario", ""),
+                    json_str_or(x, "from", ""), json_str_or(x, "to", ""));
     }
     const cJSON *comp = cJSON_GetObjectItemCaseSensitive(d, "compliance");
     fprintf(out, "%s: %d\n", en ? "Compliance changed" : "準拠の変化", cJSON_GetArraySize(comp));
     cJSON_ArrayForEach(x, comp) {
-        int from = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(x, "from"));
-        int to = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(x, "to"));
-        fprintf(out, "  %s  %s → %s\n", rollup_str(x, "file"),
+        int from = json_true(x, "from");
+        int to = json_true(x, "to");
+        fprintf(out, "  %s  %s → %s\n", json_str_or(x, "file", ""),
                 from ? (en ? "compliant" : "準拠") : (en ? "not compliant" : "非準拠"),
                 to ? (en ? "compliant" : "準拠") : (en ? "not compliant" : "非準拠"));
     }
@@ -385,13 +387,13 @@ static void write_text(FILE *out, const cJSON *d, const char *lang)
     if (cJSON_GetArraySize(errs)) {
         fprintf(out, "%s: %d\n", en ? "Declarations no longer evaluated" : "評価できなくなった申告",
                 cJSON_GetArraySize(errs));
-        cJSON_ArrayForEach(x, errs) fprintf(out, "  %s\n", rollup_str(x, "file"));
+        cJSON_ArrayForEach(x, errs) fprintf(out, "  %s\n", json_str_or(x, "file", ""));
     }
     fprintf(out, "%s: %d, %s: %d\n", en ? "Declarations added" : "追加された申告",
             cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(d, "added")),
             en ? "removed" : "削除された申告",
             cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(d, "removed")));
-    int worse = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(d, "worse"));
+    int worse = json_true(d, "worse");
     fprintf(out, "%s\n",
             worse ? (en ? "Result: something got worse" : "判定: 悪化あり")
                   : (en ? "Result: nothing got worse" : "判定: 悪化なし"));
@@ -431,8 +433,8 @@ int cmd_diff(const rollup_args *a)
         goto done;
     }
     out = diff_digests(od.list, nd.list, paths[0], paths[1]);
-    rollup_out o;
-    if (rollup_out_open(&o, output, err, sizeof err) != 0) {
+    atomic_out o;
+    if (atomic_out_open(&o, output, err, sizeof err) != 0) {
         fprintf(stderr, "kyojin diff: %s\n", err);
         rc = ROLLUP_EXIT_OUTPUT;
         goto done;
@@ -447,13 +449,12 @@ int cmd_diff(const rollup_args *a)
     } else {
         write_text(o.fp, out, lang);
     }
-    if (rollup_out_close(&o, err, sizeof err) != 0) {
+    if (atomic_out_commit(&o, err, sizeof err) != 0) {
         fprintf(stderr, "kyojin diff: %s\n", err);
         rc = ROLLUP_EXIT_OUTPUT;
         goto done;
     }
-    rc = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(out, "worse")) ? ROLLUP_EXIT_FINDINGS
-                                                                      : ROLLUP_EXIT_OK;
+    rc = json_true(out, "worse") ? ROLLUP_EXIT_FINDINGS : ROLLUP_EXIT_OK;
 done:
     cJSON_Delete(out);
     cJSON_Delete(od.list);

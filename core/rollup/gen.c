@@ -20,6 +20,8 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "rollup/rollup.h"
+#include "input/lgcode.h"
+#include "util/atomic_out.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -183,10 +185,9 @@ typedef struct {
 
 static void check_digit(char code[7], int five)
 {
-    int d[5];
-    for (int i = 4, v = five; i >= 0; i--, v /= 10) d[i] = v % 10;
-    int r = (6 * d[0] + 5 * d[1] + 4 * d[2] + 3 * d[3] + 2 * d[4]) % 11;
-    snprintf(code, 7, "%05d%d", five, (11 - r) % 10);
+    snprintf(code, 7, "%05d", five);
+    code[5] = (char)('0' + lg_check_digit(code));
+    code[6] = '\0';
 }
 
 /* A population drawn log-uniformly in [lo, hi]. */
@@ -287,6 +288,7 @@ typedef struct {
     int extra;        /* extra assets (size) */
     int extra_vulns;
     int trees;
+    double waivers; /* probability of a waiver (gen_options.waivers_pct / 100) */
     char today[11]; /* as_of */
 } genctx;
 
@@ -1036,7 +1038,7 @@ static void build_mail_and_rest(genctx *g, cJSON *d, int full)
     int last = cJSON_GetArraySize(sts) - 1;
     cJSON *st0 = last >= 0 ? cJSON_GetArrayItem(sts, last) : NULL;
     if (st0 && strcmp(rollup_str(st0, "target_segment"), "mynumber") != 0) st0 = NULL;
-    if (st0 && chance(&g->r, 0.25)) {
+    if (st0 && chance(&g->r, g->waivers)) {
         char subject[64];
         snprintf(subject, sizeof subject, "/screen_transfer/%d", last);
         cJSON_SetNumberValue(cJSON_GetObjectItemCaseSensitive(st0, "refresh_interval_days"), 14);
@@ -1079,8 +1081,23 @@ size_t gen_national_count(void)
     return n;
 }
 
+void gen_options_init(gen_options *o)
+{
+    o->size = GEN_AUTO;
+    o->waivers_pct = 25;
+}
+
 cJSON *gen_declaration(uint64_t seed, size_t index, enum gen_size size)
 {
+    gen_options o;
+    gen_options_init(&o);
+    o.size = size;
+    return gen_declaration_opts(seed, index, &o);
+}
+
+cJSON *gen_declaration_opts(uint64_t seed, size_t index, const gen_options *o)
+{
+    enum gen_size size = o->size;
     size_t n = 0;
     const body_plan *plan = plan_for(seed, &n);
     if (!plan || index >= n) return NULL;
@@ -1088,6 +1105,7 @@ cJSON *gen_declaration(uint64_t seed, size_t index, enum gen_size size)
     genctx g;
     memset(&g, 0, sizeof g);
     g.b = b;
+    g.waivers = o->waivers_pct / 100.0;
     rng_seed(&g.r, seed, 1000000 + (uint64_t)index);
 
     /* model mix: mostly α; β and β′ more likely in larger bodies */
@@ -1184,11 +1202,27 @@ static int parse_u64(const char *s, uint64_t *out)
     return 0;
 }
 
+int gen_parse_waivers(const char *s, int *pct)
+{
+    uint64_t v;
+    if (parse_u64(s, &v) != 0 || v > 100) return -1;
+    *pct = (int)v;
+    return 0;
+}
+
 int cmd_gen(const gen_args *a)
 {
     uint64_t seed = 1, count = 0;
     const char *out = a->out, *size_s = a->size ? a->size : "auto";
     int quiet = a->quiet, en = a->lang && strcmp(a->lang, "en") == 0;
+    gen_options go;
+    gen_options_init(&go);
+    if (a->waivers && gen_parse_waivers(a->waivers, &go.waivers_pct) != 0) {
+        fputs(en ? "kyojin gen: --waivers needs a percentage from 0 to 100\n"
+                 : "kyojin gen: --waivers には 0〜100 の百分率を指定してください\n",
+              stderr);
+        return ROLLUP_EXIT_USAGE;
+    }
     if (a->seed && parse_u64(a->seed, &seed) != 0) {
         fputs(en ? "kyojin gen: --seed needs a non-negative integer\n"
                  : "kyojin gen: --seed には 0 以上の整数を指定してください\n",
@@ -1225,6 +1259,7 @@ int cmd_gen(const gen_args *a)
                 size_s);
         return ROLLUP_EXIT_USAGE;
     }
+    go.size = size;
     size_t total = gen_national_count();
     if (count == 0 || count > total) count = count ? count : total;
     if (count > total) {
@@ -1241,7 +1276,7 @@ int cmd_gen(const gen_args *a)
     char err[512];
     size_t bytes = 0;
     for (size_t i = 0; i < count; i++) {
-        cJSON *d = gen_declaration(seed, i, size);
+        cJSON *d = gen_declaration_opts(seed, i, &go);
         if (!d) {
             fputs(en ? "kyojin gen: out of memory\n" : "kyojin gen: メモリが不足しています\n",
                   stderr);
@@ -1254,11 +1289,11 @@ int cmd_gen(const gen_args *a)
         int rc = -1;
         if (path && text) {
             snprintf(path, pl, "%s/%s.json", out, code);
-            rollup_out o;
-            if (rollup_out_open(&o, path, err, sizeof err) == 0) {
+            atomic_out o;
+            if (atomic_out_open(&o, path, err, sizeof err) == 0) {
                 fputs(text, o.fp);
                 fputc('\n', o.fp);
-                rc = rollup_out_close(&o, err, sizeof err);
+                rc = atomic_out_commit(&o, err, sizeof err);
                 bytes += strlen(text) + 1;
             }
         } else {

@@ -2,90 +2,38 @@
  * rollup_common.c — small helpers shared by the roll-up commands and the
  * SARIF/JUnit writers: reading JSON files with file:line:column errors,
  * streaming the declarations of a (possibly national-size) result document
- * one element at a time, ja/en text selection, the user-facing status words
- * (read from kyojin.vocab by core/report/report_vocab.c), and atomic output files
- * (temp file + rename).
+ * one element at a time, ja/en text selection and the user-facing status words
+ * (read from kyojin.vocab by core/report/report_vocab.c).
  *
  * It does not know what a policy or a finding means; that is left to the
- * callers.
+ * callers. Reading files is util/fileio.c's, writing outputs util/atomic_out.c's.
  */
 #define _POSIX_C_SOURCE 200809L
 
 #include "rollup/rollup.h"
 #include "report/report_vocab.h"
+#include "util/cjson_cs.h"
 #include "util/fileio.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #define ROLLUP_MAX_FILE ((size_t)4 << 30) /* 4 GiB: far above a national result */
 
-/* Read a whole file into a NUL-terminated malloc'd buffer. */
+/* Read a whole result file (a regular file of text) into a NUL-terminated malloc'd buffer. */
 static char *read_file(const char *path, size_t *len, char *err, size_t errlen)
 {
-    int not_regular;
-    FILE *fp = fileio_open_regular(path, &not_regular); /* a FIFO never blocks the open */
-    if (!fp) {
-        snprintf(err, errlen, "%s: %s", path, not_regular ? "not a regular file" : strerror(errno));
-        return NULL;
-    }
-    struct stat st;
-    if (fstat(fileno(fp), &st) != 0) {
-        snprintf(err, errlen, "%s: %s", path, strerror(errno));
-        fclose(fp);
-        return NULL;
-    }
-    if ((size_t)st.st_size > ROLLUP_MAX_FILE) {
-        snprintf(err, errlen, "%s: file too large", path);
-        fclose(fp);
-        return NULL;
-    }
-    size_t cap = (size_t)st.st_size + 1, n = 0;
-    char *buf = malloc(cap);
+    fileio_error fe;
+    char *buf = fileio_read_file(path, ROLLUP_MAX_FILE, FILEIO_REGULAR, len, &fe);
     if (!buf) {
-        snprintf(err, errlen, "%s: out of memory", path);
-        fclose(fp);
+        snprintf(err, errlen, "%s: %s", path, fileio_strerror(&fe));
         return NULL;
     }
-    for (;;) {
-        if (n + 1 >= cap) {
-            if (cap >= ROLLUP_MAX_FILE) {
-                snprintf(err, errlen, "%s: file too large", path);
-                free(buf);
-                fclose(fp);
-                return NULL;
-            }
-            char *nb = realloc(buf, cap * 2);
-            if (!nb) {
-                snprintf(err, errlen, "%s: out of memory", path);
-                free(buf);
-                fclose(fp);
-                return NULL;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-        size_t r = fread(buf + n, 1, cap - 1 - n, fp);
-        n += r;
-        if (r == 0) break;
-    }
-    if (ferror(fp)) {
-        snprintf(err, errlen, "%s: read error", path);
-        free(buf);
-        fclose(fp);
-        return NULL;
-    }
-    fclose(fp);
-    buf[n] = '\0';
-    if (strlen(buf) != n) {
+    if (strlen(buf) != *len) {
         snprintf(err, errlen, "%s: contains a NUL byte", path);
         free(buf);
         return NULL;
     }
-    *len = n;
     return buf;
 }
 
@@ -248,7 +196,7 @@ int rollup_each_declaration(const char *path, rollup_decl_fn fn, void *ctx, cJSO
             parse_error(path, s, at, err, errlen);
             goto done;
         }
-        const char *schema = rollup_str(hd, "schema");
+        const char *schema = json_str_or(hd, "schema", "");
         if (strcmp(schema, "kyojin/result/v1") != 0) {
             snprintf(err, errlen, "%s: not a kyojin result document (schema \"%s\")", path, schema);
             cJSON_Delete(hd);
@@ -320,8 +268,7 @@ const char *rollup_text(const cJSON *msg, const char *lang)
 
 const char *rollup_str(const cJSON *obj, const char *key)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-    return cJSON_IsString(v) ? v->valuestring : "";
+    return json_str_or(obj, key, "");
 }
 
 /* the status and level words: the short forms of kyojin.vocab (core/report/report_vocab.c) */
@@ -339,75 +286,4 @@ const char *rollup_status_word(const char *status, const char *lang)
 const char *rollup_level_word(const char *level, const char *lang)
 {
     return word(RV_LEVEL, level, lang);
-}
-
-/* ---- atomic output ------------------------------------------------------ */
-
-int rollup_out_open(rollup_out *o, const char *path, char *err, size_t errlen)
-{
-    memset(o, 0, sizeof *o);
-    if (!path || strcmp(path, "-") == 0) {
-        o->fp = stdout;
-        return 0;
-    }
-    size_t len = strlen(path);
-    o->path = strdup(path);
-    o->tmp = malloc(len + 16);
-    if (!o->path || !o->tmp) {
-        snprintf(err, errlen, "%s: out of memory", path);
-        rollup_out_abort(o);
-        return -1;
-    }
-    snprintf(o->tmp, len + 16, "%s.tmp-XXXXXX", path);
-    int fd = mkstemp(o->tmp);
-    if (fd < 0) {
-        snprintf(err, errlen, "%s: %s", path, strerror(errno));
-        free(o->tmp);
-        o->tmp = NULL;
-        rollup_out_abort(o);
-        return -1;
-    }
-    fchmod(fd, 0644);
-    o->fp = fdopen(fd, "w");
-    if (!o->fp) {
-        snprintf(err, errlen, "%s: %s", path, strerror(errno));
-        close(fd);
-        rollup_out_abort(o);
-        return -1;
-    }
-    return 0;
-}
-
-void rollup_out_abort(rollup_out *o)
-{
-    if (o->fp && o->fp != stdout) fclose(o->fp);
-    if (o->tmp) unlink(o->tmp);
-    free(o->tmp);
-    free(o->path);
-    memset(o, 0, sizeof *o);
-}
-
-int rollup_out_close(rollup_out *o, char *err, size_t errlen)
-{
-    if (o->fp == stdout) {
-        int bad = fflush(stdout) != 0 || ferror(stdout);
-        memset(o, 0, sizeof *o);
-        if (bad) {
-            snprintf(err, errlen, "standard output: write error");
-            return -1;
-        }
-        return 0;
-    }
-    int bad = ferror(o->fp) != 0;
-    if (fclose(o->fp) != 0) bad = 1;
-    o->fp = NULL;
-    if (bad || rename(o->tmp, o->path) != 0) {
-        snprintf(err, errlen, "%s: write error", o->path);
-        rollup_out_abort(o);
-        return -1;
-    }
-    free(o->tmp);
-    free(o->path);
-    memset(o, 0, sizeof *o);
-    return 0;
 }

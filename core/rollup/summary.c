@@ -14,8 +14,12 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "rollup/rollup.h"
+#include "util/cjson_cs.h"
+#include "util/atomic_out.h"
+#include "util/dirlist.h"
+#include "util/strutil.h"
 
-#include <dirent.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -72,11 +76,6 @@ typedef struct {
     int oom;
 } summary;
 
-static char *dupstr(const char *s)
-{
-    return strdup(s ? s : "");
-}
-
 static int model_index(const char *m)
 {
     for (int i = 0; i < M_OTHER; i++)
@@ -110,7 +109,7 @@ static size_t pref_index(summary *s, const char *name, const char *code)
     s->pref = np;
     pref_rec *p = &s->pref[s->npref];
     memset(p, 0, sizeof *p);
-    p->name = dupstr(name);
+    p->name = str_dup(name);
     p->code = 99;
     if (strlen(code) == 6 && code[0] >= '0' && code[0] <= '9' && code[1] >= '0' && code[1] <= '9')
         p->code = (code[0] - '0') * 10 + (code[1] - '0');
@@ -129,7 +128,7 @@ static size_t pref_index(summary *s, const char *name, const char *code)
 
 static pol_agg *policy_agg(summary *s, const cJSON *p, size_t hint)
 {
-    const char *id = rollup_str(p, "id");
+    const char *id = json_str_or(p, "id", "");
     if (hint < s->npol && strcmp(s->pol[hint].id, id) == 0) return &s->pol[hint];
     for (size_t k = 0; k < s->npol; k++)
         if (strcmp(s->pol[k].id, id) == 0) return &s->pol[k];
@@ -141,8 +140,8 @@ static pol_agg *policy_agg(summary *s, const cJSON *p, size_t hint)
     s->pol = np;
     pol_agg *a = &s->pol[s->npol];
     memset(a, 0, sizeof *a);
-    a->id = dupstr(id);
-    a->level = dupstr(rollup_str(p, "level"));
+    a->id = str_dup(id);
+    a->level = str_dup(json_str_or(p, "level", ""));
     const cJSON *t = cJSON_GetObjectItemCaseSensitive(p, "title");
     a->title = t ? cJSON_Duplicate(t, 1) : cJSON_CreateNull();
     const cJSON *r = cJSON_GetObjectItemCaseSensitive(p, "requirements");
@@ -159,8 +158,8 @@ static pol_agg *policy_agg(summary *s, const cJSON *p, size_t hint)
 /* Effective status of one policy for one body. */
 static int policy_status(const cJSON *p)
 {
-    const char *st = rollup_str(p, "status");
-    const char *level = rollup_str(p, "level");
+    const char *st = json_str_or(p, "status", "");
+    const char *level = json_str_or(p, "level", "");
     if (strcmp(st, "fail") == 0) return strcmp(level, "recommended") == 0 ? S_WARN : S_FAIL;
     if (strcmp(st, "warn") == 0) return S_WARN;
     if (strcmp(st, "error") == 0) return S_ERROR;
@@ -168,7 +167,7 @@ static int policy_status(const cJSON *p)
     if (strcmp(st, "waived") == 0) return S_WAIVED;
     const cJSON *f;
     cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings"))
-        if (strcmp(rollup_str(f, "status"), "waived") == 0) return S_WAIVED;
+        if (strcmp(json_str_or(f, "status", ""), "waived") == 0) return S_WAIVED;
     return S_PASS;
 }
 
@@ -185,14 +184,15 @@ static int add_decl(const cJSON *d, void *ctx)
     body_rec *b = &s->body[bi];
     memset(b, 0, sizeof *b);
     const cJSON *body = cJSON_GetObjectItemCaseSensitive(d, "body");
-    b->name = dupstr(rollup_str(body, "name"));
-    b->code = dupstr(rollup_str(body, "code"));
-    b->pref = dupstr(rollup_str(body, "prefecture")[0] ? rollup_str(body, "prefecture") : "(不明)");
-    b->model = dupstr(rollup_str(body, "model"));
-    b->file = dupstr(rollup_str(d, "file"));
+    b->name = str_dup(json_str_or(body, "name", ""));
+    b->code = str_dup(json_str_or(body, "code", ""));
+    b->pref = str_dup(json_str_or(body, "prefecture", "")[0] ? json_str_or(body, "prefecture", "")
+                                                             : "(不明)");
+    b->model = str_dup(json_str_or(body, "model", ""));
+    b->file = str_dup(json_str_or(d, "file", ""));
     const cJSON *derr = cJSON_GetObjectItemCaseSensitive(d, "error");
     b->error = derr && !cJSON_IsNull(derr);
-    b->compliant = !b->error && cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(d, "compliant"));
+    b->compliant = !b->error && json_true(d, "compliant");
     b->worst = -1;
     int m = model_index(b->model);
     size_t pi = pref_index(s, b->pref, b->code);
@@ -875,12 +875,8 @@ static void write_html(FILE *out, const summary *s, const char *lang)
 
 /* ---- command -------------------------------------------------------------- */
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Add the input (a result file, or a directory of them) to the list. */
+/* Add the input (a result file, or a directory of its *.json files, sorted) to the list
+ * (*list, *n of *cap: a strvec's fields). */
 static int collect(const char *path, char ***list, size_t *n, size_t *cap)
 {
     struct stat st;
@@ -888,41 +884,18 @@ static int collect(const char *path, char ***list, size_t *n, size_t *cap)
         fprintf(stderr, "kyojin summary: %s: no such file or directory\n", path);
         return -1;
     }
+    strvec l = {*list, *n, *cap};
+    int rc = 0;
     if (!S_ISDIR(st.st_mode)) {
-        char **nl = grow(*list, cap, *n + 1, sizeof *nl);
-        if (!nl) return -1;
-        *list = nl;
-        (*list)[(*n)++] = dupstr(path);
-        return 0;
+        rc = strvec_push(&l, path);
+    } else if (dirlist_suffix(path, ".json", &l) != 0) {
+        if (errno != ENOMEM) fprintf(stderr, "kyojin summary: %s: cannot open directory\n", path);
+        rc = -1;
     }
-    DIR *dir = opendir(path);
-    if (!dir) {
-        fprintf(stderr, "kyojin summary: %s: cannot open directory\n", path);
-        return -1;
-    }
-    size_t first = *n;
-    struct dirent *e;
-    while ((e = readdir(dir))) {
-        size_t l = strlen(e->d_name);
-        if (l < 6 || strcmp(e->d_name + l - 5, ".json") != 0 || e->d_name[0] == '.') continue;
-        char **nl = grow(*list, cap, *n + 1, sizeof *nl);
-        if (!nl) {
-            closedir(dir);
-            return -1;
-        }
-        *list = nl;
-        size_t pl = strlen(path) + l + 2;
-        char *full = malloc(pl);
-        if (!full) {
-            closedir(dir);
-            return -1;
-        }
-        snprintf(full, pl, "%s/%s", path, e->d_name);
-        (*list)[(*n)++] = full;
-    }
-    closedir(dir);
-    if (*n > first) qsort(*list + first, *n - first, sizeof **list, cmp_str);
-    return 0;
+    *list = l.v;
+    *n = l.n;
+    *cap = l.cap;
+    return rc;
 }
 
 int cmd_summary(const rollup_args *a)
@@ -979,8 +952,8 @@ int cmd_summary(const rollup_args *a)
         goto done;
     }
 
-    rollup_out o;
-    if (rollup_out_open(&o, output, err, sizeof err) != 0) {
+    atomic_out o;
+    if (atomic_out_open(&o, output, err, sizeof err) != 0) {
         fprintf(stderr, "kyojin summary: %s\n", err);
         rc = ROLLUP_EXIT_OUTPUT;
         goto done;
@@ -1003,7 +976,7 @@ int cmd_summary(const rollup_args *a)
     } else {
         write_text(o.fp, &s, lang);
     }
-    if (rollup_out_close(&o, err, sizeof err) != 0) {
+    if (atomic_out_commit(&o, err, sizeof err) != 0) {
         fprintf(stderr, "kyojin summary: %s\n", err);
         rc = ROLLUP_EXIT_OUTPUT;
         goto done;

@@ -6,6 +6,11 @@
 -- errors in Japanese and English. Does not own: JSON parsing, line:column positions, or
 -- printing (the host maps each error's JSON pointer to a position and prints it).
 --
+-- The local-government check digit (check_digit below) is the one copy kept apart from the
+-- C code's (core/input/lgcode.h, used by `kyojin gen` and the C fast path), on purpose: this
+-- validator also runs without kyojin (plain Lua: tests/schema), and it is what judges the
+-- codes the generator writes (tests/rollup), so one computation checks the other.
+--
 -- V.validate(tree, json, opts) -> errors
 --   tree  the declaration as parsed: objects and arrays are tables (arrays 1-based),
 --         JSON null is json.null
@@ -220,7 +225,8 @@ function checks.calendar_date(ctx, s)
   end
 end
 
--- Check digit of a local-government code (requirements.md glossary).
+-- Check digit of a local-government code (requirements.md glossary); independent of
+-- core/input/lgcode.h on purpose (see the top of this file).
 local function check_digit(five)
   local w = { 6, 5, 4, 3, 2 }
   local r = 0

@@ -14,7 +14,7 @@ function base() {
       name: 'みどり野市',
       name_en: 'Midorino City',
       prefecture: '埼玉県',
-      code: L.withCheckDigit('11249'),
+      code: '112496',
       kind: 'city',
       population: 182400,
       as_of: '2026-10-01',

@@ -138,9 +138,9 @@ function contract(id, vendor, scope, o = {}) {
   return c;
 }
 
-function body(name, name_en, prefecture, five, kind, population, department, domain) {
+function body(name, name_en, prefecture, code, kind, population, department, domain) {
   return {
-    name, name_en, prefecture, code: L.withCheckDigit(five), kind, population, as_of: '2026-10-01',
+    name, name_en, prefecture, code, kind, population, as_of: '2026-10-01',
     contact: { department, email: 'johoka@' + domain + '.example.jp' },
   };
 }
@@ -153,7 +153,7 @@ function alphaTown() {
   const rnd = L.rng(101);
   const d = {
     schema: 'kyojin/declaration/v1',
-    body: body('にしき野町', 'Nishikino Town', '茨城県', '08549', 'town', 21800, '総務課 情報係', 'town.nishikino'),
+    body: body('にしき野町', 'Nishikino Town', '茨城県', '085499', 'town', 21800, '総務課 情報係', 'town.nishikino'),
     model: 'alpha',
     assets: inventory({ model: 'alpha', core: 8, internal: 4, branches: 2, pcs: 210, mnPcs: 35, rnd }),
   };
@@ -207,7 +207,7 @@ function alphaVillage() {
   const rnd = L.rng(202);
   const d = {
     schema: 'kyojin/declaration/v1',
-    body: body('ほたる川村', 'Hotarugawa Village', '熊本県', '43515', 'village', 3900, '総務課', 'vill.hotarugawa'),
+    body: body('ほたる川村', 'Hotarugawa Village', '熊本県', '435155', 'village', 3900, '総務課', 'vill.hotarugawa'),
     model: 'alpha',
     assets: inventory({ model: 'alpha', core: 6, internal: 3, branches: 0, pcs: 48, mnPcs: 12, rnd }),
   };
@@ -252,7 +252,7 @@ function alphaPrimeCity() {
   const rnd = L.rng(303);
   const d = {
     schema: 'kyojin/declaration/v1',
-    body: body('さくら台市', 'Sakuradai City', '千葉県', '12239', 'city', 96500, '総務部 デジタル推進課', 'city.sakuradai'),
+    body: body('さくら台市', 'Sakuradai City', '千葉県', '122394', 'city', 96500, '総務部 デジタル推進課', 'city.sakuradai'),
     model: 'alpha_prime',
     assets: inventory({ model: 'alpha_prime', core: 10, internal: 6, branches: 4, pcs: 640, mnPcs: 90, rnd }),
   };
@@ -336,7 +336,7 @@ function alphaPrimeTown() {
   const rnd = L.rng(404);
   const d = {
     schema: 'kyojin/declaration/v1',
-    body: body('あおば町', 'Aoba Town', '栃木県', '09369', 'town', 14200, '企画財政課 情報担当', 'town.aoba'),
+    body: body('あおば町', 'Aoba Town', '栃木県', '093696', 'town', 14200, '企画財政課 情報担当', 'town.aoba'),
     model: 'alpha_prime',
     assets: inventory({ model: 'alpha_prime', core: 8, internal: 3, branches: 1, pcs: 160, mnPcs: 28, rnd }),
   };
@@ -385,7 +385,7 @@ function betaCity() {
   const rnd = L.rng(505);
   const d = {
     schema: 'kyojin/declaration/v1',
-    body: body('ひがし山市', 'Higashiyama City', '岐阜県', '21219', 'city', 128300, '総務部 情報政策課', 'city.higashiyama'),
+    body: body('ひがし山市', 'Higashiyama City', '岐阜県', '212199', 'city', 128300, '総務部 情報政策課', 'city.higashiyama'),
     model: 'beta',
     assets: inventory({ model: 'beta', core: 12, internal: 6, branches: 6, pcs: 1150, lgwanPcs: 30, mnPcs: 140, rnd }),
   };
@@ -476,7 +476,7 @@ function betaTown() {
   const rnd = L.rng(606);
   const d = {
     schema: 'kyojin/declaration/v1',
-    body: body('ももの木町', 'Momonoki Town', '岡山県', '33586', 'town', 11700, '総務課 電算係', 'town.momonoki'),
+    body: body('ももの木町', 'Momonoki Town', '岡山県', '335860', 'town', 11700, '総務課 電算係', 'town.momonoki'),
     model: 'beta',
     assets: inventory({ model: 'beta', core: 8, internal: 3, branches: 1, pcs: 150, lgwanPcs: 8, mnPcs: 22, rnd }),
   };
@@ -523,7 +523,7 @@ function betaPrimeLargeCity() {
   const rnd = L.rng(707);
   const d = {
     schema: 'kyojin/declaration/v1',
-    body: body('みなと浜市', 'Minatohama City', '静岡県', '22239', 'city', 412000, '総務局 DX推進部 情報セキュリティ課', 'city.minatohama'),
+    body: body('みなと浜市', 'Minatohama City', '静岡県', '222399', 'city', 412000, '総務局 DX推進部 情報セキュリティ課', 'city.minatohama'),
     model: 'beta_prime',
     assets: inventory({ model: 'beta_prime', core: 12, internal: 8, branches: 40, pcs: 4200, lgwanPcs: 120, mnPcs: 620, rnd }),
   };
@@ -642,7 +642,7 @@ function gapsVillage() {
   const rnd = L.rng(808);
   const d = {
     schema: 'kyojin/declaration/v1',
-    body: body('もみじ沢村', 'Momijisawa Village', '長野県', '20583', 'village', 2600, '総務係', 'vill.momijisawa'),
+    body: body('もみじ沢村', 'Momijisawa Village', '長野県', '205834', 'village', 2600, '総務係', 'vill.momijisawa'),
     model: 'alpha',
     assets: inventory({ model: 'alpha', core: 6, internal: 2, branches: 0, pcs: 38, mnPcs: 9, rnd }),
   };
@@ -748,7 +748,7 @@ function betaPrimeCity() {
   const rnd = L.rng(909);
   const d = {
     schema: 'kyojin/declaration/v1',
-    body: body('かわせみ市', 'Kawasemi City', '広島県', '34219', 'city', 67300, '総務部 情報システム課', 'city.kawasemi'),
+    body: body('かわせみ市', 'Kawasemi City', '広島県', '342190', 'city', 67300, '総務部 情報システム課', 'city.kawasemi'),
     model: 'beta_prime',
     assets: inventory({ model: 'beta_prime', core: 10, internal: 5, branches: 3, pcs: 530, lgwanPcs: 20, mnPcs: 70, rnd }),
   };

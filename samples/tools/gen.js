@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 // Writes the sample declarations under samples/ and the invalid ones under
 // samples/invalid/ (deterministic: the same files on every run).
+// The single source of the bundled samples: samples/*.json are committed data, and
+// tests/schema/run.sh checks that they are what this script writes. They are hand-designed
+// bodies (each shows one model or one gap, described in samples/README.md), not synthetic
+// ones: synthetic declarations in any number come from `kyojin gen` (core/rollup/gen.c), the
+// one generator of those, used by the tests and by bench/gen.sh.
 // Run: node samples/tools/gen.js          (write the files)
 //      node samples/tools/gen.js --check  (exit 1 if any written file would change)
 'use strict';

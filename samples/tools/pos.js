@@ -2,6 +2,9 @@
 // JSON pointer, its line and column (1-based, in characters) as kyojin reports them: an
 // object member at the opening quote of its key, an array element and the root at the
 // first character of the value.
+// A second, independent implementation of kyojin's positions (core/input/decl.c), kept on
+// purpose: the expected positions of samples/invalid/*.expected* must not come from the code
+// they test.
 'use strict';
 
 function stringify(value) {

@@ -17,7 +17,8 @@
 # batch where every declaration meets the same hanging policy.
 #
 # Usage: tests/adversarial/run.sh [KYOJIN] [CASE-NAME-FILTER]
-# Environment: ADV_VALGRIND=1 runs a subset under valgrind (memcheck) instead.
+# Environment: ADV_VALGRIND=1 runs a subset under valgrind (memcheck) instead; ADV_CLAIM_DIR
+# (an empty directory) shares the cases among runs started at once with the same directory.
 set -u
 shopt -s lastpipe # decl_case reads its declaration from a pipe and counts in this shell
 cd "$(dirname "$0")/../.."
@@ -36,6 +37,9 @@ fi
 selected() { # case name → should it run?
   [ -n "$FILTER" ] && [[ $1 != *$FILTER* ]] && return 1
   [ "${ADV_VALGRIND:-0}" = 1 ] && [[ " $(echo $VG_SUBSET) " != *" $1 "* ]] && return 1
+  # ADV_CLAIM_DIR: several runs share the cases, each case run by the first to claim it
+  # (tests/suites/adversarial.sh runs two at once)
+  [ -n "${ADV_CLAIM_DIR:-}" ] && ! mkdir "$ADV_CLAIM_DIR/$1" 2>/dev/null && return 1
   return 0
 }
 WORK=$(mktemp -d)
@@ -50,6 +54,15 @@ TIME_SCALE=${ADV_TIME_SCALE:-1}
 case $KYOJIN in *asan*) TIME_SCALE=${ADV_TIME_SCALE:-4} ;; esac
 [ "${ADV_VALGRIND:-0}" = 1 ] && TIME_SCALE=${ADV_TIME_SCALE:-30}
 elapsed_ok() { awk -v a="$1" -v b="$2" -v w="$3" -v k="$TIME_SCALE" 'BEGIN { exit !((b - a) <= w * k) }'; }
+# With ADV_CLAIM_DIR, the cases allowed 15 s or more (they run into a CPU-time limit or parse
+# a huge file) take turns, so that two of them never share the machine: heavy_begin WITHIN
+# before the timed run, heavy_end after it.
+heavy_fd=
+heavy_begin() {
+  [ -n "${ADV_CLAIM_DIR:-}" ] && [ "${1%.*}" -ge 15 ] || return 0
+  exec {heavy_fd}>"$ADV_CLAIM_DIR/.heavy" && flock "$heavy_fd"
+}
+heavy_end() { [ -z "$heavy_fd" ] || { exec {heavy_fd}>&-; heavy_fd=; }; }
 
 has_controls() { # any C0 control other than tab/newline, DEL, ESC, C1 or bidi override in the file?
   LC_ALL=C grep -qP '[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]' "$1"
@@ -77,12 +90,14 @@ policy_case() {
   if [ "${file%.meta}" != "$file" ]; then src=${file%.meta}.lua.bin; fi
   cp "$src" "$dir/pol/mm01.lua"
   local t0 t1 rc
+  heavy_begin "$within"
   t0=$(now)
   # shellcheck disable=SC2086
   timeout -k 5 $(((${within%.*} + 30) * ${TIME_SCALE%.*})) "${RUN[@]}" "$KYOJIN" check --lang en --policies "$dir/pol" --format json $args "$DECL" \
     >"$dir/out.json" 2>"$dir/err.txt"
   rc=$?
   t1=$(now)
+  heavy_end
   if [ $rc -ge 99 ]; then bad "$name" "kyojin did not end normally (exit $rc)"; sed -n 1,5p "$dir/err.txt"; return; fi
   if ! elapsed_ok "$t0" "$t1" "$within"; then bad "$name" "took $(awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}') s (limit $within s)"; return; fi
   if has_controls "$dir/err.txt" || has_c0 "$dir/out.json"; then bad "$name" "control characters in the output"; return; fi
@@ -137,10 +152,12 @@ decl_case() { # name expected-rc regex within  (the declaration is read from std
   local f=$WORK/decl_$name.json
   cat >"$f"
   local t0 t1 rc
+  heavy_begin "$within"
   t0=$(now)
   timeout $(((within + 30) * ${TIME_SCALE%.*})) "${RUN[@]}" "$KYOJIN" check --lang en --policies $ADV/policies/benign "$f" >"$f.out" 2>"$f.err"
   rc=$?
   t1=$(now)
+  heavy_end
   if [ $rc -ge 99 ]; then bad "decl_$name" "kyojin did not end normally (exit $rc)"; sed -n 1,5p "$f.err"; return; fi
   if ! elapsed_ok "$t0" "$t1" "$within"; then bad "decl_$name" "took too long (limit $within s)"; return; fi
   if [ $rc -ne "$want" ]; then bad "decl_$name" "exit $rc, expected $want: $(head -c 300 "$f.err")"; return; fi

@@ -3,7 +3,7 @@
 # Renders REPORT.html in headless Chromium (a PNG screenshot, a PDF print and the DOM),
 # and checks that the browser succeeded and that the page shows the key facts of
 # RESULT.json: each body's name, its compliance verdict and its counts per status.
-# Installs Debian's chromium (and a Japanese font, poppler-utils) when missing.
+# Needs Debian's chromium, a Japanese font and poppler-utils (tests/deps.sh installs them).
 # Prints one line per check and "N passed, N failed"; artefacts go to ARTDIR (not committed).
 set -u
 result=$1 html=$2 art=$3 name=$4 lang=${5:-ja}
@@ -16,14 +16,7 @@ need=""
 command -v pdftotext >/dev/null 2>&1 || need="$need poppler-utils"
 command -v jq >/dev/null 2>&1 || need="$need jq"
 fc-list 2>/dev/null | grep -qi -e ipagothic -e ipapgothic -e "noto sans cjk" || need="$need fonts-ipafont-gothic"
-if [ -n "$need" ]; then
-  echo "installing:$need"
-  if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $need >/dev/null
-  else
-    echo "need root to install:$need" >&2
-  fi
-fi
+[ -z "$need" ] || bad "missing:$need (tests/deps.sh installs them)"
 if [ ! -x /usr/bin/chromium ]; then
   bad "chromium is not available"
   echo "$passed passed, $failed failed"; exit 1

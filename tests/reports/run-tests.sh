@@ -30,10 +30,7 @@ sub() { # run a checker that ends with "N passed, N failed" and add its counts
 need=""
 $PY -c 'import openpyxl' 2>/dev/null || need="$need python3-openpyxl"
 command -v unzip >/dev/null 2>&1 || need="$need unzip"
-if [ -n "$need" ]; then
-  echo "installing:$need"
-  [ "$(id -u)" = 0 ] && apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $need >/dev/null
-fi
+[ -z "$need" ] || bad "missing:$need (tests/deps.sh installs them)"
 
 for fx in "$here"/fixtures/*.result.json; do
   n=$(basename "$fx" .result.json)

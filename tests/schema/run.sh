@@ -135,9 +135,6 @@ if [ -n "${KYOJIN:-}" ]; then
 else
   "$LUA" tests/schema/schema.lua >"$work/schema.json"
 fi
-if [ ! -d tests/schema/node_modules/ajv ]; then
-  (cd tests/schema && npm ci --no-audit --no-fund --silent) >"$work/npm" 2>&1 || cat "$work/npm"
-fi
 if [ -d tests/schema/node_modules/ajv ]; then
   node tests/schema/ajv-check.js "$work/schema.json" >"$work/ajv" 2>&1
   tally "$work/ajv" "ajv"
@@ -146,7 +143,7 @@ if [ -d tests/schema/node_modules/ajv ]; then
   grep '^differential:' "$work/diff"
   tally "$work/diff" "differential"
 else
-  bad "ajv is not installed (cd tests/schema && npm ci)"
+  bad "ajv is not installed (tests/deps.sh installs it)"
 fi
 
 echo "$passed passed, $failed failed"

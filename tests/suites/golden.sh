@@ -17,15 +17,22 @@ if [ "${1:-}" = --update ]; then
   echo "updated $sums ($(wc -l <"$sums") files)"
   exit 0
 fi
-passed=0 failed=0
 got=$(cd "$out" && LC_ALL=C sha256sum $(LC_ALL=C ls))
-while read -r sum name; do
-  g=$(printf '%s\n' "$got" | awk -v n="$name" '$2 == n {print $1}')
-  if [ -z "$g" ]; then failed=$((failed + 1)); echo "FAIL: $name: not produced"
-  elif [ "$g" != "$sum" ]; then failed=$((failed + 1)); echo "FAIL: $name differs"
-  else passed=$((passed + 1)); fi
-done <"$sums"
-extra=$(printf '%s\n' "$got" | awk '{print $2}' | while read -r n; do grep -q " $n\$" "$sums" || echo "$n"; done)
-if [ -n "$extra" ]; then failed=$((failed + 1)); echo "FAIL: outputs not in $sums: $extra"; fi
+# one pass over both lists: each recorded file produced with its sum, nothing else produced
+result=$(printf '%s\n' "$got" | awk -v sums="$sums" '
+  { g[$2] = $1 }
+  END {
+    while ((getline line < sums) > 0) {
+      split(line, f, " "); sum = f[1]; name = f[2]; known[name] = 1
+      if (!(name in g)) { failed++; print "FAIL: " name ": not produced" }
+      else if (g[name] != sum) { failed++; print "FAIL: " name " differs" }
+      else passed++
+    }
+    for (n in g) if (!(n in known)) extra = extra " " n
+    if (extra != "") { failed++; print "FAIL: outputs not in " sums ":" extra }
+    printf "%d %d\n", passed, failed
+  }')
+printf '%s\n' "$result" | sed '$d'
+read -r passed failed <<<"$(printf '%s\n' "$result" | tail -n 1)"
 echo "golden: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,6 +1,9 @@
-/* test_gen.c — `kyojin gen` (core/rollup/gen.c): the national shape, valid codes, determinism.
- * Schema validity of generated files is checked by tests/rollup/run.sh. */
+/* test_gen.c — `kyojin gen` (core/rollup/gen.c): the national shape, valid codes, determinism,
+ * the generator's options (gen_options: --waivers). The check digit (core/input/lgcode.h) is
+ * tested against the codes of the glossary; the Lua validator, which computes it on its own,
+ * judges every generated file in tests/rollup/run.sh (schema validity). */
 #include "rollup_test_util.h"
+#include "input/lgcode.h"
 
 static const char *body_str(const cJSON *d, const char *k)
 {
@@ -9,10 +12,20 @@ static const char *body_str(const cJSON *d, const char *k)
 
 static int check_digit_ok(const char *code)
 {
-    if (strlen(code) != 6) return 0;
-    int w[5] = {6, 5, 4, 3, 2}, r = 0;
-    for (int i = 0; i < 5; i++) r += w[i] * (code[i] - '0');
-    return (11 - r % 11) % 10 == code[5] - '0';
+    return strlen(code) == 6 && lg_check_digit(code) == code[5] - '0';
+}
+
+static void check_digit_of_the_glossary_codes(void **state)
+{
+    (void)state;
+    /* requirements.md glossary: 131016 千代田区, 472018 那覇市, 011002 札幌市, 130001 東京都;
+     * 010031 / 010090: remainders 0 and 1 (check digits 1 and 0, the two wrap-arounds) */
+    const char *codes[] = {"131016", "472018", "011002", "130001", "010031", "010090"};
+    for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
+        if (!check_digit_ok(codes[i]))
+            fail_msg("%s: check digit %d", codes[i], lg_check_digit(codes[i]));
+    assert_false(check_digit_ok("131017"));
+    assert_false(check_digit_ok("13101"));
 }
 
 static void the_country_has_47_prefectures_and_1741_municipalities(void **state)
@@ -135,7 +148,7 @@ static void cli_writes_files_named_by_code(void **state)
     (void)state;
     char dir[] = "/tmp/kyojin-gen-test-XXXXXX";
     assert_non_null(mkdtemp(dir));
-    gen_args g = {dir, "5", "3", "small", 1, NULL};
+    gen_args g = {.out = dir, .seed = "5", .count = "3", .size = "small", .quiet = 1};
     assert_int_equal(cmd_gen(&g), ROLLUP_EXIT_OK);
     cJSON *d0 = gen_declaration(5, 0, GEN_SMALL);
     char path[256];
@@ -146,20 +159,82 @@ static void cli_writes_files_named_by_code(void **state)
     assert_true(cJSON_Compare(f, d0, 1));
     cJSON_Delete(f);
     cJSON_Delete(d0);
-    gen_args bad1 = {dir, NULL, "0", NULL, 0, NULL};
+    gen_args bad1 = {.out = dir, .count = "0"};
     assert_int_equal(cmd_gen(&bad1), ROLLUP_EXIT_USAGE);
-    gen_args bad2 = {dir, NULL, NULL, "huge", 0, NULL};
+    gen_args bad2 = {.out = dir, .size = "huge"};
     assert_int_equal(cmd_gen(&bad2), ROLLUP_EXIT_USAGE);
-    gen_args bad3 = {NULL, NULL, "3", NULL, 0, NULL};
+    gen_args bad3 = {.count = "3"};
+    gen_args bad4 = {.out = dir, .waivers = "101"};
+    assert_int_equal(cmd_gen(&bad4), ROLLUP_EXIT_USAGE);
     assert_int_equal(cmd_gen(&bad3), ROLLUP_EXIT_USAGE);
     char cmd[512];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     assert_int_equal(system(cmd), 0);
 }
 
+/* How many of the first n bodies carry a waiver, with waivers_pct pct (medium: connections). */
+static int waived(int pct, size_t n, size_t *eligible)
+{
+    gen_options o;
+    gen_options_init(&o);
+    o.size = GEN_MEDIUM;
+    o.waivers_pct = pct;
+    int w = 0;
+    *eligible = 0;
+    for (size_t i = 0; i < n; i++) {
+        cJSON *d = gen_declaration_opts(9, i, &o);
+        cJSON *st = cJSON_GetObjectItem(d, "screen_transfer");
+        cJSON *last = cJSON_GetArrayItem(st, cJSON_GetArraySize(st) - 1);
+        if (last && !strcmp(cJSON_GetObjectItem(last, "target_segment")->valuestring, "mynumber"))
+            (*eligible)++;
+        if (cJSON_GetObjectItem(d, "waivers")) w++;
+        cJSON_Delete(d);
+    }
+    return w;
+}
+
+static void waivers_option_sets_the_share_of_waivers(void **state)
+{
+    (void)state;
+    size_t e0, e25, e100;
+    int w0 = waived(0, 120, &e0), w25 = waived(25, 120, &e25), w100 = waived(100, 120, &e100);
+    assert_int_equal(w0, 0);
+    assert_true(e100 > 10);
+    assert_int_equal(w100, (int)e100); /* every body whose last connection reaches My Number */
+    assert_true(w25 > 0 && w25 < w100);
+    /* the option changes nothing else: the bodies and their eligibility stay */
+    assert_int_equal(e0, e100);
+    assert_int_equal(e25, e100);
+    /* the defaults are gen_declaration's bytes */
+    gen_options o;
+    gen_options_init(&o);
+    o.size = GEN_MEDIUM;
+    for (size_t i = 0; i < 40; i++) {
+        cJSON *a = gen_declaration(9, i, GEN_MEDIUM), *b = gen_declaration_opts(9, i, &o);
+        char *ta = cJSON_Print(a), *tb = cJSON_Print(b);
+        assert_string_equal(ta, tb);
+        free(ta);
+        free(tb);
+        cJSON_Delete(a);
+        cJSON_Delete(b);
+    }
+    int pct = -1;
+    assert_int_equal(gen_parse_waivers("0", &pct), 0);
+    assert_int_equal(pct, 0);
+    assert_int_equal(gen_parse_waivers("100", &pct), 0);
+    assert_int_equal(pct, 100);
+    assert_int_equal(gen_parse_waivers("101", &pct), -1);
+    assert_int_equal(gen_parse_waivers("-1", &pct), -1);
+    assert_int_equal(gen_parse_waivers("", &pct), -1);
+    assert_int_equal(gen_parse_waivers("5%", &pct), -1);
+    assert_int_equal(pct, 100);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(check_digit_of_the_glossary_codes),
+        cmocka_unit_test(waivers_option_sets_the_share_of_waivers),
         cmocka_unit_test(the_country_has_47_prefectures_and_1741_municipalities),
         cmocka_unit_test(same_seed_same_bytes_other_seed_other_bodies),
         cmocka_unit_test(model_mix_is_mostly_alpha_with_every_model_present),
