@@ -62,7 +62,7 @@ static const char *class_end(mstate *ms, const char *p)
     return p;
 }
 
-static int class_matches(int c, int cl)
+int patterns_class_matches(int c, int cl)
 {
     int r;
     switch (tolower(cl)) {
@@ -95,7 +95,7 @@ static int set_matches(int c, const char *p, const char *last)
     while (p < last) {
         if (*p == ESC) {
             p++;
-            if (class_matches(c, (unsigned char)*p)) return yes;
+            if (patterns_class_matches(c, (unsigned char)*p)) return yes;
             p++;
         } else if (p[1] == '-' && p + 2 < last) {
             if ((unsigned char)p[0] <= c && c <= (unsigned char)p[2]) return yes;
@@ -114,7 +114,7 @@ static int single_match(mstate *ms, const char *s, const char *p, const char *ep
     int c = (unsigned char)*s;
     switch (*p) {
     case '.': return 1;
-    case ESC: return class_matches(c, (unsigned char)p[1]);
+    case ESC: return patterns_class_matches(c, (unsigned char)p[1]);
     case '[': return set_matches(c, p, ep - 1);
     default: return (unsigned char)*p == c;
     }

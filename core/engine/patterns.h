@@ -15,4 +15,9 @@
  * than the budget raises "pattern too complex". */
 void patterns_install(lua_State *L, int idx);
 
+/* Does character c belong to the class %cl of Lua patterns (%a, %d, %w, … and their upper-case
+ * complements; any other cl stands for itself)? Shared with the schema's C fast path
+ * (input/fastval.c), which must match exactly as string.match does. */
+int patterns_class_matches(int c, int cl);
+
 #endif

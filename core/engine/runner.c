@@ -50,6 +50,21 @@ typedef struct {
     int has_applies;
 } policy;
 
+/* Free what a policy entry owns and zero it (its chunk reference stays with the caller). */
+static void policy_clear(policy *p)
+{
+    cJSON_Delete(p->meta);
+    free(p->relname);
+    free(p->id);
+    free(p->level);
+    for (size_t k = 0; k < p->nparams; k++) {
+        free(p->params[k].name);
+        cJSON_Delete(p->params[k].value);
+    }
+    free(p->params);
+    memset(p, 0, sizeof *p);
+}
+
 typedef struct {
     int status;
     char *ptr;
@@ -767,17 +782,8 @@ runner *runner_new(const runner_opts *o, char *err, size_t errlen)
         cJSON_DeleteItemFromObjectCaseSensitive(meta, "has_applies");
         if (!p->relname || !p->id || !p->level || param_from_meta(p)) { /* out of memory */
             add_error(r, path, "out of memory");
-            cJSON_Delete(p->meta);
-            free(p->relname);
-            free(p->id);
-            free(p->level);
-            for (size_t k = 0; k < p->nparams; k++) {
-                free(p->params[k].name);
-                cJSON_Delete(p->params[k].value);
-            }
-            free(p->params);
+            policy_clear(p);
             luaL_unref(L, LUA_REGISTRYINDEX, ref);
-            memset(p, 0, sizeof *p);
             continue;
         }
         int dup = 0;
@@ -786,17 +792,8 @@ runner *runner_new(const runner_opts *o, char *err, size_t errlen)
         if (dup) {
             snprintf(msg, sizeof msg, "policy id %s is defined twice", p->id);
             add_error(r, path, msg);
-            cJSON_Delete(p->meta);
-            free(p->relname);
-            free(p->id);
-            free(p->level);
-            for (size_t k = 0; k < p->nparams; k++) {
-                free(p->params[k].name);
-                cJSON_Delete(p->params[k].value);
-            }
-            free(p->params);
+            policy_clear(p);
             luaL_unref(L, LUA_REGISTRYINDEX, ref);
-            memset(p, 0, sizeof *p);
             continue;
         }
         r->np++;
@@ -813,15 +810,7 @@ runner *runner_new(const runner_opts *o, char *err, size_t errlen)
             if (strcmp(r->p[i].id, o->only_policy) == 0)
                 r->p[k++] = r->p[i];
             else {
-                cJSON_Delete(r->p[i].meta);
-                free(r->p[i].relname);
-                free(r->p[i].id);
-                free(r->p[i].level);
-                for (size_t q = 0; q < r->p[i].nparams; q++) {
-                    free(r->p[i].params[q].name);
-                    cJSON_Delete(r->p[i].params[q].value);
-                }
-                free(r->p[i].params);
+                policy_clear(&r->p[i]);
             }
         }
         r->np = k;
@@ -832,17 +821,7 @@ runner *runner_new(const runner_opts *o, char *err, size_t errlen)
 void runner_free(runner *r)
 {
     if (!r) return;
-    for (size_t i = 0; i < r->np; i++) {
-        cJSON_Delete(r->p[i].meta);
-        free(r->p[i].relname);
-        free(r->p[i].id);
-        free(r->p[i].level);
-        for (size_t k = 0; k < r->p[i].nparams; k++) {
-            free(r->p[i].params[k].name);
-            cJSON_Delete(r->p[i].params[k].value);
-        }
-        free(r->p[i].params);
-    }
+    for (size_t i = 0; i < r->np; i++) policy_clear(&r->p[i]);
     free(r->p);
     for (size_t i = 0; i < r->nerr; i++) free(r->errors[i]);
     free(r->errors);

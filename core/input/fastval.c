@@ -23,6 +23,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "input/fastval.h"
+#include "engine/patterns.h"
 #include "input/lgcode.h"
 #include "util/strutil.h"
 
@@ -960,26 +961,6 @@ typedef struct {
     const char *src_end, *p_end;
 } fv_ms;
 
-static int class_match(int c, int cl)
-{
-    int res;
-    switch (tolower(cl)) {
-    case 'a': res = isalpha(c); break;
-    case 'c': res = iscntrl(c); break;
-    case 'd': res = isdigit(c); break;
-    case 'g': res = isgraph(c); break;
-    case 'l': res = islower(c); break;
-    case 'p': res = ispunct(c); break;
-    case 's': res = isspace(c); break;
-    case 'u': res = isupper(c); break;
-    case 'w': res = isalnum(c); break;
-    case 'x': res = isxdigit(c); break;
-    default: return cl == c;
-    }
-    if (isupper(cl)) res = !res;
-    return res != 0;
-}
-
 static int bracket_match(int c, const char *p, const char *ec)
 {
     int sig = 1;
@@ -990,7 +971,7 @@ static int bracket_match(int c, const char *p, const char *ec)
     while (++p < ec) {
         if (*p == '%') {
             p++;
-            if (class_match(c, (unsigned char)*p)) return sig;
+            if (patterns_class_matches(c, (unsigned char)*p)) return sig;
         } else if (*(p + 1) == '-' && p + 2 < ec) {
             p += 2;
             if ((unsigned char)*(p - 2) <= c && c <= (unsigned char)*p) return sig;
@@ -1007,7 +988,7 @@ static int single_match(const fv_ms *ms, const char *s, const char *p, const cha
     int c = (unsigned char)*s;
     switch (*p) {
     case '.': return 1;
-    case '%': return class_match(c, (unsigned char)*(p + 1));
+    case '%': return patterns_class_matches(c, (unsigned char)*(p + 1));
     case '[': return bracket_match(c, p, ep - 1);
     default: return (unsigned char)*p == c;
     }

@@ -18,6 +18,18 @@
 #define W(k) rl_word((k), en)
 #define T(s) html_escape(out, (s))
 
+/* "<table><thead><tr><th>WORD</th>…</tr></thead><tbody>" with the words of keys (NULL-ended). */
+static void table_head(FILE *out, int en, const char *const *keys)
+{
+    fputs("<table><thead><tr>", out);
+    for (; *keys; keys++) {
+        fputs("<th>", out);
+        T(W(*keys));
+        fputs("</th>", out);
+    }
+    fputs("</tr></thead><tbody>\n", out);
+}
+
 static const char css[] =
     ":root{--a:#c62828;--b:#ef6c00;--c:#f9a825;--d:#7cb342;--e:#2e7d32;--ink:#1a1a1a;--mute:#5f6368;--line:#c9ccd1}\n"
     "*{box-sizing:border-box}\n"
@@ -601,17 +613,9 @@ static void policy_detail(ctx *c, const cJSON *p)
             continue;
         }
         if (!shown++) {
-            fputs("<table><thead><tr><th>", out);
-            T(W("status"));
-            fputs("</th><th>", out);
-            T(W("subject"));
-            fputs("</th><th>", out);
-            T(W("line"));
-            fputs("</th><th>", out);
-            T(W("message"));
-            fputs("</th><th>", out);
-            T(W("evidence"));
-            fputs("</th></tr></thead><tbody>\n", out);
+            table_head(
+                out, en,
+                (const char *const[]){"status", "subject", "line", "message", "evidence", NULL});
         }
         fputs("<tr><td>", out);
         status_badge(out, fs, en);
@@ -677,15 +681,10 @@ static void findings(ctx *c, const cJSON *d, int i)
                     fputs(" ", out);
                     T(name);
                 }
-                fputs("</h3>\n<table><thead><tr><th>", out);
-                T(W("policy"));
-                fputs("</th><th>", out);
-                T(W("requirement_text"));
-                fputs("</th><th>", out);
-                T(W("level"));
-                fputs("</th><th>", out);
-                T(W("status"));
-                fputs("</th></tr></thead><tbody>\n", out);
+                fputs("</h3>\n", out);
+                table_head(
+                    out, en,
+                    (const char *const[]){"policy", "requirement_text", "level", "status", NULL});
             }
             fputs("<tr><td>", out);
             text_or_dash(out, rl_str(p, "id"));
@@ -728,19 +727,9 @@ static void waivers(ctx *c, const cJSON *d, int i)
             const cJSON *w = cJSON_GetObjectItemCaseSensitive(f, "waiver");
             if (!cJSON_IsObject(w)) continue;
             if (!n++) {
-                fputs("<table><thead><tr><th>", out);
-                T(W("policy"));
-                fputs("</th><th>", out);
-                T(W("subject"));
-                fputs("</th><th>", out);
-                T(W("message"));
-                fputs("</th><th>", out);
-                T(W("justification"));
-                fputs("</th><th>", out);
-                T(W("approver"));
-                fputs("</th><th>", out);
-                T(W("expires"));
-                fputs("</th></tr></thead><tbody>\n", out);
+                table_head(out, en,
+                           (const char *const[]){"policy", "subject", "message", "justification",
+                                                 "approver", "expires", NULL});
             }
             fputs("<tr><td>", out);
             text_or_dash(out, rl_str(p, "id"));
@@ -1068,19 +1057,10 @@ static int class_table(ctx *c, const cJSON *d, const char *prefix, const char *h
             if (!n++) {
                 fputs("<h3>", out);
                 T(heading);
-                fputs("</h3>\n<table><thead><tr><th>", out);
-                T(W("subject"));
-                fputs("</th><th>", out);
-                T(W("line"));
-                fputs("</th><th>", out);
-                T(W("class"));
-                fputs("</th><th>", out);
-                T(W("description"));
-                fputs("</th><th>", out);
-                T(W("obligations"));
-                fputs("</th><th>", out);
-                T(W("policy"));
-                fputs("</th></tr></thead><tbody>\n", out);
+                fputs("</h3>\n", out);
+                table_head(out, en,
+                           (const char *const[]){"subject", "line", "class", "description",
+                                                 "obligations", "policy", NULL});
             }
             fputs("<tr><td>", out);
             finding_subject(out, f);

@@ -232,25 +232,31 @@ static void add_cm(cm_col *cols, size_t *n, size_t max, const cJSON *m, int en)
     }
 }
 
+/* "(POLICY, POLICY)" after a countermeasure mark: the policies that invalidated it, if any. */
+static void sb_add_invalidators(sbuf *s, const cJSON *inv)
+{
+    const cJSON *q;
+    int k = 0;
+    if (cJSON_GetArraySize(inv) <= 0) return;
+    sb_add(s, "(");
+    cJSON_ArrayForEach(q, inv)
+        if (cJSON_IsString(q)) {
+            if (k++) sb_add(s, ", ");
+            sb_add(s, q->valuestring);
+        }
+    sb_add(s, ")");
+}
+
 static void cm_mark(builder *b, const cJSON *m)
 {
     sbuf s = {0};
-    const cJSON *inv = cJSON_GetObjectItemCaseSensitive(m, "invalidated_by"), *q;
+    const cJSON *inv = cJSON_GetObjectItemCaseSensitive(m, "invalidated_by");
     if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(m, "effective"))) {
         text(b, "○", RT_PLAIN);
         return;
     }
     sb_add(&s, "×");
-    if (cJSON_GetArraySize(inv) > 0) {
-        int k = 0;
-        sb_add(&s, "(");
-        cJSON_ArrayForEach(q, inv)
-            if (cJSON_IsString(q)) {
-                if (k++) sb_add(&s, ", ");
-                sb_add(&s, q->valuestring);
-            }
-        sb_add(&s, ")");
-    }
+    sb_add_invalidators(&s, inv);
     if (s.oom) b->oom = 1;
     text(b, s.s, RT_PLAIN);
     free(s.s);
@@ -344,23 +350,14 @@ static void build_assets(builder *b, const cJSON *result, int en)
 static void cm_joined(builder *b, const cJSON *cms, int en)
 {
     sbuf s = {0};
-    const cJSON *m, *q;
+    const cJSON *m;
     cJSON_ArrayForEach(m, cms) {
         const char *name = rl_text(cJSON_GetObjectItemCaseSensitive(m, "name"), en);
         const cJSON *inv = cJSON_GetObjectItemCaseSensitive(m, "invalidated_by");
         if (s.n) sb_add(&s, en ? "; " : "、");
         sb_add(&s, cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(m, "effective")) ? "○" : "×");
         sb_add(&s, name ? name : (rl_str(m, "id") ? rl_str(m, "id") : ""));
-        if (cJSON_GetArraySize(inv) > 0) {
-            int k = 0;
-            sb_add(&s, "(");
-            cJSON_ArrayForEach(q, inv)
-                if (cJSON_IsString(q)) {
-                    if (k++) sb_add(&s, ", ");
-                    sb_add(&s, q->valuestring);
-                }
-            sb_add(&s, ")");
-        }
+        sb_add_invalidators(&s, inv);
     }
     if (s.oom) b->oom = 1;
     text(b, s.s, RT_PLAIN);
