@@ -8,6 +8,8 @@
 #   -- reason: ERE                             matched against its reason (or the load error)
 #   -- within: SECONDS                         the whole run must end within this time
 #   -- args: extra options for kyojin check
+#   -- in-process: yes                         run the case again as NAME_in_process with
+#                                              --timeout 0 (no worker: the in-process limits)
 #   -- commands: other commands that load the policies (list lint test explain), each run
 #                with the same directory and time limit; none may hang or end by a signal
 # Every case also asserts that kyojin itself did not crash (no signal exit), that the benign
@@ -76,14 +78,15 @@ field() { jq -r "$1" "$2" 2>/dev/null; }
 
 # ---------------------------------------------------------------- policy cases
 
-policy_case() {
+policy_case() { # file [name-suffix extra-args]: the case, and again in process if asked
+  [ $# -eq 1 ] && grep -q '^-- in-process: yes' "$1" && policy_case "$1" _in_process "--timeout 0"
   local file=$1 src=$1 name expect reason within args
-  name=$(basename "$file"); name=${name%.lua}; name=${name%.meta}
+  name=$(basename "$file"); name=${name%.lua}; name=${name%.meta}${2:-}
   selected "$name" || return
   expect=$(sed -n 's/^-- expect: *//p' "$file" | head -1)
   reason=$(sed -n 's/^-- reason: *//p' "$file" | head -1)
   within=$(sed -n 's/^-- within: *//p' "$file" | head -1)
-  args=$(sed -n 's/^-- args: *//p' "$file" | head -1)
+  args="$(sed -n 's/^-- args: *//p' "$file" | head -1) ${3:-}"
   local dir=$WORK/$name
   mkdir -p "$dir/pol"
   cp $ADV/policies/benign/*.lua "$dir/pol/"

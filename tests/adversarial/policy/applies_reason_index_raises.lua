@@ -2,7 +2,8 @@
 -- expect: error
 -- reason: boom in __index
 -- within: 5
--- args: 
+-- args:
+-- in-process: yes
 policy {
   id = "MM-01", requirements = { "ST-01" }, level = "required", source = "S000 adversarial",
   title = { ja = "攻撃", en = "attack" }, remediation = { ja = "なし", en = "none" },

@@ -2,7 +2,8 @@
 -- expect: error
 -- reason: instruction budget exceeded
 -- within: 5
--- args: 
+-- args:
+-- in-process: yes
 -- commands: test
 policy {
   id = "MM-01", requirements = { "ST-01" }, level = "required",
