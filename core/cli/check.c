@@ -24,6 +24,7 @@
 #include <lauxlib.h>
 #include <libgen.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -82,22 +83,30 @@ typedef struct {
     const char *baseline;  /* --baseline (core/rollup/baseline.c) */
 } check_opts;
 
-static int parse_size(const char *s, size_t *out)
+/* A positive decimal integer up to max. Digits only: strtoull alone would take "-1" (as the
+ * largest value, which for --max-input meant no limit at all), a sign or leading spaces. */
+static int parse_size(const char *s, size_t *out, unsigned long long max)
 {
     char *end;
+    if (*s < '0' || *s > '9') return -1;
     errno = 0;
     unsigned long long v = strtoull(s, &end, 10);
-    if (errno || *end || !*s || v == 0) return -1;
+    if (errno || *end || v == 0 || v > max) return -1;
     *out = (size_t)v;
     return 0;
 }
 
+/* YYYY-MM-DD, a real calendar date (2026-02-30 is not; 2024-02-29 is). */
 static int valid_date(const char *s)
 {
-    int y, m, d;
-    char tail;
-    if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3) return 0;
-    return s[4] == '-' && s[7] == '-' && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    for (int i = 0; i < 10; i++)
+        if (i == 4 || i == 7 ? s[i] != '-' : (s[i] < '0' || s[i] > '9')) return 0;
+    if (s[10]) return 0;
+    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+    if (m < 1 || m > 12 || d < 1) return 0;
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return d <= days[m - 1] + (m == 2 && leap);
 }
 
 static cJSON *read_json_file(const char *path, char *err, size_t errlen)
@@ -105,8 +114,11 @@ static cJSON *read_json_file(const char *path, char *err, size_t errlen)
     decl_doc *d;
     decl_error e;
     if (decl_load_file(path, NULL, &d, &e)) {
-        snprintf(err, errlen, "%s:%d:%d: %s", e.file ? e.file : path, e.line, e.column,
-                 cli_en() ? e.msg_en : e.msg_ja);
+        if (e.line > 0)
+            snprintf(err, errlen, "%s:%d:%d: %s", e.file ? e.file : path, e.line, e.column,
+                     cli_en() ? e.msg_en : e.msg_ja);
+        else /* no position: the file itself (not found, not a regular file, too large) */
+            snprintf(err, errlen, "%s: %s", e.file ? e.file : path, cli_en() ? e.msg_en : e.msg_ja);
         decl_error_clear(&e);
         return NULL;
     }
@@ -787,13 +799,13 @@ static int opts_from_args(const cli_args *a, check_opts *co, const char ***param
         case OPT_AS_OF:
             co->as_of = v;
             if (!valid_date(v)) {
-                cli_die_usage("--as-of は YYYY-MM-DD 形式の日付です: %s",
-                              "--as-of must be a date YYYY-MM-DD: %s", v);
+                cli_die_usage("--as-of は実在する日付（YYYY-MM-DD）です: %s",
+                              "--as-of must be a real calendar date YYYY-MM-DD: %s", v);
                 return EXIT_USAGE;
             }
             break;
         case OPT_MAX_INPUT:
-            if (parse_size(v, &co->max_input)) {
+            if (parse_size(v, &co->max_input, SIZE_MAX)) {
                 cli_die_usage("--max-input はバイト数です: %s",
                               "--max-input must be a number of bytes: %s", v);
                 return EXIT_USAGE;
@@ -801,16 +813,16 @@ static int opts_from_args(const cli_args *a, check_opts *co, const char ***param
             break;
         case OPT_MAX_INSTRUCTIONS: {
             size_t n;
-            if (parse_size(v, &n)) {
-                cli_die_usage("--max-instructions は正の整数です: %s",
-                              "--max-instructions must be a positive integer: %s", v);
+            if (parse_size(v, &n, INT_MAX)) {
+                cli_die_usage("--max-instructions は 1〜2147483647 の整数です: %s",
+                              "--max-instructions must be an integer 1-2147483647: %s", v);
                 return EXIT_USAGE;
             }
             co->instructions = (long)n;
             break;
         }
         case OPT_MAX_MEMORY:
-            if (parse_size(v, &co->policy_memory)) {
+            if (parse_size(v, &co->policy_memory, SIZE_MAX)) {
                 cli_die_usage("--max-memory はバイト数です: %s",
                               "--max-memory must be a number of bytes: %s", v);
                 return EXIT_USAGE;
@@ -818,7 +830,7 @@ static int opts_from_args(const cli_args *a, check_opts *co, const char ***param
             break;
         case OPT_JOBS: {
             size_t n;
-            if (parse_size(v, &n) || n > 256) {
+            if (parse_size(v, &n, 256)) {
                 cli_die_usage("--jobs は 1〜256 の整数です: %s",
                               "--jobs must be an integer 1-256: %s", v);
                 return EXIT_USAGE;
@@ -886,7 +898,7 @@ static int check_or_risk(const cli_args *a, int sheets)
                               "standard input (-) can be given once only%s", "");
                 rc = EXIT_USAGE;
             }
-            files[i] = "/dev/stdin";
+            files[i] = DECL_STDIN_PATH;
         }
     }
     if (!rc) {

@@ -24,6 +24,7 @@
 #include "util/utf8.h"
 
 #include <lauxlib.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -916,6 +917,10 @@ static int set_param_value(param *q, const cJSON *v, const char *full, char *err
                                 : "boolean");
         return -1;
     }
+    if (q->type == 0 && !isfinite(v->valuedouble)) { /* nan compares false: a fail would pass */
+        snprintf(err, errlen, "parameter %s must be a finite number", full);
+        return -1;
+    }
     cJSON_Delete(q->value);
     q->value = cJSON_Duplicate(v, 1);
     return 0;
@@ -989,6 +994,41 @@ cJSON *runner_parameters(runner *r)
 }
 
 /* ------------------------------------------------------------------ evaluation */
+
+/* Push spec[name] without metamethods: the spec is the policy's own table, read as the DSL
+ * validator reads it (rawget), so no policy code runs outside the sandboxed call. */
+static void push_raw_field(lua_State *L, int spec, const char *name)
+{
+    lua_pushstring(L, name);
+    lua_rawget(L, spec);
+}
+
+/* Run under sandbox_call: applies(decl) → (applies, reason ja or nil, reason en or nil), the
+ * reason read here, inside the protected and budgeted call (its table may be a read-only
+ * proxy or carry any metamethods), so that the host afterwards finds only a boolean and
+ * strings on the stack. A reason is a string (both languages) or a table { ja =, en = };
+ * anything else (and a field that is not a string) gives the default reason. */
+static int call_applies(lua_State *L)
+{
+    lua_call(L, lua_gettop(L) - 1, 2);
+    int ok = lua_toboolean(L, -2);
+    int reason = lua_absindex(L, -1);
+    lua_pushboolean(L, ok);
+    if (ok) {
+        lua_pushnil(L);
+        lua_pushnil(L);
+    } else if (lua_type(L, reason) == LUA_TSTRING) {
+        lua_pushvalue(L, reason);
+        lua_pushvalue(L, reason);
+    } else if (lua_type(L, reason) == LUA_TTABLE) {
+        lua_getfield(L, reason, "ja"); /* the host keeps only strings */
+        lua_getfield(L, reason, "en");
+    } else {
+        lua_pushnil(L);
+        lua_pushnil(L);
+    }
+    return 3;
+}
 
 /* The frozen parameters of policy p (scalars only, so immutable): made once and kept until a
  * parameter is set again (forget_params). */
@@ -1281,37 +1321,32 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
                 reason_ja = rja;
                 reason_en = ren;
             } else if (p->has_applies) {
-                lua_getfield(L, spec, "applies");
+                lua_pushcfunction(L, call_applies);
+                push_raw_field(L, spec, "applies");
                 lua_pushvalue(L, proxy);
-                if (sandbox_call(r->sb, 1, 2, p->id, msg, sizeof msg) != SANDBOX_OK) {
+                if (sandbox_call(r->sb, 2, 3, p->id, msg, sizeof msg) != SANDBOX_OK) {
                     st = ST_ERROR;
                     applies = -1;
                 } else {
-                    if (!lua_toboolean(L, -2)) {
+                    /* plain values only (call_applies): no policy code runs here */
+                    if (!lua_toboolean(L, -3)) {
                         applies = 0;
-                        char *ja = NULL, *en = NULL;
-                        if (lua_type(L, -1) == LUA_TTABLE) {
-                            lua_getfield(L, -1, "ja");
-                            lua_getfield(L, -2, "en");
-                            if (lua_type(L, -2) == LUA_TSTRING) ja = str_dup(lua_tostring(L, -2));
-                            if (lua_type(L, -1) == LUA_TSTRING) en = str_dup(lua_tostring(L, -1));
-                            lua_pop(L, 2);
-                        } else if (lua_type(L, -1) == LUA_TSTRING) {
-                            ja = str_dup(lua_tostring(L, -1));
-                            en = str_dup(lua_tostring(L, -1));
-                        }
-                        rja = ja ? ja : str_dup("適用条件に該当しないため対象外");
-                        ren = en ? en : str_dup("the applicability condition is not met");
+                        const char *ja =
+                            lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
+                        const char *en =
+                            lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+                        rja = str_dup(ja ? ja : "適用条件に該当しないため対象外");
+                        ren = str_dup(en ? en : "the applicability condition is not met");
                         reason_ja = rja;
                         reason_en = ren;
                     }
-                    lua_pop(L, 2);
+                    lua_pop(L, 3);
                 }
             }
             if (applies == 0) {
                 st = ST_NA;
             } else if (applies == 1) {
-                lua_getfield(L, spec, "check");
+                push_raw_field(L, spec, "check");
                 lua_pushvalue(L, proxy);
                 push_result_object(L);
                 push_params(r, p);

@@ -232,10 +232,30 @@ static int sb_pcall(lua_State *L)
     return finish_pcall(L, status, 1);
 }
 
+/* The message handler a policy gives to xpcall runs through this one. Lua calls a message
+ * handler for an error raised inside a hook with hooks still off, so when the count hook
+ * stops a policy (instruction budget, CPU time) the policy's handler would run unbounded
+ * (`xpcall(error, function() while true do end end)` looped for ever). Once a limit is hit
+ * the handler is not called at all: finish_pcall re-raises the limit anyway, so its result
+ * would be dropped. Otherwise the policy's handler runs with hooks on, under the same budget
+ * as the rest of the call. */
+static int xpcall_handler(lua_State *L)
+{
+    sandbox *sb = self(L);
+    if (sb && (sb->killed || sb->mem_hit)) return 1; /* the error object, unchanged */
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
 static int sb_xpcall(lua_State *L)
 {
     int n = lua_gettop(L);
     luaL_checktype(L, 2, LUA_TFUNCTION);
+    lua_pushvalue(L, 2);
+    lua_pushcclosure(L, xpcall_handler, 1);
+    lua_replace(L, 2);
     lua_pushvalue(L, 1);
     lua_copy(L, 2, 1);
     lua_replace(L, 2);

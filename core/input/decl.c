@@ -1067,9 +1067,16 @@ int decl_load_file(const char *path, const decl_limits *lim, decl_doc **out, dec
     size_t max = lim && lim->max_input ? lim->max_input : DECL_DEFAULT_MAX_INPUT;
     fileio_error fe;
     size_t len;
-    char *buf = fileio_read_file(path, max, 0, &len, &fe);
+    /* regular files only (a FIFO or device would block or never end), but `-` */
+    unsigned flags = strcmp(path, DECL_STDIN_PATH) == 0 ? 0 : FILEIO_REGULAR;
+    char *buf = fileio_read_file(path, max, flags, &len, &fe);
     if (!buf) {
-        if (fe.code == FILEIO_ERR_OPEN) {
+        if (fe.code == FILEIO_ERR_NOT_REGULAR)
+            set_msg(
+                err,
+                "通常のファイルではありません（FIFO・ソケット・デバイス・ディレクトリは読めません）",
+                "not a regular file (FIFOs, sockets, devices and directories cannot be read)");
+        else if (fe.code == FILEIO_ERR_OPEN) {
             /* the reason differs by language: the English text is replaced after set_msg */
             set_msg(err, "ファイルを開けません: %s", "cannot open the file: %s",
                     fileio_strerror(&fe, "ja"));

@@ -27,7 +27,12 @@ typedef struct {
 
 typedef struct decl_doc decl_doc;
 
-/* Load, validate strictly and parse a declaration. Returns 0 and *out, or -1 with *err filled. */
+/* The path a declaration given as `-` is read from (standard input, whatever it is). */
+#define DECL_STDIN_PATH "/dev/stdin"
+
+/* Load, validate strictly and parse a declaration. Returns 0 and *out, or -1 with *err filled.
+ * Only a regular file is read (a FIFO, socket or device is refused at once: "not a regular
+ * file"), except DECL_STDIN_PATH. */
 int decl_load_file(const char *path, const decl_limits *lim, decl_doc **out, decl_error *err);
 /* The same from memory; `name` is used in messages. The buffer is copied. */
 int decl_load_buffer(const char *name, const char *buf, size_t len, const decl_limits *lim,

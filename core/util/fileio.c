@@ -5,11 +5,13 @@
 #include "util/fileio.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static char *fail(FILE *f, char *b, fileio_error *err, enum fileio_status code, int errnum)
 {
@@ -22,6 +24,43 @@ static char *fail(FILE *f, char *b, fileio_error *err, enum fileio_status code, 
     return NULL;
 }
 
+static FILE *refuse(fileio_error *err, enum fileio_status code, int errnum)
+{
+    fail(NULL, NULL, err, code, errnum);
+    return NULL;
+}
+
+/* Open a regular file only, without ever blocking: a FIFO without a writer blocks an ordinary
+ * open until one comes (for ever), a socket cannot be opened at all. stat first; then open
+ * with O_NONBLOCK and fstat the descriptor (the path may have been replaced in between);
+ * O_NONBLOCK is cleared before reading. NULL with *err set (FILEIO_ERR_NOT_REGULAR), or with
+ * err untouched and errno set when the open fails. */
+static FILE *open_regular(const char *path, fileio_error *err)
+{
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) return refuse(err, FILEIO_ERR_NOT_REGULAR, 0);
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) return NULL;
+    int fl;
+    if (fstat(fd, &st) != 0 || (fl = fcntl(fd, F_GETFL)) == -1 ||
+        fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) == -1) {
+        int e = errno;
+        close(fd);
+        return refuse(err, FILEIO_ERR_READ, e);
+    }
+    if (!S_ISREG(st.st_mode)) {
+        close(fd);
+        return refuse(err, FILEIO_ERR_NOT_REGULAR, 0);
+    }
+    FILE *f = fdopen(fd, "rb");
+    if (!f) {
+        int e = errno;
+        close(fd);
+        return refuse(err, FILEIO_ERR_NOMEM, e);
+    }
+    return f;
+}
+
 char *fileio_read_file(const char *path, size_t max, unsigned flags, size_t *len, fileio_error *err)
 {
     if (err) {
@@ -29,8 +68,8 @@ char *fileio_read_file(const char *path, size_t max, unsigned flags, size_t *len
         err->errnum = 0;
     }
     if (max == 0 || max > SIZE_MAX / 2 - 1) max = SIZE_MAX / 2 - 1;
-    FILE *f = fopen(path, "rb");
-    if (!f) return fail(NULL, NULL, err, FILEIO_ERR_OPEN, errno);
+    FILE *f = (flags & FILEIO_REGULAR) ? open_regular(path, err) : fopen(path, "rb");
+    if (!f) return err && err->code ? NULL : fail(NULL, NULL, err, FILEIO_ERR_OPEN, errno);
     /* a regular file's size is known: one allocation of the right size (national result
      * documents run to gigabytes), with room for the NUL and one byte to see the end by;
      * anything else grows from 8 KiB */
@@ -70,7 +109,7 @@ char *fileio_read_file(const char *path, size_t max, unsigned flags, size_t *len
 
 char *fileio_read(const char *path, size_t max, size_t *len)
 {
-    return fileio_read_file(path, max, 0, len, NULL);
+    return fileio_read_file(path, max, FILEIO_REGULAR, len, NULL);
 }
 
 static int is_en(const char *lang)

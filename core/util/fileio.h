@@ -25,7 +25,10 @@ typedef struct fileio_error {
 } fileio_error;
 
 /* flags of fileio_read_file */
-#define FILEIO_REGULAR 1u /* refuse anything but a regular file (FILEIO_ERR_NOT_REGULAR) */
+/* refuse anything but a regular file (FILEIO_ERR_NOT_REGULAR), at once: the path is checked
+ * with stat, then opened with O_NONBLOCK and checked again with fstat, so a FIFO without a
+ * writer, a socket or a device never blocks or feeds the read */
+#define FILEIO_REGULAR 1u
 
 /* The whole content of `path` in a new NUL-terminated buffer (free() it), its length in *len.
  * `max`: the most bytes accepted (0: no cap); a larger file fails with FILEIO_ERR_TOO_LARGE
@@ -35,7 +38,8 @@ typedef struct fileio_error {
 char *fileio_read_file(const char *path, size_t max, unsigned flags, size_t *len,
                        fileio_error *err);
 
-/* fileio_read_file(path, max, 0, len, NULL): for callers that only need "could not read". */
+/* fileio_read_file(path, max, FILEIO_REGULAR, len, NULL): for callers that only need "could
+ * not read" (policy sources, Lua modules, spools, reports: regular files only). */
 char *fileio_read(const char *path, size_t max, size_t *len);
 
 /* The reason, for messages "PATH: reason", in `lang` ("en": English; anything else, NULL

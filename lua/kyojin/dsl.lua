@@ -99,6 +99,10 @@ function M.validate(spec, file)
       if not PARAM_TYPES[t] then fail(file, f .. ".type", "must be \"number\", \"string\" or \"boolean\"") end
       local d = rawget(def, "default")
       if type(d) ~= t then fail(file, f .. ".default", "must be a %s", t) end
+      -- nan compares false with everything (a fail would pass); inf is no threshold either
+      if t == "number" and (d ~= d or d == math.huge or d == -math.huge) then
+        fail(file, f .. ".default", "must be a finite number")
+      end
       local out = { type = t, default = d, description = bilingual(file, f .. ".description", rawget(def, "description")) }
       local values = rawget(def, "values")
       if values ~= nil then

@@ -8,6 +8,10 @@
 #   -- reason: ERE                             matched against its reason (or the load error)
 #   -- within: SECONDS                         the whole run must end within this time
 #   -- args: extra options for kyojin check
+#   -- in-process: yes                         run the case again as NAME_in_process with
+#                                              --timeout 0 (no worker: the in-process limits)
+#   -- commands: other commands that load the policies (list lint test explain), each run
+#                with the same directory and time limit; none may hang or end by a signal
 # Every case also asserts that kyojin itself did not crash (no signal exit), that the benign
 # policies still have their results, and that no output line carries control characters.
 # Declaration side: hostile files (generated below) must be rejected with line:column and a
@@ -75,14 +79,15 @@ field() { jq -r "$1" "$2" 2>/dev/null; }
 
 # ---------------------------------------------------------------- policy cases
 
-policy_case() {
+policy_case() { # file [name-suffix extra-args]: the case, and again in process if asked
+  [ $# -eq 1 ] && grep -q '^-- in-process: yes' "$1" && policy_case "$1" _in_process "--timeout 0"
   local file=$1 src=$1 name expect reason within args
-  name=$(basename "$file"); name=${name%.lua}; name=${name%.meta}
+  name=$(basename "$file"); name=${name%.lua}; name=${name%.meta}${2:-}
   selected "$name" || return
   expect=$(sed -n 's/^-- expect: *//p' "$file" | head -1)
   reason=$(sed -n 's/^-- reason: *//p' "$file" | head -1)
   within=$(sed -n 's/^-- within: *//p' "$file" | head -1)
-  args=$(sed -n 's/^-- args: *//p' "$file" | head -1)
+  args="$(sed -n 's/^-- args: *//p' "$file" | head -1) ${3:-}"
   local dir=$WORK/$name
   mkdir -p "$dir/pol"
   cp $ADV/policies/benign/*.lua "$dir/pol/"
@@ -92,7 +97,7 @@ policy_case() {
   heavy_begin "$within"
   t0=$(now)
   # shellcheck disable=SC2086
-  timeout $(((${within%.*} + 30) * ${TIME_SCALE%.*})) "${RUN[@]}" "$KYOJIN" check --lang en --policies "$dir/pol" --format json $args "$DECL" \
+  timeout -k 5 $(((${within%.*} + 30) * ${TIME_SCALE%.*})) "${RUN[@]}" "$KYOJIN" check --lang en --policies "$dir/pol" --format json $args "$DECL" \
     >"$dir/out.json" 2>"$dir/err.txt"
   rc=$?
   t1=$(now)
@@ -108,8 +113,10 @@ policy_case() {
     if [ $rc -ne 3 ]; then bad "$name" "exit $rc, expected 3"; return; fi
     if ! grep -Eq -- "$reason" "$dir/err.txt"; then bad "$name" "load error does not match /$reason/: $(head -c 300 "$dir/err.txt")"; return; fi
     if [ "$(field '.declarations[0].policies | length' "$dir/out.json")" != 2 ]; then bad "$name" "the attacker was evaluated"; return; fi
+    other_commands "$file" "$name" "$dir" "$within" || return
     ok "$name"; return
   fi
+  other_commands "$file" "$name" "$dir" "$within" || return
   local st why
   st=$(field '.declarations[0].policies[] | select(.id=="MM-01") | .status' "$dir/out.json")
   why=$(field '.declarations[0].policies[] | select(.id=="MM-01") | .reason.en // ""' "$dir/out.json")
@@ -117,6 +124,28 @@ policy_case() {
   if [ -n "$reason" ] && ! printf '%s' "$why" | grep -Eq -- "$reason"; then bad "$name" "reason '$why' does not match /$reason/"; return; fi
   if [ "$expect" = error ] && [ $rc -ne 3 ]; then bad "$name" "exit $rc, expected 3"; return; fi
   ok "$name"
+}
+
+# The `-- commands:` of a case: each command loads the same policies (and `test` runs a case
+# of the attacker, given a test file) within the case's time limit, without a signal exit.
+other_commands() { # file name dir within
+  local cmds c t0 t1 rc
+  cmds=$(sed -n 's/^-- commands: *//p' "$1" | head -1)
+  [ -n "$cmds" ] || return 0
+  printf 'case { name = "attacker runs", remove = { "/waivers" }, expect = "pass" }\n' >"$3/pol/mm01_test.lua"
+  for c in $cmds; do
+    local extra=()
+    [ "$c" = explain ] && extra=(AA-01)
+    t0=$(now)
+    timeout -k 5 $(((${4%.*} + 30) * ${TIME_SCALE%.*})) "${RUN[@]}" "$KYOJIN" "$c" "${extra[@]}" --lang en --policies "$3/pol" \
+      >"$3/$c.out" 2>"$3/$c.err"
+    rc=$?
+    t1=$(now)
+    if [ $rc -ge 99 ]; then bad "$2" "kyojin $c did not end normally (exit $rc)"; sed -n 1,5p "$3/$c.err"; return 1; fi
+    if ! elapsed_ok "$t0" "$t1" "$4"; then bad "$2" "kyojin $c took $(awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}') s (limit $4 s)"; return 1; fi
+    if has_controls "$3/$c.err" || has_controls "$3/$c.out"; then bad "$2" "control characters in the output of kyojin $c"; return 1; fi
+  done
+  return 0
 }
 
 # ---------------------------------------------------------------- declaration cases
@@ -263,6 +292,33 @@ interrupt_case() {
   ok $name
 }
 
+# SIGTERM with --timeout 0 (no worker): a policy looping in its xpcall message handler is
+# stopped by the budget, so the batch reaches the interrupt check and ends with 128 + 15.
+sigterm_in_process_case() {
+  local name=sigterm_in_process
+  selected $name || return
+  local dir=$WORK/$name i
+  mkdir -p "$dir/pol"
+  cp $ADV/policies/benign/*.lua "$dir/pol/"
+  sed -n '/^policy/,$p' $ADV/policy/xpcall_handler_loop.lua >"$dir/pol/mm01.lua"
+  local decls=()
+  for ((i = 0; i < 400; i++)); do decls+=("$DECL"); done
+  local t0 t1
+  t0=$(now)
+  timeout -s KILL 60 "$KYOJIN" check --lang en --policies "$dir/pol" --format json --timeout 0 -o "$dir/out.json" \
+    "${decls[@]}" 2>"$dir/err.txt" &
+  local pid=$!
+  sleep 1
+  kill -TERM $pid 2>/dev/null
+  wait $pid
+  local rc=$?
+  t1=$(now)
+  if ! elapsed_ok "$t0" "$t1" 6; then bad $name "took $(awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}') s after SIGTERM at 1 s"; return; fi
+  if [ $rc -ne 143 ]; then bad $name "exit $rc, expected 143"; return; fi
+  if ! jq -e '.not_evaluated | length >= 1' "$dir/out.json" >/dev/null 2>&1; then bad $name "no result file listing what was not evaluated"; return; fi
+  ok $name
+}
+
 # print() from a policy goes to the host log (stderr with --verbose), without escapes.
 print_case() {
   local name=print_to_log
@@ -347,6 +403,7 @@ decl_cases
 crash_case
 batch_case
 interrupt_case
+sigterm_in_process_case
 print_case
 text_injection_case
 isolation_batch_case

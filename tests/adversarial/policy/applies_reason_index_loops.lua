@@ -1,0 +1,14 @@
+-- adversarial case: applies_reason_index_loops
+-- expect: error
+-- reason: instruction budget exceeded
+-- within: 5
+-- args: --timeout 0
+policy {
+  id = "MM-01", requirements = { "ST-01" }, level = "required", source = "S000 adversarial",
+  title = { ja = "攻撃", en = "attack" }, remediation = { ja = "なし", en = "none" },
+  applies = function(decl)
+    -- the host reads the reason after the call: every access must stay in the sandbox
+    return false, setmetatable({}, { __index = function() while true do end end })
+  end,
+  check = function(decl, result) result:pass(decl.body) end,
+}
