@@ -17,6 +17,7 @@
 #include "util/atomic_out.h"
 #include "util/cjson_cs.h"
 #include "util/sha256.h"
+#include "util/strutil.h"
 #include "engine/watchdog.h"
 #include "audit/verify.h" /* kyojin verify */
 
@@ -148,6 +149,7 @@ static runner *make_runner(const check_opts *co, int *load_failed)
     ro.policies_dir = pol;
     ro.lua_dir = lua;
     ro.only_policy = co->only;
+    ro.lang = cli_lang;
     ro.skip_policies = co->skip_policies;
     /* the installed policies, or without them the build's bundled policy pack */
     ro.policies_from_bundle = co->policies == NULL;
@@ -190,16 +192,18 @@ static int apply_params(runner *r, const check_opts *co)
         }
     }
     for (int i = 0; i < co->nparams; i++) {
-        char buf[1024];
-        snprintf(buf, sizeof buf, "%s", co->params[i]);
-        char *eq = strchr(buf, '=');
+        char *buf = str_dup(co->params[i]); /* the whole option, however long */
+        char *eq = buf ? strchr(buf, '=') : NULL;
         if (!eq) {
+            free(buf);
             cli_die_usage("--param は ID.名前=値 の形で指定してください: %s",
                           "--param must be ID.NAME=VALUE: %s", co->params[i]);
             return -1;
         }
         *eq = 0;
-        if (runner_set_param(r, buf, eq + 1, err, sizeof err)) {
+        int rc = runner_set_param(r, buf, eq + 1, err, sizeof err);
+        free(buf);
+        if (rc) {
             fprintf(stderr, "kyojin: --param: %s\n", err);
             return -1;
         }

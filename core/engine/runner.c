@@ -87,6 +87,7 @@ typedef struct {
 
 struct runner {
     sandbox *sb;
+    int en; /* runner_opts.lang is "en": parameter messages in English */
     policy *p;
     size_t np;
     char **errors;
@@ -602,6 +603,7 @@ runner *runner_new(const runner_opts *o, char *err, size_t errlen)
         snprintf(err, errlen, "out of memory");
         return NULL;
     }
+    r->en = o->lang && strcmp(o->lang, "en") == 0;
     r->policies_dir = str_dup(o->policies_dir ? o->policies_dir : "policies");
     r->lua_dir = str_dup(o->lua_dir ? o->lua_dir : "lua");
     r->validate = o->validate;
@@ -888,11 +890,17 @@ cJSON *runner_metadata(runner *r)
 
 /* ------------------------------------------------------------------ parameters */
 
+/* A parameter message in the runner's language (runner_opts.lang). */
+#define PMSG(j, e) (r->en ? (e) : (j))
+
 static param *find_param(runner *r, const char *full, char *err, size_t errlen)
 {
     const char *dot = strrchr(full, '.');
     if (!dot || dot == full) {
-        snprintf(err, errlen, "parameter '%s' must be written POLICY-ID.NAME", full);
+        snprintf(err, errlen,
+                 PMSG("パラメータ '%s' は ポリシーID.名前 の形で指定してください",
+                      "parameter '%s' must be written POLICY-ID.NAME"),
+                 full);
         return NULL;
     }
     size_t idlen = (size_t)(dot - full);
@@ -900,25 +908,36 @@ static param *find_param(runner *r, const char *full, char *err, size_t errlen)
         if (strlen(r->p[i].id) != idlen || strncmp(r->p[i].id, full, idlen) != 0) continue;
         for (size_t k = 0; k < r->p[i].nparams; k++)
             if (strcmp(r->p[i].params[k].name, dot + 1) == 0) return &r->p[i].params[k];
-        snprintf(err, errlen, "policy %.*s has no parameter '%s'", (int)idlen, full, dot + 1);
+        snprintf(err, errlen,
+                 PMSG("ポリシー %.*s にパラメータ '%s' はありません",
+                      "policy %.*s has no parameter '%s'"),
+                 (int)idlen, full, dot + 1);
         return NULL;
     }
-    snprintf(err, errlen, "unknown policy '%.*s' in parameter '%s'", (int)idlen, full, full);
+    snprintf(err, errlen,
+             PMSG("ポリシー '%1$.*2$s' がありません（パラメータ '%3$s'）",
+                  "unknown policy '%1$.*2$s' in parameter '%3$s'"),
+             full, (int)idlen, full);
     return NULL;
 }
 
-static int set_param_value(param *q, const cJSON *v, const char *full, char *err, size_t errlen)
+static int set_param_value(runner *r, param *q, const cJSON *v, const char *full, char *err,
+                           size_t errlen)
 {
     if ((q->type == 0 && !cJSON_IsNumber(v)) || (q->type == 1 && !cJSON_IsString(v)) ||
         (q->type == 2 && !cJSON_IsBool(v))) {
-        snprintf(err, errlen, "parameter %s must be a %s", full,
-                 q->type == 0   ? "number"
-                 : q->type == 1 ? "string"
-                                : "boolean");
+        snprintf(err, errlen,
+                 PMSG("パラメータ %s は%sで指定してください", "parameter %s must be a %s"), full,
+                 q->type == 0   ? PMSG("数値", "number")
+                 : q->type == 1 ? PMSG("文字列", "string")
+                                : PMSG("真偽値（true か false）", "boolean"));
         return -1;
     }
     if (q->type == 0 && !isfinite(v->valuedouble)) { /* nan compares false: a fail would pass */
-        snprintf(err, errlen, "parameter %s must be a finite number", full);
+        snprintf(err, errlen,
+                 PMSG("パラメータ %s は有限の数値で指定してください",
+                      "parameter %s must be a finite number"),
+                 full);
         return -1;
     }
     cJSON_Delete(q->value);
@@ -938,20 +957,27 @@ int runner_set_param(runner *r, const char *name, const char *value, char *err, 
         char *end;
         double d = strtod(value, &end);
         if (!*value || *end) {
-            snprintf(err, errlen, "parameter %s must be a number (got '%s')", name, value);
+            snprintf(err, errlen,
+                     PMSG("パラメータ %s は数値で指定してください（'%s' が指定されました）",
+                          "parameter %s must be a number (got '%s')"),
+                     name, value);
             return -1;
         }
         v = cJSON_CreateNumber(d);
     } else if (q->type == 2) {
         if (strcmp(value, "true") && strcmp(value, "false")) {
-            snprintf(err, errlen, "parameter %s must be true or false (got '%s')", name, value);
+            snprintf(
+                err, errlen,
+                PMSG("パラメータ %s は true か false で指定してください（'%s' が指定されました）",
+                     "parameter %s must be true or false (got '%s')"),
+                name, value);
             return -1;
         }
         v = cJSON_CreateBool(strcmp(value, "true") == 0);
     } else {
         v = cJSON_CreateString(value);
     }
-    int rc = set_param_value(q, v, name, err, errlen);
+    int rc = set_param_value(r, q, v, name, err, errlen);
     cJSON_Delete(v);
     return rc;
 }
@@ -959,7 +985,9 @@ int runner_set_param(runner *r, const char *name, const char *value, char *err, 
 int runner_set_params_json(runner *r, const cJSON *obj, char *err, size_t errlen)
 {
     if (!cJSON_IsObject(obj)) {
-        snprintf(err, errlen, "a parameter file must hold a JSON object");
+        snprintf(err, errlen,
+                 PMSG("パラメータのファイルは JSON のオブジェクトでなければなりません",
+                      "a parameter file must hold a JSON object"));
         return -1;
     }
     forget_params(r);
@@ -968,14 +996,16 @@ int runner_set_params_json(runner *r, const cJSON *obj, char *err, size_t errlen
         if (cJSON_IsObject(c)) {
             const cJSON *d;
             cJSON_ArrayForEach(d, c) {
-                char full[512];
-                snprintf(full, sizeof full, "%s.%s", c->string, d->string);
-                param *q = find_param(r, full, err, errlen);
-                if (!q || set_param_value(q, d, full, err, errlen)) return -1;
+                char *full = str_printf("%s.%s", c->string, d->string);
+                param *q = full ? find_param(r, full, err, errlen) : NULL;
+                if (!full) snprintf(err, errlen, PMSG("メモリが不足しています", "out of memory"));
+                int bad = !q || set_param_value(r, q, d, full, err, errlen);
+                free(full);
+                if (bad) return -1;
             }
         } else {
             param *q = find_param(r, c->string, err, errlen);
-            if (!q || set_param_value(q, c, c->string, err, errlen)) return -1;
+            if (!q || set_param_value(r, q, c, c->string, err, errlen)) return -1;
         }
     }
     return 0;

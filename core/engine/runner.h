@@ -19,6 +19,7 @@ typedef struct {
      * without its policies/ folder). The runtime comes from the bundle whenever lua_dir is
      * absent (sandbox_runtime_bundled). */
     int policies_from_bundle;
+    const char *lang; /* messages of runner_set_param(s): "en", else Japanese */
 } runner_opts;
 
 typedef enum { ST_PASS, ST_FAIL, ST_WARN, ST_NA, ST_ERROR, ST_WAIVED, ST_INFO } policy_status;

@@ -145,7 +145,9 @@ static void write_decl(const cJSON *d, const report_options *o, FILE *out)
             }
             fputs("  ", out);
             term_puts(out, json_str_or(p, "id", ""));
-            fprintf(out, " [%s] ", level_name(json_str_or(p, "level", ""), en));
+            fputs(" [", out);
+            term_puts(out, level_name(json_str_or(p, "level", ""), en)); /* the id, if unknown */
+            fputs("] ", out);
             term_puts(out, L(p, "title", o->lang));
             fputc('\n', out);
             if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(p, "text_repaired")))

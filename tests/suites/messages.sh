@@ -73,6 +73,19 @@ says "--baseline not a result (en)" 2 "kyojin: --baseline: baseline is not a kyo
 says "check missing (ja)" 2 "nonexist.json: ファイルを開けません: ファイルまたはディレクトリがありません" "$K" check nonexist.json
 says "check missing (en)" 2 "nonexist.json: cannot open the file: No such file or directory" "$K" check nonexist.json --lang en
 
+# check --param / --params: the engine's parameter messages follow --lang (issue 13)
+printf '{"ST-06": {"max_refresh_days": "x"}}' >params.json
+says "param no such name (ja)" 2 "kyojin: --param: ポリシー ST-06 にパラメータ 'nonexist' はありません" "$K" check "$SAMPLE" --param ST-06.nonexist=3
+says "param no such name (en)" 2 "kyojin: --param: policy ST-06 has no parameter 'nonexist'" "$K" check "$SAMPLE" --param ST-06.nonexist=3 --lang en
+says "param not a number (ja)" 2 "kyojin: --param: パラメータ ST-06.max_refresh_days は数値で指定してください（'abc' が指定されました）" "$K" check "$SAMPLE" --param ST-06.max_refresh_days=abc
+says "param not a number (en)" 2 "kyojin: --param: parameter ST-06.max_refresh_days must be a number (got 'abc')" "$K" check "$SAMPLE" --param ST-06.max_refresh_days=abc --lang en
+says "param unknown policy (ja)" 2 "kyojin: --param: ポリシー 'XX-99' がありません（パラメータ 'XX-99.a'）" "$K" check "$SAMPLE" --param XX-99.a=1
+says "param unknown policy (en)" 2 "kyojin: --param: unknown policy 'XX-99' in parameter 'XX-99.a'" "$K" check "$SAMPLE" --param XX-99.a=1 --lang en
+says "params file type (ja)" 2 "kyojin: params.json: パラメータ ST-06.max_refresh_days は数値で指定してください" "$K" check "$SAMPLE" --params params.json
+says "params file type (en)" 2 "kyojin: params.json: parameter ST-06.max_refresh_days must be a number" "$K" check "$SAMPLE" --params params.json --lang en
+long=$(printf 'ST-06.max_refresh_days=%01500d' 7)
+expect_rc "a --param longer than 1,024 bytes is read whole" 0 "$K" check "$SAMPLE" --param "$long" --format json --no-risk
+
 # gen: the output directory cannot be made
 says "gen mkdir (ja)" 4 "kyojin gen: nodir/sub: ファイルまたはディレクトリがありません" "$K" gen --out nodir/sub --count 1
 says "gen mkdir (en)" 4 "kyojin gen: nodir/sub: No such file or directory" "$K" gen --out nodir/sub --count 1 --lang en
