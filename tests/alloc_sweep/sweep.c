@@ -328,6 +328,21 @@ static int one(int phase, long n, int *error)
                 bad = 1;
             }
         }
+        /* A state may keep something the first time a path runs (the Lua validator judging a
+         * valid declaration after the C fast path ran out of memory keeps one object): growth
+         * that does not repeat when the same failure and a clean run happen again is state,
+         * not a leak. A leak of the failure path leaks again. */
+        if (phase == 1 && live > before) {
+            char again[2300];
+            long first = live;
+            count = 0;
+            fail_at = n;
+            check(phase, again, sizeof again);
+            count = 0;
+            fail_at = 0;
+            check(phase, again, sizeof again);
+            if (live <= first) before = live;
+        }
         /* fewer live allocations than before is no leak: the state dropped caches */
         if (live > before) {
             printf("FAIL %s N=%ld: %ld allocation(s) leaked (%s)\n", phase ? "eval" : "setup", n,
