@@ -233,3 +233,34 @@ void atomic_out_abort(atomic_out *o)
     free(o->dest);
     memset(o, 0, sizeof *o);
 }
+
+/* the directory part of p, resolved ("." for a bare name), as stat'ed into *st: 0 or -1 */
+static int stat_parent(const char *p, struct stat *st)
+{
+    const char *slash = strrchr(p, '/');
+    if (!slash) return stat(".", st);
+    if (slash == p) return stat("/", st);
+    char *dir = strndup(p, (size_t)(slash - p));
+    int rc = dir ? stat(dir, st) : -1;
+    free(dir);
+    return rc;
+}
+
+int atomic_out_is_input(const char *out, const char *in)
+{
+    struct stat so, si, sd;
+    if (!out || strcmp(out, "-") == 0 || !in || stat(in, &si) != 0) return 0;
+    int exists = stat(out, &so) == 0;
+    if (exists && so.st_dev == si.st_dev && so.st_ino == si.st_ino) return 1;
+    if (!S_ISDIR(si.st_mode)) return 0;
+    /* a directory input: its *.json files are read (core/engine/batch.c). The file that
+     * would be written is the link's target when out is a symbolic link. */
+    char *real = exists ? realpath(out, NULL) : NULL;
+    const char *target = real ? real : out;
+    size_t n = strlen(target);
+    int json = n >= 5 && strcmp(target + n - 5, ".json") == 0;
+    int inside = json && (!exists || S_ISREG(so.st_mode)) && stat_parent(target, &sd) == 0 &&
+                 sd.st_dev == si.st_dev && sd.st_ino == si.st_ino;
+    free(real);
+    return inside;
+}

@@ -67,4 +67,10 @@ int atomic_out_commit(atomic_out *o, char *err, size_t errlen);
  * what was already written to it). *o is empty afterwards; safe on an empty *o. */
 void atomic_out_abort(atomic_out *o);
 
+/* Whether writing `out` would replace or add to the input `in`: 1 when `out` is the same file
+ * as `in` (same st_dev and st_ino, through symbolic and hard links), or when `in` is a
+ * directory whose *.json files are read and `out` is, or would be created as, such a file in
+ * it. 0 otherwise, and for standard output (NULL or "-"). Callers refuse before any work. */
+int atomic_out_is_input(const char *out, const char *in);
+
 #endif
