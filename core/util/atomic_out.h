@@ -7,9 +7,11 @@
  *     (/dev/stdout, /dev/stderr, /dev/fd/N, /proc/…), whatever they lead to: opened and written
  *     straight through; no temp file, the FIFO stays a FIFO, /dev/stdout stays a link;
  *   - a regular file, or a path that does not exist yet: a temp file in the same directory
- *     (".kyojin-out.XXXXXX", mode 0644), then fflush + fsync + rename onto the path at commit;
+ *     (".kyojin-out.PID.XXXXXX", mode 0644), then fflush + fsync + rename onto the path at commit;
  *     on abort or any write error the temp file is removed and an old file keeps its content.
  *     A symbolic link: the same for the file it points to, and the link stays a link;
+ *     Opening removes the temp files of runs killed before commit in that directory (same
+ *     pattern, same user, PID no longer running).
  *   - anything else that exists (a directory, a socket, a block device): refused at open with
  *     a clear message, nothing created.
  * Does not know any output format.

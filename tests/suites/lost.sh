@@ -70,6 +70,25 @@ expect_rc "diff -o its second input" 2 "$K" diff "$T/r2.json" "$T/r.json" --form
 unchanged "diff -o its second input" "$T/r.json" "$T/r.orig"
 expect_rc "summary -o another file" 0 "$K" summary "$T/r.json" -o "$T/sum.txt"
 
+# ---------------------------------------------------------------- stale temp files
+# A run killed with -9 leaves its temp file (.kyojin-out.PID.XXXXXX) beside the target; the next
+# output to that directory removes it when PID is gone, and leaves everything else alone.
+mkdir "$T/stale"
+dead=$(sh -c 'echo $$')
+while kill -0 "$dead" 2>/dev/null; do sleep 0.1; done
+echo partial >"$T/stale/.kyojin-out.$dead.AbC123"
+echo live >"$T/stale/.kyojin-out.$$.XyZ789"
+echo other >"$T/stale/.kyojin-out.notapid"
+echo other >"$T/stale/.kyojin-out.$dead.AbC123.keep"
+mkdir "$T/stale/.kyojin-out.$dead.DiR456"
+expect_rc "output beside a stale temp file" 0 "$K" check "$D" -o "$T/stale/report.txt"
+[ -e "$T/stale/.kyojin-out.$dead.AbC123" ] && bad "stale temp file of a dead pid not removed" || ok
+[ -e "$T/stale/.kyojin-out.$$.XyZ789" ] && ok || bad "temp file of a live pid removed"
+[ -e "$T/stale/.kyojin-out.notapid" ] && ok || bad "file of another pattern removed"
+[ -e "$T/stale/.kyojin-out.$dead.AbC123.keep" ] && ok || bad "file of a longer name removed"
+[ -d "$T/stale/.kyojin-out.$dead.DiR456" ] && ok || bad "directory removed"
+contains "report written beside the stale files" "$T/stale/report.txt" "判定"
+
 # ---------------------------------------------------------------- write errors on stdout
 # full NAME RC CMD... — standard output on /dev/full: exit RC and a message on stderr
 full() { local name=$1 want=$2; shift 2; "$@" >/dev/full 2>"$T/err"; local rc=$?
