@@ -906,6 +906,11 @@ static int check_or_risk(const cli_args *a, int sheets)
         }
     }
     if (!rc) {
+        const char *others[] = {co.params_file, co.baseline, co.scenarios};
+        rc = cli_refuse_output_input(co.outpath, files, a->npos);
+        if (!rc) rc = cli_refuse_output_input(co.outpath, others, 3);
+    }
+    if (!rc) {
         co.files = files;
         co.nfiles = (int)a->npos;
         co.risk_sheets = sheets;

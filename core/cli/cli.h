@@ -119,6 +119,10 @@ int cli_flag(const cli_args *a, int key);
 void cli_usage(FILE *f, const cli_command *cmd);
 /* "kyojin: <message with arg>" and the hint to --help, on stderr */
 void cli_die_usage(const char *ja, const char *en, const char *arg);
+/* EXIT_USAGE after saying so on stderr when writing `out` would replace one of the n inputs
+ * (util/atomic_out.h, atomic_out_is_input); 0 otherwise. Every command that writes -o calls it
+ * before any work. */
+int cli_refuse_output_input(const char *out, const char *const *ins, size_t n);
 /* the text of an option as typed ("--format", "-o"): buf holds it */
 const char *cli_option_spelling(const cli_option *o, char *buf, size_t cap);
 /* display columns of UTF-8 text (East Asian wide characters count 2) */

@@ -149,14 +149,16 @@ static const cli_option *const gen_opts[] = {&o_out,     &o_seed,  &o_count, &o_
 static int cmd_summary_args(const cli_args *a)
 {
     rollup_args r = {cli_value(a, OPT_FORMAT), cli_lang, cli_value(a, OPT_OUTPUT), a->pos, a->npos};
-    int rc = cli_load_vocab();
+    int rc = cli_refuse_output_input(r.output, (const char *const *)a->pos, a->npos);
+    if (!rc) rc = cli_load_vocab();
     return rc ? rc : cmd_summary(&r);
 }
 
 static int cmd_diff_args(const cli_args *a)
 {
     rollup_args r = {cli_value(a, OPT_FORMAT), cli_lang, cli_value(a, OPT_OUTPUT), a->pos, a->npos};
-    int rc = cli_load_vocab();
+    int rc = cli_refuse_output_input(r.output, (const char *const *)a->pos, a->npos);
+    if (!rc) rc = cli_load_vocab();
     return rc ? rc : cmd_diff(&r);
 }
 

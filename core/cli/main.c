@@ -4,6 +4,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cli/cli.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +23,21 @@ static void pick_lang(int argc, char **argv)
     }
 }
 
+/* Every command's standard output is checked once it is done: a write error (a full disk, a
+ * closed pipe) makes the run fail with EXIT_USAGE, the code of an output error of check, and a
+ * message. A command that already failed has said why (summary and diff report their own). */
+static int stdout_done(int rc)
+{
+    int bad = fflush(stdout) != 0;
+    bad |= ferror(stdout) != 0;
+    bad |= fclose(stdout) != 0;
+    if (!bad || rc > EXIT_NOT_COMPLIANT) return rc;
+    fputs(cli_en() ? "kyojin: standard output: write error; the output is incomplete\n"
+                   : "kyojin: 標準出力への書き込みに失敗しました。出力は不完全です\n",
+          stderr);
+    return EXIT_USAGE;
+}
+
 int main(int argc, char **argv)
 {
     pick_lang(argc, argv);
@@ -31,11 +47,11 @@ int main(int argc, char **argv)
         const char *w = argv[i];
         if (strcmp(w, "--help") == 0 || strcmp(w, "-h") == 0) {
             cli_usage(stdout, NULL);
-            return 0;
+            return stdout_done(0);
         }
         if (strcmp(w, "--version") == 0 || strcmp(w, "-V") == 0) {
             cli_print_version();
-            return 0;
+            return stdout_done(0);
         }
         if (strcmp(w, "--lang") == 0 && i + 1 < argc)
             i += 2;
@@ -67,5 +83,5 @@ int main(int argc, char **argv)
         cli_args_free(&a);
     }
     free(words);
-    return rc;
+    return stdout_done(rc);
 }

@@ -8,6 +8,7 @@
  * (each command checks its own), the table (commands.c), the man page (doc.c). */
 #define _POSIX_C_SOURCE 200809L
 #include "cli/cli.h"
+#include "util/atomic_out.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -30,6 +31,25 @@ void cli_die_usage(const char *ja, const char *en, const char *arg)
     fprintf(stderr, "kyojin: ");
     fprintf(stderr, cli_en() ? en : ja, arg ? arg : "");
     fprintf(stderr, cli_en() ? "\n(see kyojin --help)\n" : "\n（kyojin --help を参照）\n");
+}
+
+int cli_refuse_output_input(const char *out, const char *const *ins, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (atomic_out_is_input(out, ins[i])) {
+            if (cli_en())
+                fprintf(stderr,
+                        "kyojin: the output %s is the input %s (or would be read as one); "
+                        "nothing was evaluated or written\n",
+                        out, ins[i]);
+            else
+                fprintf(stderr,
+                        "kyojin: 出力先 %s は入力 %s と同じファイル（または入力として読まれる"
+                        "ファイル）です。入力を上書きしないため、何も評価・出力しませんでした\n",
+                        out, ins[i]);
+            return EXIT_USAGE;
+        }
+    return 0;
 }
 
 const char *cli_option_spelling(const cli_option *o, char *buf, size_t cap)

@@ -4,15 +4,18 @@
  * Owns no format. */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "util/atomic_out.h"
+#include "util/dirlist.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define TMP_NAME ".kyojin-out.XXXXXX"
+/* temp files are TMP_PREFIX "PID.XXXXXX": the pid tells a stale one (its process is gone) */
+#define TMP_PREFIX ".kyojin-out."
 
 /* Names of open descriptors (/dev/stdout, /dev/stderr, /dev/fd/3, /proc/self/fd/1): written
  * straight through whatever they lead to, never renamed onto. */
@@ -59,6 +62,41 @@ static int classify(atomic_out *o, const char *path, char *err, size_t errlen)
     return 0;
 }
 
+/* Whether name is TMP_PREFIX "PID.XXXXXX" (PID digits, then six letters or digits, as mkstemp
+ * makes them): the pid, or 0. */
+static long tmp_pid(const char *name)
+{
+    const char *p = name + strlen(TMP_PREFIX);
+    char *end;
+    if (*p < '1' || *p > '9') return 0;
+    errno = 0;
+    long pid = strtol(p, &end, 10);
+    if (errno || pid <= 0 || *end != '.' || strlen(end + 1) != 6) return 0;
+    for (const char *c = end + 1; *c; c++)
+        if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9')))
+            return 0;
+    return pid;
+}
+
+/* Remove the temp files that a killed run (kill -9, a crash, power loss) left in dir: named
+ * TMP_PREFIX "PID.XXXXXX", regular files of this user, whose process no longer exists. Best
+ * effort: anything that cannot be listed or checked is left alone. */
+static void remove_stale(const char *dir)
+{
+    strvec v = {0};
+    if (dirlist_prefix(dir, TMP_PREFIX, &v) != 0) return;
+    for (size_t i = 0; i < v.n; i++) {
+        const char *slash = strrchr(v.v[i], '/');
+        long pid = tmp_pid(slash ? slash + 1 : v.v[i]);
+        struct stat st;
+        if (pid <= 0 || pid == (long)getpid() || lstat(v.v[i], &st) != 0 || !S_ISREG(st.st_mode) ||
+            st.st_uid != geteuid())
+            continue;
+        if (kill((pid_t)pid, 0) != 0 && errno == ESRCH) unlink(v.v[i]);
+    }
+    strvec_free(&v);
+}
+
 /* A new empty temp file: next to `path` for a regular file, in $TMPDIR otherwise. Its fd, or
  * -1 with err (o->tmp freed). */
 static int make_tmp(atomic_out *o, const char *path, char *err, size_t errlen)
@@ -76,7 +114,10 @@ static int make_tmp(atomic_out *o, const char *path, char *err, size_t errlen)
         if (!dir || !*dir) dir = "/tmp";
         dirlen = (int)strlen(dir);
     }
-    size_t n = (size_t)dirlen + sizeof TMP_NAME + 2;
+    char dirbuf[4096];
+    snprintf(dirbuf, sizeof dirbuf, "%.*s", dirlen, dir ? dir : ".");
+    remove_stale(dir && dirlen ? dirbuf : (dir ? "/" : "."));
+    size_t n = (size_t)dirlen + sizeof TMP_PREFIX + 32;
     o->tmp = malloc(n);
     if (!o->tmp) {
         snprintf(err, errlen, "%s: out of memory", path ? path : "standard output");
@@ -84,9 +125,9 @@ static int make_tmp(atomic_out *o, const char *path, char *err, size_t errlen)
         return -1;
     }
     if (dir)
-        snprintf(o->tmp, n, "%.*s/%s", dirlen, dir, TMP_NAME);
+        snprintf(o->tmp, n, "%.*s/%s%ld.XXXXXX", dirlen, dir, TMP_PREFIX, (long)getpid());
     else
-        snprintf(o->tmp, n, "%s", TMP_NAME);
+        snprintf(o->tmp, n, "%s%ld.XXXXXX", TMP_PREFIX, (long)getpid());
     int fd = mkstemp(o->tmp);
     if (fd < 0) {
         int e = errno;
@@ -232,4 +273,35 @@ void atomic_out_abort(atomic_out *o)
     free(o->path);
     free(o->dest);
     memset(o, 0, sizeof *o);
+}
+
+/* the directory part of p, resolved ("." for a bare name), as stat'ed into *st: 0 or -1 */
+static int stat_parent(const char *p, struct stat *st)
+{
+    const char *slash = strrchr(p, '/');
+    if (!slash) return stat(".", st);
+    if (slash == p) return stat("/", st);
+    char *dir = strndup(p, (size_t)(slash - p));
+    int rc = dir ? stat(dir, st) : -1;
+    free(dir);
+    return rc;
+}
+
+int atomic_out_is_input(const char *out, const char *in)
+{
+    struct stat so, si, sd;
+    if (!out || strcmp(out, "-") == 0 || !in || stat(in, &si) != 0) return 0;
+    int exists = stat(out, &so) == 0;
+    if (exists && so.st_dev == si.st_dev && so.st_ino == si.st_ino) return 1;
+    if (!S_ISDIR(si.st_mode)) return 0;
+    /* a directory input: its *.json files are read (core/engine/batch.c). The file that
+     * would be written is the link's target when out is a symbolic link. */
+    char *real = exists ? realpath(out, NULL) : NULL;
+    const char *target = real ? real : out;
+    size_t n = strlen(target);
+    int json = n >= 5 && strcmp(target + n - 5, ".json") == 0;
+    int inside = json && (!exists || S_ISREG(so.st_mode)) && stat_parent(target, &sd) == 0 &&
+                 sd.st_dev == si.st_dev && sd.st_ino == si.st_ino;
+    free(real);
+    return inside;
 }

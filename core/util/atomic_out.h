@@ -7,9 +7,11 @@
  *     (/dev/stdout, /dev/stderr, /dev/fd/N, /proc/…), whatever they lead to: opened and written
  *     straight through; no temp file, the FIFO stays a FIFO, /dev/stdout stays a link;
  *   - a regular file, or a path that does not exist yet: a temp file in the same directory
- *     (".kyojin-out.XXXXXX", mode 0644), then fflush + fsync + rename onto the path at commit;
+ *     (".kyojin-out.PID.XXXXXX", mode 0644), then fflush + fsync + rename onto the path at commit;
  *     on abort or any write error the temp file is removed and an old file keeps its content.
  *     A symbolic link: the same for the file it points to, and the link stays a link;
+ *     Opening removes the temp files of runs killed before commit in that directory (same
+ *     pattern, same user, PID no longer running).
  *   - anything else that exists (a directory, a socket, a block device): refused at open with
  *     a clear message, nothing created.
  * Does not know any output format.
@@ -66,5 +68,11 @@ int atomic_out_commit(atomic_out *o, char *err, size_t errlen);
 /* Give up: close, remove the temp file; the destination is left as it was (a stream keeps
  * what was already written to it). *o is empty afterwards; safe on an empty *o. */
 void atomic_out_abort(atomic_out *o);
+
+/* Whether writing `out` would replace or add to the input `in`: 1 when `out` is the same file
+ * as `in` (same st_dev and st_ino, through symbolic and hard links), or when `in` is a
+ * directory whose *.json files are read and `out` is, or would be created as, such a file in
+ * it. 0 otherwise, and for standard output (NULL or "-"). Callers refuse before any work. */
+int atomic_out_is_input(const char *out, const char *in);
 
 #endif

@@ -1,6 +1,6 @@
 /* dirlist.c — listing directories (see dirlist.h): dirlist_suffix for one directory, matching
  * by name only; dirlist_walk for a tree of regular files with a caller's filter. Both sorted
- * in strcmp order. Owns no rule about which files matter: those are the callers'. */
+ * in strcmp order; dirlist_prefix for one directory by the start of names (hidden ones too). Owns no rule about which files matter: those are the callers'. */
 #define _POSIX_C_SOURCE 200809L
 #include "util/dirlist.h"
 
@@ -11,7 +11,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-int dirlist_suffix(const char *dir, const char *suffix, strvec *out)
+/* the entries of dir that start with prefix and end with suffix; names starting with '.' only
+ * when prefix does */
+static int list_names(const char *dir, const char *prefix, const char *suffix, strvec *out)
 {
     DIR *d = opendir(dir);
     if (!d) return -1;
@@ -19,7 +21,9 @@ int dirlist_suffix(const char *dir, const char *suffix, strvec *out)
     const char *sep = dl && dir[dl - 1] == '/' ? "" : "/";
     struct dirent *e;
     while ((e = readdir(d))) {
-        if (e->d_name[0] == '.' || !str_ends_with(e->d_name, suffix)) continue;
+        if ((e->d_name[0] == '.' && prefix[0] != '.') ||
+            strncmp(e->d_name, prefix, strlen(prefix)) != 0 || !str_ends_with(e->d_name, suffix))
+            continue;
         size_t pl = dl + strlen(e->d_name) + 2;
         char *full = malloc(pl);
         if (full) snprintf(full, pl, "%s%s%s", dir, sep, e->d_name);
@@ -33,6 +37,16 @@ int dirlist_suffix(const char *dir, const char *suffix, strvec *out)
     closedir(d);
     strvec_sort(out, first);
     return 0;
+}
+
+int dirlist_suffix(const char *dir, const char *suffix, strvec *out)
+{
+    return list_names(dir, "", suffix, out);
+}
+
+int dirlist_prefix(const char *dir, const char *prefix, strvec *out)
+{
+    return list_names(dir, prefix, "", out);
 }
 
 static int walk(const char *base, const char *rel, int depth, dirlist_filter keep, void *ctx,

@@ -16,6 +16,10 @@
  * it). 0, or -1 with errno set (opendir failed, or ENOMEM); on -1 *out holds what it held. */
 int dirlist_suffix(const char *dir, const char *suffix, strvec *out);
 
+/* The same for every entry whose name starts with `prefix`; names starting with '.' are listed
+ * when prefix starts with '.' (atomic_out's temp files). */
+int dirlist_prefix(const char *dir, const char *prefix, strvec *out);
+
 /* Decides what dirlist_walk keeps. `name` is the entry's name, `depth` 0 for the entries of
  * the top directory. For a directory: non-zero descends into it; for a regular file:
  * non-zero lists it. */
