@@ -297,6 +297,11 @@ typedef struct {
     baseline_index *bl;  /* --baseline, applied per declaration */
     long suppressed;
     int not_compliant;
+    size_t evaluated; /* results of declarations that were evaluated */
+    /* entries for inputs without an evaluation, held until the first evaluated result (so
+     * that a run in which nothing could be evaluated still writes nothing) */
+    batch_item *held;
+    size_t nheld;
 } emitter;
 
 static int emit_open(emitter *em)
@@ -331,11 +336,66 @@ static int render_decl(void *ctx, const cJSON *res, FILE *out)
     return report_stream_body(res, &em->ro, out, err, sizeof err);
 }
 
+static int emit_write(emitter *em, batch_item *it);
+
+/* Write the held entries (see emitter.held); 0 or -1. */
+static int emit_held(emitter *em)
+{
+    int rc = 0;
+    for (size_t i = 0; i < em->nheld; i++)
+        if (emit_write(em, &em->held[i])) rc = -1;
+    free(em->held);
+    em->held = NULL;
+    em->nheld = 0;
+    return rc;
+}
+
+static void drop_held(emitter *em)
+{
+    for (size_t i = 0; i < em->nheld; i++) {
+        cJSON_Delete(em->held[i].res);
+        free(em->held[i].text);
+    }
+    free(em->held);
+    em->held = NULL;
+    em->nheld = 0;
+}
+
 static int emit_result(void *ctx, size_t index, batch_item *it)
 {
     emitter *em = ctx;
-    cJSON *res = it->res;
     em->done[index] = 1;
+    if (it->failed && em->sheets) { /* `kyojin risk` sheets: the failure is on stderr only */
+        cJSON_Delete(it->res);
+        free(it->text);
+        return 0;
+    }
+    if (it->failed && em->evaluated == 0) {
+        batch_item *h = realloc(em->held, (em->nheld + 1) * sizeof *h);
+        if (!h) {
+            cJSON_Delete(it->res);
+            free(it->text);
+            snprintf(em->err, sizeof em->err, "out of memory");
+            em->failed = 1;
+            return -1;
+        }
+        em->held = h;
+        em->held[em->nheld++] = *it;
+        return 0;
+    }
+    if (!it->failed) em->evaluated++;
+    if (em->nheld && emit_held(em)) {
+        cJSON_Delete(it->res);
+        free(it->text);
+        return -1;
+    }
+    return emit_write(em, it);
+}
+
+/* Hand one result to the output (or the document). */
+static int emit_write(emitter *em, batch_item *it)
+{
+    cJSON *res = it->res;
     if (res && em->bl && baseline_apply_decl(em->bl, res, &em->suppressed)) {
         snprintf(em->err, sizeof em->err, "out of memory");
         em->failed = 1;
@@ -538,12 +598,14 @@ static int cmd_check(check_opts *co)
     free(not_eval);
     batch_free_paths(paths, npaths);
     free(em.done);
-    if (em.written == 0 && bad_input) {
+    if (em.evaluated == 0 && bad_input) {
         /* nothing evaluated: only the errors are printed */
+        drop_held(&em);
         cJSON_Delete(em.doc);
         runner_free(r);
         return interrupted ? rc : policy_error ? EXIT_POLICY : EXIT_USAGE;
     }
+    if (em.nheld) emit_held(&em); /* inputs without an evaluation after the last result */
     int wr = 0;
     if (emit_open(&em) == 0) {
         if (!em.stream) {

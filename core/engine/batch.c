@@ -115,10 +115,62 @@ static void progress_draw(progress *p, int final)
 
 /* ---- evaluating one declaration ------------------------------------------------ */
 
-enum { B_BAD_INPUT = 1, B_NOT_COMPLIANT = 2, B_POLICY_ERROR = 4 };
+/* B_NO_EVAL: the result is an entry for an input without an evaluation (failed_decl) */
+enum { B_BAD_INPUT = 1, B_NOT_COMPLIANT = 2, B_POLICY_ERROR = 4, B_NO_EVAL = 8 };
+
+/* A declaration result for an input that produced none (docs/result-schema.md,
+ * "Inputs without a result"): the file, no hash or body, not compliant, no policies, and
+ * an "error" saying what became of it — so that every input appears in the report. */
+static cJSON *failed_decl(const char *path, const char *kind, const char *ja, const char *en,
+                          int line, int column, const char *pointer)
+{
+    static const char *const bkeys[] = {"name", "code", "prefecture", "model", "as_of"};
+    cJSON *res = cJSON_CreateObject();
+    if (!res) return NULL;
+    cJSON_AddStringToObject(res, "file", path);
+    cJSON_AddNullToObject(res, "sha256");
+    cJSON *b = cJSON_AddObjectToObject(res, "body");
+    for (size_t i = 0; b && i < sizeof bkeys / sizeof *bkeys; i++)
+        cJSON_AddNullToObject(b, bkeys[i]);
+    cJSON_AddFalseToObject(res, "compliant");
+    cJSON *counts = cJSON_AddObjectToObject(res, "counts");
+    for (int i = 0; counts && i < 7; i++)
+        cJSON_AddNumberToObject(counts, status_name((policy_status)i), 0);
+    cJSON_AddArrayToObject(res, "policies");
+    cJSON *e = cJSON_AddObjectToObject(res, "error");
+    if (e) {
+        cJSON_AddStringToObject(e, "kind", kind);
+        cJSON *m = cJSON_AddObjectToObject(e, "message");
+        if (m) {
+            cJSON_AddStringToObject(m, "ja", ja);
+            cJSON_AddStringToObject(m, "en", en);
+        }
+        if (line > 0) {
+            cJSON_AddNumberToObject(e, "line", line);
+            cJSON_AddNumberToObject(e, "column", column);
+        }
+        if (pointer) cJSON_AddStringToObject(e, "pointer", pointer);
+    }
+    if (!b || !counts || !e || !cJSON_GetObjectItemCaseSensitive(e, "message")) {
+        cJSON_Delete(res);
+        return NULL;
+    }
+    return res;
+}
+
+/* The same for an evaluation that failed with the (English) reason `why`. */
+static cJSON *failed_eval(const char *path, const char *why)
+{
+    char ja[2300];
+    snprintf(ja, sizeof ja, "評価できませんでした: %s", why);
+    return failed_decl(path, strstr(why, "wall-clock limit") ? "timeout" : "error", ja, why, 0, 0,
+                       NULL);
+}
 
 /* The pipeline for one declaration file; messages go to `msg`. Returns the declaration
- * result (or NULL when the declaration was skipped) and ORs status bits into *flags. */
+ * result — for an input that could not be read, was invalid or could not be evaluated,
+ * one with an "error" (failed_decl) — or NULL when interrupted or out of memory, and ORs
+ * status bits into *flags. */
 static cJSON *pipeline(runner *r, const char *path, const batch_opts *o, watchdog_eval_fn eval,
                        FILE *msg, int *flags)
 {
@@ -126,20 +178,29 @@ static cJSON *pipeline(runner *r, const char *path, const batch_opts *o, watchdo
     decl_error e;
     if (decl_load_file(path, o->limits, &d, &e)) {
         decl_error_print(msg, &e, o->lang);
+        /* positional or schema errors: invalid content; otherwise the file itself */
+        cJSON *res = failed_decl(path, e.line > 0 || e.pointer ? "invalid" : "unreadable",
+                                 e.msg_ja ? e.msg_ja : "", e.msg_en ? e.msg_en : "", e.line,
+                                 e.column, e.pointer);
         decl_error_clear(&e);
-        *flags |= B_BAD_INPUT;
-        return NULL;
+        *flags |= B_BAD_INPUT | B_NO_EVAL;
+        return res;
     }
     char err[2048];
     cJSON *verrs = runner_validate(r, d, err, sizeof err);
     if (!verrs) {
         fprintf(msg, "kyojin: %s: %s\n", path, err);
         decl_free(d);
-        *flags |= B_BAD_INPUT;
-        return NULL;
+        *flags |= B_BAD_INPUT | B_NO_EVAL;
+        return failed_decl(path, "invalid", err, err, 0, 0, NULL);
     }
     if (cJSON_GetArraySize(verrs) > 0) {
         const cJSON *v;
+        char *ja = NULL, *en = NULL; /* every message, one per line */
+        size_t jalen = 0, enlen = 0;
+        FILE *jaf = open_memstream(&ja, &jalen), *enf = open_memstream(&en, &enlen);
+        int line = 0, column = 0;
+        char *pointer = NULL;
         cJSON_ArrayForEach(v, verrs) {
             const cJSON *m = cJSON_GetObjectItemCaseSensitive(v, "message");
             decl_error de;
@@ -148,12 +209,27 @@ static cJSON *pipeline(runner *r, const char *path, const batch_opts *o, watchdo
                           rollup_text(cJSON_GetObjectItemCaseSensitive(m, "ja"), "ja"),
                           rollup_text(cJSON_GetObjectItemCaseSensitive(m, "en"), "en"), &de);
             decl_error_print(msg, &de, o->lang);
+            if (v == verrs->child) { /* the first error locates the entry */
+                line = de.line;
+                column = de.column;
+                pointer = de.pointer ? strdup(de.pointer) : NULL;
+            }
+            if (jaf)
+                fprintf(jaf, "%s%s", v == verrs->child ? "" : "\n", de.msg_ja ? de.msg_ja : "");
+            if (enf)
+                fprintf(enf, "%s%s", v == verrs->child ? "" : "\n", de.msg_en ? de.msg_en : "");
             decl_error_clear(&de);
         }
         cJSON_Delete(verrs);
         decl_free(d);
-        *flags |= B_BAD_INPUT;
-        return NULL;
+        *flags |= B_BAD_INPUT | B_NO_EVAL;
+        int bad = !jaf || fclose(jaf) != 0;
+        if (!enf || fclose(enf) != 0) bad = 1;
+        cJSON *res = bad ? NULL : failed_decl(path, "invalid", ja, en, line, column, pointer);
+        free(ja);
+        free(en);
+        free(pointer);
+        return res;
     }
     cJSON_Delete(verrs);
     int any_error = 0;
@@ -162,9 +238,11 @@ static cJSON *pipeline(runner *r, const char *path, const batch_opts *o, watchdo
         *flags |= B_BAD_INPUT;
     decl_free(d);
     if (!res) {
-        if (!watchdog_interrupted()) fprintf(msg, "kyojin: %s: %s\n", path, err);
         *flags |= B_POLICY_ERROR;
-        return NULL;
+        if (watchdog_interrupted()) return NULL;
+        fprintf(msg, "kyojin: %s: %s\n", path, err);
+        *flags |= B_NO_EVAL;
+        return failed_eval(path, err);
     }
     if (any_error) *flags |= B_POLICY_ERROR;
     if (!json_true(res, "compliant")) *flags |= B_NOT_COMPLIANT;
@@ -198,9 +276,10 @@ static watchdog *process_watchdog(runner *r, const batch_opts *o)
 static void eval_one(runner *r, const char *path, const batch_opts *o, FILE *msg, int *flags,
                      batch_item *item)
 {
+    int f = 0; /* this declaration's bits */
     memset(item, 0, sizeof *item);
     if (o->timeout <= 0) {
-        item->res = pipeline(r, path, o, runner_eval, msg, flags);
+        item->res = pipeline(r, path, o, runner_eval, msg, &f);
     } else {
         watchdog *w = process_watchdog(r, o);
         watchdog_out out;
@@ -208,20 +287,24 @@ static void eval_one(runner *r, const char *path, const batch_opts *o, FILE *msg
         fflush(stderr);
         if (!w) {
             fprintf(msg, "kyojin: %s: out of memory\n", path);
-            *flags |= B_POLICY_ERROR;
-            return;
+            f |= B_POLICY_ERROR;
+        } else if (watchdog_run(w, path, &out, err, sizeof err)) {
+            f |= B_POLICY_ERROR;
+            if (!watchdog_interrupted()) {
+                fprintf(msg, "kyojin: %s: %s\n", path, err);
+                item->res = failed_eval(path, err);
+                f |= B_NO_EVAL;
+            }
+        } else {
+            f |= out.status;
+            item->res = out.res;
+            item->text = out.text;
+            item->len = out.len;
         }
-        if (watchdog_run(w, path, &out, err, sizeof err)) {
-            if (!watchdog_interrupted()) fprintf(msg, "kyojin: %s: %s\n", path, err);
-            *flags |= B_POLICY_ERROR;
-            return;
-        }
-        *flags |= out.status;
-        item->res = out.res;
-        item->text = out.text;
-        item->len = out.len;
     }
-    item->compliant = (item->res || item->text) && !(*flags & B_NOT_COMPLIANT);
+    *flags |= f;
+    item->compliant = (item->res || item->text) && !(f & B_NOT_COMPLIANT);
+    item->failed = (item->res || item->text) && (f & B_NO_EVAL);
 }
 
 /* ---- workers ------------------------------------------------------------------- */
@@ -339,7 +422,7 @@ static void merge_one(const char *dir, char *const *files, size_t i, const batch
         size_t rl = 0;
         char *text = rp ? fileio_read(rp, (size_t)1 << 30, &rl) : NULL;
         if (text) {
-            batch_item it = {NULL, NULL, 0, !(f & B_NOT_COMPLIANT)};
+            batch_item it = {NULL, NULL, 0, !(f & B_NOT_COMPLIANT), (f & B_NO_EVAL) != 0};
             if (o->render) {
                 it.text = text;
                 it.len = rl;

@@ -358,8 +358,7 @@ static void headline(ctx *c, const cJSON *d)
 static const char *verdict(ctx *c, const cJSON *d, const char **words)
 {
     int en = c->en;
-    const cJSON *err = cJSON_GetObjectItemCaseSensitive(d, "error");
-    if (err && !cJSON_IsNull(err)) {
+    if (rl_decl_error(d)) {
         *words = W("eval_error");
         return "err";
     }
@@ -376,7 +375,7 @@ static void summary(ctx *c, const cJSON *d, int i)
     FILE *out = c->out;
     int en = c->en;
     const cJSON *comp = cJSON_GetObjectItemCaseSensitive(d, "compliant");
-    const cJSON *err = cJSON_GetObjectItemCaseSensitive(d, "error");
+    const cJSON *err = rl_decl_error(d);
     const cJSON *risk = cJSON_GetObjectItemCaseSensitive(d, "risk");
     status_counts counts;
     rv_list levels = report_vocab_list(RV_LEVEL), statuses = report_vocab_list(RV_STATUS);
@@ -385,11 +384,11 @@ static void summary(ctx *c, const cJSON *d, int i)
     fputs(" — ", out);
     text_or_dash(out, body_name(d));
     fputs("</h2>\n", out);
-    if (err && !cJSON_IsNull(err)) {
+    if (err) {
         fputs("<div class=\"verdict err\">", out);
         T(W("eval_error"));
         fputs("</div>\n<p>", out);
-        value_text(out, err, en);
+        html_escape(out, rl_decl_error_text(err, en));
         fputs("</p>\n", out);
     } else if (cJSON_IsTrue(comp)) {
         fputs("<div class=\"verdict ok\">", out);

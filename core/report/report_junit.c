@@ -12,6 +12,7 @@
  * A declaration that could not be evaluated is one testcase with <error>.
  * No timestamps or durations: the output is deterministic.
  */
+#include "report/report_labels.h"
 #include "rollup/rollup.h"
 #include "util/cjson_cs.h"
 #include "util/utf8.h"
@@ -199,12 +200,9 @@ int report_junit_write(const cJSON *result, const char *lang, FILE *out, char *e
         property(out, "compliant", cJSON_IsTrue(comp) ? "true" : "false");
         fputs("    </properties>\n", out);
 
-        const cJSON *derr = cJSON_GetObjectItemCaseSensitive(d, "error");
-        if (derr && !cJSON_IsNull(derr)) {
-            const char *msg =
-                cJSON_IsString(derr)
-                    ? derr->valuestring
-                    : rollup_text(cJSON_GetObjectItemCaseSensitive(derr, "message"), lang);
+        const cJSON *derr = rl_decl_error(d);
+        if (derr) {
+            const char *msg = rl_decl_error_text(derr, en);
             fputs("    <testcase", out);
             attr(out, "classname", file);
             attr(out, "name", en ? "declaration" : "申告");

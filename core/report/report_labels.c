@@ -189,6 +189,22 @@ const char *rl_text(const cJSON *v, int en)
     return NULL;
 }
 
+const cJSON *rl_decl_error(const cJSON *decl)
+{
+    const cJSON *e = cJSON_GetObjectItemCaseSensitive(decl, "error");
+    return e && !cJSON_IsNull(e) ? e : NULL;
+}
+
+const char *rl_decl_error_text(const cJSON *err, int en)
+{
+    const char *t = cJSON_IsString(err)
+                        ? err->valuestring
+                        : rl_text(cJSON_GetObjectItemCaseSensitive(err, "message"), en);
+    return t && *t ? t
+           : en    ? "the declaration could not be evaluated"
+                   : "申告を評価できませんでした";
+}
+
 const char *rl_class_display(const char *cls, char *buf, size_t n)
 {
     static const char *const circled[] = {"①", "②", "③", "④"};

@@ -21,6 +21,12 @@ const char *rl_word(const char *key, int en); /* headings and column names */
  * plain string; NULL when absent. */
 const char *rl_text(const cJSON *v, int en);
 
+/* The declaration result's "error" (docs/result-schema.md), or NULL when it has none: an
+ * input that produced no evaluation (unreadable, invalid, timed out, failed). */
+const cJSON *rl_decl_error(const cJSON *decl);
+/* Its message (a {ja, en} "message", or a plain string); never NULL. */
+const char *rl_decl_error_text(const cJSON *err, int en);
+
 /* Display form of a classification class: "(3)'" → "(3)′", "1a" → "①a", "2" → "②".
  * Writes into buf (size n) and returns buf. */
 const char *rl_class_display(const char *cls, char *buf, size_t n);

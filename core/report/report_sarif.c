@@ -13,6 +13,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 
+#include "report/report_labels.h"
 #include "rollup/rollup.h"
 #include "util/cjson_cs.h"
 #include "util/utf8.h"
@@ -224,14 +225,6 @@ static cJSON *make_result(const cJSON *p, int rule_index, const char *status, co
     return r;
 }
 
-/* The message of a declaration-level error (string or {message, line, column}). */
-static const char *decl_error_text(const cJSON *e, const char *lang)
-{
-    if (cJSON_IsString(e)) return e->valuestring;
-    const char *t = rollup_text(cJSON_GetObjectItemCaseSensitive(e, "message"), lang);
-    return t[0] ? t : "declaration could not be evaluated";
-}
-
 int report_sarif_write(const cJSON *result, const char *lang, FILE *out, char *err, size_t errlen)
 {
     const cJSON *decls = cJSON_GetObjectItemCaseSensitive(result, "declarations");
@@ -320,12 +313,12 @@ int report_sarif_write(const cJSON *result, const char *lang, FILE *out, char *e
         }
         cJSON_AddItemToArray(artifacts, a);
 
-        const cJSON *derr = cJSON_GetObjectItemCaseSensitive(d, "error");
-        if (derr && !cJSON_IsNull(derr)) {
+        const cJSON *derr = rl_decl_error(d);
+        if (derr) {
             success = 0;
             cJSON *n = cJSON_CreateObject();
             cJSON_AddStringToObject(n, "level", "error");
-            cJSON_AddItemToObject(n, "message", text_obj(decl_error_text(derr, lang)));
+            cJSON_AddItemToObject(n, "message", text_obj(rl_decl_error_text(derr, en)));
             cJSON *locs = cJSON_AddArrayToObject(n, "locations");
             cJSON_AddItemToArray(
                 locs, make_location(uri, artifact, cJSON_GetObjectItemCaseSensitive(derr, "line"),

@@ -142,6 +142,18 @@ static void build_findings(builder *b, const cJSON *result, int en)
     for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
         head(b, rl_word(cols[i].w, en), cols[i].width);
     cJSON_ArrayForEach(d, cJSON_GetObjectItemCaseSensitive(result, "declarations")) {
+        const cJSON *derr = rl_decl_error(d);
+        if (derr) { /* an input without an evaluation: one row saying what became of it */
+            row(b, RT_ROW_PLAIN);
+            skip(b);
+            text(b, json_str(d, "file"), RT_PLAIN);
+            for (int k = 0; k < 4; k++) skip(b);
+            text(b, rl_status("error", en), RT_PLAIN);
+            text(b, json_str(derr, "pointer"), RT_PTR);
+            num(b, derr, "line");
+            text(b, rl_decl_error_text(derr, en), RT_PLAIN);
+            for (int k = 0; k < 6; k++) skip(b);
+        }
         cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
             const cJSON *fs = cJSON_GetObjectItemCaseSensitive(p, "findings");
             int n = cJSON_GetArraySize(fs);
@@ -460,6 +472,13 @@ static void build_meta(builder *b, const cJSON *result, int en)
         snprintf(key, sizeof key, "declarations.%d.compliant", i);
         kv(b, key,
            cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(d, "compliant")) ? "true" : "false");
+        const cJSON *derr = rl_decl_error(d);
+        if (derr) { /* only for an input without an evaluation */
+            snprintf(key, sizeof key, "declarations.%d.error.kind", i);
+            kv(b, key, json_str(derr, "kind"));
+            snprintf(key, sizeof key, "declarations.%d.error", i);
+            kv(b, key, rl_decl_error_text(derr, en));
+        }
     }
 }
 

@@ -3,6 +3,7 @@
  * Reads only the result document; status and level words and model symbols come from
  * kyojin.vocab (report_vocab.c). */
 #include "report/report.h"
+#include "report/report_labels.h"
 #include "report/report_vocab.h"
 #include "risk/risk.h" /* the short risk summary */
 #include "util/cjson_cs.h"
@@ -114,10 +115,14 @@ static void write_decl(const cJSON *d, const report_options *o, FILE *out)
     }
     (void)nfail;
     (void)nerr;
+    int unevaluated = rl_decl_error(d) != NULL;
     fprintf(out, "%s%s%s%s%s", bold,
             en ? "Verdict: " : "判定: ", o->color ? (compliant ? "\033[32m" : "\033[31m") : "",
-            compliant ? (en ? "compliant" : "準拠") : (en ? "not compliant" : "非準拠"), reset);
-    if (!compliant) {
+            compliant     ? (en ? "compliant" : "準拠")
+            : unevaluated ? (en ? "not evaluated" : "評価できませんでした")
+                          : (en ? "not compliant" : "非準拠"),
+            reset);
+    if (!compliant && !unevaluated) {
         if (en)
             fprintf(out, " (required: %d failed, %d errors)", req_fail, req_err);
         else
@@ -216,10 +221,10 @@ static void write_decl(const cJSON *d, const report_options *o, FILE *out)
         fprintf(out, "%s %d%s", group_heading(&groups[g], en), c ? c->valueint : 0,
                 g + 1 < sizeof groups / sizeof *groups ? " / " : "\n");
     }
-    const cJSON *err = cJSON_GetObjectItemCaseSensitive(d, "error");
-    if (cJSON_IsObject(err)) {
+    const cJSON *err = rl_decl_error(d);
+    if (err) {
         fputs(en ? "Error: " : "エラー: ", out);
-        term_puts(out, json_str_or(err, o->lang, ""));
+        term_puts(out, rl_decl_error_text(err, en));
         fputc('\n', out);
     }
     /* the risk summary is printed here by core/risk/risk_text.c when present. */

@@ -137,6 +137,7 @@ typedef struct {
     char *text; /* malloc'd rendered result, or NULL */
     size_t len;
     int compliant;
+    int failed; /* an entry for an input without an evaluation (its "error" is set) */
 } batch_item;
 
 /* Receives each declaration result (res or text, owned by the callee from then on) with the

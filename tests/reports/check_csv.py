@@ -46,7 +46,9 @@ check(not bare, "record ends are CRLF only")
 check(all(len(r) == len(rows[0]) for r in rows), "equal field counts")
 decls = result.get("declarations", [])
 if table == "findings":
+    # plus one row per declaration with an "error" (an input without an evaluation)
     want = sum(max(1, len(p.get("findings") or [])) for d in decls for p in d.get("policies") or [])
+    want += sum(1 for d in decls if d.get("error") is not None)
 elif table == "assets":
     want = sum(len((d.get("risk") or {}).get("asset_rows") or []) for d in decls)
 elif table == "trees":

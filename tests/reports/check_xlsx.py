@@ -63,12 +63,16 @@ for ws in (fnd, assets, trees, meta):
 
 # findings: one row per finding, or per policy without findings
 expected = sum(max(1, len(p.get("findings") or [])) for d in decls for p in d.get("policies") or [])
+expected += sum(1 for d in decls if d.get("error") is not None)  # an input without an evaluation
 check(fnd.max_row == expected + 1, f"findings rows {fnd.max_row - 1} == {expected}")
 if lang == "ja":
     check([c.value for c in fnd[1]][:3] == ["団体コード", "団体名", "ポリシー"], "findings header")
 row = 2
 g = Group("findings rows match the result")
 for d in decls:
+    if d.get("error") is not None:  # its row names the file
+        g(fnd.cell(row, 2).value == d.get("file"), f"findings!B{row} file of an input without an evaluation")
+        row += 1
     for p in d.get("policies") or []:
         for f in (p.get("findings") or [None]):
             g(fnd.cell(row, 2).value == d["body"]["name"], f"findings!B{row} body name verbatim")

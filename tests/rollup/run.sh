@@ -74,13 +74,15 @@ check "streamed json is formatted like cJSON's whole document" bash -c "jq . '$A
 "$K" check --policies $POL --no-progress --format json --baseline "$ART/j1.json" -o "$ART/bl.json" "$G" 2>/dev/null
 check "--baseline applied while streaming: every finding known, record after the declarations" bash -c "jq -e '([.declarations[].policies[].findings[]? | select(.status == \"fail\" or .status == \"warn\")] | length) == 0 and .baseline.suppressed > 0 and (keys_unsorted | index(\"baseline\")) > (keys_unsorted | index(\"declarations\"))' '$ART/bl.json' >/dev/null"
 
-# a bad declaration is reported and skipped; the rest is evaluated; the exit code says so
+# a bad declaration is reported, listed with its error and skipped; the rest is evaluated;
+# the exit code says so
 B=$ART/withbad; mkdir -p "$B"; cp "$G"/0*.json "$B"/; printf '{"schema": "kyojin/declaration/v1", "body": ' > "$B/010000-broken.json"
 cp "$G/$(ls "$G" | sed -n 5p)" "$B/zz-invalid.json"; jq '.model = "gamma"' "$B/zz-invalid.json" > "$B/zz-invalid.tmp" && mv "$B/zz-invalid.tmp" "$B/zz-invalid.json"
 nb=$(ls "$B" | wc -l)
 "$K" check --policies $POL --no-progress --jobs 2 --format json -o "$ART/bad.json" "$B" 2>"$ART/bad.err"; rc=$?
 check "bad declarations: exit 2 (input error)" test $rc -eq 2
-check "bad declarations: the others are evaluated" test "$(jq '.declarations|length' "$ART/bad.json")" -eq $((nb - 2))
+check "bad declarations: the others are evaluated" test "$(jq '[.declarations[]|select(.error == null)]|length' "$ART/bad.json")" -eq $((nb - 2))
+check "bad declarations: each is listed with its error" test "$(jq '[.declarations[]|select(.error.kind == "invalid")]|length' "$ART/bad.json")" -eq 2
 check "bad declarations: both reported with file:line:column" bash -c "grep -q '010000-broken.json:1:' '$ART/bad.err' && grep -q 'zz-invalid.json:[0-9]*:[0-9]*' '$ART/bad.err'"
 "$K" check --policies $POL --no-progress --format json -o "$ART/bad1.json" "$B" 2>"$ART/bad1.err"
 check "bad declarations: messages and output identical with --jobs 1" bash -c "cmp -s '$ART/bad.json' '$ART/bad1.json' && cmp -s '$ART/bad.err' '$ART/bad1.err'"

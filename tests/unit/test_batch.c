@@ -138,8 +138,8 @@ static void workers_give_the_same_results_and_messages(void **state)
     calls = 0;
     cJSON *d1 = run(r, paths, n, 1, &s1, &m1);
     assert_int_equal(calls, 5);
-    cJSON *d3 = run(r, paths, n, 3, &s3, &m3); /* callbacks run in the workers */
-    assert_int_equal(cJSON_GetArraySize(d1), 5);
+    cJSON *d3 = run(r, paths, n, 3, &s3, &m3);   /* callbacks run in the workers */
+    assert_int_equal(cJSON_GetArraySize(d1), 6); /* the broken one has an entry with "error" */
     assert_true(cJSON_Compare(d1, d3, 1));
     assert_string_equal(m1, m3);
     assert_non_null(strstr(m1, "03b-broken.json:1:"));
@@ -149,11 +149,19 @@ static void workers_give_the_same_results_and_messages(void **state)
     /* input order, and the callback's mark is in every result */
     const cJSON *x;
     int i = 0;
-    const char *order[] = {"00.json", "01.json", "02.json", "03.json", "04.json"};
+    const char *order[] = {"00.json", "01.json",         "02.json",
+                           "03.json", "03b-broken.json", "04.json"};
     cJSON_ArrayForEach(x, d3) {
         const char *f = cJSON_GetObjectItem(x, "file")->valuestring;
+        int broken = strcmp(strrchr(f, '/') + 1, "03b-broken.json") == 0;
         assert_string_equal(strrchr(f, '/') + 1, order[i++]);
-        assert_non_null(cJSON_GetObjectItem(x, "after_eval"));
+        /* an evaluated result has the callback's mark; the broken input says why it has none */
+        if (broken)
+            assert_string_equal(
+                cJSON_GetObjectItem(cJSON_GetObjectItem(x, "error"), "kind")->valuestring,
+                "invalid");
+        else
+            assert_non_null(cJSON_GetObjectItem(x, "after_eval"));
     }
     free(m1);
     free(m3);
