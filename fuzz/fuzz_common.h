@@ -1,5 +1,5 @@
 /* fuzz_common.h — shared setup of the fuzz harnesses: the installation directory (policies,
- * Lua runtime, samples) and a reusable runner. */
+ * Lua runtime, samples), the build's bundle when linked, and the invariant check. */
 #ifndef KYOJIN_FUZZ_COMMON_H
 #define KYOJIN_FUZZ_COMMON_H
 #include <stdio.h>
@@ -36,6 +36,15 @@ static inline char *fuzz_read(const char *path, size_t *len)
         *len = (size_t)n;
     }
     return b;
+}
+
+/* The build's precompiled bundle (engine/bundle.h) when it is linked in (fuzz/run.sh and the
+ * suite fuzz_regressions link it when the build made it), else NULL: the Lua runtime then
+ * loads from bytecode as in kyojin, several times faster than compiling it per input. */
+extern const struct bundle kyojin_builtin_bundle __attribute__((weak));
+static inline const struct bundle *fuzz_bundle(void)
+{
+    return &kyojin_builtin_bundle;
 }
 
 #define FUZZ_CHECK(cond, ...)                                                                      \
