@@ -5,11 +5,13 @@
  * hostile policies try (writes to `kyojin` helpers and to the tables they return, metatables of
  * returned tables, JSON values and strings, rawset, `_ENV` tricks, load, coroutine, errors with
  * tables, xpcall handlers, pcall, bounded loops, findings with odd strings, large allocations)
- * and benign checks that read declaration fields and report what they see. Two policies are
- * generated, A (id AA-00, so it runs first) and B (ZZ-99), or B is a bundled policy of
- * policies/ (DL-*, ST-*, ...). A declaration is picked from samples/ or generated (minimal.json
- * with fields set from the input), and a following declaration from samples/ or
- * samples/invalid/.
+ * and benign checks that read declaration fields. Two policies are generated, A (id AA-00, so
+ * it runs first) and B (ZZ-99), or B is a bundled policy of policies/ (DL-*, ST-*) in a quarter
+ * of the inputs. A generated B reports, first and last, a snapshot of every shared value it can
+ * see (observed[]: sorted keys of `kyojin`, the libraries, the string methods, the JSON value
+ * metatables, helper results, the declaration view), one finding per value. A declaration is
+ * picked from samples/ or generated (minimal.json with fields set from the input), and a
+ * following declaration from samples/ or samples/invalid/.
  *
  * The way `kyojin check` runs a batch in one process (batch.c: validate, evaluate, next
  * declaration in the same runner), it runs first B alone in a fresh runner, then A and B in
@@ -702,7 +704,6 @@ static void remove_text(const char *name)
     unlink(p);
 }
 
-/* Everything B leaves in one run: per step, text appended to *log. */
 static char *print(const cJSON *j)
 {
     char *s = cJSON_PrintUnformatted(j);
