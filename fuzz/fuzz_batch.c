@@ -12,8 +12,7 @@
  * once); the listing holds every *.json entry that does not start with '.' exactly once and
  * nothing else; the report has exactly one entry per listed input, in order, naming its file
  * (\xHH for a byte that is not UTF-8), valid UTF-8, with a result or an "error" {kind,
- * message {ja, en}}; a valid sample (or a link to one) is
- * evaluated; a FIFO or a folder is refused as not a regular file; no temporary file is left
+ * message {ja, en}}; a valid sample (or a link to one) is evaluated; a FIFO or a folder is refused as not a regular file; no temporary file is left
  * (TMPDIR, the folder). */
 #define _GNU_SOURCE
 #include "input/decl.h"
@@ -397,7 +396,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     clock_gettime(CLOCK_MONOTONIC, &t0);
     FUZZ_CHECK(batch_check(R, paths, np, &o, emit, &rp, &st) == 0, "the batch did not start");
     clock_gettime(CLOCK_MONOTONIC, &t1);
-    FUZZ_CHECK(t1.tv_sec - t0.tv_sec < 15, "the batch took %lds", (long)(t1.tv_sec - t0.tv_sec));
+    /* a dozen small files: seconds at most even on a loaded machine (make fuzz: -timeout=60) */
+    FUZZ_CHECK(t1.tv_sec - t0.tv_sec < 50, "the batch took %lds", (long)(t1.tv_sec - t0.tv_sec));
     for (size_t k = 0; k < np; k++)
         FUZZ_CHECK(rp.seen[k] == 1, "%s reported %d times", paths[k], rp.seen[k]);
     int bad = 0;
