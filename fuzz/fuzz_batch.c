@@ -30,16 +30,6 @@
 #include <time.h>
 #include <unistd.h>
 
-typedef struct {
-    const uint8_t *p;
-    size_t n, i;
-} reader;
-
-static unsigned u8(reader *r)
-{
-    return r->i < r->n ? r->p[r->i++] : 0;
-}
-
 enum {
     K_VALID,
     K_TRUNCATED,
@@ -131,16 +121,16 @@ static int write_bytes(const char *path, const void *b, size_t n)
 }
 
 /* The entry's name: input bytes without '/' and NUL, then a suffix. Unique by its index. */
-static void make_name(reader *r, entry *e, int idx)
+static void make_name(fuzz_reader *r, entry *e, int idx)
 {
     static const char *const suffix[] = {".json", ".json",  ".json", ".json",
                                          ".JSON", ".json~", ".txt",  ""};
-    unsigned len = u8(r) % 12, flags = u8(r);
+    unsigned len = fuzz_u8(r) % 12, flags = fuzz_u8(r);
     size_t o = 0;
     if (flags & 0x80) e->name[o++] = '.'; /* hidden */
     if (flags & 0x40) e->name[o++] = '-';
     for (unsigned i = 0; i < len; i++) {
-        unsigned c = u8(r);
+        unsigned c = fuzz_u8(r);
         e->name[o++] = c == '/' || c == 0 ? '_' : (char)c;
     }
     o += (size_t)snprintf(e->name + o, sizeof e->name - o, "%02d%s", idx, suffix[flags & 7]);
@@ -158,7 +148,7 @@ static void path_of(char *dst, size_t cap, const char *name)
 }
 
 /* Create entry i; returns 0, or -1 when the entry could not be made (then it is dropped). */
-static int make_entry(reader *r, entry *es, int i)
+static int make_entry(fuzz_reader *r, entry *es, int i)
 {
     entry *e = &es[i];
     char p[8192], q[8300];
@@ -167,20 +157,20 @@ static int make_entry(reader *r, entry *es, int i)
     size_t sl = sample_len[0];
     switch (e->kind) {
     case K_VALID: {
-        int k = u8(r) & 1;
+        int k = fuzz_u8(r) & 1;
         e->valid = !max_input || sample_len[k] <= max_input;
         return write_bytes(p, samples[k], sample_len[k]);
     }
-    case K_TRUNCATED: return write_bytes(p, s, sl * u8(r) / 256);
+    case K_TRUNCATED: return write_bytes(p, s, sl * fuzz_u8(r) / 256);
     case K_BYTES: {
-        size_t n = u8(r) % 64, have = r->n - r->i;
+        size_t n = fuzz_u8(r) % 64, have = r->n - r->i;
         if (n > have) n = have;
         int rc = write_bytes(p, r->p + r->i, n);
         r->i += n;
         return rc;
     }
     case K_UTF16: {
-        int be = u8(r) & 1;
+        int be = fuzz_u8(r) & 1;
         size_t n = 2 + 2 * sl;
         unsigned char *b = malloc(n);
         if (!b) return -1;
@@ -199,13 +189,13 @@ static int make_entry(reader *r, entry *es, int i)
     case K_LINK: {
         e->fails = 1;
         if (i == 0) return symlink("nowhere.json", p);
-        entry *t = &es[u8(r) % i];
+        entry *t = &es[fuzz_u8(r) % i];
         e->valid = t->valid;
         e->fails = t->fails;
         e->notreg = t->notreg;
         return symlink(t->name, p);
     }
-    case K_LINK_DIR: e->fails = e->notreg = 1; return symlink(u8(r) & 1 ? "." : folder, p);
+    case K_LINK_DIR: e->fails = e->notreg = 1; return symlink(fuzz_u8(r) & 1 ? "." : folder, p);
     case K_DANGLING: e->fails = 1; return symlink("gone/missing.json", p);
     case K_SUBDIR:
         if (mkdir(p, 0700) != 0) return -1;
@@ -344,18 +334,18 @@ static int cmp_str(const void *a, const void *b)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size > 2048) return 0;
-    reader rd = {data, size, 0};
-    unsigned opts = u8(&rd);
+    fuzz_reader rd = {data, size, 0};
+    unsigned opts = fuzz_u8(&rd);
     decl_limits lim = {(size_t)4 << 10, 0}; /* the samples but minimal.json are larger */
     max_input = opts & 8 ? lim.max_input : 0;
-    int n = (int)(u8(&rd) % (MAX_ENTRIES + 1));
+    int n = (int)(fuzz_u8(&rd) % (MAX_ENTRIES + 1));
     entry es[MAX_ENTRIES];
     memset(es, 0, sizeof es);
     FUZZ_CHECK(mkdir(folder, 0700) == 0, "%s: %s", folder, strerror(errno));
     int made = 0;
     for (int i = 0; i < n; i++) {
         entry *e = &es[made];
-        e->kind = (int)(u8(&rd) % N_KINDS);
+        e->kind = (int)(fuzz_u8(&rd) % N_KINDS);
         make_name(&rd, e, made);
         if (make_entry(&rd, es, made) == 0)
             made++;

@@ -2,6 +2,7 @@
  * Lua runtime, samples), the build's bundle when linked, and the invariant check. */
 #ifndef KYOJIN_FUZZ_COMMON_H
 #define KYOJIN_FUZZ_COMMON_H
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +37,17 @@ static inline char *fuzz_read(const char *path, size_t *len)
         *len = (size_t)n;
     }
     return b;
+}
+
+/* Reading the input of a generator harness byte by byte; past the end, zeros. */
+typedef struct {
+    const uint8_t *p;
+    size_t n, i;
+} fuzz_reader;
+
+static inline unsigned fuzz_u8(fuzz_reader *r)
+{
+    return r->i < r->n ? r->p[r->i++] : 0;
 }
 
 /* The build's precompiled bundle (engine/bundle.h) when it is linked in (fuzz/run.sh and the

@@ -30,20 +30,9 @@
 #include <stdint.h>
 #include <unistd.h>
 
-/* ---- input reader ------------------------------------------------------------ */
-
-typedef struct {
-    const uint8_t *p;
-    size_t n, i;
-} reader;
-
-static unsigned u8(reader *r)
+static unsigned pick(fuzz_reader *r, unsigned n)
 {
-    return r->i < r->n ? r->p[r->i++] : 0;
-}
-static unsigned pick(reader *r, unsigned n)
-{
-    return u8(r) % n;
+    return fuzz_u8(r) % n;
 }
 
 /* ---- output buffer -------------------------------------------------------------- */
@@ -231,14 +220,14 @@ static const char *const asset_fields[] = {
     "data", "controls", "nope"};
 #define N_AF (sizeof asset_fields / sizeof *asset_fields)
 
-static void gen_stmt(reader *r, buf *o, int depth);
+static void gen_stmt(fuzz_reader *r, buf *o, int depth);
 
-static void gen_val(reader *r, buf *o, int depth)
+static void gen_val(fuzz_reader *r, buf *o, int depth)
 {
     switch (pick(r, depth > 2 ? 10 : 13)) {
     case 0: out(o, "nil"); break;
-    case 1: out(o, u8(r) & 1 ? "true" : "false"); break;
-    case 2: out(o, "%d", (int)(signed char)u8(r)); break;
+    case 1: out(o, fuzz_u8(r) & 1 ? "true" : "false"); break;
+    case 2: out(o, "%d", (int)(signed char)fuzz_u8(r)); break;
     case 3: out(o, "%s", odd_str[pick(r, N_STR)]); break;
     case 4: out(o, "{}"); break;
     case 5: out(o, "kyojin.object({ x = 1 })"); break;
@@ -270,9 +259,9 @@ static void gen_val(reader *r, buf *o, int depth)
 
 /* The key k of table i as a Lua expression (a string literal, or a number), or NULL for
  * the expression of one of keys[]: mostly one of the table's own keys. */
-static void gen_keyname(reader *r, unsigned i, char *dst, size_t cap, const char **general)
+static void gen_keyname(fuzz_reader *r, unsigned i, char *dst, size_t cap, const char **general)
 {
-    unsigned c = u8(r);
+    unsigned c = fuzz_u8(r);
     *general = NULL;
     if (c & 0x80) {
         *general = keys[c % N_KEY];
@@ -287,7 +276,7 @@ static void gen_keyname(reader *r, unsigned i, char *dst, size_t cap, const char
 }
 
 /* `T.K` / `T[K]` for table i */
-static void gen_target(reader *r, buf *o, unsigned i)
+static void gen_target(fuzz_reader *r, buf *o, unsigned i)
 {
     char k[64];
     const char *g;
@@ -317,7 +306,7 @@ static long big_sizes[] = {0, 1, 10, 1000, 100000, 1000000, 10000000, 100000000,
 static const char *const finding_method[] = {"pass",           "fail",     "warn",
                                              "not_applicable", "classify", "info"};
 
-static void gen_ptr(reader *r, buf *o)
+static void gen_ptr(fuzz_reader *r, buf *o)
 {
     switch (pick(r, 7)) {
     case 0: out(o, "\"/body\""); break;
@@ -330,7 +319,7 @@ static void gen_ptr(reader *r, buf *o)
     }
 }
 
-static void gen_msg(reader *r, buf *o, int depth)
+static void gen_msg(fuzz_reader *r, buf *o, int depth)
 {
     switch (pick(r, 5)) {
     case 0: out(o, "nil"); break;
@@ -342,7 +331,7 @@ static void gen_msg(reader *r, buf *o, int depth)
 }
 
 /* One statement. Nested statements (pcall, loops, handlers, coroutines) until depth 3. */
-static void gen_stmt(reader *r, buf *o, int depth)
+static void gen_stmt(fuzz_reader *r, buf *o, int depth)
 {
     if (depth > 3) {
         out(o, "kept = %u", pick(r, 10));
@@ -402,7 +391,7 @@ static void gen_stmt(reader *r, buf *o, int depth)
     }
     case 5:
         out(o, "do local f = load(%s%s) if f then kept = f() end end", load_text[pick(r, N_LOAD)],
-            u8(r) & 1 ? ", \"x\", \"bt\", _ENV" : "");
+            fuzz_u8(r) & 1 ? ", \"x\", \"bt\", _ENV" : "");
         break;
     case 6:
         out(o, "do local co = coroutine.create(function() ");
@@ -438,7 +427,7 @@ static void gen_stmt(reader *r, buf *o, int depth)
         out(o, " end)");
         break;
     case 10: {
-        unsigned n = u8(r);
+        unsigned n = fuzz_u8(r);
         n = n < 200 ? n % 16 : (n - 200) * 500u;
         out(o, "for i = 1, %u do ", n);
         gen_stmt(r, o, depth + 1);
@@ -543,7 +532,7 @@ static void make_prelude(void)
     free(o.b);
 }
 
-static void gen_policy(reader *r, buf *o, const char *id, const char *level, int snapshots)
+static void gen_policy(fuzz_reader *r, buf *o, const char *id, const char *level, int snapshots)
 {
     /* code of the chunk itself (it runs when the policy file loads) */
     for (unsigned i = 0, n = pick(r, 8) < 2 ? 1 : 0; i < n; i++) {
@@ -562,7 +551,7 @@ static void gen_policy(reader *r, buf *o, const char *id, const char *level, int
         out(o, "    snapshot(\"first\")\n");
     unsigned n = 1 + pick(r, 8);
     for (unsigned i = 0; i < n; i++) {
-        int wrap = u8(r) & 1;
+        int wrap = fuzz_u8(r) & 1;
         out(o, "    %s", wrap ? "pcall(function() " : "");
         gen_stmt(r, o, 0);
         out(o, "%s;\n", wrap ? " end)" : ""); /* `;`: a next line "(...)" is no call */
@@ -652,13 +641,13 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 /* minimal.json with the model and some facts set from the input (may well be invalid:
  * then only the validations are compared) */
-static decl_doc *gen_decl(reader *r)
+static decl_doc *gen_decl(fuzz_reader *r)
 {
     /* mostly valid values; a high byte picks an invalid one */
     static const char *const models[] = {"alpha", "alpha_prime", "beta", "beta_prime", "gamma"};
     static const char *const counts[] = {"25", "0", "1000000", "-1", "1e308", "\"25\"", "null"};
     static const char *const bools[] = {"false", "true", "null", "\"false\"", "{}"};
-    unsigned x = u8(r), y = u8(r), z = u8(r);
+    unsigned x = fuzz_u8(r), y = fuzz_u8(r), z = fuzz_u8(r);
     const char *model = models[x < 240 ? x % 4 : 4];
     const char *count = counts[y < 240 ? y % 3 : 3 + y % 4];
     const char *used = bools[z < 240 ? z % 2 : 2 + z % 3];
@@ -785,21 +774,21 @@ static char *run(decl_doc *d1, decl_doc *d2, const char *bid, int expect)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size > 4096) return 0;
-    reader rd = {data, size, 0};
-    unsigned mode = u8(&rd);
-    unsigned which = u8(&rd);
+    fuzz_reader rd = {data, size, 0};
+    unsigned mode = fuzz_u8(&rd);
+    unsigned which = fuzz_u8(&rd);
     decl_doc *gen = NULL, *d1;
     if ((which & 7) == 7 && (gen = gen_decl(&rd)) != NULL)
         d1 = gen;
     else
         d1 = decls[which % N_DECL];
-    decl_doc *d2 = nexts[u8(&rd) % N_NEXT];
+    decl_doc *d2 = nexts[fuzz_u8(&rd) % N_NEXT];
 
     buf a = {0}, b = {0};
-    gen_policy(&rd, &a, "AA-00", u8(&rd) & 1 ? "required" : "recommended", 0);
+    gen_policy(&rd, &a, "AA-00", fuzz_u8(&rd) & 1 ? "required" : "recommended", 0);
     const char *bid = "ZZ-99";
     if (mode % 4 == 3) { /* a bundled policy as B */
-        size_t k = u8(&rd) % N_REAL;
+        size_t k = fuzz_u8(&rd) % N_REAL;
         out(&b, "%s", real_text[k]);
         bid = real_id[k];
     } else {
