@@ -166,17 +166,23 @@ static int level_of_name(const char *const *names, const int *levels, const char
     return dflt;
 }
 
-/* RA-01: declared importance, or the highest proposal of importance.lua's rules. */
-static int derive_importance(const risk_tables *t, const asset_info *a)
+/* RA-01: the highest proposal of importance.lua's rules (the first rule that proposes it
+   in *rule), the default (*rule NULL) when none holds. */
+static int derive_importance(const risk_tables *t, const asset_info *a, const cJSON **rule)
 {
     int best = t->imp_default;
-    const cJSON *r;
+    const cJSON *r, *f;
     const cJSON *data = json_get(a->obj, "data");
+    *rule = NULL;
     cJSON_ArrayForEach(r, t->imp_rules) {
         const cJSON *segs = json_get(r, "segments"), *kinds = json_get(r, "kinds"),
                     *d = json_get(r, "data");
         if (segs && !risk_list_has(segs, a->segment)) continue;
         if (kinds && !risk_list_has(kinds, a->kind)) continue;
+        bool flags = true;
+        cJSON_ArrayForEach(f, json_get(r, "flags"))
+            if (!cJSON_IsTrue(json_get(a->obj, f->valuestring))) flags = false;
+        if (!flags) continue;
         if (d) {
             bool hit = false;
             const cJSON *x;
@@ -185,7 +191,10 @@ static int derive_importance(const risk_tables *t, const asset_info *a)
             if (!hit) continue;
         }
         int lv = (int)json_get(r, "importance")->valuedouble;
-        if (lv > best) best = lv;
+        if (lv > best || (lv == best && !*rule)) {
+            best = lv;
+            *rule = r;
+        }
     }
     return best;
 }
@@ -284,10 +293,13 @@ static void read_assets(risk_ctx *c)
             a->importance = (int)imp->valuedouble;
             a->importance_declared = true;
         } else {
-            a->importance = derive_importance(t, a);
+            a->importance = derive_importance(t, a, &a->importance_rule);
         }
         for (int r = 0; r < t->nctl; r++)
             if (rule_provides(&t->ctl[r], c->decl, a)) a->provided |= (cmset)1 << t->ctl[r].cm;
+        const cJSON *flag;
+        cJSON_ArrayForEach(flag, t->oos_flags)
+            if (cJSON_IsTrue(json_get(it, flag->valuestring))) a->out_of_scope = true;
     }
     /* S001: a known unpatched vulnerability forces the vulnerability level. */
     const cJSON *vulns = json_get(c->decl, "vulnerabilities"), *vu;
@@ -581,7 +593,7 @@ static bool build_rows(risk_ctx *c)
     for (int a = 0; a < c->nassets; a++)
         for (int k = 0; k < t->nthreats; k++) {
             const rt_threat *th = &t->threats[k];
-            if (!threat_applies(t, th, &c->assets[a])) continue;
+            if (c->assets[a].out_of_scope || !threat_applies(t, th, &c->assets[a])) continue;
             row_info *r = &c->rows[c->nrows++];
             r->asset = a;
             r->threat = k;

@@ -309,8 +309,12 @@ static void test_table_errors(void **state)
          "matrix.lua: rows[3]: must be one of 9, 6, 4, 3, 2, 1"},
         {"matrix.lua", "return { id = 'x' ", "matrix.lua:1:"},
         {"threats.lua",
-         "return { { id = 'a', level = 4, basis = 'fixed', name = { ja = 'a', en = 'a' } } }",
+         "return { { id = 'a', level = 4, basis = 'fixed', name = { ja = 'a', en = 'a' },"
+         " examples = { ja = 'a', en = 'a' } } }",
          "threats.lua: a.level: must be a level 1, 2 or 3"},
+        {"threats.lua",
+         "return { { id = 'a', level = 1, basis = 'fixed', name = { ja = 'a', en = 'a' } } }",
+         "threats.lua: a.examples: must be { ja = \"…\", en = \"…\" }"},
         {"threats.lua",
          "return { { id = 'a', level = 1, basis = 'fixed', name = { ja = 'a', en = 'a' }, severity = 2 } }",
          "threats.lua: [1]: unknown field 'severity'"},
@@ -761,8 +765,10 @@ static void test_unpatched_override(void **state)
         const char *risk;
         int override;
     } cases[] = {
-        {0, 3, "C", 1}, /* threat 3 × 3 = 9, importance 1 → C, although FW, IPS, MFA are ○ */
-        {1, 1, "E", 0}, /* patched: the countermeasures count again: 3 × 1 = 3 → E */
+        /* the VPN is network infrastructure: importance 3 (S001 「システム・ネットワークの
+           基盤が攻撃され…住民サービスに影響する」) */
+        {0, 3, "A", 1}, /* threat 3 × 3 = 9, importance 3 → A, although FW, IPS, MFA are ○ */
+        {1, 1, "B", 0}, /* patched: the countermeasures count again: 3 × 1 = 3 → B */
     };
     for (size_t i = 0; i < 2; i++) {
         cJSON *v = cJSON_GetArrayItem(cJSON_GetObjectItem(decl, "vulnerabilities"), 0);
