@@ -338,9 +338,22 @@ static void test_table_errors(void **state)
          "entry_points.lua: [1]: must be { id, threat_level, name }"},
         {"damages.lua", "return { { label = '①', level = 1, name = { ja = 'd', en = 'd' } } }",
          "damages.lua: [1].id: must be a non-empty string"},
+#define IMP_HEAD                                                                                   \
+    "return { default = 1, default_reason = { ja = 'd', en = 'd' },"                               \
+    " declared_reason = { ja = 'd', en = 'd' }, "
         {"importance.lua",
-         "return { default = 1, rules = { { importance = 3, data = { 'secret' } } } }",
+         IMP_HEAD
+         "rules = { { importance = 3, data = { 'secret' }, reason = { ja = 'r', en = 'r' } } } }",
          "importance.lua: rules[1].data[1]: unknown value 'secret'"},
+        /* every rule says why (the report shows it) */
+        {"importance.lua", IMP_HEAD "rules = { { importance = 3, segments = { 'mynumber' } } } }",
+         "importance.lua: rules[1].reason: must be { ja = \"…\", en = \"…\" }"},
+        {"importance.lua",
+         IMP_HEAD
+         "rules = { { importance = 3, flags = { true }, reason = { ja = 'r', en = 'r' } } } }",
+         "importance.lua: rules[1].flags[1]: must be a string"},
+        {"importance.lua", "return { default = 1, rules = {} }",
+         "importance.lua: importance.default_reason: must be { ja = \"…\", en = \"…\" }"},
         {"rules.lua", "return {}", "rules.lua: "},
         /* the sandbox of data files */
         {"damages.lua", "return os.exit(1)", "attempt to index a nil value (global 'os')"},
