@@ -52,12 +52,12 @@ policy {
         if type(v.cvss) == "number" and v.cvss >= params.important_cvss then
           bad[a.id] = true
           result:fail(v, {
-            ja = "インターネット境界の機器 " .. cj .. " の" .. what.ja .. "が未適用です（CVSS " .. threshold .. " 以上）。最優先でパッチを適用してください。",
+            ja = "インターネット境界の機器 " .. cj .. "の" .. what.ja .. "が未適用です（CVSS " .. threshold .. " 以上）。最優先でパッチを適用してください。",
             en = "Internet-boundary device " .. ce .. ": " .. what.en .. " is unpatched (CVSS " .. threshold .. " or more). Patch it first.",
           })
         else
           result:pass(v, {
-            ja = "境界の機器 " .. cj .. " の" .. what.ja .. "は未適用ですが、CVSS " .. threshold .. " 未満です。",
+            ja = "境界の機器 " .. cj .. "の" .. what.ja .. "は未適用ですが、CVSS " .. threshold .. " 未満です。",
             en = what.en .. " on boundary device " .. ce .. " is unpatched but below CVSS " .. threshold .. ".",
           })
         end

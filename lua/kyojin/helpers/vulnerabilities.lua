@@ -54,17 +54,17 @@ function M.judge_own_patch(result, a, where, advice)
   local applied = M.patch_applied(a)
   if applied == true then
     result:pass(a, {
-      ja = where.ja .. " " .. lj .. " にはセキュリティパッチが適時に適用されています。",
+      ja = where.ja .. " " .. lj .. "にはセキュリティパッチが適時に適用されています。",
       en = where.en .. " " .. le .. " is patched in time.",
     })
   elseif applied == false then
     result:fail(a, {
-      ja = where.ja .. " " .. lj .. " にセキュリティパッチが適時に適用されていません。" .. advice.ja,
+      ja = where.ja .. " " .. lj .. "にセキュリティパッチが適時に適用されていません。" .. advice.ja,
       en = where.en .. " " .. le .. " is not patched in time. " .. advice.en,
     })
   else
     result:fail(a, {
-      ja = where.ja .. " " .. lj .. " のセキュリティパッチの適用状況は申告がありません（不明）。" .. advice.ja,
+      ja = where.ja .. " " .. lj .. "のセキュリティパッチの適用状況は申告がありません（不明）。" .. advice.ja,
       en = where.en .. " " .. le .. ": whether security patches are applied is not declared (unknown). " .. advice.en,
     })
   end
