@@ -895,6 +895,25 @@ static void countermeasure_list(ctx *c, const cJSON *cms)
     if (!k) fputs("—", out);
 }
 
+/* The asset-kind (with its segment) and target cells of an asset-sheet row. */
+static void asset_cells(ctx *c, const cJSON *x)
+{
+    FILE *out = c->out;
+    int en = c->en;
+    fputs("<td>", out);
+    T(rl_asset_kind(json_str(x, "asset_kind"), en));
+    if (json_str(x, "segment")) {
+        fputs("<br><span class=\"note\">", out);
+        T(rl_segment(json_str(x, "segment"), en));
+        fputs("</span>", out);
+    }
+    fputs("</td><td>", out);
+    text_or_dash(out, json_str(x, "asset_name"));
+    fputs("<br><code>", out);
+    text_or_dash(out, json_str(x, "asset"));
+    fputs("</code></td>", out);
+}
+
 /* The candidates against the row's threat that are not in place ("未実施"). */
 static void absent_list(ctx *c, const cJSON *absent)
 {
@@ -967,18 +986,7 @@ static void risk_sections(ctx *c, const cJSON *d, int i)
     cJSON_ArrayForEach(x, arows) {
         fputs("<tr>", out);
         level_cell(out, x, "no");
-        fputs("<td>", out);
-        T(rl_asset_kind(json_str(x, "asset_kind"), en));
-        if (json_str(x, "segment")) {
-            fputs("<br><span class=\"note\">", out);
-            T(rl_segment(json_str(x, "segment"), en));
-            fputs("</span>", out);
-        }
-        fputs("</td><td>", out);
-        text_or_dash(out, json_str(x, "asset_name"));
-        fputs("<br><code>", out);
-        text_or_dash(out, json_str(x, "asset"));
-        fputs("</code></td>", out);
+        asset_cells(c, x);
         level_cell(out, x, "threat_level");
         level_cell(out, x, "vulnerability_level");
         level_cell(out, x, "importance");
@@ -1007,13 +1015,9 @@ static void risk_sections(ctx *c, const cJSON *d, int i)
     }
     /* assets outside the analysis (the Government Cloud itself): listed, not scored */
     cJSON_ArrayForEach(x, cJSON_GetObjectItemCaseSensitive(risk, "out_of_scope")) {
-        fputs("<tr><td class=\"c\">—</td><td>", out);
-        T(rl_asset_kind(json_str(x, "asset_kind"), en));
-        fputs("</td><td>", out);
-        text_or_dash(out, json_str(x, "asset_name"));
-        fputs("<br><code>", out);
-        text_or_dash(out, json_str(x, "asset"));
-        fputs("</code></td><td class=\"c\" colspan=\"4\">", out);
+        fputs("<tr><td class=\"c\">—</td>", out);
+        asset_cells(c, x);
+        fputs("<td class=\"c\" colspan=\"4\">", out);
         T(W("out_of_scope"));
         fputs("</td><td colspan=\"5\">", out);
         text_or_dash(out, rl_text(cJSON_GetObjectItemCaseSensitive(x, "reason"), en));

@@ -144,6 +144,17 @@ static void write_header(const cJSON *decl_result, const char *title, const char
     (void)lang;
 }
 
+/* The asset-type and target cells of an asset-sheet row: "type\tname (id)". */
+static void asset_cells(FILE *out, const cJSON *row, const char *lang)
+{
+    cell(out, segment_label(json_str_or(row, "segment", ""), lang));
+    fputc('\t', out);
+    cell(out, json_str_or(row, "asset_name", ""));
+    fputs(" (", out);
+    cell(out, json_str_or(row, "asset", ""));
+    fputs(")", out);
+}
+
 static void write_asset_sheet(const cJSON *dr, const cJSON *risk, const char *lang, FILE *out)
 {
     bool en = is_en(lang);
@@ -161,12 +172,7 @@ static void write_asset_sheet(const cJSON *dr, const cJSON *risk, const char *la
     const cJSON *row;
     cJSON_ArrayForEach(row, json_get(risk, "asset_rows")) {
         fprintf(out, "%d\t", (int)json_num(row, "no", 0));
-        cell(out, segment_label(json_str_or(row, "segment", ""), lang));
-        fputc('\t', out);
-        cell(out, json_str_or(row, "asset_name", ""));
-        fputs(" (", out);
-        cell(out, json_str_or(row, "asset", ""));
-        fputs(")", out);
+        asset_cells(out, row, lang);
         fprintf(out, "\t%d\t%d\t%d%s\t", (int)json_num(row, "threat_level", 0),
                 (int)json_num(row, "vulnerability_level", 0), (int)json_num(row, "importance", 0),
                 strcmp(json_str_or(row, "importance_source", ""), "derived") == 0 ? "*" : "");
@@ -204,12 +210,8 @@ static void write_asset_sheet(const cJSON *dr, const cJSON *risk, const char *la
     /* assets outside the analysis (the Government Cloud itself): listed, not scored */
     cJSON_ArrayForEach(row, json_get(risk, "out_of_scope")) {
         fputs("—\t", out);
-        cell(out, segment_label(json_str_or(row, "segment", ""), lang));
-        fputc('\t', out);
-        cell(out, json_str_or(row, "asset_name", ""));
-        fputs(" (", out);
-        cell(out, json_str_or(row, "asset", ""));
-        fputs(")\t\t\t\t", out);
+        asset_cells(out, row, lang);
+        fputs("\t\t\t\t", out);
         fputs(en ? "out of scope\t" : "対象外\t", out);
         cell(out, loc(json_get(row, "reason"), lang));
         fputs("\t\t\t\t\t\t\t\t\n", out);
