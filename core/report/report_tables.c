@@ -359,7 +359,10 @@ static void build_assets(builder *b, const cJSON *result, int en)
             text(b, json_str(x, "pointer"), RT_PTR);
             text(b, json_str(json_get(d, "body"), "code"), RT_PLAIN);
         }
-        /* assets outside the analysis (the Government Cloud itself): listed, not scored */
+    }
+    /* assets outside the analysis (the Government Cloud itself): listed after every scored
+       row, not scored */
+    cJSON_ArrayForEach(d, cJSON_GetObjectItemCaseSensitive(result, "declarations")) {
         cJSON_ArrayForEach(x, cJSON_GetObjectItemCaseSensitive(
                                   cJSON_GetObjectItemCaseSensitive(d, "risk"), "out_of_scope")) {
             char *target = str_printf("%s (%s)", json_str_or(x, "asset_name", ""),
