@@ -895,6 +895,41 @@ static void countermeasure_list(ctx *c, const cJSON *cms)
     if (!k) fputs("—", out);
 }
 
+/* The asset-kind (with its segment) and target cells of an asset-sheet row. */
+static void asset_cells(ctx *c, const cJSON *x)
+{
+    FILE *out = c->out;
+    int en = c->en;
+    fputs("<td>", out);
+    T(rl_asset_kind(json_str(x, "asset_kind"), en));
+    if (json_str(x, "segment")) {
+        fputs("<br><span class=\"note\">", out);
+        T(rl_segment(json_str(x, "segment"), en));
+        fputs("</span>", out);
+    }
+    fputs("</td><td>", out);
+    text_or_dash(out, json_str(x, "asset_name"));
+    fputs("<br><code>", out);
+    text_or_dash(out, json_str(x, "asset"));
+    fputs("</code></td>", out);
+}
+
+/* The candidates against the row's threat that are not in place ("未実施"). */
+static void absent_list(ctx *c, const cJSON *absent)
+{
+    FILE *out = c->out;
+    int en = c->en;
+    const cJSON *m;
+    cJSON_ArrayForEach(m, absent) {
+        const char *name = rl_text(cJSON_GetObjectItemCaseSensitive(m, "name"), c->en);
+        fputs("<span class=\"cm\"><span class=\"note\">", out);
+        T(W("cm_absent"));
+        fputs("</span> ", out);
+        text_or_dash(out, name ? name : json_str(m, "id"));
+        fputs("</span> ", out);
+    }
+}
+
 static void level_cell(FILE *out, const cJSON *obj, const char *key)
 {
     double v = json_num(obj, key, -1);
@@ -936,11 +971,12 @@ static void risk_sections(ctx *c, const cJSON *d, int i)
     fputs(
         "<table class=\"sheet\"><colgroup><col class=\"w-no\"><col class=\"w-kind\"><col class=\"w-name\">"
         "<col class=\"w-lv\"><col class=\"w-lv\"><col class=\"w-lv\"><col class=\"w-lv\"><col class=\"w-name\">"
-        "<col><col class=\"w-lv\"></colgroup><thead><tr>",
+        "<col class=\"w-name\"><col><col class=\"w-lv\"><col class=\"w-name\"></colgroup><thead><tr>",
         out);
     static const char *const ah[] = {
-        "no",         "asset_kind", "target", "threat_level",   "vuln_level",
-        "importance", "risk_value", "threat", "countermeasure", "cm_level"};
+        "no",         "asset_kind",       "target", "threat_level",    "vuln_level",
+        "importance", "risk_value",       "threat", "threat_examples", "countermeasure",
+        "cm_level",   "importance_reason"};
     for (size_t k = 0; k < sizeof ah / sizeof ah[0]; k++) {
         fputs("<th>", out);
         T(W(ah[k]));
@@ -950,18 +986,7 @@ static void risk_sections(ctx *c, const cJSON *d, int i)
     cJSON_ArrayForEach(x, arows) {
         fputs("<tr>", out);
         level_cell(out, x, "no");
-        fputs("<td>", out);
-        T(rl_asset_kind(json_str(x, "asset_kind"), en));
-        if (json_str(x, "segment")) {
-            fputs("<br><span class=\"note\">", out);
-            T(rl_segment(json_str(x, "segment"), en));
-            fputs("</span>", out);
-        }
-        fputs("</td><td>", out);
-        text_or_dash(out, json_str(x, "asset_name"));
-        fputs("<br><code>", out);
-        text_or_dash(out, json_str(x, "asset"));
-        fputs("</code></td>", out);
+        asset_cells(c, x);
         level_cell(out, x, "threat_level");
         level_cell(out, x, "vulnerability_level");
         level_cell(out, x, "importance");
@@ -975,10 +1000,28 @@ static void risk_sections(ctx *c, const cJSON *d, int i)
             fputs("</span>", out);
         }
         fputs("</td><td>", out);
-        countermeasure_list(c, cJSON_GetObjectItemCaseSensitive(x, "countermeasures"));
+        text_or_dash(out, rl_text(cJSON_GetObjectItemCaseSensitive(x, "threat_examples"), en));
+        fputs("</td><td>", out);
+        const cJSON *cms = cJSON_GetObjectItemCaseSensitive(x, "countermeasures"),
+                    *absent = cJSON_GetObjectItemCaseSensitive(x, "absent");
+        if (cJSON_GetArraySize(cms) > 0 || cJSON_GetArraySize(absent) == 0)
+            countermeasure_list(c, cms);
+        absent_list(c, absent);
         fputs("</td>", out);
         level_cell(out, x, "countermeasure_level");
-        fputs("</tr>\n", out);
+        fputs("<td>", out);
+        text_or_dash(out, rl_text(cJSON_GetObjectItemCaseSensitive(x, "importance_reason"), en));
+        fputs("</td></tr>\n", out);
+    }
+    /* assets outside the analysis (the Government Cloud itself): listed, not scored */
+    cJSON_ArrayForEach(x, cJSON_GetObjectItemCaseSensitive(risk, "out_of_scope")) {
+        fputs("<tr><td class=\"c\">—</td>", out);
+        asset_cells(c, x);
+        fputs("<td class=\"c\" colspan=\"4\">", out);
+        T(W("out_of_scope"));
+        fputs("</td><td colspan=\"5\">", out);
+        text_or_dash(out, rl_text(cJSON_GetObjectItemCaseSensitive(x, "reason"), en));
+        fputs("</td></tr>\n", out);
     }
     fputs("</tbody></table>\n</section>\n", out);
 

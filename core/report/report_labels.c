@@ -103,6 +103,11 @@ static const label words[] = {
     {"importance", "資産の重要度", "Asset importance"},
     {"risk_value", "リスク値", "Risk value"},
     {"threat", "脅威", "Threat"},
+    {"threat_examples", "具体例", "Examples"},
+    {"importance_reason", "重要度の根拠", "Grounds for the importance"},
+    {"out_of_scope", "対象外", "Out of scope"},
+    /* a candidate countermeasure against the row's threat that is not in place */
+    {"cm_absent", "未実施", "absent"},
     {"countermeasure", "対策", "Countermeasure"},
     {"cm_level", "対策レベル", "Countermeasure level"},
     {"cm_work", "対策が有効（脅威×脆弱性≦3）", "Countermeasures work (threat × vulnerability ≤ 3)"},

@@ -24,7 +24,7 @@ policy {
       en = "when true, platform_patch_managed must carry an evidence reference",
     }),
   },
-  countermeasures = { "patching" },
+  countermeasures = { { id = "patching", kinds = { "screen_transfer_platform" } } }, -- the platform, not the terminals of the connection
   check = function(decl, result, params)
     local conns = kyojin.st_in_scope(decl, result, params.target_scope)
     if #conns == 0 then return end

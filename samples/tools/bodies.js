@@ -54,7 +54,7 @@ function inventory(o) {
   A.push(asset('lgwan-core-sw', 'LGWAN接続系 コアスイッチ', 'network_device', 'lgwan', 2,
     'intranet', 'mfa_room', false, N({ firewall: false, ips: false })));
   A.push(asset('lgwan-ad', 'LGWAN接続系 ディレクトリサーバ', 'server', 'lgwan', 2,
-    'intranet', 'mfa_room', false, S()));
+    'intranet', 'mfa_room', false, S(), { infrastructure: true }));
   // internet boundary
   A.push(asset('inet-fw', 'インターネット境界ファイアウォール', 'network_device', 'internet', 2,
     'internet_reachable', 'restricted', true, N()));
