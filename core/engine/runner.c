@@ -1060,8 +1060,18 @@ static int call_applies(lua_State *L)
     return 3;
 }
 
+/* The policy with this id in the sorted set, or NULL. */
+static policy *policy_by_id(runner *r, const char *id)
+{
+    policy key = {.id = (char *)id};
+    return r->np ? bsearch(&key, r->p, r->np, sizeof *r->p, cmp_policy) : NULL;
+}
+
 /* The frozen parameters of policy p (scalars only, so immutable): made once and kept until a
- * parameter is set again (forget_params). */
+ * parameter is set again (forget_params). A policy that restates others (metadata
+ * "restates", e.g. ST-11 and AP-01…AP-05) also finds their parameters under their ids
+ * (params["AP-01"].antimalware_requires), so it evaluates with the values in effect for
+ * them and never keeps a copy of its own. */
 static void push_params(runner *r, policy *p)
 {
     lua_State *L = sandbox_state(r->sb);
@@ -1081,6 +1091,15 @@ static void push_params(runner *r, policy *p)
     for (size_t k = 0; k < p->nparams; k++) {
         luaconv_push(L, p->params[k].value);
         lua_setfield(L, -2, p->params[k].name);
+    }
+    const cJSON *rs;
+    cJSON_ArrayForEach(rs, cJSON_GetObjectItemCaseSensitive(p->meta, "restates")) {
+        policy *q = cJSON_IsString(rs) ? policy_by_id(r, rs->valuestring) : NULL;
+        /* kyojin lint rejects an unknown id and a restated policy that restates others
+         * (which would make this recursion deeper than one level) */
+        if (!q || q == p || cJSON_GetObjectItemCaseSensitive(q->meta, "restates")) continue;
+        push_params(r, q); /* the table of q's parameters, on top of ours */
+        lua_setfield(L, -2, q->id);
     }
     sandbox_push_frozen(L, -1);
     lua_remove(L, -2);
@@ -1720,12 +1739,18 @@ static int host_evaluate(lua_State *L)
     /* parameters: save, apply, restore */
     cJSON *saved = runner_parameters(r);
     if (lua_type(L, 4) == LUA_TTABLE && only) {
-        lua_createtable(L, 0, 1);
-        lua_pushvalue(L, 4);
-        lua_setfield(L, -2, only);
-        cJSON *pj = luaconv_to_json(L, -1, err, sizeof err);
-        lua_pop(L, 1);
-        if (!pj || runner_set_params_json(r, pj, err, sizeof err)) {
+        /* NAME is a parameter of the policy under test; ID.NAME one of another policy (the
+         * policies a composite restates) */
+        cJSON *given = luaconv_to_json(L, 4, err, sizeof err);
+        cJSON *pj = given ? cJSON_CreateObject() : NULL;
+        cJSON *own = pj ? cJSON_AddObjectToObject(pj, only) : NULL;
+        if (given && !own) snprintf(err, sizeof err, "out of memory");
+        while (own && given->child) {
+            cJSON *it = cJSON_DetachItemViaPointer(given, given->child);
+            cJSON_AddItemToObject(strchr(it->string, '.') ? pj : own, it->string, it);
+        }
+        cJSON_Delete(given);
+        if (!own || runner_set_params_json(r, pj, err, sizeof err)) {
             cJSON_Delete(pj);
             cJSON_Delete(saved);
             decl_free(d);

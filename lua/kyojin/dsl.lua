@@ -12,7 +12,7 @@ local PARAM_TYPES = { number = true, string = true, boolean = true }
 local KNOWN = {
   id = true, requirements = true, level = true, models = true, applies = true, source = true,
   title = true, remediation = true, params = true, countermeasures = true,
-  mutation_exempt = true, check = true,
+  mutation_exempt = true, check = true, restates = true,
 }
 
 local function fail(file, field, fmt, ...)
@@ -131,6 +131,14 @@ function M.validate(spec, file)
         fail(file, "countermeasures[" .. i .. "]", "must be a countermeasure id or { id = ..., kinds = { ... } }")
       end
     end
+  end
+
+  -- restates: the policies whose requirements this one re-states (ST-11 re-states AP-01…
+  -- AP-05). Their parameters reach its check as params["AP-01"].name; it defines none of
+  -- their parameters itself (kyojin lint).
+  local restates = rawget(spec, "restates")
+  if restates ~= nil then
+    meta.restates = array_of_strings(file, "restates", restates, "^%u%u%-%d%d[%w%-]*$", "a policy ID like 'AP-01'")
   end
 
   local ex = rawget(spec, "mutation_exempt")

@@ -171,6 +171,23 @@ local function check_case(c, p)
     for _, f in ipairs(p.findings) do if f.evidence == c.evidence then ok = true end end
     if not ok then return false, "expected a finding with evidence '" .. c.evidence .. "'" end
   end
+  -- contains / lacks: plain text that some finding's Japanese message (or the reason of a
+  -- policy that does not apply) must hold / that none may hold
+  local texts = {}
+  for _, f in ipairs(p.findings) do
+    if type(f.message) == "table" and type(f.message.ja) == "string" then texts[#texts + 1] = f.message.ja end
+  end
+  if type(p.reason) == "table" and type(p.reason.ja) == "string" then texts[#texts + 1] = p.reason.ja end
+  for _, want in ipairs(type(c.contains) == "table" and c.contains or { c.contains }) do
+    local ok = false
+    for _, t in ipairs(texts) do if t:find(want, 1, true) then ok = true end end
+    if not ok then return false, "expected a message containing '" .. want .. "'" end
+  end
+  for _, bad in ipairs(type(c.lacks) == "table" and c.lacks or { c.lacks }) do
+    for _, t in ipairs(texts) do
+      if t:find(bad, 1, true) then return false, "message contains '" .. bad .. "': " .. t end
+    end
+  end
   return true
 end
 

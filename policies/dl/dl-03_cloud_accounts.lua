@@ -18,7 +18,9 @@ policy {
     local links = decl.data_links
     if kyojin.is_array(links) then
       for _, l in ipairs(links) do
-        if kyojin.dl_is_cloud(l.model) then return true end
+        for _, code in ipairs(kyojin.dl_effective_models(decl, l)) do
+          if kyojin.dl_is_cloud(code) then return true end
+        end
       end
     end
     return false, {

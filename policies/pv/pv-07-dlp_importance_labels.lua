@@ -14,10 +14,11 @@ policy {
     ja = "情報の意図しない外部漏えいを防ぐため、資産の重要度をラベリングした DLP ツールを導入することを推奨する（remote_access.dlp_labels）。",
     en = "To prevent unintended leaks, deploying a DLP tool with labels of the assets' importance is recommended (remote_access.dlp_labels).",
   },
-  params = kyojin.remote_data_params(),
+  -- when telework alone brings the requirement in is one parameter, PV-07's
+  restates = { "PV-07" },
   countermeasures = { { id = "dlp", kinds = { "terminal", "server", "database", "storage" } } },
   check = function(decl, result, params)
-    kyojin.remote_data_check(result, decl, params, {
+    kyojin.remote_data_check(result, decl, params["PV-07"], {
       ja = "テレワークを実施しているが、リモートから到達できる情報の保護策が申告されていない（remote_access.used が true でない）。テレワークで扱う情報の保護策（重要度ラベリング付き DLP）を remote_access に申告することを推奨する。",
       en = "Telework is used, but the protection of remotely reachable data is not declared (remote_access.used is not true). Declaring the measures (DLP with importance labels) under remote_access is recommended.",
     }, {

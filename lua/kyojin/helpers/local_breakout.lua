@@ -29,8 +29,9 @@ function M.ap_report(result, findings)
   end
 end
 
--- ap_antimalware_param(description) -> the antimalware_requires parameter of AP-01 and
--- ST-11: the values ap_antimalware takes, default "behaviour".
+-- ap_antimalware_param(description) -> the antimalware_requires parameter of AP-01 (ST-11
+-- re-states AP-01 and reads it from there): the values ap_antimalware takes, default
+-- "behaviour".
 function M.ap_antimalware_param(description)
   return {
     default = "behaviour", type = "string", values = { "both", "behaviour", "either" },
