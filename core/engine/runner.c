@@ -875,11 +875,82 @@ int runner_policy_count(const runner *r)
     return (int)r->np;
 }
 
+/* text with every "{name}" naming a parameter of p replaced by the value in effect (a
+ * remediation that quotes a parameter, e.g. ST-06's "{max_refresh_days}日ごと"); any other
+ * brace is kept. A malloc'd string, or NULL when memory runs out. */
+static char *with_param_values(const policy *p, const char *text)
+{
+    size_t cap = strlen(text) + 64, n = 0;
+    char *out = malloc(cap);
+    if (!out) return NULL;
+    for (const char *s = text; *s;) {
+        const char *val = NULL, *end = *s == '{' ? strchr(s, '}') : NULL;
+        char num[64];
+        for (size_t k = 0; end && !val && k < p->nparams; k++) {
+            size_t len = strlen(p->params[k].name);
+            if ((size_t)(end - s - 1) != len || strncmp(s + 1, p->params[k].name, len)) continue;
+            const cJSON *v = p->params[k].value;
+            if (cJSON_IsNumber(v)) {
+                double d = v->valuedouble;
+                snprintf(num, sizeof num, d == floor(d) && fabs(d) < 1e15 ? "%.0f" : "%g", d);
+                val = num;
+            } else if (cJSON_IsString(v)) {
+                val = v->valuestring;
+            } else {
+                val = cJSON_IsTrue(v) ? "true" : "false";
+            }
+        }
+        size_t add = val ? strlen(val) : 1;
+        if (n + add + 1 > cap) {
+            cap = (n + add + 1) * 2;
+            char *t = realloc(out, cap);
+            if (!t) {
+                free(out);
+                return NULL;
+            }
+            out = t;
+        }
+        if (val) {
+            memcpy(out + n, val, add);
+            s = end + 1;
+        } else {
+            out[n] = *s++;
+        }
+        n += add;
+    }
+    out[n] = 0;
+    return out;
+}
+
+/* A copy of p's remediation { ja, en } with the parameter values in effect
+ * (with_param_values); NULL when memory runs out. */
+static cJSON *remediation_in_effect(const policy *p)
+{
+    cJSON *rem = cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(p->meta, "remediation"), 1);
+    cJSON *t;
+    cJSON_ArrayForEach(t, rem) {
+        if (!cJSON_IsString(t) || !strchr(t->valuestring, '{')) continue;
+        char *v = with_param_values(p, t->valuestring);
+        if (!v || !cJSON_SetValuestring(t, v)) {
+            free(v);
+            cJSON_Delete(rem);
+            return NULL;
+        }
+        free(v);
+    }
+    return rem;
+}
+
 cJSON *runner_metadata(runner *r)
 {
     cJSON *a = cJSON_CreateArray();
     for (size_t i = 0; i < r->np; i++) {
         cJSON *m = cJSON_Duplicate(r->p[i].meta, 1);
+        cJSON *rem = remediation_in_effect(&r->p[i]);
+        if (m && rem)
+            cJSON_ReplaceItemInObjectCaseSensitive(m, "remediation", rem);
+        else
+            cJSON_Delete(rem);
         char *file = utf8_show_name(r->p[i].relname);
         cJSON_AddStringToObject(m, "file", file ? file : "");
         free(file);
@@ -1440,8 +1511,7 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
         add_str(jp, "level", p->level);
         add_cs(jp, "title", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(p->meta, "title"), 1));
         add_str(jp, "source", json_str(p->meta, "source"));
-        add_cs(jp, "remediation",
-               cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(p->meta, "remediation"), 1));
+        add_cs(jp, "remediation", remediation_in_effect(p));
         cJSON *cm = cJSON_GetObjectItemCaseSensitive(p->meta, "countermeasures");
         add_cs(jp, "countermeasures", cm ? cJSON_Duplicate(cm, 1) : cJSON_CreateArray());
         cJSON *jstatus = add_str(jp, "status", "pass");

@@ -106,6 +106,13 @@ function M.main(args)
         end
       end
     end
+    -- a remediation quotes a parameter's value as {name} (the value in effect), never its default
+    for _, lang in ipairs({ "ja", "en" }) do
+      local t = m.remediation[lang]
+      if t:find("既定値?%s*%d") or t:find("[Dd]efault%s*%d") then
+        problem(where, "remediation.%s quotes a default value; write {name} so that it shows the value in effect", lang)
+      end
+    end
     if not m.source:match("S00%d") then problem(where, "source should name a seed (S000…S004) and a section: '%s'", m.source) end
     for _, c in ipairs(m.countermeasures) do
       local id = type(c) == "table" and c.id or c

@@ -183,6 +183,12 @@ local function check_case(c, p)
     for _, t in ipairs(texts) do if t:find(want, 1, true) then ok = true end end
     if not ok then return false, "expected a message containing '" .. want .. "'" end
   end
+  if c.remediation ~= nil then
+    local r = type(p.remediation) == "table" and p.remediation.ja or ""
+    if not r:find(c.remediation, 1, true) then
+      return false, "expected the remediation to contain '" .. c.remediation .. "': " .. r
+    end
+  end
   for _, bad in ipairs(type(c.lacks) == "table" and c.lacks or { c.lacks }) do
     for _, t in ipairs(texts) do
       if t:find(bad, 1, true) then return false, "message contains '" .. bad .. "': " .. t end
