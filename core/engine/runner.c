@@ -1436,8 +1436,10 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
             int applies = 1;
             if (!model_applies(p, model)) {
                 applies = 0;
-                rja = str_printf("モデルが %s のため対象外", model ? model : "(未申告)");
-                ren = str_printf("model is %s", model ? model : "(not declared)");
+                const cJSON *why = cJSON_GetObjectItemCaseSensitive(p->meta, "model_reason");
+                rja = str_dup(json_str(why, "ja") ? json_str(why, "ja") : "対象外のモデルです。");
+                ren = str_printf("model is %s (%s)", model ? model : "(not declared)",
+                                 json_str(why, "en") ? json_str(why, "en") : "not applicable");
                 reason_ja = rja;
                 reason_en = ren;
             } else if (p->has_applies) {

@@ -9,6 +9,7 @@
 -- requirement; no parameter of a restated policy defined again by the policy restating it).
 
 local M = {}
+local register = require("kyojin.register")
 
 local function load_data(path)
   local text, err = host.read_file(path)
@@ -113,7 +114,13 @@ function M.main(args)
         problem(where, "remediation.%s quotes a default value; write {name} so that it shows the value in effect", lang)
       end
     end
-    if not m.source:match("S00%d") then problem(where, "source should name a seed (S000…S004) and a section: '%s'", m.source) end
+    -- what users read: one register, no field names, no bare seed code (kyojin.register)
+    for _, f in ipairs({ "title", "remediation" }) do
+      for _, why in ipairs(register.problems(m[f].ja)) do problem(where, "%s.ja: %s", f, why) end
+    end
+    for _, why in ipairs(register.problems(m.source)) do
+      if why:find("seed code") then problem(where, "source: %s", why) end
+    end
     for _, c in ipairs(m.countermeasures) do
       local id = type(c) == "table" and c.id or c
       if next(cms) and not cms[id] then problem(where, "unknown countermeasure '%s'", id) end

@@ -28,7 +28,7 @@ policy {
       result:pass(sb)
     else
       result:fail(sb or "/segment_boundary", {
-        ja = "LGWAN接続系とインターネット接続系の間で画面転送用プロトコル以外の通信が遮断されていません（segment_boundary.internet_lgwan_screen_transfer_only）。インターネット接続系からのマルウェア感染を防ぐため、その他の通信はすべて遮断してください。",
+        ja = "LGWAN接続系とインターネット接続系の間で画面転送用プロトコル以外の通信が遮断されていません。インターネット接続系からのマルウェア感染を防ぐため、その他の通信はすべて遮断してください。",
         en = "traffic other than the screen-transfer protocol is not blocked between lgwan and internet (segment_boundary.internet_lgwan_screen_transfer_only); block everything else to keep malware from spreading into lgwan.",
       })
     end

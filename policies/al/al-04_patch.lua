@@ -20,7 +20,7 @@ policy {
                     screen_transfer_platform = true, mail_relay = true }
     kyojin.al_require(result, decl, kinds, { "controls", "patch", "os_timely" }, function(lj, le)
       return {
-        ja = "LGWAN接続系の「" .. lj .. "」に修正プログラムが適時適用されていません（controls.patch.os_timely）。",
+        ja = "LGWAN接続系の「" .. lj .. "」に修正プログラムが適時適用されていません。",
         en = "lgwan asset " .. le .. " is not patched in time (controls.patch.os_timely).",
       }
     end)

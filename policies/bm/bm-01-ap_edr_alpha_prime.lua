@@ -35,7 +35,7 @@ policy {
       end,
       fail = function(name, text)
         return {
-          ja = "LGWAN接続系の業務端末" .. name.ja .. "（α′モデル）の未知の不正プログラム対策で、次が足りません: " .. text.ja .. "。備えることをお勧めします。",
+          ja = "LGWAN接続系の業務端末" .. name.ja .. "（α′モデル）の未知の不正プログラム対策で、次が足りません：" .. text.ja .. "。備えることをお勧めします。",
           en = "Unknown-malware countermeasure of lgwan business terminal " .. name.en .. " (α′) lacks: " .. text.en .. ". Providing them is recommended.",
         }
       end,

@@ -24,7 +24,7 @@ policy {
       default = true,
       type = "boolean",
       description = {
-        ja = "改定案（資料「VDI 侵害事案の報告」）で加わった「外部からの侵入やデータの持ち出し・外部との通信」の検知を必須とするか（改定案の扱いは未確定）。",
+        ja = "改定案（資料「VDI侵害事案の報告」）で加わった「外部からの侵入やデータの持ち出し・外部との通信」の検知を必須とするか（改定案の扱いは未確定）。",
         en = "Whether the detection of intrusion and of exfiltration / external communication added by the revision proposal (VDI intrusion report) is required (the proposal's status is open).",
       },
     },

@@ -11,7 +11,7 @@ policy {
     en = "Business-system log management (collect, analyse, retain)",
   },
   remediation = {
-    ja = "インシデントの兆候検知と発生後の調査のため、LGWAN 接続系・インターネット接続系の業務システム（サーバ、データベース）のログを収集し、分析し、定めた期間以上保管する。",
+    ja = "インシデントの兆候検知と発生後の調査のため、LGWAN接続系・インターネット接続系の業務システム（サーバ、データベース）のログを収集し、分析し、定めた期間以上保管します。",
     en = "For detecting signs of incidents and investigating them, collect, analyse and retain (at least for the set period) the logs of the business systems (servers, databases) in the lgwan and internet segments.",
   },
   params = {
@@ -19,7 +19,7 @@ policy {
       default = 1,
       type = "number",
       description = {
-        ja = "ログ保管期間の下限（日）。S002 は「保管」とのみ記し期間を定めていないため、既定値 1 は「保管していること」だけを求める。",
+        ja = "ログ保管期間の下限（日）。S002は「保管」とのみ記し期間を定めていないため、既定値1は「保管していること」だけを求めます。",
         en = "Minimum log retention in days. S002 says only \"retained\" and names no period, so the default 1 asks only that logs are kept.",
       },
     },

@@ -11,7 +11,7 @@ policy {
     en = "Access control per information asset (per section)",
   },
   remediation = {
-    ja = "文書を管理するサーバ等では、課室単位に加えて係単位でアクセスを制限することを推奨する（controls.access_control.per_section）。",
+    ja = "文書を管理するサーバ等では、課室単位に加えて係単位でアクセスを制限することをお勧めします。",
     en = "For servers that manage documents, restricting access per section in addition to per division is recommended (controls.access_control.per_section).",
   },
   -- which systems are in scope is one parameter, BM-04's

@@ -17,11 +17,11 @@ policy {
   end,
   source = "S002 モデル比較表 βモデル「LGWAN接続系の画面転送」「無害化処理」; S000 個別の観点「βモデルとみなせる」",
   title = {
-    ja = "LGWAN 接続系業務システムは画面転送でのみ利用し、取込ファイルは無害化する",
+    ja = "LGWAN接続系業務システムは画面転送でのみ利用し、取込ファイルは無害化する",
     en = "lgwan business systems used only through screen transfer; imported files harmlessized",
   },
   remediation = {
-    ja = "インターネット接続系と LGWAN 接続系の間は画面転送の通信のみを許可し（segment_boundary.internet_lgwan_screen_transfer_only）、LGWAN 接続系に取り込むファイルはテキスト抽出・画像PDF化・サニタイズ等の無害化を経由させる（harmlessization.methods）。",
+    ja = "インターネット接続系とLGWAN接続系の間は画面転送の通信のみを許可し、LGWAN接続系に取り込むファイルはテキスト抽出・画像PDF化・サニタイズ等の無害化を経由させます。",
     en = "Permit only screen-transfer traffic between the internet and lgwan segments (segment_boundary.internet_lgwan_screen_transfer_only) and pass files taken into lgwan through harmlessization such as text extraction, image PDF or sanitization (harmlessization.methods).",
   },
   countermeasures = { "screen_transfer_isolation", "harmlessization" },

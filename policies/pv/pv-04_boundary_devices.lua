@@ -12,8 +12,8 @@ policy {
     en = "No important unpatched vulnerability on internet-boundary devices",
   },
   remediation = {
-    ja = "VPN 装置・認証ゲートウェイ等のインターネットとの境界にある機器の脆弱性は、CVSS 7.0 以上のものを最優先でパッチ適用する。",
-    en = "Patch vulnerabilities of CVSS 7.0 or more on internet-boundary devices such as VPN appliances and authentication gateways first.",
+    ja = "VPN装置・認証ゲートウェイなどインターネットとの境界にある機器の脆弱性は、CVSS {important_cvss}以上のものを最優先でパッチ適用してください。",
+    en = "Patch vulnerabilities of CVSS {important_cvss} or more on internet-boundary devices such as VPN appliances and authentication gateways first.",
   },
   params = {
     important_cvss = {
@@ -28,7 +28,7 @@ policy {
     local boundary = kyojin.beta_assets_where(decl, kyojin.vuln_is_boundary)
     if #boundary == 0 then
       result:pass("/assets", {
-        ja = "インターネット境界の機器は申告されていない。",
+        ja = "インターネット境界の機器の申告はありません。",
         en = "No internet-boundary device is declared.",
       })
       return
@@ -41,12 +41,12 @@ policy {
         if type(v.cvss) == "number" and v.cvss >= params.important_cvss then
           bad[a.id] = true
           result:fail(v, {
-            ja = "インターネット境界の機器 " .. kyojin.caption_of_asset(a).ja .. "の" .. what.ja .. "が未適用（CVSS " .. kyojin.cvss_text(params.important_cvss) .. " 以上）。最優先でパッチを適用すること。",
+            ja = "インターネット境界の機器" .. kyojin.caption_of_asset(a).ja .. "の" .. what.ja .. "が未適用です（CVSS " .. kyojin.cvss_text(params.important_cvss) .. "以上）。最優先でパッチを適用してください。",
             en = "Internet-boundary device " .. kyojin.caption_of_asset(a).en .. ": " .. what.en .. " is unpatched (CVSS " .. kyojin.cvss_text(params.important_cvss) .. " or more). Patch it first.",
           })
         else
           result:pass(v, {
-            ja = "境界機器 " .. kyojin.caption_of_asset(a).ja .. "の" .. what.ja .. "は未適用だが CVSS " .. kyojin.cvss_text(params.important_cvss) .. " 未満。",
+            ja = "境界機器" .. kyojin.caption_of_asset(a).ja .. "の" .. what.ja .. "は未適用ですが、CVSS " .. kyojin.cvss_text(params.important_cvss) .. "未満です。",
             en = what.en .. " on boundary device " .. kyojin.caption_of_asset(a).en .. " is unpatched but below CVSS " .. kyojin.cvss_text(params.important_cvss) .. ".",
           })
         end
@@ -55,7 +55,7 @@ policy {
     for _, a in ipairs(boundary) do
       if not bad[a.id] then
         result:pass(a, {
-          ja = "インターネット境界の機器 " .. kyojin.caption_of_asset(a).ja .. "に重要な未適用脆弱性は無い。",
+          ja = "インターネット境界の機器" .. kyojin.caption_of_asset(a).ja .. "に重要な未適用の脆弱性はありません。",
           en = "Internet-boundary device " .. kyojin.caption_of_asset(a).en .. " has no important unpatched vulnerability.",
         })
       end

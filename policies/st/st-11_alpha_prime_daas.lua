@@ -50,7 +50,7 @@ policy {
     for _, a in ipairs(AP) do
       for _, f in ipairs(a[4](decl, params[a[1]])) do
         if not f.ok then
-          unmet_ja[#unmet_ja + 1] = a[1] .. " " .. a[2]; unmet_en[#unmet_en + 1] = a[1] .. " " .. a[3]
+          unmet_ja[#unmet_ja + 1] = a[2] .. "（" .. a[1] .. "）"; unmet_en[#unmet_en + 1] = a[1] .. " " .. a[3]
           break
         end
       end
@@ -61,7 +61,7 @@ policy {
       local rj, re = kyojin.st_route_words(r)
       if #unmet_ja > 0 then
         result:fail(c, {
-          ja = "画面転送「" .. id .. "」" .. rj .. "はα′モデルの構成のため、α′モデルの対策が必要ですが、次が満たされていません: " .. table.concat(unmet_ja, "、") .. "。各要件の指摘を確認してください。",
+          ja = "画面転送「" .. id .. "」" .. rj .. "はα′モデルの構成のため、α′モデルの対策が必要ですが、次が満たされていません：" .. table.concat(unmet_ja, "、") .. "。各要件の指摘を確認してください。",
           en = "screen transfer '" .. id .. "'" .. re .. " makes the configuration alpha_prime, so the alpha_prime measures apply, but these are unmet: " .. table.concat(unmet_en, "; ") .. ". See those policies' findings.",
         })
       else

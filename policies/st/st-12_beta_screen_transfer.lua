@@ -43,7 +43,7 @@ policy {
     for _, b in ipairs(BM) do
       local run = kyojin[b[4]]
       if #kyojin.bm_unmet(function(r) run(decl, r, params[b[1]]) end) > 0 then
-        unmet_ja[#unmet_ja + 1] = b[1] .. " " .. b[2]; unmet_en[#unmet_en + 1] = b[1] .. " " .. b[3]
+        unmet_ja[#unmet_ja + 1] = b[2] .. "（" .. b[1] .. "）"; unmet_en[#unmet_en + 1] = b[1] .. " " .. b[3]
       end
     end
     for _, cr in ipairs(conns) do
@@ -52,7 +52,7 @@ policy {
       local rj, re = kyojin.st_route_words(r)
       if #unmet_ja > 0 then
         result:fail(c, {
-          ja = "画面転送「" .. id .. "」" .. rj .. "はインターネット接続系の端末からの画面転送のため、βモデルの対策が必要ですが、次が満たされていません: " .. table.concat(unmet_ja, "、") .. "。各要件の指摘を確認してください。",
+          ja = "画面転送「" .. id .. "」" .. rj .. "はインターネット接続系の端末からの画面転送のため、βモデルの対策が必要ですが、次が満たされていません：" .. table.concat(unmet_ja, "、") .. "。各要件の指摘を確認してください。",
           en = "screen transfer '" .. id .. "'" .. re .. " starts from an internet-segment terminal, so the beta measures apply, but these are unmet: " .. table.concat(unmet_en, "; ") .. ". See those policies' findings.",
         })
       else

@@ -40,6 +40,6 @@ case {
     ["/screen_transfer/1/local_breakout"] = false,
   },
   expect = "info",
-  contains = "画面転送「st-mn-vdi」は通信経路(2)′です。求められる対策: α′モデルの対策。",
+  contains = "画面転送「st-mn-vdi」は通信経路(2)′です。求められる対策はα′モデルの対策です。",
   lacks = "他モデルの対策は求められません",
 }

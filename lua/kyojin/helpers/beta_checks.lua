@@ -33,7 +33,7 @@ function M.bm_edr_check(decl, result, params)
     fail = function(name, text, a)
       local w = reason[a]
       return {
-        ja = "業務端末" .. name.ja .. "（" .. w.ja .. "）の未知の不正プログラム対策で、次が足りません: " .. text.ja .. "。",
+        ja = "業務端末" .. name.ja .. "（" .. w.ja .. "）の未知の不正プログラム対策で、次が足りません：" .. text.ja .. "。",
         en = "Unknown-malware countermeasure of business terminal " .. name.en .. " (" .. w.en .. ") lacks: " .. text.en .. ".",
       }
     end,
@@ -69,7 +69,7 @@ function M.bm_edr_backing_check(decl, result, params)
       })
     else
       result:fail(a, {
-        ja = "資産" .. name.ja .. "のEDRに、次がありません: " .. table.concat(ja, "、") .. "。製品を導入するだけでは対策にならないため、このEDRはリスク分析で対策として数えません。",
+        ja = "資産" .. name.ja .. "のEDRに、次がありません：" .. table.concat(ja, "、") .. "。製品を導入するだけでは対策にならないため、このEDRはリスク分析で対策として数えません。",
         en = "EDR of asset " .. name.en .. " lacks " .. table.concat(en, "; ") .. ". A product alone is not a countermeasure, so this EDR does not count in risk scoring.",
       })
     end
@@ -84,7 +84,7 @@ function M.bm_logs_check(decl, result, params)
                                       { server = true, database = true })
   if #systems == 0 then
     result:fail("/assets", {
-      ja = "LGWAN 接続系・インターネット接続系の業務システム（kind が server / database）が申告されていない。業務システムを申告すること。",
+      ja = "LGWAN接続系・インターネット接続系の業務システム（サーバ・データベース）の申告がありません（不明）。業務システムを申告してください。",
       en = "No business system (kind server / database) of the lgwan or internet segment is declared. Declare the business systems.",
     })
     return
@@ -95,25 +95,25 @@ function M.bm_logs_check(decl, result, params)
     local log = a.controls and a.controls.logging
     local ja, en = {}, {}
     if log == nil then
-      ja[#ja + 1] = "ログ管理（controls.logging）の申告"
+      ja[#ja + 1] = "ログ管理の申告"
       en[#en + 1] = "a log-management declaration (controls.logging)"
     else
       if log.collected ~= true then ja[#ja + 1] = "ログの収集"; en[#en + 1] = "log collection" end
       if log.analysed ~= true then ja[#ja + 1] = "ログの分析"; en[#en + 1] = "log analysis" end
       local days = log.retention_days
       if type(days) ~= "number" or days < min_days then
-        ja[#ja + 1] = string.format("%s 日以上のログ保管（申告: %s）", tostring(min_days), tostring(days))
+        ja[#ja + 1] = string.format("%s日以上のログ保管（申告：%s）", tostring(min_days), tostring(days))
         en[#en + 1] = string.format("log retention of at least %s days (declared: %s)", tostring(min_days), tostring(days))
       end
     end
     if #ja == 0 then
       result:pass(a, {
-        ja = "業務システム " .. name.ja .. "のログは収集・分析・保管されている。",
+        ja = "業務システム" .. name.ja .. "のログは収集・分析・保管されています。",
         en = "Logs of business system " .. name.en .. " are collected, analysed and retained.",
       })
     else
       result:fail(a, {
-        ja = "業務システム " .. name.ja .. "に " .. table.concat(ja, "、") .. " が無い。ログを収集・分析・保管すること。",
+        ja = "業務システム" .. name.ja .. "に" .. table.concat(ja, "、") .. "がありません。ログを収集・分析・保管してください。",
         en = "Business system " .. name.en .. " lacks " .. table.concat(en, "; ") .. ". Collect, analyse and retain its logs.",
       })
     end
@@ -127,12 +127,12 @@ function M.bm_screen_transfer_only_check(decl, result, params)
   local boundary = decl.segment_boundary
   if boundary ~= nil and boundary.internet_lgwan_screen_transfer_only == true then
     result:pass("/segment_boundary/internet_lgwan_screen_transfer_only", {
-      ja = "インターネット接続系と LGWAN 接続系の間は画面転送のみ。",
+      ja = "インターネット接続系とLGWAN接続系の間は画面転送だけが通ります。",
       en = "Only screen transfer passes between the internet and lgwan segments.",
     })
   else
     result:fail("/segment_boundary/internet_lgwan_screen_transfer_only", {
-      ja = "インターネット接続系から LGWAN 接続系業務システムへ画面転送以外の経路がある（segment_boundary.internet_lgwan_screen_transfer_only が true でない、" .. why.ja .. "）。画面転送以外の通信を遮断すること。",
+      ja = "インターネット接続系からLGWAN接続系の業務システムへ、画面転送以外の経路があるか、申告がありません（" .. why.ja .. "）。画面転送以外の通信を遮断してください。",
       en = "lgwan business systems are reachable from the internet segment by other means than screen transfer (segment_boundary.internet_lgwan_screen_transfer_only is not true; " .. why.en .. "). Block every other path.",
     })
   end
@@ -140,12 +140,12 @@ function M.bm_screen_transfer_only_check(decl, result, params)
   local methods = h and h.methods
   if methods ~= nil and #methods > 0 then
     result:pass("/harmlessization/methods", {
-      ja = "LGWAN 接続系への取込ファイルは無害化を経由する（" .. tostring(#methods) .. " 方式）。",
+      ja = "LGWAN接続系への取込ファイルは無害化を経由する（" .. tostring(#methods) .. "方式）を経由します。",
       en = "Files taken into lgwan pass harmlessization (" .. tostring(#methods) .. " method(s)).",
     })
   else
     result:fail("/harmlessization/methods", {
-      ja = "LGWAN 接続系へ取り込むファイルの無害化方式が申告されていない（harmlessization.methods が空、" .. why.ja .. "）。無害化方式を導入すること（AL-01 参照）。",
+      ja = "LGWAN接続系へ取り込むファイルの無害化方式の申告がありません（" .. why.ja .. "）。無害化方式を導入してください（AL-01を参照）。",
       en = "No harmlessization method is declared for files taken into lgwan (harmlessization.methods is empty; " .. why.en .. "). Introduce one (see AL-01).",
     })
   end

@@ -123,7 +123,7 @@ function M.beta_access_control_params()
       type = "string",
       values = { "confidential_systems", "document_servers" },
       description = {
-        ja = "対象とする業務システム。confidential_systems（既定）: min_confidentiality 以上の情報を扱うすべての業務システムと、アクセス制御を申告した業務システム。document_servers: アクセス制御を申告した文書サーバなどだけ。",
+        ja = "対象とする業務システム。confidential_systems（既定）：min_confidentiality以上の情報を扱うすべての業務システムと、アクセス制御を申告した業務システム。document_servers:アクセス制御を申告した文書サーバなどだけ。",
         en = "Business systems in scope. confidential_systems (default): every business system holding data of min_confidentiality or more, and those declaring access control. document_servers: only those declaring access control (document servers and the like).",
       },
     },
@@ -131,7 +131,7 @@ function M.beta_access_control_params()
       default = 2,
       type = "number",
       description = {
-        ja = "scope が confidential_systems のとき、対象とする情報の機密性の下限（1〜3）。",
+        ja = "scopeがconfidential_systemsのとき、対象とする情報の機密性の下限（1〜3）。",
         en = "With scope confidential_systems, the lowest confidentiality (1-3) of the data that brings a system in scope.",
       },
     },

@@ -84,7 +84,7 @@ function M.st_route(c)
   local id = M.st_name(c)
   if term == target then
     return nil, {
-      ja = "画面転送「" .. id .. "」は端末と転送先が同じ系（" .. tostring(term) .. "）のため、S000の通信経路(1)～(8)のいずれにも当たりません。terminal_segment と target_segment を確認してください。",
+      ja = "画面転送「" .. id .. "」は端末と転送先が同じ系（" .. tostring(term) .. "）のため、資料「画面転送のリスク分析」の通信経路(1)～(8)のいずれにも当たりません。端末の系と転送先の系を確認してください。",
       en = "screen transfer '" .. id .. "' has its terminal and its target in the same segment (" .. tostring(term) .. "), which is none of the S000 routes (1)-(8); check terminal_segment and target_segment.",
     }
   end
@@ -93,13 +93,13 @@ function M.st_route(c)
   -- Flags that contradict the terminal's segment leave the route ambiguous.
   if term == "internet" and lbo then
     return nil, {
-      ja = "画面転送「" .. id .. "」はインターネット接続系の端末からの接続ですが local_breakout（LGWAN接続系からのローカルブレイクアウト）が true です。LGWAN接続系からインターネットへのブレイクアウト回線がある場合（通信経路(3)′(4)′）は lgwan_internet_breakout で申告してください。",
+      ja = "画面転送「" .. id .. "」はインターネット接続系の端末からの接続ですが、LGWAN接続系からのローカルブレイクアウトありと申告されています。LGWAN接続系からインターネットへのブレイクアウト回線がある場合（通信経路(3)′(4)′）は、ブレイクアウト回線ありとして申告してください。",
       en = "screen transfer '" .. id .. "' starts from an internet-segment terminal but declares local_breakout (a breakout from lgwan); declare an lgwan-to-internet breakout line (routes (3)', (4)') with lgwan_internet_breakout instead.",
     }
   end
   if term == "internet" and get(c, "terminal_remains_in_internet") == true then
     return nil, {
-      ja = "画面転送「" .. id .. "」は端末がインターネット接続系にあるのに terminal_remains_in_internet（インターネット接続系にも端末が残る）が true で、通信経路を決められません。LGWAN接続系端末の接続か確認してください。",
+      ja = "画面転送「" .. id .. "」は端末がインターネット接続系にあるのに「インターネット接続系にも端末が残る」と申告されていて、通信経路を決められません。LGWAN接続系端末の接続か確認してください。",
       en = "screen transfer '" .. id .. "' has its terminal in the internet segment yet declares terminal_remains_in_internet, so the route is ambiguous; check whether the terminal is an lgwan one.",
     }
   end
@@ -108,14 +108,14 @@ function M.st_route(c)
     local daas_csp = norm_csp(get(c, "daas_csp"))
     if daas_csp == nil then
       return nil, {
-        ja = "画面転送「" .. id .. "」はDaaSですが、DaaSのCSP（daas_csp）が申告されていないため、ガバメントクラウドと同一CSPか（通信経路(1)/(2)、(3)/(4)の別）を判定できません。daas_csp と gov_cloud_csp を申告してください。",
+        ja = "画面転送「" .. id .. "」はDaaSですが、DaaSのCSPが申告されていないため、ガバメントクラウドと同一CSPか（通信経路(1)/(2)、(3)/(4)の別）を判定できません。DaaSのCSPとガバメントクラウドのCSPを申告してください。",
         en = "screen transfer '" .. id .. "' is a DaaS but its CSP (daas_csp) is not declared, so whether it shares the Government Cloud CSP (route (1)/(2), (3)/(4)) cannot be decided; declare daas_csp and gov_cloud_csp.",
       }
     end
     local gov = norm_csp(get(c, "gov_cloud_csp"))
     local same = gov ~= nil and gov == daas_csp
     if gov == nil then
-      notes_ja[#notes_ja + 1] = "ガバメントクラウドのCSPが申告されていないため、異なるCSPとして分類しました。"
+      notes_ja[#notes_ja + 1] = "ガバメントクラウドのCSPの申告がないため、異なるCSPとして分類しました。"
       notes_en[#notes_en + 1] = "no Government Cloud CSP declared: classified as a different CSP."
     end
     if term == "lgwan" then
@@ -140,7 +140,7 @@ function M.st_route(c)
   end
   if base == nil then
     return nil, {
-      ja = "画面転送「" .. id .. "」は端末の系（" .. tostring(term) .. "）と方式（" .. tostring(method) .. "）の組合せがS000の通信経路に当たりません。",
+      ja = "画面転送「" .. id .. "」は端末の系（" .. tostring(term) .. "）と方式（" .. tostring(method) .. "）の組合せが資料「画面転送のリスク分析」の通信経路に当たりません。",
       en = "screen transfer '" .. id .. "': terminal segment " .. tostring(term) .. " with method " .. tostring(method) .. " is none of the S000 routes.",
     }
   end
@@ -164,7 +164,7 @@ function M.st_route(c)
   local ja = "画面転送「" .. id .. "」は通信経路" .. class:gsub("'", "′") .. "です。"
   local en = "screen transfer '" .. id .. "' is route " .. class .. "."
   if #obligations > 0 then
-    ja = ja .. "求められる対策: " .. table.concat(ob_ja, "・") .. "の対策。"
+    ja = ja .. "求められる対策は" .. table.concat(ob_ja, "・") .. "の対策です。"
     en = en .. " Implied measures: those of " .. table.concat(ob_en, " and ") .. "."
   else
     ja = ja .. "他モデルの対策は求められません。"
@@ -234,7 +234,7 @@ function M.st_scope_param(description)
   return {
     default = "mynumber", type = "string", values = { "mynumber", "all" },
     description = description or {
-      ja = "対象とする画面転送: \"mynumber\"（マイナンバー利用事務系への画面転送のみ）又は \"all\"（全ての画面転送）",
+      ja = "対象とする画面転送：\"mynumber\"（マイナンバー利用事務系への画面転送のみ）又は\"all\"（全ての画面転送）",
       en = "connections covered: \"mynumber\" (into the My Number segment) or \"all\"",
     },
   }
@@ -273,14 +273,14 @@ end
 -- ("画面転送「id」: a。b。").
 function M.st_not_blocked(id, ja, en)
   return {
-    ja = "画面転送「" .. id .. "」で次が禁止されていません: " .. table.concat(ja, "、") .. "。",
+    ja = "画面転送「" .. id .. "」で次が禁止されていません：" .. table.concat(ja, "、") .. "。",
     en = "screen transfer '" .. id .. "' does not block: " .. table.concat(en, ", ") .. ".",
   }
 end
 
 function M.st_unmet(id, ja, en)
   return {
-    ja = "画面転送「" .. id .. "」: " .. table.concat(ja, "。") .. "。",
+    ja = "画面転送「" .. id .. "」：" .. table.concat(ja, "。") .. "。",
     en = "screen transfer '" .. id .. "': " .. table.concat(en, "; ") .. ".",
   }
 end

@@ -43,10 +43,10 @@ end
 -- messages; without_asset leaves the asset out (when the message names it already).
 function M.vuln_caption(v, without_asset)
   local cve, score, asset = tostring(v.cve), M.cvss_text(v.cvss), tostring(v.asset)
-  local ja = "脆弱性 " .. cve .. "（CVSS " .. score .. "）"
+  local ja = "脆弱性" .. cve .. "（CVSS " .. score .. "）"
   local en = "vulnerability " .. cve .. " (CVSS " .. score .. ")"
   if without_asset then return { ja = ja, en = en } end
-  return { ja = "資産 " .. asset .. " の" .. ja, en = en .. " of asset " .. asset }
+  return { ja = "資産" .. asset .. "の" .. ja, en = en .. " of asset " .. asset }
 end
 
 -- contract_label(contract) -> "id（vendor）", "id (vendor)" for messages.
