@@ -875,7 +875,8 @@ int runner_policy_count(const runner *r)
     return (int)r->np;
 }
 
-/* text with every "{name}" naming a parameter of p replaced by the value in effect (a
+/* text with every "{name}" (or "{name:N}", N decimals) naming a parameter of p replaced by
+ * the value in effect (a
  * remediation that quotes a parameter, e.g. ST-06's "{max_refresh_days}日ごと"); any other
  * brace is kept. A malloc'd string, or NULL when memory runs out. */
 static char *with_param_values(const policy *p, const char *text)
@@ -886,13 +887,22 @@ static char *with_param_values(const policy *p, const char *text)
     for (const char *s = text; *s;) {
         const char *val = NULL, *end = *s == '{' ? strchr(s, '}') : NULL;
         char num[64];
+        /* "{name}" or "{name:N}", N (0-9) the decimals of a number (CVSS "{important_cvss:1}") */
+        const char *colon = end ? memchr(s, ':', (size_t)(end - s)) : NULL;
+        int decimals =
+            colon && end == colon + 2 && colon[1] >= '0' && colon[1] <= '9' ? colon[1] - '0' : -1;
+        const char *name_end = decimals >= 0 ? colon : end;
         for (size_t k = 0; end && !val && k < p->nparams; k++) {
             size_t len = strlen(p->params[k].name);
-            if ((size_t)(end - s - 1) != len || strncmp(s + 1, p->params[k].name, len)) continue;
+            if ((size_t)(name_end - s - 1) != len || strncmp(s + 1, p->params[k].name, len))
+                continue;
             const cJSON *v = p->params[k].value;
             if (cJSON_IsNumber(v)) {
                 double d = v->valuedouble;
-                snprintf(num, sizeof num, d == floor(d) && fabs(d) < 1e15 ? "%.0f" : "%g", d);
+                if (decimals >= 0)
+                    snprintf(num, sizeof num, "%.*f", decimals, d);
+                else
+                    snprintf(num, sizeof num, d == floor(d) && fabs(d) < 1e15 ? "%.0f" : "%g", d);
                 val = num;
             } else if (cJSON_IsString(v)) {
                 val = v->valuestring;

@@ -12,8 +12,8 @@ policy {
     en = "No important unpatched vulnerability on internet-boundary devices",
   },
   remediation = {
-    ja = "VPN装置・認証ゲートウェイなどインターネットとの境界にある機器の脆弱性は、CVSS {important_cvss}以上のものを最優先でパッチ適用してください。",
-    en = "Patch vulnerabilities of CVSS {important_cvss} or more on internet-boundary devices such as VPN appliances and authentication gateways first.",
+    ja = "VPN装置・認証ゲートウェイなどインターネットとの境界にある機器の脆弱性は、CVSS {important_cvss:1}以上のものを最優先でパッチ適用してください。",
+    en = "Patch vulnerabilities of CVSS {important_cvss:1} or more on internet-boundary devices such as VPN appliances and authentication gateways first.",
   },
   params = {
     important_cvss = {
