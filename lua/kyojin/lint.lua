@@ -112,7 +112,7 @@ function M.main(args)
       local t = m.remediation[lang]
       local left = t:match("{[%l_][%w_]*:?%d?}")
       if left then problem(where, "remediation.%s: %s names no parameter of the policy", lang, left) end
-      if t:find("既定値?%s*%d") or t:find("[Dd]efault%s*%d") then
+      if t:find("既定%s*%d") or t:find("既定値%s*%d") or t:find("[Dd]efault%s*%d") then
         problem(where, "remediation.%s quotes a default value; write {name} so that it shows the value in effect", lang)
       end
     end
