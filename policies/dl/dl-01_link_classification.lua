@@ -53,7 +53,7 @@ policy {
         local ob, ja_extra, en_extra = {}, "", ""
         if m.cloud then
           ob[#ob + 1] = "DL-03"
-          ja_extra = "クラウドアカウントの保護（DL-03:多要素認証、最小権限、監査ログ・アラートの保護、APIの管理、課金アラート）が求められます。"
+          ja_extra = "クラウドアカウントの保護（DL-03：多要素認証、最小権限、監査ログ・アラートの保護、APIの管理、課金アラート）が求められます。"
           en_extra = " Cloud-account protection applies (DL-03: MFA, least privilege, protected audit logs and alerts, API control, billing alerts)."
         elseif m.local_breakout then
           ob[#ob + 1] = "alpha_prime"
