@@ -351,12 +351,14 @@ static void headline(ctx *c, const cJSON *d)
         if (s) fputs(en ? ", " : "、", out);
         T(rl_status(statuses.w[s].id, en));
         fprintf(out, en ? " %d" : " %d件", n);
-        int expired = strcmp(statuses.w[s].id, "waived") ? 0 : rl_expired_waivers(d);
-        if (expired) {
-            fputs(en ? " (" : "（", out);
-            T(W("expired_count"));
-            fprintf(out, en ? " %d)" : " %d件）", expired);
-        }
+    }
+    int expired = rl_expired_waivers(d);
+    if (expired) { /* not waived: the findings are counted as failed or warned above */
+        fputs(en ? " (" : "（", out);
+        T(W("expired_count"));
+        fprintf(out, en ? " %d: " : " %d件：", expired);
+        T(W("expired_note"));
+        fputs(en ? ")" : "）", out);
     }
 }
 

@@ -10,6 +10,7 @@
 
 local M = {}
 local register = require("kyojin.register")
+local sources = require("kyojin.sources")
 
 local function load_data(path)
   local text, err = host.read_file(path)
@@ -120,6 +121,11 @@ function M.main(args)
     for _, f in ipairs({ "title", "remediation" }) do
       for _, why in ipairs(register.problems(m[f].ja)) do problem(where, "%s.ja: %s", f, why) end
     end
+    local named = false
+    for _, d in ipairs(sources.documents) do
+      if m.source:find(sources.name(d.code, "ja"), 1, true) then named = true end
+    end
+    if not named then problem(where, "source should name a seed (S000…S004) and a section: '%s'", m.source) end
     for _, why in ipairs(register.problems(m.source)) do
       if why:find("seed code") then problem(where, "source: %s", why) end
     end

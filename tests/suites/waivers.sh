@@ -16,12 +16,12 @@ expect_rc "text in English" 1 "$K" check "$G" --no-risk --lang en
 contains "English totals count it" "$T/out" "Expired waivers (the findings still count as failed or warned): 1"
 
 expect_rc "HTML" 1 "$K" check "$G" --no-risk --format html -o "$T/r.html"
-contains "HTML headline counts the expired waiver" "$T/r.html" "例外承認 0件（うち期限切れの例外承認 1件）"
+contains "HTML headline counts the expired waiver" "$T/r.html" "参考 1件（期限切れの例外承認 1件：指摘は不適合・推奨未達のまま数えます）"
 contains "HTML lists it under its own heading" "$T/r.html" "<h3>期限切れの例外承認（指摘は不適合・推奨未達のまま数えます）</h3>"
 contains "HTML marks its expiry" "$T/r.html" "2025-03-31<br><span class=\"badge s-fail\">期限切れ</span>"
 grep -q "<h2>例外承認された指摘</h2>\s*<table" "$T/r.html" && bad "HTML lists the expired waiver as a valid one" || ok
 expect_rc "English HTML" 1 "$K" check "$G" --no-risk --format html --lang en -o "$T/e.html"
-contains "English HTML headline" "$T/e.html" "(of which expired waivers 1)"
+contains "English HTML headline" "$T/e.html" "(expired waivers 1: their findings still count)"
 contains "English HTML heading" "$T/e.html" "<h3>Expired waivers (the findings still count as failed or warned)</h3>"
 
 expect_rc "CSV" 1 "$K" check "$G" --no-risk --format csv -o "$T/r.csv"
