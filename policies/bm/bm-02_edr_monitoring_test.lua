@@ -75,3 +75,11 @@ case {
   expect = "fail",
   subjects = { "/assets/0" },
 }
+-- Issue 14: the message names the missing CSIRT in plain words, not the field and true.
+case {
+  name = "no CSIRT: the message says so without field names",
+  set = { ["/organisation/csirt/exists"] = false },
+  expect = "fail",
+  contains = "連携先のCSIRT",
+  lacks = { "organisation.csirt", "true" },
+}

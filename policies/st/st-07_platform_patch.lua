@@ -43,7 +43,7 @@ policy {
       if type(pid) == "string" then
         local a = assets[pid]
         if a == nil then
-          bad_ja[#bad_ja + 1] = "基盤資産「" .. pid .. "」がassetsにありません"
+          bad_ja[#bad_ja + 1] = "基盤資産「" .. pid .. "」が資産として申告されていません"
           bad_en[#bad_en + 1] = "platform asset '" .. pid .. "' is not among the assets"
         elseif kyojin.get(a, "controls", "patch", "os_timely") ~= true then
           bad_ja[#bad_ja + 1] = "基盤資産「" .. pid .. "」にパッチが適時適用されていません"
@@ -51,7 +51,11 @@ policy {
         end
       end
       if #bad_ja > 0 then
-        result:fail(c, kyojin.st_unmet(id, bad_ja, bad_en), { evidence = ev })
+        local m = kyojin.st_unmet(id, bad_ja, bad_en)
+        result:fail(c, {
+          ja = m.ja .. "画面転送基盤のパッチを適時適用し、脆弱性管理の体制（DaaSではCSPの対応の確認）を整えて申告してください。",
+          en = m.en .. " Patch the platform in time, set up its vulnerability management (for DaaS, confirm the CSP's) and declare it.",
+        }, { evidence = ev })
       else
         result:pass(c, nil, { evidence = ev })
       end
