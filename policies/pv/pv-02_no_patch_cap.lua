@@ -40,7 +40,7 @@ policy {
       elseif type(cap) == "number" then
         result:fail(at .. "/patch_process/round_cap", {
           ja = "契約" .. who .. "はセキュリティパッチの適用回数を" .. tostring(cap) .. "回に制限しています。資料「VDI侵害事案の報告」の事案の原因であり、上限を撤廃してください。",
-          en = "Contract " .. who_en .. " caps security-patch applications at " .. tostring(cap) .. ". This was the root cause of the S003 incident; remove the cap.",
+          en = "Contract " .. who_en .. " caps security-patch applications at " .. tostring(cap) .. ". This was the root cause of the incident in the VDI intrusion report; remove the cap.",
         }, DECLARED)
       else
         result:fail(pp == nil and at or (at .. "/patch_process/round_cap"), {

@@ -85,7 +85,7 @@ function M.st_route(c)
   if term == target then
     return nil, {
       ja = "画面転送「" .. id .. "」は端末と転送先が同じ系（" .. tostring(term) .. "）のため、資料「画面転送のリスク分析」の通信経路(1)～(8)のいずれにも当たりません。端末の系と転送先の系を確認してください。",
-      en = "screen transfer '" .. id .. "' has its terminal and its target in the same segment (" .. tostring(term) .. "), which is none of the S000 routes (1)-(8); check terminal_segment and target_segment.",
+      en = "screen transfer '" .. id .. "' has its terminal and its target in the same segment (" .. tostring(term) .. "), which is none of the routes (1)-(8) of the screen-transfer risk analysis; check the terminal and target segments.",
     }
   end
   local base, prime, obligations, notes_ja, notes_en = nil, false, nil, {}, {}
@@ -141,7 +141,7 @@ function M.st_route(c)
   if base == nil then
     return nil, {
       ja = "画面転送「" .. id .. "」は端末の系（" .. tostring(term) .. "）と方式（" .. tostring(method) .. "）の組合せが資料「画面転送のリスク分析」の通信経路に当たりません。",
-      en = "screen transfer '" .. id .. "': terminal segment " .. tostring(term) .. " with method " .. tostring(method) .. " is none of the S000 routes.",
+      en = "screen transfer '" .. id .. "': terminal segment " .. tostring(term) .. " with method " .. tostring(method) .. " is none of the routes of the screen-transfer risk analysis.",
     }
   end
   -- Obligations (S000 個別の観点 and the per-route notes): st_models_of.
@@ -153,7 +153,7 @@ function M.st_route(c)
   if breakout_line then
     if base == "(6)" or base == "(8)" then
       notes_ja[#notes_ja + 1] = "LGWAN接続系からインターネットへのブレイクアウト回線があるため、α′モデルの対策も求めます（資料「画面転送のリスク分析」はこの組合せの派生経路を定めていません）。"
-      notes_en[#notes_en + 1] = "an lgwan-to-internet breakout line exists, so the alpha_prime measures apply as well (S000 defines no primed variant of this route)."
+      notes_en[#notes_en + 1] = "an lgwan-to-internet breakout line exists, so the alpha_prime measures apply as well (the screen-transfer risk analysis defines no primed variant of this route)."
     end
   end
   local class = base .. (prime and "'" or "")
