@@ -352,6 +352,14 @@ static void headline(ctx *c, const cJSON *d)
         T(rl_status(statuses.w[s].id, en));
         fprintf(out, en ? " %d" : " %d件", n);
     }
+    int expired = rl_expired_waivers(d);
+    if (expired) { /* not waived: the findings are counted as failed or warned above */
+        fputs(en ? " (" : "（", out);
+        T(W("expired_count"));
+        fprintf(out, en ? " %d: " : " %d件：", expired);
+        T(W("expired_note"));
+        fputs(en ? ")" : "）", out);
+    }
 }
 
 /* "ok", "ng" or "err" and the verdict words. */
@@ -713,59 +721,76 @@ static void findings(ctx *c, const cJSON *d, int i)
     fputs("</section>\n", out);
 }
 
-/* Waived findings with justification, approver and expiry. */
+/* Waived findings with justification, approver and expiry: the valid waivers first, then
+ * under their own heading the expired ones, whose findings still count (their expiry is
+ * marked 期限切れ / expired). */
 static void waivers(ctx *c, const cJSON *d, int i)
 {
     FILE *out = c->out;
-    int en = c->en, n = 0;
+    int en = c->en, total = 0;
     const cJSON *p, *f;
     fprintf(out, "<section class=\"part\" id=\"d%d-waivers\">\n<h2>", i);
     T(W("waived"));
     fputs("</h2>\n", out);
-    cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
-        cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings")) {
-            const cJSON *w = cJSON_GetObjectItemCaseSensitive(f, "waiver");
-            if (!cJSON_IsObject(w)) continue;
-            if (!n++) {
-                table_head(out, en,
-                           (const char *const[]){"policy", "subject", "message", "justification",
-                                                 "approver", "expires", NULL});
-            }
-            fputs("<tr><td>", out);
-            text_or_dash(out, json_str(p, "id"));
-            fputs("</td><td>", out);
-            finding_subject(out, f);
-            fputs("<br><span class=\"note\">", out);
-            T(W("line"));
-            fputs(" ", out);
-            finding_line(out, f);
-            fputs("</span></td><td>", out);
-            text_or_dash(out, rl_text(cJSON_GetObjectItemCaseSensitive(f, "message"), en));
-            fputs("</td><td>", out);
-            text_or_dash(out, json_str(w, "justification"));
-            if (json_str(w, "compensating_control")) {
+    for (int expired = 0; expired < 2; expired++) {
+        int n = 0;
+        cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
+            cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings")) {
+                const cJSON *w = cJSON_GetObjectItemCaseSensitive(f, "waiver");
+                if (!cJSON_IsObject(w) ||
+                    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(w, "expired")) != expired)
+                    continue;
+                if (!n++) {
+                    if (expired) {
+                        fputs("<h3>", out);
+                        T(W("expired_waivers"));
+                        fputs("</h3>\n", out);
+                    }
+                    table_head(out, en,
+                               (const char *const[]){"policy", "subject", "message",
+                                                     "justification", "approver", "expires", NULL});
+                }
+                fputs("<tr><td>", out);
+                text_or_dash(out, json_str(p, "id"));
+                fputs("</td><td>", out);
+                finding_subject(out, f);
                 fputs("<br><span class=\"note\">", out);
-                T(W("compensating"));
-                fputs(": </span>", out);
-                T(json_str(w, "compensating_control"));
+                T(W("line"));
+                fputs(" ", out);
+                finding_line(out, f);
+                fputs("</span></td><td>", out);
+                text_or_dash(out, rl_text(cJSON_GetObjectItemCaseSensitive(f, "message"), en));
+                fputs("</td><td>", out);
+                text_or_dash(out, json_str(w, "justification"));
+                if (json_str(w, "compensating_control")) {
+                    fputs("<br><span class=\"note\">", out);
+                    T(W("compensating"));
+                    fputs(": </span>", out);
+                    T(json_str(w, "compensating_control"));
+                }
+                const cJSON *mit = cJSON_GetObjectItemCaseSensitive(w, "mitigation");
+                if (mit && !cJSON_IsNull(mit)) {
+                    fputs("<br><span class=\"note\">", out);
+                    T(W("mitigation"));
+                    fputs(": </span>", out);
+                    value_text(out, mit, en);
+                }
+                fputs("</td><td>", out);
+                text_or_dash(out, json_str(w, "approver"));
+                fputs("</td><td>", out);
+                text_or_dash(out, json_str(w, "expires"));
+                if (expired) {
+                    fputs("<br><span class=\"badge s-fail\">", out);
+                    T(W("waiver_expired"));
+                    fputs("</span>", out);
+                }
+                fputs("</td></tr>\n", out);
             }
-            const cJSON *mit = cJSON_GetObjectItemCaseSensitive(w, "mitigation");
-            if (mit && !cJSON_IsNull(mit)) {
-                fputs("<br><span class=\"note\">", out);
-                T(W("mitigation"));
-                fputs(": </span>", out);
-                value_text(out, mit, en);
-            }
-            fputs("</td><td>", out);
-            text_or_dash(out, json_str(w, "approver"));
-            fputs("</td><td>", out);
-            text_or_dash(out, json_str(w, "expires"));
-            fputs("</td></tr>\n", out);
         }
+        if (n) fputs("</tbody></table>\n", out);
+        total += n;
     }
-    if (n)
-        fputs("</tbody></table>\n", out);
-    else {
+    if (!total) {
         fputs("<p>", out);
         T(W("no_waivers"));
         fputs("</p>\n", out);

@@ -207,7 +207,8 @@ static void build_findings(builder *b, const cJSON *result, int en)
                 text(b, rl_text(cJSON_GetObjectItemCaseSensitive(p, "remediation"), en), RT_PLAIN);
                 text(b, json_str(w, "justification"), RT_PLAIN);
                 text(b, json_str(w, "approver"), RT_PLAIN);
-                text(b, json_str(w, "expires"), RT_PLAIN);
+                char ebuf[96];
+                text(b, w ? rl_waiver_expiry(w, en, ebuf, sizeof ebuf) : NULL, RT_PLAIN);
             }
         }
     }

@@ -716,7 +716,8 @@ local waiver = obj({
   F("approver", R, str(200), "承認者", "approver"),
   F("compensating_control", O, str(1000), "代替の対策", "compensating control"),
   F("mitigation", O, str(1000), "緩和策", "mitigation"),
-  F("expires", R, date(), "有効期限", "expiry date"),
+  F("expires", R, date(), "有効期限（この日まで有効。申告の日付がこの日より後なら期限切れ）",
+    "expiry date (valid up to and including this day; expired once the declaration's date is later)"),
 })
 
 M.root = obj({

@@ -21,8 +21,8 @@ policy {
     en = "Internet-boundary devices are patched",
   },
   remediation = {
-    ja = "VPN 装置・認証ゲートウェイ・ファイアウォール・メール中継サーバ等のインターネットとの境界にある機器には、セキュリティパッチを適時に適用してください。CVSS 7.0 以上の脆弱性は最優先で適用してください。",
-    en = "Apply security patches in time to internet-boundary devices such as VPN appliances, authentication gateways, firewalls and mail relays; patch vulnerabilities of CVSS 7.0 or more first.",
+    ja = "VPN装置・認証ゲートウェイ・ファイアウォール・メール中継サーバなど、インターネットとの境界にある機器には、セキュリティパッチを適時に適用してください。CVSS {important_cvss:1}以上の脆弱性は最優先で適用してください。",
+    en = "Apply security patches in time to internet-boundary devices such as VPN appliances, authentication gateways, firewalls and mail relays; patch vulnerabilities of CVSS {important_cvss:1} or more first.",
   },
   params = {
     important_cvss = {
@@ -37,7 +37,7 @@ policy {
     local boundary = kyojin.beta_assets_where(decl, kyojin.vuln_is_boundary)
     if #boundary == 0 then
       result:pass("/assets", {
-        ja = "インターネット境界の機器は申告されていません。",
+        ja = "インターネット境界の機器の申告はありません。",
         en = "No internet-boundary device is declared.",
       })
       return
@@ -52,12 +52,12 @@ policy {
         if type(v.cvss) == "number" and v.cvss >= params.important_cvss then
           bad[a.id] = true
           result:fail(v, {
-            ja = "インターネット境界の機器 " .. cj .. "の" .. what.ja .. "が未適用です（CVSS " .. threshold .. " 以上）。最優先でパッチを適用してください。",
+            ja = "インターネット境界の機器" .. cj .. "の" .. what.ja .. "が未適用です（CVSS " .. threshold .. "以上）。最優先でパッチを適用してください。",
             en = "Internet-boundary device " .. ce .. ": " .. what.en .. " is unpatched (CVSS " .. threshold .. " or more). Patch it first.",
           })
         else
           result:pass(v, {
-            ja = "境界の機器 " .. cj .. "の" .. what.ja .. "は未適用ですが、CVSS " .. threshold .. " 未満です。",
+            ja = "境界の機器" .. cj .. "の" .. what.ja .. "は未適用ですが、CVSS " .. threshold .. "未満です。",
             en = what.en .. " on boundary device " .. ce .. " is unpatched but below CVSS " .. threshold .. ".",
           })
         end

@@ -54,17 +54,17 @@ function M.judge_own_patch(result, a, where, advice)
   local applied = M.patch_applied(a)
   if applied == true then
     result:pass(a, {
-      ja = where.ja .. " " .. lj .. "にはセキュリティパッチが適時に適用されています。",
+      ja = where.ja .. lj .. "にはセキュリティパッチが適時に適用されています。",
       en = where.en .. " " .. le .. " is patched in time.",
     })
   elseif applied == false then
     result:fail(a, {
-      ja = where.ja .. " " .. lj .. "にセキュリティパッチが適時に適用されていません。" .. advice.ja,
+      ja = where.ja .. lj .. "にセキュリティパッチが適時に適用されていません。" .. advice.ja,
       en = where.en .. " " .. le .. " is not patched in time. " .. advice.en,
     })
   else
     result:fail(a, {
-      ja = where.ja .. " " .. lj .. "のセキュリティパッチの適用状況は申告がありません（不明）。" .. advice.ja,
+      ja = where.ja .. lj .. "のセキュリティパッチの適用状況は申告がありません（不明）。" .. advice.ja,
       en = where.en .. " " .. le .. ": whether security patches are applied is not declared (unknown). " .. advice.en,
     })
   end
@@ -80,10 +80,10 @@ end
 -- messages; without_asset leaves the asset out (when the message names it already).
 function M.vuln_caption(v, without_asset)
   local cve, score, asset = tostring(v.cve), M.cvss_text(v.cvss), tostring(v.asset)
-  local ja = "脆弱性 " .. cve .. "（CVSS " .. score .. "）"
+  local ja = "脆弱性" .. cve .. "（CVSS " .. score .. "）"
   local en = "vulnerability " .. cve .. " (CVSS " .. score .. ")"
   if without_asset then return { ja = ja, en = en } end
-  return { ja = "資産 " .. asset .. " の" .. ja, en = en .. " of asset " .. asset }
+  return { ja = "資産" .. asset .. "の" .. ja, en = en .. " of asset " .. asset }
 end
 
 -- contract_label(contract) -> "id（vendor）", "id (vendor)" for messages.
