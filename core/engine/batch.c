@@ -124,7 +124,7 @@ enum { B_BAD_INPUT = 1, B_NOT_COMPLIANT = 2, B_POLICY_ERROR = 4, B_NO_EVAL = 8 }
 static cJSON *failed_decl(const char *path, const char *kind, const char *ja, const char *en,
                           int line, int column, const char *pointer)
 {
-    static const char *const bkeys[] = {"name", "code", "prefecture", "model", "as_of"};
+    static const char *const bkeys[] = {"name", "code", "prefecture", "model", "as_of", "contact"};
     cJSON *res = cJSON_CreateObject();
     if (!res) return NULL;
     cJSON_AddStringToObject(res, "file", path);
