@@ -84,8 +84,9 @@ typedef struct {
     int jobs, progress;    /* batch (core/engine/batch.c); progress -1 = auto */
     const char *baseline;  /* --baseline (core/rollup/baseline.c) */
     /* the auditor's report (docs/result-schema.md "report"): --report-date, --assessor,
-     * --detail; the --params file's "report" object fills what the options leave out */
-    const char *report_date, *assessor, *detail;
+     * --contact, --detail; the --params file's "report" object fills what the options leave
+     * out */
+    const char *report_date, *assessor, *contact, *detail;
     cJSON *report_file; /* the --params file's "report", owned */
 } check_opts;
 
@@ -298,7 +299,7 @@ static cJSON *envelope(runner *r, const check_opts *co)
         cJSON *rep = cJSON_AddObjectToObject(doc, "report");
         const char *date = co->report_date ? co->report_date : json_str(co->report_file, "date");
         const char *who = co->assessor ? co->assessor : json_str(co->report_file, "assessor");
-        const char *contact = json_str(co->report_file, "contact");
+        const char *contact = co->contact ? co->contact : json_str(co->report_file, "contact");
         if (date)
             cJSON_AddStringToObject(rep, "date", date);
         else
@@ -1025,12 +1026,12 @@ static int opts_from_args(const cli_args *a, check_opts *co, const char ***param
             }
             break;
         case OPT_ASSESSOR:
-            co->assessor = v;
+        case OPT_CONTACT:
+            *(a->items[i].opt->key == OPT_ASSESSOR ? &co->assessor : &co->contact) = v;
             if (!valid_report_text(v)) {
-                cli_die_usage("--assessor は制御文字を含まない 1〜200 文字です: %s",
-                              "--assessor must be 1 to 200 characters without control "
-                              "characters: %s",
-                              v);
+                cli_die_usage("--%s は制御文字を含まない 1〜200 文字です",
+                              "--%s must be 1 to 200 characters without control characters",
+                              a->items[i].opt->name);
                 return EXIT_USAGE;
             }
             break;

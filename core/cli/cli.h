@@ -51,6 +51,7 @@ enum cli_key {
     OPT_QUIET,
     OPT_REPORT_DATE,
     OPT_ASSESSOR,
+    OPT_CONTACT,
     OPT_DETAIL
 };
 

@@ -87,6 +87,10 @@ OPT(o_report_date, OPT_REPORT_DATE, "report-date", 0, "YYYY-MM-DD", NULL, NULL,
 OPT(o_assessor, OPT_ASSESSOR, "assessor", 0, "NAME", "氏名・所属", NULL,
     "評価者（氏名・所属）。--params のファイルの \"report\" でも指定できる",
     "the assessor (name, organisation); also \"report\" in the --params file");
+OPT(o_contact, OPT_CONTACT, "contact", 0, "TEXT", "連絡先", NULL,
+    "被評価団体の連絡先（既定: 申告の body.contact）。--params のファイルの \"report\" でも指定できる",
+    "contact at the assessed body (default: the declaration's body.contact); also \"report\"\nin "
+    "the --params file");
 OPT(o_detail, OPT_DETAIL, "detail", 0, "LEVEL", "詳しさ", "summary full",
     "報告書の詳しさ: summary（既定。リスク分析は資産ごとの要約）・full（全行の付録つき）",
     "detail of the report: summary (default; risk grouped by asset) or full (every row\nin an "
@@ -140,13 +144,15 @@ const cli_option *const cli_common_options[] = {&o_help, &o_version, &o_lang, NU
 /* the options that load the policies (list, explain, test, lint) */
 #define ENGINE_OPTS &o_policies, &o_max_instructions, &o_max_memory, &o_verbose
 
-static const cli_option *const check_opts[] = {
-    &o_policies,    &o_format_check,     &o_jobs,       &o_progress,
-    &o_no_progress, &o_baseline,         &o_csv_table,  &o_output_check,
-    &o_param,       &o_params,           &o_as_of,      &o_max_input,
-    &o_timestamp,   &o_timeout,          &o_scenarios,  &o_no_risk,
-    &o_no_color,    &o_max_instructions, &o_max_memory, &o_verbose,
-    &o_report_date, &o_assessor,         &o_detail,     NULL};
+static const cli_option *const check_opts[] = {&o_policies,   &o_format_check, &o_jobs,
+                                               &o_progress,   &o_no_progress,  &o_baseline,
+                                               &o_csv_table,  &o_output_check, &o_param,
+                                               &o_params,     &o_as_of,        &o_max_input,
+                                               &o_timestamp,  &o_timeout,      &o_scenarios,
+                                               &o_no_risk,    &o_no_color,     &o_max_instructions,
+                                               &o_max_memory, &o_verbose,      &o_report_date,
+                                               &o_assessor,   &o_contact,      &o_detail,
+                                               NULL};
 static const cli_option *const list_opts[] = {ENGINE_OPTS, &o_coverage, NULL};
 static const cli_option *const explain_opts[] = {ENGINE_OPTS, NULL};
 static const cli_option *const test_opts[] = {ENGINE_OPTS, &o_mutate, NULL};

@@ -24,16 +24,35 @@
 #define W(k) rl_word((k), en)
 #define T(s) html_escape(out, (s))
 
-/* "<table><thead><tr><th>WORD</th>…</tr></thead><tbody>" with the words of keys (NULL-ended). */
-static void table_head(FILE *out, int en, const char *const *keys)
+/* open (a "<table …>" with its colgroup), then "<thead><tr><th>WORD</th>…</tr></thead><tbody>"
+ * with the words of keys (NULL-ended). */
+static void table_open(FILE *out, int en, const char *open, const char *const *keys)
 {
-    fputs("<table><thead><tr>", out);
+    fputs(open, out);
+    fputs("<thead><tr>", out);
     for (; *keys; keys++) {
         fputs("<th>", out);
         T(W(*keys));
         fputs("</th>", out);
     }
     fputs("</tr></thead><tbody>\n", out);
+}
+
+static void table_head(FILE *out, int en, const char *const *keys)
+{
+    table_open(out, en, "<table>", keys);
+}
+
+/* A paragraph holding the word of key, of class cls (NULL: none). */
+static void para(FILE *out, int en, const char *cls, const char *key)
+{
+    fputs(cls ? "<p class=\"" : "<p>", out);
+    if (cls) {
+        html_escape(out, cls);
+        fputs("\">", out);
+    }
+    T(W(key));
+    fputs("</p>\n", out);
 }
 
 static const char css[] =
@@ -254,6 +273,18 @@ static void contact_text(ctx *c, const cJSON *d)
     if (!k) fputs("—", out);
 }
 
+/* The row of the contact at the assessed body (a kv table's). */
+static void contact_row(ctx *c, const cJSON *d)
+{
+    FILE *out = c->out;
+    int en = c->en;
+    fputs("<tr><th>", out);
+    T(W("contact"));
+    fputs("</th><td>", out);
+    contact_text(c, d);
+    fputs("</td></tr>\n", out);
+}
+
 static const char *verdict(ctx *c, const cJSON *d, const char **words);
 
 /* The document's cover: title, the assessed body, the verdict, the issue date, the assessor,
@@ -294,24 +325,13 @@ static void doc_cover(ctx *c, const cJSON *decls)
     }
     kv_row(out, W("report_date"), date, 0);
     kv_row(out, W("assessor"), who, 0);
-    if (nd == 1) {
-        fputs("<tr><th>", out);
-        T(W("contact"));
-        fputs("</th><td>", out);
-        contact_text(c, cJSON_GetArrayItem(decls, 0));
-        fputs("</td></tr>\n", out);
-    }
+    if (nd == 1) contact_row(c, cJSON_GetArrayItem(decls, 0));
     fputs("</table>\n<h3>", out);
     T(W("signatures"));
-    fputs("</h3>\n<table class=\"sign\"><thead><tr><th>", out);
-    T(W("sign_role"));
-    fputs("</th><th>", out);
-    T(W("sign_name"));
-    fputs("</th><th>", out);
-    T(W("sign_date"));
-    fputs("</th><th>", out);
-    T(W("sign_here"));
-    fputs("</th></tr></thead><tbody>\n<tr><th>", out);
+    fputs("</h3>\n", out);
+    table_open(out, en, "<table class=\"sign\">",
+               (const char *const[]){"sign_role", "sign_name", "sign_date", "sign_here", NULL});
+    fputs("<tr><th>", out);
     T(W("assessor"));
     fputs("</th><td>", out);
     if (who) T(who);
@@ -419,18 +439,16 @@ static int facts_table(ctx *c, const cJSON *d)
     for (size_t i = 0; i < n; i++) nev += rows[i].evidenced != 0;
     fputs("<h3>", out);
     T(W("facts"));
-    fprintf(out, "</h3>\n<p>%s %zu%s ／ %s %zu%s</p>\n", W("facts_evidenced"), nev, en ? "" : "件",
-            W("facts_declared"), n - nev, en ? "" : "件");
+    fputs("</h3>\n<p>", out);
+    T(W("facts_evidenced"));
+    fprintf(out, en ? " %zu / " : " %zu件 ／ ", nev);
+    T(W("facts_declared"));
+    fprintf(out, en ? " %zu</p>\n" : " %zu件</p>\n", n - nev);
     if (n) {
-        fputs("<table class=\"ft\"><colgroup><col class=\"w-fact\"><col class=\"w-st\"><col>"
-              "</colgroup><thead><tr><th>",
-              out);
-        T(W("subject"));
-        fputs("</th><th>", out);
-        T(W("evidence"));
-        fputs("</th><th>", out);
-        T(W("evidence_doc"));
-        fputs("</th></tr></thead><tbody>\n", out);
+        table_open(out, en,
+                   "<table class=\"ft\"><colgroup><col class=\"w-fact\"><col class=\"w-st\">"
+                   "<col></colgroup>",
+                   (const char *const[]){"subject", "evidence", "evidence_doc", NULL});
         for (size_t i = 0; i < n; i++) {
             size_t len = strlen(rows[i].pointer);
             /* an evidence reference's pointer ends in /evidence: show the fact */
@@ -475,11 +493,8 @@ static int scope(ctx *c, const cJSON *d, int i)
     kv_row(out, W("prefecture"), json_str(b, "prefecture"), 0);
     kv_row(out, W("model"), json_str(b, "model") ? rl_model(json_str(b, "model"), en) : NULL, 0);
     kv_row(out, W("decl_date"), json_str(b, "as_of"), 0);
+    contact_row(c, d);
     fputs("<tr><th>", out);
-    T(W("contact"));
-    fputs("</th><td>", out);
-    contact_text(c, d);
-    fputs("</td></tr>\n<tr><th>", out);
     T(W("as_of"));
     fputs("</th><td>", out);
     if (json_str(r, "as_of"))
@@ -490,11 +505,9 @@ static int scope(ctx *c, const cJSON *d, int i)
         text_or_dash(out, json_str(b, "as_of"));
         fputc(')', out);
     }
-    fputs("</td></tr>\n<tr><th>", out);
-    T(W("guideline"));
-    fputs("</th><td>", out);
-    T(W("guideline_edition"));
-    fputs("</td></tr>\n<tr><th>", out);
+    fputs("</td></tr>\n", out);
+    kv_row(out, W("guideline"), W("guideline_edition"), 0);
+    fputs("<tr><th>", out);
     T(W("policy_pack"));
     fputs("</th><td>", out);
     if (json_str(ps, "version")) {
@@ -527,13 +540,10 @@ static int scope(ctx *c, const cJSON *d, int i)
         T(en ? sources.w[k].en : sources.w[k].ja);
         fputs("</span>", out);
     }
-    fputs("</td></tr>\n</table>\n<p>", out);
-    T(W("scope_basis"));
-    fputs("</p>\n<p>", out);
-    T(W("scope_method"));
-    fputs("</p>\n<p>", out);
-    T(W("scope_evidence"));
-    fputs("</p>\n", out);
+    fputs("</td></tr>\n</table>\n", out);
+    para(out, en, NULL, "scope_basis");
+    para(out, en, NULL, "scope_method");
+    para(out, en, NULL, "scope_evidence");
     rc = facts_table(c, d);
     fputs("<h3>", out);
     T(W("inputs"));
@@ -547,9 +557,7 @@ static int scope(ctx *c, const cJSON *d, int i)
     T(W("params"));
     fputs("</h4>\n", out);
     if (cJSON_GetArraySize(params) == 0) {
-        fputs("<p>", out);
-        T(W("none"));
-        fputs("</p>\n", out);
+        para(out, en, NULL, "none");
     } else {
         /* two parameters per row keep the cover short */
         int np = cJSON_GetArraySize(params), half = (np + 1) / 2;
@@ -735,24 +743,13 @@ static void summary(ctx *c, const cJSON *d, int i)
     fputs("</h3>\n", out);
     const cJSON *delta = cJSON_GetObjectItemCaseSensitive(risk, "delta");
     if (cJSON_GetArraySize(delta) == 0) {
-        fputs("<p>", out);
-        T(W("no_fixes"));
-        fputs("</p>\n", out);
+        para(out, en, NULL, "no_fixes");
     } else {
-        fputs(
-            "<table class=\"fixes\"><colgroup><col class=\"w-rank\"><col class=\"w-pol\"><col class=\"w-rem\">"
-            "<col class=\"w-rank\"><col></colgroup><thead><tr><th>",
-            out);
-        T(W("rank"));
-        fputs("</th><th>", out);
-        T(W("policy"));
-        fputs("</th><th>", out);
-        T(W("remediation"));
-        fputs("</th><th>", out);
-        T(W("score"));
-        fputs("</th><th>", out);
-        T(W("improves"));
-        fputs("</th></tr></thead><tbody>\n", out);
+        table_open(
+            out, en,
+            "<table class=\"fixes\"><colgroup><col class=\"w-rank\"><col class=\"w-pol\">"
+            "<col class=\"w-rem\"><col class=\"w-rank\"><col></colgroup>",
+            (const char *const[]){"rank", "policy", "remediation", "score", "improves", NULL});
         int shown = 0, zero = 0;
         const cJSON *x;
         cJSON_ArrayForEach(x, delta) {
@@ -799,11 +796,7 @@ static void summary(ctx *c, const cJSON *d, int i)
             fputs("</td></tr>\n", out);
         }
         fputs("</tbody></table>\n", out);
-        if (zero) {
-            fputs("<p class=\"note\">", out);
-            T(W("zero_score"));
-            fputs("</p>\n", out);
-        }
+        if (zero) { para(out, en, "note", "zero_score"); }
     }
     fputs("</section>\n", out);
 }
@@ -947,17 +940,10 @@ static void findings(ctx *c, const cJSON *d, int i)
                     fputs(" ", out);
                     T(name);
                 }
-                fputs("</h3>\n<table class=\"ft\"><colgroup><col class=\"w-st\"><col><col "
-                      "class=\"w-ev\"></colgroup>",
-                      out);
-                fputs("<thead><tr>", out);
-                static const char *const heads[] = {"status", "message_subject", "evidence"};
-                for (size_t h = 0; h < sizeof heads / sizeof *heads; h++) {
-                    fputs("<th>", out);
-                    T(W(heads[h]));
-                    fputs("</th>", out);
-                }
-                fputs("</tr></thead><tbody>\n", out);
+                table_open(out, en,
+                           "</h3>\n<table class=\"ft\"><colgroup><col class=\"w-st\"><col><col "
+                           "class=\"w-ev\"></colgroup>",
+                           (const char *const[]){"status", "message_subject", "evidence", NULL});
             }
             policy_detail(c, p);
         }
@@ -965,11 +951,7 @@ static void findings(ctx *c, const cJSON *d, int i)
         any = 1;
         fputs("</tbody></table>\n", out);
     }
-    if (!any) {
-        fputs("<p>", out);
-        T(W("no_findings"));
-        fputs("</p>\n", out);
-    }
+    if (!any) { para(out, en, NULL, "no_findings"); }
     fputs("</section>\n", out);
 }
 
@@ -991,17 +973,11 @@ static void passed(ctx *c, const cJSON *d, int i)
             rows += json_str(f, "status") && !strcmp(json_str(f, "status"), "pass");
         if (!rows && !(st && !strcmp(st, "pass"))) continue;
         if (!n++) {
-            fputs("<table class=\"ft subj\"><colgroup><col class=\"w-pol\"><col><col "
-                  "class=\"w-subj\"><col class=\"w-sub\"></colgroup><thead><tr>",
-                  out);
-            static const char *const heads[] = {"policy", "requirement_text", "subject",
-                                                "evidence"};
-            for (size_t h = 0; h < sizeof heads / sizeof *heads; h++) {
-                fputs("<th>", out);
-                T(W(heads[h]));
-                fputs("</th>", out);
-            }
-            fputs("</tr></thead><tbody>\n", out);
+            table_open(
+                out, en,
+                "<table class=\"ft subj\"><colgroup><col class=\"w-pol\"><col><col "
+                "class=\"w-subj\"><col class=\"w-sub\"></colgroup>",
+                (const char *const[]){"policy", "requirement_text", "subject", "evidence", NULL});
         }
         /* the subjects without evidence together in one row, each evidenced one in its own */
         for (int evidenced = 0; evidenced < 2; evidenced++) {
@@ -1043,9 +1019,7 @@ static void passed(ctx *c, const cJSON *d, int i)
     if (n)
         fputs("</tbody></table>\n", out);
     else {
-        fputs("<p>", out);
-        T(W("none"));
-        fputs("</p>\n", out);
+        para(out, en, NULL, "none");
     }
     cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
         const char *st = json_str(p, "status");
@@ -1122,9 +1096,7 @@ static void waivers(ctx *c, const cJSON *d, int i)
     if (n)
         fputs("</tbody></table>\n", out);
     else {
-        fputs("<p>", out);
-        T(W("no_waivers"));
-        fputs("</p>\n", out);
+        para(out, en, NULL, "no_waivers");
     }
     fputs("</section>\n", out);
 }
@@ -1304,17 +1276,12 @@ static void by_asset(ctx *c, const cJSON *arows, int i)
             if (json_str(y, "asset") && !strcmp(json_str(y, "asset"), asset)) earlier = 1;
         if (earlier) continue;
         if (!n++) {
-            fputs("<table class=\"byasset\"><colgroup><col class=\"w-asset\"><col class=\"w-lv\">"
-                  "<col><col class=\"w-cm\"></colgroup><thead><tr>",
-                  out);
-            static const char *const heads[] = {"target_worst", "importance", "threats_of_asset",
-                                                "cms_not_effective"};
-            for (size_t h = 0; h < sizeof heads / sizeof *heads; h++) {
-                fputs("<th>", out);
-                T(W(heads[h]));
-                fputs("</th>", out);
-            }
-            fputs("</tr></thead><tbody>\n", out);
+            table_open(
+                out, en,
+                "<table class=\"byasset\"><colgroup><col class=\"w-asset\"><col class=\"w-lv\">"
+                "<col><col class=\"w-cm\"></colgroup>",
+                (const char *const[]){"target_worst", "importance", "threats_of_asset",
+                                      "cms_not_effective", NULL});
         }
         char worst = 0;
         for (y = x; y; y = y->next) {
@@ -1386,15 +1353,9 @@ static void by_asset(ctx *c, const cJSON *arows, int i)
     if (n)
         fputs("</tbody></table>\n", out);
     else {
-        fputs("<p>", out);
-        T(W("none"));
-        fputs("</p>\n", out);
+        para(out, en, NULL, "none");
     }
-    if (!rl_detail_full(c->result)) {
-        fputs("<p class=\"note\">", out);
-        T(W("detail_note"));
-        fputs("</p>\n", out);
-    }
+    if (!rl_detail_full(c->result)) { para(out, en, "note", "detail_note"); }
     fputs("</section>\n", out);
 }
 
@@ -1608,11 +1569,7 @@ static void classification(ctx *c, const cJSON *d, int i)
     n += class_table(c, d, "/screen_transfer", W("st_routes"));
     n += class_table(c, d, "/data_links", W("dl_models"));
     n += class_table(c, d, NULL, W("other_class"));
-    if (!n) {
-        fputs("<p>", out);
-        T(W("no_class"));
-        fputs("</p>\n", out);
-    }
+    if (!n) { para(out, en, NULL, "no_class"); }
     fputs("</section>\n", out);
 }
 

@@ -100,7 +100,7 @@ return {
     { "facts_declared", "申告のみ", "declared only" },
     { "evidence_declared", "申告のみ", "declared only" },
     { "evidence_evidenced", "証跡あり", "evidenced" },
-    { "evidence_doc", "証跡", "Evidence" },
+    { "evidence_doc", "証跡", "Evidence document" },
     { "passed", "適合した項目（要件・対象ごと）", "What passed (by requirement and subject)" },
     { "not_applicable_list", "対象外のポリシー", "Policies that do not apply" },
     { "results_table", "要件ごとの結果", "Results by requirement" },

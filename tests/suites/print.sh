@@ -53,8 +53,10 @@ printf '{"report": {"assessor": "評価 一郎", "contact": "総務課 情報係
 "$K" check samples/gaps-village.json --format json -o "$T/p.out.json" --params "$T/p.json"
 [ "$(jq -c '[.report.assessor, .report.contact, .report.date, .parameters["ST-06.max_refresh_days"]]' "$T/p.out.json")" = '["評価 一郎","総務課 情報係","2026-12-01",14]' ] \
   && ok || bad "the --params file's report: $(jq -c .report "$T/p.out.json")"
-"$K" check samples/gaps-village.json --format json -o "$T/p2.json" --params "$T/p.json" --assessor "別の 人"
-[ "$(jq -r .report.assessor "$T/p2.json")" = "別の 人" ] && ok || bad "--assessor does not take precedence over the params file"
+"$K" check samples/gaps-village.json --format json -o "$T/p2.json" --params "$T/p.json" --assessor "別の 人" \
+  --contact "情報係 内線 123" --report-date 2026-12-24
+[ "$(jq -c '[.report.assessor, .report.contact, .report.date]' "$T/p2.json")" = '["別の 人","情報係 内線 123","2026-12-24"]' ] \
+  && ok || bad "the options do not take precedence over the params file: $(jq -c .report "$T/p2.json")"
 refuse() { # refuse WHAT ARGS...: exit code 2 and a message naming the option
   local what=$1; shift
   "$K" check samples/gaps-village.json --format json -o "$T/x.json" "$@" >"$T/x.out" 2>&1
@@ -66,6 +68,7 @@ refuse "--report-date today" --report-date today
 refuse "--detail everything" --detail everything
 refuse "--assessor with a control character" --assessor "$(printf 'a\tb')"
 refuse "--assessor empty" --assessor ""
+refuse "--contact with a newline" --contact "$(printf 'a\nb')"
 printf '{"report": {"signer": "x"}}\n' >"$T/bad1.json"; refuse "params report.signer" --params "$T/bad1.json"
 grep -q "report.signer" "$T/x.out" && ok || bad "the refusal does not name report.signer"
 printf '{"report": {"date": "2026-13-01"}}\n' >"$T/bad2.json"; refuse "params report.date" --params "$T/bad2.json"
