@@ -81,7 +81,7 @@ static const char css[] =
     ".ft{font-size:12.5px}.ft tr.ph td{background:#f6f7f9;border-top:2px solid #9e9e9e}.ft tr.ph.p-fail td{border-top-color:var(--a)}"
     ".ft tr.ph.p-warn td{border-top-color:var(--b)}.ft tr.ph.p-error td{border-top-color:#6a1b9a}.ft tr.ph.p-waived td{border-top-color:#1565c0}"
     ".ft{table-layout:fixed}.ft .rem{display:block;margin-top:1px}.ft .w-st{width:5.8em}.ft .w-ev{width:17%}.ft .w-sub{width:22%}.ft .w-pol{width:9.5em}.ft .w-fact{width:42%}"
-    ".loc{color:var(--mute);white-space:nowrap}.subj code{word-break:normal;overflow-wrap:anywhere}.ft .w-subj{width:30%}\n"
+    ".ft tr.fam td{background:#eef1f6}.loc{color:var(--mute);white-space:nowrap}.subj code{word-break:normal;overflow-wrap:anywhere}.ft .w-subj{width:30%}\n"
     ".ev{display:block}.sha{font-size:10px;color:var(--mute)}\n"
     ".toc ol{margin:4px 0 4px 1.2em;padding:0}.toc a{color:#1f3a68;text-decoration:none}\n"
     ".counts td,.counts th{text-align:center}.riskbar span{display:inline-block;min-width:64px;padding:4px 8px;margin:2px;text-align:center;border-radius:4px}\n"
@@ -898,15 +898,15 @@ static void policy_detail(ctx *c, const cJSON *p)
 
 /* Findings that did not pass, grouped by requirement family, known families in catalog
  * order first: one table per family. */
-static void findings(ctx *c, const cJSON *d, int i)
+typedef char family_ids[RV_MAX_WORDS + 64][3];
+
+/* The requirement families of a declaration's policies in display order: the catalog's
+ * (kyojin.vocab), then unknown ones in order of appearance. Returns their number. */
+static int family_order(const cJSON *pols, family_ids seen)
 {
     rv_list order = report_vocab_list(RV_FAMILY); /* ids of two letters (report_vocab.c) */
-    FILE *out = c->out;
-    int en = c->en;
-    const cJSON *pols = cJSON_GetObjectItemCaseSensitive(d, "policies"), *p;
-    char seen[RV_MAX_WORDS + 64][3];
+    const cJSON *p;
     int nseen = 0;
-    /* families in display order: catalog ones, then unknown ones in order of appearance */
     for (size_t k = 0; k < order.n; k++) {
         memcpy(seen[nseen], order.w[k].id, 3);
         nseen++;
@@ -922,6 +922,27 @@ static void findings(ctx *c, const cJSON *d, int i)
             nseen++;
         }
     }
+    return nseen;
+}
+
+/* "ST 画面転送（…）": a family's code and name. */
+static void family_name(FILE *out, int en, const char *code)
+{
+    const char *name = rl_family(code, en);
+    T(code);
+    if (name) {
+        fputs(" ", out);
+        T(name);
+    }
+}
+
+static void findings(ctx *c, const cJSON *d, int i)
+{
+    FILE *out = c->out;
+    int en = c->en;
+    const cJSON *pols = cJSON_GetObjectItemCaseSensitive(d, "policies"), *p;
+    family_ids seen;
+    int nseen = family_order(pols, seen);
     fprintf(out, "<section class=\"part\" id=\"d%d-findings\">\n<h2>", i);
     T(W("findings"));
     fputs("</h2>\n", out);
@@ -933,13 +954,8 @@ static void findings(ctx *c, const cJSON *d, int i)
             rl_policy_family(p, fam);
             if (strcmp(fam, seen[k]) || !is_nonpass(json_str(p, "status"))) continue;
             if (!n++) {
-                const char *name = rl_family(seen[k], en);
                 fprintf(out, "<h3 id=\"d%d-fam-%s\">", i, seen[k][0] ? seen[k] : "other");
-                T(seen[k]);
-                if (name) {
-                    fputs(" ", out);
-                    T(name);
-                }
+                family_name(out, en, seen[k]);
                 table_open(out, en,
                            "</h3>\n<table class=\"ft\"><colgroup><col class=\"w-st\"><col><col "
                            "class=\"w-ev\"></colgroup>",
@@ -955,6 +971,22 @@ static void findings(ctx *c, const cJSON *d, int i)
     fputs("</section>\n", out);
 }
 
+/* The number of a policy's findings that passed. */
+static int pass_count(const cJSON *p)
+{
+    const cJSON *f;
+    int n = 0;
+    cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings"))
+        n += json_str(f, "status") && !strcmp(json_str(f, "status"), "pass");
+    return n;
+}
+
+/* Is the policy in the table of what passed: a finding passed, or it passed without one? */
+static int in_passed(const cJSON *p)
+{
+    return pass_count(p) || (json_str(p, "status") && !strcmp(json_str(p, "status"), "pass"));
+}
+
 /* What passed, per requirement and subject: every finding that passed (of any policy), with
  * its evidence; a policy that passed without a finding has one row. Then the policies that
  * do not apply, with the reason. */
@@ -966,56 +998,71 @@ static void passed(ctx *c, const cJSON *d, int i)
     fprintf(out, "<section class=\"part\" id=\"d%d-passed\">\n<h2>", i);
     T(W("passed"));
     fputs("</h2>\n", out);
-    cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
-        const char *st = json_str(p, "status");
-        int rows = 0, first = 1;
-        cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings"))
-            rows += json_str(f, "status") && !strcmp(json_str(f, "status"), "pass");
-        if (!rows && !(st && !strcmp(st, "pass"))) continue;
-        if (!n++) {
-            table_open(
-                out, en,
-                "<table class=\"ft subj\"><colgroup><col class=\"w-pol\"><col><col "
-                "class=\"w-subj\"><col class=\"w-sub\"></colgroup>",
-                (const char *const[]){"policy", "requirement_text", "subject", "evidence", NULL});
-        }
-        /* the subjects without evidence together in one row, each evidenced one in its own */
-        for (int evidenced = 0; evidenced < 2; evidenced++) {
-            int bare = 0;
-            cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings")) {
-                int has = json_str(f, "evidence") ||
-                          cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(f, "evidence_refs"));
-                if (!json_str(f, "status") || strcmp(json_str(f, "status"), "pass") ||
-                    has != evidenced)
-                    continue;
-                if (!evidenced && bare++) {
-                    fputs(" ", out);
-                    finding_subject(out, f);
-                    continue;
-                }
-                fputs("<tr><td>", out);
-                if (first) text_or_dash(out, json_str(p, "id"));
-                fputs("</td><td>", out);
-                if (first) T(rl_text(cJSON_GetObjectItemCaseSensitive(p, "title"), en));
-                first = 0;
-                fputs("</td><td>", out);
-                finding_subject(out, f);
-                if (evidenced) {
-                    fputs("</td><td>", out);
-                    evidence_cell(c, f);
-                    fputs("</td></tr>\n", out);
-                }
+    const cJSON *pols = cJSON_GetObjectItemCaseSensitive(d, "policies");
+    family_ids seen;
+    int nseen = family_order(pols, seen);
+    for (int k = 0; k < nseen; k++)
+        cJSON_ArrayForEach(p, pols) {
+            int rows = pass_count(p), first = 1;
+            char fam[3];
+            rl_policy_family(p, fam);
+            if (strcmp(fam, seen[k]) || !in_passed(p)) continue;
+            int fam_first = 1; /* the family's heading row before its first policy */
+            for (const cJSON *q = pols->child; q && q != p; q = q->next) {
+                char qf[3];
+                rl_policy_family(q, qf);
+                if (!strcmp(qf, fam) && in_passed(q)) fam_first = 0;
             }
-            if (!evidenced && bare) fputs("</td><td>—</td></tr>\n", out);
+            if (!n++) {
+                table_open(out, en,
+                           "<table class=\"ft subj\"><colgroup><col class=\"w-pol\"><col><col "
+                           "class=\"w-subj\"><col class=\"w-sub\"></colgroup>",
+                           (const char *const[]){"policy", "requirement_text", "subject",
+                                                 "evidence", NULL});
+            }
+            if (fam_first) {
+                fputs("<tr class=\"fam\"><td colspan=\"4\"><b>", out);
+                family_name(out, en, fam);
+                fputs("</b></td></tr>\n", out);
+            }
+            /* the subjects without evidence together in one row, each evidenced one in its own */
+            for (int evidenced = 0; evidenced < 2; evidenced++) {
+                int bare = 0;
+                cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings")) {
+                    int has =
+                        json_str(f, "evidence") ||
+                        cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(f, "evidence_refs"));
+                    if (!json_str(f, "status") || strcmp(json_str(f, "status"), "pass") ||
+                        has != evidenced)
+                        continue;
+                    if (!evidenced && bare++) {
+                        fputs(" ", out);
+                        finding_subject(out, f);
+                        continue;
+                    }
+                    fputs("<tr><td>", out);
+                    if (first) text_or_dash(out, json_str(p, "id"));
+                    fputs("</td><td>", out);
+                    if (first) T(rl_text(cJSON_GetObjectItemCaseSensitive(p, "title"), en));
+                    first = 0;
+                    fputs("</td><td>", out);
+                    finding_subject(out, f);
+                    if (evidenced) {
+                        fputs("</td><td>", out);
+                        evidence_cell(c, f);
+                        fputs("</td></tr>\n", out);
+                    }
+                }
+                if (!evidenced && bare) fputs("</td><td>—</td></tr>\n", out);
+            }
+            if (!rows) {
+                fputs("<tr><td>", out);
+                text_or_dash(out, json_str(p, "id"));
+                fputs("</td><td>", out);
+                T(rl_text(cJSON_GetObjectItemCaseSensitive(p, "title"), en));
+                fputs("</td><td>—</td><td>—</td></tr>\n", out);
+            }
         }
-        if (!rows) {
-            fputs("<tr><td>", out);
-            text_or_dash(out, json_str(p, "id"));
-            fputs("</td><td>", out);
-            T(rl_text(cJSON_GetObjectItemCaseSensitive(p, "title"), en));
-            fputs("</td><td>—</td><td>—</td></tr>\n", out);
-        }
-    }
     if (n)
         fputs("</tbody></table>\n", out);
     else {
