@@ -18,6 +18,7 @@
 #include "util/cjson_cs.h"
 #include "util/sha256.h"
 #include "util/strutil.h"
+#include "util/utf8.h"
 #include "engine/watchdog.h"
 #include "audit/verify.h" /* kyojin verify */
 
@@ -82,6 +83,11 @@ typedef struct {
     int skip_policies;     /* kyojin schema: the runtime only */
     int jobs, progress;    /* batch (core/engine/batch.c); progress -1 = auto */
     const char *baseline;  /* --baseline (core/rollup/baseline.c) */
+    /* the auditor's report (docs/result-schema.md "report"): --report-date, --assessor,
+     * --contact, --detail; the --params file's "report" object fills what the options leave
+     * out */
+    const char *report_date, *assessor, *contact, *detail;
+    cJSON *report_file; /* the --params file's "report", owned */
 } check_opts;
 
 /* A positive decimal integer up to max. Digits only: strtoull alone would take "-1" (as the
@@ -175,13 +181,76 @@ static runner *make_runner(const check_opts *co, int *load_failed)
     return r;
 }
 
-static int apply_params(runner *r, const check_opts *co)
+/* A name for the report (--assessor, the params file's report.assessor or report.contact):
+ * 1 to 200 characters of valid UTF-8 without control characters. */
+static int valid_report_text(const char *s)
+{
+    size_t n = strlen(s), chars = 0;
+    if (!n || !utf8_valid(s, n)) return 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p < 0x20 || *p == 0x7f) return 0;
+        chars += (*p & 0xC0) != 0x80;
+    }
+    return chars <= 200;
+}
+
+/* Take the "report" object out of a parameter file's JSON (it is not a policy parameter):
+ * assessor, contact and date, each checked. Returns 0 (co->report_file set when present), or
+ * -1 after printing why. */
+static int take_report_params(check_opts *co, cJSON *j)
+{
+    cJSON *rep = cJSON_DetachItemFromObjectCaseSensitive(j, "report");
+    const cJSON *m;
+    if (!rep) return 0;
+    if (!cJSON_IsObject(rep)) {
+        fprintf(stderr,
+                cli_en() ? "kyojin: %s: report: must be an object {\"assessor\", \"contact\", "
+                           "\"date\"}\n"
+                         : "kyojin: %s: report: {\"assessor\", \"contact\", \"date\"} の形の"
+                           "オブジェクトです\n",
+                co->params_file);
+        cJSON_Delete(rep);
+        return -1;
+    }
+    cJSON_ArrayForEach(m, rep) {
+        int date = !strcmp(m->string, "date");
+        int known = date || !strcmp(m->string, "assessor") || !strcmp(m->string, "contact");
+        int ok = known && cJSON_IsString(m) &&
+                 (date ? valid_date(m->valuestring) : valid_report_text(m->valuestring));
+        if (!ok) {
+            fprintf(stderr,
+                    !known ? (cli_en() ? "kyojin: %s: report.%s: unknown (assessor, contact or "
+                                         "date)\n"
+                                       : "kyojin: %s: report.%s: 不明な項目です（assessor・"
+                                         "contact・date のいずれか）\n")
+                    : date ? (cli_en() ? "kyojin: %s: report.%s: a real calendar date "
+                                         "YYYY-MM-DD\n"
+                                       : "kyojin: %s: report.%s: 実在する日付（YYYY-MM-DD）を"
+                                         "文字列で指定してください\n")
+                           : (cli_en() ? "kyojin: %s: report.%s: text of 1 to 200 characters "
+                                         "without control characters\n"
+                                       : "kyojin: %s: report.%s: 制御文字を含まない 1〜200 "
+                                         "文字の文字列で指定してください\n"),
+                    co->params_file, m->string);
+            cJSON_Delete(rep);
+            return -1;
+        }
+    }
+    co->report_file = rep;
+    return 0;
+}
+
+static int apply_params(runner *r, check_opts *co)
 {
     char err[1024];
     if (co->params_file) {
         cJSON *j = read_json_file(co->params_file, err, sizeof err);
         if (!j) {
             fprintf(stderr, "kyojin: %s\n", err);
+            return -1;
+        }
+        if (cJSON_IsObject(j) && take_report_params(co, j)) {
+            cJSON_Delete(j);
             return -1;
         }
         int rc = runner_set_params_json(r, j, err, sizeof err);
@@ -226,6 +295,25 @@ static cJSON *envelope(runner *r, const check_opts *co)
         cJSON_AddStringToObject(doc, "as_of", co->as_of);
     else
         cJSON_AddNullToObject(doc, "as_of");
+    { /* the auditor's report: options first, then the --params file's "report" */
+        cJSON *rep = cJSON_AddObjectToObject(doc, "report");
+        const char *date = co->report_date ? co->report_date : json_str(co->report_file, "date");
+        const char *who = co->assessor ? co->assessor : json_str(co->report_file, "assessor");
+        const char *contact = co->contact ? co->contact : json_str(co->report_file, "contact");
+        if (date)
+            cJSON_AddStringToObject(rep, "date", date);
+        else
+            cJSON_AddNullToObject(rep, "date");
+        if (who)
+            cJSON_AddStringToObject(rep, "assessor", who);
+        else
+            cJSON_AddNullToObject(rep, "assessor");
+        if (contact)
+            cJSON_AddStringToObject(rep, "contact", contact);
+        else
+            cJSON_AddNullToObject(rep, "contact");
+        cJSON_AddStringToObject(rep, "detail", co->detail ? co->detail : "summary");
+    }
     if (co->timestamp) {
         char ts[32];
         time_t t = time(NULL);
@@ -929,6 +1017,32 @@ static int opts_from_args(const cli_args *a, check_opts *co, const char ***param
                 return EXIT_USAGE;
             }
             break;
+        case OPT_REPORT_DATE:
+            co->report_date = v;
+            if (!valid_date(v)) {
+                cli_die_usage("--report-date は実在する日付（YYYY-MM-DD）です: %s",
+                              "--report-date must be a real calendar date YYYY-MM-DD: %s", v);
+                return EXIT_USAGE;
+            }
+            break;
+        case OPT_ASSESSOR:
+        case OPT_CONTACT:
+            *(a->items[i].opt->key == OPT_ASSESSOR ? &co->assessor : &co->contact) = v;
+            if (!valid_report_text(v)) {
+                cli_die_usage("--%s は制御文字を含まない 1〜200 文字です",
+                              "--%s must be 1 to 200 characters without control characters",
+                              a->items[i].opt->name);
+                return EXIT_USAGE;
+            }
+            break;
+        case OPT_DETAIL:
+            co->detail = v;
+            if (strcmp(v, "summary") && strcmp(v, "full")) {
+                cli_die_usage("--detail は summary・full のいずれかです: %s",
+                              "--detail must be summary or full: %s", v);
+                return EXIT_USAGE;
+            }
+            break;
         case OPT_NO_COLOR: co->color_off = 1; break;
         case OPT_VERBOSE: co->verbose = 1; break;
         default: break; /* the command's own (--coverage, --mutate, ...) */
@@ -977,6 +1091,7 @@ static int check_or_risk(const cli_args *a, int sheets)
         co.nfiles = (int)a->npos;
         co.risk_sheets = sheets;
         rc = cmd_check(&co);
+        cJSON_Delete(co.report_file);
     }
     free(files);
     free(params);

@@ -48,7 +48,11 @@ enum cli_key {
     OPT_COUNT,
     OPT_SIZE,
     OPT_WAIVERS,
-    OPT_QUIET
+    OPT_QUIET,
+    OPT_REPORT_DATE,
+    OPT_ASSESSOR,
+    OPT_CONTACT,
+    OPT_DETAIL
 };
 
 /* One option of a command. `value` is the placeholder of its value in the help ("FILE"; in

@@ -80,6 +80,22 @@ OPT(o_no_risk, OPT_NO_RISK, "no-risk", 0, NULL, NULL, NULL,
 OPT(o_no_color, OPT_NO_COLOR, "no-color", 0, NULL, NULL, NULL, "端末でも色をつけない",
     "no colours, even on a terminal");
 
+/* the auditor's report (html, xlsx): recorded in the result's "report" */
+OPT(o_report_date, OPT_REPORT_DATE, "report-date", 0, "YYYY-MM-DD", NULL, NULL,
+    "報告書の発行日（既定: 申告の日付。実行日時は使わない）",
+    "issue date of the report (default: the declaration's date, never the clock)");
+OPT(o_assessor, OPT_ASSESSOR, "assessor", 0, "NAME", "氏名・所属", NULL,
+    "評価者（氏名・所属）。--params のファイルの \"report\" でも指定できる",
+    "the assessor (name, organisation); also \"report\" in the --params file");
+OPT(o_contact, OPT_CONTACT, "contact", 0, "TEXT", "連絡先", NULL,
+    "被評価団体の連絡先（既定: 申告の body.contact）。--params のファイルの \"report\" でも指定できる",
+    "contact at the assessed body (default: the declaration's body.contact); also \"report\"\nin "
+    "the --params file");
+OPT(o_detail, OPT_DETAIL, "detail", 0, "LEVEL", "詳しさ", "summary full",
+    "報告書の詳しさ: summary（既定。リスク分析は資産ごとの要約）・full（全行の付録つき）",
+    "detail of the report: summary (default; risk grouped by asset) or full (every row\nin an "
+    "appendix)");
+
 /* list, test, schema */
 OPT(o_coverage, OPT_COVERAGE, "coverage", 0, NULL, NULL, NULL,
     "ガイドラインの要件ごとに対応するポリシーを示す（未対応があれば終了コード 1）",
@@ -128,11 +144,15 @@ const cli_option *const cli_common_options[] = {&o_help, &o_version, &o_lang, NU
 /* the options that load the policies (list, explain, test, lint) */
 #define ENGINE_OPTS &o_policies, &o_max_instructions, &o_max_memory, &o_verbose
 
-static const cli_option *const check_opts[] = {
-    &o_policies,   &o_format_check, &o_jobs,      &o_progress, &o_no_progress, &o_baseline,
-    &o_csv_table,  &o_output_check, &o_param,     &o_params,   &o_as_of,       &o_max_input,
-    &o_timestamp,  &o_timeout,      &o_scenarios, &o_no_risk,  &o_no_color,    &o_max_instructions,
-    &o_max_memory, &o_verbose,      NULL};
+static const cli_option *const check_opts[] = {&o_policies,   &o_format_check, &o_jobs,
+                                               &o_progress,   &o_no_progress,  &o_baseline,
+                                               &o_csv_table,  &o_output_check, &o_param,
+                                               &o_params,     &o_as_of,        &o_max_input,
+                                               &o_timestamp,  &o_timeout,      &o_scenarios,
+                                               &o_no_risk,    &o_no_color,     &o_max_instructions,
+                                               &o_max_memory, &o_verbose,      &o_report_date,
+                                               &o_assessor,   &o_contact,      &o_detail,
+                                               NULL};
 static const cli_option *const list_opts[] = {ENGINE_OPTS, &o_coverage, NULL};
 static const cli_option *const explain_opts[] = {ENGINE_OPTS, NULL};
 static const cli_option *const test_opts[] = {ENGINE_OPTS, &o_mutate, NULL};

@@ -125,7 +125,7 @@ enum { B_BAD_INPUT = 1, B_NOT_COMPLIANT = 2, B_POLICY_ERROR = 4, B_NO_EVAL = 8 }
 static cJSON *failed_decl(const char *path, const char *kind, const char *ja, const char *en,
                           int line, int column, const char *pointer)
 {
-    static const char *const bkeys[] = {"name", "code", "prefecture", "model", "as_of"};
+    static const char *const bkeys[] = {"name", "code", "prefecture", "model", "as_of", "contact"};
     cJSON *res = cJSON_CreateObject();
     /* a name that is not UTF-8 shown with \xHH, as runner_eval names an evaluated one */
     char *file = utf8_show_name(path);

@@ -1222,6 +1222,40 @@ static int covers(const char *w, const char *f)
     return ancestor_or_self(w, f) || (*f && ancestor_or_self(f, w));
 }
 
+/* The evidence the declaration gives for a finding (docs/result-schema.md "evidence_refs"):
+ * every evidence reference ({title, date, sha256} of a process fact) that the policy read at
+ * or below the finding's subject, in the order of the sorted fields-read log. `read` is that
+ * log (JSON pointers); a new array, possibly empty (NULL when out of memory). */
+static cJSON *evidence_refs(const decl_doc *d, const char *subject, const cJSON *read)
+{
+    static const char tail[] = "/evidence";
+    const size_t nt = sizeof tail - 1;
+    cJSON *refs = cJSON_CreateArray();
+    const cJSON *r;
+    if (!refs) return NULL;
+    cJSON_ArrayForEach(r, read) {
+        const char *ptr = cJSON_IsString(r) ? r->valuestring : NULL;
+        size_t n = ptr ? strlen(ptr) : 0;
+        if (!ptr || n < nt || strcmp(ptr + n - nt, tail) != 0 || !ancestor_or_self(subject, ptr))
+            continue;
+        const cJSON *ev = decl_resolve(d, ptr);
+        if (!cJSON_IsObject(ev)) continue;
+        cJSON *o = cJSON_CreateObject();
+        if (!o) continue;
+        add_str(o, "pointer", ptr);
+        static const char *const keys[] = {"title", "date", "sha256"};
+        for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
+            const char *v = json_str(ev, keys[k]);
+            if (v)
+                add_str(o, keys[k], v);
+            else
+                add_null(o, keys[k]);
+        }
+        add_elem(refs, o);
+    }
+    return refs;
+}
+
 static cJSON *bilingual(const char *ja, const char *en)
 {
     cJSON *o = cJSON_CreateObject();
@@ -1406,6 +1440,10 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
         add_str(b, "as_of", json_str(body, "as_of"));
     else
         add_null(b, "as_of");
+    { /* the declaration's contact: department, e-mail, telephone (the report's cover) */
+        const cJSON *ct = cJSON_GetObjectItemCaseSensitive(body, "contact");
+        add_cs(b, "contact", cJSON_IsObject(ct) ? cJSON_Duplicate(ct, 1) : cJSON_CreateNull());
+    }
     cJSON *compliant =
         cJSON_AddTrueToObject(res, "compliant"); /* its own key: ->type is set below */
     cJSON *counts = add_obj(res, "counts");
@@ -1600,6 +1638,7 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
                     add_str(o, "evidence", f->evidence == 2 ? "evidenced" : "declared");
                 else
                     add_null(o, "evidence");
+                add_cs(o, "evidence_refs", evidence_refs(d, f->ptr, read));
                 if (f->classification)
                     add_cs(o, "classification", cJSON_Duplicate(f->classification, 1));
                 else

@@ -30,8 +30,8 @@ int report_csv_write_table(const cJSON *result, const report_opts *o, const char
 
 /* XLSX workbook at path (libxlsxwriter writes the file itself), landed whole through
  * util/atomic_out.h (a temp file renamed into place; a FIFO or device gets the bytes at the
- * end). The creation time is SOURCE_DATE_EPOCH when given, otherwise a fixed date, so the
- * bytes are reproducible. */
+ * end). The creation time is SOURCE_DATE_EPOCH when given, otherwise the report's issue date
+ * (rl_report_date), otherwise a fixed date, so the bytes are reproducible. */
 int report_xlsx_write(const cJSON *result, const report_opts *o, const char *path, char *err,
                       size_t errlen);
 

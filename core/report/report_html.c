@@ -1,11 +1,16 @@
 /* report_html.c — the auditor's HTML report (--format html).
  *
  * One self-contained file: inline CSS and SVG, no script that runs, no external fonts,
- * images or links. Sections per declaration: cover, summary, findings by requirement
- * family, waivers, risk heat map, asset- and business-damage-based sheets, connection
- * classification; an A4 print stylesheet and a table of contents. Reads only the result
- * document (interfaces.md §5/§8). Every string from a declaration or a policy goes
- * through html_escape (report_escape.c). The result's hashes are embedded as JSON data
+ * images or links. Laid out for A4 print: the cover (issue date, assessor, the assessed
+ * body's contact, signature block) before the table of contents, then per declaration the
+ * scope and method (self-declaration, evidenced facts, policy pack and guideline edition,
+ * inputs and their hashes), summary, findings by requirement family with their evidence,
+ * what passed per requirement and subject, waivers, risk heat map, the risk grouped by asset,
+ * the business-damage-based sheet and the connection classification; the asset-based sheet
+ * with every row is an appendix of --detail full (the result's "report"). Page numbers come
+ * from the print stylesheet. Reads only the result document (interfaces.md §5/§8). Every
+ * string from a declaration or a policy goes through html_escape (report_escape.c). The
+ * result's hashes and the report's options are embedded as JSON data
  * (<script type="application/json" id="kyojin-result">) for `kyojin verify`. */
 #include "report/report_formats.h"
 #include "report/report_escape.h"
@@ -19,10 +24,12 @@
 #define W(k) rl_word((k), en)
 #define T(s) html_escape(out, (s))
 
-/* "<table><thead><tr><th>WORD</th>…</tr></thead><tbody>" with the words of keys (NULL-ended). */
-static void table_head(FILE *out, int en, const char *const *keys)
+/* open (a "<table …>" with its colgroup), then "<thead><tr><th>WORD</th>…</tr></thead><tbody>"
+ * with the words of keys (NULL-ended). */
+static void table_open(FILE *out, int en, const char *open, const char *const *keys)
 {
-    fputs("<table><thead><tr>", out);
+    fputs(open, out);
+    fputs("<thead><tr>", out);
     for (; *keys; keys++) {
         fputs("<th>", out);
         T(W(*keys));
@@ -31,17 +38,36 @@ static void table_head(FILE *out, int en, const char *const *keys)
     fputs("</tr></thead><tbody>\n", out);
 }
 
+static void table_head(FILE *out, int en, const char *const *keys)
+{
+    table_open(out, en, "<table>", keys);
+}
+
+/* A paragraph holding the word of key, of class cls (NULL: none). */
+static void para(FILE *out, int en, const char *cls, const char *key)
+{
+    fputs(cls ? "<p class=\"" : "<p>", out);
+    if (cls) {
+        html_escape(out, cls);
+        fputs("\">", out);
+    }
+    T(W(key));
+    fputs("</p>\n", out);
+}
+
 static const char css[] =
     ":root{--a:#c62828;--b:#ef6c00;--c:#f9a825;--d:#7cb342;--e:#2e7d32;--ink:#1a1a1a;--mute:#5f6368;--line:#c9ccd1}\n"
     "*{box-sizing:border-box}\n"
     "body{font-family:\"IPAPGothic\",\"IPAexGothic\",\"IPAGothic\",\"Noto Sans CJK JP\",\"Hiragino Kaku Gothic ProN\",\"Yu Gothic\",Meiryo,sans-serif;"
-    "color:var(--ink);margin:0 auto;max-width:1180px;padding:24px;font-size:14px;line-height:1.55;background:#fff}\n"
-    "h1{font-size:26px;margin:0 0 4px}h2{font-size:21px;border-bottom:3px solid #1f3a68;padding-bottom:4px;margin:28px 0 12px}\n"
-    "h3{font-size:17px;margin:22px 0 8px;color:#1f3a68}h4{font-size:15px;margin:14px 0 6px}\n"
-    "table{border-collapse:collapse;width:100%;margin:6px 0 14px}th,td{border:1px solid var(--line);padding:4px 6px;vertical-align:top;text-align:left}\n"
+    "color:var(--ink);margin:0 auto;max-width:1180px;padding:24px;font-size:14px;line-height:1.5;background:#fff}\n"
+    "h1{font-size:26px;margin:0 0 4px}h2{font-size:20px;border-bottom:3px solid #1f3a68;padding-bottom:3px;margin:24px 0 10px}\n"
+    "h3{font-size:16px;margin:16px 0 6px;color:#1f3a68}h4{font-size:14px;margin:10px 0 4px}p{margin:4px 0 8px}\n"
+    "table{border-collapse:collapse;width:100%;margin:4px 0 12px}th,td{border:1px solid var(--line);padding:3px 6px;vertical-align:top;text-align:left}\n"
     "td{overflow-wrap:anywhere}th{background:#eef1f6;font-weight:bold;word-break:keep-all}td.n{text-align:right;white-space:nowrap}td.c{text-align:center}\n"
     ".kv th{width:26%}.mono,code{font-family:\"DejaVu Sans Mono\",monospace;font-size:12px;word-break:break-all}\n"
-    ".cover{border:2px solid #1f3a68;padding:18px 22px;margin-bottom:18px}.cover .sub{color:var(--mute)}\n"
+    ".cover{border:2px solid #1f3a68;padding:22px 26px;margin-bottom:18px}.cover h1{font-size:24px}.cover .sub{color:var(--mute)}\n"
+    ".cover .bodyname{font-size:30px;font-weight:bold;margin:28px 0 6px}.cover .kv{margin-top:18px}\n"
+    ".sign{margin-top:26px}.sign td{height:58px}.sign th{width:14%}.sign td.d{width:22%}\n"
     ".verdict{display:inline-block;font-size:24px;font-weight:bold;padding:8px 22px;border-radius:6px;color:#fff;margin:4px 0 10px}\n"
     ".verdict.ok{background:var(--e)}.verdict.ng{background:var(--a)}.verdict.err{background:#6a1b9a}\n"
     ".badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;font-weight:bold;color:#fff;white-space:nowrap}\n"
@@ -52,10 +78,11 @@ static const char css[] =
     ".s-error{background:#6a1b9a}.s-waived{background:#1565c0}.s-info{background:#546e7a}\n"
     ".r{font-weight:bold;text-align:center}span.r{padding:0 5px;border-radius:3px}.r-A{background:var(--a);color:#fff}.r-B{background:var(--b);color:#fff}"
     ".r-C{background:var(--c)}.r-D{background:var(--d)}.r-E{background:var(--e);color:#fff}\n"
-    ".policy{border:1px solid var(--line);border-left:6px solid #9e9e9e;padding:8px 12px;margin:10px 0;break-inside:avoid}\n"
-    ".policy.p-fail{border-left-color:var(--a)}.policy.p-warn{border-left-color:var(--b)}.policy.p-error{border-left-color:#6a1b9a}"
-    ".policy.p-waived{border-left-color:#1565c0}\n"
-    ".policy dl{display:grid;grid-template-columns:8em 1fr;gap:2px 10px;margin:4px 0}.policy dt{color:var(--mute)}.policy dd{margin:0}\n"
+    ".ft{font-size:12.5px}.ft tr.ph td{background:#f6f7f9;border-top:2px solid #9e9e9e}.ft tr.ph.p-fail td{border-top-color:var(--a)}"
+    ".ft tr.ph.p-warn td{border-top-color:var(--b)}.ft tr.ph.p-error td{border-top-color:#6a1b9a}.ft tr.ph.p-waived td{border-top-color:#1565c0}"
+    ".ft{table-layout:fixed}.ft .rem{display:block;margin-top:1px}.ft .w-st{width:5.8em}.ft .w-ev{width:17%}.ft .w-sub{width:22%}.ft .w-pol{width:9.5em}.ft .w-fact{width:42%}"
+    ".ft tr.fam td{background:#eef1f6}.loc{color:var(--mute);white-space:nowrap}.subj code{word-break:normal;overflow-wrap:anywhere}.ft .w-subj{width:30%}\n"
+    ".ev{display:block}.sha{font-size:10px;color:var(--mute)}\n"
     ".toc ol{margin:4px 0 4px 1.2em;padding:0}.toc a{color:#1f3a68;text-decoration:none}\n"
     ".counts td,.counts th{text-align:center}.riskbar span{display:inline-block;min-width:64px;padding:4px 8px;margin:2px;text-align:center;border-radius:4px}\n"
     ".step td:nth-child(2){padding-left:22px}.tree td{background:#f6f7f9;font-weight:bold}\n"
@@ -63,13 +90,19 @@ static const char css[] =
     ".sheet{table-layout:fixed;font-size:12px}.sheet th{word-break:normal;font-size:11px}.sheet td{padding:3px 5px}"
     ".fixes{table-layout:fixed}.w-rank{width:3.6em}.w-pol{width:22%}.w-rem{width:32%}"
     ".w-no{width:3.2em}.w-kind{width:7.5em}.w-name{width:11em}.w-lv{width:4.6em}.w-step{width:22em}\n"
+    ".byasset{font-size:12.5px;table-layout:fixed}.byasset .w-asset{width:24%}.byasset .w-lv{width:5.2em}.byasset .w-cm{width:30%}"
+    ".th{margin:0 8px 0 0}.th .r{white-space:nowrap}.byasset .cm,.sheet .cm{white-space:normal;display:inline}\n"
     ".cm{display:inline-block;margin:0 10px 0 0;white-space:nowrap}.cm .note{font-size:10px}\n"
     ".cm-on{color:var(--e)}.cm-off{color:var(--a)}.note{color:var(--mute);font-size:12px}\n"
     ".heat{display:flex;gap:28px;flex-wrap:wrap}.heat figure{margin:0}.heat figcaption{font-weight:bold;margin-bottom:4px}\n"
     "footer{margin-top:30px;color:var(--mute);font-size:12px;border-top:1px solid var(--line);padding-top:6px}\n"
-    "@page{size:A4;margin:14mm 12mm}\n"
-    "@media print{body{max-width:none;padding:0;font-size:10.5pt}.part{break-before:page}.cover{break-after:page}"
-    "thead{display:table-header-group}tr{break-inside:avoid}h2,h3,h4{break-after:avoid}a{color:inherit}"
+    "@page{size:A4;margin:8mm 9mm 11mm;@bottom-right{content:counter(page) \" / \" counter(pages);font-size:8.5pt;color:#5f6368}}\n"
+    "@media print{body{max-width:none;padding:0;font-size:9pt;line-height:1.3}.cover{break-after:page;border:none;padding:0}"
+    ".decl+.decl,.appendix{break-before:page}h2{font-size:14pt;margin:14px 0 6px}h3{font-size:11.5pt;margin:10px 0 4px}"
+    ".ft,.byasset,.sheet,.params,.kv,.counts,.fixes,table{font-size:8pt;margin:2px 0 8px}th,td{padding:1px 4px}code,.mono{font-size:7.5pt}.sha{font-size:6.5pt}p{margin:2px 0 5px}"
+    ".note{font-size:8pt}.badge{font-size:7.5pt;padding:0 5px}.verdict{font-size:16pt;padding:4px 14px}.headline{font-size:11pt}"
+    ".heat svg{max-height:62mm;width:auto}.sheet .w-lv{width:3.4em}.sheet .w-name{width:8.5em}.sheet .w-kind{width:5.5em}.sheet .w-step{width:16em}"
+    "footer{display:none}thead{display:table-header-group}tr{break-inside:avoid}h2,h3,h4{break-after:avoid}a{color:inherit}"
     "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
 
 typedef struct {
@@ -182,6 +215,8 @@ static int embed_meta(ctx *c)
     cJSON_AddStringToObject(m, "parameters_sha256", c->params_sha);
     cJSON_AddItemToObject(m, "as_of",
                           cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(r, "as_of"), 1));
+    cJSON_AddItemToObject(m, "report",
+                          cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(r, "report"), 1));
     decls = cJSON_AddArrayToObject(m, "declarations");
     const cJSON *d;
     cJSON_ArrayForEach(d, cJSON_GetObjectItemCaseSensitive(r, "declarations")) {
@@ -216,45 +251,249 @@ static const char *body_name(const cJSON *d)
     return json_str(cJSON_GetObjectItemCaseSensitive(d, "body"), "name");
 }
 
-/* Cover block of one declaration: who, what, with which tool and inputs. */
-static void cover(ctx *c, const cJSON *d, int i)
+/* The contact of the assessed body: the result's report.contact (the --params file), else
+ * the declaration's body.contact (department, e-mail, telephone). */
+static void contact_text(ctx *c, const cJSON *d)
+{
+    FILE *out = c->out;
+    const char *given = json_str(cJSON_GetObjectItemCaseSensitive(c->result, "report"), "contact");
+    const cJSON *ct =
+        cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(d, "body"), "contact");
+    static const char *const keys[] = {"department", "email", "phone"};
+    int k = 0;
+    if (given) {
+        T(given);
+        return;
+    }
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+        if (json_str(ct, keys[i])) {
+            if (k++) fputs(" ／ ", out);
+            T(json_str(ct, keys[i]));
+        }
+    if (!k) fputs("—", out);
+}
+
+/* The row of the contact at the assessed body (a kv table's). */
+static void contact_row(ctx *c, const cJSON *d)
 {
     FILE *out = c->out;
     int en = c->en;
+    fputs("<tr><th>", out);
+    T(W("contact"));
+    fputs("</th><td>", out);
+    contact_text(c, d);
+    fputs("</td></tr>\n", out);
+}
+
+static const char *verdict(ctx *c, const cJSON *d, const char **words);
+
+/* The document's cover: title, the assessed body, the verdict, the issue date, the assessor,
+ * the contact at the body and the signature block (署名欄: assessor, reviewer, date). A batch
+ * names its first ten bodies with their verdicts. */
+static void doc_cover(ctx *c, const cJSON *decls)
+{
+    FILE *out = c->out;
+    int en = c->en, nd = cJSON_GetArraySize(decls), k = 0;
+    const cJSON *rep = cJSON_GetObjectItemCaseSensitive(c->result, "report"), *d;
+    const char *date = rl_report_date(c->result);
+    const char *who = json_str(rep, "assessor");
+    fputs("<section class=\"cover\" id=\"cover\">\n<h1>", out);
+    T(W("title"));
+    fputs("</h1>\n", out);
+    cJSON_ArrayForEach(d, decls) {
+        const char *words, *v = verdict(c, d, &words);
+        if (k++ == 10) {
+            fprintf(out, en ? "<p>and %d more</p>\n" : "<p>ほか %d 団体</p>\n", nd - 10);
+            break;
+        }
+        fputs("<p class=\"bodyname\">", out);
+        text_or_dash(out, body_name(d));
+        fputs("</p>\n", out);
+        fprintf(out, "<div class=\"verdict %s\">", v);
+        if (strcmp(v, "err")) {
+            T(W("verdict"));
+            fputs(en ? ": " : "：", out);
+        }
+        T(words);
+        fputs("</div>\n", out);
+    }
+    fputs("<table class=\"kv\">\n", out);
+    if (nd == 1) {
+        const cJSON *b = cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(decls, 0), "body");
+        kv_row(out, W("code"), json_str(b, "code"), 0);
+        kv_row(out, W("decl_date"), json_str(b, "as_of"), 0);
+    }
+    kv_row(out, W("report_date"), date, 0);
+    kv_row(out, W("assessor"), who, 0);
+    if (nd == 1) contact_row(c, cJSON_GetArrayItem(decls, 0));
+    fputs("</table>\n<h3>", out);
+    T(W("signatures"));
+    fputs("</h3>\n", out);
+    table_open(out, en, "<table class=\"sign\">",
+               (const char *const[]){"sign_role", "sign_name", "sign_date", "sign_here", NULL});
+    fputs("<tr><th>", out);
+    T(W("assessor"));
+    fputs("</th><td>", out);
+    if (who) T(who);
+    fputs("</td><td class=\"d\"></td><td></td></tr>\n<tr><th>", out);
+    T(W("reviewer"));
+    fputs("</th><td></td><td class=\"d\"></td><td></td></tr>\n</tbody></table>\n</section>\n", out);
+}
+
+/* One process fact of the declaration as the findings show it: its pointer, whether it is
+ * evidenced, and its evidence reference (a member of a finding's evidence_refs) if any. */
+typedef struct {
+    const char *pointer;
+    int evidenced;
+    const cJSON *ref;
+} fact_row;
+
+/* Add (pointer, evidenced, ref) to rows unless the pointer is there already (an evidenced
+ * entry wins); kept in pointer order. Returns -1 when memory runs out. */
+static int fact_add(fact_row **rows, size_t *n, size_t *cap, const char *ptr, int evidenced,
+                    const cJSON *ref)
+{
+    size_t at = 0;
+    for (; at < *n; at++) {
+        int cmp = strcmp((*rows)[at].pointer, ptr);
+        if (cmp == 0) {
+            if (evidenced && !(*rows)[at].evidenced) (*rows)[at] = (fact_row){ptr, 1, ref};
+            return 0;
+        }
+        if (cmp > 0) break;
+    }
+    if (*n == *cap) {
+        size_t nc = *cap ? *cap * 2 : 16;
+        fact_row *g = realloc(*rows, nc * sizeof *g);
+        if (!g) return -1;
+        *rows = g;
+        *cap = nc;
+    }
+    memmove(*rows + at + 1, *rows + at, (*n - at) * sizeof **rows);
+    (*rows)[at] = (fact_row){ptr, evidenced, ref};
+    (*n)++;
+    return 0;
+}
+
+static void evidence_ref(FILE *out, const cJSON *ref)
+{
+    fputs("<span class=\"ev\">", out);
+    text_or_dash(out, json_str(ref, "title"));
+    if (json_str(ref, "date")) {
+        fputs(" (", out);
+        html_escape(out, json_str(ref, "date"));
+        fputs(")", out);
+    }
+    if (json_str(ref, "sha256")) {
+        fputs("<br><code class=\"sha\">SHA-256 ", out);
+        html_escape(out, json_str(ref, "sha256"));
+        fputs("</code>", out);
+    }
+    fputs("</span>", out);
+}
+
+/* The evidence basis of a finding (申告のみ / 証跡あり, from its "evidence") and the evidence
+ * documents the declaration gives for it (its "evidence_refs": title, date, SHA-256). */
+static void evidence_cell(ctx *c, const cJSON *f)
+{
+    FILE *out = c->out;
+    int en = c->en, k = 0;
+    const char *ev = json_str(f, "evidence");
+    const cJSON *r;
+    if (ev) {
+        char key[48];
+        snprintf(key, sizeof key, "evidence_%s", ev);
+        const char *w = W(key);
+        T(strcmp(w, key) ? w : ev);
+        k++;
+    }
+    cJSON_ArrayForEach(r, cJSON_GetObjectItemCaseSensitive(f, "evidence_refs")) {
+        if (k++) fputs(" ", out);
+        evidence_ref(out, r);
+    }
+    if (!k) fputs("—", out);
+}
+
+/* The declared process facts the policies read: each fact once, in pointer order, with its
+ * evidence basis and document. Returns -1 when memory runs out. */
+static int facts_table(ctx *c, const cJSON *d)
+{
+    FILE *out = c->out;
+    int en = c->en, rc = 0;
+    fact_row *rows = NULL;
+    size_t n = 0, cap = 0, nev = 0;
+    const cJSON *p, *f, *r;
+    cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(d, "policies"))
+        cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings")) {
+            const char *ev = json_str(f, "evidence"), *ptr = json_str(f, "pointer");
+            int nrefs = 0;
+            cJSON_ArrayForEach(r, cJSON_GetObjectItemCaseSensitive(f, "evidence_refs")) {
+                const char *rp = json_str(r, "pointer");
+                nrefs++;
+                if (rp && fact_add(&rows, &n, &cap, rp, 1, r)) rc = -1;
+            }
+            if (ev && ptr && !nrefs &&
+                fact_add(&rows, &n, &cap, ptr, !strcmp(ev, "evidenced"), NULL))
+                rc = -1;
+        }
+    for (size_t i = 0; i < n; i++) nev += rows[i].evidenced != 0;
+    fputs("<h3>", out);
+    T(W("facts"));
+    fputs("</h3>\n<p>", out);
+    T(W("facts_evidenced"));
+    fprintf(out, en ? " %zu / " : " %zu件 ／ ", nev);
+    T(W("facts_declared"));
+    fprintf(out, en ? " %zu</p>\n" : " %zu件</p>\n", n - nev);
+    if (n) {
+        table_open(out, en,
+                   "<table class=\"ft\"><colgroup><col class=\"w-fact\"><col class=\"w-st\">"
+                   "<col></colgroup>",
+                   (const char *const[]){"subject", "evidence", "evidence_doc", NULL});
+        for (size_t i = 0; i < n; i++) {
+            size_t len = strlen(rows[i].pointer);
+            /* an evidence reference's pointer ends in /evidence: show the fact */
+            if (rows[i].ref && len > 9 && !strcmp(rows[i].pointer + len - 9, "/evidence")) len -= 9;
+            fputs("<tr><td><code>", out);
+            html_escape_n(out, rows[i].pointer, len);
+            fputs("</code></td><td>", out);
+            T(W(rows[i].evidenced ? "evidence_evidenced" : "evidence_declared"));
+            fputs("</td><td>", out);
+            if (rows[i].ref)
+                evidence_ref(out, rows[i].ref);
+            else
+                fputs("—", out);
+            fputs("</td></tr>\n", out);
+        }
+        fputs("</tbody></table>\n", out);
+    }
+    free(rows);
+    return rc;
+}
+
+/* Scope and method of one declaration: the body, the basis (its self-declaration), the
+ * policy pack and the guideline edition it encodes, the sources cited, which facts are
+ * evidenced, the inputs with their hashes and the parameters in effect. */
+static int scope(ctx *c, const cJSON *d, int i)
+{
+    FILE *out = c->out;
+    int en = c->en, rc;
     const cJSON *r = c->result, *b = cJSON_GetObjectItemCaseSensitive(d, "body");
     const cJSON *tool = cJSON_GetObjectItemCaseSensitive(r, "tool");
     const cJSON *ps = cJSON_GetObjectItemCaseSensitive(r, "policy_set");
     const cJSON *params = cJSON_GetObjectItemCaseSensitive(r, "parameters");
+    rv_list sources = report_vocab_list(RV_SOURCE);
     char buf[64];
-    fprintf(out, "<section class=\"cover\" id=\"d%d-cover\">\n<h2>%s</h2>\n<table class=\"kv\">\n",
-            i, W("cover"));
+    fprintf(out, "<section class=\"part\" id=\"d%d-scope\">\n<h2>", i);
+    T(W("scope"));
+    fputs(" — ", out);
+    text_or_dash(out, body_name(d));
+    fputs("</h2>\n<table class=\"kv\">\n", out);
     kv_row(out, W("body"), json_str(b, "name"), 0);
     kv_row(out, W("code"), json_str(b, "code"), 1);
     kv_row(out, W("prefecture"), json_str(b, "prefecture"), 0);
     kv_row(out, W("model"), json_str(b, "model") ? rl_model(json_str(b, "model"), en) : NULL, 0);
     kv_row(out, W("decl_date"), json_str(b, "as_of"), 0);
-    kv_row(out, W("decl_file"), json_str(d, "file"), 1);
-    fputs("<tr><th>", out);
-    T(W("tool_version"));
-    fputs("</th><td>", out);
-    text_or_dash(out, json_str(tool, "name"));
-    fputc(' ', out);
-    text_or_dash(out, json_str(tool, "version"));
-    fputs("</td></tr>\n<tr><th>", out);
-    T(W("policy_set"));
-    fputs("</th><td>", out);
-    if (json_str(ps, "version")) {
-        T(json_str(ps, "version"));
-        fputs(" / ", out);
-    }
-    snprintf(buf, sizeof buf, "%.0f", json_num(ps, "policies", 0));
-    T(W("policy_count"));
-    fputs(": ", out);
-    T(buf);
-    fputs("</td></tr>\n", out);
-    kv_row(out, W("sha_decl"), json_str(d, "sha256"), 1);
-    kv_row(out, W("sha_policy"), json_str(ps, "sha256"), 1);
-    kv_row(out, W("sha_params"), c->params_sha, 1);
+    contact_row(c, d);
     fputs("<tr><th>", out);
     T(W("as_of"));
     fputs("</th><td>", out);
@@ -267,19 +506,63 @@ static void cover(ctx *c, const cJSON *d, int i)
         fputc(')', out);
     }
     fputs("</td></tr>\n", out);
+    kv_row(out, W("guideline"), W("guideline_edition"), 0);
+    fputs("<tr><th>", out);
+    T(W("policy_pack"));
+    fputs("</th><td>", out);
+    if (json_str(ps, "version")) {
+        T(json_str(ps, "version"));
+        fputs(" / ", out);
+    }
+    snprintf(buf, sizeof buf, "%.0f", json_num(ps, "policies", 0));
+    T(W("policy_count"));
+    fputs(": ", out);
+    T(buf);
+    fputs(" (", out);
+    text_or_dash(out, json_str(tool, "name"));
+    fputc(' ', out);
+    text_or_dash(out, json_str(tool, "version"));
+    fputs(")</td></tr>\n<tr><th>", out);
+    T(W("source"));
+    fputs("</th><td>", out);
+    for (size_t k = 0; k < sources.n; k++) { /* the sources the policies of this result cite */
+        const cJSON *p;
+        int cited = 0;
+        cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
+            const char *src = json_str(p, "source");
+            size_t l = strlen(sources.w[k].id);
+            if (src && !strncmp(src, sources.w[k].id, l) && (src[l] == ' ' || !src[l])) cited = 1;
+        }
+        if (!cited) continue;
+        fputs("<span class=\"ev\">", out);
+        T(sources.w[k].id);
+        fputs(" ", out);
+        T(en ? sources.w[k].en : sources.w[k].ja);
+        fputs("</span>", out);
+    }
+    fputs("</td></tr>\n</table>\n", out);
+    para(out, en, NULL, "scope_basis");
+    para(out, en, NULL, "scope_method");
+    para(out, en, NULL, "scope_evidence");
+    rc = facts_table(c, d);
+    fputs("<h3>", out);
+    T(W("inputs"));
+    fputs("</h3>\n<table class=\"kv\">\n", out);
+    kv_row(out, W("decl_file"), json_str(d, "file"), 1);
+    kv_row(out, W("sha_decl"), json_str(d, "sha256"), 1);
+    kv_row(out, W("sha_policy"), json_str(ps, "sha256"), 1);
+    kv_row(out, W("sha_params"), c->params_sha, 1);
     if (json_str(r, "timestamp")) kv_row(out, W("timestamp"), json_str(r, "timestamp"), 0);
-    fputs("</table>\n<h3>", out);
+    fputs("</table>\n<h4>", out);
     T(W("params"));
-    fputs("</h3>\n", out);
+    fputs("</h4>\n", out);
     if (cJSON_GetArraySize(params) == 0) {
-        fputs("<p>", out);
-        T(W("none"));
-        fputs("</p>\n", out);
+        para(out, en, NULL, "none");
     } else {
-        /* two parameters per row keep the cover short */
-        int np = cJSON_GetArraySize(params), half = (np + 1) / 2;
+        /* two parameters per row keep the section short */
+        int np = cJSON_GetArraySize(params), per = np < 2 ? np : 2, half = (np + per - 1) / per;
         fputs("<table class=\"params\"><thead><tr>", out);
-        for (int k = 0; k < (np > 1 ? 2 : 1); k++) {
+        for (int k = 0; k < per; k++) {
             fputs("<th>", out);
             T(W("param"));
             fputs("</th><th>", out);
@@ -289,10 +572,10 @@ static void cover(ctx *c, const cJSON *d, int i)
         fputs("</tr></thead><tbody>\n", out);
         for (int r = 0; r < half; r++) {
             fputs("<tr>", out);
-            for (int k = 0; k < 2; k++) {
+            for (int k = 0; k < per; k++) {
                 const cJSON *p = cJSON_GetArrayItem(params, r + k * half);
                 if (!p) {
-                    if (np > 1) fputs("<td></td><td></td>", out);
+                    fputs("<td></td><td></td>", out);
                     continue;
                 }
                 fputs("<td class=\"mono\">", out);
@@ -308,6 +591,7 @@ static void cover(ctx *c, const cJSON *d, int i)
     fputs("<p class=\"note\">", out);
     T(W("hashes_note"));
     fputs("</p>\n</section>\n", out);
+    return rc;
 }
 
 /* statuses (summary order) and levels: kyojin.vocab */
@@ -467,24 +751,13 @@ static void summary(ctx *c, const cJSON *d, int i)
     fputs("</h3>\n", out);
     const cJSON *delta = cJSON_GetObjectItemCaseSensitive(risk, "delta");
     if (cJSON_GetArraySize(delta) == 0) {
-        fputs("<p>", out);
-        T(W("no_fixes"));
-        fputs("</p>\n", out);
+        para(out, en, NULL, "no_fixes");
     } else {
-        fputs(
-            "<table class=\"fixes\"><colgroup><col class=\"w-rank\"><col class=\"w-pol\"><col class=\"w-rem\">"
-            "<col class=\"w-rank\"><col></colgroup><thead><tr><th>",
-            out);
-        T(W("rank"));
-        fputs("</th><th>", out);
-        T(W("policy"));
-        fputs("</th><th>", out);
-        T(W("remediation"));
-        fputs("</th><th>", out);
-        T(W("score"));
-        fputs("</th><th>", out);
-        T(W("improves"));
-        fputs("</th></tr></thead><tbody>\n", out);
+        table_open(
+            out, en,
+            "<table class=\"fixes\"><colgroup><col class=\"w-rank\"><col class=\"w-pol\">"
+            "<col class=\"w-rem\"><col class=\"w-rank\"><col></colgroup>",
+            (const char *const[]){"rank", "policy", "remediation", "score", "improves", NULL});
         int shown = 0, zero = 0;
         const cJSON *x;
         cJSON_ArrayForEach(x, delta) {
@@ -531,11 +804,7 @@ static void summary(ctx *c, const cJSON *d, int i)
             fputs("</td></tr>\n", out);
         }
         fputs("</tbody></table>\n", out);
-        if (zero) {
-            fputs("<p class=\"note\">", out);
-            T(W("zero_score"));
-            fputs("</p>\n", out);
-        }
+        if (zero) { para(out, en, "note", "zero_score"); }
     }
     fputs("</section>\n", out);
 }
@@ -562,100 +831,90 @@ static int is_nonpass(const char *st)
            strcmp(st, "info") != 0;
 }
 
-/* One policy in detail: requirement text, source, remediation, non-pass findings. */
+/* The requirement ids of a policy, comma-separated, or a dash. */
+static void requirement_ids(FILE *out, const cJSON *p)
+{
+    int k = 0;
+    const cJSON *q;
+    cJSON_ArrayForEach(q, cJSON_GetObjectItemCaseSensitive(p, "requirements"))
+        if (cJSON_IsString(q)) {
+            if (k++) fputs(", ", out);
+            html_escape(out, q->valuestring);
+        }
+    if (!k) fputs("—", out);
+}
+
+/* One policy that did not pass, as rows of its family's table: a heading row (status, id,
+ * title, level, requirements, source, reason, remediation), then one row per finding that did
+ * not pass with its subject, line, message and evidence. */
 static void policy_detail(ctx *c, const cJSON *p)
 {
     FILE *out = c->out;
     int en = c->en;
     const char *st = json_str(p, "status");
-    const cJSON *f, *reqs = cJSON_GetObjectItemCaseSensitive(p, "requirements");
-    int passed = 0, shown = 0;
-    fputs("<article class=\"policy p-", out);
+    const cJSON *f;
+    fputs("<tr class=\"ph p-", out);
     T(st ? st : "error");
-    fputs("\"><h4>", out);
+    fputs("\"><td colspan=\"3\">", out);
     status_badge(out, st, en);
-    fputs(" ", out);
+    fputs(" <b>", out);
     text_or_dash(out, json_str(p, "id"));
     fputs(" ", out);
     T(rl_text(cJSON_GetObjectItemCaseSensitive(p, "title"), en));
-    fputs(" <span class=\"note\">[", out);
+    fputs("</b> <span class=\"note\">[", out);
     T(rl_level(json_str(p, "level"), en));
-    fputs("]</span></h4>\n<dl>", out);
-    fputs("<dt>", out);
+    fputs("] ", out);
     T(W("requirement"));
-    fputs("</dt><dd>", out);
-    int k = 0;
-    const cJSON *q;
-    cJSON_ArrayForEach(q, reqs)
-        if (cJSON_IsString(q)) {
-            if (k++) fputs(", ", out);
-            T(q->valuestring);
-        }
-    if (!k) fputs("—", out);
-    fputs("</dd><dt>", out);
-    T(W("requirement_text"));
-    fputs("</dt><dd>", out);
-    text_or_dash(out, rl_text(cJSON_GetObjectItemCaseSensitive(p, "title"), en));
-    fputs("</dd><dt>", out);
+    fputs(": ", out);
+    requirement_ids(out, p);
+    fputs(" ／ ", out);
     T(W("source"));
-    fputs("</dt><dd>", out);
+    fputs(": ", out);
     text_or_dash(out, json_str(p, "source"));
-    fputs("</dd>", out);
+    fputs("</span>", out);
     const cJSON *reason = cJSON_GetObjectItemCaseSensitive(p, "reason");
     if (reason && !cJSON_IsNull(reason)) {
-        fputs("<dt>", out);
+        fputs("<span class=\"rem\">", out);
         T(W("reason"));
-        fputs("</dt><dd>", out);
+        fputs(": ", out);
         value_text(out, reason, en);
-        fputs("</dd>", out);
+        fputs("</span>", out);
     }
-    fputs("<dt>", out);
+    fputs("<span class=\"rem\">", out);
     T(W("remediation"));
-    fputs("</dt><dd>", out);
+    fputs(": ", out);
     text_or_dash(out, rl_text(cJSON_GetObjectItemCaseSensitive(p, "remediation"), en));
-    fputs("</dd></dl>\n", out);
+    fputs("</span></td></tr>\n", out);
     cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings")) {
         const char *fs = json_str(f, "status");
-        if (!is_nonpass(fs)) {
-            passed++;
-            continue;
-        }
-        if (!shown++) {
-            table_head(
-                out, en,
-                (const char *const[]){"status", "subject", "line", "message", "evidence", NULL});
-        }
+        if (!is_nonpass(fs)) continue;
         fputs("<tr><td>", out);
         status_badge(out, fs, en);
         fputs("</td><td>", out);
-        finding_subject(out, f);
-        fputs("</td><td class=\"n\">", out);
-        finding_line(out, f);
-        fputs("</td><td>", out);
         text_or_dash(out, rl_text(cJSON_GetObjectItemCaseSensitive(f, "message"), en));
-        fputs("</td><td>", out);
-        text_or_dash(out, json_str(f, "evidence"));
+        fputs(" <span class=\"loc\">", out);
+        finding_subject(out, f);
+        fputs(" ", out);
+        T(W("line"));
+        fputs(" ", out);
+        finding_line(out, f);
+        fputs("</span></td><td>", out);
+        evidence_cell(c, f);
         fputs("</td></tr>\n", out);
     }
-    if (shown) fputs("</tbody></table>\n", out);
-    if (passed) {
-        fputs("<p class=\"note\">", out);
-        T(W("passed_subjects"));
-        fprintf(out, ": %d</p>\n", passed);
-    }
-    fputs("</article>\n", out);
 }
 
-/* Findings grouped by requirement family, known families in catalog order first. */
-static void findings(ctx *c, const cJSON *d, int i)
+/* Findings that did not pass, grouped by requirement family, known families in catalog
+ * order first: one table per family. */
+typedef char family_ids[RV_MAX_WORDS + 64][3];
+
+/* The requirement families of a declaration's policies in display order: the catalog's
+ * (kyojin.vocab), then unknown ones in order of appearance. Returns their number. */
+static int family_order(const cJSON *pols, family_ids seen)
 {
     rv_list order = report_vocab_list(RV_FAMILY); /* ids of two letters (report_vocab.c) */
-    FILE *out = c->out;
-    int en = c->en;
-    const cJSON *pols = cJSON_GetObjectItemCaseSensitive(d, "policies"), *p;
-    char seen[RV_MAX_WORDS + 64][3];
+    const cJSON *p;
     int nseen = 0;
-    /* families in display order: catalog ones, then unknown ones in order of appearance */
     for (size_t k = 0; k < order.n; k++) {
         memcpy(seen[nseen], order.w[k].id, 3);
         nseen++;
@@ -671,6 +930,27 @@ static void findings(ctx *c, const cJSON *d, int i)
             nseen++;
         }
     }
+    return nseen;
+}
+
+/* "ST 画面転送（…）": a family's code and name. */
+static void family_name(FILE *out, int en, const char *code)
+{
+    const char *name = rl_family(code, en);
+    T(code);
+    if (name) {
+        fputs(" ", out);
+        T(name);
+    }
+}
+
+static void findings(ctx *c, const cJSON *d, int i)
+{
+    FILE *out = c->out;
+    int en = c->en;
+    const cJSON *pols = cJSON_GetObjectItemCaseSensitive(d, "policies"), *p;
+    family_ids seen;
+    int nseen = family_order(pols, seen);
     fprintf(out, "<section class=\"part\" id=\"d%d-findings\">\n<h2>", i);
     T(W("findings"));
     fputs("</h2>\n", out);
@@ -680,44 +960,141 @@ static void findings(ctx *c, const cJSON *d, int i)
         cJSON_ArrayForEach(p, pols) {
             char fam[3];
             rl_policy_family(p, fam);
-            if (strcmp(fam, seen[k])) continue;
+            if (strcmp(fam, seen[k]) || !is_nonpass(json_str(p, "status"))) continue;
             if (!n++) {
-                const char *name = rl_family(seen[k], en);
                 fprintf(out, "<h3 id=\"d%d-fam-%s\">", i, seen[k][0] ? seen[k] : "other");
-                T(seen[k]);
-                if (name) {
-                    fputs(" ", out);
-                    T(name);
-                }
-                fputs("</h3>\n", out);
-                table_head(
-                    out, en,
-                    (const char *const[]){"policy", "requirement_text", "level", "status", NULL});
+                family_name(out, en, seen[k]);
+                table_open(out, en,
+                           "</h3>\n<table class=\"ft\"><colgroup><col class=\"w-st\"><col><col "
+                           "class=\"w-ev\"></colgroup>",
+                           (const char *const[]){"status", "message_subject", "evidence", NULL});
             }
-            fputs("<tr><td>", out);
-            text_or_dash(out, json_str(p, "id"));
-            fputs("</td><td>", out);
-            text_or_dash(out, rl_text(cJSON_GetObjectItemCaseSensitive(p, "title"), en));
-            fputs("</td><td>", out);
-            T(rl_level(json_str(p, "level"), en));
-            fputs("</td><td>", out);
-            status_badge(out, json_str(p, "status"), en);
-            fputs("</td></tr>\n", out);
+            policy_detail(c, p);
         }
         if (!n) continue;
         any = 1;
         fputs("</tbody></table>\n", out);
+    }
+    if (!any) { para(out, en, NULL, "no_findings"); }
+    fputs("</section>\n", out);
+}
+
+/* The number of a policy's findings that passed. */
+static int pass_count(const cJSON *p)
+{
+    const cJSON *f;
+    int n = 0;
+    cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings"))
+        n += json_str(f, "status") && !strcmp(json_str(f, "status"), "pass");
+    return n;
+}
+
+/* Is the policy in the table of what passed: a finding passed, or it passed without one? */
+static int in_passed(const cJSON *p)
+{
+    return pass_count(p) || (json_str(p, "status") && !strcmp(json_str(p, "status"), "pass"));
+}
+
+/* What passed, per requirement and subject: every finding that passed (of any policy), with
+ * its evidence; a policy that passed without a finding has one row. Then the policies that
+ * do not apply, with the reason. */
+static void passed(ctx *c, const cJSON *d, int i)
+{
+    FILE *out = c->out;
+    int en = c->en, n = 0, na = 0;
+    const cJSON *p, *f;
+    fprintf(out, "<section class=\"part\" id=\"d%d-passed\">\n<h2>", i);
+    T(W("passed"));
+    fputs("</h2>\n", out);
+    const cJSON *pols = cJSON_GetObjectItemCaseSensitive(d, "policies");
+    family_ids seen;
+    int nseen = family_order(pols, seen);
+    for (int k = 0; k < nseen; k++)
         cJSON_ArrayForEach(p, pols) {
+            int rows = pass_count(p), first = 1;
             char fam[3];
             rl_policy_family(p, fam);
-            if (!strcmp(fam, seen[k]) && is_nonpass(json_str(p, "status"))) policy_detail(c, p);
+            if (strcmp(fam, seen[k]) || !in_passed(p)) continue;
+            int fam_first = 1; /* the family's heading row before its first policy */
+            for (const cJSON *q = pols->child; q && q != p; q = q->next) {
+                char qf[3];
+                rl_policy_family(q, qf);
+                if (!strcmp(qf, fam) && in_passed(q)) fam_first = 0;
+            }
+            if (!n++) {
+                table_open(out, en,
+                           "<table class=\"ft subj\"><colgroup><col class=\"w-pol\"><col><col "
+                           "class=\"w-subj\"><col class=\"w-sub\"></colgroup>",
+                           (const char *const[]){"policy", "requirement_text", "subject",
+                                                 "evidence", NULL});
+            }
+            if (fam_first) {
+                fputs("<tr class=\"fam\"><td colspan=\"4\"><b>", out);
+                family_name(out, en, fam);
+                fputs("</b></td></tr>\n", out);
+            }
+            /* the subjects without evidence together in one row, each evidenced one in its own */
+            for (int evidenced = 0; evidenced < 2; evidenced++) {
+                int bare = 0;
+                cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings")) {
+                    int has =
+                        json_str(f, "evidence") ||
+                        cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(f, "evidence_refs"));
+                    if (!json_str(f, "status") || strcmp(json_str(f, "status"), "pass") ||
+                        has != evidenced)
+                        continue;
+                    if (!evidenced && bare++) {
+                        fputs(" ", out);
+                        finding_subject(out, f);
+                        continue;
+                    }
+                    fputs("<tr><td>", out);
+                    if (first) text_or_dash(out, json_str(p, "id"));
+                    fputs("</td><td>", out);
+                    if (first) T(rl_text(cJSON_GetObjectItemCaseSensitive(p, "title"), en));
+                    first = 0;
+                    fputs("</td><td>", out);
+                    finding_subject(out, f);
+                    if (evidenced) {
+                        fputs("</td><td>", out);
+                        evidence_cell(c, f);
+                        fputs("</td></tr>\n", out);
+                    }
+                }
+                if (!evidenced && bare) fputs("</td><td>—</td></tr>\n", out);
+            }
+            if (!rows) {
+                fputs("<tr><td>", out);
+                text_or_dash(out, json_str(p, "id"));
+                fputs("</td><td>", out);
+                T(rl_text(cJSON_GetObjectItemCaseSensitive(p, "title"), en));
+                fputs("</td><td>—</td><td>—</td></tr>\n", out);
+            }
         }
+    if (n)
+        fputs("</tbody></table>\n", out);
+    else {
+        para(out, en, NULL, "none");
     }
-    if (!any) {
-        fputs("<p>", out);
-        T(W("no_findings"));
-        fputs("</p>\n", out);
+    cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
+        const char *st = json_str(p, "status");
+        if (!st || strcmp(st, "not_applicable")) continue;
+        if (!na++) {
+            fputs("<h3>", out);
+            T(W("not_applicable_list"));
+            fputs("</h3>\n", out);
+            table_head(out, en,
+                       (const char *const[]){"policy", "requirement_text", "reason", NULL});
+        }
+        fputs("<tr><td>", out);
+        text_or_dash(out, json_str(p, "id"));
+        fputs("</td><td>", out);
+        T(rl_text(cJSON_GetObjectItemCaseSensitive(p, "title"), en));
+        fputs("</td><td>", out);
+        value_text(out, cJSON_GetObjectItemCaseSensitive(p, "reason"), en);
+        fputs("</td></tr>\n", out);
     }
+    if (na) fputs("</tbody></table>\n", out);
     fputs("</section>\n", out);
 }
 
@@ -790,11 +1167,7 @@ static void waivers(ctx *c, const cJSON *d, int i)
         if (n) fputs("</tbody></table>\n", out);
         total += n;
     }
-    if (!total) {
-        fputs("<p>", out);
-        T(W("no_waivers"));
-        fputs("</p>\n", out);
-    }
+    if (!total) para(out, en, NULL, "no_waivers");
     fputs("</section>\n", out);
 }
 
@@ -966,31 +1339,155 @@ static void level_cell(FILE *out, const cJSON *obj, const char *key)
     fputs("</td>", out);
 }
 
-static void risk_sections(ctx *c, const cJSON *d, int i)
+/* Does an earlier countermeasure of rows [first, upto] (row order, then list order) have the
+ * id of m? Used to name each countermeasure of an asset once. */
+static int cm_seen_before(const cJSON *first, const cJSON *upto, const cJSON *m, const char *asset)
+{
+    const char *id = json_str(m, "id");
+    for (const cJSON *x = first; x; x = x->next) {
+        const cJSON *o;
+        if (!json_str(x, "asset") || strcmp(json_str(x, "asset"), asset)) {
+            if (x == upto) break;
+            continue;
+        }
+        cJSON_ArrayForEach(o, cJSON_GetObjectItemCaseSensitive(x, "countermeasures")) {
+            if (o == m) return 0;
+            if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "effective")) && id &&
+                json_str(o, "id") && !strcmp(json_str(o, "id"), id))
+                return 1;
+        }
+        if (x == upto) break;
+    }
+    return 0;
+}
+
+/* The asset-based risk grouped by asset: one row per asset with its threats and their risk
+ * values (in the rows' order), the highest risk value and the countermeasures not in effect
+ * with the failing policies that invalidate them. The sheet with every row is the appendix
+ * of --detail full. */
+static void by_asset(ctx *c, const cJSON *risk, const cJSON *arows, int i)
+{
+    FILE *out = c->out;
+    int en = c->en, n = 0;
+    const cJSON *x, *y, *m;
+    fprintf(out, "<section class=\"part\" id=\"d%d-byasset\">\n<h2>", i);
+    T(W("risk_by_asset"));
+    fputs("</h2>\n", out);
+    cJSON_ArrayForEach(x, arows) {
+        const char *asset = json_str(x, "asset");
+        int earlier = 0;
+        if (!asset) continue;
+        for (y = arows->child; y && y != x; y = y->next)
+            if (json_str(y, "asset") && !strcmp(json_str(y, "asset"), asset)) earlier = 1;
+        if (earlier) continue;
+        if (!n++) {
+            table_open(
+                out, en,
+                "<table class=\"byasset\"><colgroup><col class=\"w-asset\"><col class=\"w-lv\">"
+                "<col><col class=\"w-cm\"></colgroup>",
+                (const char *const[]){"target_worst", "importance", "threats_of_asset",
+                                      "cms_not_effective", NULL});
+        }
+        char worst = 0;
+        for (y = x; y; y = y->next) {
+            const char *ya = json_str(y, "asset"), *rv = json_str(y, "risk_value");
+            if (ya && !strcmp(ya, asset) && rv && rv[0] >= 'A' && rv[0] <= 'E' &&
+                (!worst || rv[0] < worst))
+                worst = rv[0];
+        }
+        char wl[2] = {worst, 0};
+        fputs("<tr><td>", out);
+        risk_cell(out, worst ? wl : NULL, "span");
+        fputs(" <b>", out);
+        text_or_dash(out, json_str(x, "asset_name"));
+        fputs("</b><br><span class=\"note\">", out);
+        T(rl_asset_kind(json_str(x, "asset_kind"), en));
+        if (json_str(x, "segment")) {
+            fputs(" ／ ", out);
+            T(rl_segment(json_str(x, "segment"), en));
+        }
+        fputs("</span> <code>", out);
+        T(asset);
+        fputs("</code></td>", out);
+        level_cell(out, x, "importance");
+        fputs("<td>", out);
+        for (y = x; y; y = y->next) {
+            const char *ya = json_str(y, "asset"), *rv = json_str(y, "risk_value");
+            if (!ya || strcmp(ya, asset)) continue;
+            const char *tn = rl_text(cJSON_GetObjectItemCaseSensitive(y, "threat_name"), en);
+            fputs("<span class=\"th\">", out);
+            text_or_dash(out, tn ? tn : json_str(y, "threat"));
+            fputs(" ", out);
+            risk_cell(out, rv, "span");
+            if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(y, "unpatched_override"))) {
+                fputs(" <span class=\"cm-off\">", out);
+                T(W("unpatched"));
+                fputs("</span>", out);
+            }
+            fputs("</span>", out);
+        }
+        fputs("</td><td>", out);
+        int k = 0;
+        for (y = x; y; y = y->next) {
+            if (!json_str(y, "asset") || strcmp(json_str(y, "asset"), asset)) continue;
+            cJSON_ArrayForEach(m, cJSON_GetObjectItemCaseSensitive(y, "countermeasures")) {
+                if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(m, "effective")) ||
+                    cm_seen_before(x, y, m, asset))
+                    continue;
+                const char *name = rl_text(cJSON_GetObjectItemCaseSensitive(m, "name"), en);
+                const cJSON *inv = cJSON_GetObjectItemCaseSensitive(m, "invalidated_by"), *q;
+                k++;
+                fputs("<span class=\"cm\"><span class=\"cm-off\">×</span>", out);
+                text_or_dash(out, name ? name : json_str(m, "id"));
+                if (cJSON_GetArraySize(inv) > 0) {
+                    int j = 0;
+                    fputs(" <span class=\"note\">(", out);
+                    cJSON_ArrayForEach(q, inv)
+                        if (cJSON_IsString(q)) {
+                            if (j++) fputs(", ", out);
+                            T(q->valuestring);
+                        }
+                    fputs(")</span>", out);
+                }
+                fputs("</span> ", out);
+            }
+        }
+        if (!k) fputs("—", out);
+        fputs("</td></tr>\n", out);
+    }
+    if (n)
+        fputs("</tbody></table>\n", out);
+    else {
+        para(out, en, NULL, "none");
+    }
+    /* assets outside the analysis (the Government Cloud itself): named, not scored */
+    int o = 0;
+    cJSON_ArrayForEach(x, cJSON_GetObjectItemCaseSensitive(risk, "out_of_scope")) {
+        fputs(o++ ? "<br><b>" : "<p class=\"note\"><b>", out);
+        text_or_dash(out, json_str(x, "asset_name"));
+        fputs("</b> <code>", out);
+        text_or_dash(out, json_str(x, "asset"));
+        fputs("</code> — ", out);
+        text_or_dash(out, rl_text(cJSON_GetObjectItemCaseSensitive(x, "reason"), en));
+    }
+    if (o) fputs("</p>\n", out);
+    if (!rl_detail_full(c->result)) { para(out, en, "note", "detail_note"); }
+    fputs("</section>\n", out);
+}
+
+/* The asset-based risk analysis sheet with every row (IPA column order): the appendix of
+ * --detail full. */
+static void asset_sheet(ctx *c, const cJSON *d, int i)
 {
     FILE *out = c->out;
     int en = c->en;
     const cJSON *risk = cJSON_GetObjectItemCaseSensitive(d, "risk");
-    const cJSON *matrix = cJSON_GetObjectItemCaseSensitive(risk, "matrix");
     const cJSON *arows = cJSON_GetObjectItemCaseSensitive(risk, "asset_rows");
-    const cJSON *trees = cJSON_GetObjectItemCaseSensitive(risk, "attack_trees");
     const cJSON *x;
-
-    fprintf(out, "<section class=\"part\" id=\"d%d-heatmap\">\n<h2>", i);
-    T(W("heatmap"));
-    fputs("</h2>\n", out);
-    if (!cJSON_IsObject(risk)) {
-        fputs("<p>", out);
-        T(W("no_risk"));
-        fputs("</p>\n</section>\n", out);
-        return;
-    }
-    fputs("<div class=\"heat\">\n", out);
-    heat_svg(c, matrix, arows, "importance", W("importance"), W("heatmap_assets"));
-    heat_svg(c, matrix, trees, "damage_level", W("damage_level"), W("heatmap_trees"));
-    fputs("</div>\n</section>\n", out);
-
-    fprintf(out, "<section class=\"part\" id=\"d%d-assets\">\n<h2>", i);
+    if (!cJSON_IsArray(arows)) return;
+    fprintf(out, "<section class=\"appendix\" id=\"d%d-assets\">\n<h2>", i);
+    T(W("appendix"));
+    fputs(": ", out);
     T(W("asset_sheet"));
     fputs("</h2>\n", out);
     fputs(
@@ -1049,6 +1546,33 @@ static void risk_sections(ctx *c, const cJSON *d, int i)
         fputs("</td></tr>\n", out);
     }
     fputs("</tbody></table>\n</section>\n", out);
+}
+
+static void risk_sections(ctx *c, const cJSON *d, int i)
+{
+    FILE *out = c->out;
+    int en = c->en;
+    const cJSON *risk = cJSON_GetObjectItemCaseSensitive(d, "risk");
+    const cJSON *matrix = cJSON_GetObjectItemCaseSensitive(risk, "matrix");
+    const cJSON *arows = cJSON_GetObjectItemCaseSensitive(risk, "asset_rows");
+    const cJSON *trees = cJSON_GetObjectItemCaseSensitive(risk, "attack_trees");
+    const cJSON *x;
+
+    fprintf(out, "<section class=\"part\" id=\"d%d-heatmap\">\n<h2>", i);
+    T(W("heatmap"));
+    fputs("</h2>\n", out);
+    if (!cJSON_IsObject(risk)) {
+        fputs("<p>", out);
+        T(W("no_risk"));
+        fputs("</p>\n</section>\n", out);
+        return;
+    }
+    fputs("<div class=\"heat\">\n", out);
+    heat_svg(c, matrix, arows, "importance", W("importance"), W("heatmap_assets"));
+    heat_svg(c, matrix, trees, "damage_level", W("damage_level"), W("heatmap_trees"));
+    fputs("</div>\n</section>\n", out);
+
+    by_asset(c, risk, arows, i);
 
     fprintf(out, "<section class=\"part\" id=\"d%d-trees\">\n<h2>", i);
     T(W("tree_sheet"));
@@ -1169,11 +1693,7 @@ static void classification(ctx *c, const cJSON *d, int i)
     n += class_table(c, d, "/screen_transfer", W("st_routes"));
     n += class_table(c, d, "/data_links", W("dl_models"));
     n += class_table(c, d, NULL, W("other_class"));
-    if (!n) {
-        fputs("<p>", out);
-        T(W("no_class"));
-        fputs("</p>\n", out);
-    }
+    if (!n) { para(out, en, NULL, "no_class"); }
     fputs("</section>\n", out);
 }
 
@@ -1181,10 +1701,12 @@ static void toc(ctx *c, const cJSON *decls)
 {
     FILE *out = c->out;
     int en = c->en, i = 0;
-    static const char *const parts[][2] = {{"cover", "cover"},       {"summary", "summary"},
-                                           {"findings", "findings"}, {"waivers", "waived"},
-                                           {"heatmap", "heatmap"},   {"assets", "asset_sheet"},
-                                           {"trees", "tree_sheet"},  {"class", "classification"}};
+    static const char *const parts[][2] = {{"scope", "scope"},           {"summary", "summary"},
+                                           {"findings", "findings"},     {"passed", "passed"},
+                                           {"waivers", "waived"},        {"heatmap", "heatmap"},
+                                           {"byasset", "risk_by_asset"}, {"trees", "tree_sheet"},
+                                           {"class", "classification"},  {"assets", "asset_sheet"}};
+    size_t nparts = sizeof parts / sizeof parts[0] - !rl_detail_full(c->result);
     const cJSON *d;
     fputs("<nav class=\"toc\" id=\"toc\"><h2>", out);
     T(W("toc"));
@@ -1206,7 +1728,7 @@ static void toc(ctx *c, const cJSON *decls)
         fputs("</span><br><span class=\"glance\">", out);
         headline(c, d);
         fputs("</span><ol>\n", out);
-        for (size_t k = 0; k < sizeof parts / sizeof parts[0]; k++) {
+        for (size_t k = 0; k < nparts; k++) {
             fprintf(out, "<li><a href=\"#d%d-%s\">", i, parts[k][0]);
             T(W(parts[k][1]));
             fputs("</a></li>\n", out);
@@ -1254,25 +1776,23 @@ int report_html_write(const cJSON *result, const report_opts *o, FILE *out, char
         snprintf(err, errlen, "out of memory while embedding the result's hashes");
         return -1;
     }
-    fputs("</head>\n<body>\n<header><h1>", out);
-    T(W("title"));
-    fputs("</h1>\n<p class=\"sub\">", out);
-    k = 0;
-    cJSON_ArrayForEach(d, decls) {
-        if (k++) fputs("、", out);
-        text_or_dash(out, body_name(d));
-    }
-    fputs("</p></header>\n", out);
+    fputs("</head>\n<body>\n", out);
+    doc_cover(&c, decls);
     toc(&c, decls);
     cJSON_ArrayForEach(d, decls) {
         i++;
         fprintf(out, "<div class=\"decl\" id=\"d%d\">\n", i);
-        cover(&c, d, i);
+        if (scope(&c, d, i) != 0) {
+            snprintf(err, errlen, "out of memory while listing the declared facts");
+            return -1;
+        }
         summary(&c, d, i);
         findings(&c, d, i);
+        passed(&c, d, i);
         waivers(&c, d, i);
         risk_sections(&c, d, i);
         classification(&c, d, i);
+        if (rl_detail_full(result)) asset_sheet(&c, d, i);
         fputs("</div>\n", out);
     }
     fputs("<footer>", out);

@@ -180,7 +180,8 @@ const char *rl_model(const char *s, int en)
 }
 const char *rl_word(const char *s, int en)
 {
-    return lookup(words, s, en);
+    const char *w = report_vocab_word(RV_REPORT, s, en); /* kyojin.vocab's report words */
+    return w ? w : lookup(words, s, en);
 }
 
 const char *rl_family(const char *code, int en)
@@ -297,4 +298,25 @@ int report_parameters_sha256(const cJSON *result, char hex[65])
     sha256_hex(d, hex);
     if (text) cJSON_free(text);
     return 0;
+}
+
+/* The issue date of a report: the result's report.date (--report-date), else the latest
+ * declaration date (body.as_of) of its declarations; NULL when there is none. Never the
+ * clock. */
+const char *rl_report_date(const cJSON *result)
+{
+    const char *date = json_str(cJSON_GetObjectItemCaseSensitive(result, "report"), "date");
+    const cJSON *d;
+    if (date) return date;
+    cJSON_ArrayForEach(d, cJSON_GetObjectItemCaseSensitive(result, "declarations")) {
+        const char *a = json_str(cJSON_GetObjectItemCaseSensitive(d, "body"), "as_of");
+        if (a && (!date || strcmp(a, date) > 0)) date = a;
+    }
+    return date;
+}
+
+int rl_detail_full(const cJSON *result)
+{
+    const char *v = json_str(cJSON_GetObjectItemCaseSensitive(result, "report"), "detail");
+    return v && strcmp(v, "full") == 0;
 }

@@ -41,6 +41,12 @@ int rl_expired_waivers(const cJSON *decl);
  * (or of its id). Writes into fam[3]. */
 void rl_policy_family(const cJSON *policy, char fam[3]);
 
+/* The issue date of the report: the result's report.date (--report-date), else the latest
+ * body.as_of of its declarations; NULL when there is none (never the clock). */
+const char *rl_report_date(const cJSON *result);
+/* Does the result ask for the full report (report.detail "full", --detail full)? */
+int rl_detail_full(const cJSON *result);
+
 /* Is the language English? o->lang "en"; anything else is Japanese. */
 int rl_is_en(const char *lang);
 

@@ -24,18 +24,32 @@ typedef struct {
     size_t col; /* next column of the current row */
 } builder;
 
-static void head(builder *b, const char *name, double width)
+/* A column with a group heading above it (NULL: none). */
+static void head_in(builder *b, const char *group, const char *name, double width)
 {
     rt_table *t = b->t;
     char **h = realloc(t->head, (t->ncols + 1) * sizeof *h);
-    double *w = h ? realloc(t->width, (t->ncols + 1) * sizeof *w) : NULL;
     if (h) t->head = h;
+    char **g = h ? realloc(t->group, (t->ncols + 1) * sizeof *g) : NULL;
+    if (g) t->group = g;
+    double *w = g ? realloc(t->width, (t->ncols + 1) * sizeof *w) : NULL;
     if (w) t->width = w;
-    if (!h || !w || !(h[t->ncols] = str_dup(name ? name : ""))) {
+    if (!h || !g || !w || !(h[t->ncols] = str_dup(name ? name : ""))) {
+        b->oom = 1;
+        return;
+    }
+    g[t->ncols] = NULL;
+    if (group && !(g[t->ncols] = str_dup(group))) {
+        free(h[t->ncols]);
         b->oom = 1;
         return;
     }
     w[t->ncols++] = width;
+}
+
+static void head(builder *b, const char *name, double width)
+{
+    head_in(b, NULL, name, width);
 }
 
 static void row(builder *b, int style)
@@ -219,7 +233,15 @@ static void build_findings(builder *b, const cJSON *result, int en)
 typedef struct {
     const char *id;
     const char *name;
+    size_t stage; /* index in kyojin.vocab's stages; after the last one when unknown */
 } cm_col;
+
+/* Stage order first (kyojin.vocab's stages: the IPA column groups), catalog order within. */
+static int cm_col_cmp(const void *a, const void *b)
+{
+    const cm_col *x = a, *y = b;
+    return x->stage != y->stage ? (x->stage < y->stage ? -1 : 1) : 0;
+}
 
 static void add_cm(cm_col *cols, size_t *n, size_t max, const cJSON *m, int en)
 {
@@ -229,8 +251,13 @@ static void add_cm(cm_col *cols, size_t *n, size_t max, const cJSON *m, int en)
         if (!strcmp(cols[i].id, id)) return;
     if (*n < max) {
         const char *name = rl_text(cJSON_GetObjectItemCaseSensitive(m, "name"), en);
+        const rv_word *w = report_vocab_find(RV_COUNTERMEASURE, id);
+        rv_list stages = report_vocab_list(RV_STAGE);
+        size_t st = 0;
+        while (st < stages.n && (!w || !w->stage || strcmp(stages.w[st].id, w->stage))) st++;
         cols[*n].id = id;
         cols[*n].name = name ? name : id;
+        cols[*n].stage = st;
         (*n)++;
     }
 }
@@ -298,10 +325,19 @@ static void build_assets(builder *b, const cJSON *result, int en)
     head(b, rl_word("risk_value", en), 8);
     head(b, rl_word("threat", en), 30);
     head(b, rl_word("threat_examples", en), 40);
+    /* grouped by stage (a stable sort: insertion, catalog order kept within a stage) */
+    for (size_t i = 1; i < ncm; i++)
+        for (size_t j = i; j > 0 && cm_col_cmp(&cols[j - 1], &cols[j]) > 0; j--) {
+            cm_col tmp = cols[j];
+            cols[j] = cols[j - 1];
+            cols[j - 1] = tmp;
+        }
+    rv_list stages = report_vocab_list(RV_STAGE);
     for (size_t i = 0; i < ncm; i++) {
         char *h = str_printf("%s: %s", rl_word("countermeasure", en), cols[i].name);
+        const rv_word *st = cols[i].stage < stages.n ? &stages.w[cols[i].stage] : NULL;
         if (!h) b->oom = 1;
-        head(b, h, 12);
+        head_in(b, st ? (en ? st->en : st->ja) : rl_word("countermeasure", en), h, 12);
         free(h);
     }
     head(b, rl_word("cm_level", en), 10);
@@ -545,7 +581,11 @@ int rt_build(const cJSON *result, const char *name, int en, rt_table *t, char *e
 
 void rt_free(rt_table *t)
 {
-    for (size_t i = 0; i < t->ncols; i++) free(t->head[i]);
+    for (size_t i = 0; i < t->ncols; i++) {
+        free(t->head[i]);
+        free(t->group[i]);
+    }
+    free(t->group);
     for (size_t i = 0; i < t->nrows * t->ncols; i++) free(t->cells[i].text);
     free(t->head);
     free(t->width);

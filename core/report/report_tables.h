@@ -23,6 +23,8 @@ typedef struct {
     const char *title; /* sheet name in the report language */
     size_t ncols, nrows, cap;
     char **head;    /* ncols headers, owned */
+    char **group;   /* ncols group headings above them (the IPA stage of a countermeasure
+                       column), owned; NULL entries for none */
     double *width;  /* ncols column widths (spreadsheet character units) */
     rt_cell *cells; /* nrows * ncols */
     int *row_style; /* nrows */

@@ -12,7 +12,8 @@
 
 /* the members of the module's table, in rv_list_id order */
 static const char *const list_names[RV_NLISTS] = {
-    "statuses", "levels", "families", "asset_kinds", "segments", "models", "countermeasures"};
+    "statuses", "levels",          "families", "asset_kinds", "segments",
+    "models",   "countermeasures", "report",   "sources",     "stages"};
 
 static struct {
     cJSON *doc; /* owns the strings */
@@ -67,6 +68,7 @@ static int take(cJSON *doc, rv_word **words, size_t *n, char *err, size_t errlen
             w->short_ja = sj ? member(e, "short_ja") : w->ja;
             w->short_en = se ? member(e, "short_en") : w->en;
             w->symbol = member(e, "symbol");
+            w->stage = member(e, "stage");
             if (!w->id || !w->ja || !w->en || !w->short_ja || !w->short_en) {
                 snprintf(err, errlen,
                          "kyojin.vocab: %s[%zu]: needs id, ja and en (and short_ja, short_en when "
@@ -87,6 +89,16 @@ static int take(cJSON *doc, rv_word **words, size_t *n, char *err, size_t errlen
                     return -1;
                 }
             n[l]++;
+        }
+    }
+    for (size_t k = 0; k < n[RV_COUNTERMEASURE]; k++) { /* a stage is one of "stages" */
+        const char *st = words[RV_COUNTERMEASURE][k].stage;
+        size_t j = 0;
+        while (st && j < n[RV_STAGE] && strcmp(words[RV_STAGE][j].id, st)) j++;
+        if (st && j == n[RV_STAGE]) {
+            snprintf(err, errlen, "kyojin.vocab: countermeasures: '%s': unknown stage '%s'",
+                     words[RV_COUNTERMEASURE][k].id, st);
+            return -1;
         }
     }
     return 0;

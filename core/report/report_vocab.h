@@ -21,6 +21,9 @@ typedef enum {
     RV_SEGMENT,        /* kyojin.schema enum segment */
     RV_MODEL,          /* kyojin.schema enum model */
     RV_COUNTERMEASURE, /* risk catalog, in catalog order (asset-sheet columns) */
+    RV_REPORT,         /* words of the auditor's report (report_labels.c looks here first) */
+    RV_SOURCE,         /* the source documents policies cite (S000 …), by code */
+    RV_STAGE,          /* stages of the IPA method (countermeasure column groups), in order */
     RV_NLISTS
 } rv_list_id;
 
@@ -33,6 +36,7 @@ typedef struct {
     const char *short_ja, *short_en; /* for narrow columns and one-line summaries: the entry's
                                         short_ja / short_en, else ja / en */
     const char *symbol; /* a sign for the text report (models: α, α′, …), or NULL */
+    const char *stage;  /* countermeasures: the id of the stage they stand in (RV_STAGE), or NULL */
 } rv_word;
 
 typedef struct {

@@ -209,6 +209,20 @@ static void name_err(const char *name, char *err, size_t errlen)
     risk_seterr(err, errlen, "%s: %s", name, msg);
 }
 
+/* The data table at index 1 with the seed codes of its texts replaced by the documents'
+   names (kyojin.sources.expand_texts; protected call, trusted runtime). */
+static int expand_source_names(lua_State *L)
+{
+    lua_getglobal(L, "require");
+    lua_pushliteral(L, "kyojin.sources");
+    lua_call(L, 1, 1);
+    if (!lua_istable(L, -1) || lua_getfield(L, -1, "expand_texts") != LUA_TFUNCTION)
+        return luaL_error(L, "kyojin.sources: expand_texts: must be a function");
+    lua_pushvalue(L, 1);
+    lua_call(L, 1, 1);
+    return 1;
+}
+
 /* Evaluate DIR/NAME in sb as a Lua data file (text, or the bundle's chunk of exactly this
    text; an empty _ENV; the sandbox's instruction and memory limits) and return its value as
    cJSON, or NULL with err set. */
@@ -252,10 +266,18 @@ static cJSON *load_data_file(sandbox *sb, const char *dir, const char *name, cha
         return NULL;
     }
     cJSON *out = NULL;
-    if (!lua_istable(L, -1))
+    if (!lua_istable(L, -1)) {
         risk_seterr(err, errlen, "%s: must return a table", name);
-    else
-        out = lua_to_json(L, -1, 0, "", name, err, errlen);
+        lua_pop(L, 1);
+        return NULL;
+    }
+    lua_pushcfunction(L, expand_source_names);
+    lua_insert(L, -2);
+    if (sandbox_call_trusted(sb, 1, 1, err, errlen) != 0) {
+        name_err(name, err, errlen);
+        return NULL;
+    }
+    out = lua_to_json(L, -1, 0, "", name, err, errlen);
     lua_pop(L, 1);
     return out;
 }

@@ -44,4 +44,22 @@ function M.expand(text, lang)
   return out, n
 end
 
+-- expand_texts(t) -> t: every string under a `ja` or `en` key anywhere in the data table t
+-- has its seed codes replaced by the documents' names (expand), in place. The risk tables
+-- (lua/kyojin/risk) go through it when the host loads them, so their reasons and names
+-- read like the policies' texts. Tables reached twice are expanded once.
+function M.expand_texts(t, seen)
+  seen = seen or {}
+  if type(t) ~= "table" or seen[t] then return t end
+  seen[t] = true
+  for k, v in pairs(t) do
+    if type(v) == "string" and (k == "ja" or k == "en") then
+      t[k] = (M.expand(v, k))
+    elseif type(v) == "table" then
+      M.expand_texts(v, seen)
+    end
+  end
+  return t
+end
+
 return M

@@ -2,10 +2,12 @@
 """Read an XLSX report back and check it against the result document it came from.
 
 Usage: check_xlsx.py RESULT.json REPORT.xlsx [ja|en]
-Checks sheet names and order, the IPA column order of the risk sheets, one row per
-finding / asset row / tree and step, frozen header rows, filters, column widths, risk
-cell colours, text cells that are never formulas, the values of hostile strings kept
-verbatim, and the hashes in the custom document properties. Prints one line per check
+Checks sheet names and order, the IPA column order of the risk sheets, the countermeasure
+columns grouped under the IPA stages (a row above the header), one row per finding / asset
+row / tree and step, frozen header rows, filters, column widths, risk cell colours, text
+cells that are never formulas, the values of hostile strings kept verbatim, the print
+set-up (A4 landscape, one page wide, header rows repeated, a print area), the creation date
+(the report's issue date) and the hashes in the custom document properties. Prints one line per check
 and a closing "N passed, N failed"; exits 1 when any check failed."""
 import json
 import re
@@ -49,16 +51,30 @@ names = {"ja": ["指摘事項", "資産ベースのリスク分析", "事業被�
 check(wb.sheetnames == names, f"sheet names {wb.sheetnames}")
 fnd, assets, trees, meta = (wb[n] for n in names)
 
+# the asset sheet has the IPA stages above its header when it has countermeasure columns
+ahead = 2 if assets.cell(1, 1).value in (None, "") and assets.cell(2, 1).value else 1
+stages = {"ja": ["防御：侵入/拡散段階", "防御：目的遂行段階", "検知/被害把握", "事業継続"],
+          "en": ["Defence: intrusion/spread", "Defence: objective", "Detection/damage assessment",
+                 "Business continuity"]}[lang]
+
 for ws in (fnd, assets, trees, meta):
-    check(ws.freeze_panes == "A2", f"{ws.title}: header row frozen ({ws.freeze_panes})")
-    check(ws.auto_filter.ref is not None and ws.auto_filter.ref.startswith("A1:"), f"{ws.title}: filter on")
+    h = ahead if ws is assets else 1
+    check(ws.freeze_panes == f"A{h + 1}", f"{ws.title}: header row frozen ({ws.freeze_panes})")
+    check(ws.auto_filter.ref is not None and ws.auto_filter.ref.startswith(f"A{h}:"), f"{ws.title}: filter on")
+    # print set-up: A4 landscape, one page wide, the header rows on every page, a print area
+    ps = ws.page_setup
+    check(ps.orientation == "landscape" and str(ps.paperSize) == "9", f"{ws.title}: A4 landscape ({ps.orientation}, {ps.paperSize})")
+    check(ws.sheet_properties.pageSetUpPr.fitToPage and str(ps.fitToWidth) in ("1", "None") and str(ps.fitToHeight) == "0",
+          f"{ws.title}: fit to one page wide ({ps.fitToWidth}x{ps.fitToHeight})")
+    check(str(ws.print_title_rows) == f"$1:${h}", f"{ws.title}: print titles {ws.print_title_rows}")
+    check(ws.print_area is not None and f"$A$1:" in str(ws.print_area), f"{ws.title}: print area {ws.print_area}")
     narrow = [openpyxl.utils.get_column_letter(col) for col in range(1, ws.max_column + 1)
               if (ws.column_dimensions[openpyxl.utils.get_column_letter(col)].width or 0) < 6]
     check(not narrow, f"{ws.title}: widths set for every column (not: {narrow[:5]})")
     cells = [c for row in ws.iter_rows() for c in row]
     formulas = [c.coordinate for c in cells if c.data_type == "f"]
     check(not formulas, f"{ws.title}: no formula cells ({formulas[:5]})")
-    loose = [c.coordinate for c in cells if c.data_type == "s" and c.row > 1 and c.number_format != "@"]
+    loose = [c.coordinate for c in cells if c.data_type == "s" and c.row > h and c.number_format != "@"]
     check(not loose, f"{ws.title}: text cells have the text format @ ({loose[:5]})")
 
 # findings: one row per finding, or per policy without findings
@@ -88,22 +104,35 @@ g.done()
 ipa = {"ja": ["項番", "資産種別", "対象装置", "脅威レベル", "脆弱性レベル", "資産の重要度", "リスク値", "脅威"],
        "en": ["No.", "Asset kind", "Target device", "Threat level", "Vulnerability level", "Asset importance",
               "Risk value", "Threat"]}[lang]
-head = [c.value for c in assets[1]]
+head = [c.value for c in assets[ahead]]
 check(head[:8] == ipa, f"asset sheet header {head[:8]}")
 check(head[8] == ("具体例" if lang == "ja" else "Examples"), "具体例 follows 脅威")
 cm_cols = [h for h in head if h.startswith("対策: " if lang == "ja" else "Countermeasure: ")]
 check(head[9:9 + len(cm_cols)] == cm_cols, "countermeasure columns follow 具体例")
 check(head[9 + len(cm_cols)] == ("対策レベル" if lang == "ja" else "Countermeasure level"), "対策レベル after the countermeasures")
 check(("重要度の根拠" if lang == "ja" else "Grounds for the importance") in head, "重要度の根拠 column")
+if cm_cols:
+    # the stage of each countermeasure column (merged cells: the first column holds the word)
+    check(ahead == 2, "a row of IPA stages above the asset sheet's header")
+    groups, cur = [], None
+    for col in range(10, 10 + len(cm_cols)):
+        v = assets.cell(1, col).value
+        cur = v if v not in (None, "") else cur
+        groups.append(cur)
+    known = [x for x in groups if x in stages]
+    check(len(known) >= len(groups) - sum(1 for x in groups if x == ("対策" if lang == "ja" else "Countermeasure")),
+          f"stage groups are IPA stages ({sorted(set(map(str, groups)))})")
+    order = [stages.index(x) for x in known]
+    check(order == sorted(order), f"countermeasure columns in stage order ({order})")
 rows = [r for d in decls for r in ((d.get("risk") or {}).get("asset_rows") or [])]
 oos = [r for d in decls for r in ((d.get("risk") or {}).get("out_of_scope") or [])]
-check(assets.max_row == len(rows) + len(oos) + 1, f"asset rows {assets.max_row - 1} == {len(rows)} + {len(oos)} out of scope")
+check(assets.max_row == len(rows) + len(oos) + ahead, f"asset rows {assets.max_row - ahead} == {len(rows)} + {len(oos)} out of scope")
 for i in range(len(oos)):  # after the scored rows, marked out of scope in the risk column
-    check(assets.cell(len(rows) + 2 + i, 7).value == ("対象外" if lang == "ja" else "Out of scope"),
-          f"assets!G{len(rows) + 2 + i} out of scope")
+    check(assets.cell(len(rows) + ahead + 1 + i, 7).value == ("対象外" if lang == "ja" else "Out of scope"),
+          f"assets!G{len(rows) + ahead + 1 + i} out of scope")
 fills = {"A": "C62828", "B": "EF6C00", "C": "F9A825", "D": "7CB342", "E": "2E7D32"}
 g = Group("asset rows match the result")
-for i, r in enumerate(rows, start=2):
+for i, r in enumerate(rows, start=ahead + 1):
     g(assets.cell(i, 1).value == r.get("no"), f"assets!A{i} 項番")
     g(assets.cell(i, 4).value == r.get("threat_level"), f"assets!D{i} 脅威レベル")
     g(assets.cell(i, 5).value == r.get("vulnerability_level"), f"assets!E{i} 脆弱性レベル")
@@ -143,6 +172,15 @@ check(kv.get("policy_set.sha256") == result["policy_set"]["sha256"], "meta: poli
 for n, d in enumerate(decls, start=1):
     check(kv.get(f"declarations.{n}.sha256") == d.get("sha256"), f"meta: declaration {n} hash")
 with zipfile.ZipFile(xlsx_path) as z:
+    # created: the report's issue date (report.date, else the latest declaration date), unless
+    # SOURCE_DATE_EPOCH was given (the caller checks that case)
+    issued = (result.get("report") or {}).get("date") or max(
+        [d["body"]["as_of"] for d in decls if (d.get("body") or {}).get("as_of")] or ["1980-01-01"])
+    if not re.fullmatch(r"(19[7-9][0-9]|[2-9][0-9]{3})-[0-9]{2}-[0-9]{2}", issued):
+        issued = "1980-01-01"  # not a date: the fixed one
+    core = z.read("docProps/core.xml").decode("utf-8")
+    if "SOURCE_DATE_EPOCH" not in __import__("os").environ:
+        check(f">{issued}T00:00:00Z<" in core, f"created on the issue date {issued}")
     custom = z.read("docProps/custom.xml").decode("utf-8")
     check(f'name="kyojin.policy_set.sha256"><vt:lpwstr>{result["policy_set"]["sha256"]}<' in custom,
           "custom property kyojin.policy_set.sha256")

@@ -4,7 +4,7 @@
 # countermeasure (risk/countermeasures.lua, placed first in the catalog, tied to the threat of
 # unauthorised access from the internet, provided by a declared control); kyojin run with that
 # copy (KYOJIN_HOME) on a declaration holding an asset of the new kind must show the kind's
-# label and the countermeasure in the HTML and the XLSX report, the countermeasure as the first
+# label and the countermeasure in the HTML (--detail full) and the XLSX report, the countermeasure as the first
 # countermeasure column of the asset sheet (catalog order). With the words still in C the kind
 # would show as its id and the countermeasure column would come last. The kind is also named in
 # a threat's kinds list of the copy's risk tables (applicability.lua): kyojin risk and the XLSX
@@ -68,7 +68,8 @@ KYOJIN_HOME=$(pwd) "$K" check --format json "$T/decl.json" >/dev/null 2>&1
 for mode in bundle no-bundle; do
   nb=""; [ "$mode" = no-bundle ] && nb=1
   for lang in ja en; do
-    KYOJIN_HOME=$H KYOJIN_NO_BUNDLE=$nb "$K" check --lang $lang --format html -o "$T/$mode.$lang.html" "$T/decl.json" 2>"$T/err"
+    # --detail full: the appendix's asset sheet names every countermeasure of every row
+    KYOJIN_HOME=$H KYOJIN_NO_BUNDLE=$nb "$K" check --lang $lang --format html --detail full -o "$T/$mode.$lang.html" "$T/decl.json" 2>"$T/err"
     rc=$?
     [ $rc -le 1 ] && ok || { bad "$mode $lang: html exit $rc"; head -5 "$T/err"; }
     KYOJIN_HOME=$H KYOJIN_NO_BUNDLE=$nb "$K" check --lang $lang --format xlsx -o "$T/$mode.$lang.xlsx" "$T/decl.json" 2>"$T/err"
@@ -97,6 +98,9 @@ wb = openpyxl.load_workbook(sys.argv[1], read_only=True)
 ja = sys.argv[2] == "ja"
 ws = wb["資産ベースのリスク分析" if ja else "Asset-based risk"]
 rows = [list(r) for r in ws.iter_rows(values_only=True)]
+# the header row (below the row of IPA stages over the countermeasure columns)
+while rows and rows[0][0] != ("項番" if ja else "No."):
+    rows = rows[1:]
 head = rows[0]
 cms = [h for h in head if isinstance(h, str) and h.startswith("対策: " if ja else "Countermeasure: ")]
 kind = "暗号鍵保管庫" if ja else "key vault"

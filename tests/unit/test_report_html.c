@@ -313,14 +313,28 @@ static void verdict_counts_and_sections(void **state)
     assert_non_null(strstr(ja, "2027-03-31"));
     assert_non_null(strstr(ja, "(3)\xE2\x80\xB2")); /* route shown with a prime */
     assert_non_null(strstr(ja, "/screen_transfer/0"));
-    /* the asset sheet's examples, absent candidates, importance grounds, out-of-scope assets */
-    assert_non_null(strstr(ja, "<th>具体例</th>"));
-    assert_non_null(strstr(ja, "添付ファイルの開封"));
-    assert_non_null(strstr(ja, "未実施</span> NDR未導入"));
-    assert_non_null(strstr(ja, "<th>重要度の根拠</th>"));
-    assert_non_null(strstr(ja, "重要度の理由"));
+    /* the assets outside the analysis are named in the summary's risk by asset */
     assert_non_null(strstr(ja, "ガバクラ環境"));
     assert_non_null(strstr(ja, "分析の対象外の理由"));
+    assert_null(strstr(ja, "<th>具体例</th>")); /* the full sheet is the --detail full appendix */
+    {
+        /* the asset sheet's examples, absent candidates, importance grounds, out-of-scope
+           assets: the appendix of --detail full */
+        cJSON *full = cJSON_Duplicate(r, 1), *rep = cJSON_CreateObject();
+        cJSON_AddStringToObject(rep, "detail", "full");
+        cJSON_DeleteItemFromObjectCaseSensitive(full, "report");
+        cJSON_AddItemToObject(full, "report", rep);
+        char *fj = render(full, "ja", 0);
+        assert_non_null(strstr(fj, "<th>具体例</th>"));
+        assert_non_null(strstr(fj, "添付ファイルの開封"));
+        assert_non_null(strstr(fj, "未実施</span> NDR未導入"));
+        assert_non_null(strstr(fj, "<th>重要度の根拠</th>"));
+        assert_non_null(strstr(fj, "重要度の理由"));
+        assert_non_null(strstr(fj, "ガバクラ環境"));
+        assert_non_null(strstr(fj, "分析の対象外の理由"));
+        free(fj);
+        cJSON_Delete(full);
+    }
     assert_non_null(strstr(ja, "<svg"));
     assert_non_null(strstr(ja, "@page{size:A4"));
     assert_non_null(strstr(ja, "href=\"#d1-summary\""));

@@ -65,7 +65,8 @@ static int load_text(const char *text, char *err, size_t errlen)
 #define ONE "{ { id = 'a', ja = 'あ', en = 'a' } }"
 #define LISTS(st, fam)                                                                             \
     "return { statuses = " st ", levels = " ONE ", families = " fam ", asset_kinds = " ONE         \
-    ", segments = " ONE ", models = " ONE ", countermeasures = " ONE " }"
+    ", segments = " ONE ", models = " ONE ", countermeasures = " ONE ", report = " ONE             \
+    ", sources = " ONE ", stages = " ONE " }"
 
 static void wrong_shapes_are_refused(void **state)
 {
@@ -86,6 +87,11 @@ static void wrong_shapes_are_refused(void **state)
          "statuses: 'a' appears twice"},
         {LISTS(ONE, "{ { id = 'abc', ja = 'あ', en = 'a' } }"),
          "families: 'abc' is not two capital letters"},
+        {"return { statuses = " ONE ", levels = " ONE ", families = { { id = 'AB', ja = 'あ', "
+         "en = 'a' } }, asset_kinds = " ONE ", segments = " ONE ", models = " ONE
+         ", countermeasures = { { id = 'fw', ja = 'あ', en = 'a', stage = 'nowhere' } }, "
+         "report = " ONE ", sources = " ONE ", stages = " ONE " }",
+         "countermeasures: 'fw': unknown stage 'nowhere'"},
     };
     char err[512];
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {

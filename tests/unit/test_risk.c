@@ -76,9 +76,13 @@ static const char *tables_with(const char *file, const char *content)
     assert_int_equal(mkdir(dir, 0700), 0);
     assert_non_null(getcwd(cwd, sizeof cwd));
     char target[512];
-    snprintf(target, sizeof target, "%s/lua/kyojin/schema.lua", cwd);
-    snprintf(path, sizeof path, "%s/kyojin/schema.lua", lua_root);
-    assert_int_equal(symlink(target, path), 0);
+    /* the runtime modules the tables' loader requires */
+    static const char *const modules[] = {"schema.lua", "sources.lua"};
+    for (size_t m = 0; m < sizeof modules / sizeof modules[0]; m++) {
+        snprintf(target, sizeof target, "%s/lua/kyojin/%s", cwd, modules[m]);
+        snprintf(path, sizeof path, "%s/kyojin/%s", lua_root, modules[m]);
+        assert_int_equal(symlink(target, path), 0);
+    }
     DIR *d = opendir(TABLES);
     assert_non_null(d);
     struct dirent *e;
@@ -117,6 +121,8 @@ static void remove_dir(const char *dir)
     rmdir(dir);
     char p[512];
     snprintf(p, sizeof p, "%s/kyojin/schema.lua", lua_root);
+    unlink(p);
+    snprintf(p, sizeof p, "%s/kyojin/sources.lua", lua_root);
     unlink(p);
     snprintf(p, sizeof p, "%s/kyojin", lua_root);
     rmdir(p);
