@@ -182,6 +182,9 @@ static int embed_meta(ctx *c)
     cJSON_AddStringToObject(m, "parameters_sha256", c->params_sha);
     cJSON_AddItemToObject(m, "as_of",
                           cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(r, "as_of"), 1));
+    if (cJSON_GetObjectItemCaseSensitive(r, "rendering"))
+        cJSON_AddItemToObject(m, "rendering",
+                              cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(r, "rendering"), 1));
     decls = cJSON_AddArrayToObject(m, "declarations");
     const cJSON *d;
     cJSON_ArrayForEach(d, cJSON_GetObjectItemCaseSensitive(r, "declarations")) {
