@@ -4,7 +4,7 @@
 #   test   build, plus every test dependency (default; make test, make test-asan): cmocka,
 #          the tools the suites call (Lua, jq, Node and npm, Python with openpyxl, Chromium with
 #          a Japanese font and poppler, LibreOffice Calc without a GUI (tests/suites/print.sh prints
-#          the workbooks), clang-format, man, xmllint, pgrep, unzip, perl) and the npm
+#          the workbooks), clang-format, man, xmllint, pgrep, unzip, perl, openssl) and the npm
 #          packages of the node-based validators (tests/rollup, tests/schema: npm ci)
 #   ci     test, plus the hardening steps of .ci/run (clang-14 with its libFuzzer runtime,
 #          valgrind)
@@ -39,6 +39,7 @@ if [ "$mode" = test ] || [ "$mode" = ci ]; then
   cmd perl perl
   cmd pdftotext poppler-utils   # pdftotext, pdfinfo: the printed reports
   cmd soffice libreoffice-calc-nogui # tests/suites/print.sh: XLSX to PDF, headless
+  cmd openssl openssl         # tests/suites/verify.sh: the third-party signature check
   [ -x /usr/bin/chromium ] || need+=(chromium)
   /usr/bin/python3 -c 'import openpyxl' 2>/dev/null || need+=(python3-openpyxl)
   fc-list 2>/dev/null | grep -qi -e ipagothic -e ipapgothic -e "noto sans cjk" || need+=(fonts-ipafont-gothic)

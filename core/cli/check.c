@@ -16,6 +16,7 @@
 #include "engine/runner.h"
 #include "util/atomic_out.h"
 #include "util/cjson_cs.h"
+#include "util/fileio.h"
 #include "util/sha256.h"
 #include "util/strutil.h"
 #include "util/utf8.h"
@@ -87,7 +88,12 @@ typedef struct {
      * --contact, --detail; the --params file's "report" object fills what the options leave
      * out */
     const char *report_date, *assessor, *contact, *detail;
-    cJSON *report_file; /* the --params file's "report", owned */
+    cJSON *report_file;   /* the --params file's "report", owned */
+    const cli_args *args; /* the command line: what the "rendering" record is made from */
+    /* kyojin verify's rendering: the declarations files[i] are read from sources[i]
+     * (batch_opts.names/sources), and --timestamp writes this time */
+    char *const *sources;
+    const char *fixed_time;
 } check_opts;
 
 /* A positive decimal integer up to max. Digits only: strtoull alone would take "-1" (as the
@@ -280,6 +286,73 @@ static int apply_params(runner *r, check_opts *co)
     return 0;
 }
 
+/* The "rendering" record of the result document: every option of cli_recorded_options
+ * (commands.c) that the command line gave, in the table's order (cli.h, enum
+ * cli_record_kind). `ts`: the time --timestamp writes. NULL when out of memory or a file
+ * cannot be read again. */
+static cJSON *rendering_record(const check_opts *co, const char *ts)
+{
+    const cli_args *a = co->args;
+    cJSON *r = cJSON_CreateObject();
+    for (const cli_recorded *e = cli_recorded_options; r && e->key; e++) {
+        int key = e->opt ? e->opt->key : 0;
+        const char *v = a && e->opt ? cli_value(a, key) : NULL;
+        cJSON *item = NULL;
+        switch (e->kind) {
+        case REC_LANG: item = cJSON_CreateString(cli_lang); break;
+        case REC_ENV:
+            if ((v = getenv(e->key)) && *v) item = cJSON_CreateString(v);
+            break;
+        case REC_VALUE:
+            if (v) item = cJSON_CreateString(v);
+            break;
+        case REC_FLAG:
+            if (a && cli_flag(a, key)) item = cJSON_CreateTrue();
+            break;
+        case REC_TIME:
+            if (a && cli_flag(a, key) && ts) item = cJSON_CreateString(ts);
+            break;
+        case REC_LIST:
+            if (!a || !cli_flag(a, key)) break;
+            item = cJSON_CreateArray();
+            for (size_t i = 0; item && i < a->nitems; i++)
+                if (a->items[i].opt->key == key)
+                    cJSON_AddItemToArray(item, cJSON_CreateString(a->items[i].value));
+            break;
+        case REC_JSON:
+            if (v) {
+                char err[1024];
+                if (!(item = read_json_file(v, err, sizeof err))) {
+                    fprintf(stderr, "kyojin: %s\n", err);
+                    cJSON_Delete(r);
+                    return NULL;
+                }
+            }
+            break;
+        case REC_INPUT:
+            if (v) {
+                size_t n;
+                unsigned char *b = (unsigned char *)fileio_read(v, (size_t)1 << 31, &n), d[32];
+                char hex[65];
+                if (!b) {
+                    fprintf(stderr,
+                            cli_en() ? "kyojin: cannot read %s\n" : "kyojin: %s を読めません\n", v);
+                    cJSON_Delete(r);
+                    return NULL;
+                }
+                sha256(b, n, d);
+                free(b);
+                sha256_hex(d, hex);
+                item = cJSON_CreateObject();
+                if (item) cJSON_AddStringToObject(item, "sha256", hex);
+            }
+            break;
+        }
+        if (item) cJSON_AddItemToObject(r, e->key, item);
+    }
+    return r;
+}
+
 static cJSON *envelope(runner *r, const check_opts *co)
 {
     cJSON *doc = cJSON_CreateObject();
@@ -314,12 +387,21 @@ static cJSON *envelope(runner *r, const check_opts *co)
             cJSON_AddNullToObject(rep, "contact");
         cJSON_AddStringToObject(rep, "detail", co->detail ? co->detail : "summary");
     }
+    char ts[32] = "";
     if (co->timestamp) {
-        char ts[32];
         time_t t = time(NULL);
-        strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
+        if (co->fixed_time)
+            snprintf(ts, sizeof ts, "%s", co->fixed_time);
+        else
+            strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
         cJSON_AddStringToObject(doc, "timestamp", ts);
     }
+    cJSON *rendering = rendering_record(co, ts[0] ? ts : NULL);
+    if (!rendering) {
+        cJSON_Delete(doc);
+        return NULL;
+    }
+    cJSON_AddItemToObject(doc, "rendering", rendering);
     cJSON_AddArrayToObject(doc, "declarations");
     return doc;
 }
@@ -390,6 +472,8 @@ typedef struct {
      * that a run in which nothing could be evaluated still writes nothing) */
     batch_item *held;
     size_t nheld;
+    char **paths;    /* the inputs, in order */
+    int text_record; /* text: the envelope lists the file names for the trailing record */
 } emitter;
 
 static int emit_open(emitter *em)
@@ -453,6 +537,16 @@ static int emit_result(void *ctx, size_t index, batch_item *it)
 {
     emitter *em = ctx;
     em->done[index] = 1;
+    if (em->text_record) { /* the names a text report records (report_text_end) */
+        char *shown = it->res ? NULL : utf8_show_name(em->paths[index]);
+        const char *name = it->res ? json_str(it->res, "file") : shown;
+        cJSON *e = cJSON_CreateObject();
+        if (e) {
+            cJSON_AddStringToObject(e, "file", name ? name : "");
+            cJSON_AddItemToArray(cJSON_GetObjectItemCaseSensitive(em->doc, "declarations"), e);
+        }
+        free(shown);
+    }
     if (it->failed && em->sheets) { /* `kyojin risk` sheets: the failure is on stderr only */
         cJSON_Delete(it->res);
         free(it->text);
@@ -585,10 +679,18 @@ static int cmd_check(check_opts *co)
     size_t npaths = 0;
     {
         char berr[1024];
-        if (batch_collect(co->nfiles, (char *const *)co->files, &paths, &npaths, berr,
-                          sizeof berr) ||
-            npaths == 0) {
-            if (npaths == 0)
+        if (co->sources) { /* verify: the names the report records, as they are */
+            paths = calloc((size_t)co->nfiles, sizeof *paths);
+            for (int i = 0; paths && i < co->nfiles; i++)
+                if ((paths[npaths] = str_dup(co->files[i]))) npaths++;
+        }
+        if (co->sources ? !paths || npaths != (size_t)co->nfiles
+                        : batch_collect(co->nfiles, (char *const *)co->files, &paths, &npaths, berr,
+                                        sizeof berr) != 0 ||
+                              npaths == 0) {
+            if (co->sources)
+                snprintf(berr, sizeof berr, "out of memory");
+            else if (npaths == 0)
                 snprintf(berr, sizeof berr,
                          cli_en() ? "no declaration (*.json) found"
                                   : "申告ファイル（*.json）が見つかりません");
@@ -625,8 +727,11 @@ static int cmd_check(check_opts *co)
         co->risk_sheets && strcmp(co->format, "text") == 0; /* the sheets of `kyojin risk` */
     em.sheets = sheets;
     em.stream = sheets || report_format_streams(co->format);
-    em.ro = (report_options){co->format, cli_lang, 0, co->csv_table}; /* csv_table */
+    em.ro = (report_options){co->format, cli_lang, 0, co->csv_table, 0};
     em.ro.color = !co->outpath && !co->color_off && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+    em.ro.terminal = (!co->outpath || !strcmp(co->outpath, "-")) && isatty(STDOUT_FILENO);
+    em.paths = paths;
+    em.text_record = em.stream && !sheets && !strcmp(co->format, "text");
     if (!em.doc || !em.done) {
         fprintf(stderr, "kyojin: out of memory\n");
         free(em.done);
@@ -655,7 +760,10 @@ static int cmd_check(check_opts *co)
                          &brc,
                          co->timeout,
                          em.stream && !bl ? render_decl : NULL,
-                         &em};
+                         &em,
+                         co->sources ? paths : NULL,
+                         co->sources,
+                         co->sources ? npaths : 0};
         batch_status bs;
         if (batch_check(r, paths, npaths, &bo, emit_result, &em, &bs)) policy_error = 1;
         bad_input |= bs.bad_input;
@@ -1090,6 +1198,7 @@ static int check_or_risk(const cli_args *a, int sheets)
         co.files = files;
         co.nfiles = (int)a->npos;
         co.risk_sheets = sheets;
+        co.args = a;
         rc = cmd_check(&co);
         cJSON_Delete(co.report_file);
     }
@@ -1184,6 +1293,172 @@ int cli_cmd_schema(const cli_args *a)
     return tool(a, "kyojin.schema_cli", OPT_MARKDOWN, "--markdown", 1);
 }
 
+/* ------------------------------------------------------------------ verify */
+
+/* An environment variable set (v non-NULL) or removed for the rendering; the old value is
+ * kept in *saved (malloc'd, or NULL when it was not set). */
+static void env_swap(const char *name, const char *v, char **saved)
+{
+    const char *old = getenv(name);
+    *saved = old ? str_dup(old) : NULL;
+    if (v)
+        setenv(name, v, 1);
+    else
+        unsetenv(name);
+}
+
+/* Render a report again the way check made it (audit/verify.h, verify_render_fn): the
+ * command line check had is rebuilt from the report's "rendering" record through the same
+ * table (cli_recorded_options) — or from verify's own command line for the options it was
+ * given again (--params, --param, --scenarios, --baseline) — and goes through check's option
+ * handling and pipeline, writing r->out. ctx: verify's parsed command line. */
+static int rerender(void *ctx, verify_render *r)
+{
+    const cli_args *va = ctx;
+    cli_args ca = {0};
+    size_t cap = 0, nsaved = 0;
+    const char *lang = cli_lang, *fixed_time = NULL;
+    char *saved_env[16], *files[16]; /* entries of kind REC_ENV and REC_JSON */
+    const char *saved_name[16];
+    size_t nfiles = 0;
+    int rc = EXIT_USAGE, oom = 0;
+    ca.cmd = cli_find_command("check");
+    for (const cli_recorded *e = cli_recorded_options; e->key && !oom; e++) {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(r->rendering, e->key);
+        int key = e->opt ? e->opt->key : 0;
+        if (e->kind == REC_ENV) {
+            if (nsaved < 16) {
+                saved_name[nsaved] = e->key;
+                env_swap(e->key, cJSON_IsString(v) ? v->valuestring : NULL, &saved_env[nsaved]);
+                nsaved++;
+            }
+            continue;
+        }
+        if (e->kind == REC_LANG) {
+            if (cJSON_IsString(v)) lang = !strcmp(v->valuestring, "en") ? "en" : "ja";
+            continue;
+        }
+        if (e->opt && cli_flag(va, key)) { /* given to verify again: used instead */
+            for (size_t i = 0; i < va->nitems && !oom; i++)
+                if (va->items[i].opt->key == key)
+                    oom = cli_push_item(&ca, &cap, e->opt, va->items[i].value);
+            if (e->kind == REC_INPUT) { /* the file given must be the one recorded */
+                size_t n;
+                unsigned char *b = (unsigned char *)fileio_read(cli_value(va, key), (size_t)1 << 31,
+                                                                &n),
+                              d[32];
+                char hex[65] = "";
+                if (b) {
+                    sha256(b, n, d);
+                    sha256_hex(d, hex);
+                    free(b);
+                }
+                const char *rec = json_str(v, "sha256");
+                if (!rec || strcmp(rec, hex)) {
+                    r->input_mismatch = 1;
+                    printf(
+                        cli_en()
+                            ? "  MISMATCH  --%s %s: not the file the report was made with\n"
+                            : "  不一致  --%s %s: 報告書が作られたときのファイルではありません\n",
+                        e->opt->name, cli_value(va, key));
+                } else
+                    printf(cli_en() ? "  match     --%s %s\n" : "  一致    --%s %s\n", e->opt->name,
+                           cli_value(va, key));
+            }
+            continue;
+        }
+        if (!v) continue;
+        switch (e->kind) {
+        case REC_VALUE:
+            if (cJSON_IsString(v)) oom = cli_push_item(&ca, &cap, e->opt, v->valuestring);
+            break;
+        case REC_FLAG:
+            if (cJSON_IsTrue(v)) oom = cli_push_item(&ca, &cap, e->opt, NULL);
+            break;
+        case REC_TIME:
+            if (cJSON_IsString(v)) {
+                fixed_time = v->valuestring;
+                oom = cli_push_item(&ca, &cap, e->opt, NULL);
+            }
+            break;
+        case REC_LIST: {
+            const cJSON *s;
+            cJSON_ArrayForEach(s, v)
+                if (cJSON_IsString(s) && !oom)
+                    oom = cli_push_item(&ca, &cap, e->opt, s->valuestring);
+            break;
+        }
+        case REC_JSON: { /* back to a file, read by check as it read the original */
+            char *text = cJSON_PrintUnformatted(v);
+            char *path = nfiles < 16 ? str_printf("%s/%s.json", r->tmpdir, e->key) : NULL;
+            FILE *f = path ? fopen(path, "w") : NULL;
+            int bad = !text || !f || fputs(text, f) == EOF;
+            if (f && fclose(f) != 0) bad = 1;
+            cJSON_free(text);
+            if (path) files[nfiles++] = path;
+            if (bad)
+                oom = 1;
+            else
+                oom = cli_push_item(&ca, &cap, e->opt, path);
+            break;
+        }
+        case REC_INPUT:
+            fprintf(stderr,
+                    cli_en() ? "kyojin: the report was made with --%s; give the same file to "
+                               "verify with --%s FILE\n"
+                             : "kyojin: この報告書は --%s を使って作られています。同じファイルを "
+                               "verify にも --%s で指定してください\n",
+                    e->opt->name, e->opt->name);
+            goto done;
+        }
+    }
+    {
+        static const cli_option out_opt = {OPT_OUTPUT, "output", 'o', "FILE", NULL, NULL, "", ""};
+        static const cli_option pol_opt = {OPT_POLICIES, "policies", 0, "DIR", NULL, NULL, "", ""};
+        static const cli_option np_opt = {
+            OPT_NO_PROGRESS, "no-progress", 0, NULL, NULL, NULL, "", ""};
+        if (!oom && cli_value(va, OPT_POLICIES))
+            oom = cli_push_item(&ca, &cap, &pol_opt, cli_value(va, OPT_POLICIES));
+        if (!oom) oom = cli_push_item(&ca, &cap, &out_opt, r->out);
+        if (!oom) oom = cli_push_item(&ca, &cap, &np_opt, NULL);
+    }
+    if (oom) {
+        fprintf(stderr, "kyojin: out of memory\n");
+        goto done;
+    }
+    {
+        check_opts co;
+        const char **params;
+        const char *verify_lang = cli_lang;
+        cli_lang = lang; /* the report's language: its words and messages */
+        rc = opts_from_args(&ca, &co, &params);
+        if (!rc) {
+            co.files = (const char **)r->names;
+            co.nfiles = (int)r->n;
+            co.sources = r->sources;
+            co.fixed_time = fixed_time;
+            co.args = &ca;
+            rc = cmd_check(&co);
+        }
+        free(params);
+        cli_lang = verify_lang;
+    }
+done:
+    for (size_t i = 0; i < nsaved; i++) {
+        if (saved_env[i])
+            setenv(saved_name[i], saved_env[i], 1);
+        else
+            unsetenv(saved_name[i]);
+        free(saved_env[i]);
+    }
+    for (size_t i = 0; i < nfiles; i++) {
+        unlink(files[i]);
+        free(files[i]);
+    }
+    free(ca.items);
+    return rc;
+}
+
 int cli_cmd_verify(const cli_args *a)
 {
     size_t nd = 0;
@@ -1198,7 +1473,18 @@ int cli_cmd_verify(const cli_args *a)
         if (a->items[i].opt->key == OPT_DECLARATION) decls[nd++] = a->items[i].value;
     char pol[PATH_MAX], set[65];
     default_path(pol, sizeof pol, "policies");
-    verify_args va = {a->pos, a->npos, decls, nd, cli_value(a, OPT_POLICIES), cli_lang, NULL, 0};
+    verify_args va = {a->pos,
+                      a->npos,
+                      decls,
+                      nd,
+                      cli_value(a, OPT_POLICIES),
+                      cli_lang,
+                      NULL,
+                      0,
+                      cli_value(a, OPT_PUBKEY),
+                      cli_value(a, OPT_SIGNATURE),
+                      rerender,
+                      (void *)a};
     /* no installed policies: the policy set bundled in this binary (what check used) */
     struct stat st;
     const bundle *b = bundle_usable(builtin_bundle());

@@ -52,7 +52,12 @@ enum cli_key {
     OPT_REPORT_DATE,
     OPT_ASSESSOR,
     OPT_CONTACT,
-    OPT_DETAIL
+    OPT_DETAIL,
+    OPT_KEY,
+    OPT_PUBKEY,
+    OPT_SIGNATURE,
+    OPT_SIGNER,
+    OPT_TIME
 };
 
 /* One option of a command. `value` is the placeholder of its value in the help ("FILE"; in
@@ -98,7 +103,29 @@ typedef struct cli_command {
     int hidden;
 } cli_command;
 
+/* An option that changes the bytes of a report. `kyojin check` records each one it was given
+ * in the result document's "rendering" object (every format carries that object), and
+ * `kyojin verify` hands the recorded values back to check's own option handling to render the
+ * report again (check.c: cli_rendering_record, cli_rerender). The one list is
+ * cli_recorded_options in commands.c. */
+enum cli_record_kind {
+    REC_VALUE, /* "key": the value as given (the last one) */
+    REC_FLAG,  /* "key": true */
+    REC_LIST,  /* "key": [each value, in the order given] */
+    REC_JSON,  /* a JSON file: "key": its content (verify writes it back to a temp file) */
+    REC_INPUT, /* a file verify must be given again: "key": {"sha256": hex} */
+    REC_TIME,  /* --timestamp: "key": the time written into the result */
+    REC_LANG,  /* the language of the report (--lang or KYOJIN_LANG): always recorded */
+    REC_ENV    /* an environment variable a writer reads: "key": its value when set */
+};
+typedef struct cli_recorded {
+    const struct cli_option *opt; /* the option (its key is what counts); NULL for REC_ENV */
+    const char *key;              /* the member of "rendering" */
+    int kind;                     /* enum cli_record_kind */
+} cli_recorded;
+
 /* the table (commands.c) */
+extern const cli_recorded cli_recorded_options[];    /* ends with key NULL */
 extern const cli_command *const cli_commands[];      /* NULL-terminated, in the order of --help */
 extern const cli_option *const cli_common_options[]; /* -h, -V, --lang: every command */
 const cli_command *cli_find_command(const char *name);
@@ -115,6 +142,8 @@ static inline int cli_en(void)
  * when the line is done with (help printed: 0; an error printed: EXIT_USAGE). */
 int cli_parse(const cli_command *cmd, int argc, char **argv, cli_args *out, int *rc);
 void cli_args_free(cli_args *a);
+/* Append one option to a command line (*cap: the items allocated); 0, or -1 out of memory. */
+int cli_push_item(cli_args *a, size_t *cap, const cli_option *o, const char *v);
 /* the last value of option `key`, or NULL; whether a flag was given */
 const char *cli_value(const cli_args *a, int key);
 int cli_flag(const cli_args *a, int key);
@@ -146,6 +175,7 @@ int cli_cmd_test(const cli_args *a);
 int cli_cmd_lint(const cli_args *a);
 int cli_cmd_schema(const cli_args *a);
 int cli_cmd_verify(const cli_args *a);
+
 /* the domain words of kyojin.vocab for summary and diff: 0, or EXIT_POLICY after saying why */
 int cli_load_vocab(void);
 /* the installation directory ($KYOJIN_HOME, else the executable's directory) */

@@ -8,6 +8,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cli/cli.h"
 #include "rollup/rollup.h"
+#include "audit/sign.h"
 
 #include <string.h>
 
@@ -115,6 +116,40 @@ OPT(o_policies_verify, OPT_POLICIES, "policies", 0, "DIR", NULL, NULL,
     "報告書の元になったはずのポリシーのディレクトリ（既定: 同梱のポリシー）",
     "the policy directory the report should come from (default: the installed policies)");
 
+OPT(o_params_verify, OPT_PARAMS, "params", 0, "FILE", NULL, NULL,
+    "パラメータの JSON ファイル（既定: 報告書に記録されたもの）",
+    "parameters from a JSON file (default: those the report records)");
+OPT(o_param_verify, OPT_PARAM, "param", 0, "ID.NAME=VALUE", "ID.名前=値", NULL,
+    "ポリシーのパラメータ（複数指定可。既定: 報告書に記録されたもの）",
+    "a policy parameter (repeatable; default: those the report records)");
+OPT(o_scenarios_verify, OPT_SCENARIOS, "scenarios", 0, "FILE", NULL, NULL,
+    "攻撃ツリーの JSON ファイル（既定: 報告書に記録されたもの）",
+    "extra attack trees (default: those the report records)");
+OPT(o_baseline_verify, OPT_BASELINE, "baseline", 0, "RESULT.json", "結果.json", NULL,
+    "報告書が --baseline で作られたときの、その結果ファイル",
+    "the --baseline result the report was made with, if any");
+OPT(o_pubkey, OPT_PUBKEY, "pubkey", 0, "KEY.pub", "鍵.pub", NULL,
+    "署名も確かめる: 署名者の公開鍵（kyojin keygen が作る .pub）",
+    "check the signature too: the signer's public key (the .pub of kyojin keygen)");
+OPT(o_signature, OPT_SIGNATURE, "signature", 0, "SIG", "署名", NULL,
+    "署名ファイル（既定: 報告書.sig）", "the signature file (default: REPORT.sig)");
+
+/* keygen, sign */
+OPT(o_key_out, OPT_OUTPUT, "output", 'o', "KEY", "鍵", NULL,
+    "秘密鍵を書き出すファイル（必須。公開鍵は 鍵.pub。既存のファイルは上書きしない）",
+    "file for the private key (required; the public key goes to KEY.pub; never overwrites)");
+OPT(o_key, OPT_KEY, "key", 0, "KEY", "鍵", NULL, "署名に使う秘密鍵（kyojin keygen が作るもの）",
+    "the private key to sign with (made by kyojin keygen)");
+OPT(o_signer, OPT_SIGNER, "signer", 0, "NAME", "氏名", NULL,
+    "署名者の氏名・所属（署名ファイルに記録され、署名される。必須）",
+    "the signer's name (recorded in the signature file and signed; required)");
+OPT(o_time, OPT_TIME, "time", 0, "TIME", "日時", NULL,
+    "署名日時 YYYY-MM-DDThh:mm:ssZ、または now で現在時刻（既定: 記録しない）",
+    "signing time YYYY-MM-DDThh:mm:ssZ, or now for the clock (default: none)");
+OPT(o_sig_out, OPT_OUTPUT, "output", 'o', "SIG", "署名", NULL,
+    "署名ファイル（既定: 報告書.sig。既存のものは置き換える）",
+    "the signature file (default: REPORT.sig; replaced if present)");
+
 /* summary, diff, gen */
 OPT(o_format_summary, OPT_FORMAT, "format", 0, "FORMAT", "形式", "text json csv html",
     "text・json・csv・html（既定 text）", "text, json, csv or html (default text)");
@@ -139,6 +174,32 @@ OPT(o_waivers, OPT_WAIVERS, "waivers", 0, "PCT", "百分率", NULL,
 OPT(o_quiet, OPT_QUIET, "quiet", 0, NULL, NULL, NULL, "書き出した件数を表示しない",
     "do not print what was written");
 
+/* The options that change the bytes of a report (cli.h, enum cli_record_kind): check records
+ * those given in the result's "rendering" object, verify gives them back to check to render
+ * the report again. A new option that changes what a report shows needs one line here (and
+ * nothing in core/audit). Not here: options that leave the report as it is (--jobs,
+ * --progress, --no-color, --verbose, -o) and --timeout, a wall-clock limit whose outcome no
+ * second run can promise to repeat (the result is the same for any --timeout otherwise). */
+const cli_recorded cli_recorded_options[] = {{&o_format_check, "format", REC_VALUE},
+                                             {&o_lang, "lang", REC_LANG},
+                                             {&o_csv_table, "csv-table", REC_VALUE},
+                                             {&o_as_of, "as-of", REC_VALUE},
+                                             {&o_no_risk, "no-risk", REC_FLAG},
+                                             {&o_params, "params", REC_JSON},
+                                             {&o_param, "param", REC_LIST},
+                                             {&o_scenarios, "scenarios", REC_JSON},
+                                             {&o_baseline, "baseline", REC_INPUT},
+                                             {&o_timestamp, "timestamp", REC_TIME},
+                                             {&o_max_input, "max-input", REC_VALUE},
+                                             {&o_max_instructions, "max-instructions", REC_VALUE},
+                                             {&o_max_memory, "max-memory", REC_VALUE},
+                                             {&o_report_date, "report-date", REC_VALUE},
+                                             {&o_assessor, "assessor", REC_VALUE},
+                                             {&o_contact, "contact", REC_VALUE},
+                                             {&o_detail, "detail", REC_VALUE},
+                                             {NULL, "SOURCE_DATE_EPOCH", REC_ENV},
+                                             {NULL, NULL, 0}};
+
 const cli_option *const cli_common_options[] = {&o_help, &o_version, &o_lang, NULL};
 
 /* the options that load the policies (list, explain, test, lint) */
@@ -158,7 +219,12 @@ static const cli_option *const explain_opts[] = {ENGINE_OPTS, NULL};
 static const cli_option *const test_opts[] = {ENGINE_OPTS, &o_mutate, NULL};
 static const cli_option *const lint_opts[] = {ENGINE_OPTS, NULL};
 static const cli_option *const schema_opts[] = {ENGINE_OPTS, &o_markdown, NULL};
-static const cli_option *const verify_opts[] = {&o_declaration, &o_policies_verify, NULL};
+static const cli_option *const verify_opts[] = {
+    &o_declaration,  &o_policies_verify,  &o_params_verify,
+    &o_param_verify, &o_scenarios_verify, &o_baseline_verify,
+    &o_pubkey,       &o_signature,        NULL};
+static const cli_option *const keygen_opts[] = {&o_key_out, NULL};
+static const cli_option *const sign_opts[] = {&o_key, &o_signer, &o_time, &o_sig_out, NULL};
 static const cli_option *const summary_opts[] = {&o_format_summary, &o_output, NULL};
 static const cli_option *const diff_opts[] = {&o_format_diff, &o_output, NULL};
 static const cli_option *const gen_opts[] = {&o_out,     &o_seed,  &o_count, &o_size,
@@ -192,6 +258,28 @@ static int cmd_gen_args(const cli_args *a)
                   cli_flag(a, OPT_QUIET),
                   cli_lang};
     return cmd_gen(&g);
+}
+
+static int cmd_keygen_args(const cli_args *a)
+{
+    if (a->npos) {
+        cli_die_usage("keygen は引数をとりません（鍵のファイルは -o で指定）: %s",
+                      "keygen takes no arguments (name the key file with -o): %s", a->pos[0]);
+        return EXIT_USAGE;
+    }
+    return sign_keygen(cli_value(a, OPT_OUTPUT), cli_lang);
+}
+
+static int cmd_sign_args(const cli_args *a)
+{
+    sign_args s = {a->npos ? a->pos[0] : NULL, cli_value(a, OPT_KEY),    cli_value(a, OPT_SIGNER),
+                   cli_value(a, OPT_TIME),     cli_value(a, OPT_OUTPUT), cli_lang};
+    if (a->npos > 1) {
+        cli_die_usage("報告書は 1 つだけ指定してください: %s", "give one report only: %s",
+                      a->pos[1]);
+        return EXIT_USAGE;
+    }
+    return sign_report(&s);
 }
 
 static int cmd_help(const cli_args *a)
@@ -341,19 +429,60 @@ static const cli_command c_lint = {"lint",
                                    0};
 static const cli_command c_verify = {
     "verify",
-    "報告書 --declaration 申告 [--policies DIR]",
-    "REPORT --declaration FILE [--policies DIR]",
-    "報告書がこれらの入力から作られたかを確かめる",
-    "was the report produced from exactly these inputs?",
+    "報告書 --declaration 申告 [--policies DIR] [--pubkey 鍵.pub]",
+    "REPORT --declaration FILE [--policies DIR] [--pubkey KEY.pub]",
+    "報告書がこれらの入力からそのまま作られたものかを確かめる（署名も）",
+    "is the report exactly what these inputs give? (and its signature)",
     verify_opts,
     cli_cmd_verify,
-    "報告書（JSON・HTML・XLSX・CSV の meta 表）に記録された SHA-256 を入力から計算し直し、\n"
-    "報告書がちょうどこれらの入力から作られたかを確かめます。\n"
-    "終了コード: 0 一致、1 不一致、2 使い方または入力の誤り\n",
-    "Recomputes the SHA-256 hashes a report (JSON, HTML, XLSX, or the CSV meta table) records\n"
-    "and says whether the report was produced from exactly these inputs.\n"
-    "Exit codes: 0 match, 1 mismatch, 2 usage or input error\n",
+    "報告書に記録された条件（形式・言語・日付・パラメータなど）で入力から報告書を作り直し、\n"
+    "1 バイトずつ比べます。違いがあれば、その場所（節と指摘、表と行、シートとセル）を示します。\n"
+    "--pubkey を指定すると、署名（kyojin sign）も確かめ、署名者を示します。\n"
+    "形式: text・json・html・csv・xlsx・sarif・junit（docs/verify.md）\n"
+    "終了コード: 0 報告書はこれらの入力から作られるものと同一、\n"
+    "            1 違いがある・入力が合わない・署名が正しくない、2 使い方または入力の誤り\n",
+    "Renders the report again from the inputs with the options it records (format, language,\n"
+    "dates, parameters, ...) and compares byte for byte; a difference is located (section and\n"
+    "finding, table and row, sheet and cell). With --pubkey the signature (kyojin sign) is\n"
+    "checked as well and the signer named. Formats: text, json, html, csv, xlsx, sarif,\n"
+    "junit (docs/verify.md).\n"
+    "Exit codes: 0 the report is exactly what these inputs give, 1 it differs, its inputs do\n"
+    "            not match or the signature is not valid, 2 usage or unreadable input\n",
     -1,
+    0};
+static const cli_command c_keygen = {
+    "keygen",
+    "-o 鍵",
+    "-o KEY",
+    "報告書に署名するための鍵（Ed25519）を作る",
+    "make a key pair (Ed25519) for signing reports",
+    keygen_opts,
+    cmd_keygen_args,
+    "秘密鍵を KEY（権限 0600）に、公開鍵を KEY.pub に PEM 形式で書き出します。\n"
+    "既存のファイルは上書きしません。公開鍵は報告書を受け取る人に渡します。\n"
+    "終了コード: 0 作成した、2 使い方の誤りまたは書き込めない\n",
+    "Writes the private key to KEY (mode 0600) and the public key to KEY.pub, both PEM;\n"
+    "an existing file is never overwritten. Hand the public key to those who receive reports.\n"
+    "Exit codes: 0 written, 2 usage error or cannot write\n",
+    0,
+    0};
+static const cli_command c_sign = {
+    "sign",
+    "報告書 --key 鍵 --signer 氏名 [--time 日時]",
+    "REPORT --key KEY --signer NAME [--time TIME]",
+    "報告書に署名する（報告書.sig を書き出す）",
+    "sign a report (writes REPORT.sig)",
+    sign_opts,
+    cmd_sign_args,
+    "報告書の SHA-256・署名者・日時・鍵 ID と Ed25519 署名を REPORT.sig に書き出します。\n"
+    "確かめるには kyojin verify REPORT ... --pubkey KEY.pub（openssl だけでも確かめられます:\n"
+    "docs/verify.md）。\n"
+    "終了コード: 0 署名した、2 使い方または入力の誤り\n",
+    "Writes the report's SHA-256, the signer, the time, the key id and the Ed25519\n"
+    "signatures to REPORT.sig. Check with kyojin verify REPORT ... --pubkey KEY.pub (or with\n"
+    "openssl alone: docs/verify.md).\n"
+    "Exit codes: 0 signed, 2 usage or input error\n",
+    1,
     0};
 static const cli_command c_version = {
     "version", "", "", "バージョンを表示する", "print the version", NULL, cmd_version, NULL,
@@ -393,5 +522,6 @@ static const cli_command c_completion = {"__completion",
                                          1};
 
 const cli_command *const cli_commands[] = {
-    &c_check, &c_summary, &c_diff,   &c_gen,     &c_list, &c_explain, &c_risk,       &c_schema,
-    &c_test,  &c_lint,    &c_verify, &c_version, &c_help, &c_man,     &c_completion, NULL};
+    &c_check, &c_summary, &c_diff, &c_gen,  &c_list,       &c_explain,
+    &c_risk,  &c_schema,  &c_test, &c_lint, &c_verify,     &c_keygen,
+    &c_sign,  &c_version, &c_help, &c_man,  &c_completion, NULL};

@@ -68,7 +68,7 @@ const char *cli_value_name(const cli_option *o, int en)
 
 /* ------------------------------------------------------------------ parsing */
 
-static int push_item(cli_args *a, size_t *cap, const cli_option *o, const char *v)
+int cli_push_item(cli_args *a, size_t *cap, const cli_option *o, const char *v)
 {
     if (a->nitems == *cap) {
         size_t nc = *cap ? *cap * 2 : 16;
@@ -252,7 +252,7 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, cli_args *out, int 
             cli_die_usage("--lang は ja か en です: %s", "--lang must be ja or en: %s", value);
             goto fail;
         }
-        if (push_item(out, &icap, o, value)) goto oom;
+        if (cli_push_item(out, &icap, o, value)) goto oom;
     }
     if (cmd->max_pos >= 0 && out->npos > (size_t)cmd->max_pos) {
         cli_die_usage("余分な引数です: %s", "unexpected argument: %s", out->pos[cmd->max_pos]);

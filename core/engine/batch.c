@@ -175,6 +175,25 @@ static cJSON *failed_eval(const char *path, const char *why)
                        NULL);
 }
 
+/* Load the declaration at `path`, or from the source batch_opts maps it to (kept under the
+ * name `path`). */
+static int load_decl(const char *path, const batch_opts *o, decl_doc **d, decl_error *e)
+{
+    for (size_t k = 0; k < o->nsources; k++)
+        if (strcmp(o->names[k], path) == 0) {
+            size_t max =
+                o->limits && o->limits->max_input ? o->limits->max_input : DECL_DEFAULT_MAX_INPUT;
+            fileio_error fe;
+            size_t len;
+            char *buf = fileio_read_file(o->sources[k], max + 1, FILEIO_REGULAR, &len, &fe);
+            if (!buf) break; /* the loader says why, under the source's own name */
+            int rc = decl_load_buffer(path, buf, len, o->limits, d, e);
+            free(buf);
+            return rc;
+        }
+    return decl_load_file(path, o->limits, d, e);
+}
+
 /* The pipeline for one declaration file; messages go to `msg`. Returns the declaration
  * result — for an input that could not be read, was invalid or could not be evaluated,
  * one with an "error" (failed_decl) — or NULL when interrupted or out of memory, and ORs
@@ -184,7 +203,7 @@ static cJSON *pipeline(runner *r, const char *path, const batch_opts *o, watchdo
 {
     decl_doc *d;
     decl_error e;
-    if (decl_load_file(path, o->limits, &d, &e)) {
+    if (load_decl(path, o, &d, &e)) {
         decl_error_print(msg, &e, o->lang);
         /* positional or schema errors: invalid content; otherwise the file itself */
         cJSON *res = failed_decl(path, e.line > 0 || e.pointer ? "invalid" : "unreadable",

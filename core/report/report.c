@@ -167,12 +167,9 @@ static int text_body(const cJSON *decl, const report_options *o, FILE *out, char
 static int text_end(const cJSON *envelope, const report_options *o, FILE *out, char *err,
                     size_t errlen)
 {
-    (void)envelope;
-    (void)o;
-    (void)out;
-    (void)err;
-    (void)errlen;
-    return 0;
+    if (report_text_end(envelope, o, out) == 0) return 0;
+    snprintf(err, errlen, "out of memory");
+    return -1;
 }
 
 /* How a format is written one declaration at a time (byte-identical to the whole document). */

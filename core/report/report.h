@@ -9,6 +9,8 @@ typedef struct {
     const char *lang;      /* ja | en */
     int color;             /* text: ANSI colours */
     const char *csv_table; /* csv: findings (default), assets, trees or meta */
+    int terminal;          /* text: shown on a terminal, so without the trailing record that
+                              `kyojin verify` reads (report_meta) */
 } report_options;
 
 /* The formats are the rows of one table of writers (report.c). Is the format known? */
@@ -54,6 +56,9 @@ int report_stream_end(const cJSON *envelope, const report_options *o, FILE *out,
 void report_text_begin(const cJSON *result, const report_options *o, FILE *out);
 void report_text_decl(const cJSON *d, const report_options *o, FILE *out, int first);
 void report_text_separator(FILE *out);
+/* After the last declaration: the record `kyojin verify` reads, one line
+ * "# kyojin-report {json}" (report_meta without hashes), unless o->terminal. 0 or -1. */
+int report_text_end(const cJSON *result, const report_options *o, FILE *out);
 /* Print s for a terminal: control characters, ANSI/OSC escapes and bidi controls removed. */
 void term_puts(FILE *out, const char *s);
 

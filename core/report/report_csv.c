@@ -38,6 +38,26 @@ int report_csv_write_table(const cJSON *result, const report_opts *o, const char
         }
         fputs("\r\n", out);
     }
+    /* what `kyojin verify` reads: the meta table has it as its "rendering" row, the other
+     * tables as a last row "#kyojin-report" (report_meta) */
+    const cJSON *rendering = cJSON_GetObjectItemCaseSensitive(result, "rendering");
+    int is_meta = table && !strcmp(table, "meta");
+    char *meta = !rendering ? NULL
+                 : is_meta  ? cJSON_PrintUnformatted(rendering)
+                            : report_meta_text(result, 1);
+    if (rendering && !meta) {
+        rt_free(&t);
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    if (meta) {
+        csv_text(out, is_meta ? "rendering" : "#kyojin-report");
+        fputc(',', out);
+        csv_text(out, meta);
+        for (size_t c = 2; c < t.ncols; c++) fputc(',', out);
+        fputs("\r\n", out);
+        cJSON_free(meta);
+    }
     rt_free(&t);
     if (ferror(out)) {
         snprintf(err, errlen, "write error on the CSV report");

@@ -217,6 +217,9 @@ static int embed_meta(ctx *c)
                           cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(r, "as_of"), 1));
     cJSON_AddItemToObject(m, "report",
                           cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(r, "report"), 1));
+    if (cJSON_GetObjectItemCaseSensitive(r, "rendering"))
+        cJSON_AddItemToObject(m, "rendering",
+                              cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(r, "rendering"), 1));
     decls = cJSON_AddArrayToObject(m, "declarations");
     const cJSON *d;
     cJSON_ArrayForEach(d, cJSON_GetObjectItemCaseSensitive(r, "declarations")) {

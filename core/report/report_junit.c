@@ -198,6 +198,16 @@ int report_junit_write(const cJSON *result, const char *lang, FILE *out, char *e
         property(out, "body.model", json_str_or(body, "model", ""));
         const cJSON *comp = cJSON_GetObjectItemCaseSensitive(d, "compliant");
         property(out, "compliant", cJSON_IsTrue(comp) ? "true" : "false");
+        if (d == decls->child && cJSON_GetObjectItemCaseSensitive(result, "rendering")) {
+            /* what `kyojin verify` reads (report_meta), once */
+            char *meta = report_meta_text(result, 1);
+            if (!meta) {
+                snprintf(err, errlen, "out of memory");
+                return -1;
+            }
+            property(out, "kyojin.report", meta);
+            cJSON_free(meta);
+        }
         fputs("    </properties>\n", out);
 
         const cJSON *derr = rl_decl_error(d);

@@ -320,3 +320,41 @@ int rl_detail_full(const cJSON *result)
     const char *v = json_str(cJSON_GetObjectItemCaseSensitive(result, "report"), "detail");
     return v && strcmp(v, "full") == 0;
 }
+
+cJSON *report_meta(const cJSON *result, int hashes)
+{
+    const cJSON *ps = cJSON_GetObjectItemCaseSensitive(result, "policy_set"), *d;
+    cJSON *m = cJSON_CreateObject(), *decls;
+    char hex[65];
+    if (!m || report_parameters_sha256(result, hex) != 0) goto oom;
+    cJSON_AddStringToObject(m, "schema", "kyojin/report-meta/v1");
+    cJSON_AddItemToObject(m, "tool",
+                          cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(result, "tool"), 1));
+    cJSON *mps = cJSON_AddObjectToObject(m, "policy_set");
+    if (mps && json_str(ps, "sha256"))
+        cJSON_AddStringToObject(mps, "sha256", json_str(ps, "sha256"));
+    cJSON_AddStringToObject(m, "parameters_sha256", hex);
+    const cJSON *r = cJSON_GetObjectItemCaseSensitive(result, "rendering");
+    if (r) cJSON_AddItemToObject(m, "rendering", cJSON_Duplicate(r, 1));
+    if (!(decls = cJSON_AddArrayToObject(m, "declarations"))) goto oom;
+    cJSON_ArrayForEach(d, cJSON_GetObjectItemCaseSensitive(result, "declarations")) {
+        cJSON *e = cJSON_CreateObject();
+        if (!e) goto oom;
+        cJSON_AddItemToArray(decls, e);
+        cJSON_AddStringToObject(e, "file", json_str(d, "file") ? json_str(d, "file") : "");
+        if (hashes && json_str(d, "sha256"))
+            cJSON_AddStringToObject(e, "sha256", json_str(d, "sha256"));
+    }
+    return m;
+oom:
+    cJSON_Delete(m);
+    return NULL;
+}
+
+char *report_meta_text(const cJSON *result, int hashes)
+{
+    cJSON *m = report_meta(result, hashes);
+    char *t = m ? cJSON_PrintUnformatted(m) : NULL;
+    cJSON_Delete(m);
+    return t;
+}

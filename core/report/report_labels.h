@@ -50,4 +50,13 @@ int rl_detail_full(const cJSON *result);
 /* Is the language English? o->lang "en"; anything else is Japanese. */
 int rl_is_en(const char *lang);
 
+/* What a report records for `kyojin verify` (docs/verify.md), in every format, when the result
+ * has a "rendering" record (every result of kyojin check does): {schema "kyojin/report-meta/v1",
+ * tool, policy_set {sha256}, parameters_sha256, rendering (the options it was rendered with,
+ * from the result's "rendering"), declarations [{file, sha256 when `hashes`}]}. Every format
+ * carries it in its own way. NULL when out of memory. report_meta_text: the same as one line
+ * of JSON (cJSON_free it). */
+cJSON *report_meta(const cJSON *result, int hashes);
+char *report_meta_text(const cJSON *result, int hashes);
+
 #endif

@@ -273,6 +273,11 @@ int report_sarif_write(const cJSON *result, const char *lang, FILE *out, char *e
     cJSON *runs = cJSON_AddArrayToObject(log, "runs");
     cJSON *run = cJSON_CreateObject();
     cJSON_AddItemToArray(runs, run);
+    /* what `kyojin verify` reads (report_meta), as the run's property bag */
+    if (cJSON_GetObjectItemCaseSensitive(result, "rendering")) {
+        cJSON *run_props = cJSON_AddObjectToObject(run, "properties");
+        if (run_props) cJSON_AddItemToObject(run_props, "kyojin", report_meta(result, 1));
+    }
     cJSON *tool = cJSON_AddObjectToObject(run, "tool");
     cJSON *driver = cJSON_AddObjectToObject(tool, "driver");
     const cJSON *t = cJSON_GetObjectItemCaseSensitive(result, "tool");

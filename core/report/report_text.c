@@ -7,6 +7,7 @@
 #include "report/report_vocab.h"
 #include "risk/risk.h" /* the short risk summary */
 #include "util/cjson_cs.h"
+#include "util/utf8.h"
 #include <stdint.h>
 #include <string.h>
 
@@ -259,6 +260,41 @@ void report_text_decl(const cJSON *d, const report_options *o, FILE *out, int fi
     write_decl(d, o, out);
 }
 
+/* The record as ASCII-only JSON: every character beyond ASCII, and DEL, as \uXXXX (a pair
+ * beyond U+FFFF), so that no name or value in it can drive a terminal (cJSON already escapes
+ * the other control characters). */
+static void put_ascii_json(FILE *out, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        if (*p < 0x7f) {
+            fputc(*p++, out);
+            continue;
+        }
+        uint32_t cp;
+        size_t len = utf8_decode(p, 4, &cp);
+        if (cp == UTF8_INVALID) cp = 0xFFFD;
+        if (cp >= 0x10000) {
+            cp -= 0x10000;
+            fprintf(out, "\\u%04x\\u%04x", 0xD800u + (cp >> 10), 0xDC00u + (cp & 0x3FF));
+        } else
+            fprintf(out, "\\u%04x", cp);
+        p += len;
+    }
+}
+
+int report_text_end(const cJSON *result, const report_options *o, FILE *out)
+{
+    if (o->terminal || !cJSON_GetObjectItemCaseSensitive(result, "rendering")) return 0;
+    char *meta = report_meta_text(result, 0);
+    if (!meta) return -1;
+    fputs("\n# kyojin-report ", out);
+    put_ascii_json(out, meta);
+    fputc('\n', out);
+    cJSON_free(meta);
+    return 0;
+}
+
 int report_text_write(const cJSON *result, const report_options *o, FILE *out)
 {
     report_text_begin(result, o, out);
@@ -268,5 +304,5 @@ int report_text_write(const cJSON *result, const report_options *o, FILE *out)
         report_text_decl(d, o, out, first);
         first = 0;
     }
-    return 0;
+    return report_text_end(result, o, out);
 }

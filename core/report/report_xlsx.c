@@ -17,6 +17,7 @@
 #include "util/cjson_cs.h"
 #include "report/report_tables.h"
 #include "util/atomic_out.h"
+#include "util/utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -298,6 +299,26 @@ static int properties(lxw_workbook *wb, const cJSON *result, long long epoch)
             workbook_set_custom_property_string(wb, key, json_str(d, "file")))
             return -1;
     }
+    /* the options it was rendered with (the result's "rendering", as JSON) for kyojin verify:
+     * kyojin.rendering.1, .2, ... pieces of at most 240 bytes, cut at character boundaries
+     * (a property holds 255 characters) */
+    const cJSON *rendering = cJSON_GetObjectItemCaseSensitive(result, "rendering");
+    char *text = rendering ? cJSON_PrintUnformatted(rendering) : NULL;
+    if (rendering && !text) return -1;
+    size_t off = 0, len = text ? strlen(text) : 0;
+    for (i = 1; off < len; i++) {
+        char piece[256];
+        size_t n = utf8_cut(text + off, len - off, 240);
+        memcpy(piece, text + off, n);
+        piece[n] = 0;
+        snprintf(key, sizeof key, "kyojin.rendering.%d", i);
+        if (n == 0 || workbook_set_custom_property_string(wb, key, piece)) {
+            cJSON_free(text);
+            return -1;
+        }
+        off += n;
+    }
+    cJSON_free(text);
     return 0;
 }
 

@@ -123,6 +123,11 @@ typedef struct {
      * emit already rendered (batch_item.text), rendered where they were evaluated. */
     int (*render)(void *ctx, const cJSON *res, FILE *out);
     void *render_ctx;
+    /* Optional (kyojin verify): the file a declaration path is read from. A path equal to
+     * names[k] is read from sources[k] but keeps its name in the result and the messages,
+     * so a report can be rendered again under the names it records. */
+    char *const *names, *const *sources;
+    size_t nsources;
 } batch_opts;
 
 typedef struct {

@@ -44,6 +44,13 @@ for ch in text:
     prev = ch
 check(not bare, "record ends are CRLF only")
 check(all(len(r) == len(rows[0]) for r in rows), "equal field counts")
+# the last row of the findings, assets and trees tables of a result of kyojin check (one with
+# a "rendering" record) is the record kyojin verify reads
+if table != "meta" and "rendering" in result:
+    check(len(rows) >= 2 and rows[-1][0] == "#kyojin-report"
+          and json.loads(rows[-1][1]).get("schema") == "kyojin/report-meta/v1",
+          "ends with the #kyojin-report record")
+    rows = rows[:-1]
 decls = result.get("declarations", [])
 if table == "findings":
     # plus one row per declaration with an "error" (an input without an evaluation)

@@ -94,7 +94,9 @@ params=()
 for i in $(seq 300); do params+=(--param ST-06.max_refresh_days=3); done
 "$K" check --format json --param ST-06.max_refresh_days=3 samples/base.json >"$T/p1.json" 2>"$T/p1.err"; r1=$?
 "$K" check --format json "${params[@]}" samples/base.json >"$T/p300.json" 2>"$T/p300.err"; r300=$?
-[ "$r1" = "$r300" ] && [ "$r1" -le 1 ] && cmp -s "$T/p1.json" "$T/p300.json" && ok \
+# the same result; only the record of the options given ("rendering") lists each --param
+[ "$r1" = "$r300" ] && [ "$r1" -le 1 ] &&
+  cmp -s <(jq 'del(.rendering)' "$T/p1.json") <(jq 'del(.rendering)' "$T/p300.json") && ok \
   || bad "300 --param: exit $r300 (one --param: $r1) or a different result"; head -3 "$T/p300.err"
 grep -q '"ST-06.max_refresh_days":	3' "$T/p300.json" && ok || bad "300 --param: the parameter is not applied"
 mkdir -p "$T/many"

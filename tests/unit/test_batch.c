@@ -97,7 +97,7 @@ static cJSON *run(runner *r, char **paths, size_t n, int jobs, batch_status *st,
 {
     cJSON *decls = cJSON_CreateArray();
     decl_limits lim = {0, 0};
-    batch_opts o = {jobs, 0, NULL, "en", &lim, count_calls, NULL, 0, NULL, NULL};
+    batch_opts o = {jobs, 0, NULL, "en", &lim, count_calls, NULL, 0, NULL, NULL, NULL, NULL, 0};
     fflush(stderr);
     char tmp[] = "/tmp/kyojin-batch-err-XXXXXX";
     int fd = mkstemp(tmp), saved = dup(2);
