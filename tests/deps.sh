@@ -21,8 +21,9 @@ need=()
 pkg() { for p; do dpkg -s "$p" >/dev/null 2>&1 || need+=("$p"); done; } # Debian packages
 cmd() { command -v "$1" >/dev/null 2>&1 || need+=("$2"); }                # a command, from package $2
 
-# build (the Makefile links lua5.4, libcjson, libcrypto, libxlsxwriter, zlib)
-pkg build-essential pkg-config liblua5.4-dev libcjson-dev libssl-dev libxlsxwriter-dev zlib1g-dev
+# build (the Makefile links lua5.4, libcjson, libcrypto, libxlsxwriter, zlib, expat)
+pkg build-essential pkg-config liblua5.4-dev libcjson-dev libssl-dev libxlsxwriter-dev zlib1g-dev \
+  libexpat1-dev
 
 if [ "$mode" = test ] || [ "$mode" = ci ]; then
   pkg libcmocka-dev

@@ -123,6 +123,18 @@ OPT(o_waivers, OPT_WAIVERS, "waivers", 0, "PCT", "百分率", NULL,
 OPT(o_quiet, OPT_QUIET, "quiet", 0, NULL, NULL, NULL, "書き出した件数を表示しない",
     "do not print what was written");
 
+/* template, convert */
+OPT(o_model, OPT_MODEL, "model", 0, "MODEL", "モデル", "alpha alpha_prime beta beta_prime",
+    "ネットワーク分離のモデルを記入しておく（alpha・alpha_prime・beta・beta_prime）",
+    "fill in the network-separation model (alpha, alpha_prime, beta, beta_prime)");
+OPT(o_from, OPT_FROM, "from", 0, "FILE.json", "申告.json", NULL,
+    "この申告の内容を記入したブックを作る", "fill the workbook from this declaration");
+OPT(o_output_xlsx, OPT_OUTPUT, "output", 'o', "FILE.xlsx", NULL, NULL,
+    "ブックを FILE.xlsx に安全に書き出す（必須）",
+    "write the workbook to FILE.xlsx atomically (required)");
+OPT(o_output_convert, OPT_OUTPUT, "output", 'o', "FILE", NULL, NULL,
+    "変換結果を FILE に安全に書き出す（必須）", "write the result to FILE atomically (required)");
+
 const cli_option *const cli_common_options[] = {&o_help, &o_version, &o_lang, NULL};
 
 /* the options that load the policies (list, explain, test, lint) */
@@ -141,6 +153,8 @@ static const cli_option *const schema_opts[] = {ENGINE_OPTS, &o_markdown, NULL};
 static const cli_option *const verify_opts[] = {&o_declaration, &o_policies_verify, NULL};
 static const cli_option *const summary_opts[] = {&o_format_summary, &o_output, NULL};
 static const cli_option *const diff_opts[] = {&o_format_diff, &o_output, NULL};
+static const cli_option *const template_opts[] = {&o_model, &o_from, &o_output_xlsx, NULL};
+static const cli_option *const convert_opts[] = {&o_output_convert, NULL};
 static const cli_option *const gen_opts[] = {&o_out,     &o_seed,  &o_count, &o_size,
                                              &o_waivers, &o_quiet, NULL};
 
@@ -335,6 +349,34 @@ static const cli_command c_verify = {
     "Exit codes: 0 match, 1 mismatch, 2 usage or input error\n",
     -1,
     0};
+static const cli_command c_template = {
+    "template",
+    "[--model モデル] [--from 申告.json] -o ブック.xlsx",
+    "[--model MODEL] [--from FILE.json] -o FILE.xlsx",
+    "申告を記入する Excel ブック（様式）を作る",
+    "write the Excel workbook (form) in which to fill in a declaration",
+    template_opts,
+    cli_cmd_template,
+    "スキーマから作る様式です。記入したブックは kyojin check でそのまま検査できます。\n"
+    "終了コード: 0 書き出した、2 使い方または入力の誤り、3 実行環境の誤り\n",
+    "The form is generated from the schema; kyojin check reads a filled workbook directly.\n"
+    "Exit codes: 0 written, 2 usage or input error, 3 runtime error\n",
+    0,
+    0};
+static const cli_command c_convert = {
+    "convert",
+    "入力 -o 出力",
+    "IN -o OUT",
+    "申告を JSON から Excel ブックへ、Excel ブックから JSON へ変換する",
+    "convert a declaration from JSON to an Excel workbook, or from a workbook to JSON",
+    convert_opts,
+    cli_cmd_convert,
+    "入力が JSON ならブック（.xlsx）を、ブックなら JSON を書き出します。値は失われません。\n"
+    "終了コード: 0 変換した、2 使い方または入力の誤り、3 実行環境の誤り\n",
+    "A JSON input gives a workbook (.xlsx), a workbook gives JSON; no value is lost.\n"
+    "Exit codes: 0 converted, 2 usage or input error, 3 runtime error\n",
+    1,
+    0};
 static const cli_command c_version = {
     "version", "", "", "バージョンを表示する", "print the version", NULL, cmd_version, NULL,
     NULL,      0,  0};
@@ -373,5 +415,6 @@ static const cli_command c_completion = {"__completion",
                                          1};
 
 const cli_command *const cli_commands[] = {
-    &c_check, &c_summary, &c_diff,   &c_gen,     &c_list, &c_explain, &c_risk,       &c_schema,
-    &c_test,  &c_lint,    &c_verify, &c_version, &c_help, &c_man,     &c_completion, NULL};
+    &c_check,   &c_summary, &c_diff, &c_gen,  &c_list,       &c_explain,
+    &c_risk,    &c_schema,  &c_test, &c_lint, &c_verify,     &c_template,
+    &c_convert, &c_version, &c_help, &c_man,  &c_completion, NULL};
