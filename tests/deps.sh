@@ -3,8 +3,9 @@
 #   build  the Debian packages to build kyojin (make deps, make demo)
 #   test   build, plus every test dependency (default; make test, make test-asan): cmocka,
 #          the tools the suites call (Lua, jq, Node and npm, Python with openpyxl, Chromium with
-#          a Japanese font and poppler, clang-format, man, xmllint, pgrep, unzip, perl) and the npm
-#          packages of the node-based validators (tests/rollup, tests/schema: npm ci)
+#          a Japanese font and poppler, LibreOffice Calc, clang-format, man, xmllint, pgrep,
+#          unzip, perl) and the npm packages of the node-based validators (tests/rollup,
+#          tests/schema: npm ci)
 #   ci     test, plus the hardening steps of .ci/run (clang-14 with its libFuzzer runtime,
 #          valgrind)
 #   bench  build, plus the benchmark peers and tools of bench/run.sh (valgrind, hyperfine,
@@ -38,6 +39,7 @@ if [ "$mode" = test ] || [ "$mode" = ci ]; then
   cmd unzip unzip
   cmd perl perl
   cmd pdftotext poppler-utils
+  cmd soffice libreoffice-calc-nogui # tests/suites/xlsxdecl.sh: workbooks saved by LibreOffice
   [ -x /usr/bin/chromium ] || need+=(chromium)
   /usr/bin/python3 -c 'import openpyxl' 2>/dev/null || need+=(python3-openpyxl)
   fc-list 2>/dev/null | grep -qi -e ipagothic -e ipapgothic -e "noto sans cjk" || need+=(fonts-ipafont-gothic)

@@ -27,8 +27,8 @@
 #include <string.h>
 
 #define XML_MAX_DEPTH 64
-#define MAX_CELLS     1000000
-#define MAX_STRINGS   1000000
+#define MAX_CELLS     500000
+#define MAX_STRINGS   200000
 #define MAX_SHEETS    256
 #define MAX_ROW       1048576u
 #define MAX_COL       16384u
@@ -45,35 +45,70 @@ typedef struct {
     int oom;
 } errs;
 
-static void err_add(errs *e, const char *where, const char *ja, const char *en, ...)
+/* Text from the workbook shown in a message: tabs, line breaks and C1 controls (U+0080 to
+ * U+009F, which some terminals obey) become '?', in place; expat hands over valid UTF-8 and
+ * no C0 control but these three. */
+static void tame(char *s)
+{
+    for (unsigned char *p = (unsigned char *)s; *p; p++)
+        if (*p == '\t' || *p == '\n' || *p == '\r')
+            *p = '?';
+        else if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+            p[0] = p[1] = '?';
+}
+
+#define MSG_MAX 1000 /* bytes of one message; longer ones are cut (a cell's text in it) */
+
+/* One problem, "where: text", in both languages (texts finished). */
+static void err_text(errs *e, const char *where, const char *mja, const char *men)
 {
     if (e->n >= MAX_ERRORS) {
         if (e->n++ == MAX_ERRORS) {
-            fprintf(e->ja, "%s誤りが多すぎるため、ここで読むのをやめます",
-                    e->ja_len || e->n > 1 ? "\n" : "");
-            fprintf(e->en, "%stoo many errors; reading stopped here",
-                    e->en_len || e->n > 1 ? "\n" : "");
+            fprintf(e->ja, "\n誤りが多すぎるため、ここで読むのをやめます");
+            fprintf(e->en, "\ntoo many errors; reading stopped here");
         }
         return;
     }
+    if (!mja || !men) e->oom = 1;
+    const char *sep = e->n ? "\n" : "";
+    for (int k = 0; k < 2; k++) {
+        const char *m = k ? (men ? men : "out of memory") : (mja ? mja : "メモリが不足しています");
+        char *line = where && *where ? str_printf("%s: %s", where, m) : str_dup(m);
+        if (!line) {
+            e->oom = 1;
+            continue;
+        }
+        tame(line);
+        size_t n = strlen(line), cut = utf8_cut(line, n, MSG_MAX);
+        fprintf(k ? e->en : e->ja, "%s%.*s%s", sep, (int)cut, line, cut < n ? "…" : "");
+        free(line);
+    }
+    e->n++;
+}
+
+/* The same with printf formats; both formats take the same arguments in the same order. */
+static void err_add(errs *e, const char *where, const char *ja, const char *en, ...)
+{
     va_list ap, ap2;
     va_start(ap, en);
     va_copy(ap2, ap);
     char *mja = str_vprintf(ja, ap), *men = str_vprintf(en, ap2);
     va_end(ap2);
     va_end(ap);
-    if (!mja || !men) e->oom = 1;
-    const char *sep = e->n ? "\n" : "";
-    if (where && *where) {
-        fprintf(e->ja, "%s%s: %s", sep, where, mja ? mja : "メモリが不足しています");
-        fprintf(e->en, "%s%s: %s", sep, where, men ? men : "out of memory");
-    } else {
-        fprintf(e->ja, "%s%s", sep, mja ? mja : "メモリが不足しています");
-        fprintf(e->en, "%s%s", sep, men ? men : "out of memory");
-    }
+    err_text(e, where, mja, men);
     free(mja);
     free(men);
-    e->n++;
+}
+
+/* A reason of the container or the XML parser (static texts) about one part. */
+static void err_part(errs *e, const char *where, const char *why_ja, const char *why_en,
+                     const char *part)
+{
+    char *mja = part ? str_printf("%s（%s）", why_ja, part) : str_dup(why_ja);
+    char *men = part ? str_printf("%s (%s)", why_en, part) : str_dup(why_en);
+    err_text(e, where, mja, men);
+    free(mja);
+    free(men);
 }
 
 /* ------------------------------------------------------------------ the grid */
@@ -223,7 +258,7 @@ static int xml_parse(book *b, const char *part, const char *where, start_fn st, 
     size_t len;
     char *data = xlsx_zip_read(b->z, part, &len, &wja, &wen);
     if (!data) {
-        err_add(b->e, where, "%s（%s）", "%s (%s)", wja, part, wen, part);
+        err_part(b->e, where, wja, wen, part);
         return -1;
     }
     xml_ctx x;
@@ -247,12 +282,10 @@ static int xml_parse(book *b, const char *part, const char *where, start_fn st, 
     int rc = 0;
     if (len > (size_t)INT32_MAX || XML_Parse(x.p, data, (int)len, 1) != XML_STATUS_OK) {
         if (x.why_ja)
-            err_add(b->e, where, "%s（%s）", "%s (%s)", x.why_ja, part, x.why_en, part);
+            err_part(b->e, where, x.why_ja, x.why_en, part);
         else
             err_add(b->e, where, "XML として読めません（%s の %lu 行目: %s）",
                     "not well-formed XML (%s line %lu: %s)", part,
-                    (unsigned long)XML_GetCurrentLineNumber(x.p),
-                    XML_ErrorString(XML_GetErrorCode(x.p)), part,
                     (unsigned long)XML_GetCurrentLineNumber(x.p),
                     XML_ErrorString(XML_GetErrorCode(x.p)));
         rc = -1;
@@ -294,6 +327,7 @@ static void wb_start(xml_ctx *x, const char *name, const char **atts)
         sheet *s = &b->sheets[b->nsheets];
         memset(s, 0, sizeof *s);
         s->name = str_dup(n);
+        if (s->name) tame(s->name);
         w->rid[b->nsheets] = str_dup(id);
         s->hidden = st && strcmp(st, "visible") != 0;
         b->nsheets++;
@@ -669,7 +703,7 @@ static void where(const sheet *s, uint32_t col, uint32_t row, char *buf, size_t 
 {
     char c[16];
     xlsx_cell_name(col, row, c);
-    snprintf(buf, cap, "%s!%s", s->name, c);
+    utf8_snprintf(buf, cap, "%s!%s", s->name, c);
 }
 
 /* The row 2 specs of a sheet; n = 0 when it is not a data sheet. */
@@ -693,7 +727,7 @@ static column *sheet_columns(conv *cv, sheet *s, size_t *n)
         where(s, c->col, c->row, w, sizeof w);
         if (xlsx_spec_parse(c->text, &cols[*n].spec)) {
             err_add(cv->e, w, "2 行目（非表示）の列の指定が壊れています: %s",
-                    "the column spec of row 2 (hidden) is damaged: %s", c->text, c->text);
+                    "the column spec of row 2 (hidden) is damaged: %s", c->text);
             continue;
         }
         cols[*n].col = c->col;
@@ -817,7 +851,7 @@ static cJSON *cell_json(conv *cv, const xlsx_spec *sp, const cellv *c, const cha
         return NULL;
     }
     if (c->type == 'e') {
-        err_add(cv->e, w, "セルがエラー値（%s）です", "the cell holds an error value (%s)", t, t);
+        err_add(cv->e, w, "セルがエラー値（%s）です", "the cell holds an error value (%s)", t);
         return NULL;
     }
     if (c->type == 'x') {
@@ -985,7 +1019,7 @@ static cJSON *place(conv *cv, const char *tmpl, const int *idx, int nidx, cJSON 
                 if (item) {
                     if (!replace) {
                         err_add(cv->e, w, "同じ項目の列が 2 つあります（2 行目の指定: %s）",
-                                "two columns hold the same field (row 2: %s)", tmpl, tmpl);
+                                "two columns hold the same field (row 2: %s)", tmpl);
                         cJSON_Delete(leaf);
                         return NULL;
                     }
@@ -1005,7 +1039,7 @@ static cJSON *place(conv *cv, const char *tmpl, const int *idx, int nidx, cJSON 
     }
 shape:
     err_add(cv->e, w, "2 行目（非表示）の列の指定が他の列と合いません: %s",
-            "the column spec of row 2 (hidden) does not fit the other columns: %s", tmpl, tmpl);
+            "the column spec of row 2 (hidden) does not fit the other columns: %s", tmpl);
     cJSON_Delete(leaf);
     return NULL;
 }
@@ -1280,11 +1314,10 @@ static void read_sheet(conv *cv, sheet *s, column *cols, size_t nc)
                 }
                 if (found < 0)
                     err_add(cv->e, w, "「%s」にあたる行が親のシートにありません",
-                            "no row of the parent sheet has \"%s\"", key->valuestring,
-                            key->valuestring);
+                            "no row of the parent sheet has \"%s\"", key->valuestring);
             } else if (cell_empty(c))
                 err_add(cv->e, w, "親の行の ID（%s）を書いてください",
-                        "write the id (%s) of the parent row", parent->spec.key, parent->spec.key);
+                        "write the id (%s) of the parent row", parent->spec.key);
             cJSON_Delete(key);
             if (found < 0) {
                 r = to;
@@ -1360,7 +1393,7 @@ static void read_evidence(conv *cv, sheet *s, column *cols, size_t nc)
         if (!ptr || f == cv->nfacts) {
             err_add(cv->e, w,
                     "「%s」は「はい／いいえ」で答える手続・運用の項目のセルではありません",
-                    "\"%s\" is not the cell of a Yes/No process fact", t->text, t->text);
+                    "\"%s\" is not the cell of a Yes/No process fact", t->text);
             free(cellname);
             continue;
         }
@@ -1433,7 +1466,8 @@ static void read_evidence(conv *cv, sheet *s, column *cols, size_t nc)
 
 int xlsx_is_workbook(const char *buf, size_t len)
 {
-    return len >= 4 && memcmp(buf, "PK\x03\x04", 4) == 0;
+    /* a local header, or the end record of an archive without entries */
+    return len >= 4 && (memcmp(buf, "PK\x03\x04", 4) == 0 || memcmp(buf, "PK\x05\x06", 4) == 0);
 }
 
 int xlsx_read_declaration(const unsigned char *buf, size_t len, size_t max_uncompressed,
@@ -1466,7 +1500,7 @@ int xlsx_read_declaration(const unsigned char *buf, size_t len, size_t max_uncom
     b.z = xlsx_zip_open(
         buf, len, max_uncompressed ? max_uncompressed : XLSX_DEFAULT_MAX_UNCOMPRESSED, &wja, &wen);
     if (!b.z) {
-        err_add(&e, NULL, "%s", "%s", wja, wen);
+        err_part(&e, NULL, wja, wen, NULL);
         goto done;
     }
     if (load_book(&b)) goto done;

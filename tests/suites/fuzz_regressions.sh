@@ -9,12 +9,12 @@ BUILD=${BUILD:-build}
 CC=${CC:-cc}
 # the objects of today's sources (a stale object of a renamed source is not linked)
 OBJS=$(for s in core/*/*.c; do o="$BUILD/obj/${s#core/}"; o=${o%.c}.o; [ "${s#core/cli/}" = "$s" ] && [ -f "$o" ] && echo "$o"; done)
-LIBS="$(pkg-config --libs lua5.4 libcjson libcrypto) -lxlsxwriter -lz -lm"
+LIBS="$(pkg-config --libs lua5.4 libcjson libcrypto) -lxlsxwriter -lz -lexpat -lm"
 INC="-Icore $(pkg-config --cflags lua5.4 libcjson)"
 out=$BUILD/fuzz-standalone
 mkdir -p "$out"
 passed=0; failed=0
-for t in decl policy writer patterns; do
+for t in decl policy writer patterns xlsx; do
   bin=$out/fuzz_$t
   # shellcheck disable=SC2086
   if ! $CC -std=c11 -Wall -Werror=implicit-function-declaration -g ${CFLAGS:--O1} $INC ${LDFLAGS:-} fuzz/fuzz_$t.c fuzz/standalone.c $OBJS $LIBS -o "$bin" 2>"$out/$t.build.log"; then
@@ -26,6 +26,8 @@ for t in decl policy writer patterns; do
     decl) inputs+=(samples/alpha-town.json samples/gaps-village.json) ;;
     policy) for f in tests/adversarial/policies/benign/*.lua; do inputs+=("$f"); done ;;
     writer) inputs+=(fuzz/result-template.json) ;;
+    xlsx) /usr/bin/python3 tests/xlsx/hostile.py "$out/xlsx-seeds" >/dev/null 2>&1
+      for f in "$out"/xlsx-seeds/*.xlsx; do [ -e "$f" ] && inputs+=("$f"); done ;;
   esac
   if ASAN_OPTIONS=detect_leaks=1 "$bin" "${inputs[@]}" >"$out/$t.log" 2>&1; then
     echo "ok   fuzz_$t: ${#inputs[@]} inputs replayed"; passed=$((passed + 1))

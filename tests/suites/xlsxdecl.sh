@@ -5,7 +5,7 @@
 # (compared as data) for every sample, and `kyojin check` gives the same verdicts on the
 # workbook as on the JSON; a workbook's errors name sheet, cell and JSON pointer, all at once,
 # exit 2; folders mixing .json and .xlsx; `kyojin verify` with a workbook; same input, same
-# bytes. Workbooks written by openpyxl read back (shared strings, numbers stored as text and
+# bytes. Workbooks saved again by LibreOffice (headless) and written by openpyxl read back (shared strings, numbers stored as text and
 # text as numbers, dates, booleans, trailing empty rows, hidden rows); merged cells and
 # formulas are refused by cell.
 set -u
@@ -78,6 +78,26 @@ for f in samples/*.json; do
   [ "$rj" = "$rx" ] && ok || bad "$b: check exits $rj on JSON, $rx on the workbook"
   if diff <(verdicts "$T/rt/$b.r-json") <(verdicts "$T/rt/$b.r-xlsx") >/dev/null; then ok; else bad "$b: verdicts differ"; fi
 done
+# ---- LibreOffice (libreoffice-calc-nogui): the template and a filled workbook with evidence,
+# saved again by `soffice --headless --convert-to xlsx`, read back: the same declarations
+LO=$T/lo
+mkdir -p "$LO/in"
+cp "$T/t.xlsx" "$LO/in/template.xlsx"
+cp "$T/rt/beta-prime-city-evidenced.xlsx" "$LO/in/evidenced.xlsx"
+timeout -k 5 300 soffice "-env:UserInstallation=file://$LO/profile" --headless --norestore \
+  --convert-to xlsx --outdir "$LO/out" "$LO/in/template.xlsx" "$LO/in/evidenced.xlsx" >"$LO/log" 2>&1
+if [ -f "$LO/out/evidenced.xlsx" ] && [ -f "$LO/out/template.xlsx" ]; then ok; else bad "soffice did not convert: $(tail -3 "$LO/log")"; fi
+cmp -s "$LO/in/evidenced.xlsx" "$LO/out/evidenced.xlsx" && bad "LibreOffice wrote the same bytes (not rewritten?)" || ok
+expect_rc "LibreOffice: filled workbook reads" 0 "$K" convert "$LO/out/evidenced.xlsx" -o "$LO/evidenced.json"
+same_data samples/beta-prime-city-evidenced.json "$LO/evidenced.json" && ok ||
+  { bad "LibreOffice: the filled workbook changed"; head -5 "$T/diff"; }
+"$K" check --format json -o "$LO/r.json" "$LO/out/evidenced.xlsx" >/dev/null 2>&1
+diff <(verdicts "$T/rt/beta-prime-city-evidenced.r-json") <(verdicts "$LO/r.json") >/dev/null && ok ||
+  bad "LibreOffice: verdicts differ"
+expect_rc "LibreOffice: template reads" 0 "$K" convert "$LO/out/template.xlsx" -o "$LO/t.json"
+"$K" convert "$T/t.xlsx" -o "$LO/t0.json" >/dev/null 2>&1
+same_data "$LO/t0.json" "$LO/t.json" && ok || bad "LibreOffice: the template reads differently"
+
 # a value with no cell is an error, never dropped
 jq '.assets[0].colour = "red"' samples/base.json >"$T/extra.json"
 expect_rc "convert: unknown field refused" 2 "$K" convert "$T/extra.json" -o "$T/extra.xlsx"
@@ -123,6 +143,13 @@ jq -e '.body.code == "112496" and .assets[0].count == 12 and .assets[0].internet
   and .assets[1].internet_boundary == true and .assets[2].internet_boundary == false
   and .body.as_of == "2026-10-01" and (.assets | length) == 29' "$T/typed.json" >/dev/null &&
   ok || bad "typed cells: $(jq -c '{code: .body.code, count: .assets[0].count, as_of: .body.as_of, n: (.assets | length)}' "$T/typed.json")"
+# saved again by openpyxl as it is, and with a data row hidden: the same declaration
+$PY tests/xlsx/fill.py "$B" "$T/resaved.xlsx"
+"$K" convert "$T/resaved.xlsx" -o "$T/resaved.json" >/dev/null 2>&1
+same_data samples/base.json "$T/resaved.json" && ok || { bad "openpyxl resave changed the data"; head -5 "$T/diff"; }
+$PY tests/xlsx/fill.py "$B" "$T/hidden.xlsx" '資産!A4=hide:'
+"$K" convert "$T/hidden.xlsx" -o "$T/hidden.json" >/dev/null 2>&1
+same_data samples/base.json "$T/hidden.json" && ok || bad "a hidden data row changed the data"
 # a code written as a number keeps its leading zero
 "$K" convert samples/alpha-town.json -o "$T/z.xlsx" >/dev/null 2>&1
 code=$(jq -r .body.code samples/alpha-town.json)
@@ -140,6 +167,43 @@ contains "formula: named" "$T/err" "資産!E3: 数式は使えません"
 $PY tests/xlsx/fill.py "$B" "$T/ev.xlsx" '証跡!A3=資産!E3'
 expect_rc "evidence on a non-fact: exit 2" 2 "$K" check "$T/ev.xlsx"
 contains "evidence on a non-fact: named" "$T/err" "証跡!A3:"
+
+# ---- hand-made and hostile workbooks (tests/xlsx/hostile.py): the small valid one reads
+# (inline strings, furigana left out, a number stored as text, a boolean cell, a trailing
+# empty row, hidden row 2); every hostile one exits 2 with its reason, within 1 GB of memory
+# and 20 seconds, never a crash
+H=$T/hostile
+$PY tests/xlsx/hostile.py "$H" || bad "hostile.py failed"
+expect_rc "tiny workbook" 0 "$K" convert "$H/tiny.xlsx" -o "$T/tiny.json"
+jq -e '. == {"model": "beta", "body": {"name": "みどり野村", "population": 1200},
+  "segment_boundary": {"internet_lgwan_screen_transfer_only": true}}' "$T/tiny.json" >/dev/null &&
+  ok || bad "tiny workbook: $(jq -c . "$T/tiny.json")"
+while read -r name reason; do
+  (ulimit -v 1048576; timeout -k 5 20 "$K" check "$H/$name.xlsx" >"$T/out" 2>"$T/err"); rc=$?
+  [ "$rc" = 2 ] && ok || bad "hostile $name: exit $rc, expected 2"
+  contains "hostile $name: reason" "$T/err" "$reason"
+  grep -qiE 'AddressSanitizer|runtime error|Segmentation' "$T/err" && bad "hostile $name: crash" || ok
+done <<'CASES'
+bomb 展開後の大きさが上限を超えます
+liar 大きさの記録が偽りです
+laughs XML に DTD があります
+traversal ZIP の項目名が安全ではありません
+absolute ZIP の項目名が安全ではありません
+sst_huge 共有文字列が多すぎます
+deep XML の入れ子が深すぎます
+truncated ファイルが途中で切れています
+not_utf8 XML として読めません
+latin1 XML として読めません
+crc CRC が一致しません
+zip64 ZIP64 形式のブックは読めません
+encrypted 暗号化されたブックは読めません
+badref 団体情報: セル番地が不正です
+sst_index 共有文字列の番号が範囲外です
+spec_damaged 団体情報!C2: 2 行目（非表示）の列の指定が壊れています
+empty_zip Excel のブック（xl/workbook.xml）ではありません
+CASES
+"$K" check --lang en "$H/bomb.xlsx" >/dev/null 2>"$T/err"
+contains "hostile bomb: English" "$T/err" "exceeds the limit (a zip bomb?)"
 
 echo "xlsxdecl: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

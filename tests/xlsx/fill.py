@@ -3,7 +3,8 @@
 workbook with openpyxl (python3-openpyxl), as another program that fills the template would.
 VALUE is stored as text, except: int:N and num:N store numbers, bool:1/bool:0 booleans,
 date:YYYY-MM-DD a date cell, empty: clears the cell, formula:=... a formula, merge:A3:B3
-merges that range (the CELL part is ignored)."""
+merges that range (the CELL part is ignored), hide: hides the cell's row. No argument but the
+two files: the workbook saved again by openpyxl as it is."""
 import datetime
 import sys
 
@@ -28,6 +29,8 @@ for arg in sys.argv[3:]:
         ws[cell] = value[8:]
     elif value.startswith("merge:"):
         ws.merge_cells(value[6:])
+    elif value == "hide:":
+        ws.row_dimensions[int("".join(ch for ch in cell if ch.isdigit()))].hidden = True
     else:
         ws[cell] = value
 wb.save(sys.argv[2])
