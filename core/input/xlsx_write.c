@@ -21,7 +21,7 @@
 #include <xlsxwriter.h>
 
 typedef struct {
-    lxw_format *head, *spec, *text, *num, *title, *line;
+    lxw_format *head, *spec, *text, *list, *num, *title, *line;
 } formats;
 
 /* nodes of the declaration that found a cell */
@@ -65,6 +65,7 @@ typedef struct {
     nodeset seen;
     /* evidence rows gathered while the data sheets are written */
     cJSON *evidence;
+    double row_height; /* of the row being written: its longest list */
     char *err;
     size_t errlen;
 } writer;
@@ -89,8 +90,10 @@ static void make_formats(lxw_workbook *wb, formats *F)
     F->spec = base_format(wb);
     format_set_font_color(F->spec, 0x808080);
     F->text = base_format(wb);
-    format_set_text_wrap(F->text);
     format_set_num_format(F->text, "@");
+    F->list = base_format(wb);
+    format_set_text_wrap(F->list);
+    format_set_num_format(F->list, "@");
     F->num = base_format(wb);
     F->title = base_format(wb);
     format_set_bold(F->title);
@@ -267,8 +270,13 @@ static int write_value(writer *w, lxw_worksheet *ws, const char *sheet_name, con
         }
         if (!v->child && !sp->bang)
             e = write_text(w, ws, r, c, json_str_or(w->layout, "none", "（なし）"));
-        else if (v->child)
-            e = write_text(w, ws, r, c, buf);
+        else if (v->child) {
+            /* one line per item: the row is as high as its longest list */
+            e = worksheet_write_string(ws, r, c, buf, w->F.list);
+            int n = cJSON_GetArraySize(v);
+            if (!e && n > 1 && (double)n * LXW_DEF_ROW_HEIGHT > w->row_height)
+                w->row_height = n * LXW_DEF_ROW_HEIGHT;
+        }
         free(buf);
     } else if (cJSON_IsObject(v) && sp->kind == 'f') {
         /* a fact with evidence: the value here, the evidence on the evidence sheet */
@@ -333,6 +341,15 @@ static int sheet_frame(writer *w, lxw_worksheet *ws, const cJSON *cols, const ch
     (void)ncols;
     if (e) return fail(w, "header", e);
     worksheet_freeze_panes(ws, 2, (lxw_col_t)freeze_col);
+    /* printed: A4 landscape, the headings on every page, grid lines and the row and column
+     * headers (an error names a cell: 資産!D7) */
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, 9);
+    worksheet_gridlines(ws, LXW_SHOW_ALL_GRIDLINES);
+    worksheet_print_row_col_headers(ws);
+    worksheet_set_print_scale(ws, 65);
+    e = worksheet_repeat_rows(ws, 0, 0);
+    if (e) return fail(w, "print titles", e);
     return 0;
 }
 
@@ -378,6 +395,7 @@ static int data_sheet(writer *w, const cJSON *sh)
     }
     for (size_t r = 0; r < nrows; r++) {
         int *ix = rows + 2 * r;
+        w->row_height = 0;
         for (k = 0; k < n; k++) {
             if (sp[k].kind == 'p') {
                 /* the parent's key */
@@ -399,6 +417,10 @@ static int data_sheet(writer *w, const cJSON *sh)
             xlsx_cell_name((unsigned)k, (unsigned)(2 + r), cell);
             if (write_value(w, ws, name, &sp[k], v, sp[k].ptr, (lxw_row_t)(2 + r), (lxw_col_t)k))
                 goto out;
+        }
+        if (w->row_height > 0 && worksheet_set_row(ws, (lxw_row_t)(2 + r), w->row_height, NULL)) {
+            snprintf(w->err, w->errlen, "%s: cannot set a row height", name);
+            goto out;
         }
         /* the row's item itself */
         for (k = 0; k < n; k++)

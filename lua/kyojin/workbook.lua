@@ -183,10 +183,12 @@ local function finish_columns(ctx, sheet)
       if col.enum then
         for _, e in ipairs(schema.enums[col.enum]) do
           local ew = width(words(ctx.lang, { e[2], e[3] })) + 3
-          if ew > w then w = math.min(48, ew) end
+          if ew > w then w = math.min(32, ew) end
         end
       end
       if col.kind == "b" or col.kind == "f" then w = math.max(w, width(yes[2]) + 6) end
+      -- free text and lists: room for a name or a few ids
+      if (col.kind == "s" and not col.source) or col.kind == "l" then w = math.max(w, 22) end
       col.width = w
     end
     col.field, col.opts, col.format = nil, nil, nil
@@ -341,6 +343,9 @@ function M.markdown()
   add("| " .. ja.evidence.name .. " | " .. en.evidence.name ..
       " | 証跡（対象のセル・表題・日付・SHA-256） | evidence (cell, title, date, SHA-256) |")
   add("| " .. ja.lists.name .. " | " .. en.lists.name .. " | 非表示。一覧の選択肢 | hidden: the choices of the drop-downs |")
+  add()
+  add("![「資産」シート: kyojin template --from samples/gaps-village.json を LibreOffice で印刷したもの — " ..
+      "the Assets sheet of the template filled from gaps-village, printed by LibreOffice](images/template-assets.png)")
   add()
   add("- 1 行目が項目名、2 行目（非表示）は kyojin が読む項目の指定（JSON ポインタ）で、変更しない。")
   add("  入れ子の項目は「親：項目」の見出しで 1 列ずつ並ぶ。セルを選ぶと説明と必須・任意が表示され、")
