@@ -465,12 +465,16 @@ static int instructions(writer *w)
     const cJSON *ins = json_get(w->layout, "instructions"), *l;
     lxw_worksheet *ws = workbook_add_worksheet(w->wb, json_str_or(ins, "name", "記入方法"));
     if (!ws) return fail(w, "instructions", LXW_ERROR_MEMORY_MALLOC_FAILED);
-    lxw_error e = worksheet_set_column(ws, 0, 0, 120, NULL);
+    lxw_error e = worksheet_set_column(ws, 0, 0, json_num(ins, "width", 100), NULL);
     lxw_row_t r = 0;
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, 9);
     cJSON_ArrayForEach(l, json_get(ins, "lines")) {
         if (e) break;
-        e = worksheet_write_string(ws, r, 0, cJSON_IsString(l) ? l->valuestring : "",
+        e = worksheet_write_string(ws, r, 0, json_str_or(l, "text", ""),
                                    r == 0 ? w->F.title : w->F.line);
+        int rows = json_int(l, "rows", 1);
+        if (!e && r > 0 && rows > 1) e = worksheet_set_row(ws, r, 15.0 * rows, NULL);
         r++;
     }
     return e ? fail(w, "instructions", e) : 0;

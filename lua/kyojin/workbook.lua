@@ -28,6 +28,8 @@ local M = {}
 
 -- rows prepared with input messages and drop-downs on each list sheet
 M.template_rows = 500
+-- the width of the instructions' column (characters; a Japanese character counts 2)
+M.instructions_width = 100
 
 local function words(lang, t)
   if not t then return nil end
@@ -208,7 +210,13 @@ function M.layout(lang)
     name = words(lang, wb.instructions.name),
     lines = {},
   }
-  for _, l in ipairs(wb.instructions.lines) do out.instructions.lines[#out.instructions.lines + 1] = words(lang, l) end
+  -- each line with the rows of text it takes in a column of M.instructions_width
+  for _, l in ipairs(wb.instructions.lines) do
+    local text = words(lang, l)
+    out.instructions.lines[#out.instructions.lines + 1] = { text = text,
+      rows = (width(text) + M.instructions_width - 5) // (M.instructions_width - 4) }
+  end
+  out.instructions.width = M.instructions_width
   local placed = {}
   local by_path = {}
   for _, s in ipairs(wb.sheets) do

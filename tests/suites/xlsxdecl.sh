@@ -14,6 +14,12 @@ K=${KYOJIN:-./kyojin}
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 . tests/suites/lib/expect.sh
 PY=/usr/bin/python3 # Debian's, with python3-openpyxl (tests/deps.sh)
+# make test-asan: the one leak of libxlsxwriter 1.1.4 in drop-downs fed by a range is not ours
+# (tests/xlsx/lsan.supp; the suppression needs whole stacks)
+if [ -n "${ASAN_OPTIONS:-}" ]; then
+  export ASAN_OPTIONS="$ASAN_OPTIONS:fast_unwind_on_malloc=0"
+  export LSAN_OPTIONS="suppressions=$PWD/tests/xlsx/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+fi
 same_data() { diff <(jq -S . "$1") <(jq -S . "$2") >"$T/diff" 2>&1; }
 # verdicts of a JSON result: per declaration, compliance, counts, each policy's status and
 # findings (pointer, status) and the risk section
@@ -171,7 +177,7 @@ contains "evidence on a non-fact: named" "$T/err" "証跡!A3:"
 # ---- hand-made and hostile workbooks (tests/xlsx/hostile.py): the small valid one reads
 # (inline strings, furigana left out, a number stored as text, a boolean cell, a trailing
 # empty row, hidden row 2); every hostile one exits 2 with its reason, within 1 GB of memory
-# and 20 seconds, never a crash
+# and 60 seconds, never a crash
 H=$T/hostile
 $PY tests/xlsx/hostile.py "$H" || bad "hostile.py failed"
 expect_rc "tiny workbook" 0 "$K" convert "$H/tiny.xlsx" -o "$T/tiny.json"
@@ -179,7 +185,10 @@ jq -e '. == {"model": "beta", "body": {"name": "みどり野村", "population": 
   "segment_boundary": {"internet_lgwan_screen_transfer_only": true}}' "$T/tiny.json" >/dev/null &&
   ok || bad "tiny workbook: $(jq -c . "$T/tiny.json")"
 while read -r name reason; do
-  (ulimit -v 1048576; timeout -k 5 20 "$K" check "$H/$name.xlsx" >"$T/out" 2>"$T/err"); rc=$?
+  # (ASan reserves terabytes of address space: no limit under make test-asan, which sets
+  # ASAN_OPTIONS; its own checks stand in)
+  (if [ -z "${ASAN_OPTIONS:-}" ]; then ulimit -v 1048576; fi
+   timeout -k 5 60 "$K" check "$H/$name.xlsx" >"$T/out" 2>"$T/err"); rc=$?
   [ "$rc" = 2 ] && ok || bad "hostile $name: exit $rc, expected 2"
   contains "hostile $name: reason" "$T/err" "$reason"
   grep -qiE 'AddressSanitizer|runtime error|Segmentation' "$T/err" && bad "hostile $name: crash" || ok
