@@ -54,6 +54,11 @@ contains "empty template: assets missing" "$T/err" "/assets"
 expect_rc "template --lang en" 0 "$K" template --lang en -o "$T/en.xlsx"
 $PY tests/xlsx/wbinfo.py "$T/en.xlsx" >"$T/en.txt" 2>&1
 contains "template en: sheet names" "$T/en.txt" "sheets How to fill in Body Assets"
+# an English workbook (labels, Yes/No, choices in English) reads back the same
+expect_rc "convert --lang en" 0 "$K" convert --lang en samples/beta-prime-city-evidenced.json -o "$T/en-filled.xlsx"
+expect_rc "convert --lang en: back" 0 "$K" convert "$T/en-filled.xlsx" -o "$T/en-filled.json"
+same_data samples/beta-prime-city-evidenced.json "$T/en-filled.json" && ok || { bad "English workbook changed the data"; head -5 "$T/diff"; }
+unzip -p "$T/en-filled.xlsx" xl/sharedStrings.xml | grep -q '<t>Yes</t>' && ok || bad "English workbook: no Yes"
 # --model fills in the model, by its label
 expect_rc "template --model" 0 "$K" template --model beta_prime -o "$T/m.xlsx"
 expect_rc "template --model: convert back" 0 "$K" convert "$T/m.xlsx" -o "$T/m.json"
