@@ -117,8 +117,8 @@ unit-reports: $(BUILD)/test_report_html $(BUILD)/test_report_csv $(BUILD)/test_r
 
 # every libFuzzer harness (fuzz/fuzz_*.c) under ASan/UBSan for FUZZ_SECONDS each.
 FUZZ_SECONDS ?= 60
-fuzz:
-	FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh
+fuzz: $(BUILD)/bundle_data.c
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_BUNDLE=$(BUILD)/bundle_data.c fuzz/run.sh
 
 clean:
 	rm -rf build build-asan build-fuzz kyojin tests/artifacts

@@ -1,7 +1,8 @@
 /* fuzz_common.h — shared setup of the fuzz harnesses: the installation directory (policies,
- * Lua runtime, samples) and a reusable runner. */
+ * Lua runtime, samples), the build's bundle when linked, and the invariant check. */
 #ifndef KYOJIN_FUZZ_COMMON_H
 #define KYOJIN_FUZZ_COMMON_H
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +37,26 @@ static inline char *fuzz_read(const char *path, size_t *len)
         *len = (size_t)n;
     }
     return b;
+}
+
+/* Reading the input of a generator harness byte by byte; past the end, zeros. */
+typedef struct {
+    const uint8_t *p;
+    size_t n, i;
+} fuzz_reader;
+
+static inline unsigned fuzz_u8(fuzz_reader *r)
+{
+    return r->i < r->n ? r->p[r->i++] : 0;
+}
+
+/* The build's precompiled bundle (engine/bundle.h) when it is linked in (fuzz/run.sh and the
+ * suite fuzz_regressions link it when the build made it), else NULL: the Lua runtime then
+ * loads from bytecode as in kyojin, several times faster than compiling it per input. */
+extern const struct bundle kyojin_builtin_bundle __attribute__((weak));
+static inline const struct bundle *fuzz_bundle(void)
+{
+    return &kyojin_builtin_bundle;
 }
 
 #define FUZZ_CHECK(cond, ...)                                                                      \

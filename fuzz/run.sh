@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # make fuzz: build every libFuzzer harness with ASan/UBSan and run each for FUZZ_SECONDS
-# (default 60) on a corpus seeded from samples/, the policies and the adversarial cases.
+# (default 60) on a corpus seeded from samples/, the policies, the adversarial cases and
+# fuzz/seeds/<target>/ (the generator inputs of fuzz_interact and fuzz_batch).
 # Crashes are written to build-fuzz/artifacts/; copy each one into fuzz/regressions/<target>/
 # (the regression suite tests/suites/fuzz_regressions.sh replays them on every make test).
 #
-# Environment: FUZZ_SECONDS, FUZZ_TARGETS ("decl policy writer patterns xlsx"), FUZZ_CC (clang-14),
-# FUZZ_JOBS (parallel fuzzers, default 1).
+# Environment: FUZZ_SECONDS, FUZZ_TARGETS ("decl policy writer patterns interact batch xlsx"),
+# FUZZ_CC (clang-14), FUZZ_JOBS (parallel fuzzers, default 1), FUZZ_BUNDLE (the generated
+# bundle_data.c linked in, default build/bundle_data.c).
 set -u
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${FUZZ_SECONDS:-60}
-TARGETS=${FUZZ_TARGETS:-"decl policy writer patterns xlsx"}
+TARGETS=${FUZZ_TARGETS:-"decl policy writer patterns interact batch xlsx"}
 CC=${FUZZ_CC:-clang-14}
+BUNDLE_C=${FUZZ_BUNDLE:-build/bundle_data.c}
 OUT=build-fuzz
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
 CFLAGS="-g -O1 -std=c11 -Wall -Wno-unused-function -Icore $(pkg-config --cflags lua5.4 libcjson)"
@@ -27,6 +30,14 @@ build() {
     fi
     objs="$objs $o"
   done
+  # the build's precompiled bundle (make fuzz makes it), for the harnesses that use it
+  if [ -f "$BUNDLE_C" ]; then
+    o=$OUT/obj/bundle_data.o
+    if [ ! -e "$o" ] || [ "$BUNDLE_C" -nt "$o" ]; then
+      $CC $CFLAGS $SAN -c "$BUNDLE_C" -o "$o" || return 1
+    fi
+    objs="$objs $o"
+  fi
   local t
   for t in $TARGETS; do
     $CC $CFLAGS $SAN -fsanitize=fuzzer "fuzz/fuzz_$t.c" $objs $LIBS -o "$OUT/fuzz_$t" || return 1
@@ -38,8 +49,7 @@ seed() {
   mkdir -p "$dir"
   case $t in
     decl)
-      cp samples/*.json "$dir/" 2>/dev/null
-      for f in fuzz/seeds/decl/*; do [ -e "$f" ] && cp "$f" "$dir/"; done ;;
+      cp samples/*.json "$dir/" 2>/dev/null ;;
     policy)
       find policies -name '*.lua' ! -name '*_test.lua' 2>/dev/null | head -200 | while read -r f; do
         cp "$f" "$dir/$(echo "$f" | tr / _)"; done
@@ -54,6 +64,8 @@ seed() {
       printf 'hello world\000(h)(%%w+)\000<%%1>' >"$dir/1"; printf 'a.b-c[d]\000[%%]-]+\000x' >"$dir/2"
       printf 'THE (quick) fox\000%%f[%%a]%%a+\000%%0%%0' >"$dir/3"; printf 'x = "a" .. "b"\000%%b""\000' >"$dir/4" ;;
   esac
+  # the committed seeds of a target (generator inputs: interact, batch)
+  for f in fuzz/seeds/$t/*; do [ -e "$f" ] && cp "$f" "$dir/"; done
 }
 
 if ! build; then echo "fuzz: build failed"; exit 2; fi

@@ -30,6 +30,7 @@
 #include "util/dirlist.h"
 #include "util/jsonout.h"
 #include "util/strutil.h"
+#include "util/utf8.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -130,8 +131,15 @@ static cJSON *failed_decl(const char *path, const char *kind, const char *ja, co
 {
     static const char *const bkeys[] = {"name", "code", "prefecture", "model", "as_of"};
     cJSON *res = cJSON_CreateObject();
-    if (!res) return NULL;
-    cJSON_AddStringToObject(res, "file", path);
+    /* a name that is not UTF-8 shown with \xHH, as runner_eval names an evaluated one */
+    char *file = utf8_show_name(path);
+    if (!res || !file) {
+        cJSON_Delete(res);
+        free(file);
+        return NULL;
+    }
+    cJSON_AddStringToObject(res, "file", file);
+    free(file);
     cJSON_AddNullToObject(res, "sha256");
     cJSON *b = cJSON_AddObjectToObject(res, "body");
     for (size_t i = 0; b && i < sizeof bkeys / sizeof *bkeys; i++)

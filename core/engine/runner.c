@@ -875,11 +875,92 @@ int runner_policy_count(const runner *r)
     return (int)r->np;
 }
 
+/* text with every "{name}" (or "{name:N}", N decimals) naming a parameter of p replaced by
+ * the value in effect (a
+ * remediation that quotes a parameter, e.g. ST-06's "{max_refresh_days}日ごと"); any other
+ * brace is kept. A malloc'd string, or NULL when memory runs out. */
+static char *with_param_values(const policy *p, const char *text)
+{
+    size_t cap = strlen(text) + 64, n = 0;
+    char *out = malloc(cap);
+    if (!out) return NULL;
+    for (const char *s = text; *s;) {
+        const char *val = NULL, *end = *s == '{' ? strchr(s, '}') : NULL;
+        char num[64];
+        /* "{name}" or "{name:N}", N (0-9) the decimals of a number (CVSS "{important_cvss:1}") */
+        const char *colon = end ? memchr(s, ':', (size_t)(end - s)) : NULL;
+        int decimals =
+            colon && end == colon + 2 && colon[1] >= '0' && colon[1] <= '9' ? colon[1] - '0' : -1;
+        const char *name_end = decimals >= 0 ? colon : end;
+        for (size_t k = 0; end && !val && k < p->nparams; k++) {
+            size_t len = strlen(p->params[k].name);
+            if ((size_t)(name_end - s - 1) != len || strncmp(s + 1, p->params[k].name, len))
+                continue;
+            const cJSON *v = p->params[k].value;
+            if (cJSON_IsNumber(v)) {
+                double d = v->valuedouble;
+                if (decimals >= 0)
+                    snprintf(num, sizeof num, "%.*f", decimals, d);
+                else
+                    snprintf(num, sizeof num, d == floor(d) && fabs(d) < 1e15 ? "%.0f" : "%g", d);
+                val = num;
+            } else if (cJSON_IsString(v)) {
+                val = v->valuestring;
+            } else {
+                val = cJSON_IsTrue(v) ? "true" : "false";
+            }
+        }
+        size_t add = val ? strlen(val) : 1;
+        if (n + add + 1 > cap) {
+            cap = (n + add + 1) * 2;
+            char *t = realloc(out, cap);
+            if (!t) {
+                free(out);
+                return NULL;
+            }
+            out = t;
+        }
+        if (val) {
+            memcpy(out + n, val, add);
+            s = end + 1;
+        } else {
+            out[n] = *s++;
+        }
+        n += add;
+    }
+    out[n] = 0;
+    return out;
+}
+
+/* A copy of p's remediation { ja, en } with the parameter values in effect
+ * (with_param_values); NULL when memory runs out. */
+static cJSON *remediation_in_effect(const policy *p)
+{
+    cJSON *rem = cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(p->meta, "remediation"), 1);
+    cJSON *t;
+    cJSON_ArrayForEach(t, rem) {
+        if (!cJSON_IsString(t) || !strchr(t->valuestring, '{')) continue;
+        char *v = with_param_values(p, t->valuestring);
+        if (!v || !cJSON_SetValuestring(t, v)) {
+            free(v);
+            cJSON_Delete(rem);
+            return NULL;
+        }
+        free(v);
+    }
+    return rem;
+}
+
 cJSON *runner_metadata(runner *r)
 {
     cJSON *a = cJSON_CreateArray();
     for (size_t i = 0; i < r->np; i++) {
         cJSON *m = cJSON_Duplicate(r->p[i].meta, 1);
+        cJSON *rem = remediation_in_effect(&r->p[i]);
+        if (m && rem)
+            cJSON_ReplaceItemInObjectCaseSensitive(m, "remediation", rem);
+        else
+            cJSON_Delete(rem);
         char *file = utf8_show_name(r->p[i].relname);
         cJSON_AddStringToObject(m, "file", file ? file : "");
         free(file);
@@ -1060,8 +1141,18 @@ static int call_applies(lua_State *L)
     return 3;
 }
 
+/* The policy with this id in the sorted set, or NULL. */
+static policy *policy_by_id(runner *r, const char *id)
+{
+    policy key = {.id = (char *)id};
+    return r->np ? bsearch(&key, r->p, r->np, sizeof *r->p, cmp_policy) : NULL;
+}
+
 /* The frozen parameters of policy p (scalars only, so immutable): made once and kept until a
- * parameter is set again (forget_params). */
+ * parameter is set again (forget_params). A policy that restates others (metadata
+ * "restates", e.g. ST-11 and AP-01…AP-05) also finds their parameters under their ids
+ * (params["AP-01"].antimalware_requires), so it evaluates with the values in effect for
+ * them and never keeps a copy of its own. */
 static void push_params(runner *r, policy *p)
 {
     lua_State *L = sandbox_state(r->sb);
@@ -1081,6 +1172,15 @@ static void push_params(runner *r, policy *p)
     for (size_t k = 0; k < p->nparams; k++) {
         luaconv_push(L, p->params[k].value);
         lua_setfield(L, -2, p->params[k].name);
+    }
+    const cJSON *rs;
+    cJSON_ArrayForEach(rs, cJSON_GetObjectItemCaseSensitive(p->meta, "restates")) {
+        policy *q = cJSON_IsString(rs) ? policy_by_id(r, rs->valuestring) : NULL;
+        /* kyojin lint rejects an unknown id and a restated policy that restates others
+         * (which would make this recursion deeper than one level) */
+        if (!q || q == p || cJSON_GetObjectItemCaseSensitive(q->meta, "restates")) continue;
+        push_params(r, q); /* the table of q's parameters, on top of ours */
+        lua_setfield(L, -2, q->id);
     }
     sandbox_push_frozen(L, -1);
     lua_remove(L, -2);
@@ -1346,8 +1446,10 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
             int applies = 1;
             if (!model_applies(p, model)) {
                 applies = 0;
-                rja = str_printf("モデルが %s のため対象外", model ? model : "(未申告)");
-                ren = str_printf("model is %s", model ? model : "(not declared)");
+                const cJSON *why = cJSON_GetObjectItemCaseSensitive(p->meta, "model_reason");
+                rja = str_dup(json_str(why, "ja") ? json_str(why, "ja") : "対象外のモデルです。");
+                ren = str_printf("model is %s (%s)", model ? model : "(not declared)",
+                                 json_str(why, "en") ? json_str(why, "en") : "not applicable");
                 reason_ja = rja;
                 reason_en = ren;
             } else if (p->has_applies) {
@@ -1421,8 +1523,7 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
         add_str(jp, "level", p->level);
         add_cs(jp, "title", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(p->meta, "title"), 1));
         add_str(jp, "source", json_str(p->meta, "source"));
-        add_cs(jp, "remediation",
-               cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(p->meta, "remediation"), 1));
+        add_cs(jp, "remediation", remediation_in_effect(p));
         cJSON *cm = cJSON_GetObjectItemCaseSensitive(p->meta, "countermeasures");
         add_cs(jp, "countermeasures", cm ? cJSON_Duplicate(cm, 1) : cJSON_CreateArray());
         cJSON *jstatus = add_str(jp, "status", "pass");
@@ -1720,12 +1821,18 @@ static int host_evaluate(lua_State *L)
     /* parameters: save, apply, restore */
     cJSON *saved = runner_parameters(r);
     if (lua_type(L, 4) == LUA_TTABLE && only) {
-        lua_createtable(L, 0, 1);
-        lua_pushvalue(L, 4);
-        lua_setfield(L, -2, only);
-        cJSON *pj = luaconv_to_json(L, -1, err, sizeof err);
-        lua_pop(L, 1);
-        if (!pj || runner_set_params_json(r, pj, err, sizeof err)) {
+        /* NAME is a parameter of the policy under test; ID.NAME one of another policy (the
+         * policies a composite restates) */
+        cJSON *given = luaconv_to_json(L, 4, err, sizeof err);
+        cJSON *pj = given ? cJSON_CreateObject() : NULL;
+        cJSON *own = pj ? cJSON_AddObjectToObject(pj, only) : NULL;
+        if (given && !own) snprintf(err, sizeof err, "out of memory");
+        while (own && given->child) {
+            cJSON *it = cJSON_DetachItemViaPointer(given, given->child);
+            cJSON_AddItemToObject(strchr(it->string, '.') ? pj : own, it->string, it);
+        }
+        cJSON_Delete(given);
+        if (!own || runner_set_params_json(r, pj, err, sizeof err)) {
             cJSON_Delete(pj);
             cJSON_Delete(saved);
             decl_free(d);

@@ -352,6 +352,14 @@ static void headline(ctx *c, const cJSON *d)
         T(rl_status(statuses.w[s].id, en));
         fprintf(out, en ? " %d" : " %d件", n);
     }
+    int expired = rl_expired_waivers(d);
+    if (expired) { /* not waived: the findings are counted as failed or warned above */
+        fputs(en ? " (" : "（", out);
+        T(W("expired_count"));
+        fprintf(out, en ? " %d: " : " %d件：", expired);
+        T(W("expired_note"));
+        fputs(en ? ")" : "）", out);
+    }
 }
 
 /* "ok", "ng" or "err" and the verdict words. */
@@ -713,59 +721,76 @@ static void findings(ctx *c, const cJSON *d, int i)
     fputs("</section>\n", out);
 }
 
-/* Waived findings with justification, approver and expiry. */
+/* Waived findings with justification, approver and expiry: the valid waivers first, then
+ * under their own heading the expired ones, whose findings still count (their expiry is
+ * marked 期限切れ / expired). */
 static void waivers(ctx *c, const cJSON *d, int i)
 {
     FILE *out = c->out;
-    int en = c->en, n = 0;
+    int en = c->en, total = 0;
     const cJSON *p, *f;
     fprintf(out, "<section class=\"part\" id=\"d%d-waivers\">\n<h2>", i);
     T(W("waived"));
     fputs("</h2>\n", out);
-    cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
-        cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings")) {
-            const cJSON *w = cJSON_GetObjectItemCaseSensitive(f, "waiver");
-            if (!cJSON_IsObject(w)) continue;
-            if (!n++) {
-                table_head(out, en,
-                           (const char *const[]){"policy", "subject", "message", "justification",
-                                                 "approver", "expires", NULL});
-            }
-            fputs("<tr><td>", out);
-            text_or_dash(out, json_str(p, "id"));
-            fputs("</td><td>", out);
-            finding_subject(out, f);
-            fputs("<br><span class=\"note\">", out);
-            T(W("line"));
-            fputs(" ", out);
-            finding_line(out, f);
-            fputs("</span></td><td>", out);
-            text_or_dash(out, rl_text(cJSON_GetObjectItemCaseSensitive(f, "message"), en));
-            fputs("</td><td>", out);
-            text_or_dash(out, json_str(w, "justification"));
-            if (json_str(w, "compensating_control")) {
+    for (int expired = 0; expired < 2; expired++) {
+        int n = 0;
+        cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
+            cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings")) {
+                const cJSON *w = cJSON_GetObjectItemCaseSensitive(f, "waiver");
+                if (!cJSON_IsObject(w) ||
+                    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(w, "expired")) != expired)
+                    continue;
+                if (!n++) {
+                    if (expired) {
+                        fputs("<h3>", out);
+                        T(W("expired_waivers"));
+                        fputs("</h3>\n", out);
+                    }
+                    table_head(out, en,
+                               (const char *const[]){"policy", "subject", "message",
+                                                     "justification", "approver", "expires", NULL});
+                }
+                fputs("<tr><td>", out);
+                text_or_dash(out, json_str(p, "id"));
+                fputs("</td><td>", out);
+                finding_subject(out, f);
                 fputs("<br><span class=\"note\">", out);
-                T(W("compensating"));
-                fputs(": </span>", out);
-                T(json_str(w, "compensating_control"));
+                T(W("line"));
+                fputs(" ", out);
+                finding_line(out, f);
+                fputs("</span></td><td>", out);
+                text_or_dash(out, rl_text(cJSON_GetObjectItemCaseSensitive(f, "message"), en));
+                fputs("</td><td>", out);
+                text_or_dash(out, json_str(w, "justification"));
+                if (json_str(w, "compensating_control")) {
+                    fputs("<br><span class=\"note\">", out);
+                    T(W("compensating"));
+                    fputs(": </span>", out);
+                    T(json_str(w, "compensating_control"));
+                }
+                const cJSON *mit = cJSON_GetObjectItemCaseSensitive(w, "mitigation");
+                if (mit && !cJSON_IsNull(mit)) {
+                    fputs("<br><span class=\"note\">", out);
+                    T(W("mitigation"));
+                    fputs(": </span>", out);
+                    value_text(out, mit, en);
+                }
+                fputs("</td><td>", out);
+                text_or_dash(out, json_str(w, "approver"));
+                fputs("</td><td>", out);
+                text_or_dash(out, json_str(w, "expires"));
+                if (expired) {
+                    fputs("<br><span class=\"badge s-fail\">", out);
+                    T(W("waiver_expired"));
+                    fputs("</span>", out);
+                }
+                fputs("</td></tr>\n", out);
             }
-            const cJSON *mit = cJSON_GetObjectItemCaseSensitive(w, "mitigation");
-            if (mit && !cJSON_IsNull(mit)) {
-                fputs("<br><span class=\"note\">", out);
-                T(W("mitigation"));
-                fputs(": </span>", out);
-                value_text(out, mit, en);
-            }
-            fputs("</td><td>", out);
-            text_or_dash(out, json_str(w, "approver"));
-            fputs("</td><td>", out);
-            text_or_dash(out, json_str(w, "expires"));
-            fputs("</td></tr>\n", out);
         }
+        if (n) fputs("</tbody></table>\n", out);
+        total += n;
     }
-    if (n)
-        fputs("</tbody></table>\n", out);
-    else {
+    if (!total) {
         fputs("<p>", out);
         T(W("no_waivers"));
         fputs("</p>\n", out);
@@ -895,6 +920,41 @@ static void countermeasure_list(ctx *c, const cJSON *cms)
     if (!k) fputs("—", out);
 }
 
+/* The asset-kind (with its segment) and target cells of an asset-sheet row. */
+static void asset_cells(ctx *c, const cJSON *x)
+{
+    FILE *out = c->out;
+    int en = c->en;
+    fputs("<td>", out);
+    T(rl_asset_kind(json_str(x, "asset_kind"), en));
+    if (json_str(x, "segment")) {
+        fputs("<br><span class=\"note\">", out);
+        T(rl_segment(json_str(x, "segment"), en));
+        fputs("</span>", out);
+    }
+    fputs("</td><td>", out);
+    text_or_dash(out, json_str(x, "asset_name"));
+    fputs("<br><code>", out);
+    text_or_dash(out, json_str(x, "asset"));
+    fputs("</code></td>", out);
+}
+
+/* The candidates against the row's threat that are not in place ("未実施"). */
+static void absent_list(ctx *c, const cJSON *absent)
+{
+    FILE *out = c->out;
+    int en = c->en;
+    const cJSON *m;
+    cJSON_ArrayForEach(m, absent) {
+        const char *name = rl_text(cJSON_GetObjectItemCaseSensitive(m, "name"), c->en);
+        fputs("<span class=\"cm\"><span class=\"note\">", out);
+        T(W("cm_absent"));
+        fputs("</span> ", out);
+        text_or_dash(out, name ? name : json_str(m, "id"));
+        fputs("</span> ", out);
+    }
+}
+
 static void level_cell(FILE *out, const cJSON *obj, const char *key)
 {
     double v = json_num(obj, key, -1);
@@ -936,11 +996,12 @@ static void risk_sections(ctx *c, const cJSON *d, int i)
     fputs(
         "<table class=\"sheet\"><colgroup><col class=\"w-no\"><col class=\"w-kind\"><col class=\"w-name\">"
         "<col class=\"w-lv\"><col class=\"w-lv\"><col class=\"w-lv\"><col class=\"w-lv\"><col class=\"w-name\">"
-        "<col><col class=\"w-lv\"></colgroup><thead><tr>",
+        "<col class=\"w-name\"><col><col class=\"w-lv\"><col class=\"w-name\"></colgroup><thead><tr>",
         out);
     static const char *const ah[] = {
-        "no",         "asset_kind", "target", "threat_level",   "vuln_level",
-        "importance", "risk_value", "threat", "countermeasure", "cm_level"};
+        "no",         "asset_kind",       "target", "threat_level",    "vuln_level",
+        "importance", "risk_value",       "threat", "threat_examples", "countermeasure",
+        "cm_level",   "importance_reason"};
     for (size_t k = 0; k < sizeof ah / sizeof ah[0]; k++) {
         fputs("<th>", out);
         T(W(ah[k]));
@@ -950,18 +1011,7 @@ static void risk_sections(ctx *c, const cJSON *d, int i)
     cJSON_ArrayForEach(x, arows) {
         fputs("<tr>", out);
         level_cell(out, x, "no");
-        fputs("<td>", out);
-        T(rl_asset_kind(json_str(x, "asset_kind"), en));
-        if (json_str(x, "segment")) {
-            fputs("<br><span class=\"note\">", out);
-            T(rl_segment(json_str(x, "segment"), en));
-            fputs("</span>", out);
-        }
-        fputs("</td><td>", out);
-        text_or_dash(out, json_str(x, "asset_name"));
-        fputs("<br><code>", out);
-        text_or_dash(out, json_str(x, "asset"));
-        fputs("</code></td>", out);
+        asset_cells(c, x);
         level_cell(out, x, "threat_level");
         level_cell(out, x, "vulnerability_level");
         level_cell(out, x, "importance");
@@ -975,10 +1025,28 @@ static void risk_sections(ctx *c, const cJSON *d, int i)
             fputs("</span>", out);
         }
         fputs("</td><td>", out);
-        countermeasure_list(c, cJSON_GetObjectItemCaseSensitive(x, "countermeasures"));
+        text_or_dash(out, rl_text(cJSON_GetObjectItemCaseSensitive(x, "threat_examples"), en));
+        fputs("</td><td>", out);
+        const cJSON *cms = cJSON_GetObjectItemCaseSensitive(x, "countermeasures"),
+                    *absent = cJSON_GetObjectItemCaseSensitive(x, "absent");
+        if (cJSON_GetArraySize(cms) > 0 || cJSON_GetArraySize(absent) == 0)
+            countermeasure_list(c, cms);
+        absent_list(c, absent);
         fputs("</td>", out);
         level_cell(out, x, "countermeasure_level");
-        fputs("</tr>\n", out);
+        fputs("<td>", out);
+        text_or_dash(out, rl_text(cJSON_GetObjectItemCaseSensitive(x, "importance_reason"), en));
+        fputs("</td></tr>\n", out);
+    }
+    /* assets outside the analysis (the Government Cloud itself): listed, not scored */
+    cJSON_ArrayForEach(x, cJSON_GetObjectItemCaseSensitive(risk, "out_of_scope")) {
+        fputs("<tr><td class=\"c\">—</td>", out);
+        asset_cells(c, x);
+        fputs("<td class=\"c\" colspan=\"4\">", out);
+        T(W("out_of_scope"));
+        fputs("</td><td colspan=\"5\">", out);
+        text_or_dash(out, rl_text(cJSON_GetObjectItemCaseSensitive(x, "reason"), en));
+        fputs("</td></tr>\n", out);
     }
     fputs("</tbody></table>\n</section>\n", out);
 

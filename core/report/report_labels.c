@@ -85,6 +85,11 @@ static const label words[] = {
     {"compensating", "代替の対策", "Compensating control"},
     {"mitigation", "緩和策", "Mitigation"},
     {"no_waivers", "例外承認はありません。", "No waivers."},
+    {"expired_waivers", "期限切れの例外承認（指摘は不適合・推奨未達のまま数えます）",
+     "Expired waivers (the findings still count as failed or warned)"},
+    {"waiver_expired", "期限切れ", "expired"},
+    {"expired_count", "期限切れの例外承認", "expired waivers"},
+    {"expired_note", "指摘は不適合・推奨未達のまま数えます", "their findings still count"},
     {"heatmap", "リスクマップ", "Risk heat map"},
     {"heatmap_assets", "資産ベース（資産×脅威の行数）", "Asset based (asset × threat rows)"},
     {"heatmap_trees", "事業被害ベース（攻撃ツリーの数）", "Business-damage based (attack trees)"},
@@ -103,6 +108,11 @@ static const label words[] = {
     {"importance", "資産の重要度", "Asset importance"},
     {"risk_value", "リスク値", "Risk value"},
     {"threat", "脅威", "Threat"},
+    {"threat_examples", "具体例", "Examples"},
+    {"importance_reason", "重要度の根拠", "Grounds for the importance"},
+    {"out_of_scope", "対象外", "Out of scope"},
+    /* a candidate countermeasure against the row's threat that is not in place */
+    {"cm_absent", "未実施", "absent"},
     {"countermeasure", "対策", "Countermeasure"},
     {"cm_level", "対策レベル", "Countermeasure level"},
     {"cm_work", "対策が有効（脅威×脆弱性≦3）", "Countermeasures work (threat × vulnerability ≤ 3)"},
@@ -203,6 +213,29 @@ const char *rl_decl_error_text(const cJSON *err, int en)
     return t && *t ? t
            : en    ? "the declaration could not be evaluated"
                    : "申告を評価できませんでした";
+}
+
+const char *rl_waiver_expiry(const cJSON *w, int en, char *buf, size_t n)
+{
+    const char *date = json_str(w, "expires");
+    if (!n) return buf;
+    if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(w, "expired")))
+        snprintf(buf, n, "%s", date ? date : "");
+    else
+        snprintf(buf, n, en ? "%s (%s)" : "%s（%s）", date ? date : "",
+                 rl_word("waiver_expired", en));
+    return buf;
+}
+
+int rl_expired_waivers(const cJSON *decl)
+{
+    int n = 0;
+    const cJSON *p, *f;
+    cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(decl, "policies"))
+        cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings"))
+            n += cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(
+                cJSON_GetObjectItemCaseSensitive(f, "waiver"), "expired"));
+    return n;
 }
 
 const char *rl_class_display(const char *cls, char *buf, size_t n)

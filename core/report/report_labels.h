@@ -30,6 +30,12 @@ const char *rl_decl_error_text(const cJSON *err, int en);
 /* Display form of a classification class: "(3)'" → "(3)′", "1a" → "①a", "2" → "②".
  * Writes into buf (size n) and returns buf. */
 const char *rl_class_display(const char *cls, char *buf, size_t n);
+/* The expiry of a finding's waiver for reports: its date, and for an expired waiver the date
+ * with 期限切れ / "expired" (the finding then keeps its fail or warn status). Written into
+ * buf (n bytes); returns buf. */
+const char *rl_waiver_expiry(const cJSON *w, int en, char *buf, size_t n);
+/* The number of findings of a declaration whose waiver has expired. */
+int rl_expired_waivers(const cJSON *decl);
 
 /* Requirement family of a policy result: the two-letter prefix of its first requirement
  * (or of its id). Writes into fam[3]. */

@@ -207,7 +207,8 @@ static void build_findings(builder *b, const cJSON *result, int en)
                 text(b, rl_text(cJSON_GetObjectItemCaseSensitive(p, "remediation"), en), RT_PLAIN);
                 text(b, json_str(w, "justification"), RT_PLAIN);
                 text(b, json_str(w, "approver"), RT_PLAIN);
-                text(b, json_str(w, "expires"), RT_PLAIN);
+                char ebuf[96];
+                text(b, w ? rl_waiver_expiry(w, en, ebuf, sizeof ebuf) : NULL, RT_PLAIN);
             }
         }
     }
@@ -280,10 +281,12 @@ static void build_assets(builder *b, const cJSON *result, int en)
                 cJSON_ArrayForEach(
                     x, cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(d, "risk"),
                                                         "asset_rows"))
-                    cJSON_ArrayForEach(m, cJSON_GetObjectItemCaseSensitive(x, "countermeasures"))
-                        if (pass == 1 ||
-                            (json_str(m, "id") && !strcmp(json_str(m, "id"), cm_order.w[k].id)))
-                            add_cm(cols, &ncm, MAXCM, m, en);
+                    for (int list = 0; list < 2; list++)
+                        cJSON_ArrayForEach(m, cJSON_GetObjectItemCaseSensitive(
+                                                  x, list ? "absent" : "countermeasures"))
+                            if (pass == 1 ||
+                                (json_str(m, "id") && !strcmp(json_str(m, "id"), cm_order.w[k].id)))
+                                add_cm(cols, &ncm, MAXCM, m, en);
         }
     }
     head(b, rl_word("no", en), 6);
@@ -294,6 +297,7 @@ static void build_assets(builder *b, const cJSON *result, int en)
     head(b, rl_word("importance", en), 10);
     head(b, rl_word("risk_value", en), 8);
     head(b, rl_word("threat", en), 30);
+    head(b, rl_word("threat_examples", en), 40);
     for (size_t i = 0; i < ncm; i++) {
         char *h = str_printf("%s: %s", rl_word("countermeasure", en), cols[i].name);
         if (!h) b->oom = 1;
@@ -303,6 +307,7 @@ static void build_assets(builder *b, const cJSON *result, int en)
     head(b, rl_word("cm_level", en), 10);
     head(b, rl_word("cm_work", en), 14);
     head(b, rl_word("unpatched", en), 12);
+    head(b, rl_word("importance_reason", en), 40);
     head(b, rl_word("pointer", en), 14);
     head(b, rl_word("code", en), 10);
     cJSON_ArrayForEach(d, cJSON_GetObjectItemCaseSensitive(result, "declarations")) {
@@ -323,12 +328,17 @@ static void build_assets(builder *b, const cJSON *result, int en)
             num(b, x, "importance");
             text(b, json_str(x, "risk_value"), RT_RISK);
             text(b, tn ? tn : json_str(x, "threat"), RT_PLAIN);
+            text(b, rl_text(cJSON_GetObjectItemCaseSensitive(x, "threat_examples"), en), RT_PLAIN);
             for (size_t i = 0; i < ncm; i++) {
-                const cJSON *hit = NULL;
+                const cJSON *hit = NULL, *absent = NULL;
                 cJSON_ArrayForEach(m, cJSON_GetObjectItemCaseSensitive(x, "countermeasures"))
                     if (json_str(m, "id") && !strcmp(json_str(m, "id"), cols[i].id)) hit = m;
+                cJSON_ArrayForEach(m, cJSON_GetObjectItemCaseSensitive(x, "absent"))
+                    if (json_str(m, "id") && !strcmp(json_str(m, "id"), cols[i].id)) absent = m;
                 if (hit)
                     cm_mark(b, hit);
+                else if (absent) /* a candidate against this threat that is not in place */
+                    text(b, rl_word("cm_absent", en), RT_PLAIN);
                 else
                     text(b, "—", RT_PLAIN); /* not a candidate against this threat */
             }
@@ -345,6 +355,29 @@ static void build_assets(builder *b, const cJSON *result, int en)
                              : "no_",
                          en),
                  RT_PLAIN);
+            text(b, rl_text(cJSON_GetObjectItemCaseSensitive(x, "importance_reason"), en),
+                 RT_PLAIN);
+            text(b, json_str(x, "pointer"), RT_PTR);
+            text(b, json_str(json_get(d, "body"), "code"), RT_PLAIN);
+        }
+    }
+    /* assets outside the analysis (the Government Cloud itself): listed after every scored
+       row, not scored */
+    cJSON_ArrayForEach(d, cJSON_GetObjectItemCaseSensitive(result, "declarations")) {
+        cJSON_ArrayForEach(x, cJSON_GetObjectItemCaseSensitive(
+                                  cJSON_GetObjectItemCaseSensitive(d, "risk"), "out_of_scope")) {
+            char *target = str_printf("%s (%s)", json_str_or(x, "asset_name", ""),
+                                      json_str_or(x, "asset", ""));
+            if (!target) b->oom = 1;
+            row(b, RT_ROW_PLAIN);
+            skip(b);
+            text(b, rl_asset_kind(json_str(x, "asset_kind"), en), RT_PLAIN);
+            text(b, target, RT_PLAIN);
+            free(target);
+            for (int k = 0; k < 3; k++) skip(b);
+            text(b, rl_word("out_of_scope", en), RT_PLAIN);
+            text(b, rl_text(cJSON_GetObjectItemCaseSensitive(x, "reason"), en), RT_PLAIN);
+            for (size_t k = 0; k < ncm + 5; k++) skip(b);
             text(b, json_str(x, "pointer"), RT_PTR);
             text(b, json_str(json_get(d, "body"), "code"), RT_PLAIN);
         }

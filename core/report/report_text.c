@@ -221,6 +221,11 @@ static void write_decl(const cJSON *d, const report_options *o, FILE *out)
         fprintf(out, "%s %d%s", group_heading(&groups[g], en), c ? c->valueint : 0,
                 g + 1 < sizeof groups / sizeof *groups ? " / " : "\n");
     }
+    int expired = rl_expired_waivers(d);
+    if (expired) {
+        term_puts(out, rl_word("expired_waivers", en));
+        fprintf(out, en ? ": %d\n" : ": %d件\n", expired);
+    }
     const cJSON *err = rl_decl_error(d);
     if (err) {
         fputs(en ? "Error: " : "エラー: ", out);

@@ -57,6 +57,7 @@ typedef struct {
 } rt_cm;
 typedef struct {
     const char *id, *ja, *en;
+    const char *ex_ja, *ex_en; /* examples (具体例) */
     int level, basis;
     bool physical, boundary;
     const cJSON *kinds, *placements, *segments; /* applicability; NULL = any */
@@ -92,6 +93,8 @@ struct risk_tables {
     bool boundary_reachable, mitigation_lifts, include_physical;
     int unpatched_level, safe_product;
     int tree_target_floor;
+    const cJSON *oos_flags;      /* asset fields that put an asset outside the analysis */
+    const char *oos_ja, *oos_en; /* and why */
     /* matrix.lua: the scale (highest risk first), rows sorted by product descending,
        columns ascending */
     const char *matrix_id;
@@ -113,6 +116,8 @@ struct risk_tables {
     rt_control *ctl;
     int nctl;
     int imp_default;
+    const char *imp_default_ja, *imp_default_en;   /* importance.lua default_reason */
+    const char *imp_declared_ja, *imp_declared_en; /* and declared_reason */
     const cJSON *imp_rules;
 };
 
@@ -143,9 +148,11 @@ typedef struct {
     const char *id, *name, *kind, *segment, *logical_name, *physical_name;
     int importance;
     bool importance_declared;
-    int logical, physical; /* placement levels */
+    const cJSON *importance_rule; /* the importance.lua rule that applied; NULL: default */
+    int logical, physical;        /* placement levels */
     cmset provided;
     bool unpatched;
+    bool out_of_scope; /* rules.lua out_of_scope: listed, not scored */
 } asset_info;
 
 typedef struct {

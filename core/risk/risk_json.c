@@ -90,6 +90,38 @@ static cJSON *invalidated_by(const risk_ctx *c, int k, int a, const tree_info *t
     return arr;
 }
 
+/* Why the asset has its importance: declared, the importance.lua rule that applied, or the
+   default (RA-01). */
+static cJSON *importance_reason(const risk_tables *t, const asset_info *a)
+{
+    if (a->importance_declared) return names_json(t->imp_declared_ja, t->imp_declared_en);
+    if (!a->importance_rule) return names_json(t->imp_default_ja, t->imp_default_en);
+    const cJSON *r = json_get(a->importance_rule, "reason");
+    return names_json(json_str(r, "ja"), json_str(r, "en"));
+}
+
+/* The assets outside the analysis (rules.lua out_of_scope): listed, not scored. */
+static cJSON *out_of_scope_json(const risk_ctx *c)
+{
+    const risk_tables *t = c->t;
+    cJSON *arr = cJSON_CreateArray();
+    for (int i = 0; i < c->nassets; i++) {
+        const asset_info *a = &c->assets[i];
+        if (!a->out_of_scope) continue;
+        char ptr[32];
+        snprintf(ptr, sizeof ptr, "/assets/%d", i);
+        cJSON *o = cJSON_CreateObject();
+        add_cs(o, "asset", string_or_null(a->id));
+        add_cs(o, "asset_name", string_or_null(a->name));
+        add_cs(o, "asset_kind", string_or_null(a->kind));
+        add_cs(o, "segment", string_or_null(a->segment));
+        add_str(o, "pointer", ptr);
+        add_cs(o, "reason", names_json(t->oos_ja, t->oos_en));
+        cJSON_AddItemToArray(arr, o);
+    }
+    return arr;
+}
+
 static cJSON *row_json(const risk_ctx *c, int no, const row_info *r, score s)
 {
     const risk_tables *t = c->t;
@@ -107,18 +139,20 @@ static cJSON *row_json(const risk_ctx *c, int no, const row_info *r, score s)
     add_str(o, "threat", th->id);
     add_cs(o, "threat_name", names_json(th->ja, th->en));
     add_num(o, "threat_level", r->threat_level);
+    add_cs(o, "threat_examples", names_json(th->ex_ja, th->ex_en));
     add_num(o, "importance", a->importance);
     add_str(o, "importance_source", a->importance_declared ? "declared" : "derived");
+    add_cs(o, "importance_reason", importance_reason(t, a));
     cJSON *cms = add_arr(o, "countermeasures");
     cJSON *missing = add_arr(o, "missing");
+    cJSON *absent = add_arr(o, "absent");
     cmset eff = risk_effective_on(c, r->asset, -1);
     for (int k = 0; k < t->ncms; k++) {
         cmset bit = (cmset)1 << k;
         if (!(r->cand_all & bit)) continue;
-        if (!(a->provided & bit)) {
-            cJSON_AddItemToArray(missing, cJSON_CreateString(t->cms[k].id));
-            continue;
-        }
+        bool provided = (a->provided & bit) != 0;
+        if (!provided) cJSON_AddItemToArray(missing, cJSON_CreateString(t->cms[k].id));
+        /* a candidate in place (○ or ×) or absent: the same record, in its own list */
         cJSON *e = cJSON_CreateObject();
         add_str(e, "id", t->cms[k].id);
         add_cs(e, "name", names_json(t->cms[k].ja, t->cms[k].en));
@@ -127,16 +161,19 @@ static cJSON *row_json(const risk_ctx *c, int no, const row_info *r, score s)
             if (th->stage[st] & bit)
                 cJSON_AddItemToArray(stages, cJSON_CreateString(risk_stage_names[st]));
         add_bool(e, "counted", (r->cand_counted & bit) != 0);
-        add_bool(e, "effective", (eff & bit) != 0);
-        add_cs(e, "invalidated_by", invalidated_by(c, k, r->asset, NULL));
-        cJSON_AddItemToArray(cms, e);
+        if (provided) {
+            add_bool(e, "effective", (eff & bit) != 0);
+            add_cs(e, "invalidated_by", invalidated_by(c, k, r->asset, NULL));
+        }
+        cJSON_AddItemToArray(provided ? cms : absent, e);
     }
     add_num(o, "effective_count", s.count);
     add_num(o, "countermeasure_level", s.cm_level);
     add_num(o, "vulnerability_level", s.vuln);
     add_num(o, "threat_x_vulnerability", s.product);
     add_cs(o, "risk_value", risk_string(s.risk));
-    add_bool(o, "countermeasures_work", s.product <= t->safe_product);
+    /* a row forced to the unpatched level is not one where the countermeasures work */
+    add_bool(o, "countermeasures_work", s.product <= t->safe_product && !s.override);
     add_bool(o, "unpatched_override", s.override);
     if (s.override) {
         cJSON *cves = add_arr(o, "unpatched");
@@ -297,6 +334,7 @@ cJSON *risk_compute(const risk_tables *t, const cJSON *decl, const cJSON *polici
         base[i] = s.risk;
         cJSON_AddItemToArray(rows, row_json(&c, i + 1, &c.rows[i], s));
     }
+    add_cs(out, "out_of_scope", out_of_scope_json(&c));
     cJSON *trees = add_arr(out, "attack_trees");
     for (int i = 0; i < c.ntrees; i++) {
         tree_score ts = risk_score_tree(&c, &c.trees[i], -1, levels);

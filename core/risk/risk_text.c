@@ -89,39 +89,43 @@ static const char *level_label(const char *level, const char *lang)
 }
 
 /* The countermeasures of `list` standing in `stage`: "○name" when effective, "×name(ID…)"
-   when a failing policy invalidated it. `tree` entries carry one "stage"; row entries a list
-   of "stages". */
-static void stage_cell(FILE *out, const cJSON *list, const char *stage, const char *lang)
+   when a failing policy invalidated it; then those of `absent` (candidates not in place) as
+   "－name". `tree` entries carry one "stage"; row entries a list of "stages". */
+static void stage_cell(FILE *out, const cJSON *list, const cJSON *absent, const char *stage,
+                       const char *lang)
 {
     const cJSON *cm;
     bool first = true;
-    cJSON_ArrayForEach(cm, list) {
-        const cJSON *stages = json_get(cm, "stages");
-        bool in = false;
-        if (stages) {
-            const cJSON *s;
-            cJSON_ArrayForEach(s, stages)
-                if (cJSON_IsString(s) && !strcmp(s->valuestring, stage)) in = true;
-        } else {
-            in = !strcmp(json_str_or(cm, "stage", ""), stage);
-        }
-        if (!in) continue;
-        if (!first) fputs("・", out);
-        first = false;
-        bool eff = cJSON_IsTrue(json_get(cm, "effective"));
-        fputs(eff ? "○" : "×", out);
-        cell(out, loc(json_get(cm, "name"), lang));
-        const cJSON *by = json_get(cm, "invalidated_by");
-        if (!eff && cJSON_GetArraySize(by) > 0) {
-            fputs("(", out);
-            const cJSON *p;
-            bool f2 = true;
-            cJSON_ArrayForEach(p, by) {
-                if (!f2) fputs(",", out);
-                f2 = false;
-                cell(out, cJSON_IsString(p) ? p->valuestring : "");
+    for (int pass = 0; pass < 2; pass++) {
+        const cJSON *entries = pass ? absent : list;
+        cJSON_ArrayForEach(cm, entries) {
+            const cJSON *stages = json_get(cm, "stages");
+            bool in = false;
+            if (stages) {
+                const cJSON *s;
+                cJSON_ArrayForEach(s, stages)
+                    if (cJSON_IsString(s) && !strcmp(s->valuestring, stage)) in = true;
+            } else {
+                in = !strcmp(json_str_or(cm, "stage", ""), stage);
             }
-            fputs(")", out);
+            if (!in) continue;
+            if (!first) fputs("・", out);
+            first = false;
+            bool eff = cJSON_IsTrue(json_get(cm, "effective"));
+            fputs(pass ? "－" : eff ? "○" : "×", out);
+            cell(out, loc(json_get(cm, "name"), lang));
+            const cJSON *by = json_get(cm, "invalidated_by");
+            if (!eff && cJSON_GetArraySize(by) > 0) {
+                fputs("(", out);
+                const cJSON *p;
+                bool f2 = true;
+                cJSON_ArrayForEach(p, by) {
+                    if (!f2) fputs(",", out);
+                    f2 = false;
+                    cell(out, cJSON_IsString(p) ? p->valuestring : "");
+                }
+                fputs(")", out);
+            }
         }
     }
 }
@@ -140,6 +144,17 @@ static void write_header(const cJSON *decl_result, const char *title, const char
     (void)lang;
 }
 
+/* The asset-type and target cells of an asset-sheet row: "type\tname (id)". */
+static void asset_cells(FILE *out, const cJSON *row, const char *lang)
+{
+    cell(out, segment_label(json_str_or(row, "segment", ""), lang));
+    fputc('\t', out);
+    cell(out, json_str_or(row, "asset_name", ""));
+    fputs(" (", out);
+    cell(out, json_str_or(row, "asset", ""));
+    fputs(")", out);
+}
+
 static void write_asset_sheet(const cJSON *dr, const cJSON *risk, const char *lang, FILE *out)
 {
     bool en = is_en(lang);
@@ -147,31 +162,29 @@ static void write_asset_sheet(const cJSON *dr, const cJSON *risk, const char *la
                  out);
     fputs(
         en ? "No.\tAsset type\tTarget device\tThreat level\tVulnerability level\tAsset importance\t"
-             "Risk value\tThreat\tCountermeasures: defence (intrusion/spread)\t"
+             "Risk value\tThreat\tExamples\tCountermeasures: defence (intrusion/spread)\t"
              "Countermeasures: defence (objective)\tDetection/damage assessment\t"
-             "Business continuity\tCountermeasure level\tNotes\n"
+             "Business continuity\tCountermeasure level\tNotes\tGrounds for the importance\n"
            : "項番\t資産種別\t対象装置\t脅威レベル\t脆弱性レベル\t資産の重要度\tリスク値\t脅威\t"
-             "対策（防御：侵入/拡散段階）\t対策（防御：目的遂行段階）\t対策（検知/被害把握）\t"
-             "対策（事業継続）\t対策レベル\t備考\n",
+             "具体例\t対策（防御：侵入/拡散段階）\t対策（防御：目的遂行段階）\t対策（検知/被害把握）\t"
+             "対策（事業継続）\t対策レベル\t備考\t重要度の根拠\n",
         out);
     const cJSON *row;
     cJSON_ArrayForEach(row, json_get(risk, "asset_rows")) {
         fprintf(out, "%d\t", (int)json_num(row, "no", 0));
-        cell(out, segment_label(json_str_or(row, "segment", ""), lang));
-        fputc('\t', out);
-        cell(out, json_str_or(row, "asset_name", ""));
-        fputs(" (", out);
-        cell(out, json_str_or(row, "asset", ""));
-        fputs(")", out);
+        asset_cells(out, row, lang);
         fprintf(out, "\t%d\t%d\t%d%s\t", (int)json_num(row, "threat_level", 0),
                 (int)json_num(row, "vulnerability_level", 0), (int)json_num(row, "importance", 0),
                 strcmp(json_str_or(row, "importance_source", ""), "derived") == 0 ? "*" : "");
         cell(out, json_str_or(row, "risk_value", ""));
         fputc('\t', out);
         cell(out, loc(json_get(row, "threat_name"), lang));
+        fputc('\t', out);
+        cell(out, loc(json_get(row, "threat_examples"), lang));
         for (int s = 0; s < 4; s++) {
             fputc('\t', out);
-            stage_cell(out, json_get(row, "countermeasures"), stage_keys[s], lang);
+            stage_cell(out, json_get(row, "countermeasures"), json_get(row, "absent"),
+                       stage_keys[s], lang);
         }
         fprintf(out, "\t%d\t", (int)json_num(row, "countermeasure_level", 0));
         bool sep = false;
@@ -190,10 +203,25 @@ static void write_asset_sheet(const cJSON *dr, const cJSON *risk, const char *la
                 cell(out, cJSON_IsString(cve) ? cve->valuestring : "?");
             }
         }
+        fputc('\t', out);
+        cell(out, loc(json_get(row, "importance_reason"), lang));
         fputc('\n', out);
     }
-    fputs(en ? "* importance derived from segment and data (RA-01)\n"
-             : "* 資産の重要度は系と保有情報から導出（RA-01）\n",
+    /* assets outside the analysis (the Government Cloud itself): listed, not scored */
+    cJSON_ArrayForEach(row, json_get(risk, "out_of_scope")) {
+        fputs("—\t", out);
+        asset_cells(out, row, lang);
+        fputs("\t\t\t\t", out);
+        fputs(en ? "out of scope\t" : "対象外\t", out);
+        cell(out, loc(json_get(row, "reason"), lang));
+        fputs("\t\t\t\t\t\t\t\t\n", out);
+    }
+    fputs(en ? "* importance derived by the rules of importance.lua (RA-01; grounds in the last "
+               "column)\n"
+               "○ effective; × invalidated by the failing policies named; － candidate not in "
+               "place\n"
+             : "* 資産の重要度は importance.lua の規則で導出（RA-01、根拠は最後の列）\n"
+               "○ 有効、× 括弧内の不適合のポリシーにより無効、－ 未実施の対策候補\n",
           out);
 }
 
@@ -290,7 +318,7 @@ static void write_damage_sheet(const cJSON *dr, const cJSON *risk, const char *l
                 fputs("\t\t\t\t", out);
             for (int s = 0; s < 4; s++) {
                 fputc('\t', out);
-                stage_cell(out, json_get(st, "countermeasures"), stage_keys[s], lang);
+                stage_cell(out, json_get(st, "countermeasures"), NULL, stage_keys[s], lang);
             }
             fprintf(out, "\t%d\t", (int)json_num(st, "countermeasure_level", 0));
             if (last) {

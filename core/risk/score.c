@@ -166,17 +166,23 @@ static int level_of_name(const char *const *names, const int *levels, const char
     return dflt;
 }
 
-/* RA-01: declared importance, or the highest proposal of importance.lua's rules. */
-static int derive_importance(const risk_tables *t, const asset_info *a)
+/* RA-01: the highest proposal of importance.lua's rules (the first rule that proposes it
+   in *rule), the default (*rule NULL) when none holds. */
+static int derive_importance(const risk_tables *t, const asset_info *a, const cJSON **rule)
 {
     int best = t->imp_default;
-    const cJSON *r;
+    const cJSON *r, *f;
     const cJSON *data = json_get(a->obj, "data");
+    *rule = NULL;
     cJSON_ArrayForEach(r, t->imp_rules) {
         const cJSON *segs = json_get(r, "segments"), *kinds = json_get(r, "kinds"),
                     *d = json_get(r, "data");
         if (segs && !risk_list_has(segs, a->segment)) continue;
         if (kinds && !risk_list_has(kinds, a->kind)) continue;
+        bool flags = true;
+        cJSON_ArrayForEach(f, json_get(r, "flags"))
+            if (!cJSON_IsTrue(json_get(a->obj, f->valuestring))) flags = false;
+        if (!flags) continue;
         if (d) {
             bool hit = false;
             const cJSON *x;
@@ -185,13 +191,17 @@ static int derive_importance(const risk_tables *t, const asset_info *a)
             if (!hit) continue;
         }
         int lv = (int)json_get(r, "importance")->valuedouble;
-        if (lv > best) best = lv;
+        if (lv > best || (lv == best && !*rule)) {
+            best = lv;
+            *rule = r;
+        }
     }
     return best;
 }
 
 /* One condition of controls.lua: "path" holds when its value is truthy; "path=text" when
-   its value is the string `text`. */
+   its value is the string `text`, or, for "true" and "false", that boolean (or a fact
+   {value = boolean}); a missing value holds neither. */
 static bool condition_holds(const char *cond, const cJSON *decl, const cJSON *base)
 {
     char path[256];
@@ -202,6 +212,9 @@ static bool condition_holds(const char *cond, const cJSON *decl, const cJSON *ba
     path[n] = '\0';
     const cJSON *v = path[0] == '/' ? follow(decl, path + 1) : follow(base, path);
     if (!eq) return truthy(v);
+    if (cJSON_IsObject(v)) v = cJSON_GetObjectItemCaseSensitive(v, "value");
+    if (cJSON_IsBool(v) && (!strcmp(eq + 1, "true") || !strcmp(eq + 1, "false")))
+        return cJSON_IsTrue(v) == !strcmp(eq + 1, "true");
     return cJSON_IsString(v) && strcmp(v->valuestring, eq + 1) == 0;
 }
 
@@ -218,30 +231,37 @@ static bool conditions_hold(const rt_control *rule, const cJSON *decl, const cJS
     return true;
 }
 
-/* Does controls.lua rule `rule` provide its countermeasure for asset `a`? */
-static bool rule_provides(const rt_control *rule, const cJSON *decl, const asset_info *a)
+/* Does element `el` of a controls.lua `each` array refer to asset `a` (the rule's `match`
+   field equals its id or lists its id or kind, or `match_segment` equals its segment)? */
+static bool element_refers(const rt_control *rule, const cJSON *el, const asset_info *a)
+{
+    if (rule->match) {
+        const cJSON *f = json_get(el, rule->match);
+        if (cJSON_IsString(f)) return a->id && strcmp(f->valuestring, a->id) == 0;
+        return cJSON_IsArray(f) && (risk_list_has(f, a->id) || risk_list_has(f, a->kind));
+    }
+    const char *f = json_str(el, rule->match_segment);
+    return f && a->segment && strcmp(f, a->segment) == 0;
+}
+
+/* Does controls.lua rule `rule` consider asset `a` at all (its kinds, except_kinds and
+   segments)? */
+static bool rule_admits(const rt_control *rule, const asset_info *a)
 {
     if (rule->kinds && !risk_list_has(rule->kinds, a->kind)) return false;
     if (rule->except_kinds && risk_list_has(rule->except_kinds, a->kind)) return false;
     if (rule->segments && !risk_list_has(rule->segments, a->segment)) return false;
-    const char *each = rule->each;
-    if (!each) return conditions_hold(rule, decl, a->obj);
-    const char *match = rule->match, *match_seg = rule->match_segment;
-    const cJSON *arr = follow(decl, each + 1), *el;
-    cJSON_ArrayForEach(el, arr) {
-        bool refers = false;
-        if (match) {
-            const cJSON *f = json_get(el, match);
-            if (cJSON_IsString(f))
-                refers = a->id && strcmp(f->valuestring, a->id) == 0;
-            else if (cJSON_IsArray(f))
-                refers = risk_list_has(f, a->id) || risk_list_has(f, a->kind);
-        } else {
-            const char *f = json_str(el, match_seg);
-            refers = f && a->segment && strcmp(f, a->segment) == 0;
-        }
-        if (refers && conditions_hold(rule, decl, el)) return true;
-    }
+    return true;
+}
+
+/* Does controls.lua rule `rule` provide its countermeasure for asset `a`? */
+static bool rule_provides(const rt_control *rule, const cJSON *decl, const asset_info *a)
+{
+    if (!rule_admits(rule, a)) return false;
+    if (!rule->each) return conditions_hold(rule, decl, a->obj);
+    const cJSON *arr = follow(decl, rule->each + 1), *el;
+    cJSON_ArrayForEach(el, arr)
+        if (element_refers(rule, el, a) && conditions_hold(rule, decl, el)) return true;
     return false;
 }
 
@@ -273,10 +293,13 @@ static void read_assets(risk_ctx *c)
             a->importance = (int)imp->valuedouble;
             a->importance_declared = true;
         } else {
-            a->importance = derive_importance(t, a);
+            a->importance = derive_importance(t, a, &a->importance_rule);
         }
         for (int r = 0; r < t->nctl; r++)
             if (rule_provides(&t->ctl[r], c->decl, a)) a->provided |= (cmset)1 << t->ctl[r].cm;
+        const cJSON *flag;
+        cJSON_ArrayForEach(flag, t->oos_flags)
+            if (cJSON_IsTrue(json_get(it, flag->valuestring))) a->out_of_scope = true;
     }
     /* S001: a known unpatched vulnerability forces the vulnerability level. */
     const cJSON *vulns = json_get(c->decl, "vulnerabilities"), *vu;
@@ -335,12 +358,40 @@ static bool mark_referenced(const risk_ctx *c, const cJSON *x, bool *hit, int de
     return any;
 }
 
+/* Is `ptr` an element of the `each` array of some controls.lua rule ("/screen_transfer/0")?
+   Then mark the assets that element refers to under those rules: a connection concerns its
+   platform and the terminals that use it, a vulnerability its asset. */
+static bool mark_each_element(const risk_ctx *c, const char *ptr, const cJSON *el, bool *hit)
+{
+    const risk_tables *t = c->t;
+    bool any = false;
+    for (int r = 0; r < t->nctl; r++) {
+        const rt_control *rule = &t->ctl[r];
+        size_t n = rule->each ? strlen(rule->each) : 0;
+        if (!n || strncmp(ptr, rule->each, n) != 0 || ptr[n] != '/' ||
+            !isdigit((unsigned char)ptr[n + 1]) || strchr(ptr + n + 1, '/'))
+            continue;
+        for (int a = 0; a < c->nassets; a++)
+            if (rule_admits(rule, &c->assets[a]) && element_refers(rule, el, &c->assets[a])) {
+                hit[a] = true;
+                any = true;
+            }
+    }
+    return any;
+}
+
 /* Which assets a failing finding at `ptr` concerns (interfaces.md §7): the asset the pointer
-   is in, or the assets its subject names by id; otherwise all assets. Sets *direct when the
-   finding names its assets (then passing would put the tied countermeasures in place). */
-static void finding_concerns(const risk_ctx *c, const char *ptr, bool *hit, bool *direct)
+   is in; else, walking up from the subject to the top-level element, a connection or other
+   element of a controls.lua `each` array (the assets it refers to under those rules) or an
+   element that names assets by id (a vulnerability, a contract's scope of ids or kinds).
+   Sets *direct when the finding names its assets (then passing would put the tied
+   countermeasures in place). A subject that names no asset is organisation-wide: *orgwide is
+   set and no asset is marked (read_policies then invalidates only what such facts provide). */
+static void finding_concerns(const risk_ctx *c, const char *ptr, bool *hit, bool *direct,
+                             bool *orgwide)
 {
     *direct = false;
+    *orgwide = false;
     if (ptr && strncmp(ptr, "/assets/", 8) == 0 && isdigit((unsigned char)ptr[8])) {
         char *end;
         long i = strtol(ptr + 8, &end, 10);
@@ -350,17 +401,17 @@ static void finding_concerns(const risk_ctx *c, const char *ptr, bool *hit, bool
             return;
         }
     }
-    /* the subject, else its enclosing objects up to the top-level element (a finding at
-     /contracts/0/patch_process/full_scope concerns what /contracts/0 names) */
     char *buf =
         str_printf("%s", ptr ? ptr : ""); /* the whole pointer: a cut one would name another node */
     if (!buf) {
-        for (int i = 0; i < c->nassets; i++) hit[i] = true; /* as for a pointer naming no asset */
+        *orgwide = true;
         return;
     }
     for (;;) {
         const cJSON *subject = resolve_pointer(c->decl, buf);
-        if (subject && subject != c->decl && mark_referenced(c, subject, hit, 0, false)) {
+        if (subject && subject != c->decl &&
+            (mark_each_element(c, buf, subject, hit) ||
+             mark_referenced(c, subject, hit, 0, false))) {
             *direct = true;
             free(buf);
             return;
@@ -371,7 +422,31 @@ static void finding_concerns(const risk_ctx *c, const char *ptr, bool *hit, bool
         if (!strchr(buf + 1, '/')) break; /* stop above the top-level element */
     }
     free(buf);
-    for (int i = 0; i < c->nassets; i++) hit[i] = true;
+    *orgwide = true;
+}
+
+/* Does a declaration-wide fact provide countermeasure `k` on asset `a`: a controls.lua rule
+   for `k` that admits the asset and reads a path of the declaration ("/mail/…") under the
+   top-level member `top` of an organisation-wide finding (NULL: any)? These organisational
+   countermeasures are the ones an organisation-wide failure takes away. */
+static bool org_provided(const risk_ctx *c, int k, int a, const char *top, size_t ntop)
+{
+    const risk_tables *t = c->t;
+    for (int r = 0; r < t->nctl; r++) {
+        const rt_control *rule = &t->ctl[r];
+        if (rule->cm != k || rule->each || !rule_admits(rule, &c->assets[a])) continue;
+        for (int pass = 0; pass < 2; pass++) {
+            const cJSON *paths = pass ? rule->any : rule->all, *p;
+            cJSON_ArrayForEach(p, paths) {
+                const char *s = p->valuestring;
+                if (s[0] != '/') continue;
+                if (!top || (strncmp(s, top, ntop) == 0 &&
+                             (s[ntop] == '/' || s[ntop] == '=' || s[ntop] == '\0')))
+                    return true;
+            }
+        }
+    }
+    return false;
 }
 
 /* The index of the vulnerability a pointer lies in (/vulnerabilities/N…), or -1. */
@@ -437,17 +512,20 @@ static bool read_policies(risk_ctx *c, const cJSON *policies)
         cJSON_ArrayForEach(f, findings) {
             if (!status_failing(json_str(f, "status"))) continue;
             any_failing = true;
-            bool direct;
+            bool direct, orgwide;
+            const char *fptr = json_str(f, "pointer");
             memset(hit, 0, (size_t)c->nassets * sizeof *hit);
-            finding_concerns(c, json_str(f, "pointer"), hit, &direct);
+            finding_concerns(c, fptr, hit, &direct, &orgwide);
+            /* the top-level member of an organisation-wide subject ("/mail" of "/mail/x") */
+            size_t ntop = fptr && fptr[0] == '/' ? strcspn(fptr + 1, "/") + 1 : 0;
             cJSON_ArrayForEach(tie, ties) {
                 const char *cid = cJSON_IsString(tie) ? tie->valuestring : json_str(tie, "id");
                 int k = cid ? risk_find_cm(t, cid) : -1;
                 if (k < 0) continue;
                 const cJSON *kinds = cJSON_IsObject(tie) ? json_get(tie, "kinds") : NULL;
                 for (int a = 0; a < c->nassets; a++) {
-                    if (!hit[a] ||
-                        (cJSON_IsArray(kinds) && !risk_list_has(kinds, c->assets[a].kind)))
+                    if (cJSON_IsArray(kinds) && !risk_list_has(kinds, c->assets[a].kind)) continue;
+                    if (orgwide ? !org_provided(c, k, a, ntop > 1 ? fptr : NULL, ntop) : !hit[a])
                         continue;
                     pi->mask[a] |= (cmset)1 << k;
                     if (direct) pi->add[a] |= (cmset)1 << k;
@@ -463,14 +541,15 @@ static bool read_policies(risk_ctx *c, const cJSON *policies)
                     pi->lifts[v] = true;
             }
         }
-        if (!any_failing) { /* a failing policy without failing findings concerns every asset */
+        if (!any_failing) { /* a failing policy without failing findings: organisation-wide */
             cJSON_ArrayForEach(tie, ties) {
                 const char *cid = cJSON_IsString(tie) ? tie->valuestring : json_str(tie, "id");
                 int k = cid ? risk_find_cm(t, cid) : -1;
                 if (k < 0) continue;
                 const cJSON *kinds = cJSON_IsObject(tie) ? json_get(tie, "kinds") : NULL;
                 for (int a = 0; a < c->nassets; a++)
-                    if (!cJSON_IsArray(kinds) || risk_list_has(kinds, c->assets[a].kind))
+                    if ((!cJSON_IsArray(kinds) || risk_list_has(kinds, c->assets[a].kind)) &&
+                        org_provided(c, k, a, NULL, 0))
                         pi->mask[a] |= (cmset)1 << k;
             }
         }
@@ -514,7 +593,7 @@ static bool build_rows(risk_ctx *c)
     for (int a = 0; a < c->nassets; a++)
         for (int k = 0; k < t->nthreats; k++) {
             const rt_threat *th = &t->threats[k];
-            if (!threat_applies(t, th, &c->assets[a])) continue;
+            if (c->assets[a].out_of_scope || !threat_applies(t, th, &c->assets[a])) continue;
             row_info *r = &c->rows[c->nrows++];
             r->asset = a;
             r->threat = k;

@@ -401,16 +401,23 @@ static bool get_level(vctx *v, const cJSON *obj, const char *key, const char *wh
     return true;
 }
 
-static bool get_names(vctx *v, const cJSON *obj, const char *where, const char **ja,
-                      const char **en)
+/* obj[key] = { ja = "…", en = "…" } (the words of a name, a reason, examples). */
+static bool get_words(vctx *v, const cJSON *obj, const char *key, const char *where,
+                      const char **ja, const char **en)
 {
-    const cJSON *n = cJSON_GetObjectItemCaseSensitive(obj, "name");
+    const cJSON *n = cJSON_GetObjectItemCaseSensitive(obj, key);
     char w[256];
-    snprintf(w, sizeof w, "%s.name", where);
+    snprintf(w, sizeof w, "%s.%s", where, key);
     if (!cJSON_IsObject(n)) return verr(v, "%s: must be { ja = \"…\", en = \"…\" }", w);
     static const char *const keys[] = {"ja", "en", NULL};
     return only_keys(v, n, w, keys) && get_string(v, n, "ja", w, ja) &&
            get_string(v, n, "en", w, en);
+}
+
+static bool get_names(vctx *v, const cJSON *obj, const char *where, const char **ja,
+                      const char **en)
+{
+    return get_words(v, obj, "name", where, ja, en);
 }
 
 /* A list of strings, each one of `allowed` (NULL = any). */
@@ -516,6 +523,7 @@ static bool load_rules(risk_tables *t, vctx *v)
                                        "include_physical_threats",
                                        "safe_product",
                                        "tree_target_floor",
+                                       "out_of_scope",
                                        NULL};
     if (!cJSON_IsObject(r)) return verr(v, "must return a table of named rules");
     if (!only_keys(v, r, "rules", keys)) return false;
@@ -586,6 +594,16 @@ static bool load_rules(risk_tables *t, vctx *v)
         if (!cJSON_IsBool(x)) return verr(v, "%s: must be true or false", bools[i]);
         *dst[i] = cJSON_IsTrue(x);
     }
+    /* assets outside the analysis: { flags = { field… }, reason = { ja, en } } */
+    const cJSON *oos = cJSON_GetObjectItemCaseSensitive(r, "out_of_scope");
+    static const char *const ok[] = {"flags", "reason", NULL};
+    if (!cJSON_IsObject(oos) || !only_keys(v, oos, "out_of_scope", ok))
+        return verr(v, "out_of_scope: must be { flags = { field… }, reason = { ja, en } }");
+    if (!string_list(v, cJSON_GetObjectItemCaseSensitive(oos, "flags"), "out_of_scope.flags", NULL,
+                     0) ||
+        !get_words(v, oos, "reason", "out_of_scope", &t->oos_ja, &t->oos_en))
+        return false;
+    t->oos_flags = cJSON_GetObjectItemCaseSensitive(oos, "flags");
     const cJSON *up = cJSON_GetObjectItemCaseSensitive(r, "unpatched_vulnerability_level");
     if (!cJSON_IsNumber(up) || (up->valuedouble != 0 && up->valuedouble != 1 &&
                                 up->valuedouble != 2 && up->valuedouble != 3))
@@ -909,13 +927,15 @@ static bool load_threats(risk_tables *t, vctx *v)
     t->nthreats = 0;
     cJSON_ArrayForEach(it, c) {
         char w[96];
-        static const char *const keys[] = {"id", "name", "level", "basis", "physical", NULL};
+        static const char *const keys[] = {"id",       "name",     "level", "basis",
+                                           "physical", "examples", NULL};
         rt_threat *th = &t->threats[t->nthreats];
         const char *basis = NULL;
-        if (!catalog_entry(v, it, t->nthreats + 1, keys, "{ id, name, level, basis }", w, sizeof w,
-                           &th->id) ||
-            !get_names(v, it, w, &th->ja, &th->en) || !get_level(v, it, "level", w, &th->level) ||
-            !get_string(v, it, "basis", w, &basis))
+        if (!catalog_entry(v, it, t->nthreats + 1, keys, "{ id, name, level, basis, examples }", w,
+                           sizeof w, &th->id) ||
+            !get_names(v, it, w, &th->ja, &th->en) ||
+            !get_words(v, it, "examples", w, &th->ex_ja, &th->ex_en) ||
+            !get_level(v, it, "level", w, &th->level) || !get_string(v, it, "basis", w, &basis))
             return false;
         if (!strcmp(basis, "logical"))
             th->basis = BASIS_LOGICAL;
@@ -1144,10 +1164,15 @@ static bool load_entries(risk_tables *t, vctx *v)
 static bool load_importance(risk_tables *t, vctx *v)
 {
     const cJSON *c = t->docs[T_IMPORTANCE];
-    static const char *const keys[] = {"default", "rules", NULL};
+    static const char *const keys[] = {"default", "default_reason", "declared_reason", "rules",
+                                       NULL};
     if (!cJSON_IsObject(c) || !only_keys(v, c, "importance", keys))
-        return verr(v, "must return { default = level, rules = {…} }");
-    if (!get_level(v, c, "default", "importance", &t->imp_default)) return false;
+        return verr(v, "must return { default = level, default_reason = {…}, declared_reason = "
+                       "{…}, rules = {…} }");
+    if (!get_level(v, c, "default", "importance", &t->imp_default) ||
+        !get_words(v, c, "default_reason", "importance", &t->imp_default_ja, &t->imp_default_en) ||
+        !get_words(v, c, "declared_reason", "importance", &t->imp_declared_ja, &t->imp_declared_en))
+        return false;
     const cJSON *r = cJSON_GetObjectItemCaseSensitive(c, "rules");
     if (!is_list(r)) return verr(v, "rules: must be a list");
     const cJSON *it;
@@ -1156,11 +1181,16 @@ static bool load_importance(risk_tables *t, vctx *v)
         i++;
         char w[64], ww[96];
         snprintf(w, sizeof w, "rules[%d]", i);
-        static const char *const rk[] = {"importance", "segments", "data", "kinds", NULL};
+        static const char *const rk[] = {"importance", "segments", "data", "kinds",
+                                         "flags",      "reason",   NULL};
         int lv;
+        const char *ja, *en;
         if (!cJSON_IsObject(it) || !only_keys(v, it, w, rk) ||
-            !get_level(v, it, "importance", w, &lv))
+            !get_level(v, it, "importance", w, &lv) || !get_words(v, it, "reason", w, &ja, &en))
             return false;
+        snprintf(ww, sizeof ww, "%s.flags", w);
+        const cJSON *fl = cJSON_GetObjectItemCaseSensitive(it, "flags");
+        if (fl && !string_list(v, fl, ww, NULL, 0)) return false;
         const cJSON *l;
         snprintf(ww, sizeof ww, "%s.segments", w);
         if ((l = cJSON_GetObjectItemCaseSensitive(it, "segments")) &&

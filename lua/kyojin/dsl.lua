@@ -5,6 +5,7 @@
 -- and return plain metadata, or raise an error naming the file and the field.
 
 local M = {}
+local sources = require("kyojin.sources")
 
 local MODELS = { alpha = true, alpha_prime = true, beta = true, beta_prime = true }
 local LEVELS = { required = true, recommended = true, info = true }
@@ -12,7 +13,7 @@ local PARAM_TYPES = { number = true, string = true, boolean = true }
 local KNOWN = {
   id = true, requirements = true, level = true, models = true, applies = true, source = true,
   title = true, remediation = true, params = true, countermeasures = true,
-  mutation_exempt = true, check = true,
+  mutation_exempt = true, check = true, restates = true,
 }
 
 local function fail(file, field, fmt, ...)
@@ -76,15 +77,26 @@ function M.validate(spec, file)
     for i, m in ipairs(meta.models) do
       if not MODELS[m] then fail(file, "models[" .. i .. "]", "unknown model '%s' (alpha, alpha_prime, beta, beta_prime)", m) end
     end
+    -- the reason the runner gives a body of another model (the models' words: kyojin.schema)
+    local short = {}
+    for _, e in ipairs(require("kyojin.schema").enums.model) do short[e[1]] = e.short or { e[2], e[3] } end
+    local ja, en = {}, {}
+    for i, m in ipairs(meta.models) do ja[i] = short[m][1]; en[i] = short[m][2] end
+    meta.model_reason = {
+      ja = "この要件は" .. table.concat(ja, "・") .. "に適用されるため、申告されたモデルでは対象外です。",
+      en = "the requirement applies to the " .. table.concat(en, ", ") .. " only",
+    }
   else
     if type(applies) ~= "function" then fail(file, "applies", "must be a function(decl) returning true or false, reason") end
     meta.has_applies = true
   end
   local source = rawget(spec, "source")
   if type(source) ~= "string" or source == "" then fail(file, "source", "must name the seed and section (e.g. \"S000 技術的な留意点\")") end
-  meta.source = source
-  meta.title = bilingual(file, "title", rawget(spec, "title"))
-  meta.remediation = bilingual(file, "remediation", rawget(spec, "remediation"))
+  -- users read the document's name, never a bare seed code (kyojin.sources)
+  meta.source = sources.expand(source, "ja") -- kyojin lint checks that it names a document
+  local function expand(t) return { ja = (sources.expand(t.ja, "ja")), en = (sources.expand(t.en, "en")) } end
+  meta.title = expand(bilingual(file, "title", rawget(spec, "title")))
+  meta.remediation = expand(bilingual(file, "remediation", rawget(spec, "remediation")))
   if type(rawget(spec, "check")) ~= "function" then fail(file, "check", "must be a function(decl, result, params)") end
 
   local params = rawget(spec, "params")
@@ -103,7 +115,7 @@ function M.validate(spec, file)
       if t == "number" and (d ~= d or d == math.huge or d == -math.huge) then
         fail(file, f .. ".default", "must be a finite number")
       end
-      local out = { type = t, default = d, description = bilingual(file, f .. ".description", rawget(def, "description")) }
+      local out = { type = t, default = d, description = expand(bilingual(file, f .. ".description", rawget(def, "description"))) }
       local values = rawget(def, "values")
       if values ~= nil then
         out.values = array_of_strings(file, f .. ".values", values, nil, "an allowed value")
@@ -131,6 +143,14 @@ function M.validate(spec, file)
         fail(file, "countermeasures[" .. i .. "]", "must be a countermeasure id or { id = ..., kinds = { ... } }")
       end
     end
+  end
+
+  -- restates: the policies whose requirements this one re-states (ST-11 re-states AP-01…
+  -- AP-05). Their parameters reach its check as params["AP-01"].name; it defines none of
+  -- their parameters itself (kyojin lint).
+  local restates = rawget(spec, "restates")
+  if restates ~= nil then
+    meta.restates = array_of_strings(file, "restates", restates, "^%u%u%-%d%d[%w%-]*$", "a policy ID like 'AP-01'")
   end
 
   local ex = rawget(spec, "mutation_exempt")

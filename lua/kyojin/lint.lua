@@ -4,10 +4,13 @@
 -- title, remediation and parameter descriptions, known models, a source). Lint checks what
 -- needs the whole pack: requirement IDs known to the catalog, sources naming a seed, the
 -- parameters the catalog names present with its defaults, countermeasure ties to known ids,
--- a test file beside every policy with a passing and a failing case, and every catalog ID
--- covered.
+-- a test file beside every policy with a passing and a failing case, every catalog ID
+-- covered, and one parameter in one place (a catalog parameter only in the policies of its
+-- requirement; no parameter of a restated policy defined again by the policy restating it).
 
 local M = {}
+local register = require("kyojin.register")
+local sources = require("kyojin.sources")
 
 local function load_data(path)
   local text, err = host.read_file(path)
@@ -43,6 +46,50 @@ function M.main(args)
 
   local covered = {}
   local metas = host.metadata()
+  -- one parameter, one place: which requirements name each catalog parameter, and every
+  -- policy by id (for restates)
+  local catalog_param = {}
+  for _, c in ipairs(catalog) do
+    for name in pairs(c.params or {}) do
+      catalog_param[name] = catalog_param[name] or {}
+      catalog_param[name][c.id] = true
+    end
+  end
+  local meta_by_id = {}
+  for _, m in ipairs(metas) do meta_by_id[m.id] = m end
+  for _, m in ipairs(metas) do
+    local where = m.file .. " (" .. m.id .. ")"
+    local mine = {}
+    for _, r in ipairs(m.requirements) do mine[r] = true end
+    for name in pairs(m.params) do
+      local owners = catalog_param[name]
+      if owners then
+        local own = false
+        for r in pairs(owners) do if mine[r] then own = true end end
+        if not own then
+          local list = {}
+          for r in pairs(owners) do list[#list + 1] = r end
+          table.sort(list)
+          problem(where, "parameter %s is defined twice: the catalog gives it to %s; re-state that policy (restates) and read params[ID].%s",
+            name, table.concat(list, ", "), name)
+        end
+      end
+    end
+    for _, id in ipairs(m.restates or {}) do
+      local q = meta_by_id[id]
+      if not q then
+        problem(where, "restates unknown policy %s", id)
+      elseif q.restates then
+        problem(where, "restates %s, which itself restates others", id)
+      else
+        for name in pairs(q.params) do
+          if m.params[name] then
+            problem(where, "parameter %s is defined twice: %s has it and is restated here; read params[\"%s\"].%s", name, id, id, name)
+          end
+        end
+      end
+    end
+  end
   for _, m in ipairs(metas) do
     local where = m.file .. " (" .. m.id .. ")"
     for _, r in ipairs(m.requirements) do
@@ -61,7 +108,27 @@ function M.main(args)
         end
       end
     end
-    if not m.source:match("S00%d") then problem(where, "source should name a seed (S000…S004) and a section: '%s'", m.source) end
+    -- a remediation quotes a parameter's value as {name} (the value in effect), never its default
+    for _, lang in ipairs({ "ja", "en" }) do
+      local t = m.remediation[lang]
+      local left = t:match("{[%l_][%w_]*:?%d?}")
+      if left then problem(where, "remediation.%s: %s names no parameter of the policy", lang, left) end
+      if t:find("既定%s*%d") or t:find("既定値%s*%d") or t:find("[Dd]efault%s*%d") then
+        problem(where, "remediation.%s quotes a default value; write {name} so that it shows the value in effect", lang)
+      end
+    end
+    -- what users read: one register, no field names, no bare seed code (kyojin.register)
+    for _, f in ipairs({ "title", "remediation" }) do
+      for _, why in ipairs(register.problems(m[f].ja)) do problem(where, "%s.ja: %s", f, why) end
+    end
+    local named = false
+    for _, d in ipairs(sources.documents) do
+      if m.source:find(sources.name(d.code, "ja"), 1, true) then named = true end
+    end
+    if not named then problem(where, "source should name a seed (S000…S004) and a section: '%s'", m.source) end
+    for _, why in ipairs(register.problems(m.source)) do
+      if why:find("seed code") then problem(where, "source: %s", why) end
+    end
     for _, c in ipairs(m.countermeasures) do
       local id = type(c) == "table" and c.id or c
       if next(cms) and not cms[id] then problem(where, "unknown countermeasure '%s'", id) end

@@ -415,8 +415,12 @@ local asset = obj({
   }), "攻撃対象としての配置", "placement as an attack target"),
   F("internet_boundary", R, bool(), "インターネットとの境界にある機器（VPN、リモートアクセス・認証ゲートウェイ等）",
     "device at the internet boundary (VPN, remote-access or authentication gateway etc.)"),
-  F("importance", O, int(1, 3), "資産の重要度（1〜3）の上書き。省略時は扱う情報と系から導出",
-    "asset importance override (1–3); derived from data and segment when absent"),
+  F("importance", O, int(1, 3), "資産の重要度（1〜3）の上書き。省略時は系・扱う情報・種別・基盤かどうかから導出",
+    "asset importance override (1–3); derived from segment, data, kind and infrastructure role when absent"),
+  F("infrastructure", O, bool(), "認証・ディレクトリ・名前解決等、停止や改ざんで他のシステムが止まる基盤の資産（重要度 3 の根拠）",
+    "infrastructure such as authentication, directory or name resolution whose failure stops other systems (grounds for importance 3)"),
+  F("gov_cloud", O, bool(), "ガバメントクラウド上の環境（ガバメントクラウド自体のリスクは分析の対象外）",
+    "an environment on the Government Cloud (the Government Cloud itself is outside the risk analysis)"),
   F("data", O, arr(enum("data_class"), { unique = true }), "扱う情報の分類", "classes of information handled"),
   F("controls", R, controls, "資産に講じている対策", "countermeasures in place on the asset"),
 })
@@ -712,7 +716,8 @@ local waiver = obj({
   F("approver", R, str(200), "承認者", "approver"),
   F("compensating_control", O, str(1000), "代替の対策", "compensating control"),
   F("mitigation", O, str(1000), "緩和策", "mitigation"),
-  F("expires", R, date(), "有効期限", "expiry date"),
+  F("expires", R, date(), "有効期限（この日まで有効。申告の日付がこの日より後なら期限切れ）",
+    "expiry date (valid up to and including this day; expired once the declaration's date is later)"),
 })
 
 M.root = obj({

@@ -7,6 +7,7 @@
 -- field (every field the policy read) and policies whose verdict never changes are reported.
 
 local M = {}
+local register = require("kyojin.register")
 
 local function out(fmt, ...) host.write(string.format(fmt, ...)) end
 
@@ -151,7 +152,35 @@ local function run_case(c, id, home, tree)
   return p, nil, tree
 end
 
-local function check_case(c, p)
+-- The string values of a declaration, longest first: the text a message quotes from the
+-- declaration (names, ids) is the municipality's, not the policy's, and is not judged by
+-- kyojin.register.
+local function declared_strings(tree)
+  local out, seen = {}, {}
+  local function walk(v)
+    if type(v) == "string" then
+      if #v > 1 and not seen[v] then seen[v] = true; out[#out + 1] = v end
+    elseif type(v) == "table" then
+      for _, x in pairs(v) do walk(x) end
+    end
+  end
+  walk(tree)
+  table.sort(out, function(a, b) return #a > #b or (#a == #b and a < b) end)
+  return out
+end
+
+local function without(text, strings)
+  for _, s in ipairs(strings) do
+    local i = text:find(s, 1, true)
+    while i do
+      text = text:sub(1, i - 1) .. "〇" .. text:sub(i + #s)
+      i = text:find(s, i + 3, true)
+    end
+  end
+  return text
+end
+
+local function check_case(c, p, tree)
   if c.expect and p.status ~= c.expect then
     local why = ""
     if p.reason and p.reason ~= json.null then why = " (" .. tostring(p.reason.en) .. ")" end
@@ -170,6 +199,35 @@ local function check_case(c, p)
     local ok = false
     for _, f in ipairs(p.findings) do if f.evidence == c.evidence then ok = true end end
     if not ok then return false, "expected a finding with evidence '" .. c.evidence .. "'" end
+  end
+  -- contains / lacks: plain text that some finding's Japanese message (or the reason of a
+  -- policy that does not apply) must hold / that none may hold
+  local texts = {}
+  for _, f in ipairs(p.findings) do
+    if type(f.message) == "table" and type(f.message.ja) == "string" then texts[#texts + 1] = f.message.ja end
+  end
+  if type(p.reason) == "table" and type(p.reason.ja) == "string" then texts[#texts + 1] = p.reason.ja end
+  for _, want in ipairs(type(c.contains) == "table" and c.contains or { c.contains }) do
+    local ok = false
+    for _, t in ipairs(texts) do if t:find(want, 1, true) then ok = true end end
+    if not ok then return false, "expected a message containing '" .. want .. "'" end
+  end
+  -- every message the policy gave reads as advice to a village (kyojin.register)
+  local declared = tree and declared_strings(tree) or {}
+  for _, t in ipairs(texts) do
+    local why = register.problems(without(t, declared))
+    if #why > 0 then return false, "message: " .. why[1] .. ": " .. t end
+  end
+  if c.remediation ~= nil then
+    local r = type(p.remediation) == "table" and p.remediation.ja or ""
+    if not r:find(c.remediation, 1, true) then
+      return false, "expected the remediation to contain '" .. c.remediation .. "': " .. r
+    end
+  end
+  for _, bad in ipairs(type(c.lacks) == "table" and c.lacks or { c.lacks }) do
+    for _, t in ipairs(texts) do
+      if t:find(bad, 1, true) then return false, "message contains '" .. bad .. "': " .. t end
+    end
   end
   return true
 end
@@ -298,7 +356,7 @@ function M.main(args)
           out("FAIL %s: unknown policy %s\n", label, id)
           failed = failed + 1
         else
-          local ok, p, err = pcall(run_case, c, id, args.home)
+          local ok, p, err, tree = pcall(run_case, c, id, args.home)
           if not ok then
             out("FAIL %s: %s\n", label, tostring(p))
             failed = failed + 1
@@ -306,7 +364,7 @@ function M.main(args)
             out("FAIL %s: %s\n", label, err)
             failed = failed + 1
           else
-            local good, why = check_case(c, p)
+            local good, why = check_case(c, p, tree)
             if good then
               passed = passed + 1
               tested[id] = true

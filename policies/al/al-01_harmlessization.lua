@@ -29,7 +29,7 @@ policy {
       for _, m in ipairs(methods) do
         if STRONG[m] then
           result:pass(subject, {
-            ja = "無害化方式: " .. STRONG[m][1] .. "。",
+            ja = "無害化方式として" .. STRONG[m][1] .. "を使っています。",
             en = "harmlessization method: " .. STRONG[m][2] .. ".",
           })
           return
@@ -39,19 +39,19 @@ policy {
     if kyojin.al_has_method(decl, "visual_check") then
       if kyojin.get(h, "unknown_malware_detection") == true then
         result:pass(subject, {
-          ja = "無害化方式: 目視確認と未知の不正プログラム検知ソフトウェアの併用。",
+          ja = "無害化方式：目視確認と未知の不正プログラム検知ソフトウェアを併用しています。",
           en = "harmlessization method: visual check with unknown-malware detection software.",
         })
       else
         result:fail(subject, {
-          ja = "無害化方式が目視確認のみで、未知の不正プログラムを検知・実行防止するソフトウェア（unknown_malware_detection）が併用されていません。目視確認は製品と併せて行う方式です。",
+          ja = "無害化方式が目視確認のみで、未知の不正プログラムを検知・実行防止するソフトウェアが併用されていません。目視確認は製品と併せて行う方式です。",
           en = "the only harmlessization method is a visual check without software that detects and blocks unknown malware (unknown_malware_detection); the visual check is meant to accompany such a product.",
         })
       end
       return
     end
     result:fail(subject, {
-      ja = "インターネット接続系からLGWAN接続系へ取り込むファイルの無害化方式が申告されていません（harmlessization.methods）。テキスト抽出、画像PDF変換、サニタイズ（CDR）等を導入してください。",
+      ja = "インターネット接続系からLGWAN接続系へ取り込むファイルの無害化方式が申告されていません。テキスト抽出、画像PDF変換、サニタイズ（CDR）等を導入してください。",
       en = "no harmlessization method is declared for files taken from the internet segment into lgwan (harmlessization.methods); introduce text extraction, image-PDF conversion, sanitisation (CDR) or similar.",
     })
   end,

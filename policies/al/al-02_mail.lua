@@ -33,7 +33,7 @@ policy {
       end
       if #bad_ja > 0 then
         result:fail(subject, {
-          ja = "メールテキスト化方式の条件が満たされていません: " .. table.concat(bad_ja, "、") .. "。",
+          ja = "メールテキスト化方式の条件が満たされていません：" .. table.concat(bad_ja, "、") .. "。",
           en = "the text-only mail method is incomplete; missing: " .. table.concat(bad_en, ", ") .. ".",
         })
       else
@@ -44,7 +44,7 @@ policy {
         result:pass(subject)
       else
         result:fail(subject, {
-          ja = "メールを画面転送で閲覧すると申告されていますが、LGWAN接続系端末からインターネット接続系への画面転送（screen_transfer）が申告されていません。",
+          ja = "メールを画面転送で閲覧すると申告されていますが、LGWAN接続系端末からインターネット接続系への画面転送が申告されていません。",
           en = "mail is declared to be read by screen transfer, but no screen transfer from an lgwan terminal to the internet segment is declared.",
         })
       end

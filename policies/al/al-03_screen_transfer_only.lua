@@ -1,5 +1,6 @@
--- AL-03: where the α model reaches the internet by screen transfer, only the screen-
--- transfer protocol passes between the segments; everything else is blocked (注7).
+-- AL-03: the α model reaches the internet from lgwan by screen transfer, so only the
+-- screen-transfer protocol passes between the segments; everything else is blocked (注7).
+-- Every α body is judged, whether or not it declares the connection to the internet.
 policy {
   id = "AL-03",
   requirements = { "AL-03" },
@@ -16,20 +17,23 @@ policy {
   },
   countermeasures = { "fw" },
   check = function(decl, result)
-    if kyojin.st_lgwan_to_internet(decl) == nil and kyojin.get(decl, "mail", "delivery") ~= "screen_transfer" then
-      result:not_applicable({
-        ja = "インターネット接続系を画面転送で利用する構成（LGWAN接続系端末→インターネット接続系の画面転送、又は画面転送によるメール閲覧）が申告されていません。",
-        en = "the internet segment is not reached by screen transfer (no lgwan-terminal-to-internet screen transfer, no mail read by screen transfer)",
-      })
-      return
-    end
+    -- In the α model the internet is reached from lgwan only through screen transfer (and
+    -- files through harmlessization): whether or not the connection is declared, the
+    -- boundary lets nothing else through (注7).
     local sb = kyojin.get(decl, "segment_boundary")
-    if kyojin.get(sb, "internet_lgwan_screen_transfer_only") == true then
+    local v = kyojin.get(sb, "internet_lgwan_screen_transfer_only")
+    local how = kyojin.st_lgwan_to_internet(decl) and "画面転送でインターネットを利用する構成" or "αモデルの構成"
+    if v == true then
       result:pass(sb)
+    elseif v == false then
+      result:fail(sb, {
+        ja = "LGWAN接続系とインターネット接続系の間で、画面転送用のプロトコル以外の通信を許可していると申告されています（" .. how .. "）。インターネット接続系からのマルウェア感染を防ぐため、その他の通信はすべて遮断してください。",
+        en = "traffic other than the screen-transfer protocol is declared to pass between lgwan and internet; block everything else to keep malware from spreading into lgwan.",
+      })
     else
       result:fail(sb or "/segment_boundary", {
-        ja = "LGWAN接続系とインターネット接続系の間で画面転送用プロトコル以外の通信が遮断されていません（segment_boundary.internet_lgwan_screen_transfer_only）。インターネット接続系からのマルウェア感染を防ぐため、その他の通信はすべて遮断してください。",
-        en = "traffic other than the screen-transfer protocol is not blocked between lgwan and internet (segment_boundary.internet_lgwan_screen_transfer_only); block everything else to keep malware from spreading into lgwan.",
+        ja = "LGWAN接続系とインターネット接続系の間で画面転送用のプロトコル以外の通信を遮断しているか、申告がありません（不明）。その他の通信をすべて遮断し、そのことを申告してください。",
+        en = "whether traffic other than the screen-transfer protocol is blocked between lgwan and internet is not declared (unknown); block everything else and declare it.",
       })
     end
   end,

@@ -8,10 +8,26 @@ case {
   name = "beta-prime base is not applicable",
   expect = "not_applicable",
 }
+-- S002 (注7) 「許可する通信は、画面転送用のプロトコルのみとし、その他の通信はすべて遮断」: in
+-- the α model the boundary is judged even when no connection to the internet is declared.
 case {
-  name = "alpha body not using screen transfer to the internet is not applicable",
+  name = "alpha body without a declared connection to the internet and a closed boundary passes",
   set = { ["/model"] = "alpha" },
-  expect = "not_applicable",
+  expect = "pass",
+}
+case {
+  name = "alpha body without a declared connection to the internet but an open boundary fails",
+  set = { ["/model"] = "alpha", ["/segment_boundary/internet_lgwan_screen_transfer_only"] = false },
+  expect = "fail",
+  subjects = { "/segment_boundary" },
+}
+case {
+  name = "alpha body that does not declare the boundary fails as unknown",
+  set = { ["/model"] = "alpha" },
+  remove = { "/segment_boundary" },
+  expect = "fail",
+  subjects = { "/segment_boundary" },
+  contains = "申告がありません（不明）",
 }
 case {
   name = "alpha internet virtual desktop with only the screen-transfer protocol passes",

@@ -20,7 +20,7 @@ policy {
                     screen_transfer_platform = true }
     kyojin.al_require(result, decl, kinds, { "controls", "antimalware", "definitions_current" }, function(lj, le)
       return {
-        ja = "LGWAN接続系の「" .. lj .. "」のウイルス定義ファイルが最新化されていません（controls.antimalware.definitions_current）。",
+        ja = "LGWAN接続系の「" .. lj .. "」のウイルス定義ファイルが最新化されていません。",
         en = "lgwan asset " .. le .. " does not have current anti-virus definitions (controls.antimalware.definitions_current).",
       }
     end)

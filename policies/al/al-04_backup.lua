@@ -26,14 +26,14 @@ policy {
         if kyojin.get(a, "controls", "backup", "includes_mail") == true then mail_covered = true end
       else
         result:fail(a, {
-          ja = "LGWAN接続系の「" .. lj .. "」のバックアップが取得されていません（controls.backup.enabled）。",
+          ja = "LGWAN接続系の「" .. lj .. "」のバックアップが取得されていません。",
           en = "lgwan asset " .. le .. " is not backed up (controls.backup.enabled).",
         })
       end
     end
     if #assets > 0 and not mail_covered then
       result:fail("/assets", {
-        ja = "LGWAN接続系のバックアップにメールが含まれていません（いずれの資産も controls.backup.includes_mail が true ではありません）。業務に必要なメールもバックアップしてください。",
+        ja = "LGWAN接続系のバックアップにメールが含まれていません（メールをバックアップ対象とする資産の申告がありません）。業務に必要なメールもバックアップしてください。",
         en = "no lgwan backup includes mail (no asset has controls.backup.includes_mail true); back up business mail as well.",
       })
     end

@@ -1,5 +1,7 @@
 -- AL-04 (patches): even with harmlessization, OS and software patches are applied in time
--- on lgwan terminals and servers (ガイドライン iii-42: OS 等の修正プログラムの適時適用).
+-- on lgwan terminals, servers and network devices (ガイドライン iii-42: OS 等の修正プログラム
+-- の適時適用; S003: patches for network devices as well as software). Each asset's own patch
+-- fact decides; a vendor contract is evidence of the process, not of the patch.
 policy {
   id = "AL-04-patch",
   requirements = { "AL-04" },
@@ -11,18 +13,19 @@ policy {
     en = "Timely patches on lgwan",
   },
   remediation = {
-    ja = "無害化しても除去は完全に保証されないため、LGWAN接続系の端末・サーバにOS等の修正プログラムを適時適用してください（自治体情報セキュリティ向上プラットフォームの利用等）。",
-    en = "Harmlessization is never complete: apply OS and software patches to lgwan terminals and servers in time (e.g. through the municipal security-improvement platform).",
+    ja = "無害化しても除去は完全に保証されないため、LGWAN接続系の端末・サーバ・ネットワーク機器にOS等の修正プログラムを適時適用してください（自治体情報セキュリティ向上プラットフォームの利用等）。",
+    en = "Harmlessization is never complete: apply OS and software patches to lgwan terminals, servers and network devices in time (e.g. through the municipal security-improvement platform).",
   },
   countermeasures = { "patching" },
   check = function(decl, result)
     local kinds = { terminal = true, server = true, database = true, file_link_server = true,
-                    screen_transfer_platform = true, mail_relay = true }
-    kyojin.al_require(result, decl, kinds, { "controls", "patch", "os_timely" }, function(lj, le)
-      return {
-        ja = "LGWAN接続系の「" .. lj .. "」に修正プログラムが適時適用されていません（controls.patch.os_timely）。",
-        en = "lgwan asset " .. le .. " is not patched in time (controls.patch.os_timely).",
-      }
-    end)
+                    screen_transfer_platform = true, mail_relay = true, storage = true,
+                    network_device = true, gateway = true, vpn = true, auth_gateway = true }
+    for _, a in ipairs(kyojin.al_lgwan_assets(decl, kinds)) do
+      kyojin.judge_own_patch(result, a, { ja = "LGWAN接続系の資産", en = "lgwan asset" }, {
+        ja = "修正プログラムを適時に適用し、その状況を申告してください。",
+        en = "Apply patches in time and declare it.",
+      })
+    end
   end,
 }

@@ -40,7 +40,7 @@ policy {
     end
     if #bad_ja > 0 then
       result:fail(h, {
-        ja = "目視確認の手順に次が含まれていません: " .. table.concat(bad_ja, "、") .. "。",
+        ja = "目視確認の手順に次が含まれていません：" .. table.concat(bad_ja, "、") .. "。",
         en = "the visual-check procedure lacks: " .. table.concat(bad_en, ", ") .. ".",
       })
     else

@@ -18,7 +18,7 @@ policy {
   },
   params = {
     require_evidence = kyojin.evidence_param({
-      ja = "true の場合、settings_guaranteed に証跡（契約書の該当箇所等）の添付を求める",
+      ja = "trueの場合、settings_guaranteedに証跡（契約書の該当箇所等）の添付を求める",
       en = "when true, settings_guaranteed must carry an evidence reference (e.g. the contract clause)",
     }),
   },

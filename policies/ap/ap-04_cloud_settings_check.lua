@@ -19,7 +19,7 @@ policy {
   },
   params = {
     require_evidence = kyojin.evidence_param({
-      ja = "true の場合、cloud_settings_check の periodic / on_change に証跡の添付を求める",
+      ja = "trueの場合、cloud_settings_checkのperiodic / on_changeに証跡の添付を求める",
       en = "when true, cloud_settings_check periodic and on_change must carry evidence references",
     }),
   },

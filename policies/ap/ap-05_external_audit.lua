@@ -19,7 +19,7 @@ policy {
   },
   params = {
     require_evidence = kyojin.evidence_param({
-      ja = "true の場合、外部監査ごとに監査報告書の証跡（report_submitted_to_jlis の evidence）を求める",
+      ja = "trueの場合、外部監査ごとに監査報告書の証跡（report_submitted_to_jlisのevidence）を求める",
       en = "when true, every external audit needs an evidence reference to its report (evidence of report_submitted_to_jlis)",
     }),
   },

@@ -28,10 +28,10 @@ case {
   subjects = { "/assets/12" },
 }
 case {
-  name = "require_exfiltration_detection=false accepts it",
+  name = "BM-01.require_exfiltration_detection=false accepts it (one parameter for both policies)",
   sample = "base",
   set = { ["/model"] = "alpha_prime", ["/assets/12/controls/edr/detects_exfiltration"] = false },
-  params = { require_exfiltration_detection = false },
+  params = { ["BM-01.require_exfiltration_detection"] = false },
   expect = "pass",
 }
 case {

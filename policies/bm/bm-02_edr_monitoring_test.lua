@@ -43,10 +43,43 @@ case {
   subjects = { "/assets/22" },
 }
 case {
-  name = "alpha body without the beta situation is not applicable",
+  name = "alpha body without the beta situation or screen transfer into mynumber is not applicable",
   sample = "base",
   set = { ["/model"] = "alpha",
+          ["/screen_transfer/0/terminal_segment"] = "lgwan",
+          ["/screen_transfer/0/target_segment"] = "internet",
+          ["/screen_transfer/1/target_segment"] = "internet",
           ["/screen_transfer/2/terminal_segment"] = "lgwan",
           ["/screen_transfer/2/target_segment"] = "internet" },
   expect = "not_applicable",
+}
+
+-- S002 注11 「製品の導入だけでは未知の不正プログラムの対策とはならない」 qualifies the
+-- countermeasure BM-01 asks of an α body's My Number screen-transfer terminals (S003) too.
+case {
+  name = "alpha body: EDR of a My Number screen-transfer terminal without CSIRT link fails",
+  sample = "alpha-town",
+  set = { ["/assets/0/controls/edr/csirt_link"] = false },
+  expect = "fail",
+  subjects = { "/assets/0" },
+}
+-- S000 個別の観点 「βモデルとみなせる」: an internet terminal reaching mynumber in an α body.
+case {
+  name = "alpha body with an internet terminal reaching mynumber: EDR without CSIRT link fails",
+  sample = "base",
+  set = { ["/model"] = "alpha",
+          ["/screen_transfer/1/target_segment"] = "internet",
+          ["/screen_transfer/2/terminal_segment"] = "lgwan",
+          ["/screen_transfer/2/target_segment"] = "internet",
+          ["/assets/0/controls/edr/csirt_link"] = false },
+  expect = "fail",
+  subjects = { "/assets/0" },
+}
+-- Issue 14: the message names the missing CSIRT in plain words, not the field and true.
+case {
+  name = "no CSIRT: the message says so without field names",
+  set = { ["/organisation/csirt/exists"] = false },
+  expect = "fail",
+  contains = "連携先のCSIRT",
+  lacks = { "organisation.csirt", "true" },
 }

@@ -63,10 +63,26 @@ case {
   expect = "pass",
 }
 case {
-  name = "alpha body without the beta situation is not applicable",
+  name = "alpha body without the beta situation or screen transfer into mynumber is not applicable",
   sample = "base",
   set = { ["/model"] = "alpha",
+          ["/screen_transfer/0/terminal_segment"] = "lgwan",
+          ["/screen_transfer/0/target_segment"] = "internet",
+          ["/screen_transfer/1/target_segment"] = "internet",
           ["/screen_transfer/2/terminal_segment"] = "lgwan",
           ["/screen_transfer/2/target_segment"] = "internet" },
   expect = "not_applicable",
+}
+
+-- S000 個別の観点 「βモデルとみなせる。そのため、βモデルの対策を行う」: an internet terminal
+-- reaching the My Number segment (not lgwan) in an α body brings in BM-03 as well.
+case {
+  name = "alpha body with an internet terminal reaching mynumber: unanalysed logs fail",
+  sample = "base",
+  set = { ["/model"] = "alpha",
+          ["/screen_transfer/2/terminal_segment"] = "lgwan",
+          ["/screen_transfer/2/target_segment"] = "internet",
+          ["/assets/14/controls/logging/analysed"] = false },
+  expect = "fail",
+  subjects = { "/assets/14" },
 }

@@ -11,15 +11,16 @@ policy {
     en = "Access control per information asset (per section)",
   },
   remediation = {
-    ja = "文書を管理するサーバ等では、課室単位に加えて係単位でアクセスを制限することを推奨する（controls.access_control.per_section）。",
+    ja = "文書を管理するサーバ等では、課室単位に加えて係単位でアクセスを制限することをお勧めします。",
     en = "For servers that manage documents, restricting access per section in addition to per division is recommended (controls.access_control.per_section).",
   },
-  params = kyojin.beta_access_control_params(),
+  -- which systems are in scope is one parameter, BM-04's
+  restates = { "BM-04" },
   countermeasures = { "access_control" },
   check = function(decl, result, params)
-    kyojin.beta_access_control_check(decl, result, params, {
+    kyojin.beta_access_control_check(decl, result, params["BM-04"], {
       key = "per_section", ja = "係", en = "section",
-      advice = { ja = "係単位でアクセスを制限することを推奨する。", en = "Restricting access per section is recommended." },
+      advice = { ja = "係単位でアクセスを制限することをお勧めします。", en = "Restricting access per section is recommended." },
     })
   end,
 }

@@ -13,7 +13,7 @@ policy {
     en = "Access control per information asset (per division)",
   },
   remediation = {
-    ja = "情報資産の機密性レベルに応じて業務システム単位でアクセス制御を行い、文書を管理するサーバ等は課室単位でアクセスを制限する（controls.access_control.per_division）。",
+    ja = "情報資産の機密性レベルに応じて業務システムごとにアクセスを制御し、文書を管理するサーバなどは課室単位でアクセスを制限してください。",
     en = "Control access per business system according to the confidentiality of its information; servers that manage documents restrict access per division (controls.access_control.per_division).",
   },
   params = kyojin.beta_access_control_params(),
@@ -21,7 +21,7 @@ policy {
   check = function(decl, result, params)
     kyojin.beta_access_control_check(decl, result, params, {
       key = "per_division", ja = "課室", en = "division",
-      advice = { ja = "課室単位でアクセスを制限すること。", en = "Restrict access per division." },
+      advice = { ja = "課室単位でアクセスを制限してください。", en = "Restrict access per division." },
     })
   end,
 }

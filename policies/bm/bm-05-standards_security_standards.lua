@@ -12,7 +12,7 @@ policy {
     en = "Adherence to organisational security standards",
   },
   remediation = {
-    ja = "ガイドラインに沿った情報セキュリティポリシー（対策基準）を策定・遵守し、その文書を証跡として申告する（organisation.policy_follows_guideline）。",
+    ja = "ガイドラインに沿った情報セキュリティポリシー（対策基準）を策定・遵守し、その文書を証跡として申告します。",
     en = "Adopt and follow a security policy (standards) in line with the guideline and declare the document as evidence (organisation.policy_follows_guideline).",
   },
   params = { require_evidence = kyojin.evidence_param() },
@@ -21,7 +21,7 @@ policy {
     kyojin.judge_organisation_fact(result, decl, "policy_follows_guideline", params.require_evidence,
       { ja = "組織的なセキュリティ対策基準（ガイドラインに沿ったセキュリティポリシー）の遵守",
         en = "Adherence to organisational security standards (a security policy following the guideline)" },
-      { ja = "ガイドラインに沿ったセキュリティポリシーを策定・遵守し、organisation.policy_follows_guideline を申告すること。",
+      { ja = "ガイドラインに沿ったセキュリティポリシーを策定して遵守し、そのことを申告してください。",
         en = "Adopt and follow a security policy in line with the guideline and declare organisation.policy_follows_guideline." })
   end,
 }

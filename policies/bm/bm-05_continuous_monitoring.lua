@@ -15,7 +15,7 @@ policy {
     en = "Continuous security detection and monitoring",
   },
   remediation = {
-    ja = "SOC 等による継続的なセキュリティの検知・モニタリング体制を整えて契約書等を証跡として申告し（organisation.continuous_monitoring）、インターネット接続系の業務端末・業務システムをその監視下に置く（異常検知 controls.anomaly_monitoring、端末はマネージド EDR による監視でも可）。",
+    ja = "SOCなどによる継続的なセキュリティの検知・モニタリング体制を整えて契約書などを証跡として申告し、インターネット接続系の業務端末・業務システムをその監視下に置いてください（異常検知、端末はマネージドEDRによる監視でも構いません）。",
     en = "Set up a continuous security detection and monitoring arrangement (e.g. a SOC), declare its contract as evidence (organisation.continuous_monitoring), and bring the business terminals and systems of the internet segment under it (anomaly detection, controls.anomaly_monitoring; for terminals a managed EDR service also counts).",
   },
   params = { require_evidence = kyojin.evidence_param() },
@@ -23,7 +23,7 @@ policy {
   check = function(decl, result, params)
     kyojin.judge_organisation_fact(result, decl, "continuous_monitoring", params.require_evidence,
       { ja = "セキュリティの継続的な検知・モニタリング体制", en = "Continuous security detection and monitoring arrangement" },
-      { ja = "SOC 等による継続的な検知・モニタリング体制を整え、organisation.continuous_monitoring を申告すること。",
+      { ja = "SOCなどによる継続的な検知・モニタリング体制を整え、そのことを申告してください。",
         en = "Set up continuous detection and monitoring (e.g. a SOC) and declare organisation.continuous_monitoring." })
     local monitored_kinds = { terminal = true, server = true, database = true, storage = true }
     local assets = kyojin.beta_assets_where(decl, function(a)
@@ -31,7 +31,7 @@ policy {
     end)
     if #assets == 0 then
       result:fail("/assets", {
-        ja = "インターネット接続系の業務端末・業務システムが申告されていない（β′モデル）。資産を申告すること。",
+        ja = "インターネット接続系の業務端末・業務システムの申告がありません（不明、β′モデル）。資産を申告してください。",
         en = "No business terminal or system of the internet segment is declared (β′). Declare the assets.",
       })
     end
@@ -44,12 +44,12 @@ policy {
       end
       if monitored then
         result:pass(a, {
-          ja = "資産 " .. name.ja .. "は継続的に監視されている。",
+          ja = "資産" .. name.ja .. "は継続的に監視されています。",
           en = "Asset " .. name.en .. " is monitored continuously.",
         })
       else
         result:fail(a, {
-          ja = "インターネット接続系の資産 " .. name.ja .. "に継続的な検知・モニタリングが無い（controls.anomaly_monitoring が true でなく、マネージド EDR による監視も無い）。監視体制に組み込むこと。",
+          ja = "インターネット接続系の資産" .. name.ja .. "に継続的な検知・モニタリングがありません（異常検知もマネージドEDRによる監視もありません）。監視体制に組み込んでください。",
           en = "Internet-segment asset " .. name.en .. " has no continuous detection and monitoring (controls.anomaly_monitoring is not true and no managed EDR monitoring). Bring it under monitoring.",
         })
       end

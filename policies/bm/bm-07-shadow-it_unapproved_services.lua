@@ -12,7 +12,7 @@ policy {
     en = "Monitoring and blocking of unapproved external services (shadow IT)",
   },
   remediation = {
-    ja = "組織が許可していない外部サービス（クラウドストレージ等）へのアクセスを、Web ゲートウェイの URL フィルタリングやクラウド利用の可視化等で監視・遮断し、その運用を申告することを推奨する（organisation.shadow_it_control）。",
+    ja = "組織が許可していない外部サービス（クラウドストレージ等）へのアクセスを、WebゲートウェイのURLフィルタリングやクラウド利用の可視化等で監視・遮断し、その運用を申告することをお勧めします。",
     en = "Monitoring and blocking access to external services the organisation has not approved (cloud storage and the like), e.g. by URL filtering at the web gateway or cloud-use visibility, and declaring it (organisation.shadow_it_control) is recommended.",
   },
   params = { require_evidence = kyojin.evidence_param() },
@@ -21,7 +21,7 @@ policy {
     kyojin.judge_organisation_fact(result, decl, "shadow_it_control", params.require_evidence,
       { ja = "組織が許可していない外部サービスへのアクセスの監視・遮断",
         en = "Monitoring and blocking of external services the organisation has not approved" },
-      { ja = "許可していない外部サービスへのアクセスを監視・遮断し、organisation.shadow_it_control を申告することを推奨する。",
+      { ja = "許可していない外部サービスへのアクセスを監視・遮断し、そのことを申告することをお勧めします。",
         en = "Monitoring and blocking them and declaring organisation.shadow_it_control is recommended." })
   end,
 }

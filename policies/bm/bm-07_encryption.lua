@@ -12,7 +12,7 @@ policy {
     en = "Encryption of databases and files",
   },
   remediation = {
-    ja = "万が一ファイルが外部に漏えいしても解読できないよう、機密性の高い情報を保存する業務システムと業務端末のデータベース・ファイルを暗号化する（controls.encryption.at_rest）。",
+    ja = "万が一ファイルが外部に漏えいしても解読できないよう、機密性の高い情報を保存する業務システムと業務端末のデータベース・ファイルを暗号化します。",
     en = "Encrypt the databases and files of the business systems and terminals that store confidential information, so that leaked copies cannot be read (controls.encryption.at_rest).",
   },
   params = {
@@ -39,12 +39,12 @@ policy {
           local enc = a.controls and a.controls.encryption
           if enc ~= nil and enc.at_rest == true then
             result:pass(a, {
-              ja = "資産 " .. name.ja .. "の保存データは暗号化されている。",
+              ja = "資産" .. name.ja .. "の保存データは暗号化されています。",
               en = "Stored data of asset " .. name.en .. " is encrypted.",
             })
           else
             result:fail(a, {
-              ja = "機密性" .. tostring(level) .. "の情報を保存する資産 " .. name.ja .. "のデータベース・ファイルが暗号化されていない（controls.encryption.at_rest）。漏えい時に解読されないよう暗号化を推奨する。",
+              ja = "機密性" .. tostring(level) .. "の情報を保存する資産" .. name.ja .. "のデータベース・ファイルが暗号化されていません。漏えい時に解読されないよう暗号化をお勧めします。",
               en = "Asset " .. name.en .. " stores confidentiality-" .. tostring(level) .. " information without encrypting its databases and files (controls.encryption.at_rest). Encryption is recommended so that leaked copies cannot be read.",
             })
           end
@@ -53,7 +53,7 @@ policy {
     end
     if checked == 0 then
       result:pass("/assets", {
-        ja = "機密性の高い情報を保存する業務システム・業務端末は申告されていない。",
+        ja = "機密性の高い情報を保存する業務システム・業務端末は申告されていません。",
         en = "No business system or terminal storing confidential information is declared.",
       })
     end

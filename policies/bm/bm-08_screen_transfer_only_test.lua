@@ -42,7 +42,21 @@ case {
 case {
   name = "beta-prime body without the beta situation is not applicable",
   sample = "base",
-  set = { ["/screen_transfer/2/terminal_segment"] = "lgwan",
+  set = { ["/screen_transfer/0/terminal_segment"] = "lgwan",
+          ["/screen_transfer/2/terminal_segment"] = "lgwan",
           ["/screen_transfer/2/target_segment"] = "internet" },
   expect = "not_applicable",
+}
+
+-- S000 個別の観点: an internet terminal reaching the My Number segment by DaaS 「βモデルと
+-- みなせる」 — BM-08 applies to an α body with such a connection even with no lgwan target.
+case {
+  name = "alpha body with an internet terminal reaching mynumber: open boundary fails",
+  sample = "base",
+  set = { ["/model"] = "alpha",
+          ["/screen_transfer/2/terminal_segment"] = "lgwan",
+          ["/screen_transfer/2/target_segment"] = "internet",
+          ["/segment_boundary/internet_lgwan_screen_transfer_only"] = false },
+  expect = "fail",
+  subjects = { "/segment_boundary/internet_lgwan_screen_transfer_only" },
 }

@@ -9,11 +9,11 @@ policy {
   models = { "alpha", "alpha_prime", "beta", "beta_prime" },
   source = "S003 ガイドライン改定案②「サービスを選定する際には、以下の観点で評価」",
   title = {
-    ja = "EDR マネージドサービスの選定基準",
+    ja = "EDRマネージドサービスの選定基準",
     en = "Selection criteria of the EDR managed service",
   },
   remediation = {
-    ja = "EDR のマネージドサービスを選定する際に、団体の情報が国外に持ち出されないこと、国内で提供されていること、セキュリティ専門家の経歴、監視・検出・特定に使う機器等のセキュリティ対策を確認し、edr_service に申告する。",
+    ja = "EDRのマネージドサービスを選定する際に、団体の情報が国外に持ち出されないこと、国内で提供されていること、セキュリティ専門家の経歴、監視・検出・特定に使う機器などのセキュリティ対策を確認し、申告してください。",
     en = "When selecting the EDR managed service, confirm that the body's data does not leave Japan, that the service is provided domestically, the specialists' credentials, and the security of the monitoring equipment, and declare them in edr_service.",
   },
   countermeasures = {},
@@ -25,12 +25,12 @@ policy {
       end)
       if #managed == 0 then
         result:not_applicable({
-          ja = "EDR のマネージドサービスが利用も申告もされていないため対象外",
+          ja = "EDRのマネージドサービスが利用も申告もされていないため対象外",
           en = "no EDR managed service is used or declared",
         })
       else
         result:fail("/assets", {
-          ja = "資産 " .. kyojin.caption_of_asset(managed[1]).ja .. "ほかがマネージド EDR で監視されているが、サービスの選定基準（edr_service）が申告されていない。国外持ち出し・国内提供・専門家の経歴・機器の対策を確認して申告することを推奨する。",
+          ja = "資産" .. kyojin.caption_of_asset(managed[1]).ja .. "ほかがマネージドEDRで監視されているが、サービスの選定基準が申告されていません。国外持ち出し・国内提供・専門家の経歴・機器の対策を確認して申告することをお勧めします。",
           en = "Asset " .. kyojin.caption_of_asset(managed[1]).en .. " and others are monitored by a managed EDR service, but its selection criteria (edr_service) are not declared. Confirming and declaring data location, domestic provision, specialist credentials and equipment security is recommended.",
         })
       end
@@ -47,16 +47,16 @@ policy {
       local v = service[key]
       local subject = "/edr_service/" .. key
       if v == true then
-        result:pass(subject, { ja = "EDR マネージドサービス：" .. ja .. "を確認済み。",
+        result:pass(subject, { ja = "EDRマネージドサービス：" .. ja .. "を確認しています。",
                                en = "EDR managed service: confirmed that " .. en .. "." })
       elseif v == false then
         result:fail(subject, {
-          ja = "EDR マネージドサービスが選定基準を満たさない：" .. ja .. "（false と申告）。サービスの見直しを推奨する。",
+          ja = "EDRマネージドサービスは選定基準を満たしていないと申告されています：" .. ja .. "。サービスの見直しをお勧めします。",
           en = "The EDR managed service fails a selection criterion: " .. en .. " (declared false). Reviewing the service is recommended.",
         })
       else
         result:fail(subject, {
-          ja = "EDR マネージドサービスの選定基準が不明：" .. ja .. "（申告なし／null）。事業者に確認して申告することを推奨する。",
+          ja = "EDRマネージドサービスの選定基準の申告がありません（不明）：" .. ja .. "。事業者に確認して申告することをお勧めします。",
           en = "Unknown whether the EDR managed service meets: " .. en .. " (not declared / null). Confirming it with the provider is recommended.",
         })
       end

@@ -40,3 +40,13 @@ do
     expect = "not_applicable",
   }
 end
+-- Issue 14: a fact not declared is unknown, never "not done" (S003 ガイドライン改定案②
+-- 「サービスを選定する際には、以下の観点で評価」).
+case {
+  name = "an undeclared selection criterion reads as not declared (unknown)",
+  set = { ["/edr_service/data_in_japan"] = kyojin.null },
+  expect = "warn",
+  subjects = { "/edr_service/data_in_japan" },
+  contains = "申告がありません（不明）",
+  lacks = { "null", "満たしていない" },
+}

@@ -21,7 +21,7 @@ policy {
       result:pass(rm)
     else
       result:fail(rm, {
-        ja = "運用・保守事業者のリモート保守が閉域網を利用していません（remote_maintenance.closed_network）。インターネット経由のリモート保守は正規アカウント窃取（T1078）等の侵入口になります。",
+        ja = "運用・保守事業者のリモート保守が閉域網を利用していません。インターネット経由のリモート保守は正規アカウント窃取（T1078）等の侵入口になります。",
         en = "vendors' remote maintenance does not use a closed network (remote_maintenance.closed_network); remote maintenance over the internet is an entry point (e.g. T1078 valid accounts).",
       })
     end

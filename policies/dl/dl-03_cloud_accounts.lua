@@ -2,12 +2,12 @@
 -- privilege, audit logs and alerts ordinary administrators cannot disable, every API
 -- under security control, and billing alerts (S001 想定する起点 T1078/T1190, 事業被害④).
 local CHECKS = {
-  { "mfa", "多要素認証（T1078 正規アカウントの悪用対策）", "multi-factor authentication (against T1078 valid accounts)" },
+  { "mfa", "多要素認証（T1078正規アカウントの悪用対策）", "multi-factor authentication (against T1078 valid accounts)" },
   { "iam_least_privilege", "IAM権限の最小化", "least-privilege IAM" },
   { "audit_log_protected", "監査ログを一般管理者が無効化できない保護", "audit logs protected from ordinary administrators" },
   { "alerts_protected", "アラートを一般管理者が無効化できない保護", "alerts protected from ordinary administrators" },
   { "api_inventory", "全APIのセキュリティ管理下での把握（管理外APIなし）", "every API under security control (no API outside it)" },
-  { "billing_alerts", "課金アラート（大量通信による多額課金 事業被害④への備え）", "billing alerts (against mass-traffic charges, business damage ④)" },
+  { "billing_alerts", "課金アラート（大量通信による多額課金事業被害④への備え）", "billing alerts (against mass-traffic charges, business damage ④)" },
 }
 
 policy {
@@ -18,7 +18,9 @@ policy {
     local links = decl.data_links
     if kyojin.is_array(links) then
       for _, l in ipairs(links) do
-        if kyojin.dl_is_cloud(l.model) then return true end
+        for _, code in ipairs(kyojin.dl_effective_models(decl, l)) do
+          if kyojin.dl_is_cloud(code) then return true end
+        end
       end
     end
     return false, {
@@ -43,7 +45,7 @@ policy {
     local accounts = decl.cloud_accounts
     if not kyojin.is_array(accounts) or #accounts == 0 then
       result:fail("/cloud_accounts", {
-        ja = "クラウドを利用するデータ連携がありますが、クラウドアカウント（cloud_accounts）が申告されていません。利用するクラウドアカウントとその保護状況を申告してください。",
+        ja = "クラウドを利用するデータ連携がありますが、クラウドアカウントが申告されていません。利用するクラウドアカウントとその保護状況を申告してください。",
         en = "cloud data links are declared but no cloud account (cloud_accounts); declare the accounts used and how they are protected.",
       })
       return
@@ -56,7 +58,7 @@ policy {
       local id = tostring(ca.id)
       if #bad_ja > 0 then
         result:fail(ca, {
-          ja = "クラウドアカウント「" .. id .. "」（" .. tostring(ca.provider) .. "）で次が未対策です: " .. table.concat(bad_ja, "、") .. "。",
+          ja = "クラウドアカウント「" .. id .. "」（" .. tostring(ca.provider) .. "）で次が未対策です：" .. table.concat(bad_ja, "、") .. "。",
           en = "cloud account '" .. id .. "' (" .. tostring(ca.provider) .. ") lacks: " .. table.concat(bad_en, "; ") .. ".",
         })
       else

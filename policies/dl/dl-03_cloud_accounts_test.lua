@@ -29,6 +29,18 @@ case {
 }
 case {
   name = "only on-premises data links is not applicable",
-  set = { ["/data_links/1/model"] = "1b", ["/data_links/2/model"] = "1a" },
+  set = { ["/data_links/1/model"] = "1b", ["/data_links/2/model"] = "1a",
+          ["/data_links/1/from_segment"] = "internet", ["/data_links/1/to_segment"] = "lgwan",
+          ["/data_links/2/from_segment"] = "internet", ["/data_links/2/assets"] = { "welfare-db" } },
+  remove = { "/data_links/1/assets", "/data_links/1/cloud_accounts",
+             "/data_links/2/cloud_accounts", "/data_links/2/controls/api_managed" },
   expect = "not_applicable",
+}
+-- S001: the cloud models ②③④ bring in the cloud-account measures; a link the facts place in
+-- the cloud (API linkage, accounts) declared as ①a still brings them in.
+case {
+  name = "a cloud API link declared as model 1a still brings in DL-03",
+  set = { ["/data_links/1/model"] = "1b", ["/data_links/2/model"] = "1a",
+          ["/cloud_accounts/0/mfa"] = false },
+  expect = "fail",
 }

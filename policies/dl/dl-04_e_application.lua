@@ -27,7 +27,7 @@ policy {
     local ja, en = missing(ea)
     if #ja > 0 then
       result:fail(ea, {
-        ja = "電子申請サービスから受け取るデータに次が行われていません: " .. table.concat(ja, "、") .. "。",
+        ja = "電子申請サービスから受け取るデータに次が行われていません：" .. table.concat(ja, "、") .. "。",
         en = "data received from the e-application service lacks: " .. table.concat(en, ", ") .. ".",
       })
     else
@@ -53,7 +53,7 @@ policy {
         local lja, len = missing(ctl)
         if #lja > 0 then
           result:fail(l, {
-            ja = "電子申請データを取り込むデータ連携「" .. tostring(l.id) .. "」で次が行われていません: " .. table.concat(lja, "、") .. "。",
+            ja = "電子申請データを取り込むデータ連携「" .. tostring(l.id) .. "」で次が行われていません：" .. table.concat(lja, "、") .. "。",
             en = "data link '" .. tostring(l.id) .. "' carrying e-application data lacks: " .. table.concat(len, ", ") .. ".",
           })
         else

@@ -23,7 +23,7 @@ policy {
     if rm.media_management ~= true then ja[#ja + 1] = "媒体管理"; en[#en + 1] = "media management" end
     if #ja > 0 then
       result:fail(rm, {
-        ja = "電磁的記録媒体を利用していますが、次がありません: " .. table.concat(ja, "、") .. "。マルウェアを埋め込んだUSBメモリによる感染（T1091）の入口になります。",
+        ja = "電磁的記録媒体を利用していますが、次がありません：" .. table.concat(ja, "、") .. "。マルウェアを埋め込んだUSBメモリによる感染（T1091）の入口になります。",
         en = "removable media are used without " .. table.concat(en, " and ") .. "; this is the entry point for malware on USB memory (T1091).",
       })
     else

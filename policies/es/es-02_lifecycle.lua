@@ -23,7 +23,7 @@ policy {
   },
   params = {
     require_evidence = kyojin.evidence_param({
-      ja = "true の場合、lifecycle の各段階に証跡（選定評価シート等）の添付を求める",
+      ja = "trueの場合、lifecycleの各段階に証跡（選定評価シート等）の添付を求める",
       en = "when true, every life-cycle phase must carry an evidence reference (e.g. the selection assessment)",
     }),
   },
@@ -45,15 +45,15 @@ policy {
           if ev == nil then all_true = false end
           if not ok then
             local pj, pe = kyojin.declared_fact_problem(problem)
-            bad_ja[#bad_ja + 1] = ph[2] .. "の対策が" .. pj
-            bad_en[#bad_en + 1] = "the " .. ph[3] .. " phase " .. pe
+            bad_ja[#bad_ja + 1] = ph[2] .. "の対策" .. pj
+            bad_en[#bad_en + 1] = "the " .. ph[3] .. " phase" .. pe
           end
         end
         -- the grading is reported only when every phase is declared true
         local mode = all_true and (all_ev and "evidenced" or "declared") or nil
         if #bad_ja > 0 then
           result:fail(s, {
-            ja = "機密性" .. tostring(s.max_confidentiality) .. "の情報を扱う外部サービス「" .. tostring(s.name) .. "」: " .. table.concat(bad_ja, "。") .. "。",
+            ja = "機密性" .. tostring(s.max_confidentiality) .. "の情報を扱う外部サービス「" .. tostring(s.name) .. "」：" .. table.concat(bad_ja, "。") .. "。",
             en = "external service '" .. tostring(s.name) .. "' handling confidentiality-" .. tostring(s.max_confidentiality) .. " information: " .. table.concat(bad_en, "; ") .. ".",
           }, { evidence = mode })
         else

@@ -12,7 +12,7 @@ policy {
     en = "Vendor contracts cover the whole process up to patch application",
   },
   remediation = {
-    ja = "ベンダとの契約に、パッチ適用だけでなく、影響度と緊急度の高い脆弱性の把握と適用判断までのプロセスを含め（patch_process.full_scope）、ネットワーク機器を対象とする契約ではネットワーク機器の脆弱性も対象に含める（patch_process.includes_network_devices）。契約書の該当条項を証跡として申告する。",
+    ja = "ベンダとの契約に、パッチ適用だけでなく、影響度と緊急度の高い脆弱性の把握と適用判断までのプロセスを含め、ネットワーク機器を対象とする契約ではネットワーク機器の脆弱性も対象に含めます。契約書の該当条項を証跡として申告します。",
     en = "Include in vendor contracts not only patch application but the whole process of identifying high-impact, urgent vulnerabilities and deciding whether to apply (patch_process.full_scope); where the contract covers network devices, include their vulnerabilities too (patch_process.includes_network_devices). Declare the contract clause as evidence.",
   },
   params = { require_evidence = kyojin.evidence_param() },
@@ -20,28 +20,28 @@ policy {
   check = function(decl, result, params)
     kyojin.contract_parts(decl, result, "patch_process", {
       none = {
-        ja = "ベンダ契約が申告されていない。パッチ適用に至るプロセスを含む保守契約を申告すること。",
+        ja = "ベンダ契約が申告されていません。パッチ適用に至るプロセスを含む保守契約を申告してください。",
         en = "No vendor contract is declared. Declare the maintenance contracts that cover the patch process.",
       },
       missing = function(who, who_en)
         return {
-          ja = "契約 " .. who .. "にパッチ適用プロセス（patch_process）の定めが無い。脆弱性の把握から適用判断・適用までを契約に含めること。",
+          ja = "契約" .. who .. "にパッチ適用プロセスの定めがありません。脆弱性の把握から適用判断・適用までを契約に含めてください。",
           en = "Contract " .. who_en .. " states no patch process (patch_process). Include identifying vulnerabilities, deciding and applying patches.",
         }
       end,
     }, function(pp, at, who, who_en, c)
       kyojin.judge_process_fact(result, at .. "/full_scope", pp.full_scope,
         params.require_evidence,
-        { ja = "契約 " .. who .. "の脆弱性の把握から適用判断・適用までのプロセス",
+        { ja = "契約" .. who .. "の脆弱性の把握から適用判断・適用までのプロセス",
           en = "Contract " .. who_en .. ": process from identifying vulnerabilities to deciding and applying patches" },
-        { ja = "影響度と緊急度の高い脆弱性の把握と適用判断を契約に含めること。",
+        { ja = "影響度と緊急度の高い脆弱性の把握と適用判断を契約に含めてください。",
           en = "Include identifying high-impact, urgent vulnerabilities and deciding on their patches in the contract." })
       if kyojin.contract_covers_network_devices(decl, c) then
         kyojin.judge_process_fact(result, at .. "/includes_network_devices",
           pp.includes_network_devices, params.require_evidence,
-          { ja = "契約 " .. who .. "のネットワーク機器の脆弱性対応",
+          { ja = "契約" .. who .. "のネットワーク機器の脆弱性対応",
             en = "Contract " .. who_en .. ": vulnerabilities of network devices" },
-          { ja = "契約の対象にネットワーク機器があるため、その脆弱性の確認と対応を契約に含めること。",
+          { ja = "契約の対象にネットワーク機器があるため、その脆弱性の確認と対応を契約に含めてください。",
             en = "The contract covers network devices: include checking and handling their vulnerabilities." })
       end
     end)

@@ -42,3 +42,48 @@ case {
   expect = "fail",
   subjects = { "/vulnerabilities/0" },
 }
+-- The device's own patch fact decides, with or without a declared vulnerability.
+-- S003 改定案①「インターネットとの境界にある機器におけるセキュリティパッチの適用は特に重要」;
+-- S004「ネットワーク機器は未適用という部分が散見」: a firewall under a vendor contract can
+-- still be unpatched, so the contract does not stand in for the device's own fact.
+case {
+  name = "internet firewall declared not patched in time fails without any CVE",
+  sample = "base",
+  set = { ["/assets/6/controls/patch/os_timely"] = false },
+  expect = "fail",
+  subjects = { "/assets/6" },
+}
+case {
+  name = "VPN appliance not patched in time fails",
+  sample = "base",
+  set = { ["/assets/8/controls/patch/os_timely"] = false },
+  expect = "fail",
+  subjects = { "/assets/8" },
+}
+case {
+  name = "authentication gateway without a patch fact fails as unknown",
+  sample = "base",
+  remove = { "/assets/9/controls/patch" },
+  expect = "fail",
+  subjects = { "/assets/9" },
+}
+case {
+  name = "internet mail relay is a boundary device even without internet_boundary",
+  sample = "base",
+  set = { ["/assets/5/internet_boundary"] = false, ["/assets/5/controls/patch/os_timely"] = false },
+  expect = "fail",
+  subjects = { "/assets/5" },
+}
+case {
+  name = "an internal firewall not patched in time is not a boundary device",
+  sample = "base",
+  set = { ["/assets/15/controls/patch/os_timely"] = false },
+  expect = "pass",
+}
+case {
+  name = "unpatched CVE and untimely patching on the same device: both found",
+  sample = "base",
+  set = { ["/vulnerabilities/1/patched"] = false, ["/assets/6/controls/patch/os_timely"] = false },
+  expect = "fail",
+  subjects = { "/vulnerabilities/1", "/assets/6" },
+}

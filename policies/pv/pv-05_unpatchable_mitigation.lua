@@ -14,7 +14,7 @@ policy {
     en = "Mitigation of vulnerabilities that cannot be patched, applied and recorded",
   },
   remediation = {
-    ja = "やむを得ずパッチを適用できない脆弱性には、ベンダが公開した緩和策を一時的な回避方法として適用し（mitigation.applied）、その脆弱性を subject とする例外承認（waivers: 緩和策 mitigation と期限 expires を記載）として記録する。",
+    ja = "やむを得ずパッチを適用できない脆弱性には、ベンダが公開した緩和策を一時的な回避方法として適用し、その脆弱性をsubjectとする例外承認（waivers:緩和策mitigationと期限expiresを記載）として記録します。",
     en = "For a vulnerability that cannot be patched, apply the vendor's published mitigation as a temporary workaround (mitigation.applied) and record it as a waiver whose subject is the vulnerability, stating the mitigation and an expiry.",
   },
   countermeasures = { "vuln_avoidance" },
@@ -30,7 +30,7 @@ policy {
         local m = v.mitigation
         if m == nil or m.applied ~= true then
           result:fail(v, {
-            ja = what.ja .. "は未適用で、ベンダの緩和策も適用されていない（mitigation.applied が true でない）。パッチを適用するか、緩和策を適用して例外承認に記録すること。",
+            ja = what.ja .. "は未適用で、ベンダの緩和策を適用したという申告もありません。パッチを適用するか、緩和策を適用して例外承認に記録してください。",
             en = What .. " is unpatched and no vendor mitigation is applied (mitigation.applied is not true). Patch it, or apply the mitigation and record a waiver.",
           })
         else
@@ -52,17 +52,17 @@ policy {
           end
           if recorded then
             result:pass(v, {
-              ja = what.ja .. "は未適用だが、緩和策を適用し例外承認（期限 " .. recorded.expires .. "）に記録している。",
+              ja = what.ja .. "は未適用だが、緩和策を適用し例外承認（期限" .. recorded.expires .. "）に記録しています。",
               en = What .. " is unpatched, but the mitigation is applied and recorded as a waiver (expires " .. recorded.expires .. ").",
             })
           elseif expired then
             result:fail(v, {
-              ja = what.ja .. "の緩和策を記録した例外承認は " .. tostring(expired.expires) .. " に期限切れ（申告時点 " .. tostring(as_of) .. "）。パッチを適用するか、例外承認を見直して期限を更新すること。",
+              ja = what.ja .. "の緩和策を記録した例外承認は" .. tostring(expired.expires) .. "で期限が切れています（申告の日付は" .. tostring(as_of) .. "）。パッチを適用するか、例外承認を見直して期限を更新してください。",
               en = "The waiver recording the mitigation of " .. what.en .. " expired on " .. tostring(expired.expires) .. " (declaration as of " .. tostring(as_of) .. "). Patch it, or review the waiver and renew its expiry.",
             })
           else
             result:fail(v, {
-              ja = what.ja .. "の緩和策は適用されているが、例外承認（subject " .. at .. "、mitigation と expires を記載）として記録されていない。waivers に記録すること。",
+              ja = what.ja .. "の緩和策は適用されていますが、例外承認（対象" .. at .. "、緩和策と期限を記載）として記録されていません。例外承認に記録してください。",
               en = "The mitigation of " .. what.en .. " is applied but not recorded as a waiver (subject " .. at .. ", with mitigation and expires). Record it in waivers.",
             })
           end
@@ -71,7 +71,7 @@ policy {
     end
     if unpatched == 0 then
       result:pass("/vulnerabilities", {
-        ja = "未適用の脆弱性は申告されていない。",
+        ja = "未適用の脆弱性は申告されていません。",
         en = "No unpatched vulnerability is declared.",
       })
     end

@@ -12,7 +12,7 @@ policy {
     en = "Protection of remotely reachable data (authentication, least privilege, abnormal-access detection)",
   },
   remediation = {
-    ja = "リモートから到達できる情報はアクセスのたびに認証するシステムに格納し、アクセス権限を付与する範囲を最小化し、EDR・NDR 等で不正なアクセス動作を検知する。",
+    ja = "リモートから到達できる情報はアクセスのたびに認証するシステムに格納し、アクセス権限を付与する範囲を最小化し、EDR・NDR等で不正なアクセス動作を検知します。",
     en = "Keep remotely reachable data in systems that authenticate every access, minimise the scope of granted privileges, and detect abnormal access with EDR, NDR or the like.",
   },
   params = kyojin.remote_data_params(),
@@ -23,15 +23,15 @@ policy {
   },
   check = function(decl, result, params)
     kyojin.remote_data_check(result, decl, params, {
-      ja = "テレワークを実施しているが、リモートから到達できる情報の保護策が申告されていない（remote_access.used が true でない）。テレワークで扱う情報の保護策（アクセス時の認証・最小権限・不正アクセスの検知）を remote_access に申告すること。",
+      ja = "テレワークを実施していますが、リモートから到達できる情報の保護策の申告がありません（不明）。テレワークで扱う情報の保護策（アクセス時の認証・最小権限・不正アクセスの検知）をリモートアクセスの項目に申告してください。",
       en = "Telework is used, but the protection of remotely reachable data is not declared (remote_access.used is not true). Declare the measures (authentication of each access, minimal privileges, abnormal-access detection) under remote_access.",
     }, {
       { "per_access_auth", "アクセス時に認証するシステムへの情報の格納", "data kept in systems that authenticate each access",
-        "情報をアクセスごとに認証するシステムに格納すること。", "Keep the data in systems that authenticate every access." },
+        "情報をアクセスごとに認証するシステムに格納してください。", "Keep the data in systems that authenticate every access." },
       { "minimal_privileges", "アクセス権限の付与範囲の最小化", "minimal privileges",
-        "アクセス権限を付与する範囲を最小化すること。", "Minimise the scope of granted privileges." },
-      { "abnormal_access_detection", "EDR・NDR 等による不正なアクセス動作の検知", "abnormal-access detection by EDR / NDR",
-        "EDR・NDR 等で不正なアクセス動作を検知すること。", "Detect abnormal access with EDR, NDR or the like." },
+        "アクセス権限を付与する範囲を最小化してください。", "Minimise the scope of granted privileges." },
+      { "abnormal_access_detection", "EDR・NDR等による不正なアクセス動作の検知", "abnormal-access detection by EDR / NDR",
+        "EDR・NDR等で不正なアクセス動作を検知してください。", "Detect abnormal access with EDR, NDR or the like." },
     })
   end,
 }

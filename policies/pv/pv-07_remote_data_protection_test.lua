@@ -55,14 +55,16 @@ for _, p in ipairs({ { id = "PV-07", gap = "fail" }, { id = "PV-07-dlp", gap = "
     name = p.id .. ": telework_without_remote_access=false: telework alone is not applicable",
     sample = "base",
     set = { ["/remote_access"] = { used = false } },
-    params = { telework_without_remote_access = false },
+    params = p.id == "PV-07" and { telework_without_remote_access = false }
+      or { ["PV-07.telework_without_remote_access"] = false },
     expect = "not_applicable",
   }
   case {
     policy = p.id,
     name = p.id .. ": telework_without_remote_access=false still applies to remote access",
     sample = "base",
-    params = { telework_without_remote_access = false },
+    params = p.id == "PV-07" and { telework_without_remote_access = false }
+      or { ["PV-07.telework_without_remote_access"] = false },
     expect = "pass",
   }
 end

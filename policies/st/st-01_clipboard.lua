@@ -16,7 +16,7 @@ policy {
   },
   params = {
     target_scope = kyojin.st_scope_param({
-      ja = "対象とする画面転送: \"mynumber\"（マイナンバー利用事務系への画面転送のみ、S000の対象）又は \"all\"（申告された全ての画面転送）",
+      ja = "対象とする画面転送：\"mynumber\"（マイナンバー利用事務系への画面転送のみ、S000の対象）又は\"all\"（申告された全ての画面転送）",
       en = "connections covered: \"mynumber\" (screen transfer into the My Number segment, the subject of S000) or \"all\" (every declared connection)",
     }),
   },

@@ -24,7 +24,7 @@ policy {
       { path = { "session_ends_with_local" }, want = true, ja = "手元端末の利用終了時に仮想機能が終了しません", en = "it does not end when the local session ends" },
     }, function(id, bad_ja, bad_en)
       return {
-        ja = "画面転送「" .. id .. "」の仮想機能: " .. table.concat(bad_ja, "。") .. "。",
+        ja = "画面転送「" .. id .. "」の仮想機能：" .. table.concat(bad_ja, "。") .. "。",
         en = "screen transfer '" .. id .. "' virtual function: " .. table.concat(bad_en, "; ") .. ".",
       }
     end)

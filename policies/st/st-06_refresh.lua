@@ -11,15 +11,15 @@ policy {
     en = "Virtual terminals refreshed periodically",
   },
   remediation = {
-    ja = "仮想端末を少なくとも max_refresh_days 日ごと（既定7日、週1回）にクリーンなイメージへ戻す運用にし、refresh_interval_days に申告してください。",
-    en = "Reset virtual terminals to a clean image at least every max_refresh_days days (default 7, weekly) and declare the interval in refresh_interval_days.",
+    ja = "仮想端末を少なくとも{max_refresh_days}日ごとにクリーンなイメージへ戻す運用にし、その間隔を申告してください（資料「画面転送のリスク分析」のご意見への対応は「週に1回ぐらい」としています）。",
+    en = "Reset virtual terminals to a clean image at least every {max_refresh_days} days and declare the interval (the screen-transfer risk analysis answers \"about once a week\").",
   },
   params = {
     target_scope = kyojin.st_scope_param(),
     max_refresh_days = {
       default = 7, type = "number",
       description = {
-        ja = "仮想端末をクリーンな状態に戻す間隔の上限（日）。S000 意見3「週に1回ぐらい」",
+        ja = "仮想端末をクリーンな状態に戻す間隔の上限（日）。資料「画面転送のリスク分析」のご意見3への対応「週に1回ぐらい」",
         en = "longest allowed interval (days) between refreshes to a clean image; S000 comment 3 \"about once a week\"",
       },
     },
@@ -33,7 +33,7 @@ policy {
       local days = kyojin.get(c, "refresh_interval_days")
       if type(days) ~= "number" then
         result:fail(c, {
-          ja = "画面転送「" .. id .. "」の仮想端末のリフレッシュ間隔（refresh_interval_days）が申告されていません。" .. max .. "日以内ごとにクリーンなイメージへ戻してください。",
+          ja = "画面転送「" .. id .. "」の仮想端末をリフレッシュする間隔の申告がありません（不明）。" .. max .. "日以内ごとにクリーンなイメージへ戻し、その間隔を申告してください。",
           en = "screen transfer '" .. id .. "': no refresh interval (refresh_interval_days) is declared; refresh the virtual terminals to a clean image at least every " .. max .. " days.",
         })
       elseif days > max then

@@ -45,3 +45,13 @@ case {
   expect = "fail",
   subjects = { "/screen_transfer/2" },
 }
+-- Issue 14: the finding says what to do, not the field name (S000 ご意見と対応 項番4:
+-- 「基盤自体のパッチ、脆弱性管理」).
+case {
+  name = "an unmanaged platform is told what to do, without field names",
+  set = { ["/screen_transfer/0/platform_patch_managed"] = false },
+  expect = "fail",
+  subjects = { "/screen_transfer/0" },
+  contains = "基盤のパッチ適用・脆弱性管理は実施していないと申告されています。画面転送基盤のパッチを適時適用し",
+  lacks = "platform_patch_managed",
+}

@@ -16,7 +16,7 @@ policy {
   },
   params = {
     require_evidence = kyojin.evidence_param({
-      ja = "true の場合、意思決定（executive_decision.decided）に証跡（決裁文書等）の添付を求める",
+      ja = "trueの場合、意思決定に証跡（決裁文書等）の添付を求める",
       en = "when true, executive_decision.decided must carry an evidence reference (e.g. the approval document)",
     }),
   },
@@ -27,12 +27,12 @@ policy {
       if not ok then
         local pj, pe = kyojin.declared_fact_problem(problem)
         result:fail(c, {
-          ja = "画面転送「" .. id .. "」: 幹部を含めた意思決定（executive_decision.decided）が" .. pj .. "。",
-          en = "screen transfer '" .. id .. "': the executive decision (executive_decision.decided) " .. pe .. ".",
+          ja = "画面転送「" .. id .. "」：幹部を含めた意思決定" .. pj .. "。",
+          en = "screen transfer '" .. id .. "': the executive decision (executive_decision.decided)" .. pe .. ".",
         }, { evidence = ev })
       elseif type(kyojin.get(c, "executive_decision", "date")) ~= "string" then
         result:fail(c, {
-          ja = "画面転送「" .. id .. "」: 幹部を含めた意思決定の日付（executive_decision.date）が記録されていません。",
+          ja = "画面転送「" .. id .. "」：幹部を含めた意思決定の日付が記録されていません。",
           en = "screen transfer '" .. id .. "': the date of the executive decision (executive_decision.date) is not recorded.",
         })
       else

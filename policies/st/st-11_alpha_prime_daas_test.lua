@@ -27,10 +27,12 @@ case {
   expect = "fail",
   subjects = { "/screen_transfer/1" },
 }
+-- One parameter, one place: ST-11 re-states AP-01…AP-05 and judges them with their own
+-- parameters, so AP-01.antimalware_requires=either lets both pass.
 case {
-  name = "pattern-matching-only terminals pass with antimalware_requires=either",
+  name = "pattern-matching-only terminals pass with AP-01.antimalware_requires=either",
   set = with({ ["/assets/12/controls/antimalware/behaviour_detection"] = false }),
-  params = { antimalware_requires = "either" },
+  params = { ["AP-01.antimalware_requires"] = "either" },
   expect = "pass",
 }
 case {
@@ -53,4 +55,21 @@ case {
   },
   expect = "fail",
   subjects = { "/screen_transfer/0" },
+}
+
+case {
+  name = "AP-03.require_evidence=true fails ST-11 as it fails AP-03 (contracts without evidence)",
+  set = with(),
+  params = { ["AP-03.require_evidence"] = true },
+  expect = "fail",
+  subjects = { "/screen_transfer/1" },
+}
+-- S000 通信経路(1): 「本構成は、LGWAN接続系からローカルブレイクアウトでDaaSを利用することから、
+-- a'モデルである」 — a DaaS used from lgwan is α′ even when local_breakout is declared false.
+case {
+  name = "DaaS from lgwan declared without local breakout is still alpha-prime (route (1))",
+  set = with({ ["/screen_transfer/1/local_breakout"] = false,
+               ["/assets/15/controls/patch/os_timely"] = false }),
+  expect = "fail",
+  subjects = { "/screen_transfer/1" },
 }

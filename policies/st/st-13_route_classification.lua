@@ -13,7 +13,7 @@ policy {
     en = "Screen-transfer route classification",
   },
   remediation = {
-    ja = "分類できない画面転送は、端末の系（terminal_segment）、方式（method）、DaaSのCSPとガバメントクラウドのCSP（daas_csp / gov_cloud_csp）、インターネット接続系に端末が残るか、ブレイクアウト回線の有無を申告してください。",
+    ja = "分類できない画面転送は、端末の系、方式（method）、DaaSのCSPとガバメントクラウドのCSP、インターネット接続系に端末が残るか、ブレイクアウト回線の有無を申告してください。",
     en = "For connections that cannot be classified, declare the terminal segment, the method, the DaaS and Government Cloud CSPs, whether a terminal remains in the internet segment and whether a breakout line exists.",
   },
   check = function(decl, result)

@@ -27,3 +27,19 @@ case {
   },
   expect = "info",
 }
+
+-- S000 通信経路(2): 「LGWAN接続系からLローカルブレイクアウトでDaaSを利用することから、a'モデル
+-- である」 — the classification names the α′ measures and never also says that no other
+-- model's measures are implied.
+case {
+  name = "DaaS from lgwan without local breakout is classified with the alpha-prime measures",
+  set = {
+    ["/screen_transfer/1/method"] = "daas",
+    ["/screen_transfer/1/daas_csp"] = "aws",
+    ["/screen_transfer/1/gov_cloud_csp"] = "aws",
+    ["/screen_transfer/1/local_breakout"] = false,
+  },
+  expect = "info",
+  contains = "画面転送「st-mn-vdi」は通信経路(2)′です。求められる対策はα′モデルの対策です。",
+  lacks = "他モデルの対策は求められません",
+}

@@ -11,7 +11,7 @@ policy {
     en = "Checks before and after telework",
   },
   remediation = {
-    ja = "テレワークの実施前及び実施後に職員がチェックすべき項目を定め、職員にチェックを実施させる。チェックリストを証跡として申告する（telework.pre_post_checks）。",
+    ja = "テレワークの実施前及び実施後に職員がチェックすべき項目を定め、職員にチェックを実施させます。チェックリストを証跡として申告します。",
     en = "Define the items staff check before and after telework and have staff carry the checks out; declare the checklist as evidence (telework.pre_post_checks).",
   },
   params = { require_evidence = kyojin.evidence_param() },
@@ -21,6 +21,6 @@ policy {
       params.require_evidence,
       { ja = "テレワーク実施前後に職員がチェックすべき項目の制定と実施",
         en = "Checks staff carry out before and after telework" },
-      { ja = "チェック項目を定め、職員に実施させること。", en = "Define the checks and have staff carry them out." })
+      { ja = "チェック項目を定め、職員に実施させてください。", en = "Define the checks and have staff carry them out." })
   end,
 }

@@ -11,7 +11,7 @@ policy {
     en = "Telework places chosen against overlooking and overhearing",
   },
   remediation = {
-    ja = "画面ののぞき見や会話の盗聴を防止できる環境をテレワークの実施場所として選定する規程を定め、その文書を証跡として申告する（telework.location_rules）。",
+    ja = "画面ののぞき見や会話の盗聴を防止できる環境をテレワークの実施場所として選定する規程を定め、その文書を証跡として申告します。",
     en = "Set rules choosing telework places where screens cannot be overlooked and conversations overheard, and declare the rules as evidence (telework.location_rules).",
   },
   params = { require_evidence = kyojin.evidence_param() },
@@ -21,6 +21,6 @@ policy {
       params.require_evidence,
       { ja = "画面ののぞき見や盗聴を防止できるテレワーク実施場所の選定",
         en = "Telework places chosen against overlooking and overhearing" },
-      { ja = "実施場所の選定基準を定めること。", en = "Set rules for choosing telework places." })
+      { ja = "実施場所の選定基準を定めてください。", en = "Set rules for choosing telework places." })
   end,
 }

@@ -8,17 +8,17 @@ policy {
   models = { "beta_prime" },
   source = "S002 ゼロトラストPC要件（某省クライアント調達仕様書例）「ハードウェア・ルートオブトラスト」",
   title = {
-    ja = "業務端末のCPU・TPM から独立したハードウェア・ルートオブトラスト",
+    ja = "業務端末のCPU・TPMから独立したハードウェア・ルートオブトラスト",
     en = "Hardware root of trust independent of the CPU and the TPM on business terminals",
   },
   remediation = {
-    ja = "メインの CPU とは独立し、かつ TPM とは別のセキュリティチップを起点としたハードウェア・ルートオブトラストを実現した PC を調達することを推奨する。",
+    ja = "メインのCPUとは独立し、かつTPMとは別のセキュリティチップを起点としたハードウェア・ルートオブトラストを実現したPCを調達することをお勧めします。",
     en = "Procuring PCs whose hardware root of trust starts from a security chip independent of the main CPU and separate from the TPM is recommended.",
   },
   countermeasures = {},
   check = function(decl, result, params)
     kyojin.zero_trust_pc_item(result, decl, "hw_root_of_trust",
-      { ja = "CPU・TPM から独立したハードウェア・ルートオブトラスト", en = "Hardware root of trust independent of the CPU and the TPM" },
-      { ja = "メインの CPU とは独立し、かつ TPM とは別のセキュリティチップを起点としたハードウェア・ルートオブトラストを実現した PC を調達することを推奨する。", en = "Procuring PCs whose hardware root of trust starts from a security chip independent of the main CPU and separate from the TPM is recommended." })
+      { ja = "CPU・TPMから独立したハードウェア・ルートオブトラスト", en = "Hardware root of trust independent of the CPU and the TPM" },
+      { ja = "メインのCPUとは独立し、かつTPMとは別のセキュリティチップを起点としたハードウェア・ルートオブトラストを実現したPCを調達することをお勧めします。", en = "Procuring PCs whose hardware root of trust starts from a security chip independent of the main CPU and separate from the TPM is recommended." })
   end,
 }

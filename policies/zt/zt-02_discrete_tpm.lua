@@ -8,17 +8,17 @@ policy {
   models = { "beta_prime" },
   source = "S002 ゼロトラストPC要件（某省クライアント調達仕様書例）「ディスクリットTPM」",
   title = {
-    ja = "業務端末のディスクリート TPM（専用ハードウェア上の TPM）",
+    ja = "業務端末のディスクリートTPM（専用ハードウェア上のTPM）",
     en = "Discrete TPM (on dedicated hardware) on business terminals",
   },
   remediation = {
-    ja = "セキュリティレベルを高めるため、TPM が専用のハードウェア上に実装された PC を調達することを推奨する。",
+    ja = "セキュリティレベルを高めるため、TPMが専用のハードウェア上に実装されたPCを調達することをお勧めします。",
     en = "Procuring PCs whose TPM is implemented on dedicated hardware is recommended.",
   },
   countermeasures = {},
   check = function(decl, result, params)
     kyojin.zero_trust_pc_item(result, decl, "discrete_tpm",
-      { ja = "ディスクリート TPM（専用ハードウェア上の TPM）", en = "Discrete TPM (on dedicated hardware)" },
-      { ja = "セキュリティレベルを高めるため、TPM が専用のハードウェア上に実装された PC を調達することを推奨する。", en = "Procuring PCs whose TPM is implemented on dedicated hardware is recommended." })
+      { ja = "ディスクリートTPM（専用ハードウェア上のTPM）", en = "Discrete TPM (on dedicated hardware)" },
+      { ja = "セキュリティレベルを高めるため、TPMが専用のハードウェア上に実装されたPCを調達することをお勧めします。", en = "Procuring PCs whose TPM is implemented on dedicated hardware is recommended." })
   end,
 }

@@ -12,13 +12,13 @@ policy {
     en = "Security chip certified by a third party on business terminals",
   },
   remediation = {
-    ja = "搭載するセキュリティチップ（TPM 等）が第三者機関によるセキュリティ認証を取得した PC を調達することを推奨する。",
+    ja = "搭載するセキュリティチップ（TPM等）が第三者機関によるセキュリティ認証を取得したPCを調達することをお勧めします。",
     en = "Procuring PCs whose security chip (TPM etc.) holds a third-party security certification is recommended.",
   },
   countermeasures = {},
   check = function(decl, result, params)
     kyojin.zero_trust_pc_item(result, decl, "certified_chip",
       { ja = "第三者機関による認証を取得したセキュリティチップ", en = "Security chip certified by a third party" },
-      { ja = "搭載するセキュリティチップ（TPM 等）が第三者機関によるセキュリティ認証を取得した PC を調達することを推奨する。", en = "Procuring PCs whose security chip (TPM etc.) holds a third-party security certification is recommended." })
+      { ja = "搭載するセキュリティチップ（TPM等）が第三者機関によるセキュリティ認証を取得したPCを調達することをお勧めします。", en = "Procuring PCs whose security chip (TPM etc.) holds a third-party security certification is recommended." })
   end,
 }

@@ -12,13 +12,13 @@ policy {
     en = "GPT (GUID Partition Table) protection and restore on business terminals",
   },
   remediation = {
-    ja = "ストレージの GPT が破損・改ざんされた際に正常な状態に復元する機能を持つ PC を調達することを推奨する。",
+    ja = "ストレージのGPTが破損・改ざんされた際に正常な状態に復元する機能を持つPCを調達することをお勧めします。",
     en = "Procuring PCs that restore the storage's GPT when it is damaged or tampered with is recommended.",
   },
   countermeasures = {},
   check = function(decl, result, params)
     kyojin.zero_trust_pc_item(result, decl, "gpt_protection",
       { ja = "GPT（GUID Partition Table）の保護と復元", en = "GPT (GUID Partition Table) protection and restore" },
-      { ja = "ストレージの GPT が破損・改ざんされた際に正常な状態に復元する機能を持つ PC を調達することを推奨する。", en = "Procuring PCs that restore the storage's GPT when it is damaged or tampered with is recommended." })
+      { ja = "ストレージのGPTが破損・改ざんされた際に正常な状態に復元する機能を持つPCを調達することをお勧めします。", en = "Procuring PCs that restore the storage's GPT when it is damaged or tampered with is recommended." })
   end,
 }

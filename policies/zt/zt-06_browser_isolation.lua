@@ -12,13 +12,13 @@ policy {
     en = "Browser isolated in a hardware virtual machine on business terminals",
   },
   remediation = {
-    ja = "Web サイト経由の感染を防ぐため、ブラウザの実行環境を PC 上でハードウェアレベル（仮想マシン）で隔離することを推奨する。",
+    ja = "Webサイト経由の感染を防ぐため、ブラウザの実行環境をPC上でハードウェアレベル（仮想マシン）で隔離することをお勧めします。",
     en = "To prevent infection through web sites, isolating the browser's execution environment in a hardware-level virtual machine on the PC is recommended.",
   },
   countermeasures = {},
   check = function(decl, result, params)
     kyojin.zero_trust_pc_item(result, decl, "browser_hw_isolation",
       { ja = "ブラウザのハードウェアレベル（仮想マシン）での隔離", en = "Browser isolated in a hardware virtual machine" },
-      { ja = "Web サイト経由の感染を防ぐため、ブラウザの実行環境を PC 上でハードウェアレベル（仮想マシン）で隔離することを推奨する。", en = "To prevent infection through web sites, isolating the browser's execution environment in a hardware-level virtual machine on the PC is recommended." })
+      { ja = "Webサイト経由の感染を防ぐため、ブラウザの実行環境をPC上でハードウェアレベル（仮想マシン）で隔離することをお勧めします。", en = "To prevent infection through web sites, isolating the browser's execution environment in a hardware-level virtual machine on the PC is recommended." })
   end,
 }

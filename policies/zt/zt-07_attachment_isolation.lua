@@ -8,17 +8,17 @@ policy {
   models = { "beta_prime" },
   source = "S002 ゼロトラストPC要件（某省クライアント調達仕様書例）「メーラー経由のウィルス対策」",
   title = {
-    ja = "業務端末の安全性未確認の Office・PDF 添付ファイルのハードウェアレベル（仮想マシン）での隔離",
+    ja = "業務端末の安全性未確認のOffice・PDF添付ファイルのハードウェアレベル（仮想マシン）での隔離",
     en = "Untrusted Office/PDF attachments opened in a hardware virtual machine on business terminals",
   },
   remediation = {
-    ja = "メール添付ファイルからの感染を防ぐため、安全性が確認されていない Office ファイル（Word/Excel/PowerPoint）や PDF ファイルをハードウェアレベル（仮想マシン）で隔離した環境で表示することを推奨する。",
+    ja = "メール添付ファイルからの感染を防ぐため、安全性が確認されていないOfficeファイル（Word/Excel/PowerPoint）やPDFファイルをハードウェアレベル（仮想マシン）で隔離した環境で表示することをお勧めします。",
     en = "To prevent infection from mail attachments, opening untrusted Office files (Word/Excel/PowerPoint) and PDF files in a hardware-level virtual machine is recommended.",
   },
   countermeasures = {},
   check = function(decl, result, params)
     kyojin.zero_trust_pc_item(result, decl, "attachment_hw_isolation",
-      { ja = "安全性未確認の Office・PDF 添付ファイルのハードウェアレベル（仮想マシン）での隔離", en = "Untrusted Office/PDF attachments opened in a hardware virtual machine" },
-      { ja = "メール添付ファイルからの感染を防ぐため、安全性が確認されていない Office ファイル（Word/Excel/PowerPoint）や PDF ファイルをハードウェアレベル（仮想マシン）で隔離した環境で表示することを推奨する。", en = "To prevent infection from mail attachments, opening untrusted Office files (Word/Excel/PowerPoint) and PDF files in a hardware-level virtual machine is recommended." })
+      { ja = "安全性未確認のOffice・PDF添付ファイルのハードウェアレベル（仮想マシン）での隔離", en = "Untrusted Office/PDF attachments opened in a hardware virtual machine" },
+      { ja = "メール添付ファイルからの感染を防ぐため、安全性が確認されていないOfficeファイル（Word/Excel/PowerPoint）やPDFファイルをハードウェアレベル（仮想マシン）で隔離した環境で表示することをお勧めします。", en = "To prevent infection from mail attachments, opening untrusted Office files (Word/Excel/PowerPoint) and PDF files in a hardware-level virtual machine is recommended." })
   end,
 }

@@ -12,13 +12,13 @@ policy {
     en = "Security configuration managed centrally on business terminals",
   },
   remediation = {
-    ja = "PC のハードウェア・ソフトウェアのセキュリティコンポーネントの構成・設定をセンター側で統一管理することを推奨する。",
+    ja = "PCのハードウェア・ソフトウェアのセキュリティコンポーネントの構成・設定をセンター側で統一管理することをお勧めします。",
     en = "Managing the configuration and settings of the PCs' hardware and software security components centrally is recommended.",
   },
   countermeasures = {},
   check = function(decl, result, params)
     kyojin.zero_trust_pc_item(result, decl, "central_config",
       { ja = "セキュリティ機能・構成のセンター側での統一管理", en = "Security configuration managed centrally" },
-      { ja = "PC のハードウェア・ソフトウェアのセキュリティコンポーネントの構成・設定をセンター側で統一管理することを推奨する。", en = "Managing the configuration and settings of the PCs' hardware and software security components centrally is recommended." })
+      { ja = "PCのハードウェア・ソフトウェアのセキュリティコンポーネントの構成・設定をセンター側で統一管理することをお勧めします。", en = "Managing the configuration and settings of the PCs' hardware and software security components centrally is recommended." })
   end,
 }

@@ -39,7 +39,7 @@ function base() {
             S({ access_control: { per_division: true, per_section: true } }),
             { data: ['confidential_2'] }),
       asset('inet-ad', 'インターネット接続系 ディレクトリサーバ', 'server', 'internet', 2,
-            'intranet', 'restricted', false, S()),
+            'intranet', 'restricted', false, S(), { infrastructure: true }),
       asset('mail-relay', 'インターネットメール中継サーバ', 'mail_relay', 'internet', 2,
             'internet_reachable', 'restricted', true, S({ mail_filtering: true, waf: false })),
       asset('inet-fw', 'インターネット境界ファイアウォール', 'network_device', 'internet', 2,
@@ -94,7 +94,8 @@ function base() {
       asset('cloud-storage', 'クラウドストレージ（庁内データ連携）', 'storage', 'cloud', 1, 'intranet', 'restricted',
             false, C(), { data: ['confidential_2'] }),
       asset('gov-cloud-tenant', 'ガバメントクラウド 標準準拠システム環境', 'cloud_service', 'cloud', 1,
-            'isolated', 'restricted', false, C({ waf: false }), { data: ['my_number', 'confidential_3'] }),
+            'isolated', 'restricted', false, C({ waf: false }),
+            { gov_cloud: true, data: ['my_number', 'confidential_3'] }),
     ],
     screen_transfer: [
       closedConnection({

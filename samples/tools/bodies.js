@@ -54,7 +54,7 @@ function inventory(o) {
   A.push(asset('lgwan-core-sw', 'LGWAN接続系 コアスイッチ', 'network_device', 'lgwan', 2,
     'intranet', 'mfa_room', false, N({ firewall: false, ips: false })));
   A.push(asset('lgwan-ad', 'LGWAN接続系 ディレクトリサーバ', 'server', 'lgwan', 2,
-    'intranet', 'mfa_room', false, S()));
+    'intranet', 'mfa_room', false, S(), { infrastructure: true }));
   // internet boundary
   A.push(asset('inet-fw', 'インターネット境界ファイアウォール', 'network_device', 'internet', 2,
     'internet_reachable', 'restricted', true, N()));
@@ -795,6 +795,11 @@ function betaPrimeCity() {
   d.remote_access = { used: true, lent_terminals: true, mfa_or_device_auth: true, encrypted_line: true,
     information_limited: true, takeout_management: true, per_access_auth: true, minimal_privileges: true,
     abnormal_access_detection: true, dlp_labels: false };
+  // Every business system holding confidential information controls access per division
+  // and per section (BM-04's scope), except the known gap below.
+  for (const id of ['payroll', 'accounting', 'kessai']) {
+    findAsset(d, id).controls.access_control = { per_division: true, per_section: true };
+  }
   // Known gaps: access control per section not yet in place on the document server (BM-04,
   // recommended part); no zero-trust PC requirements declared.
   findAsset(d, 'doc-mgmt').controls.access_control = { per_division: true, per_section: false };

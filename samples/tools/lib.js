@@ -108,6 +108,8 @@ function asset(id, name, kind, segment, count, logical, physical, boundary, cont
   const a = { id, name, kind, segment, count, placement: { logical, physical },
               internet_boundary: boundary };
   if (extra.importance !== undefined) a.importance = extra.importance;
+  if (extra.infrastructure !== undefined) a.infrastructure = extra.infrastructure;
+  if (extra.gov_cloud !== undefined) a.gov_cloud = extra.gov_cloud;
   if (extra.data !== undefined) a.data = extra.data;
   a.controls = controls;
   return a;

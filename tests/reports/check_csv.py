@@ -50,7 +50,8 @@ if table == "findings":
     want = sum(max(1, len(p.get("findings") or [])) for d in decls for p in d.get("policies") or [])
     want += sum(1 for d in decls if d.get("error") is not None)
 elif table == "assets":
-    want = sum(len((d.get("risk") or {}).get("asset_rows") or []) for d in decls)
+    want = sum(len((d.get("risk") or {}).get("asset_rows") or []) + len((d.get("risk") or {}).get("out_of_scope") or [])
+               for d in decls)
 elif table == "trees":
     want = sum(1 + len(t.get("steps") or []) for d in decls for t in ((d.get("risk") or {}).get("attack_trees") or []))
 else:

@@ -90,11 +90,17 @@ ipa = {"ja": ["項番", "資産種別", "対象装置", "脅威レベル", "脆�
               "Risk value", "Threat"]}[lang]
 head = [c.value for c in assets[1]]
 check(head[:8] == ipa, f"asset sheet header {head[:8]}")
+check(head[8] == ("具体例" if lang == "ja" else "Examples"), "具体例 follows 脅威")
 cm_cols = [h for h in head if h.startswith("対策: " if lang == "ja" else "Countermeasure: ")]
-check(head[8:8 + len(cm_cols)] == cm_cols, "countermeasure columns follow 脅威")
-check(head[8 + len(cm_cols)] == ("対策レベル" if lang == "ja" else "Countermeasure level"), "対策レベル after the countermeasures")
+check(head[9:9 + len(cm_cols)] == cm_cols, "countermeasure columns follow 具体例")
+check(head[9 + len(cm_cols)] == ("対策レベル" if lang == "ja" else "Countermeasure level"), "対策レベル after the countermeasures")
+check(("重要度の根拠" if lang == "ja" else "Grounds for the importance") in head, "重要度の根拠 column")
 rows = [r for d in decls for r in ((d.get("risk") or {}).get("asset_rows") or [])]
-check(assets.max_row == len(rows) + 1, f"asset rows {assets.max_row - 1} == {len(rows)}")
+oos = [r for d in decls for r in ((d.get("risk") or {}).get("out_of_scope") or [])]
+check(assets.max_row == len(rows) + len(oos) + 1, f"asset rows {assets.max_row - 1} == {len(rows)} + {len(oos)} out of scope")
+for i in range(len(oos)):  # after the scored rows, marked out of scope in the risk column
+    check(assets.cell(len(rows) + 2 + i, 7).value == ("対象外" if lang == "ja" else "Out of scope"),
+          f"assets!G{len(rows) + 2 + i} out of scope")
 fills = {"A": "C62828", "B": "EF6C00", "C": "F9A825", "D": "7CB342", "E": "2E7D32"}
 g = Group("asset rows match the result")
 for i, r in enumerate(rows, start=2):

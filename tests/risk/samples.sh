@@ -6,7 +6,9 @@
 #  3. the delta ranking's prediction: fixing a gap in a sample moves exactly the predicted
 #     rows to the predicted values;
 #  4. `kyojin risk` prints both sheets for every sample and exits 0; every sample has at least
-#     three hand-checked rows.
+#     three hand-checked rows;
+#  5. an internet firewall not patched in time fails PV-04 and loses ○ patching on the sheet;
+#     the Government Cloud environment is listed out of scope.
 # Run from the repository root after `make kyojin`. Ends with "N passed, N failed".
 set -u
 cd "$(dirname "$0")/../.."
@@ -61,6 +63,27 @@ check_fix() {
 check_fix samples/gaps-village.json PV-03 '.vulnerabilities |= map(.patched = true)'
 # PV-04: patch the boundary VPN's vulnerability (vpn-gw rows; inet-fw stays unpatched)
 check_fix samples/gaps-village.json PV-04 '.vulnerabilities |= map(if .asset == "vpn-gw" or .asset == "inet-fw" then .patched = true else . end)'
+
+# 5. patch status through the pipeline (S003 改定案①「インターネットとの境界にある機器における
+#    セキュリティパッチの適用は特に重要」; S004「ネットワーク機器は未適用という部分が散見」):
+#    the compliant base.json with its internet firewall declared not patched in time (the one
+#    fact changed; a vendor contract still covers it) fails PV-04 on that firewall, and the
+#    sheet lists patching as absent on its rows, not ○
+jq '.assets[6].controls.patch.os_timely = false' samples/base.json > "$tmp/fw-untimely.json"
+"$K" check --format json "$tmp/fw-untimely.json" > "$tmp/fw-untimely.result.json" 2>/dev/null
+got=$(jq -r '[.declarations[0].policies[] | select(.id == "PV-04")
+      | .status, ([.findings[] | select(.status == "fail") | .pointer] | join(","))] | join(" ")' \
+      "$tmp/fw-untimely.result.json")
+if [ "$got" = "fail /assets/6" ]; then ok; else ko "untimely internet firewall: PV-04 gave '$got', expected 'fail /assets/6'"; fi
+got=$(jq -r '[.declarations[0].risk.asset_rows[] | select(.asset == "inet-fw")] as $rows
+      | ([$rows[] | .countermeasures | map(.id) | index("patching") == null] | all)
+        and ([$rows[] | .absent | map(.id) | index("patching") != null] | any)' \
+      "$tmp/fw-untimely.result.json")
+if [ "$got" = true ]; then ok; else ko "untimely internet firewall: patching still counted on its rows"; fi
+# the Government Cloud environment of base.json is listed out of scope and has no rows (S000
+# 「ガバメントクラウド自体に係るリスクの分析については対象としない」)
+got=$(jq -r '.declarations[0].risk | "\([.out_of_scope[].asset] | join(",")) \([.asset_rows[] | select(.asset == "gov-cloud-tenant")] | length)"' "$(result samples/base.json)")
+if [ "$got" = "gov-cloud-tenant 0" ]; then ok; else ko "base.json Government Cloud: got '$got', expected 'gov-cloud-tenant 0'"; fi
 
 # 4. kyojin risk on every sample, and every sample has at least three hand-checked rows
 for f in samples/*.json; do

@@ -78,5 +78,15 @@ got=$(jq -c '[.declarations[] | .file | split("/") | last]' "$T/out" 2>/dev/null
 expect_rc "nothing evaluated: exit 2" 2 "$K" check --format json "$I/b-notjson.json" "$I/d-loop.json"
 [ -s "$T/out" ] && bad "nothing evaluated: a report was written" || ok
 
+# an input whose name is not UTF-8: its entry names it with \xHH (as an evaluated one), so the
+# JSON report stays valid UTF-8 (fuzz_batch found the raw bytes)
+U=$T/u8; mkdir "$U"
+: >"$U/bad-$(printf '\200').json"
+cp samples/minimal.json "$U/ok-$(printf '\377').json"
+expect_rc "name not UTF-8: exit 2" 2 "$K" check --format json "$U"
+got=$(jq -c '[.declarations[] | .file | split("/") | last]' "$T/out" 2>/dev/null)
+[ "$got" = '["bad-\\x80.json","ok-\\xFF.json"]' ] && ok || bad "name not UTF-8: files $got"
+iconv -f UTF-8 -t UTF-8 "$T/out" >/dev/null 2>&1 && ok || bad "name not UTF-8: the report is not UTF-8"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -135,13 +135,17 @@ static const char *doc =
     " \"status\":\"not_applicable\",\"reason\":{\"ja\":\"αには適用されない\",\"en\":\"n/a\"},\"findings\":[]}],"
     "\"risk\":{\"asset_rows\":[{\"no\":1,\"asset\":\"pc\",\"asset_name\":\"=端末\",\"asset_kind\":\"terminal\",\"pointer\":\"/assets/0\","
     "  \"threat\":\"mail_malware\",\"threat_name\":{\"ja\":\"メール\",\"en\":\"mail\"},\"threat_level\":3,\"importance\":2,"
+    "  \"threat_examples\":{\"ja\":\"=添付の開封\",\"en\":\"opening\"},\"importance_reason\":{\"ja\":\"機密性2\",\"en\":\"c2\"},"
     "  \"countermeasures\":[{\"id\":\"mfa\",\"name\":{\"ja\":\"多要素認証\",\"en\":\"MFA\"},\"effective\":true,\"invalidated_by\":[]},"
     "   {\"id\":\"fw\",\"name\":{\"ja\":\"FW\",\"en\":\"FW\"},\"effective\":false,\"invalidated_by\":[\"AL-03\"]}],"
     "  \"countermeasure_level\":2,\"vulnerability_level\":2,\"risk_value\":\"C\",\"countermeasures_work\":false,\"unpatched_override\":false},"
     " {\"no\":2,\"asset\":\"sv\",\"asset_name\":\"サーバ\",\"asset_kind\":\"server\",\"pointer\":\"/assets/1\",\"threat\":\"theft\","
     "  \"threat_name\":{\"ja\":\"盗難\",\"en\":\"theft\"},\"threat_level\":1,\"importance\":3,"
     "  \"countermeasures\":[{\"id\":\"entry_lock\",\"name\":{\"ja\":\"入退室管理\",\"en\":\"entry\"},\"effective\":true,\"invalidated_by\":[]}],"
+    "  \"absent\":[{\"id\":\"mfa\",\"name\":{\"ja\":\"多要素認証\",\"en\":\"MFA\"}}],"
     "  \"countermeasure_level\":2,\"vulnerability_level\":2,\"risk_value\":\"C\",\"countermeasures_work\":true,\"unpatched_override\":false}],"
+    " \"out_of_scope\":[{\"asset\":\"gc\",\"asset_name\":\"ガバクラ\",\"asset_kind\":\"cloud_service\",\"pointer\":\"/assets/2\","
+    "  \"reason\":{\"ja\":\"対象外の理由\",\"en\":\"why\"}}],"
     " \"attack_trees\":[{\"scenario\":\"1-1\",\"damage\":\"core_stop\",\"damage_name\":{\"ja\":\"基幹停止\",\"en\":\"stop\"},\"damage_level\":3,"
     "  \"entry\":\"T1566\",\"threat_level\":3,\"steps\":[{\"name\":\"=添付\",\"countermeasures\":[{\"id\":\"mfa\",\"name\":{\"ja\":\"多要素認証\"},"
     "   \"effective\":true,\"invalidated_by\":[]}],\"countermeasure_level\":2},{\"name\":\"実行\",\"countermeasures\":[],\"countermeasure_level\":1}],"
@@ -216,23 +220,32 @@ static void asset_sheet_in_ipa_order(void **state)
     char *t = csv(r, "assets", "ja", 0);
     record rec[8];
     size_t n = read_all(t, rec, 8);
-    assert_int_equal(n, 3);
+    assert_int_equal(n, 4); /* header, two rows, one asset out of scope */
+    for (size_t i = 1; i < n; i++) assert_int_equal(rec[i].n, rec[0].n);
     for (size_t i = 0; i < 8; i++) assert_string_equal(rec[0].f[i], head[i]);
+    assert_string_equal(rec[0].f[8], "具体例");
     /* countermeasure columns in catalog order (fw before entry_lock before mfa), then 対策レベル */
-    assert_string_equal(rec[0].f[8], "対策: FW");
-    assert_string_equal(rec[0].f[9], "対策: 入退室管理");
-    assert_string_equal(rec[0].f[10], "対策: 多要素認証");
-    assert_string_equal(rec[0].f[11], "対策レベル");
+    assert_string_equal(rec[0].f[9], "対策: FW");
+    assert_string_equal(rec[0].f[10], "対策: 入退室管理");
+    assert_string_equal(rec[0].f[11], "対策: 多要素認証");
+    assert_string_equal(rec[0].f[12], "対策レベル");
+    assert_string_equal(rec[0].f[15], "重要度の根拠");
     assert_string_equal(rec[1].f[0], "1");
     assert_string_equal(rec[1].f[1], "端末");
     assert_string_equal(rec[1].f[2], "'=端末 (pc)");
     assert_string_equal(rec[1].f[3], "3");
     assert_string_equal(rec[1].f[6], "C");
-    assert_string_equal(rec[1].f[8], "×(AL-03)");
-    assert_string_equal(rec[1].f[9], "—");
-    assert_string_equal(rec[1].f[10], "○");
-    assert_string_equal(rec[1].f[11], "2");
-    assert_string_equal(rec[2].f[9], "○");
+    assert_string_equal(rec[1].f[8], "'=添付の開封");
+    assert_string_equal(rec[1].f[9], "×(AL-03)");
+    assert_string_equal(rec[1].f[10], "—");
+    assert_string_equal(rec[1].f[11], "○");
+    assert_string_equal(rec[1].f[12], "2");
+    assert_string_equal(rec[1].f[15], "機密性2");
+    assert_string_equal(rec[2].f[10], "○");
+    assert_string_equal(rec[2].f[11], "未実施"); /* a candidate that is not in place */
+    assert_string_equal(rec[3].f[2], "ガバクラ (gc)");
+    assert_string_equal(rec[3].f[6], "対象外");
+    assert_string_equal(rec[3].f[7], "対象外の理由");
     for (size_t i = 0; i < n; i++) free_record(&rec[i]);
     free(t);
     cJSON_Delete(r);

@@ -149,7 +149,12 @@ static const char *sample_result =
     " \"asset_rows\":[{\"no\":1,\"asset\":\"pc\",\"asset_name\":\"端末\",\"asset_kind\":\"terminal\",\"segment\":\"lgwan\",\"pointer\":\"/assets/0\","
     "  \"threat\":\"mail_malware\",\"threat_name\":{\"ja\":\"メール\",\"en\":\"mail\"},\"threat_level\":3,\"importance\":3,"
     "  \"countermeasures\":[{\"id\":\"edr\",\"name\":{\"ja\":\"EDR\",\"en\":\"EDR\"},\"effective\":false,\"invalidated_by\":[\"BM-02\"]}],"
+    "  \"absent\":[{\"id\":\"ndr\",\"name\":{\"ja\":\"NDR未導入\",\"en\":\"NDR absent\"}}],"
+    "  \"threat_examples\":{\"ja\":\"添付ファイルの開封\",\"en\":\"opening attachments\"},"
+    "  \"importance_reason\":{\"ja\":\"重要度の理由\",\"en\":\"why important\"},"
     "  \"countermeasure_level\":1,\"vulnerability_level\":3,\"risk_value\":\"A\",\"countermeasures_work\":false,\"unpatched_override\":false}],"
+    " \"out_of_scope\":[{\"asset\":\"gc\",\"asset_name\":\"ガバクラ環境\",\"asset_kind\":\"cloud_service\",\"pointer\":\"/assets/1\","
+    "  \"reason\":{\"ja\":\"分析の対象外の理由\",\"en\":\"outside because\"}}],"
     " \"attack_trees\":[{\"scenario\":\"1-1\",\"damage\":\"core_stop\",\"damage_name\":{\"ja\":\"停止\",\"en\":\"stop\"},\"damage_level\":3,"
     "  \"entry\":\"T1566\",\"threat_level\":3,\"steps\":[{\"name\":\"添付を開く\",\"countermeasures\":[],\"countermeasure_level\":1}],"
     "  \"countermeasure_level\":1,\"vulnerability_level\":3,\"risk_value\":\"A\"}],"
@@ -308,6 +313,14 @@ static void verdict_counts_and_sections(void **state)
     assert_non_null(strstr(ja, "2027-03-31"));
     assert_non_null(strstr(ja, "(3)\xE2\x80\xB2")); /* route shown with a prime */
     assert_non_null(strstr(ja, "/screen_transfer/0"));
+    /* the asset sheet's examples, absent candidates, importance grounds, out-of-scope assets */
+    assert_non_null(strstr(ja, "<th>具体例</th>"));
+    assert_non_null(strstr(ja, "添付ファイルの開封"));
+    assert_non_null(strstr(ja, "未実施</span> NDR未導入"));
+    assert_non_null(strstr(ja, "<th>重要度の根拠</th>"));
+    assert_non_null(strstr(ja, "重要度の理由"));
+    assert_non_null(strstr(ja, "ガバクラ環境"));
+    assert_non_null(strstr(ja, "分析の対象外の理由"));
     assert_non_null(strstr(ja, "<svg"));
     assert_non_null(strstr(ja, "@page{size:A4"));
     assert_non_null(strstr(ja, "href=\"#d1-summary\""));

@@ -309,8 +309,12 @@ static void test_table_errors(void **state)
          "matrix.lua: rows[3]: must be one of 9, 6, 4, 3, 2, 1"},
         {"matrix.lua", "return { id = 'x' ", "matrix.lua:1:"},
         {"threats.lua",
-         "return { { id = 'a', level = 4, basis = 'fixed', name = { ja = 'a', en = 'a' } } }",
+         "return { { id = 'a', level = 4, basis = 'fixed', name = { ja = 'a', en = 'a' },"
+         " examples = { ja = 'a', en = 'a' } } }",
          "threats.lua: a.level: must be a level 1, 2 or 3"},
+        {"threats.lua",
+         "return { { id = 'a', level = 1, basis = 'fixed', name = { ja = 'a', en = 'a' } } }",
+         "threats.lua: a.examples: must be { ja = \"…\", en = \"…\" }"},
         {"threats.lua",
          "return { { id = 'a', level = 1, basis = 'fixed', name = { ja = 'a', en = 'a' }, severity = 2 } }",
          "threats.lua: [1]: unknown field 'severity'"},
@@ -334,9 +338,22 @@ static void test_table_errors(void **state)
          "entry_points.lua: [1]: must be { id, threat_level, name }"},
         {"damages.lua", "return { { label = '①', level = 1, name = { ja = 'd', en = 'd' } } }",
          "damages.lua: [1].id: must be a non-empty string"},
+#define IMP_HEAD                                                                                   \
+    "return { default = 1, default_reason = { ja = 'd', en = 'd' },"                               \
+    " declared_reason = { ja = 'd', en = 'd' }, "
         {"importance.lua",
-         "return { default = 1, rules = { { importance = 3, data = { 'secret' } } } }",
+         IMP_HEAD
+         "rules = { { importance = 3, data = { 'secret' }, reason = { ja = 'r', en = 'r' } } } }",
          "importance.lua: rules[1].data[1]: unknown value 'secret'"},
+        /* every rule says why (the report shows it) */
+        {"importance.lua", IMP_HEAD "rules = { { importance = 3, segments = { 'mynumber' } } } }",
+         "importance.lua: rules[1].reason: must be { ja = \"…\", en = \"…\" }"},
+        {"importance.lua",
+         IMP_HEAD
+         "rules = { { importance = 3, flags = { true }, reason = { ja = 'r', en = 'r' } } } }",
+         "importance.lua: rules[1].flags[1]: must be a string"},
+        {"importance.lua", "return { default = 1, rules = {} }",
+         "importance.lua: importance.default_reason: must be { ja = \"…\", en = \"…\" }"},
         {"rules.lua", "return {}", "rules.lua: "},
         /* the sandbox of data files */
         {"damages.lua", "return os.exit(1)", "attempt to index a nil value (global 'os')"},
@@ -761,8 +778,10 @@ static void test_unpatched_override(void **state)
         const char *risk;
         int override;
     } cases[] = {
-        {0, 3, "C", 1}, /* threat 3 × 3 = 9, importance 1 → C, although FW, IPS, MFA are ○ */
-        {1, 1, "E", 0}, /* patched: the countermeasures count again: 3 × 1 = 3 → E */
+        /* the VPN is network infrastructure: importance 3 (S001 「システム・ネットワークの
+           基盤が攻撃され…住民サービスに影響する」) */
+        {0, 3, "A", 1}, /* threat 3 × 3 = 9, importance 3 → A, although FW, IPS, MFA are ○ */
+        {1, 1, "B", 0}, /* patched: the countermeasures count again: 3 × 1 = 3 → B */
     };
     for (size_t i = 0; i < 2; i++) {
         cJSON *v = cJSON_GetArrayItem(cJSON_GetObjectItem(decl, "vulnerabilities"), 0);
@@ -857,6 +876,143 @@ static void test_invalidation(void **state)
     assert_string_equal(istr(row_of(r, "pc", "process_misuse"), "risk_value"), "C");
     cJSON_Delete(r);
     cJSON_Delete(pols);
+    cJSON_Delete(decl);
+}
+
+/* Is countermeasure `cm` effective on the row `asset` × `threat` of the risk section? -1 when
+   the countermeasure is not declared there. */
+static int effective_on(const cJSON *r, const char *asset, const char *threat, const char *cm)
+{
+    const cJSON *row = row_of(r, asset, threat);
+    if (!row) fail_msg("no row %s × %s", asset, threat);
+    const cJSON *m = cm_of(row, cm);
+    return m ? cJSON_IsTrue(cJSON_GetObjectItem(m, "effective")) : -1;
+}
+
+/* Add to small.json a screen-transfer connection (platform "mn", terminals of lgwan, every
+   redirection blocked) and lgwan text-only mail, and give "mn" anomaly monitoring and
+   anti-malware. */
+static cJSON *small_with_connection(void)
+{
+    cJSON *decl = read_json("tests/risk/small.json");
+    assert_non_null(decl);
+    cJSON *st = cJSON_Parse(
+        "[{\"platform_asset\": \"mn\", \"terminal_segment\": \"lgwan\", \"redirection\": "
+        "{\"clipboard\": {\"to_local\": false, \"to_virtual\": false}, \"file\": {\"to_local\": "
+        "false, \"to_virtual\": false}, \"printer\": false, \"drive\": false, \"usb\": false}}]");
+    cJSON_AddItemToObject(decl, "screen_transfer", st);
+    cJSON_AddItemToObject(decl, "mail",
+                          cJSON_Parse("{\"attachments_removed\": true, \"html_to_text\": true}"));
+    cJSON *mn = cJSON_GetArrayItem(cJSON_GetObjectItem(decl, "assets"), 3);
+    cJSON_ReplaceItemInObject(
+        mn, "controls",
+        cJSON_Parse("{\"anomaly_monitoring\": true, \"antimalware\": {\"pattern_matching\": true, "
+                    "\"behaviour_detection\": true}}"));
+    return decl;
+}
+
+/* A failed finding invalidates a countermeasure on the assets its subject concerns (issue:
+   an asset pointer → that asset; a connection → its terminals and platform; a contract → the
+   assets in its scope; an organisation-wide subject → every asset, but only for what
+   organisation-wide facts provide). S000 「資産と脅威の関係から有効な対策を選択し、○を設定」. */
+static void test_subject_scope(void **state)
+{
+    (void)state;
+    cJSON *decl = small_with_connection();
+    static const char *const e_app[] = {"/e_application/malware_check", NULL};
+    static const char *const remote[] = {"/remote_access/abnormal_access_detection", NULL};
+    static const char *const conn[] = {"/screen_transfer/0/redirection/clipboard", NULL};
+    static const char *const mail[] = {"/mail/attachments_removed", NULL};
+    static const char *const none[] = {NULL};
+    static const struct {
+        const char *tie;
+        const char *const *ptrs;
+        const char *asset, *threat, *cm;
+        int effective;
+    } cases[] = {
+        /* DL-04 (e-application) names no asset: the platform's anti-malware still counts */
+        {"antimalware", e_app, "mn", "malware_spread", "antimalware", 1},
+        {"antimalware", e_app, "pc", "malware_spread", "antimalware", 1},
+        /* PV-07 (remote access) names no asset: the isolated server's monitoring still counts */
+        {"anomaly_monitoring", remote, "mn", "process_misuse", "anomaly_monitoring", 1},
+        /* a connection concerns its platform and the terminals that use it … */
+        {"screen_transfer_isolation", conn, "mn", "malware_spread", "screen_transfer_isolation", 0},
+        {"screen_transfer_isolation", conn, "pc", "mail_malware", "screen_transfer_isolation", 0},
+        {"patching", conn, "pc", "malware_spread", "patching", 0},
+        /* … and not the other assets */
+        {"patching", conn, "sw", "unauthorized_access_admin_terminal", "patching", 1},
+        /* text-only mail is an organisation-wide fact: its failure takes the lgwan terminals'
+           mail filtering away */
+        {"mail_filtering", mail, "pc", "mail_malware", "mail_filtering", 0},
+        /* a failing policy without findings is organisation-wide as well */
+        {"mail_filtering", none, "pc", "mail_malware", "mail_filtering", 0},
+        {"antimalware", none, "pc", "malware_spread", "antimalware", 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        cJSON *pols = cJSON_CreateArray();
+        cJSON_AddItemToArray(
+            pols, policy("XX-01", "required", "fail", cases[i].tie, NULL, cases[i].ptrs));
+        cJSON *r = compute(tables, decl, pols);
+        int eff = effective_on(r, cases[i].asset, cases[i].threat, cases[i].cm);
+        if (eff != cases[i].effective)
+            fail_msg("case %zu: %s on %s effective=%d, expected %d", i, cases[i].cm, cases[i].asset,
+                     eff, cases[i].effective);
+        cJSON_Delete(r);
+        cJSON_Delete(pols);
+    }
+    cJSON_Delete(decl);
+}
+
+/* Credits that a reader of the seeds gives only when the facts hold. */
+static void test_credit_conditions(void **state)
+{
+    (void)state;
+    cJSON *decl = small_with_connection();
+    cJSON *r = compute(tables, decl, NULL);
+    /* the compliant connection isolates its platform and the lgwan terminals */
+    assert_int_equal(effective_on(r, "mn", "malware_spread", "screen_transfer_isolation"), 1);
+    assert_int_equal(effective_on(r, "pc", "mail_malware", "screen_transfer_isolation"), 1);
+    cJSON_Delete(r);
+    /* S000 技術的な留意点: clipboard, file hand-over and USB open → no separation on either */
+    cJSON *red = cJSON_GetObjectItem(
+        cJSON_GetArrayItem(cJSON_GetObjectItem(decl, "screen_transfer"), 0), "redirection");
+    cJSON_ReplaceItemInObject(red, "usb", cJSON_CreateTrue());
+    r = compute(tables, decl, NULL);
+    assert_int_equal(effective_on(r, "mn", "malware_spread", "screen_transfer_isolation"), -1);
+    assert_int_equal(effective_on(r, "pc", "mail_malware", "screen_transfer_isolation"), -1);
+    cJSON_Delete(r);
+    /* an undeclared setting is not a blocked one */
+    cJSON_DeleteItemFromObject(red, "usb");
+    r = compute(tables, decl, NULL);
+    assert_int_equal(effective_on(r, "pc", "mail_malware", "screen_transfer_isolation"), -1);
+    cJSON_Delete(r);
+    /* S002 注11「製品の導入だけでは…対策とはならない」: an EDR without monitoring is not
+       counted, whatever the model (small.json is α′, where BM-02 does not apply) */
+    cJSON *pc = cJSON_GetArrayItem(cJSON_GetObjectItem(decl, "assets"), 0);
+    cJSON *edr = cJSON_GetObjectItem(cJSON_GetObjectItem(pc, "controls"), "edr");
+    assert_int_equal(effective_on((r = compute(tables, decl, NULL)), "pc", "process_misuse", "edr"),
+                     1);
+    cJSON_Delete(r);
+    cJSON_ReplaceItemInObject(edr, "managed_monitoring", cJSON_CreateFalse());
+    r = compute(tables, decl, NULL);
+    assert_int_equal(effective_on(r, "pc", "process_misuse", "edr"), -1);
+    cJSON_Delete(r);
+    cJSON_ReplaceItemInObject(edr, "managed_monitoring", cJSON_CreateTrue());
+    cJSON_DeleteItemFromObject(decl, "organisation"); /* no CSIRT to link to */
+    r = compute(tables, decl, NULL);
+    assert_int_equal(effective_on(r, "pc", "process_misuse", "edr"), -1);
+    cJSON_Delete(r);
+    /* S004「ネットワーク機器は未適用という部分が散見」: the contract covering the switch is
+       evidence of the process, not of the patch; the switch's own fact decides */
+    cJSON *sw = cJSON_GetArrayItem(cJSON_GetObjectItem(decl, "assets"), 1);
+    cJSON *patch = cJSON_GetObjectItem(cJSON_GetObjectItem(sw, "controls"), "patch");
+    cJSON *contract = cJSON_GetArrayItem(cJSON_GetObjectItem(decl, "contracts"), 0);
+    cJSON_ReplaceItemInObject(cJSON_GetObjectItem(contract, "patch_process"),
+                              "includes_network_devices", cJSON_CreateTrue());
+    cJSON_ReplaceItemInObject(patch, "os_timely", cJSON_CreateFalse());
+    r = compute(tables, decl, NULL);
+    assert_int_equal(effective_on(r, "sw", "unauthorized_access_admin_terminal", "patching"), -1);
+    cJSON_Delete(r);
     cJSON_Delete(decl);
 }
 
@@ -1267,6 +1423,8 @@ int main(void)
         cmocka_unit_test(test_s000_reproduction),
         cmocka_unit_test(test_unpatched_override),
         cmocka_unit_test(test_invalidation),
+        cmocka_unit_test(test_subject_scope),
+        cmocka_unit_test(test_credit_conditions),
         cmocka_unit_test(test_controls_mapping),
         cmocka_unit_test(test_unknown_tie),
         cmocka_unit_test(test_delta_ranking_and_prediction),

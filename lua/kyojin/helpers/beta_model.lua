@@ -11,14 +11,14 @@ local function is_beta_model(model)
 end
 
 -- beta_screen_transfer(decl) -> connection or nil
--- The first screen-transfer connection from an internet-segment terminal to lgwan
--- business servers; S000 (個別の観点): such a configuration "βモデルとみなせる".
+-- The first screen-transfer connection that brings in the β measures
+-- (kyojin.st_models_of): an internet-segment terminal reaching the lgwan or the My Number
+-- segment; S000 (個別の観点): such a configuration 「βモデルとみなせる」. ST-12 reports the
+-- same connections.
 function M.beta_screen_transfer(decl)
-  local list = decl.screen_transfer
-  if list == nil then return nil end
-  for _, c in ipairs(list) do
-    if c.terminal_segment == "internet" and c.target_segment == "lgwan" then
-      return c
+  for _, c in ipairs(kyojin.st_connections(decl, "all")) do
+    for _, m in ipairs(kyojin.st_models_of(c)) do
+      if m == "beta" then return c end
     end
   end
   return nil
@@ -32,8 +32,8 @@ function M.beta_measures_apply(decl)
   if is_beta_model(model) then return true end
   if M.beta_screen_transfer(decl) ~= nil then return true end
   return false, {
-    ja = string.format("モデルが %s であり、インターネット接続系端末から LGWAN 接続系業務サーバへの画面転送も申告されていない（β モデルとみなす構成ではない）ため対象外", tostring(model)),
-    en = string.format("model is %s and no screen transfer from an internet-segment terminal to lgwan business servers is declared (not a configuration treated as β)", tostring(model)),
+    ja = "モデルが" .. kyojin.st_model_ja(model) .. "で、インターネット接続系の端末からの画面転送（βモデルとみなす構成）も申告されていないため対象外です。",
+    en = string.format("model is %s and no screen transfer from an internet-segment terminal is declared (no configuration treated as β)", tostring(model)),
   }
 end
 
@@ -42,8 +42,8 @@ function M.beta_reason(decl)
   if decl.model == "beta" then return { ja = "βモデル", en = "model β" } end
   if decl.model == "beta_prime" then return { ja = "β′モデル", en = "model β′" } end
   local c = M.beta_screen_transfer(decl)
-  local id = c and tostring(c.id) or "?"
-  return { ja = "画面転送 " .. id .. " により β モデルとみなす構成",
+  local id = c and kyojin.st_name(c) or "?"
+  return { ja = "画面転送「" .. id .. "」によりβモデルとみなす構成",
            en = "configuration treated as β because of screen transfer " .. id }
 end
 
@@ -112,23 +112,26 @@ function M.beta_access_control_scope(decl, scope, min_confidentiality)
 end
 
 -- beta_access_control_params() -> the parameters of BM-04 and BM-04-section: `scope` and
--- `min_confidentiality` of beta_access_control_scope.
+-- `min_confidentiality` of beta_access_control_scope. The default scope is every business
+-- system holding information of min_confidentiality or more (S002: 「情報資産の機密性レベルに
+-- 応じて業務システム単位でのアクセス制御を行う」), so a system that declares no access control
+-- fails rather than dropping out of scope.
 function M.beta_access_control_params()
   return {
     scope = {
-      default = "document_servers",
+      default = "confidential_systems",
       type = "string",
-      values = { "document_servers", "confidential_systems" },
+      values = { "confidential_systems", "document_servers" },
       description = {
-        ja = "対象とする業務システム。document_servers: access_control を申告した文書サーバ等（S002 が明示するのは「文書を管理するサーバ等」）。confidential_systems: それに加え、min_confidentiality 以上の情報を扱うすべての業務システム。",
-        en = "Business systems in scope. document_servers: those declaring access_control (document servers and the like, which S002 names explicitly). confidential_systems: also every business system holding data of min_confidentiality or more.",
+        ja = "対象とする業務システム。confidential_systems（既定）：min_confidentiality以上の情報を扱うすべての業務システムと、アクセス制御を申告した業務システム。document_servers:アクセス制御を申告した文書サーバなどだけ。",
+        en = "Business systems in scope. confidential_systems (default): every business system holding data of min_confidentiality or more, and those declaring access control. document_servers: only those declaring access control (document servers and the like).",
       },
     },
     min_confidentiality = {
       default = 2,
       type = "number",
       description = {
-        ja = "scope が confidential_systems のとき対象とする情報の機密性の下限（1〜3）。",
+        ja = "scopeがconfidential_systemsのとき、対象とする情報の機密性の下限（1〜3）。",
         en = "With scope confidential_systems, the lowest confidentiality (1-3) of the data that brings a system in scope.",
       },
     },
@@ -147,32 +150,34 @@ function M.beta_access_control_check(decl, result, params, unit)
   if #systems == 0 then
     if params.scope == "confidential_systems" then
       result:pass("/assets", {
-        ja = "機密性の高い情報を扱う業務システムも、アクセス制御を申告した文書サーバ等も無い。",
-        en = "No business system holds confidential data or declares access control.",
+        ja = "機密性" .. tostring(params.min_confidentiality) .. "以上の情報を扱う業務システムも、アクセス制御を申告した業務システムもありません。",
+        en = "No business system holds data of confidentiality " .. tostring(params.min_confidentiality) .. " or more or declares access control.",
       })
     else
       result:fail("/assets", {
-        ja = "アクセス制御（controls.access_control）を申告した文書サーバ等の業務システムが無い。文書を管理するサーバ等の" .. unit.ja .. "単位のアクセス制御を申告すること。",
-        en = "No business system such as a document server declares access control (controls.access_control). Declare per-" .. unit.en .. " access control of the servers that manage documents.",
+        ja = "文書サーバなどの業務システムのアクセス制御の申告がありません（不明）。文書を管理するサーバなどの" .. unit.ja .. "単位のアクセス制御を申告してください。",
+        en = "No business system such as a document server declares access control (unknown). Declare per-" .. unit.en .. " access control of the servers that manage documents.",
       })
     end
     return
   end
   for _, a in ipairs(systems) do
-    local name = M.caption_of_asset(a)
+    local lj, le = kyojin.asset_label(a)
     local ac = a.controls and a.controls.access_control
     if ac ~= nil and ac[unit.key] == true then
       result:pass(a, {
-        ja = "業務システム " .. name.ja .. "は" .. unit.ja .. "単位でアクセス制御されている。",
-        en = "Business system " .. name.en .. " controls access per " .. unit.en .. ".",
+        ja = "業務システム「" .. lj .. "」は" .. unit.ja .. "単位でアクセスを制御しています。",
+        en = "Business system " .. le .. " controls access per " .. unit.en .. ".",
       })
     else
       local level = M.asset_confidentiality(a)
       local lv = level ~= nil and ("、機密性" .. tostring(level)) or ""
       local lv_en = level ~= nil and (", confidentiality " .. tostring(level)) or ""
+      local state_ja = ac == nil and "アクセス制御の申告がありません（不明）" or (unit.ja .. "単位のアクセス制御がありません")
+      local state_en = ac == nil and "declares no access control (unknown)" or ("has no per-" .. unit.en .. " access control")
       result:fail(a, {
-        ja = "業務システム " .. name.ja .. "（" .. tostring(a.segment) .. lv .. "）に" .. unit.ja .. "単位のアクセス制御（controls.access_control." .. unit.key .. "）が無い。" .. unit.advice.ja,
-        en = "Business system " .. name.en .. " (" .. tostring(a.segment) .. lv_en .. ") has no per-" .. unit.en .. " access control (controls.access_control." .. unit.key .. "). " .. unit.advice.en,
+        ja = "業務システム「" .. lj .. "」（" .. kyojin.segment_ja(a.segment) .. lv .. "）に" .. state_ja .. "。" .. unit.advice.ja,
+        en = "Business system " .. le .. " (" .. tostring(a.segment) .. lv_en .. ") " .. state_en .. ". " .. unit.advice.en,
       })
     end
   end
@@ -180,8 +185,8 @@ end
 
 -- caption_of_asset(a) -> { ja, en }: "id（name）" for messages.
 function M.caption_of_asset(a)
-  local id, name = tostring(a.id), tostring(a.name)
-  return { ja = id .. "（" .. name .. "）", en = id .. " (" .. name .. ")" }
+  local ja, en = kyojin.asset_label(a)
+  return { ja = ja, en = en }
 end
 
 return M

@@ -33,14 +33,16 @@ function M.declared_fact(v, require_evidence)
   return true, mode, nil
 end
 
--- Message fragment for a fact that did not hold: what is wrong with it.
+-- Message fragment for a fact that did not hold: what is wrong with it, to follow the name
+-- of the fact with no particle ("幹部を含めた意思決定" .. ja): "の申告がありません（不明）",
+-- "は実施していると申告されていますが、証跡…がありません", "は実施していないと申告されています".
 function M.declared_fact_problem(problem)
   if problem == "missing" then
-    return "申告されていません", "is not declared"
+    return "の申告がありません（不明）", " is not declared (unknown)"
   elseif problem == "no_evidence" then
-    return "true と申告されていますが証跡（evidence: 文書名・日付・SHA-256）が添付されていません", "is declared true without an evidence reference (title, date, SHA-256)"
+    return "は実施していると申告されていますが、証跡（文書名・日付・SHA-256）がありません", " is declared in place without an evidence reference (title, date, SHA-256)"
   end
-  return "false と申告されています", "is declared false"
+  return "は実施していないと申告されています", " is declared not in place"
 end
 
 return M

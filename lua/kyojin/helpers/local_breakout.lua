@@ -9,13 +9,7 @@ local M = {}
 -- (declared_facts.lua).
 local function get(t, ...) return kyojin.get(t, ...) end
 
-local function problem_text(p)
-  if p == "missing" then return "が申告されていません", " is not declared" end
-  if p == "no_evidence" then
-    return "は true と申告されていますが証跡（evidence）がありません", " is declared true without an evidence reference"
-  end
-  return "が false です", " is false"
-end
+local function problem_text(p) return kyojin.declared_fact_problem(p) end
 
 -- ap_report(result, findings): records the findings of one evaluator below, pass or fail
 -- with its message, each with its evidence mark (none when the finding has no evidence).
@@ -29,8 +23,9 @@ function M.ap_report(result, findings)
   end
 end
 
--- ap_antimalware_param(description) -> the antimalware_requires parameter of AP-01 and
--- ST-11: the values ap_antimalware takes, default "behaviour".
+-- ap_antimalware_param(description) -> the antimalware_requires parameter of AP-01 (ST-11
+-- re-states AP-01 and reads it from there): the values ap_antimalware takes, default
+-- "behaviour".
 function M.ap_antimalware_param(description)
   return {
     default = "behaviour", type = "string", values = { "both", "behaviour", "either" },
@@ -50,21 +45,21 @@ function M.ap_antimalware(decl, requires)
         local pm = get(am, "pattern_matching") == true
         local bd = get(am, "behaviour_detection") == true
         ok = pm and bd
-        why_ja = "パターンマッチング方式と振る舞い検知の両方が必要です（antimalware_requires=both）"
+        why_ja = "パターンマッチング方式と振る舞い検知の両方が必要です"
         why_en = "both pattern matching and behaviour detection are required (antimalware_requires=both)"
       elseif requires == "either" then
         ok = get(am, "pattern_matching") == true or get(am, "behaviour_detection") == true
-        why_ja = "パターンマッチング方式か振る舞い検知のいずれかが必要です（antimalware_requires=either）"
+        why_ja = "パターンマッチング方式か振る舞い検知のいずれかが必要です"
         why_en = "pattern matching or behaviour detection is required (antimalware_requires=either)"
       else
         ok = get(am, "behaviour_detection") == true
-        why_ja = "振る舞い検知が必要です。パターンマッチングのみでは不十分と検討会で判断されています（antimalware_requires=behaviour）"
+        why_ja = "振る舞い検知が必要です。パターンマッチングのみでは不十分と検討会で判断されています"
         why_en = "behaviour detection is required; the study group judged pattern matching alone insufficient (antimalware_requires=behaviour)"
       end
       local lj, le = kyojin.asset_label(a)
       out[#out + 1] = {
         subject = a, ok = ok,
-        ja = "LGWAN接続系端末「" .. lj .. "」のマルウェア対策ソフト: " .. why_ja .. "。",
+        ja = "LGWAN接続系端末「" .. lj .. "」のマルウェア対策ソフト：" .. why_ja .. "。",
         en = "lgwan terminal " .. le .. " anti-malware: " .. why_en .. ".",
       }
     end
@@ -89,7 +84,7 @@ function M.ap_patching(decl)
         ja = "ネットワーク機器「" .. lj .. "」（" .. kind .. "）にセキュリティパッチが適時適用されていません。PC・サーバだけでなくネットワーク機器もパッチ適用の運用に組み込んでください。"
         en = "network device " .. le .. " (" .. kind .. ") is not patched in time; bring network devices, not only PCs and servers, into patch management."
       else
-        ja = "資産「" .. lj .. "」（" .. kind .. "）にセキュリティパッチが適時適用されていません（controls.patch.os_timely）。"
+        ja = "資産「" .. lj .. "」（" .. kind .. "）にセキュリティパッチが適時適用されていません。"
         en = "asset " .. le .. " (" .. kind .. ") is not patched in time (controls.patch.os_timely)."
       end
       out[#out + 1] = { subject = a, ok = ok, ja = ja, en = en }
@@ -107,7 +102,7 @@ function M.ap_settings_guaranteed(decl, require_evidence)
     local id, vendor = tostring(get(c, "id")), tostring(get(c, "vendor"))
     out[#out + 1] = {
       subject = c, ok = ok, evidence = ev,
-      ja = "契約「" .. id .. "」（" .. vendor .. "）: 委託した設定の担保（settings_guaranteed）" .. pj .. "。設定内容を契約で担保し、責任は自治体にあることを確認してください。",
+      ja = "契約「" .. id .. "」（" .. vendor .. "）：委託した設定の担保" .. pj .. "。設定内容を契約で担保し、責任は自治体にあることを確認してください。",
       en = "contract " .. id .. " (" .. vendor .. "): the guarantee of entrusted settings (settings_guaranteed)" .. pe .. "; guarantee the settings by contract — the municipality remains responsible.",
     }
   end
@@ -149,13 +144,13 @@ function M.ap_cloud_settings_check(decl, require_evidence)
       end
       if not cok then
         local j, e = problem_text(cp)
-        ja[#ja + 1] = "更新・仕様変更時の設定確認（on_change）" .. j; en[#en + 1] = "the check on update or specification change (on_change)" .. e
+        ja[#ja + 1] = "更新・仕様変更時の設定確認" .. j; en[#en + 1] = "the check on update or specification change (on_change)" .. e
       end
       local ev = nil
       if pev and cev then ev = (pev == "evidenced" and cev == "evidenced") and "evidenced" or "declared" end
       out[#out + 1] = {
         subject = c, ok = pok and cok, evidence = ev,
-        ja = "契約「" .. id .. "」の接続先クラウドサービス設定確認: " .. (#ja > 0 and table.concat(ja, "、") or "定期確認と変更時確認の両方あり") .. "。定期確認だけでは不十分で、サービスの更新・仕様変更のたびに設定を確認する必要があります。",
+        ja = "契約「" .. id .. "」の接続先クラウドサービス設定確認：" .. (#ja > 0 and table.concat(ja, "、") or "定期確認と変更時確認の両方あり") .. "。定期確認だけでは不十分で、サービスの更新・仕様変更のたびに設定を確認する必要があります。",
         en = "contract " .. id .. " cloud-settings verification: " .. (#en > 0 and table.concat(en, "; ") or "both periodic and on-change checks") .. ". Periodic checks alone are insufficient; settings must also be verified whenever the service is updated or its specification changes.",
       }
     end
@@ -165,7 +160,7 @@ function M.ap_cloud_settings_check(decl, require_evidence)
       local lj, le = kyojin.asset_label(a)
       out[#out + 1] = {
         subject = a, ok = false,
-        ja = "クラウドサービス「" .. lj .. "」の設定確認（定期及び更新・仕様変更時）を定めた契約がありません。contracts の scope にこのサービスを含め、cloud_settings_check を申告してください。",
+        ja = "クラウドサービス「" .. lj .. "」の設定確認（定期及び更新・仕様変更時）を定めた契約がありません。このサービスを契約の対象に含め、定期と変更時の設定確認を申告してください。",
         en = "no contract arranges the settings verification (periodic and on change) of cloud service " .. le .. "; include it in a contract's scope and declare cloud_settings_check.",
       }
     end
@@ -190,7 +185,7 @@ function M.ap_external_audits(decl, require_evidence)
       if n == 0 then
         out[#out + 1] = {
           subject = au, ok = false,
-          ja = "外部監査（" .. date .. "）: 監査人の資格（auditor_qualifications）が記載されていません。監査人の資格（例: 公認情報セキュリティ監査人、情報処理安全確保支援士）を明記してください。",
+          ja = "外部監査（" .. date .. "）：監査人の資格が記載されていません。監査人の資格（例：公認情報セキュリティ監査人、情報処理安全確保支援士）を明記してください。",
           en = "external audit (" .. date .. "): the auditors' qualifications (auditor_qualifications) are not stated; state them (e.g. certified information-security auditor, Registered Information Security Specialist).",
         }
       else
@@ -201,7 +196,7 @@ function M.ap_external_audits(decl, require_evidence)
         local ok = has_ev or not require_evidence
         out[#out + 1] = {
           subject = au, ok = ok, evidence = mode,
-          ja = "外部監査（" .. date .. "）: 監査報告書の証跡（report_submitted_to_jlis の evidence）がありません。監査報告書を証跡として申告してください。",
+          ja = "外部監査（" .. date .. "）：監査報告書の証跡がありません。監査報告書を証跡として申告してください。",
           en = "external audit (" .. date .. "): no evidence reference to the audit report (evidence of report_submitted_to_jlis); declare the report as evidence.",
         }
       end
@@ -210,7 +205,7 @@ function M.ap_external_audits(decl, require_evidence)
   if not any then
     out[#out + 1] = {
       subject = "/audits", ok = false,
-      ja = "外部監査が申告されていません。資格を明記した監査人による外部監査を実施し、audits に type \"external\" で申告してください。",
+      ja = "外部監査が申告されていません。資格を明記した監査人による外部監査を実施し、auditsにtype \"external\"で申告してください。",
       en = "no external audit is declared; have an external audit carried out by auditors with stated qualifications and declare it in audits with type \"external\".",
     }
   end

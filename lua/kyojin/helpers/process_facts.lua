@@ -31,32 +31,32 @@ function M.judge_process_fact(result, subject, raw, require_evidence, what, fix)
   if value == true then
     if evidence ~= nil then
       result:pass(subject, {
-        ja = what.ja .. "：実施済み（証跡あり）。",
+        ja = what.ja .. "：実施しています（証跡あり）。",
         en = what.en .. ": in place (evidence attached).",
       }, mark)
       return true
     end
     if require_evidence then
       result:fail(subject, {
-        ja = what.ja .. "：true と申告されているが証跡（evidence: 文書名・日付・SHA-256）が無い。このポリシーは証跡を必須としている（require_evidence）。根拠文書を evidence として添付すること。",
+        ja = what.ja .. "：実施していると申告されていますが、証跡（文書名・日付・SHA-256）がありません。この要件は証跡を必須としています。根拠文書を証跡として添付してください。",
         en = what.en .. ": declared true without an evidence reference (evidence: title, date, SHA-256), which this policy requires (require_evidence). Attach the supporting document as evidence.",
       }, mark)
       return false
     end
     result:pass(subject, {
-      ja = what.ja .. "：実施済み（申告のみ、証跡なし）。",
+      ja = what.ja .. "：実施しています（申告のみ、証跡なし）。",
       en = what.en .. ": in place (declared, no evidence).",
     }, mark)
     return true
   end
   if value == false then
     result:fail(subject, {
-      ja = what.ja .. "：実施されていない（false と申告）。" .. fix.ja,
+      ja = what.ja .. "：実施していないと申告されています。" .. fix.ja,
       en = what.en .. ": not in place (declared false). " .. fix.en,
     }, mark)
   else
     result:fail(subject, {
-      ja = what.ja .. "：申告が無い、または不明。" .. fix.ja,
+      ja = what.ja .. "：申告がありません（不明）。" .. fix.ja,
       en = what.en .. ": not declared or unknown. " .. fix.en,
     })
   end
@@ -80,7 +80,7 @@ function M.evidence_param(description)
     default = false,
     type = "boolean",
     description = description or {
-      ja = "true にすると、プロセス要件は証跡（evidence）付きの申告でのみ適合とする。",
+      ja = "trueにすると、プロセス要件は証跡（evidence）付きの申告でのみ適合とします。",
       en = "When true, a process requirement passes only when its fact carries an evidence reference.",
     },
   }

@@ -23,7 +23,7 @@ function M.remote_work_applies(section)
   return function(decl)
     if M.remote_work_used(decl, section) then return true end
     return false, {
-      ja = label.ja .. "を利用していないため対象外（" .. section .. ".used が true でない）",
+      ja = label.ja .. "を利用していないため対象外です。",
       en = label.en .. " is not used (" .. section .. ".used is not true)",
     }
   end
@@ -40,10 +40,10 @@ function M.remote_work_measures(result, decl, section, measures)
     local subject = "/" .. section .. "/" .. key
     local v = s and s[key]
     if v == true then
-      result:pass(subject, { ja = label.ja .. "：" .. m[2] .. "を実施している。",
+      result:pass(subject, { ja = label.ja .. "：" .. m[2] .. "を実施しています。",
                              en = (label.en:gsub("^%l", string.upper)) .. ": " .. m[3] .. " in place." })
     else
-      local state_ja = v == false and "が実施されていない（false と申告）" or "の申告が無い、または不明"
+      local state_ja = v == false and "を実施していないと申告されています" or "の申告がありません（不明）"
       local state_en = v == false and "not in place (declared false)" or "not declared or unknown"
       result:fail(subject, {
         ja = label.ja .. "：" .. m[2] .. state_ja .. "。" .. m[4],
@@ -63,7 +63,7 @@ function M.remote_data_applies(decl)
     return true
   end
   return false, {
-    ja = "リモートアクセスもテレワークも利用していないため対象外（remote_access.used、telework.used が true でない）",
+    ja = "リモートアクセスもテレワークも利用していないため対象外です。",
     en = "neither remote access nor telework is used (remote_access.used and telework.used are not true)",
   }
 end
@@ -75,7 +75,7 @@ function M.remote_data_params()
       default = true,
       type = "boolean",
       description = {
-        ja = "リモートアクセスを利用せずテレワークだけを行う場合にも適用するか（カタログは「テレワーク／リモートアクセス」とするが、対策の申告項目は remote_access にしかない）。false にすると remote_access.used が true のときだけ適用する。",
+        ja = "リモートアクセスを利用せずテレワークだけを行う場合にも適用するか（カタログは「テレワーク／リモートアクセス」とするが、対策の申告項目はremote_accessにしかない）。falseにするとremote_access.usedがtrueのときだけ適用します。",
         en = "Whether the requirement also applies when telework is used without remote access (the catalog says telework / remote access, but the measures are declared under remote_access only). false applies it only when remote_access.used is true.",
       },
     },
@@ -90,7 +90,7 @@ function M.remote_data_check(result, decl, params, undeclared, measures)
   if not M.remote_work_used(decl, "remote_access") then
     if not params.telework_without_remote_access then
       result:not_applicable({
-        ja = "リモートアクセスを利用していない（テレワークのみ、telework_without_remote_access = false）ため対象外",
+        ja = "リモートアクセスを利用していないため対象外です（テレワークだけの場合は対象外とする設定です）。",
         en = "remote access is not used (telework only, telework_without_remote_access = false)",
       })
       return

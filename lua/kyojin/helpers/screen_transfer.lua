@@ -20,6 +20,9 @@ end
 local MODEL_JA = { alpha = "αモデル", alpha_prime = "α′モデル", beta = "βモデル", beta_prime = "β′モデル" }
 local MODEL_EN = { alpha = "alpha", alpha_prime = "alpha_prime", beta = "beta", beta_prime = "beta_prime" }
 M.st_model_ja = function(m) return MODEL_JA[m] or tostring(m) end
+-- The segments in messages (the labels of the schema's segment enumeration).
+local SEGMENT_JA = { mynumber = "マイナンバー利用事務系", lgwan = "LGWAN接続系", internet = "インターネット接続系", cloud = "クラウド" }
+M.segment_ja = function(s) return SEGMENT_JA[s] or tostring(s) end
 
 -- Human name of a connection for messages: its id, else its position.
 function M.st_name(c)
@@ -49,6 +52,27 @@ local function norm_csp(v)
   return v
 end
 
+-- st_models_of(c) -> the models whose measures a connection brings in, independent of
+-- whether its route can be classified (S000 個別の観点 and the routes' notes):
+--   "beta"        an internet-segment terminal reaching another segment (routes (3) (4) (6)
+--                 (8): 「βモデルとみなせる」);
+--   "alpha_prime" a DaaS used from an lgwan terminal (routes (1) (2): 「LGWAN接続系から
+--                 ローカルブレイクアウトでDaaSを利用することから、a'モデルである」, whatever
+--                 local_breakout says), any other lgwan connection declaring local breakout,
+--                 or an lgwan → internet breakout line (routes (3)′ (4)′).
+function M.st_models_of(c)
+  local term, target = get(c, "terminal_segment"), get(c, "target_segment")
+  local out = {}
+  if term == "internet" and type(target) == "string" and target ~= "internet" then
+    out[#out + 1] = "beta"
+  end
+  if (term == "lgwan" and (get(c, "method") == "daas" or get(c, "local_breakout") == true))
+      or get(c, "lgwan_internet_breakout") == true then
+    out[#out + 1] = "alpha_prime"
+  end
+  return out
+end
+
 -- Classify one connection into the S000 communication route.
 -- Returns a table { class = "(3)'", obligations = { "beta", "alpha_prime" },
 --                   ja = "...", en = "..." } or nil, { ja = ..., en = ... } when the
@@ -60,22 +84,22 @@ function M.st_route(c)
   local id = M.st_name(c)
   if term == target then
     return nil, {
-      ja = "画面転送「" .. id .. "」は端末と転送先が同じ系（" .. tostring(term) .. "）のため、S000の通信経路(1)～(8)のいずれにも当たりません。terminal_segment と target_segment を確認してください。",
-      en = "screen transfer '" .. id .. "' has its terminal and its target in the same segment (" .. tostring(term) .. "), which is none of the S000 routes (1)-(8); check terminal_segment and target_segment.",
+      ja = "画面転送「" .. id .. "」は端末と転送先が同じ系（" .. tostring(term) .. "）のため、資料「画面転送のリスク分析」の通信経路(1)～(8)のいずれにも当たりません。端末の系と転送先の系を確認してください。",
+      en = "screen transfer '" .. id .. "' has its terminal and its target in the same segment (" .. tostring(term) .. "), which is none of the routes (1)-(8) of the screen-transfer risk analysis; check the terminal and target segments.",
     }
   end
-  local base, prime, obligations, notes_ja, notes_en = nil, false, {}, {}, {}
+  local base, prime, obligations, notes_ja, notes_en = nil, false, nil, {}, {}
   local lbo = get(c, "local_breakout") == true
   -- Flags that contradict the terminal's segment leave the route ambiguous.
   if term == "internet" and lbo then
     return nil, {
-      ja = "画面転送「" .. id .. "」はインターネット接続系の端末からの接続ですが local_breakout（LGWAN接続系からのローカルブレイクアウト）が true です。LGWAN接続系からインターネットへのブレイクアウト回線がある場合（通信経路(3)′(4)′）は lgwan_internet_breakout で申告してください。",
+      ja = "画面転送「" .. id .. "」はインターネット接続系の端末からの接続ですが、LGWAN接続系からのローカルブレイクアウトありと申告されています。LGWAN接続系からインターネットへのブレイクアウト回線がある場合（通信経路(3)′(4)′）は、ブレイクアウト回線ありとして申告してください。",
       en = "screen transfer '" .. id .. "' starts from an internet-segment terminal but declares local_breakout (a breakout from lgwan); declare an lgwan-to-internet breakout line (routes (3)', (4)') with lgwan_internet_breakout instead.",
     }
   end
   if term == "internet" and get(c, "terminal_remains_in_internet") == true then
     return nil, {
-      ja = "画面転送「" .. id .. "」は端末がインターネット接続系にあるのに terminal_remains_in_internet（インターネット接続系にも端末が残る）が true で、通信経路を決められません。LGWAN接続系端末の接続か確認してください。",
+      ja = "画面転送「" .. id .. "」は端末がインターネット接続系にあるのに「インターネット接続系にも端末が残る」と申告されていて、通信経路を決められません。LGWAN接続系端末の接続か確認してください。",
       en = "screen transfer '" .. id .. "' has its terminal in the internet segment yet declares terminal_remains_in_internet, so the route is ambiguous; check whether the terminal is an lgwan one.",
     }
   end
@@ -84,14 +108,14 @@ function M.st_route(c)
     local daas_csp = norm_csp(get(c, "daas_csp"))
     if daas_csp == nil then
       return nil, {
-        ja = "画面転送「" .. id .. "」はDaaSですが、DaaSのCSP（daas_csp）が申告されていないため、ガバメントクラウドと同一CSPか（通信経路(1)/(2)、(3)/(4)の別）を判定できません。daas_csp と gov_cloud_csp を申告してください。",
+        ja = "画面転送「" .. id .. "」はDaaSですが、DaaSのCSPが申告されていないため、ガバメントクラウドと同一CSPか（通信経路(1)/(2)、(3)/(4)の別）を判定できません。DaaSのCSPとガバメントクラウドのCSPを申告してください。",
         en = "screen transfer '" .. id .. "' is a DaaS but its CSP (daas_csp) is not declared, so whether it shares the Government Cloud CSP (route (1)/(2), (3)/(4)) cannot be decided; declare daas_csp and gov_cloud_csp.",
       }
     end
     local gov = norm_csp(get(c, "gov_cloud_csp"))
     local same = gov ~= nil and gov == daas_csp
     if gov == nil then
-      notes_ja[#notes_ja + 1] = "ガバメントクラウドのCSPが申告されていないため、異なるCSPとして分類しました。"
+      notes_ja[#notes_ja + 1] = "ガバメントクラウドのCSPの申告がないため、異なるCSPとして分類しました。"
       notes_en[#notes_en + 1] = "no Government Cloud CSP declared: classified as a different CSP."
     end
     if term == "lgwan" then
@@ -116,23 +140,20 @@ function M.st_route(c)
   end
   if base == nil then
     return nil, {
-      ja = "画面転送「" .. id .. "」は端末の系（" .. tostring(term) .. "）と方式（" .. tostring(method) .. "）の組合せがS000の通信経路に当たりません。",
-      en = "screen transfer '" .. id .. "': terminal segment " .. tostring(term) .. " with method " .. tostring(method) .. " is none of the S000 routes.",
+      ja = "画面転送「" .. id .. "」は端末の系（" .. tostring(term) .. "）と方式（" .. tostring(method) .. "）の組合せが資料「画面転送のリスク分析」の通信経路に当たりません。",
+      en = "screen transfer '" .. id .. "': terminal segment " .. tostring(term) .. " with method " .. tostring(method) .. " is none of the routes of the screen-transfer risk analysis.",
     }
   end
-  -- Obligations (S000 個別の観点 and the per-route notes).
-  if term == "internet" then
-    obligations[#obligations + 1] = "beta"
-  end
+  -- Obligations (S000 個別の観点 and the per-route notes): st_models_of.
+  obligations = M.st_models_of(c)
   if term == "lgwan" and method == "daas" and not lbo then
-    notes_ja[#notes_ja + 1] = "LGWAN接続系からのDaaSですがローカルブレイクアウトなしと申告されています。S000はこの経路をローカルブレイクアウト（α′モデル）として評価しています。"
-    notes_en[#notes_en + 1] = "DaaS from lgwan declared without local breakout; S000 assesses this route as local breakout (alpha_prime)."
+    notes_ja[#notes_ja + 1] = "ローカルブレイクアウトなしと申告されていますが、資料「画面転送のリスク分析」はLGWAN接続系からDaaSを利用する構成をα′モデルとしているため、α′モデルの対策を求めます。"
+    notes_en[#notes_en + 1] = "declared without local breakout, but the screen-transfer risk analysis treats DaaS used from lgwan as the alpha_prime model, so the alpha_prime measures apply."
   end
-  if (term == "lgwan" and lbo) or breakout_line then
-    obligations[#obligations + 1] = "alpha_prime"
-    if breakout_line and (base == "(6)" or base == "(8)") then
-      notes_ja[#notes_ja + 1] = "LGWAN接続系からインターネットへのブレイクアウト回線があるため、α′モデルの対策も求めます（S000はこの組合せの派生経路を定義していません）。"
-      notes_en[#notes_en + 1] = "an lgwan-to-internet breakout line exists, so the alpha_prime measures apply as well (S000 defines no primed variant of this route)."
+  if breakout_line then
+    if base == "(6)" or base == "(8)" then
+      notes_ja[#notes_ja + 1] = "LGWAN接続系からインターネットへのブレイクアウト回線があるため、α′モデルの対策も求めます（資料「画面転送のリスク分析」はこの組合せの派生経路を定めていません）。"
+      notes_en[#notes_en + 1] = "an lgwan-to-internet breakout line exists, so the alpha_prime measures apply as well (the screen-transfer risk analysis defines no primed variant of this route)."
     end
   end
   local class = base .. (prime and "'" or "")
@@ -143,7 +164,7 @@ function M.st_route(c)
   local ja = "画面転送「" .. id .. "」は通信経路" .. class:gsub("'", "′") .. "です。"
   local en = "screen transfer '" .. id .. "' is route " .. class .. "."
   if #obligations > 0 then
-    ja = ja .. "求められる対策: " .. table.concat(ob_ja, "・") .. "の対策。"
+    ja = ja .. "求められる対策は" .. table.concat(ob_ja, "・") .. "の対策です。"
     en = en .. " Implied measures: those of " .. table.concat(ob_en, " and ") .. "."
   else
     ja = ja .. "他モデルの対策は求められません。"
@@ -156,19 +177,21 @@ function M.st_route(c)
   return { class = class, obligations = obligations, ja = ja, en = en }
 end
 
--- Models brought in by the declared connections: { alpha_prime = { conn, ... },
--- beta = { conn, ... } } (only models with at least one connection appear).
+-- st_implied_models(decl) -> the models other than the declared one whose measures the
+-- declaration brings in, each with the subjects that bring it: { alpha_prime = { subject,
+-- ... }, beta = { ... } } (only models with a subject appear). Subjects are the
+-- screen-transfer connections (st_models_of) and the data links of model ①c, cloud storage
+-- reached by local breakout (kyojin.dl_implied_models, data_link.lua).
 function M.st_implied_models(decl)
   local out = {}
-  for _, c in ipairs(M.st_connections(decl, "all")) do
-    local r = M.st_route(c)
-    if r then
-      for _, m in ipairs(r.obligations) do
-        out[m] = out[m] or {}
-        table.insert(out[m], c)
-      end
-    end
+  local function add(m, subject)
+    out[m] = out[m] or {}
+    table.insert(out[m], subject)
   end
+  for _, c in ipairs(M.st_connections(decl, "all")) do
+    for _, m in ipairs(M.st_models_of(c)) do add(m, c) end
+  end
+  for _, lm in ipairs(kyojin.dl_implied_models(decl)) do add(lm[2], lm[1]) end
   return out
 end
 
@@ -190,56 +213,18 @@ function M.st_applies(decl, models, implied)
   for _, m in ipairs(models) do
     ja_list[#ja_list + 1] = MODEL_JA[m] or m; en_list[#en_list + 1] = m
   end
+  if implied then
+    local ij, ie = {}, {}
+    for _, m in ipairs(implied) do ij[#ij + 1] = MODEL_JA[m] or m; ie[#ie + 1] = m end
+    return false, {
+      ja = "モデルが" .. (MODEL_JA[model] or tostring(model)) .. "で、" .. table.concat(ij, "・") .. "の対策を求める構成（画面転送・データ連携）も申告されていないため対象外です（本要件は" .. table.concat(ja_list, "・") .. "に適用）。",
+      en = "model is " .. tostring(model) .. " and nothing declared (screen transfer, data link) brings in the measures of " .. table.concat(ie, ", ") .. " (the requirement applies to " .. table.concat(en_list, ", ") .. ")",
+    }
+  end
   return false, {
     ja = "モデルが" .. (MODEL_JA[model] or tostring(model)) .. "のため対象外です（本要件は" .. table.concat(ja_list, "・") .. "に適用）。",
     en = "model is " .. tostring(model) .. " (the requirement applies to " .. table.concat(en_list, ", ") .. ")",
   }
-end
-
--- The β obligations S000 brings in for an internet terminal reaching lgwan business
--- servers (ST-12): EDR with managed monitoring and a CSIRT link on internet-segment
--- terminals (BM-01, BM-02), log management of lgwan business systems (BM-03),
--- harmlessization of files entering lgwan (BM-08).  Returns a list of gaps
--- { requirement = "BM-01", ja = ..., en = ... } (empty when all hold).
-local EDR_FIELDS = {
-  { "enabled", "EDRが導入されていません", "no EDR" },
-  { "behaviour_detection", "振る舞い検知がありません", "no behaviour detection" },
-  { "managed_monitoring", "専門家のマネージドサービスによる監視がありません", "no managed monitoring by specialists" },
-  { "isolates_on_detection", "検知時のプロセス停止・論理隔離がありません", "no process stop and logical isolation on detection" },
-  { "investigation_support", "原因調査の支援がありません", "no investigation support" },
-}
-local LOG_KINDS = { server = true, database = true }
-
-function M.st_beta_gaps(decl)
-  local gaps = {}
-  for _, a in ipairs(kyojin.as_list(get(decl, "assets"))) do
-    if get(a, "kind") == "terminal" and get(a, "segment") == "internet" then
-      local edr = get(a, "controls", "edr")
-      local lj, le = kyojin.asset_label(a)
-      local bj, be = {}, {}
-      for _, f in ipairs(EDR_FIELDS) do
-        if get(edr, f[1]) ~= true then bj[#bj + 1] = f[2]; be[#be + 1] = f[3] end
-      end
-      if #bj > 0 then
-        gaps[#gaps + 1] = { requirement = "BM-01", ja = "インターネット接続系端末「" .. lj .. "」: " .. table.concat(bj, "、"), en = "internet-segment terminal " .. le .. ": " .. table.concat(be, ", ") }
-      end
-      if get(edr, "csirt_link") ~= true then
-        gaps[#gaps + 1] = { requirement = "BM-02", ja = "インターネット接続系端末「" .. lj .. "」: EDRの検知がCSIRTと連携していません", en = "internet-segment terminal " .. le .. ": EDR detections are not linked to the CSIRT" }
-      end
-    elseif LOG_KINDS[get(a, "kind")] and get(a, "segment") == "lgwan" then
-      local log = get(a, "controls", "logging")
-      local lj, le = kyojin.asset_label(a)
-      local days = get(log, "retention_days")
-      if get(log, "collected") ~= true or get(log, "analysed") ~= true or type(days) ~= "number" or days <= 0 then
-        gaps[#gaps + 1] = { requirement = "BM-03", ja = "LGWAN接続系業務システム「" .. lj .. "」: ログの収集・分析・保管が揃っていません", en = "lgwan business system " .. le .. ": logs are not all collected, analysed and retained" }
-      end
-    end
-  end
-  local methods = get(decl, "harmlessization", "methods")
-  if #kyojin.as_list(methods) == 0 then
-    gaps[#gaps + 1] = { requirement = "BM-08", ja = "LGWAN接続系へ取り込むファイルの無害化方式が申告されていません", en = "no harmlessization method for files entering lgwan is declared" }
-  end
-  return gaps
 end
 
 -- st_scope_param(description) -> the target_scope parameter of the ST policies: "mynumber"
@@ -249,7 +234,7 @@ function M.st_scope_param(description)
   return {
     default = "mynumber", type = "string", values = { "mynumber", "all" },
     description = description or {
-      ja = "対象とする画面転送: \"mynumber\"（マイナンバー利用事務系への画面転送のみ）又は \"all\"（全ての画面転送）",
+      ja = "対象とする画面転送：\"mynumber\"（マイナンバー利用事務系への画面転送のみ）又は\"all\"（全ての画面転送）",
       en = "connections covered: \"mynumber\" (into the My Number segment) or \"all\"",
     },
   }
@@ -288,31 +273,37 @@ end
 -- ("画面転送「id」: a。b。").
 function M.st_not_blocked(id, ja, en)
   return {
-    ja = "画面転送「" .. id .. "」で次が禁止されていません: " .. table.concat(ja, "、") .. "。",
+    ja = "画面転送「" .. id .. "」で次が禁止されていません：" .. table.concat(ja, "、") .. "。",
     en = "screen transfer '" .. id .. "' does not block: " .. table.concat(en, ", ") .. ".",
   }
 end
 
 function M.st_unmet(id, ja, en)
   return {
-    ja = "画面転送「" .. id .. "」: " .. table.concat(ja, "。") .. "。",
+    ja = "画面転送「" .. id .. "」：" .. table.concat(ja, "。") .. "。",
     en = "screen transfer '" .. id .. "': " .. table.concat(en, "; ") .. ".",
   }
 end
 
 -- st_obliging(decl, model) -> list of { connection, route } for the declared connections
--- whose route (st_route) brings in the measures of `model` ("alpha_prime", "beta").
+-- that bring in the measures of `model` ("alpha_prime", "beta"; st_models_of). route is
+-- st_route's classification, or { class = nil } when the connection cannot be classified
+-- (ST-13 reports why); the obligation holds either way.
 function M.st_obliging(decl, model)
   local out = {}
   for _, c in ipairs(M.st_connections(decl, "all")) do
-    local r = M.st_route(c)
-    if r then
-      for _, m in ipairs(r.obligations) do
-        if m == model then out[#out + 1] = { c, r } end
-      end
+    for _, m in ipairs(M.st_models_of(c)) do
+      if m == model then out[#out + 1] = { c, M.st_route(c) or { class = nil } } end
     end
   end
   return out
+end
+
+-- st_route_words(route) -> "（通信経路(1)′）", " (route (1)')": the route of st_obliging for
+-- messages, empty when the connection could not be classified.
+function M.st_route_words(route)
+  if route.class == nil then return "", "" end
+  return "（通信経路" .. route.class:gsub("'", "′") .. "）", " (route " .. route.class .. ")"
 end
 
 -- st_lgwan_to_internet(decl) -> the first declared connection from an lgwan terminal to

@@ -28,9 +28,46 @@ function M.vuln_severity(v, critical, important)
   return "low"
 end
 
--- vuln_is_boundary(asset) -> true for devices at the internet boundary.
+-- vuln_is_boundary(asset) -> true for devices at the internet boundary: declared so
+-- (firewalls, gateways, mail relays facing the internet), of a boundary kind, or a mail
+-- relay of the internet segment (it takes mail from the internet by nature).
 function M.vuln_is_boundary(asset)
   return asset.internet_boundary == true or BOUNDARY_KINDS[asset.kind] == true
+    or (asset.kind == "mail_relay" and asset.segment == "internet")
+end
+
+-- patch_applied(asset) -> true | false | nil: the asset's own patch fact
+-- (controls.patch.os_timely); nil when it is not declared. A vendor contract is evidence of
+-- the process, not of the patch: it is not read here.
+function M.patch_applied(asset)
+  local v = kyojin.get(asset, "controls", "patch", "os_timely")
+  if v == true or v == false then return v end
+  return nil
+end
+
+-- judge_own_patch(result, asset, where, advice): one finding for the asset's own patch
+-- fact. where = { ja, en } names the asset's class in the messages ("インターネット境界の
+-- 機器"), advice = { ja, en } the remedy. Applied passes; not applied fails; not declared
+-- fails as unknown (a missing fact is never a pass).
+function M.judge_own_patch(result, a, where, advice)
+  local lj, le = kyojin.asset_label(a)
+  local applied = M.patch_applied(a)
+  if applied == true then
+    result:pass(a, {
+      ja = where.ja .. lj .. "にはセキュリティパッチが適時に適用されています。",
+      en = where.en .. " " .. le .. " is patched in time.",
+    })
+  elseif applied == false then
+    result:fail(a, {
+      ja = where.ja .. lj .. "にセキュリティパッチが適時に適用されていません。" .. advice.ja,
+      en = where.en .. " " .. le .. " is not patched in time. " .. advice.en,
+    })
+  else
+    result:fail(a, {
+      ja = where.ja .. lj .. "のセキュリティパッチの適用状況は申告がありません（不明）。" .. advice.ja,
+      en = where.en .. " " .. le .. ": whether security patches are applied is not declared (unknown). " .. advice.en,
+    })
+  end
 end
 
 -- cvss_text(x) -> "9.8": a CVSS score (or threshold) with one decimal.
@@ -43,10 +80,10 @@ end
 -- messages; without_asset leaves the asset out (when the message names it already).
 function M.vuln_caption(v, without_asset)
   local cve, score, asset = tostring(v.cve), M.cvss_text(v.cvss), tostring(v.asset)
-  local ja = "脆弱性 " .. cve .. "（CVSS " .. score .. "）"
+  local ja = "脆弱性" .. cve .. "（CVSS " .. score .. "）"
   local en = "vulnerability " .. cve .. " (CVSS " .. score .. ")"
   if without_asset then return { ja = ja, en = en } end
-  return { ja = "資産 " .. asset .. " の" .. ja, en = en .. " of asset " .. asset }
+  return { ja = "資産" .. asset .. "の" .. ja, en = en .. " of asset " .. asset }
 end
 
 -- contract_label(contract) -> "id（vendor）", "id (vendor)" for messages.

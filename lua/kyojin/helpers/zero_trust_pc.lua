@@ -11,11 +11,11 @@ function M.zero_trust_pc_item(result, decl, key, what, fix)
   local subject = "/zero_trust_pc/" .. key
   local v = zt and zt[key]
   if v == true then
-    result:pass(subject, { ja = "業務端末：" .. what.ja .. "を備える。",
+    result:pass(subject, { ja = "業務端末：" .. what.ja .. "を備えます。",
                            en = "Business terminals: " .. what.en .. " in place." })
     return
   end
-  local state_ja = v == false and "を備えていない（false と申告）" or "の申告が無い、または不明"
+  local state_ja = v == false and "を備えていないと申告されています" or "の申告がありません（不明）"
   local state_en = v == false and "missing (declared false)" or "not declared or unknown"
   result:fail(zt == nil and "/zero_trust_pc" or subject, {
     ja = "β′モデルの業務端末：" .. what.ja .. state_ja .. "。" .. fix.ja,

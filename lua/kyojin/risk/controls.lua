@@ -10,25 +10,29 @@
 --                         asset's segment. The rule holds if one such element satisfies it.
 -- Paths: "a/b/c" is relative to the asset (or the `each` element), "/a/b" to the declaration.
 -- A path holds when its value is true, a fact {value = true}, a non-empty array or string,
--- or a non-zero number; "path=text" holds when the value is the string text. A countermeasure provided here still stops counting when a policy
--- tied to it fails (docs/dev/interfaces.md §7).
+-- or a non-zero number; "path=text" holds when the value is the string text, and
+-- "path=false" / "path=true" when it is that boolean (a missing value holds neither: an
+-- undeclared setting is never credited). A countermeasure provided here still stops counting
+-- when a policy tied to it fails (docs/dev/interfaces.md §7).
+-- A screen-transfer connection that keeps the virtual and the local terminal apart.
+local SEPARATED = { "redirection/clipboard/to_local=false", "redirection/clipboard/to_virtual=false",
+                    "redirection/file/to_local=false", "redirection/file/to_virtual=false",
+                    "redirection/printer=false", "redirection/drive=false", "redirection/usb=false" }
 return {
-  { countermeasure = "edr", all = { "controls/edr/enabled" } },
+  -- S002 注11「製品の導入だけでは未知の不正プログラムの対策とはならない」: an EDR counts only
+  -- with its monitoring, its link to the CSIRT and a CSIRT, in every model
+  { countermeasure = "edr", all = { "controls/edr/enabled", "controls/edr/managed_monitoring",
+                                    "controls/edr/csirt_link", "/organisation/csirt/exists" } },
   { countermeasure = "ndr", all = { "controls/ndr" } },
   { countermeasure = "dlp", all = { "controls/dlp" } },
   { countermeasure = "mfa", all = { "controls/mfa" } },
   { countermeasure = "mfa", each = "/screen_transfer", match = "platform_asset", all = { "mfa" } },
   { countermeasure = "antimalware",
     any = { "controls/antimalware/pattern_matching", "controls/antimalware/behaviour_detection" } },
+  -- patching counts on an asset only when its own patch fact says the patches are applied;
+  -- a vendor contract is evidence of the process, not of the patch (S004「ネットワーク機器は
+  -- 未適用という部分が散見」)
   { countermeasure = "patching", all = { "controls/patch/os_timely" } },
-  -- vendor contracts covering the asset (scope lists asset ids or kinds)
-  { countermeasure = "patching", each = "/contracts", match = "scope",
-    all = { "patch_process/full_scope" }, except_kinds = { "network_device" } },
-  { countermeasure = "patching", each = "/contracts", match = "scope",
-    all = { "patch_process/full_scope", "patch_process/includes_network_devices" },
-    kinds = { "network_device" } },
-  { countermeasure = "patching", each = "/screen_transfer", match = "platform_asset",
-    all = { "platform_patch_managed" } },
   -- a vendor mitigation applied to a known vulnerability of the asset (PV-05)
   { countermeasure = "vuln_avoidance", each = "/vulnerabilities", match = "asset",
     all = { "mitigation/applied" } },
@@ -61,8 +65,12 @@ return {
   { countermeasure = "entry_lock", all = { "placement/physical=mfa_room" } },
   -- files entering lgwan pass harmlessization (AL-01)
   { countermeasure = "harmlessization", segments = { "lgwan" }, all = { "/harmlessization/methods" } },
-  -- screen transfer: the platform itself, and the terminals that use it
-  { countermeasure = "screen_transfer_isolation", each = "/screen_transfer", match = "platform_asset" },
+  -- screen transfer: the platform itself, and the terminals that use it, only where the
+  -- connection keeps the virtual and the local terminal apart (S000 技術的な留意点: clipboard,
+  -- file hand-over and device redirection blocked both ways)
+  { countermeasure = "screen_transfer_isolation", each = "/screen_transfer", match = "platform_asset",
+    all = SEPARATED },
   { countermeasure = "screen_transfer_isolation", kinds = { "terminal" },
-    each = "/screen_transfer", match_segment = "terminal_segment" },
+    each = "/screen_transfer", match_segment = "terminal_segment",
+    all = SEPARATED },
 }

@@ -40,4 +40,12 @@ return {
   tree_target_floor = 2,
   -- S000: threat × vulnerability ≤ 3 means the countermeasures work (「安全」).
   safe_product = 3,
+  -- Assets outside the analysis: listed on the sheet as out of scope, not scored. S000
+  -- リスク分析の前提:「ガバメントクラウド自体に係るリスクの分析については対象としない」.
+  -- `flags`: boolean fields of an asset, any of which puts it outside.
+  out_of_scope = {
+    flags = { "gov_cloud" },
+    reason = { ja = "対象外: ガバメントクラウド自体のリスクは分析の対象としません（S000）",
+               en = "Out of scope: the Government Cloud itself is not analysed (S000)" },
+  },
 }

@@ -38,8 +38,8 @@ policy {
       end
     end
     local p = kyojin.beta_access_control_params()
-    pcall(function() p.scope.default = "confidential_systems" end)
-    if kyojin.beta_access_control_params().scope.default ~= "document_servers" then leak("params helper") end
+    pcall(function() p.scope.default = "document_servers" end)
+    if kyojin.beta_access_control_params().scope.default ~= "confidential_systems" then leak("params helper") end
     local caption = kyojin.caption_of_asset({ id = "a", name = "b" })
     pcall(setmetatable, caption, evil_mt)
     if getmetatable(kyojin.caption_of_asset({ id = "a", name = "b" })) == evil_mt then leak("caption metatable") end
