@@ -9,8 +9,9 @@ CFLAGS  ?= -O2
 WARN    := -std=c11 -Wall -Wextra -Werror -Wno-format-truncation
 CPPFLAGS += -Icore $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
-# the XLSX writer (libxlsxwriter) and kyojin verify reading XLSX reports (zlib).
-LDLIBS  += -lxlsxwriter -lz
+# the XLSX writer (libxlsxwriter), kyojin verify reading XLSX reports and the declaration
+# workbook reader (zlib; expat for its XML: core/input/xlsx_read.c).
+LDLIBS  += -lxlsxwriter -lz -lexpat
 
 # core/<subsystem>/*.c (docs/dev/architecture.md); objects in $(BUILD)/obj/<subsystem>/
 # core/cli (the command line) links into kyojin only.

@@ -159,7 +159,7 @@ KY=$ROOT/kyojin
 # profiling build: the same objects with Lua linked statically (symbols for callgrind_annotate)
 objs=("$ROOT/build/bundle_data.o" "$ROOT"/build/obj/*/*.o)
 cc -O2 -o "$W/kyojin-prof" "${objs[@]}" "$(pkg-config --variable=libdir lua5.4)/liblua5.4.a" \
-   $(pkg-config --libs libcjson libcrypto) -lxlsxwriter -lz -lm -ldl
+   $(pkg-config --libs libcjson libcrypto) -lxlsxwriter -lz -lexpat -lm -ldl
 export KYOJIN_HOME=$ROOT   # where kyojin-prof finds lua/ and policies/
 KYP=("$W/kyojin-prof")
 # names of the functions of core/ plus the Lua entry points that mark phases (for the profiles)

@@ -5,19 +5,19 @@
 # Crashes are written to build-fuzz/artifacts/; copy each one into fuzz/regressions/<target>/
 # (the regression suite tests/suites/fuzz_regressions.sh replays them on every make test).
 #
-# Environment: FUZZ_SECONDS, FUZZ_TARGETS ("decl policy writer patterns interact batch"), FUZZ_CC (clang-14),
-# FUZZ_JOBS (parallel fuzzers, default 1), FUZZ_BUNDLE (the generated bundle_data.c linked in,
-# default build/bundle_data.c).
+# Environment: FUZZ_SECONDS, FUZZ_TARGETS ("decl policy writer patterns interact batch xlsx"),
+# FUZZ_CC (clang-14), FUZZ_JOBS (parallel fuzzers, default 1), FUZZ_BUNDLE (the generated
+# bundle_data.c linked in, default build/bundle_data.c).
 set -u
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${FUZZ_SECONDS:-60}
-TARGETS=${FUZZ_TARGETS:-"decl policy writer patterns interact batch"}
+TARGETS=${FUZZ_TARGETS:-"decl policy writer patterns interact batch xlsx"}
 CC=${FUZZ_CC:-clang-14}
 BUNDLE_C=${FUZZ_BUNDLE:-build/bundle_data.c}
 OUT=build-fuzz
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
 CFLAGS="-g -O1 -std=c11 -Wall -Wno-unused-function -Icore $(pkg-config --cflags lua5.4 libcjson)"
-LIBS="$(pkg-config --libs lua5.4 libcjson libcrypto) -lxlsxwriter -lz -lm"
+LIBS="$(pkg-config --libs lua5.4 libcjson libcrypto) -lxlsxwriter -lz -lexpat -lm"
 mkdir -p $OUT/obj $OUT/artifacts fuzz/corpus-work
 
 build() {
@@ -58,6 +58,8 @@ seed() {
     writer)
       cp fuzz/result-template.json "$dir/template.json"
       printf '\001plain' >"$dir/plain"; printf '\377=cmd\000<b>\000\033[31m' >"$dir/hostile" ;;
+    xlsx) # the hand-made and hostile workbooks of tests/xlsx/hostile.py (tiny.xlsx is stored)
+      /usr/bin/python3 tests/xlsx/hostile.py "$dir" >/dev/null 2>&1 ;;
     patterns)
       printf 'hello world\000(h)(%%w+)\000<%%1>' >"$dir/1"; printf 'a.b-c[d]\000[%%]-]+\000x' >"$dir/2"
       printf 'THE (quick) fox\000%%f[%%a]%%a+\000%%0%%0' >"$dir/3"; printf 'x = "a" .. "b"\000%%b""\000' >"$dir/4" ;;

@@ -22,8 +22,9 @@ need=()
 pkg() { for p; do dpkg -s "$p" >/dev/null 2>&1 || need+=("$p"); done; } # Debian packages
 cmd() { command -v "$1" >/dev/null 2>&1 || need+=("$2"); }                # a command, from package $2
 
-# build (the Makefile links lua5.4, libcjson, libcrypto, libxlsxwriter, zlib)
-pkg build-essential pkg-config liblua5.4-dev libcjson-dev libssl-dev libxlsxwriter-dev zlib1g-dev
+# build (the Makefile links lua5.4, libcjson, libcrypto, libxlsxwriter, zlib, expat)
+pkg build-essential pkg-config liblua5.4-dev libcjson-dev libssl-dev libxlsxwriter-dev zlib1g-dev \
+  libexpat1-dev
 
 if [ "$mode" = test ] || [ "$mode" = ci ]; then
   pkg libcmocka-dev
@@ -38,7 +39,7 @@ if [ "$mode" = test ] || [ "$mode" = ci ]; then
   cmd unzip unzip
   cmd perl perl
   cmd pdftotext poppler-utils   # pdftotext, pdfinfo: the printed reports
-  cmd soffice libreoffice-calc-nogui # tests/suites/print.sh: XLSX to PDF, headless
+  cmd soffice libreoffice-calc-nogui # print.sh: XLSX to PDF; xlsxdecl.sh: workbooks saved by LibreOffice
   cmd openssl openssl         # tests/suites/verify.sh: the third-party signature check
   [ -x /usr/bin/chromium ] || need+=(chromium)
   /usr/bin/python3 -c 'import openpyxl' 2>/dev/null || need+=(python3-openpyxl)

@@ -57,7 +57,9 @@ enum cli_key {
     OPT_PUBKEY,
     OPT_SIGNATURE,
     OPT_SIGNER,
-    OPT_TIME
+    OPT_TIME,
+    OPT_MODEL,
+    OPT_FROM
 };
 
 /* One option of a command. `value` is the placeholder of its value in the help ("FILE"; in
@@ -175,7 +177,9 @@ int cli_cmd_test(const cli_args *a);
 int cli_cmd_lint(const cli_args *a);
 int cli_cmd_schema(const cli_args *a);
 int cli_cmd_verify(const cli_args *a);
-
+/* workbook.c: declaration workbooks */
+int cli_cmd_template(const cli_args *a);
+int cli_cmd_convert(const cli_args *a);
 /* the domain words of kyojin.vocab for summary and diff: 0, or EXIT_POLICY after saying why */
 int cli_load_vocab(void);
 /* the installation directory ($KYOJIN_HOME, else the executable's directory) */

@@ -199,6 +199,17 @@ const cli_recorded cli_recorded_options[] = {{&o_format_check, "format", REC_VAL
                                              {&o_detail, "detail", REC_VALUE},
                                              {NULL, "SOURCE_DATE_EPOCH", REC_ENV},
                                              {NULL, NULL, 0}};
+/* template, convert */
+OPT(o_model, OPT_MODEL, "model", 0, "MODEL", "モデル", "alpha alpha_prime beta beta_prime",
+    "ネットワーク分離のモデルを記入しておく（alpha・alpha_prime・beta・beta_prime）",
+    "fill in the network-separation model (alpha, alpha_prime, beta, beta_prime)");
+OPT(o_from, OPT_FROM, "from", 0, "FILE.json", "申告.json", NULL,
+    "この申告の内容を記入したブックを作る", "fill the workbook from this declaration");
+OPT(o_output_xlsx, OPT_OUTPUT, "output", 'o', "FILE.xlsx", NULL, NULL,
+    "ブックを FILE.xlsx に安全に書き出す（必須）",
+    "write the workbook to FILE.xlsx atomically (required)");
+OPT(o_output_convert, OPT_OUTPUT, "output", 'o', "FILE", NULL, NULL,
+    "変換結果を FILE に安全に書き出す（必須）", "write the result to FILE atomically (required)");
 
 const cli_option *const cli_common_options[] = {&o_help, &o_version, &o_lang, NULL};
 
@@ -227,6 +238,8 @@ static const cli_option *const keygen_opts[] = {&o_key_out, NULL};
 static const cli_option *const sign_opts[] = {&o_key, &o_signer, &o_time, &o_sig_out, NULL};
 static const cli_option *const summary_opts[] = {&o_format_summary, &o_output, NULL};
 static const cli_option *const diff_opts[] = {&o_format_diff, &o_output, NULL};
+static const cli_option *const template_opts[] = {&o_model, &o_from, &o_output_xlsx, NULL};
+static const cli_option *const convert_opts[] = {&o_output_convert, NULL};
 static const cli_option *const gen_opts[] = {&o_out,     &o_seed,  &o_count, &o_size,
                                              &o_waivers, &o_quiet, NULL};
 
@@ -484,6 +497,34 @@ static const cli_command c_sign = {
     "Exit codes: 0 signed, 2 usage or input error\n",
     1,
     0};
+static const cli_command c_template = {
+    "template",
+    "[--model モデル] [--from 申告.json] -o ブック.xlsx",
+    "[--model MODEL] [--from FILE.json] -o FILE.xlsx",
+    "申告を記入する Excel ブック（様式）を作る",
+    "write the Excel workbook (form) in which to fill in a declaration",
+    template_opts,
+    cli_cmd_template,
+    "スキーマから作る様式です。記入したブックは kyojin check でそのまま検査できます。\n"
+    "終了コード: 0 書き出した、2 使い方または入力の誤り、3 実行環境の誤り\n",
+    "The form is generated from the schema; kyojin check reads a filled workbook directly.\n"
+    "Exit codes: 0 written, 2 usage or input error, 3 runtime error\n",
+    0,
+    0};
+static const cli_command c_convert = {
+    "convert",
+    "入力 -o 出力",
+    "IN -o OUT",
+    "申告を JSON から Excel ブックへ、Excel ブックから JSON へ変換する",
+    "convert a declaration from JSON to an Excel workbook, or from a workbook to JSON",
+    convert_opts,
+    cli_cmd_convert,
+    "入力が JSON ならブック（.xlsx）を、ブックなら JSON を書き出します。値は失われません。\n"
+    "終了コード: 0 変換した、2 使い方または入力の誤り、3 実行環境の誤り\n",
+    "A JSON input gives a workbook (.xlsx), a workbook gives JSON; no value is lost.\n"
+    "Exit codes: 0 converted, 2 usage or input error, 3 runtime error\n",
+    1,
+    0};
 static const cli_command c_version = {
     "version", "", "", "バージョンを表示する", "print the version", NULL, cmd_version, NULL,
     NULL,      0,  0};
@@ -522,6 +563,6 @@ static const cli_command c_completion = {"__completion",
                                          1};
 
 const cli_command *const cli_commands[] = {
-    &c_check, &c_summary, &c_diff, &c_gen,  &c_list,       &c_explain,
-    &c_risk,  &c_schema,  &c_test, &c_lint, &c_verify,     &c_keygen,
-    &c_sign,  &c_version, &c_help, &c_man,  &c_completion, NULL};
+    &c_check,   &c_summary, &c_diff, &c_gen,    &c_list,       &c_explain, &c_risk,
+    &c_schema,  &c_test,    &c_lint, &c_verify, &c_keygen,     &c_sign,    &c_template,
+    &c_convert, &c_version, &c_help, &c_man,    &c_completion, NULL};

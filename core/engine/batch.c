@@ -57,12 +57,16 @@ int batch_collect(int n, char *const *inputs, char ***paths, size_t *npaths, cha
             if (strvec_push(&out, inputs[i]) != 0) goto oom;
             continue;
         }
-        if (dirlist_suffix(inputs[i], ".json", &out) != 0) {
+        /* declarations: JSON files and Excel workbooks, in name order together */
+        size_t from = out.n;
+        if (dirlist_suffix(inputs[i], ".json", &out) != 0 ||
+            dirlist_suffix(inputs[i], ".xlsx", &out) != 0) {
             if (errno == ENOMEM) goto oom;
             snprintf(err, errlen, "%s: %s", inputs[i], strerror(errno));
             strvec_free(&out);
             return -1;
         }
+        strvec_sort(&out, from);
     }
     *paths = out.v;
     *npaths = out.n;

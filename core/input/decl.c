@@ -11,8 +11,13 @@
  * the offset of the key). cJSON keeps children in document order, so a pre-order walk of the
  * tree visits nodes in the same order; a node → index hash built lazily maps any node, and so
  * any pointer, to its offset. Offsets become line:column through a line-start table.
+ *
+ * A declaration may also be an Excel workbook (the bytes start as a zip archive): then
+ * input/xlsx_read.c makes the same tree, and positions are cells ("資産!D7") from its pointer
+ * → cell map instead of lines; the recorded hash is of the workbook's bytes.
  */
 #include "input/decl.h"
+#include "input/xlsx.h"
 #include "util/fileio.h"
 #include "util/sha256.h"
 #include "util/strutil.h"
@@ -41,6 +46,7 @@ struct decl_doc {
     size_t hcap;
     char sha_hex[65];
     unsigned long serial; /* unique per loaded document in this process */
+    xlsx_cells *cells;    /* a workbook: pointer → cell; NULL for JSON */
 };
 
 /* ---------------------------------------------------------------- errors */
@@ -212,6 +218,15 @@ void decl_error_print(FILE *f, const decl_error *e, const char *lang)
 {
     const char *msg = (lang && strcmp(lang, "en") == 0) ? e->msg_en : e->msg_ja;
     if (!msg) msg = (lang && strcmp(lang, "en") == 0) ? oom_en : oom_ja;
+    if (e->line <= 0 && strchr(msg, '\n')) { /* a workbook's problems: one per line */
+        for (const char *p = msg; *p;) {
+            size_t n = strcspn(p, "\n");
+            fprintf(f, "%s: %.*s\n", e->file ? e->file : "-", (int)n, p);
+            p += n;
+            if (*p) p++;
+        }
+        return;
+    }
     if (e->line > 0)
         fprintf(f, "%s:%d:%d: %s\n", e->file ? e->file : "-", e->line, e->column, msg);
     else
@@ -729,6 +744,7 @@ int decl_locate(decl_doc *d, const char *pointer, int *line, int *column)
 {
     *line = 0;
     *column = 0;
+    if (d->cells) return -1; /* a workbook has cells, not lines: decl_cell */
     if (build_index_full(d)) return -1;
     const cJSON *last;
     const cJSON *n = resolve(d->root, pointer, &last);
@@ -745,6 +761,17 @@ void decl_error_at(decl_doc *d, const char *pointer, const char *ja, const char 
     decl_error_clear(err);
     err->file = str_dup(d->path);
     err->pointer = str_dup(pointer);
+    const char *cell = decl_cell(d, pointer);
+    if (cell) { /* a workbook: the cell first, as "資産!D7: …" */
+        char *cja = str_printf("%s: %s", cell, ja), *cen = str_printf("%s: %s", cell, en);
+        if (cja && cen)
+            set_text(err, cja, cen);
+        else
+            set_msg(err, "メモリが不足しています", "out of memory");
+        free(cja);
+        free(cen);
+        return;
+    }
     set_text(err, ja, en);
     int line, col;
     decl_locate(d, pointer, &line, &col);
@@ -950,6 +977,23 @@ static int wide_encoding(decl_doc *d, decl_error *err)
     return -1;
 }
 
+/* A workbook: the tree and the cell map from xlsx_read.c. */
+static int load_workbook(decl_doc *d, decl_error *err)
+{
+    char *ja = NULL, *en = NULL;
+    if (xlsx_read_declaration((const unsigned char *)d->text, d->len, 0, &d->root, &d->cells, &ja,
+                              &en) == 0)
+        return 0;
+    if (ja && en)
+        set_text(err, ja, en);
+    else
+        set_msg(err, "メモリが不足しています", "out of memory");
+    free(ja);
+    free(en);
+    err->file = str_dup(d->path);
+    return -1;
+}
+
 static int load_common(decl_doc *d, const decl_limits *lim, decl_error *err)
 {
     static unsigned long next_serial;
@@ -958,6 +1002,7 @@ static int load_common(decl_doc *d, const decl_limits *lim, decl_error *err)
     unsigned char dg[32];
     sha256(d->text, d->len, dg);
     sha256_hex(dg, d->sha_hex);
+    if (xlsx_is_workbook(d->text, d->len)) return load_workbook(d, err);
 
     if (d->len >= 3 && memcmp(d->text, "\xEF\xBB\xBF", 3) == 0) d->bom = 3;
     if (wide_encoding(d, err)) return -1;
@@ -1119,6 +1164,7 @@ void decl_free(decl_doc *d)
 {
     if (!d) return;
     cJSON_Delete(d->root);
+    xlsx_cells_free(d->cells);
     free(d->path);
     free(d->text);
     free(d->lines);
@@ -1143,6 +1189,10 @@ const char *decl_path(const decl_doc *d)
 const char *decl_sha256_hex(const decl_doc *d)
 {
     return d->sha_hex;
+}
+const char *decl_cell(const decl_doc *d, const char *pointer)
+{
+    return d->cells ? xlsx_cells_find(d->cells, pointer) : NULL;
 }
 const char *decl_text(const decl_doc *d, size_t *len)
 {

@@ -1,4 +1,5 @@
-/* decl.h — reading a declaration file: strict JSON, cJSON tree, JSON pointer → line:column. */
+/* decl.h — reading a declaration file: strict JSON, cJSON tree, JSON pointer → line:column;
+ * or an Excel workbook (input/xlsx.h), the same tree, JSON pointer → "sheet!cell". */
 #ifndef KYOJIN_DECL_H
 #define KYOJIN_DECL_H
 #include <stddef.h>
@@ -53,7 +54,12 @@ const cJSON *decl_resolve(const decl_doc *d, const char *pointer);
  * the nearest resolving ancestor's position is given if any). */
 int decl_locate(decl_doc *d, const char *pointer, int *line, int *column);
 
-/* Fill an error positioned at `pointer` of the document (used by schema validation). */
+/* The cell ("資産!D7") of a pointer (or its nearest ancestor with one) when the declaration
+ * is a workbook; NULL for JSON. */
+const char *decl_cell(const decl_doc *d, const char *pointer);
+
+/* Fill an error positioned at `pointer` of the document (used by schema validation); for a
+ * workbook the message starts with the cell. */
 void decl_error_at(decl_doc *d, const char *pointer, const char *ja, const char *en,
                    decl_error *err);
 

@@ -755,4 +755,74 @@ M.root = obj({
   F("waivers", O, arr(waiver), "例外承認", "waivers"),
 })
 
+----------------------------------------------------------------------------------------
+-- The declaration as an Excel workbook (kyojin template, kyojin convert; laid out by
+-- kyojin.workbook): the sheets in order, each with its name (ja, en) and either `list`, one
+-- array of objects (one row per item; "parent/child" for an array inside the items of a list
+-- sheet), or `fields`, parts of the declaration that occur once (one data row). Every field
+-- of M.root has exactly one place; kyojin.workbook checks it.
+----------------------------------------------------------------------------------------
+M.workbook = {
+  instructions = {
+    name = { "記入方法", "How to fill in" },
+    lines = {
+      { "kyojin 構成申告ワークブック", "kyojin declaration workbook" },
+      { "このブックは、自団体の情報セキュリティ構成を申告するための様式です。JSON を読まなくても記入できます。",
+        "This workbook is the form in which a body declares its information-security configuration. No JSON is needed." },
+      { "1. シートごとに、3 行目から下へ 1 行に 1 件ずつ記入します（1 行目が項目名です）。",
+        "1. On each sheet, write one item per row from row 3 down (row 1 holds the headings)." },
+      { "2. 「団体情報」などの 1 件だけのシートは 3 行目だけに記入します。",
+        "2. Sheets that describe one thing (such as Body) use row 3 only." },
+      { "3. セルを選ぶと、その項目の説明と必須・任意が表示されます。一覧のある項目は▼から選びます。",
+        "3. Selecting a cell shows what the field means and whether it is required. Fields with a list have a drop-down." },
+      { "4. 「はい」「いいえ」で答える項目のうち、手続や運用に関するものは証跡（文書名・日付・SHA-256）を「証跡」シートに書けます。",
+        "4. Process facts answered Yes/No may cite evidence (title, date, SHA-256) on the Evidence sheet." },
+      { "5. 他の行の ID を指す項目（資産ID など）は、資産シートに記入した ID から選びます。複数書くときは Alt+Enter で改行して区切ります。",
+        "5. Fields naming ids (asset ids etc.) offer the ids of the Assets sheet; several values go one per line (Alt+Enter)." },
+      { "6. 分からない項目を「はい」と書かないでください。判定は「申告なし・不明」を安全側に扱います。",
+        "6. Do not answer Yes when you do not know: a missing or unclear fact is judged on the safe side." },
+      { "7. 2 行目（非表示）と「選択肢」シートは kyojin が読むための行です。変更しないでください。セルの結合や数式は使えません。",
+        "7. Row 2 (hidden) and the Choices sheet are read by kyojin: do not change them. Merged cells and formulas cannot be read." },
+      { "8. 記入後は「kyojin check このファイル.xlsx」で検査できます。誤りは「シート名!セル」で示されます。",
+        "8. Check the filled workbook with \"kyojin check FILE.xlsx\"; errors name the sheet and cell." },
+    },
+  },
+  sheets = {
+    { "団体情報", "Body", fields = { "schema", "$schema", "model", "body" } },
+    { "資産", "Assets", list = "assets" },
+    { "画面転送", "Screen transfer", list = "screen_transfer" },
+    { "データ連携", "Data links", list = "data_links" },
+    { "メール・無害化", "Mail and harmlessization", fields = { "mail", "harmlessization", "segment_boundary" } },
+    { "媒体・保守・電子申請", "Media, maint., e-application",
+      fields = { "removable_media", "remote_maintenance", "e_application" } },
+    { "契約", "Contracts", list = "contracts" },
+    { "脆弱性", "Vulnerabilities", list = "vulnerabilities" },
+    { "組織", "Organisation", fields = { "organisation", "incident_response", "edr_service" } },
+    { "インシデント対応事業者", "Incident-response vendors", list = "incident_response/partners" },
+    { "監査", "Audits", list = "audits" },
+    { "クラウドアカウント", "Cloud accounts", list = "cloud_accounts" },
+    { "テレワーク等", "Telework etc.", fields = { "telework", "byod", "web_conferencing", "remote_access" } },
+    { "外部サービス", "External services", list = "external_services" },
+    { "ゼロトラストPC", "Zero-trust PC", fields = { "zero_trust_pc" } },
+    { "攻撃ツリー", "Attack trees", list = "attack_trees" },
+    { "攻撃の段階", "Attack steps", list = "attack_trees/steps" },
+    { "例外承認", "Waivers", list = "waivers" },
+  },
+  evidence = {
+    name = { "証跡", "Evidence" },
+    columns = {
+      { spec = "#evidence/target|t", "対象のセル（例: 組織!C3）", "the cell it supports (e.g. Organisation!C3)", width = 24,
+        help = { "証跡が裏付ける「はい／いいえ」のセル（シート名!セル）、または JSON ポインタ",
+                 "the Yes/No cell the evidence supports (Sheet!Cell), or a JSON pointer" } },
+      { spec = "#evidence/title|s", "証跡の表題（文書名）", "title of the evidence (document name)", width = 36,
+        help = { "証跡の表題（文書名）", "title of the evidence (document name)" } },
+      { spec = "#evidence/date|d", "証跡の日付", "date of the evidence", width = 14,
+        help = { "証跡の日付（例: 2026-04-01）", "date of the evidence (YYYY-MM-DD)" } },
+      { spec = "#evidence/sha256|s", "証跡ファイルの SHA-256", "SHA-256 of the evidence file", width = 40,
+        help = { "証跡ファイルの SHA-256（16進小文字64桁）", "SHA-256 of the evidence file (64 lowercase hex digits)" } },
+    },
+  },
+  lists = { "選択肢", "Choices" },
+}
+
 return M

@@ -186,6 +186,7 @@ function M.render()
   add("|---|---|---|---|---|")
   rows(S.defs.evidence, "", L)
   add()
+  for _, line in ipairs(require("kyojin.workbook").markdown()) do add(line) end
   add("## 項目 — Fields")
   add()
   for _, f in ipairs(S.root.fields) do

@@ -28,5 +28,5 @@ mkdir -p "$BUILD/risk"
 # shellcheck disable=SC2086 # word splitting of the flag and object lists is intended
 $CC -std=c11 -Wall -Wextra -Werror -D_GNU_SOURCE -Icore $CFLAGS \
   $(pkg-config --cflags lua5.4 libcjson) tests/risk/risk_tool.c $objs -o "$BUILD/risk/risk_tool" \
-  $LDFLAGS $(pkg-config --libs lua5.4 libcjson libcrypto) -lxlsxwriter -lz -lm
+  $LDFLAGS $(pkg-config --libs lua5.4 libcjson libcrypto) -lxlsxwriter -lz -lexpat -lm
 "$BUILD/test_risk"

@@ -17,7 +17,7 @@ bin=$BUILD/alloc-sweep
 if ! $CC -std=c11 -Wall -Wextra -g ${CFLAGS:--O1} -Icore $(pkg-config --cflags lua5.4 libcjson) ${LDFLAGS:-} \
     tests/alloc_sweep/sweep.c $OBJS \
     -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=free,--wrap=strdup,--wrap=strndup \
-    $(pkg-config --libs lua5.4 libcjson libcrypto) -lxlsxwriter -lz -lm -rdynamic -o "$bin"; then
+    $(pkg-config --libs lua5.4 libcjson libcrypto) -lxlsxwriter -lz -lexpat -lm -rdynamic -o "$bin"; then
   echo "alloc sweep: build failed"; echo "0 passed, 1 failed"; exit 1
 fi
 if [ "${ALLOC_SWEEP_FULL:-0}" = 1 ]; then s1=1; s2=1; else s1=${ALLOC_SWEEP_STEP:-31}; s2=${ALLOC_SWEEP_EVAL_STEP:-9}; fi
