@@ -10,6 +10,10 @@ NODE    ?= node --no-experimental-fetch
 W       := build/web
 SRC     := $(W)/src
 OUT     ?= build/kyojin.html
+# the policy set bundled into the page, and where its bundle and engine go (tests/web/hostile.js
+# builds a page with the hostile policies of tests/adversarial: POLICIES=DIR B=DIR OUT=FILE)
+POLICIES ?= policies
+B       ?= $(W)
 
 LUA_SRC  := $(firstword $(wildcard $(SRC)/lua5.4-*/src))
 CJSON    := $(firstword $(wildcard $(SRC)/cjson-*))
@@ -72,13 +76,15 @@ $(W)/obj/web/%.o: web/%.c $(CORE_HDR) $(HDRS) $(wildcard web/include/*/*.h)
 
 # The precompiled bundle (core/engine/bundle.h) for this Lua: tools/mkbundle.c built to wasm
 # and run by Node on the real files (NODERAWFS), so the chunks are wasm32 Lua bytecode.
-BUNDLE_SRC := $(shell find policies lua -name '*.lua' -o -type d 2>/dev/null)
+BUNDLE_SRC := $(shell find $(POLICIES) lua -name '*.lua' -o -type d 2>/dev/null)
 $(W)/mkbundle.js: tools/mkbundle.c $(CORE_OBJ) $(WEB_OBJ) $(LIB_OBJ)
 	$(EMCC) $(WARN) $(EMOPT) $(INC) -sNODERAWFS=1 -sENVIRONMENT=node -sEXIT_RUNTIME=1 \
 	  -sALLOW_MEMORY_GROWTH=1 -o $@ tools/mkbundle.c $(CORE_OBJ) $(WEB_OBJ) $(LIB_OBJ)
-$(W)/bundle_data.c: $(W)/mkbundle.js $(BUNDLE_SRC)
-	$(NODE) $(W)/mkbundle.js $@ policies lua
-$(W)/obj/bundle_data.o: $(W)/bundle_data.c core/engine/bundle.h
+$(B)/bundle_data.c: $(W)/mkbundle.js $(BUNDLE_SRC)
+	@mkdir -p $(dir $@)
+	$(NODE) $(W)/mkbundle.js $@ $(POLICIES) lua
+$(B)/obj/bundle_data.o: $(B)/bundle_data.c core/engine/bundle.h
+	@mkdir -p $(dir $@)
 	$(EMCC) $(WARN) $(EMOPT) $(INC) -c $< -o $@
 
 # The engine: a factory (createKyojin) for a worker, and its wasm (inlined by web/assemble.js;
@@ -87,8 +93,8 @@ ENGINE_FLAGS := -sMODULARIZE=1 -sEXPORT_NAME=createKyojin \
   -sENVIRONMENT=worker -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432 \
   -sEXIT_RUNTIME=1 -sINVOKE_RUN=0 -sFILESYSTEM=1 \
   -sEXPORTED_RUNTIME_METHODS=callMain,FS,ENV -sMINIFY_HTML=0
-$(W)/kyojin-engine.wasm: $(W)/kyojin-engine.js
-$(W)/kyojin-engine.js: $(CORE_OBJ) $(MAIN_OBJ) $(WEB_OBJ) $(LIB_OBJ) $(W)/obj/bundle_data.o
+$(B)/kyojin-engine.wasm: $(B)/kyojin-engine.js
+$(B)/kyojin-engine.js: $(CORE_OBJ) $(MAIN_OBJ) $(WEB_OBJ) $(LIB_OBJ) $(B)/obj/bundle_data.o
 	$(EMCC) $(EMOPT) $(ENGINE_FLAGS) -o $@ $^
 
 # The editor's schema: lua/kyojin/schema.lua as JSON, in its own order (web/schema_json.lua)
@@ -97,5 +103,5 @@ $(W)/schema.json: lua/kyojin/schema.lua web/schema_json.lua
 
 # The page: web/page.html with the styles, scripts, engine and data inlined (web/assemble.js)
 PAGE_SRC := $(wildcard web/*.html web/*.css web/*.js)
-$(OUT): $(W)/kyojin-engine.js $(W)/schema.json $(PAGE_SRC) $(wildcard samples/*.json)
-	$(NODE) web/assemble.js $(W)/kyojin-engine.js $(W)/schema.json $@
+$(OUT): $(B)/kyojin-engine.js $(W)/schema.json $(PAGE_SRC) $(wildcard samples/*.json)
+	$(NODE) web/assemble.js $(B)/kyojin-engine.js $(W)/schema.json $@

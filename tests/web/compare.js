@@ -6,10 +6,9 @@
 'use strict';
 const { spawnSync } = require('child_process');
 const os = require('os');
-const { root, openPage, foreignRequests, pageRun, counter, fs, path } = require('./lib');
+const { root, openPage, pageRun, pageClean, runTest, fs, path } = require('./lib');
 
 const kyojin = path.resolve(process.argv[2] || path.join(root, 'kyojin'));
-const t = counter('web compare');
 const EPOCH = '1767225600'; // SOURCE_DATE_EPOCH for the formats that record a date
 
 function cli(args, cwd, env) {
@@ -19,7 +18,7 @@ function cli(args, cwd, env) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr.toString('utf8') };
 }
 
-(async () => {
+runTest('web compare', async (t) => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kyojin-web-'));
   const cases = []; // {name, file (relative to cwd), cwd, args, env}
   const samples = fs.readdirSync(path.join(root, 'samples')).filter((f) => f.endsWith('.json')).sort();
@@ -65,14 +64,8 @@ function cli(args, cwd, env) {
   }
   // a verdict that is really there: at least one not compliant and one invalid
   t.ok(cases.length > 240, `only ${cases.length} cases`);
-  t.ok(foreignRequests(requests).length === 0, `the page requested ${foreignRequests(requests).join(', ')}`);
-  t.ok(errors.length === 0, `errors in the page: ${errors.join('; ')}`);
+  pageClean(t, requests, errors);
   console.log(`web compare: ${cases.length} command lines; 200 generated declarations in ${(generatedMs / 1000).toFixed(1)} s in the page`);
   await browser.close();
   fs.rmSync(tmp, { recursive: true, force: true });
-  process.exit(t.done() ? 0 : 1);
-})().catch((e) => {
-  console.log(`FAIL: web compare: ${e.stack || e}`);
-  console.log('web compare: 0 passed, 1 failed');
-  process.exit(1);
 });

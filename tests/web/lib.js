@@ -28,14 +28,15 @@ async function openPage(opts = {}) {
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push('console: ' + m.text());
   });
-  await page.goto(pageUrl);
+  await page.goto(opts.file ? 'file://' + opts.file : pageUrl);
   await page.waitForFunction(() => window.kyojin && window.kyojin.run);
   return { browser, context, page, requests, errors };
 }
 
 // Only the file itself (and the worker's in-memory blob: URL) may be requested.
-function foreignRequests(requests) {
-  return requests.filter((u) => u !== pageUrl && !u.startsWith('blob:'));
+function foreignRequests(requests, file) {
+  const own = file ? 'file://' + file : pageUrl;
+  return requests.filter((u) => u !== own && !u.startsWith('blob:'));
 }
 
 // Run one command line in the page; files (Buffers) go in and stdout comes back as base64
@@ -76,4 +77,22 @@ function counter(name) {
   };
 }
 
-module.exports = { root, pagePath, pageUrl, artifacts, openPage, foreignRequests, pageRun, counter, fs, path };
+// The end of every web test: nothing requested but the page, no error in it.
+function pageClean(t, requests, errors, file) {
+  t.ok(foreignRequests(requests, file).length === 0, `the page requested ${foreignRequests(requests, file).join(', ')}`);
+  t.ok(errors.length === 0, `errors in the page: ${errors.join('; ')}`);
+}
+
+// Run one test file: body(t) with a counter named `name`; "N passed, N failed" and the exit
+// code at the end, an exception counted as a failure.
+function runTest(name, body) {
+  const t = counter(name);
+  body(t).then(() => process.exit(t.done() ? 0 : 1), (e) => {
+    t.ok(false, String((e && e.stack) || e));
+    t.done();
+    process.exit(1);
+  });
+}
+
+module.exports = {
+  pageClean, runTest, root, pagePath, pageUrl, artifacts, openPage, foreignRequests, pageRun, counter, fs, path };
