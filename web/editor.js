@@ -279,7 +279,7 @@
     if (errs) {
       wrap.classList.add('has-error');
       errs.forEach(function (m) {
-        wrap.appendChild(el('div', { class: 'err', role: 'alert', id: id ? id + '-e' : null, text: m }));
+        wrap.appendChild(el('div', { class: 'err', id: id ? id + '-e' : null, text: m }));
       });
     }
     if (needed[p]) {
@@ -739,16 +739,15 @@
       lastErrors = errs;
       errorsByPtr = {};
       errs.forEach(function (e) {
-        (errorsByPtr[e.ptr] = errorsByPtr[e.ptr] || []).push(e.msg);
-        /* a missing field is reported at its object: show it at the field too */
+        /* a missing field is reported at its object: it is shown at the field */
         var node = nodeAt(e.ptr);
         var obj = get(e.ptr);
+        e.target = e.ptr;
         fieldsOf(node).forEach(function (f) {
-          if (obj && typeof obj === 'object' && obj[f.name] === undefined && e.msg.indexOf('"' + f.name + '"') >= 0) {
-            var cp = e.ptr + '/' + esc(f.name);
-            (errorsByPtr[cp] = errorsByPtr[cp] || []).push(e.msg);
-          }
+          if (obj && typeof obj === 'object' && obj[f.name] === undefined && e.msg.indexOf('"' + f.name + '"') >= 0)
+            e.target = e.ptr + '/' + esc(f.name);
         });
+        (errorsByPtr[e.target] = errorsByPtr[e.target] || []).push(e.msg);
       });
       var live = null;
       if (r.code <= 1 || (r.code === 3 && r.text)) {
@@ -814,10 +813,10 @@
     }
     var ul = el('ul');
     lastErrors.forEach(function (e) {
-      var a = el('a', { href: '#', text: (e.ptr || tx({ ja: '（全体）', en: '(whole)' })) });
+      var a = el('a', { href: '#', text: (e.target || tx({ ja: '（全体）', en: '(whole)' })) });
       a.addEventListener('click', function (ev) {
         ev.preventDefault();
-        goTo(e.ptr || '/body');
+        goTo(e.target || '/body');
       });
       ul.appendChild(el('li', null, [a, ' ', e.msg]));
     });

@@ -39,7 +39,23 @@ runTest('web editor', async (t) => {
 
   // 団体情報
   await section('団体情報');
-  await text('/body/name', 'こもれび村');
+  // as a Japanese input method types: nothing is taken while the text is being composed
+  const nameInput = page.locator(`${q('/body/name')} input`);
+  await nameInput.click();
+  await nameInput.evaluate((i) => {
+    i.dispatchEvent(new CompositionEvent('compositionstart', { data: '' }));
+    i.value = 'こもれびむら';
+    i.dispatchEvent(new InputEvent('input', { data: 'こもれびむら', isComposing: true, inputType: 'insertCompositionText' }));
+  });
+  t.ok(await page.evaluate(() => window.kyojinEditor.doc.body.name === undefined), 'text taken while it was being composed');
+  await nameInput.evaluate((i) => {
+    i.value = 'こもれび村';
+    i.dispatchEvent(new InputEvent('input', { data: 'こもれび村', isComposing: true, inputType: 'insertCompositionText' }));
+    i.dispatchEvent(new CompositionEvent('compositionend', { data: 'こもれび村' }));
+  });
+  t.ok(await page.evaluate(() => window.kyojinEditor.doc.body.name) === 'こもれび村', 'the composed text was not taken');
+  t.ok(await page.evaluate(() => document.activeElement && document.activeElement.closest('[data-ptr]').getAttribute('data-ptr')) === '/body/name',
+    'the field lost the focus while typing');
   await choose('/body/prefecture', '奈良県');
   await text('/body/code', '294594');
   await choose('/body/kind', '村');
@@ -100,9 +116,21 @@ runTest('web editor', async (t) => {
     await page.locator('nav.sections button').nth(i).click();
     await page.locator('details.card summary').evaluateAll((ss) => ss.forEach((x) => { if (!x.parentElement.open) x.click(); }));
     await shot(`section-${String(i + 1).padStart(2, '0')}`);
+    // every control has a name a screen reader can say
+    const unnamed = await page.locator('main input, main select, main textarea, main button').evaluateAll((xs) =>
+      xs.filter((x) => !(x.labels && x.labels.length) && !x.getAttribute('aria-label') && !x.getAttribute('aria-labelledby') && !x.textContent.trim())
+        .map((x) => x.closest('[data-ptr]') && x.closest('[data-ptr]').getAttribute('data-ptr')));
+    t.ok(unnamed.length === 0, `${names[i]}: controls without a label: ${unnamed.slice(0, 5).join(', ')}`);
   }
 
   // save through the page's button
+  // keyboard: Tab goes from one field to the next, in the order shown
+  await section('団体情報');
+  await page.locator(`${q('/body/name')} input`).focus();
+  await page.keyboard.press('Tab');
+  t.ok(await page.evaluate(() => document.activeElement.closest('[data-ptr]').getAttribute('data-ptr')) === '/body/name_en',
+    'Tab from the body name does not reach the next field');
+
   await page.locator('#file-name').fill('komorebi.json');
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '申告を保存' }).click()]);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kyojin-editor-'));
