@@ -888,7 +888,8 @@
     reportBox.appendChild(bar);
     if (report.stderr) reportBox.appendChild(el('pre', { class: 'stderr', text: report.stderr }));
     if (!report.html) return;
-    var frame = el('iframe', { id: 'report-frame', title: w('report') });
+    /* no script runs in the report (it has none); the page reaches into it for the links */
+    var frame = el('iframe', { id: 'report-frame', title: w('report'), sandbox: 'allow-same-origin allow-popups allow-downloads' });
     frame.srcdoc = report.html;
     frame.addEventListener('load', function () {
       var d = frame.contentDocument;

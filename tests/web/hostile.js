@@ -104,8 +104,9 @@ runTest('web hostile', async (t) => {
   t.ok(hasField, 'no text field in the editor to type into');
   t.ok(r && !r.error, `the check failed in the page: ${r && r.error}`);
   t.ok(rounds >= 3, `only ${rounds} interactions while the policies ran (${took} ms)`);
-  // a blocked page would not answer for the whole time limit (10 s)
-  t.ok(slowest < 2000, `the page took ${slowest} ms to answer a click while the policies ran`);
+  // a blocked page would not answer until the endless policy is ended (the whole time limit);
+  // a loaded machine delays every answer by a few seconds at most
+  t.ok(slowest < TIMEOUT * 1000 / 4, `the page took ${slowest} ms to answer a click while the policies ran`);
   t.ok(took >= TIMEOUT * 1000, `the run took ${took} ms, less than the time limit: did the endless policy run?`);
   const cli = await cliDone;
   const want = JSON.parse(cli.stdout.toString('utf8'));
