@@ -30,6 +30,7 @@
     addPart: ['この項目を記入する', 'Fill in this part'], removePart: ['この項目を削除', 'Remove this part'],
     required: ['必須', 'required'], none: ['（なし）', '(none)'],
     needed: ['ポリシーが必要とする項目ですが、記入されていません', 'The policies need this field, but it is empty'],
+    neededList: ['ポリシーが必要とする未記入の項目', 'Empty fields the policies need'],
     errors: ['申告の誤り', 'Errors in the declaration'], noErrors: ['申告の形式に誤りはありません。', 'The declaration is well-formed.'],
     checking: ['確認しています…', 'Checking…'], running: ['点検しています…', 'Checking…'],
     live: ['現在の判定', 'Current verdict'],
@@ -282,9 +283,12 @@
         wrap.appendChild(el('div', { class: 'err', id: id ? id + '-e' : null, text: m }));
       });
     }
-    if (needed[p]) {
+    /* a needed field, or a part left out that holds needed fields */
+    var below = get(p) === undefined ? Object.keys(needed).filter(function (k) { return k.indexOf(p + '/') === 0; }) : [];
+    if (needed[p] || below.length) {
       wrap.classList.add('needed');
-      wrap.appendChild(el('div', { class: 'need', text: w('needed') + '（' + needed[p] + '）' }));
+      var what = needed[p] ? [needed[p]] : below.map(function (k) { return k.slice(p.length + 1) + ': ' + needed[k]; });
+      wrap.appendChild(el('div', { class: 'need', text: w('needed') + '（' + what.join('、') + '）' }));
     }
   }
 
@@ -787,8 +791,7 @@
     main.querySelectorAll('.err,.need').forEach(function (n) { n.remove(); });
     main.querySelectorAll('.has-error,.needed').forEach(function (n) { n.classList.remove('has-error', 'needed'); });
     main.querySelectorAll('[data-ptr]').forEach(function (n) {
-      var p = n.getAttribute('data-ptr');
-      if (errorsByPtr[p] || needed[p]) marks(n, p);
+      marks(n, n.getAttribute('data-ptr'));
     });
   }
 
@@ -806,12 +809,26 @@
 
   function renderErrors() {
     errBox.textContent = '';
+    var need = Object.keys(needed);
+    if (need.length) {
+      var nl = el('ul', { class: 'needs' });
+      need.forEach(function (k) {
+        var a = el('a', { href: '#', text: k });
+        a.addEventListener('click', function (ev) {
+          ev.preventDefault();
+          goTo(k);
+        });
+        nl.appendChild(el('li', null, [a, ' ', needed[k]]));
+      });
+      errBox.appendChild(el('h2', { text: w('neededList') + '（' + need.length + '）' }));
+      errBox.appendChild(nl);
+    }
     errBox.appendChild(el('h2', { text: w('errors') + (lastErrors.length ? '（' + lastErrors.length + '）' : '') }));
     if (!lastErrors.length) {
       errBox.appendChild(el('p', { class: 'ok', text: w('noErrors') }));
       return;
     }
-    var ul = el('ul');
+    var ul = el('ul', { class: 'errs' });
     lastErrors.forEach(function (e) {
       var a = el('a', { href: '#', text: (e.target || tx({ ja: '（全体）', en: '(whole)' })) });
       a.addEventListener('click', function (ev) {
@@ -849,6 +866,7 @@
       }
       renderReport();
       refreshMarks();
+      renderErrors();
       reportBox.scrollIntoView({ block: 'start' });
     }, function (e) {
       reportBox.textContent = String(e.message || e);

@@ -35,7 +35,7 @@ runTest('web editor', async (t) => {
   await page.locator('#tmpl-model').selectOption({ label: 'αモデル（従来モデル）' });
   await page.getByRole('button', { name: '新しく作る' }).click();
   await idle();
-  t.ok((await page.locator('.errors li').count()) > 0, 'the empty template shows no errors');
+  t.ok((await page.locator('.errors ul.errs li').count()) > 0, 'the empty template shows no errors');
 
   // 団体情報
   await section('団体情報');
@@ -105,8 +105,16 @@ runTest('web editor', async (t) => {
   await text(`${s}/refresh_interval_days`, '7');
   await idle();
 
-  const errs = await page.locator('.errors li').allTextContents();
+  const errs = await page.locator('.errors ul.errs li').allTextContents();
   t.ok(errs.length === 0, `the declaration built in the editor has errors: ${errs.join(' / ')}`);
+  // a part the policies need but that is not filled in: listed, marked, and reached by its link
+  const needs = await page.locator('.errors ul.needs li').allTextContents();
+  t.ok(needs.some((x) => x.startsWith('/incident_response')), `the fields the policies need are not listed: ${needs.join(' / ')}`);
+  if (needs.length) {
+    await page.locator('.errors ul.needs a', { hasText: '/incident_response' }).first().click();
+    t.ok(await page.locator(`${q('/incident_response')}.needed`).count() === 1, 'the part the policies need is not marked');
+    await shot('needed');
+  }
   const live = await page.locator('.live').textContent();
   t.ok(/適合 \d+/.test(live), `no verdict shown while editing: ${live}`);
 
