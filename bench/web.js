@@ -30,7 +30,7 @@ const END = '<!-- web:end -->';
   const call = [];
   const warm = [];
   for (let i = 0; i < runs; i++) {
-    const ctx = await browser.newContext();
+    const ctx = await browser.newContext({ offline: true });
     const p = await ctx.newPage();
     await p.goto('file://' + page);
     const r = await p.evaluate(async (x) => {

@@ -1,6 +1,7 @@
 // tests/web/lib.js — what the web tests share: Debian's Chromium driven by playwright-core
 // (executablePath /usr/bin/chromium; --no-sandbox as root), the page build/kyojin.html opened
-// from file://, every request it makes recorded, and a result line "N passed, N failed".
+// from file:// with the network off, every request it makes recorded, and a result line
+// "N passed, N failed".
 'use strict';
 const path = require('path');
 const fs = require('fs');
@@ -15,6 +16,7 @@ async function openPage(opts = {}) {
   const args = ['--no-sandbox', '--disable-dev-shm-usage'];
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
   const context = await browser.newContext({
+    offline: true, // the network is off, as on an LGWAN terminal
     viewport: opts.viewport || { width: 1280, height: 900 },
     acceptDownloads: true,
     locale: opts.locale || 'ja-JP',
