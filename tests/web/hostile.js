@@ -121,10 +121,15 @@ runTest('web hostile', async (t) => {
     if (!t.ok(w && g, `${id} (${ids[id]}): no result (command line ${!!w}, page ${!!g})`)) continue;
     t.ok(g.status === 'error', `${id} (${ids[id]}): status ${g.status} in the page, not error`);
     t.ok(g.status === w.status, `${id} (${ids[id]}): status ${g.status} in the page, ${w.status} on the command line`);
-    // the chunk names differ only in the directory the policies were read from
+    // the chunk names differ only in the directory the policies were read from; where the
+    // command line's CPU-time limit (5 s of CPU, core/engine/timelimit.c) or its wall-clock
+    // limit ended a policy first — that depends on the machine's load and on a sanitizer
+    // build's speed — the page's reason may be its own time limit or the policy's real end
     const norm = (x) => JSON.stringify(x).replace(/[^\s"]*policies\/hostile\//g, 'hostile/');
-    t.ok(norm(g.reason) === norm(w.reason) || (ids[id] === 'deep_recursion' && g.status === w.status),
-      `${id} (${ids[id]}): reason differs:\n  page: ${JSON.stringify(g.reason)}\n  cli:  ${JSON.stringify(w.reason)}`);
+    const timed = (x) => /time limit exceeded|wall-clock limit exceeded/.test(JSON.stringify(x));
+    t.ok(norm(g.reason) === norm(w.reason) || timed(w.reason) ||
+      (ids[id] === 'deep_recursion' && g.status === w.status),
+    `${id} (${ids[id]}): reason differs:\n  page: ${JSON.stringify(g.reason)}\n  cli:  ${JSON.stringify(w.reason)}`);
   }
   t.ok(pg['AA-01'] && pg['AA-01'].status === 'pass', `AA-01: ${pg['AA-01'] && pg['AA-01'].status}, not pass`);
   t.ok(pg['ZZ-99'] && pg['ZZ-99'].status === pw['ZZ-99'].status, `ZZ-99: ${pg['ZZ-99'] && pg['ZZ-99'].status}`);
