@@ -90,7 +90,7 @@ test-deps:
 	@tests/deps.sh test
 
 test: test-deps
-	@$(MAKE) --no-print-directory kyojin
+	@$(MAKE) --no-print-directory kyojin web
 	@BUILD=$(BUILD) CFLAGS="$(CFLAGS)" tests/run.sh
 
 ASAN_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer
@@ -139,3 +139,12 @@ unit-tests: $(UNIT_BIN)
 # Benchmarks (issue 9): not part of `make test`; installs what it needs; writes bench/results.{md,json}.
 bench: deps kyojin
 	bench/run.sh
+
+# The self-contained page build/kyojin.html (issue 16, docs/dev/web.md): the engine, Lua and
+# cJSON built to WebAssembly with Debian's emscripten from Debian's source packages
+# (web/sources.sh unpacks them under build/web/src), and the editor. Not part of `all`.
+web:
+	@tests/deps.sh web
+	@web/sources.sh build/web/src
+	@$(MAKE) --no-print-directory -f web/web.mk
+.PHONY: web

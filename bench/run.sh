@@ -305,5 +305,7 @@ rec version.hyperfine "$(hyperfine --version)"
 rec version.cjson "cJSON $(pkg-config --modversion libcjson)"
 
 "$B/report.sh" "$RES" "$B/results.json" "$B/results.md"
+# the page's first result (make web; tests/web's playwright-core): its section of results.md
+if [ -f build/kyojin.html ] && [ -d tests/web/node_modules/playwright-core ]; then node "$B/web.js"; fi
 log "wrote bench/results.md and bench/results.json"
 cat "$B/results.md"

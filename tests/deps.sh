@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # tests/deps.sh [build|test|ci|bench] — installs what kyojin needs, the one place that does:
 #   build  the Debian packages to build kyojin (make deps, make demo)
-#   test   build, plus every test dependency (default; make test, make test-asan): cmocka,
+#   web    build, plus what `make web` needs (docs/dev/web.md): emscripten, dpkg-dev for
+#          apt-get source, Lua (web/schema_json.lua) and Node
+#   test   build and web, plus every test dependency (default; make test, make test-asan): cmocka,
 #          the tools the suites call (Lua, jq, Node and npm, Python with openpyxl, Chromium with
-#          a Japanese font and poppler, LibreOffice Calc without a GUI (tests/suites/print.sh prints
-#          the workbooks), clang-format, man, xmllint, pgrep, unzip, perl, openssl) and the npm
-#          packages of the node-based validators (tests/rollup, tests/schema: npm ci)
+#          a Japanese font and poppler, LibreOffice Calc without a GUI (print.sh, xlsxdecl.sh),
+#          clang-format, man, xmllint, pgrep, unzip, perl, openssl) and the npm packages of the
+#          node-based validators (tests/rollup, tests/schema: npm ci) and of the web tests
+#          (tests/web: playwright-core, which drives Debian's Chromium)
 #   ci     test, plus the hardening steps of .ci/run (clang-14 with its libFuzzer runtime,
 #          valgrind)
 #   bench  build, plus the benchmark peers and tools of bench/run.sh (valgrind, hyperfine,
@@ -16,7 +19,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 mode=${1:-test}
-case $mode in build | test | ci | bench) ;; *) echo "usage: tests/deps.sh [build|test|ci|bench]" >&2; exit 2 ;; esac
+case $mode in build | web | test | ci | bench) ;; *) echo "usage: tests/deps.sh [build|web|test|ci|bench]" >&2; exit 2 ;; esac
 
 need=()
 pkg() { for p; do dpkg -s "$p" >/dev/null 2>&1 || need+=("$p"); done; } # Debian packages
@@ -26,11 +29,15 @@ cmd() { command -v "$1" >/dev/null 2>&1 || need+=("$2"); }                # a co
 pkg build-essential pkg-config liblua5.4-dev libcjson-dev libssl-dev libxlsxwriter-dev zlib1g-dev \
   libexpat1-dev
 
+if [ "$mode" = web ] || [ "$mode" = test ] || [ "$mode" = ci ]; then
+  cmd emcc emscripten         # make web: Debian's emscripten (no ports, no downloads)
+  cmd dpkg-source dpkg-dev    # web/sources.sh: apt-get source
+  cmd lua5.4 lua5.4
+  cmd node nodejs
+fi
 if [ "$mode" = test ] || [ "$mode" = ci ]; then
   pkg libcmocka-dev
-  cmd lua5.4 lua5.4
   cmd jq jq
-  cmd node nodejs
   cmd npm npm                 # a Node build that bundles npm conflicts with Debian's npm
   cmd clang-format clang-format
   cmd man man-db              # tests/suites/cli.sh: man -l on the generated pages
@@ -80,7 +87,7 @@ npm_ci() {
   fi
 }
 case $mode in
-  test | ci) npm_ci tests/rollup; npm_ci tests/schema ;;
+  test | ci) npm_ci tests/rollup; npm_ci tests/schema; npm_ci tests/web ;;
   bench) npm_ci bench ;;
 esac
 exit 0

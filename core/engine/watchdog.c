@@ -449,6 +449,12 @@ static void death_reason(int status, double timeout, int timed_out, int in_polic
         snprintf(why, n, "the evaluation process ended unexpectedly");
 }
 
+#ifdef __EMSCRIPTEN__
+/* WebAssembly cannot fork: in the web build the page is the watchdog (web/watchdog_web.c). */
+int watchdog_web_run(runner *r, const watchdog_opts *o, const char *path, watchdog_out *out,
+                     char *err, size_t errlen);
+#endif
+
 int watchdog_run(watchdog *w, const char *path, watchdog_out *out, char *err, size_t errlen)
 {
     memset(out, 0, sizeof *out);
@@ -461,6 +467,9 @@ int watchdog_run(watchdog *w, const char *path, watchdog_out *out, char *err, si
         out->res = w->opts.job(w->opts.job_ctx, w->r, path, runner_eval, &out->status);
         return 0;
     }
+#ifdef __EMSCRIPTEN__
+    return watchdog_web_run(w->r, &w->opts, path, out, err, errlen);
+#endif
 
     skip_entry *skips = NULL;
     uint32_t nskips = 0;
