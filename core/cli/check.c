@@ -294,6 +294,7 @@ typedef struct {
     char err[1024];
     size_t written;      /* results handed over */
     unsigned char *done; /* per input path: has a result */
+    unsigned char *intr; /* per input path: its entry says the run was interrupted */
     baseline_index *bl;  /* --baseline, applied per declaration */
     long suppressed;
     int not_compliant;
@@ -365,6 +366,7 @@ static int emit_result(void *ctx, size_t index, batch_item *it)
 {
     emitter *em = ctx;
     em->done[index] = 1;
+    if (it->interrupted) em->intr[index] = 1;
     if (it->failed && em->sheets) { /* `kyojin risk` sheets: the failure is on stderr only */
         cJSON_Delete(it->res);
         free(it->text);
@@ -533,15 +535,17 @@ static int cmd_check(check_opts *co)
     em.doc = envelope(r, co);
     em.bl = bl;
     em.done = calloc(npaths, 1);
+    em.intr = calloc(npaths, 1);
     int sheets =
         co->risk_sheets && strcmp(co->format, "text") == 0; /* the sheets of `kyojin risk` */
     em.sheets = sheets;
     em.stream = sheets || report_format_streams(co->format);
     em.ro = (report_options){co->format, cli_lang, 0, co->csv_table}; /* csv_table */
     em.ro.color = !co->outpath && !co->color_off && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
-    if (!em.doc || !em.done) {
+    if (!em.doc || !em.done || !em.intr) {
         fprintf(stderr, "kyojin: out of memory\n");
         free(em.done);
+        free(em.intr);
         cJSON_Delete(em.doc);
         baseline_index_free(bl);
         batch_free_paths(paths, npaths);
@@ -573,14 +577,14 @@ static int cmd_check(check_opts *co)
         bad_input |= bs.bad_input;
         policy_error |= bs.policy_error;
     }
-    /* interrupted: the declarations without a result were not evaluated */
+    /* interrupted: the declarations with an "interrupted" entry (or none) were not evaluated */
     const char **not_eval = NULL;
     int n_not_eval = 0;
     if (watchdog_interrupted()) {
         interrupted = 1;
         not_eval = calloc(npaths ? npaths : 1, sizeof *not_eval);
         for (size_t i = 0; not_eval && i < npaths; i++)
-            if (!em.done[i]) not_eval[n_not_eval++] = paths[i];
+            if (!em.done[i] || em.intr[i]) not_eval[n_not_eval++] = paths[i];
     }
     if (bl) {
         cJSON_AddItemToObject(em.doc, "baseline", baseline_mark(bl, em.suppressed));
@@ -598,6 +602,7 @@ static int cmd_check(check_opts *co)
     free(not_eval);
     batch_free_paths(paths, npaths);
     free(em.done);
+    free(em.intr);
     if (em.evaluated == 0 && bad_input) {
         /* nothing evaluated: only the errors are printed */
         drop_held(&em);
@@ -608,6 +613,8 @@ static int cmd_check(check_opts *co)
     if (em.nheld) emit_held(&em); /* inputs without an evaluation after the last result */
     int wr = 0;
     if (emit_open(&em) == 0) {
+        /* a signal from now on removes the temp file and ends kyojin (watchdog.c) */
+        watchdog_arm_abort(em.of.tmp);
         if (!em.stream) {
             /* xlsx: libxlsxwriter creates the named temp file itself */
             wr = report_write(em.doc, &em.ro, em.of.fp, em.of.fp ? co->outpath : em.of.tmp, em.err,
@@ -624,7 +631,9 @@ static int cmd_check(check_opts *co)
     }
     char cerr[1024];
     if (em.failed) atomic_out_abort(&em.of);
-    if (em.failed || atomic_out_commit(&em.of, cerr, sizeof cerr) != 0) {
+    int committed = em.failed ? -1 : atomic_out_commit(&em.of, cerr, sizeof cerr);
+    watchdog_disarm_abort();
+    if (committed != 0) {
         fprintf(stderr,
                 cli_en() ? "kyojin: writing the report failed: %s\n"
                          : "kyojin: 報告書の書き込みに失敗しました: %s\n",
