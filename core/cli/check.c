@@ -737,7 +737,7 @@ static int cmd_explain(check_opts *co, const char *id)
     const cJSON *m, *found = NULL;
     cJSON_ArrayForEach(m, meta)
         if (strcmp(json_str_or(m, "id", ""), id) == 0) found = m;
-    int rc = EXIT_COMPLIANT;
+    int rc = lf ? EXIT_POLICY : EXIT_COMPLIANT; /* a policy not loaded: as check and list */
     if (!found) {
         fprintf(stderr,
                 cli_en() ? "kyojin: no policy '%s' (see kyojin list)\n"
@@ -839,6 +839,8 @@ static int run_tool(check_opts *co, const char *module, int argc, char **argv)
         rc = (int)lua_tointeger(L, -1);
         lua_pop(L, 1);
     }
+    /* a policy that could not be loaded (named on stderr by make_runner): exit 3, as check */
+    if (lf && rc != EXIT_USAGE) rc = EXIT_POLICY;
     runner_free(r);
     return rc;
 }

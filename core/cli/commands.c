@@ -266,17 +266,20 @@ static const cli_command c_gen = {
     "1,741 municipalities); the same seed always gives the same files.\n",
     0,
     0};
-static const cli_command c_list = {"list",
-                                   "",
-                                   "",
-                                   "ポリシーの一覧（ID・レベル・要件・表題）",
-                                   "list the policies (id, level, requirements, title)",
-                                   list_opts,
-                                   cli_cmd_list,
-                                   NULL,
-                                   NULL,
-                                   -1,
-                                   0};
+static const cli_command c_list = {
+    "list",
+    "",
+    "",
+    "ポリシーの一覧（ID・レベル・要件・表題）",
+    "list the policies (id, level, requirements, title)",
+    list_opts,
+    cli_cmd_list,
+    "終了コード: 0 表示した、1 未対応の要件がある（--coverage）、\n"
+    "            3 ポリシーを読み込めない（ファイルと理由を表示）\n",
+    "Exit codes: 0 listed, 1 requirements not covered (--coverage),\n"
+    "            3 a policy could not be loaded (file and reason shown)\n",
+    -1,
+    0};
 static const cli_command c_explain = {"explain",
                                       "ポリシーID",
                                       "POLICY-ID",
@@ -299,28 +302,34 @@ static const cli_command c_schema = {"schema",
                                      NULL,
                                      0,
                                      0};
-static const cli_command c_test = {"test",
-                                   "[DIR|FILE...]",
-                                   "[DIR|FILE...]",
-                                   "ポリシーのテストを実行する（--mutate: 変異テスト）",
-                                   "run the policy tests (--mutate: mutation testing)",
-                                   test_opts,
-                                   cli_cmd_test,
-                                   "終了コード: 0 すべて成功、1 失敗あり、2 使い方の誤り\n",
-                                   "Exit codes: 0 all passed, 1 some failed, 2 usage error\n",
-                                   -1,
-                                   0};
-static const cli_command c_lint = {"lint",
-                                   "",
-                                   "",
-                                   "ポリシーのメタデータを検査する",
-                                   "check policy metadata",
-                                   lint_opts,
-                                   cli_cmd_lint,
-                                   NULL,
-                                   NULL,
-                                   -1,
-                                   0};
+static const cli_command c_test = {
+    "test",
+    "[DIR|FILE...]",
+    "[DIR|FILE...]",
+    "ポリシーのテストを実行する（--mutate: 変異テスト）",
+    "run the policy tests (--mutate: mutation testing)",
+    test_opts,
+    cli_cmd_test,
+    "終了コード: 0 すべて成功、1 失敗あり、2 使い方の誤り、\n"
+    "            3 ポリシーを読み込めない（ファイルと理由を表示）\n",
+    "Exit codes: 0 all passed, 1 some failed, 2 usage error,\n"
+    "            3 a policy could not be loaded (file and reason shown)\n",
+    -1,
+    0};
+static const cli_command c_lint = {
+    "lint",
+    "",
+    "",
+    "ポリシーのメタデータを検査する",
+    "check policy metadata",
+    lint_opts,
+    cli_cmd_lint,
+    "終了コード: 0 問題なし、1 問題あり、2 使い方の誤り、\n"
+    "            3 ポリシーを読み込めない（ファイルと理由を表示）\n",
+    "Exit codes: 0 no problem, 1 problems found, 2 usage error,\n"
+    "            3 a policy could not be loaded (file and reason shown)\n",
+    -1,
+    0};
 static const cli_command c_verify = {
     "verify",
     "報告書 --declaration 申告 [--policies DIR]",
