@@ -26,10 +26,12 @@
 #include "input/decl.h"
 #include "util/fileio.h"
 #include "engine/runner.h"
+#include "engine/sandbox.h"
 #include "engine/watchdog.h"
 #include "util/dirlist.h"
 #include "util/jsonout.h"
 #include "util/strutil.h"
+#include "util/utf8.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -159,13 +161,22 @@ static cJSON *failed_decl(const char *path, const char *kind, const char *ja, co
     return res;
 }
 
-/* The same for an evaluation that failed with the (English) reason `why`. */
+/* The same for an evaluation that failed with the (English) reason `why`: the Japanese
+ * message explains the failure and labels the raw text as the detail, which is also kept
+ * alone as "detail" (docs/result-schema.md, "Errors"). */
 static cJSON *failed_eval(const char *path, const char *why)
 {
-    char ja[2300];
-    snprintf(ja, sizeof ja, "評価できませんでした: %s", why);
-    return failed_decl(path, strstr(why, "wall-clock limit") ? "timeout" : "error", ja, why, 0, 0,
-                       NULL);
+    char *ja = str_printf("%s詳細（原文）: %s", sandbox_failure_ja(SANDBOX_OK, why), why);
+    cJSON *res = ja ? failed_decl(path, strstr(why, "wall-clock limit") ? "timeout" : "error", ja,
+                                  why, 0, 0, NULL)
+                    : NULL;
+    free(ja);
+    cJSON *e = res ? cJSON_GetObjectItemCaseSensitive(res, "error") : NULL;
+    if (e && !cJSON_AddStringToObject(e, "detail", why)) {
+        cJSON_Delete(res);
+        res = NULL;
+    }
+    return res;
 }
 
 /* The entry of an input left without a result by an interrupt (SIGINT, SIGTERM, SIGHUP). */
