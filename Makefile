@@ -20,7 +20,7 @@ BUILD    ?= build
 CORE_OBJ := $(patsubst core/%.c,$(BUILD)/obj/%.o,$(CORE_SRC))
 CLI_OBJ  := $(patsubst core/%.c,$(BUILD)/obj/%.o,$(wildcard core/cli/*.c))
 
-.PHONY: all demo test test-asan deps test-deps clean unit-tests fuzz bench docs install
+.PHONY: all demo test test-asan deps test-deps clean unit-tests fuzz bench bench-soak docs install
 
 BIN ?= kyojin
 PREFIX ?= /usr/local
@@ -138,3 +138,6 @@ unit-tests: $(UNIT_BIN)
 # Benchmarks (issue 9): not part of `make test`; installs what it needs; writes bench/results.{md,json}.
 bench: deps kyojin
 	bench/run.sh
+# the soak test alone (issue 19): 20,000 declarations, --jobs 2, a hostile policy; into bench/results.md
+bench-soak: deps kyojin
+	bench/run.sh soak
