@@ -3,7 +3,8 @@
  * Owns: the worker process that evaluates declarations, the wall-clock limit per evaluation,
  * detecting a worker that hangs (even inside one C call, a finalizer or lua_close), crashes or
  * is killed, naming the policy that was running, and re-evaluating the others; the signal
- * flag that lets a batch stop between declarations.
+ * flag and self-pipe that let a batch stop at once, and the abort of the report's write on a
+ * further signal.
  * Does not own: evaluation itself (runner.c) or the instruction/memory limits (sandbox.c).
  *
  * Design: the worker is forked from the fully loaded kyojin process (policies compiled,
