@@ -8,7 +8,9 @@
  * (unformatted JSON) and the messages it would have printed into a private
  * temporary directory; the parent merges them in input order, so output and
  * messages are identical to --jobs 1. A bad declaration is reported and
- * skipped; it never stops the batch. Progress (count, rate, ETA) goes to
+ * skipped; it never stops the batch. An interrupt (SIGINT, SIGTERM, SIGHUP) does, at
+ * once: the parent forwards it to the workers, each abandons the declaration in its
+ * watchdog worker and ends, and every input without a result gets an "interrupted" entry. Progress (count, rate, ETA) goes to
  * stderr only when stderr is a terminal, unless forced on or off.
  *
  * Each declaration goes through one pipeline (read, validate, evaluate, the
