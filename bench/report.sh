@@ -122,7 +122,7 @@ jq -r '
     "Full pack in one process (`--timeout 0`, no watchdog worker): \($c.kyojin_full_inproc | m) M.",
     "",
     ( $d.soak // empty | . as $s |
-      def mib: (. / 1024 * 10 | round / 10 | tostring) + " MiB";
+      def mib: (. / 1024 * 100 | round / 100 | tostring) + " MiB";
       def grow: if .first_quarter_max > 0 then ((.last_quarter_max / .first_quarter_max - 1) * 1000 | round / 10 | tostring) + " %" else "–" end;
       "## 5. Soak test (\($s.n) declarations, `--jobs 2`, one limit hit on every tenth)",
       "",
@@ -135,18 +135,18 @@ jq -r '
       "watchdog workers (largest of each), and the open descriptors of the parent. Flat = the maximum of the last quarter at most",
       "10 % above that of the first quarter (descriptors: not above it).",
       "",
-      "| figure | first quarter max | last quarter max | growth | whole run max |",
+      "| resident memory (VmRSS) / descriptors | first quarter max | last quarter max | growth | whole run max |",
       "|---|---|---|---|---|",
-      "| parent RSS | \($s.parent_rss_kib.first_quarter_max * 1024 | kib) | \($s.parent_rss_kib.last_quarter_max * 1024 | kib) | \($s.parent_rss_kib | grow) | \($s.parent_rss_kib.max | mib) |",
-      "| batch worker RSS | \($s.worker_rss_kib.first_quarter_max * 1024 | kib) | \($s.worker_rss_kib.last_quarter_max * 1024 | kib) | \($s.worker_rss_kib | grow) | \($s.worker_rss_kib.max | mib) |",
-      "| watchdog worker RSS | \($s.evaluator_rss_kib.first_quarter_max * 1024 | kib) | \($s.evaluator_rss_kib.last_quarter_max * 1024 | kib) | \($s.evaluator_rss_kib | grow) | \($s.evaluator_rss_kib.max | mib) |",
+      "| parent RSS | \($s.parent_rss_kib.first_quarter_max | mib) | \($s.parent_rss_kib.last_quarter_max | mib) | \($s.parent_rss_kib | grow) | \($s.parent_rss_kib.max | mib) |",
+      "| batch worker RSS | \($s.worker_rss_kib.first_quarter_max | mib) | \($s.worker_rss_kib.last_quarter_max | mib) | \($s.worker_rss_kib | grow) | \($s.worker_rss_kib.max | mib) |",
+      "| watchdog worker RSS | \($s.evaluator_rss_kib.first_quarter_max | mib) | \($s.evaluator_rss_kib.last_quarter_max | mib) | \($s.evaluator_rss_kib | grow) | \($s.evaluator_rss_kib.max | mib) |",
       "| parent open descriptors | \($s.parent_fds.first_quarter_max) | \($s.parent_fds.last_quarter_max) | – | \($s.parent_fds.max) |",
       "",
       "Measured \($s.date) (commit \($s.commit)). Wall time \($s.wall) s under `nice` on the shared machine (exit \($s.exit): policy errors, as expected);",
       "at most \($s.processes.max) kyojin processes at once.",
       "Report: \($s.accounted) of \($s.n) declarations, each once; the hostile policy failed on exactly its \($s.hostile)",
-      "declarations (\($s.hostile_errors) errors), each with the reason of its class (\($s.stalled // 0) of them, slowed down by the",
-      "shared machine, stopped by the wall-clock limit first). Left behind: \($s.leftover_processes) processes,",
+      "declarations (\($s.hostile_errors) errors), each with the reason of its class; \($s.stalled // 0) of them were stopped by the",
+      "wall-clock limit first (slowed down by the shared machine). Left behind: \($s.leftover_processes) processes,",
       "\($s.leftover_tmp) temp files. Checks failed: \($s.problems).",
       "" ),
     "## Goals",
