@@ -21,7 +21,7 @@ BUILD    ?= build
 CORE_OBJ := $(patsubst core/%.c,$(BUILD)/obj/%.o,$(CORE_SRC))
 CLI_OBJ  := $(patsubst core/%.c,$(BUILD)/obj/%.o,$(wildcard core/cli/*.c))
 
-.PHONY: all demo test test-asan deps test-deps clean unit-tests fuzz bench docs install
+.PHONY: all demo test test-asan deps test-deps clean unit-tests fuzz bench bench-soak docs install
 
 BIN ?= kyojin
 PREFIX ?= /usr/local
@@ -148,3 +148,7 @@ web:
 	@web/sources.sh build/web/src
 	@$(MAKE) --no-print-directory -f web/web.mk
 .PHONY: web
+
+# the soak test alone (issue 19): 20,000 declarations, --jobs 2, a hostile policy; into bench/results.md
+bench-soak: deps kyojin
+	bench/run.sh soak

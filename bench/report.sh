@@ -1,9 +1,22 @@
 #!/bin/bash
 # report.sh RESULTS.tsv OUT.json OUT.md — turn the measurements of bench/run.sh (key<TAB>value
 # lines, dotted keys) into bench/results.json and the tables of bench/results.md.
+# report.sh --merge SOAK.tsv OUT.json OUT.md — `bench/run.sh soak`: put the soak test's
+# records (soak.*) into the existing OUT.json, replacing its "soak", and write OUT.md again.
 set -euo pipefail
+merge=0
+if [ "$1" = --merge ]; then merge=1; shift; fi
 tsv=$1 json=$2 md=$3
 
+if [ "$merge" = 1 ]; then
+  [ -f "$json" ] || { echo "report.sh: $json missing (run make bench once)" >&2; exit 1; }
+  jq -R -s --slurpfile old "$json" '
+    def num: if test("^-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?$") then tonumber else . end;
+    [split("\n")[] | select(length > 0) | split("\t") | {k: (.[0] | split(".")), v: (.[1] | num)}]
+    | reduce .[] as $e ({}; setpath($e.k; $e.v))
+    | $old[0] + {soak: .soak}' "$tsv" >"$json.tmp"
+  mv "$json.tmp" "$json"
+else
 # Nested JSON from dotted keys; derived figures (per file, start, per KB, ratios, goals).
 jq -R -s '
   def num: if test("^-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?$") then tonumber else . end;
@@ -37,6 +50,7 @@ jq -R -s '
   | .goals |= map(.met = (.measured <= .limit))
 ' "$tsv" >"$json.tmp"
 mv "$json.tmp" "$json"
+fi
 
 jq -r '
   def m: if . == null then "–" elif . < 0 then "≈0" else (. / 1e6 * 100 | round / 100 | tostring) end;
@@ -107,6 +121,34 @@ jq -r '
     "Peers run the micro suite (they have no full pack); kyojin is shown with both.",
     "Full pack in one process (`--timeout 0`, no watchdog worker): \($c.kyojin_full_inproc | m) M.",
     "",
+    ( $d.soak // empty | . as $s |
+      def mib: (. / 1024 * 100 | round / 100 | tostring) + " MiB";
+      def grow: if .first_quarter_max > 0 then ((.last_quarter_max / .first_quarter_max - 1) * 1000 | round / 10 | tostring) + " %" else "–" end;
+      "## 5. Soak test (\($s.n) declarations, `--jobs 2`, one limit hit on every tenth)",
+      "",
+      "`bench/soak.sh` (alone: `make bench-soak` or `bench/run.sh soak`): one `kyojin check --jobs 2 --timeout 2 --format text`",
+      "over \($s.n) generated small declarations (`kyojin gen`, seeds 1, 2, … of the national set) with the whole policy pack",
+      "plus `bench/soak/hostile.lua`, which on every declaration whose body code ends in 0 runs into a limit chosen by the",
+      "tens digit of the code: \($s.class.instructions) × instruction budget, \($s.class.memory) × memory cap, \($s.class.wall_clock) × watchdog wall-clock",
+      "limit (the worker is killed and replaced), \($s.class.runtime_error) × runtime error, \($s.class.findings) × finding limit.",
+      "/proc sampled every second (\($s.samples) samples): resident memory of the parent, of the batch workers and of the",
+      "watchdog workers (largest of each), and the open descriptors of the parent. Flat = the maximum of the last quarter at most",
+      "10 % above that of the first quarter (descriptors: not above it).",
+      "",
+      "| resident memory (VmRSS) / descriptors | first quarter max | last quarter max | growth | whole run max |",
+      "|---|---|---|---|---|",
+      "| parent RSS | \($s.parent_rss_kib.first_quarter_max | mib) | \($s.parent_rss_kib.last_quarter_max | mib) | \($s.parent_rss_kib | grow) | \($s.parent_rss_kib.max | mib) |",
+      "| batch worker RSS | \($s.worker_rss_kib.first_quarter_max | mib) | \($s.worker_rss_kib.last_quarter_max | mib) | \($s.worker_rss_kib | grow) | \($s.worker_rss_kib.max | mib) |",
+      "| watchdog worker RSS | \($s.evaluator_rss_kib.first_quarter_max | mib) | \($s.evaluator_rss_kib.last_quarter_max | mib) | \($s.evaluator_rss_kib | grow) | \($s.evaluator_rss_kib.max | mib) |",
+      "| parent open descriptors | \($s.parent_fds.first_quarter_max) | \($s.parent_fds.last_quarter_max) | – | \($s.parent_fds.max) |",
+      "",
+      "Measured \($s.date) (commit \($s.commit)). Wall time \($s.wall) s under `nice` on the shared machine (exit \($s.exit): policy errors, as expected);",
+      "at most \($s.processes.max) kyojin processes at once.",
+      "Report: \($s.accounted) of \($s.n) declarations, each once; the hostile policy failed on exactly its \($s.hostile)",
+      "declarations (\($s.hostile_errors) errors), each with the reason of its class; \($s.stalled // 0) of them were stopped by the",
+      "wall-clock limit first (slowed down by the shared machine). Left behind: \($s.leftover_processes) processes,",
+      "\($s.leftover_tmp) temp files. Checks failed: \($s.problems).",
+      "" ),
     "## Goals",
     "",
     "| goal | measured | met |",

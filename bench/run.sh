@@ -8,7 +8,13 @@
 # Wall times are only quoted as ratios taken in this one session (hyperfine).
 #
 # BENCH_QUICK=1 shrinks the batch and the repetition counts (to try the harness).
+#
+# bench/run.sh soak (make bench-soak) runs only the soak test (bench/soak.sh: 20,000
+# declarations, --jobs 2, a hostile policy hitting each limit; memory and descriptors sampled)
+# and puts its figures into the existing bench/results.{json,md}. SOAK_N changes the count.
 set -euo pipefail
+MODE=${1:-all}
+case $MODE in all | soak) ;; *) echo "usage: bench/run.sh [soak]" >&2; exit 2 ;; esac
 
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -18,7 +24,8 @@ QUICK=${BENCH_QUICK:-0}
 BATCH_N=1788
 BATCH_SLICE=20      # files per callgrind run for the batch's instructions per declaration
 RUNS=10             # hyperfine runs per command
-if [ "$QUICK" = 1 ]; then BATCH_N=120; BATCH_SLICE=5; RUNS=3; fi
+SOAK_N=${SOAK_N:-20000}
+if [ "$QUICK" = 1 ]; then BATCH_N=120; BATCH_SLICE=5; RUNS=3; SOAK_N=${SOAK_N_QUICK:-1000}; fi
 
 log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
@@ -150,6 +157,15 @@ phases() {
 # ---------------------------------------------------------------- build and corpora
 deps
 make -s kyojin
+if [ "$MODE" = soak ]; then
+  mkdir -p "$W"
+  : >"$W/soak-only.tsv"
+  log "soak test alone: $SOAK_N declarations"
+  nice "$B/soak.sh" "$ROOT/kyojin" "$W/soak" "$W/soak-only.tsv" "$SOAK_N"
+  "$B/report.sh" --merge "$W/soak-only.tsv" "$B/results.json" "$B/results.md"
+  log "wrote the soak test into bench/results.md and bench/results.json"
+  exit 0
+fi
 rm -rf "$W"
 mkdir -p "$W/cg"
 : >"$RES"
@@ -287,6 +303,10 @@ wall cold \
   "cel=node $B/micro/cel.mjs $C" \
   "oscap=oscap oval eval $W/cold.oval.xml" \
   "floor=$W/cjson_parse $C"
+
+# ---------------------------------------------------------------- 5. soak test
+log "soak test: $SOAK_N declarations, --jobs 2, hostile policy (bench/soak.sh)"
+nice "$B/soak.sh" "$KY" "$W/soak" "$RES" "$SOAK_N"
 
 # ---------------------------------------------------------------- environment and report
 rec env.date "$(date -u +%Y-%m-%dT%H:%M:%SZ)"

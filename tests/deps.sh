@@ -64,6 +64,8 @@ if [ "$mode" = bench ]; then
   command -v lua5.4 >/dev/null 2>&1 && lua5.4 -e 'require("cjson")' 2>/dev/null || need+=(lua-cjson)
   cmd oscap openscap-scanner
   [ -x /usr/bin/time ] || need+=(time)
+  cmd pgrep procps            # bench/soak.sh: the processes of the run
+  cmd python3 python3         # bench/soak.sh: accounting of the report
   cmd node nodejs
   cmd npm npm
 fi

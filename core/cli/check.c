@@ -464,6 +464,7 @@ typedef struct {
     char err[1024];
     size_t written;      /* results handed over */
     unsigned char *done; /* per input path: has a result */
+    unsigned char *intr; /* per input path: its entry says the run was interrupted */
     baseline_index *bl;  /* --baseline, applied per declaration */
     long suppressed;
     int not_compliant;
@@ -547,6 +548,7 @@ static int emit_result(void *ctx, size_t index, batch_item *it)
         }
         free(shown);
     }
+    if (it->interrupted) em->intr[index] = 1;
     if (it->failed && em->sheets) { /* `kyojin risk` sheets: the failure is on stderr only */
         cJSON_Delete(it->res);
         free(it->text);
@@ -723,6 +725,7 @@ static int cmd_check(check_opts *co)
     em.doc = envelope(r, co);
     em.bl = bl;
     em.done = calloc(npaths, 1);
+    em.intr = calloc(npaths, 1);
     int sheets =
         co->risk_sheets && strcmp(co->format, "text") == 0; /* the sheets of `kyojin risk` */
     em.sheets = sheets;
@@ -732,9 +735,10 @@ static int cmd_check(check_opts *co)
     em.ro.terminal = (!co->outpath || !strcmp(co->outpath, "-")) && isatty(STDOUT_FILENO);
     em.paths = paths;
     em.text_record = em.stream && !sheets && !strcmp(co->format, "text");
-    if (!em.doc || !em.done) {
+    if (!em.doc || !em.done || !em.intr) {
         fprintf(stderr, "kyojin: out of memory\n");
         free(em.done);
+        free(em.intr);
         cJSON_Delete(em.doc);
         baseline_index_free(bl);
         batch_free_paths(paths, npaths);
@@ -769,14 +773,14 @@ static int cmd_check(check_opts *co)
         bad_input |= bs.bad_input;
         policy_error |= bs.policy_error;
     }
-    /* interrupted: the declarations without a result were not evaluated */
+    /* interrupted: the declarations with an "interrupted" entry (or none) were not evaluated */
     const char **not_eval = NULL;
     int n_not_eval = 0;
     if (watchdog_interrupted()) {
         interrupted = 1;
         not_eval = calloc(npaths ? npaths : 1, sizeof *not_eval);
         for (size_t i = 0; not_eval && i < npaths; i++)
-            if (!em.done[i]) not_eval[n_not_eval++] = paths[i];
+            if (!em.done[i] || em.intr[i]) not_eval[n_not_eval++] = paths[i];
     }
     if (bl) {
         cJSON_AddItemToObject(em.doc, "baseline", baseline_mark(bl, em.suppressed));
@@ -794,6 +798,7 @@ static int cmd_check(check_opts *co)
     free(not_eval);
     batch_free_paths(paths, npaths);
     free(em.done);
+    free(em.intr);
     if (em.evaluated == 0 && bad_input) {
         /* nothing evaluated: only the errors are printed */
         drop_held(&em);
@@ -804,6 +809,8 @@ static int cmd_check(check_opts *co)
     if (em.nheld) emit_held(&em); /* inputs without an evaluation after the last result */
     int wr = 0;
     if (emit_open(&em) == 0) {
+        /* a signal from now on removes the temp file and ends kyojin (watchdog.c) */
+        watchdog_arm_abort(em.of.tmp);
         if (!em.stream) {
             /* xlsx: libxlsxwriter creates the named temp file itself */
             wr = report_write(em.doc, &em.ro, em.of.fp, em.of.fp ? co->outpath : em.of.tmp, em.err,
@@ -820,7 +827,9 @@ static int cmd_check(check_opts *co)
     }
     char cerr[1024];
     if (em.failed) atomic_out_abort(&em.of);
-    if (em.failed || atomic_out_commit(&em.of, cerr, sizeof cerr) != 0) {
+    int committed = em.failed ? -1 : atomic_out_commit(&em.of, cerr, sizeof cerr);
+    watchdog_disarm_abort();
+    if (committed != 0) {
         fprintf(stderr,
                 cli_en() ? "kyojin: writing the report failed: %s\n"
                          : "kyojin: 報告書の書き込みに失敗しました: %s\n",
@@ -924,7 +933,7 @@ static int cmd_explain(check_opts *co, const char *id)
     const cJSON *m, *found = NULL;
     cJSON_ArrayForEach(m, meta)
         if (strcmp(json_str_or(m, "id", ""), id) == 0) found = m;
-    int rc = EXIT_COMPLIANT;
+    int rc = lf ? EXIT_POLICY : EXIT_COMPLIANT; /* a policy not loaded: as check and list */
     if (!found) {
         fprintf(stderr,
                 cli_en() ? "kyojin: no policy '%s' (see kyojin list)\n"
@@ -1026,6 +1035,8 @@ static int run_tool(check_opts *co, const char *module, int argc, char **argv)
         rc = (int)lua_tointeger(L, -1);
         lua_pop(L, 1);
     }
+    /* a policy that could not be loaded (named on stderr by make_runner): exit 3, as check */
+    if (lf && rc != EXIT_USAGE) rc = EXIT_POLICY;
     runner_free(r);
     return rc;
 }

@@ -315,12 +315,14 @@ static int cmd_version(const cli_args *a)
 
 /* ------------------------------------------------------------------ the table */
 
-#define CHECK_NOTES_JA                                                                             \
-    "終了コード: 0 準拠、1 非準拠、2 使い方または入力の誤り、\n"           \
-    "            3 ポリシーを読み込めない、またはポリシーがエラーを起こした\n"
+#define CHECK_NOTES_JA                                                                                        \
+    "終了コード: 0 準拠、1 非準拠、2 使い方または入力の誤り、\n"                      \
+    "            3 ポリシーを読み込めない、またはポリシーがエラーを起こした、\n" \
+    "            130・143 中断された（Ctrl-C・SIGTERM。評価済みの分だけの報告書を書く）\n"
 #define CHECK_NOTES_EN                                                                             \
     "Exit codes: 0 compliant, 1 not compliant, 2 usage or input error,\n"                          \
-    "            3 a policy could not be loaded or raised an error.\n"
+    "            3 a policy could not be loaded or raised an error,\n"                             \
+    "            130, 143 interrupted (Ctrl-C, SIGTERM; the report holds what was evaluated).\n"
 
 static const cli_command c_check = {
     "check",
@@ -385,17 +387,20 @@ static const cli_command c_gen = {
     "1,741 municipalities); the same seed always gives the same files.\n",
     0,
     0};
-static const cli_command c_list = {"list",
-                                   "",
-                                   "",
-                                   "ポリシーの一覧（ID・レベル・要件・表題）",
-                                   "list the policies (id, level, requirements, title)",
-                                   list_opts,
-                                   cli_cmd_list,
-                                   NULL,
-                                   NULL,
-                                   -1,
-                                   0};
+static const cli_command c_list = {
+    "list",
+    "",
+    "",
+    "ポリシーの一覧（ID・レベル・要件・表題）",
+    "list the policies (id, level, requirements, title)",
+    list_opts,
+    cli_cmd_list,
+    "終了コード: 0 表示した、1 未対応の要件がある（--coverage）、\n"
+    "            3 ポリシーを読み込めない（ファイルと理由を表示）\n",
+    "Exit codes: 0 listed, 1 requirements not covered (--coverage),\n"
+    "            3 a policy could not be loaded (file and reason shown)\n",
+    -1,
+    0};
 static const cli_command c_explain = {"explain",
                                       "ポリシーID",
                                       "POLICY-ID",
@@ -418,28 +423,34 @@ static const cli_command c_schema = {"schema",
                                      NULL,
                                      0,
                                      0};
-static const cli_command c_test = {"test",
-                                   "[DIR|FILE...]",
-                                   "[DIR|FILE...]",
-                                   "ポリシーのテストを実行する（--mutate: 変異テスト）",
-                                   "run the policy tests (--mutate: mutation testing)",
-                                   test_opts,
-                                   cli_cmd_test,
-                                   "終了コード: 0 すべて成功、1 失敗あり、2 使い方の誤り\n",
-                                   "Exit codes: 0 all passed, 1 some failed, 2 usage error\n",
-                                   -1,
-                                   0};
-static const cli_command c_lint = {"lint",
-                                   "",
-                                   "",
-                                   "ポリシーのメタデータを検査する",
-                                   "check policy metadata",
-                                   lint_opts,
-                                   cli_cmd_lint,
-                                   NULL,
-                                   NULL,
-                                   -1,
-                                   0};
+static const cli_command c_test = {
+    "test",
+    "[DIR|FILE...]",
+    "[DIR|FILE...]",
+    "ポリシーのテストを実行する（--mutate: 変異テスト）",
+    "run the policy tests (--mutate: mutation testing)",
+    test_opts,
+    cli_cmd_test,
+    "終了コード: 0 すべて成功、1 失敗あり、2 使い方の誤り、\n"
+    "            3 ポリシーを読み込めない（ファイルと理由を表示）\n",
+    "Exit codes: 0 all passed, 1 some failed, 2 usage error,\n"
+    "            3 a policy could not be loaded (file and reason shown)\n",
+    -1,
+    0};
+static const cli_command c_lint = {
+    "lint",
+    "",
+    "",
+    "ポリシーのメタデータを検査する",
+    "check policy metadata",
+    lint_opts,
+    cli_cmd_lint,
+    "終了コード: 0 問題なし、1 問題あり、2 使い方の誤り、\n"
+    "            3 ポリシーを読み込めない（ファイルと理由を表示）\n",
+    "Exit codes: 0 no problem, 1 problems found, 2 usage error,\n"
+    "            3 a policy could not be loaded (file and reason shown)\n",
+    -1,
+    0};
 static const cli_command c_verify = {
     "verify",
     "報告書 --declaration 申告 [--policies DIR] [--pubkey 鍵.pub]",

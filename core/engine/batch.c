@@ -8,7 +8,9 @@
  * (unformatted JSON) and the messages it would have printed into a private
  * temporary directory; the parent merges them in input order, so output and
  * messages are identical to --jobs 1. A bad declaration is reported and
- * skipped; it never stops the batch. Progress (count, rate, ETA) goes to
+ * skipped; it never stops the batch. An interrupt (SIGINT, SIGTERM, SIGHUP) does, at
+ * once: the parent forwards it to the workers, each abandons the declaration in its
+ * watchdog worker and ends, and every input without a result gets an "interrupted" entry. Progress (count, rate, ETA) goes to
  * stderr only when stderr is a terminal, unless forced on or off.
  *
  * Each declaration goes through one pipeline (read, validate, evaluate, the
@@ -26,6 +28,7 @@
 #include "input/decl.h"
 #include "util/fileio.h"
 #include "engine/runner.h"
+#include "engine/sandbox.h"
 #include "engine/watchdog.h"
 #include "util/dirlist.h"
 #include "util/jsonout.h"
@@ -34,6 +37,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -170,13 +174,31 @@ static cJSON *failed_decl(const char *path, const char *kind, const char *ja, co
     return res;
 }
 
-/* The same for an evaluation that failed with the (English) reason `why`. */
+/* The same for an evaluation that failed with the (English) reason `why`: the Japanese
+ * message explains the failure and labels the raw text as the detail, which is also kept
+ * alone as "detail" (docs/result-schema.md, "Errors"). */
 static cJSON *failed_eval(const char *path, const char *why)
 {
-    char ja[2300];
-    snprintf(ja, sizeof ja, "評価できませんでした: %s", why);
-    return failed_decl(path, strstr(why, "wall-clock limit") ? "timeout" : "error", ja, why, 0, 0,
-                       NULL);
+    char *ja = str_printf("%s詳細（原文）: %s", sandbox_failure_ja(SANDBOX_OK, why), why);
+    cJSON *res = ja ? failed_decl(path, strstr(why, "wall-clock limit") ? "timeout" : "error", ja,
+                                  why, 0, 0, NULL)
+                    : NULL;
+    free(ja);
+    cJSON *e = res ? cJSON_GetObjectItemCaseSensitive(res, "error") : NULL;
+    if (e && !cJSON_AddStringToObject(e, "detail", why)) {
+        cJSON_Delete(res);
+        res = NULL;
+    }
+    return res;
+}
+
+/* The entry of an input left without a result by an interrupt (SIGINT, SIGTERM, SIGHUP). */
+static int emit_interrupted(batch_emit_fn emit, void *ectx, char *const *files, size_t i)
+{
+    batch_item it = {NULL, NULL, 0, 0, 1, 1};
+    it.res = failed_decl(files[i], "interrupted", "中断されたため評価していません",
+                         "not evaluated: the run was interrupted", 0, 0, NULL);
+    return it.res ? emit(ectx, i, &it) : -1;
 }
 
 /* Load the declaration at `path`, or from the source batch_opts maps it to (kept under the
@@ -365,7 +387,7 @@ static int write_file(const char *path, const char *buf, size_t len)
 static void worker(runner *r, char *const *files, size_t n, size_t k, size_t jobs,
                    const batch_opts *o, const char *dir, int pipe_fd)
 {
-    for (size_t i = k; i < n; i += jobs) {
+    for (size_t i = k; i < n && !watchdog_interrupted(); i += jobs) {
         char *mp = tmp_path(dir, i, "msg"), *rp = tmp_path(dir, i, "json"),
              *lp = tmp_path(dir, i, "log");
         if (!mp || !rp || !lp) _exit(3);
@@ -388,6 +410,14 @@ static void worker(runner *r, char *const *files, size_t n, size_t k, size_t job
         fflush(stderr);
         dup2(saved, 2);
         close(saved);
+        if (!it.res && !it.text && watchdog_interrupted()) {
+            /* abandoned: no files, no index; the parent makes its "interrupted" entry */
+            unlink(mp);
+            free(mp);
+            free(rp);
+            free(lp);
+            break;
+        }
         if (it.res) {
             size_t tlen = 0;
             char *text = json_print(it.res, 0, &tlen);
@@ -453,7 +483,7 @@ static void merge_one(const char *dir, char *const *files, size_t i, const batch
         size_t rl = 0;
         char *text = rp ? fileio_read(rp, (size_t)1 << 30, &rl) : NULL;
         if (text) {
-            batch_item it = {NULL, NULL, 0, !(f & B_NOT_COMPLIANT), (f & B_NO_EVAL) != 0};
+            batch_item it = {NULL, NULL, 0, !(f & B_NOT_COMPLIANT), (f & B_NO_EVAL) != 0, 0};
             if (o->render) {
                 it.text = text;
                 it.len = rl;
@@ -516,8 +546,10 @@ static int run_workers(runner *r, char *const *files, size_t n, const batch_opts
         if (pid == 0) {
             kyojin_child_start();
             close(fds[0]);
+            watchdog_catch_signals(); /* a wake-up pipe of its own */
             worker(r, files, n, k, jobs, o, dir, fds[1]);
             close(fds[1]);
+            if (own_wd && own_pid == getpid()) watchdog_free(own_wd); /* stops its worker */
             _exit(0);
         }
         if (pid < 0) {
@@ -537,7 +569,18 @@ static int run_workers(runner *r, char *const *files, size_t n, const batch_opts
         char c[256];
     } buf;
     size_t have = 0;
+    int forwarded = 0;
     for (;;) {
+        if (watchdog_interrupted() && !forwarded) {
+            /* stop at once: each worker abandons its declaration and ends */
+            for (size_t k = 0; k < started; k++) kill(pids[k], watchdog_interrupted());
+            forwarded = 1;
+        }
+        struct pollfd pf[2] = {{fds[0], POLLIN, 0}, {watchdog_wake_fd(), POLLIN, 0}};
+        int pr = poll(pf, !forwarded && pf[1].fd >= 0 ? 2 : 1, -1);
+        if (pr < 0 && errno == EINTR) continue;
+        if (pr > 0 && pf[1].revents) watchdog_drain_wake();
+        if (pr > 0 && !pf[0].revents) continue;
         ssize_t got = read(fds[0], buf.c + have, sizeof buf - have);
         if (got < 0 && errno == EINTR) continue;
         if (got <= 0) break;
@@ -564,8 +607,15 @@ static int run_workers(runner *r, char *const *files, size_t n, const batch_opts
     }
     free(pids);
     progress_draw(pg, 1);
-    /* what is left: declarations of a worker that failed (reported as such) */
-    while (next < n) merge_one(dir, files, next++, o, emit, ectx, flags, &emit_failed);
+    /* what is left: after an interrupt, those finished and an "interrupted" entry for each
+     * other; otherwise declarations of a worker that failed (reported as such) */
+    for (; next < n; next++) {
+        if (watchdog_interrupted() && !done[next]) {
+            if (!emit_failed && emit_interrupted(emit, ectx, files, next)) emit_failed = 1;
+        } else {
+            merge_one(dir, files, next, o, emit, ectx, flags, &emit_failed);
+        }
+    }
     free(done);
     if (worker_failed) *flags |= B_POLICY_ERROR;
     remove_tree(dir, n);
@@ -589,8 +639,9 @@ int batch_check(runner *r, char *const *files, size_t n, const batch_opts *o, ba
         rc = run_workers(r, files, n, o, emit, emit_ctx, &flags, &pg);
     } else {
         int emit_failed = 0;
-        for (size_t i = 0; i < n && !emit_failed; i++) {
-            if (watchdog_interrupted()) break; /* the caller lists the rest as not evaluated */
+        size_t i = 0;
+        for (; i < n && !emit_failed; i++) {
+            if (watchdog_interrupted()) break;
             FILE *cap = pg.on ? tmpfile() : NULL;
             batch_item it;
             if (cap) {
@@ -614,11 +665,15 @@ int batch_check(runner *r, char *const *files, size_t n, const batch_opts *o, ba
             } else {
                 eval_one(r, files[i], o, stderr, &flags, &it);
             }
+            if (!it.res && !it.text && watchdog_interrupted()) break; /* abandoned */
             if ((it.res || it.text) && emit(emit_ctx, i, &it)) emit_failed = 1;
             pg.done++;
             progress_draw(&pg, 0);
         }
         progress_draw(&pg, 1);
+        /* interrupted: an entry for each input not evaluated */
+        for (; i < n && !emit_failed && watchdog_interrupted(); i++)
+            if (emit_interrupted(emit, emit_ctx, files, i)) emit_failed = 1;
     }
     if (own_wd && own_pid == getpid()) {
         watchdog_free(own_wd); /* stops the worker */

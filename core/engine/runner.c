@@ -1545,7 +1545,10 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
             *any_error = 1;
             free(rja);
             free(ren);
-            rja = str_printf("ポリシーの評価に失敗しました: %s", msg);
+            /* Japanese: what the failure means; the raw text as the labelled detail */
+            rja = str_printf(
+                "%s詳細（原文）: %s",
+                sandbox_failure_ja(skip ? SANDBOX_OK : sandbox_last_status(r->sb), msg), msg);
             ren = str_printf("the policy failed: %s", msg);
             reason_ja = rja;
             reason_en = ren;

@@ -19,6 +19,7 @@
 #include "engine/mtguard.h"
 #include "engine/timelimit.h"
 #include "engine/tablemove.h"
+#include "util/utf8.h"
 
 #include <lauxlib.h>
 #include <lualib.h>
@@ -73,6 +74,7 @@ struct sandbox {
     char *pool_next, *pool_end;   /* the unused rest of the newest chunk */
     void *pool_chunks;            /* every chunk, linked through its first word */
     size_t pool_max;              /* POOL_MAX, or 0: no pool (sandbox_opts.plain_malloc) */
+    sandbox_status last_status;   /* of the last sandbox_call (sandbox_last_status) */
 };
 
 /* ------------------------------------------------------------------ allocator */
@@ -549,16 +551,72 @@ static int msghandler(lua_State *L)
     return 1;
 }
 
-/* Copy a message into err: first line only, control characters replaced. */
+/* Copy a message into err: first line only, control characters replaced. A line longer than
+ * err is cut at a character boundary (utf8_cut) and ends with "…", so a long Japanese
+ * message never ends in half a character. */
 static void sanitize(const char *msg, char *err, size_t errlen)
 {
+    static const char ellipsis[] = "\xe2\x80\xa6"; /* … */
+    if (errlen == 0) return;
+    size_t line = strcspn(msg, "\n"), keep = line;
+    if (line + 1 > errlen) /* cut: room for the ellipsis and the NUL */
+        keep = errlen > sizeof ellipsis ? utf8_cut(msg, line, errlen - sizeof ellipsis) : 0;
     size_t o = 0;
-    for (const char *p = msg; *p && o + 1 < errlen; p++) {
-        unsigned char c = (unsigned char)*p;
-        if (c == '\n') break;
+    for (size_t i = 0; i < keep; i++) {
+        unsigned char c = (unsigned char)msg[i];
         err[o++] = (c < 0x20 || c == 0x7f) ? '?' : (char)c;
     }
+    if (keep < line && o + sizeof ellipsis <= errlen) {
+        memcpy(err + o, ellipsis, sizeof ellipsis - 1);
+        o += sizeof ellipsis - 1;
+    }
     err[o] = 0;
+}
+
+/* What a failure means, for the reader of a report (docs/result-schema.md, "Errors"): the
+ * Japanese explanation of its class; the raw (English) text is kept beside it as the detail.
+ * Host messages are known by their start; a policy's own error is a runtime error whatever it
+ * says (sandbox_call's status), so it cannot pass itself off as a limit. */
+static const struct {
+    const char *start, *ja;
+} failure_class[] = {
+    {"instruction budget exceeded",
+     "命令数の上限（--max-instructions）を超えたため、評価を打ち切りました。"
+     "ポリシーが終わらない処理をしている可能性があります。"},
+    {"time limit exceeded", "1 回の呼び出しの CPU 時間の上限を超えたため、評価を打ち切りました。"},
+    {"memory limit exceeded", "メモリの上限（--max-memory）を超えたため、評価を打ち切りました。"},
+    {"wall-clock limit exceeded",
+     "申告 1 件の評価時間の上限（--timeout）を超えたため、評価を打ち切りました。"},
+    {"the policy crashed the interpreter", "ポリシーが評価処理を異常終了させました。"},
+    {"the evaluation process crashed", "評価処理が異常終了しました。"},
+    {"the evaluation process ended unexpectedly", "評価処理が予期せず終了しました。"},
+    {"not evaluated: ",
+     "この申告では上限を超えたポリシーがすでに多いため、このポリシーは評価していません。"},
+    {"the file does not call policy",
+     "ポリシーのファイルが policy { … } を呼んでいません（ポリシーの誤りです）。"},
+    {"out of memory", "kyojin のメモリが足りなくなりました。"},
+};
+
+const char *sandbox_failure_ja(sandbox_status st, const char *raw)
+{
+    static const char runtime[] =
+        "ポリシーの実行中にエラーが起きました（ポリシーの誤りです。保守担当者に知らせてください）。";
+    if (st == SANDBOX_ERROR) return runtime;
+    const char *p = raw ? raw : "";
+    if (st == SANDBOX_MEMORY) return failure_class[2].ja;
+    if (st == SANDBOX_INSTRUCTIONS)
+        return failure_class[strncmp(p, "time limit", 10) == 0 ? 1 : 0].ja;
+    static const char undecl[] = "the declaration could not be evaluated: ";
+    if (strncmp(p, undecl, sizeof undecl - 1) == 0) p += sizeof undecl - 1;
+    for (size_t i = 0; i < sizeof failure_class / sizeof *failure_class; i++)
+        if (strncmp(p, failure_class[i].start, strlen(failure_class[i].start)) == 0)
+            return failure_class[i].ja;
+    return "評価できませんでした。";
+}
+
+sandbox_status sandbox_last_status(const sandbox *sb)
+{
+    return sb->last_status;
 }
 
 static int run_protected(sandbox *sb, int nargs, int nresults, char *err, size_t errlen)
@@ -614,6 +672,7 @@ sandbox_status sandbox_call(sandbox *sb, int nargs, int nresults, const char *wh
     }
     if (r != SANDBOX_OK && st == LUA_OK)
         lua_pop(L, nresults); /* a limit hit but swallowed: drop results */
+    sb->last_status = r;
     sb->in_policy = 0;
     sb->killed = 0;
     sb->mem_hit = 0;

@@ -76,6 +76,16 @@ sandbox_status sandbox_call(sandbox *sb, int nargs, int nresults, const char *wh
 /* Call trusted host code (no budget, protected, traceback). Same stack contract. */
 int sandbox_call_trusted(sandbox *sb, int nargs, int nresults, char *err, size_t errlen);
 
+/* The status of the last sandbox_call. */
+sandbox_status sandbox_last_status(const sandbox *sb);
+
+/* The Japanese explanation (a whole sentence, static) of a failure whose raw English text is
+ * `raw`: SANDBOX_ERROR is a runtime error in the policy; a limit status, or SANDBOX_OK for a
+ * failure outside a sandbox call (the watchdog's limits and crashes, a skipped policy), is
+ * explained from the host's message. Reports put the raw text after it as the detail
+ * (docs/result-schema.md, "Errors"). */
+const char *sandbox_failure_ja(sandbox_status st, const char *raw);
+
 /* Instructions used by the last sandbox_call (approximate, in hook periods). */
 long sandbox_last_instructions(const sandbox *sb);
 size_t sandbox_memory_in_use(const sandbox *sb);

@@ -3,7 +3,8 @@
  * Owns: the worker process that evaluates declarations, the wall-clock limit per evaluation,
  * detecting a worker that hangs (even inside one C call, a finalizer or lua_close), crashes or
  * is killed, naming the policy that was running, and re-evaluating the others; the signal
- * flag that lets a batch stop between declarations.
+ * flag and self-pipe that let a batch stop at once, and the abort of the report's write on a
+ * further signal.
  * Does not own: evaluation itself (runner.c) or the instruction/memory limits (sandbox.c).
  *
  * Design: the worker is forked from the fully loaded kyojin process (policies compiled,
@@ -23,8 +24,10 @@
 #define _GNU_SOURCE
 #include "engine/watchdog.h"
 #include "util/jsonout.h"
+#include "util/utf8.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdint.h>
@@ -60,20 +63,47 @@ struct watchdog {
     long evals, starts, failures;
 };
 
+/* Interrupts. The handler only does what is async-signal-safe: it records the signal, writes
+ * one byte into this process's self-pipe (so a wait in poll() wakes even when the signal came
+ * just before it) and, once the final report is being written (watchdog_arm_abort), removes
+ * the report's temp file and ends the process on a further signal. */
 static volatile sig_atomic_t got_signal;
+static volatile sig_atomic_t abort_armed;
+static char abort_tmp[4096]; /* the temp file to remove on an abort, or "" */
+static int wake_pipe[2] = {-1, -1};
 
 static void on_signal(int sig)
 {
+    int saved = errno;
+    if (abort_armed) {
+        if (abort_tmp[0]) unlink(abort_tmp);
+        _exit(128 + sig);
+    }
     got_signal = sig;
+    if (wake_pipe[1] >= 0) {
+        ssize_t k = write(wake_pipe[1], "", 1); /* full pipe: it is readable already */
+        (void)k;
+    }
+    errno = saved;
 }
 
 void watchdog_catch_signals(void)
 {
+    /* a forked batch worker gets a pipe of its own: a shared one would wake the others */
+    if (wake_pipe[0] >= 0) {
+        close(wake_pipe[0]);
+        close(wake_pipe[1]);
+        wake_pipe[0] = wake_pipe[1] = -1;
+    }
+    if (pipe2(wake_pipe, O_CLOEXEC | O_NONBLOCK) != 0) wake_pipe[0] = wake_pipe[1] = -1;
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
-    sa.sa_flags = 0; /* no SA_RESTART: a wait in poll() returns EINTR */
+    sigaddset(&sa.sa_mask, SIGINT); /* one handler at a time */
+    sigaddset(&sa.sa_mask, SIGTERM);
+    sigaddset(&sa.sa_mask, SIGHUP);
+    sa.sa_flags = 0; /* no SA_RESTART: a blocking read() returns EINTR */
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
@@ -82,6 +112,33 @@ void watchdog_catch_signals(void)
 int watchdog_interrupted(void)
 {
     return (int)got_signal;
+}
+
+int watchdog_wake_fd(void)
+{
+    return wake_pipe[0];
+}
+
+void watchdog_drain_wake(void)
+{
+    char buf[64];
+    if (wake_pipe[0] >= 0)
+        while (read(wake_pipe[0], buf, sizeof buf) > 0) {}
+}
+
+void watchdog_arm_abort(const char *tmp)
+{
+    size_t l = tmp ? strlen(tmp) : 0;
+    if (l >= sizeof abort_tmp) l = 0; /* too long to keep: nothing to remove */
+    memcpy(abort_tmp, tmp ? tmp : "", l);
+    abort_tmp[l] = 0;
+    abort_armed = 1;
+}
+
+void watchdog_disarm_abort(void)
+{
+    abort_armed = 0;
+    abort_tmp[0] = 0;
 }
 
 void watchdog_stats(const watchdog *w, long *evals, long *starts, long *failures)
@@ -138,14 +195,15 @@ static int recv_deadline(int fd, void *buf, size_t n, double deadline)
         if (got_signal) return -3;
         double left = deadline - now();
         if (left <= 0) return -2;
-        struct pollfd pf = {fd, POLLIN, 0};
+        struct pollfd pf[2] = {{fd, POLLIN, 0}, {wake_pipe[0], POLLIN, 0}};
         int ms = left > 3600 ? 3600000 : (int)(left * 1000) + 1;
-        int pr = poll(&pf, 1, ms);
+        int pr = poll(pf, wake_pipe[0] >= 0 ? 2 : 1, ms);
         if (pr < 0) {
             if (errno == EINTR) continue;
             return -1;
         }
-        if (pr == 0) continue;
+        if (pf[1].revents) watchdog_drain_wake(); /* the loop checks the flag */
+        if (pr == 0 || !pf[0].revents) continue;
         ssize_t k = read(fd, p, n);
         if (k < 0 && (errno == EINTR || errno == EAGAIN)) continue;
         if (k <= 0) return -1;
@@ -574,7 +632,11 @@ int watchdog_note_interrupt(cJSON *doc, const char *const *files, int n, int eng
 {
     int sig = (int)got_signal;
     cJSON *ne = cJSON_CreateArray();
-    for (int i = 0; i < n; i++) cJSON_AddItemToArray(ne, cJSON_CreateString(files[i]));
+    for (int i = 0; i < n; i++) { /* a name that is not UTF-8 is shown with \xHH */
+        char *shown = utf8_show_name(files[i]);
+        cJSON_AddItemToArray(ne, cJSON_CreateString(shown ? shown : ""));
+        free(shown);
+    }
     if (doc) cJSON_AddItemToObject(doc, "not_evaluated", ne);
     fprintf(stderr,
             english ? "kyojin: interrupted by signal %d; %d declaration(s) not evaluated:\n"

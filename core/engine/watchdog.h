@@ -57,10 +57,20 @@ void watchdog_free(watchdog *w);
 int watchdog_run(watchdog *w, const char *path, watchdog_out *out, char *err, size_t errlen);
 
 /* SIGINT/SIGTERM/SIGHUP set a flag instead of killing kyojin, so a batch can stop between
- * declarations and still write complete outputs. */
+ * declarations and still write complete outputs. Also called in each forked batch worker:
+ * every process gets a wake-up pipe of its own. */
 void watchdog_catch_signals(void);
 /* The signal number that interrupted the run, or 0. */
 int watchdog_interrupted(void);
+/* A descriptor that becomes readable when a signal arrives (poll it beside what a wait is
+ * for; then call watchdog_drain_wake and look at watchdog_interrupted), or -1. */
+int watchdog_wake_fd(void);
+void watchdog_drain_wake(void);
+/* From now on a signal ends the process at once (exit 128 + signal) after removing `tmp` (the
+ * report's temp file, or NULL): used while the final report is written, so a second Ctrl-C
+ * is not ignored and leaves nothing behind. watchdog_disarm_abort goes back to the flag. */
+void watchdog_arm_abort(const char *tmp);
+void watchdog_disarm_abort(void);
 
 /* Called first thing in every forked child (watchdog and batch workers). It does nothing:
  * it names the point where a child's own work starts, so a profiler can drop the counts
@@ -68,8 +78,9 @@ int watchdog_interrupted(void);
  * it, callgrind's profile of a child includes everything its parent did before the fork). */
 void kyojin_child_start(void);
 
-/* After an interrupt: record the declarations not evaluated in the result document
- * ("not_evaluated": [files]), say so on stderr, and return the exit code (128 + signal). */
+/* After an interrupt: record the declarations not evaluated (the entries of kind
+ * "interrupted") in the result document ("not_evaluated": [files]), say so on stderr, and
+ * return the exit code (128 + signal). */
 int watchdog_note_interrupt(cJSON *doc, const char *const *files, int n, int english);
 
 /* Statistics for measurements: evaluations, worker starts, policies failed. */

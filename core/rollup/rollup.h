@@ -142,7 +142,8 @@ typedef struct {
     char *text; /* malloc'd rendered result, or NULL */
     size_t len;
     int compliant;
-    int failed; /* an entry for an input without an evaluation (its "error" is set) */
+    int failed;      /* an entry for an input without an evaluation (its "error" is set) */
+    int interrupted; /* ... because the run was interrupted (error kind "interrupted") */
 } batch_item;
 
 /* Receives each declaration result (res or text, owned by the callee from then on) with the
@@ -152,7 +153,9 @@ typedef int (*batch_emit_fn)(void *ctx, size_t index, batch_item *item);
 /* Evaluate files[0..n) with the prepared policy set `r`, handing each
  * declaration result to `emit` in input order (identical for any jobs), as soon
  * as it and every earlier one are done; bad declarations are reported on stderr
- * and skipped. A batch interrupted by a signal stops between declarations.
+ * and skipped. A batch interrupted by a signal (watchdog_catch_signals) stops at once: the
+ * declaration being evaluated in a watchdog worker is abandoned, workers are told to stop,
+ * and every input left without a result gets an entry of kind "interrupted", in order.
  * Returns 0, or -1 when the batch could not be started (temp directory, pipe). */
 int batch_check(struct runner *r, char *const *files, size_t n, const batch_opts *o,
                 batch_emit_fn emit, void *emit_ctx, batch_status *st);

@@ -396,8 +396,13 @@ function M.main(args)
       end
     end
   end
+  -- a policy that could not be loaded has no test that could pass (kyojin names it above)
+  if args.load_failed then
+    out("FAIL policies: some policies could not be loaded (see the messages above)\n")
+    failed = failed + 1
+  end
   out("%d passed, %d failed\n", passed, failed)
-  return failed > 0 and 1 or 0
+  return args.load_failed and 3 or failed > 0 and 1 or 0
 end
 
 return M

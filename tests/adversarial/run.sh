@@ -265,8 +265,9 @@ batch_case() {
   ok $name
 }
 
-# SIGINT in the middle of a batch: the -o file is complete (valid JSON, evaluated declarations
-# only, the rest listed in not_evaluated), no temporary file is left, the exit code is 130.
+# SIGINT in the middle of a batch: the -o file is complete (valid JSON, every input once:
+# evaluated, or an entry of kind "interrupted" also listed in not_evaluated), no temporary
+# file is left, the exit code is 130. (More: tests/suites/signals.sh.)
 interrupt_case() {
   local name=interrupted_batch
   selected $name || return
@@ -284,9 +285,12 @@ interrupt_case() {
   if [ $rc -ne 130 ]; then bad $name "exit $rc, expected 130"; return; fi
   if ! jq -e '.declarations | length >= 1' "$dir/out/result.json" >/dev/null 2>&1; then bad $name "no complete result file"; return; fi
   local d ne
-  d=$(field '.declarations | length' "$dir/out/result.json")
+  d=$(field '[.declarations[] | select(.error == null)] | length' "$dir/out/result.json")
   ne=$(field '.not_evaluated | length' "$dir/out/result.json")
   if [ $((d + ne)) -ne 4 ]; then bad $name "$d evaluated + $ne not evaluated != 4"; return; fi
+  if [ "$(field '[.declarations[] | select(.error.kind == "interrupted")] | length' "$dir/out/result.json")" != "$ne" ]; then
+    bad $name "the inputs not evaluated have no \"interrupted\" entry"; return
+  fi
   if ! grep -q "not evaluated" "$dir/err.txt"; then bad $name "stderr does not say what was not evaluated"; return; fi
   if [ "$(ls -A "$dir/out" | wc -l)" != 1 ]; then bad $name "temporary files left: $(ls -A "$dir/out")"; return; fi
   ok $name

@@ -190,6 +190,25 @@ KYOJIN_HOME=$T/home "$T/solo/kyojin" check --format json samples/minimal.json >"
 all=$(jq '.policy_set.policies' "$T/built.json")
 [ "$(jq '.policy_set.policies' "$T/out" 2>/dev/null)" = $((all - 1)) ] && ok || bad "KYOJIN_HOME's policies/ not used (exit $rc)"
 
+# a policy that cannot be loaded: test, lint, list, explain and check exit 3 (as check always
+# did) and name the file and the reason; test no longer ends "0 passed, 0 failed" with exit 0
+mkdir -p "$T/pbad"
+cp tests/adversarial/policies/benign/*.lua "$T/pbad/"
+printf 'policy { id = "BB-01",\n' >"$T/pbad/broken.lua"
+printf 'error("boom at load")\n' >"$T/pbad/raises.lua"
+for c in "test --policies $T/pbad" "lint --policies $T/pbad" "list --policies $T/pbad" \
+  "explain --policies $T/pbad AA-01" "check --policies $T/pbad samples/alpha-town.json"; do
+  # shellcheck disable=SC2086
+  expect_rc "load error: $c" 3 "$K" $c
+  contains "load error: $c names broken.lua" "$T/err" "broken.lua:2: unexpected symbol"
+  contains "load error: $c names raises.lua" "$T/err" "raises.lua:1: boom at load"
+done
+expect_rc "load error: test in English" 3 "$K" test --lang en --policies "$T/pbad"
+contains "load error: test says it failed" "$T/out" "0 passed, 1 failed"
+contains "load error: English message" "$T/err" "policy not loaded: $T/pbad/broken.lua"
+expect_rc "load error: test --help documents exit 3" 0 "$K" test --help
+contains "load error: test --help" "$T/out" "3 ポリシーを読み込めない"
+
 # make install PREFIX=DIR: binary, man pages, completion; the installed binary runs alone
 if make --no-print-directory -s install PREFIX="$T/inst" BIN="$K" BUILD="$BUILD" >"$T/install.log" 2>&1; then
   for f in bin/kyojin share/man/man1/kyojin.1 share/man/ja/man1/kyojin.1 share/bash-completion/completions/kyojin; do

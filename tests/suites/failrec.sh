@@ -87,6 +87,51 @@ expect_rc "name not UTF-8: exit 2" 2 "$K" check --format json "$U"
 got=$(jq -c '[.declarations[] | .file | split("/") | last]' "$T/out" 2>/dev/null)
 [ "$got" = '["bad-\\x80.json","ok-\\xFF.json"]' ] && ok || bad "name not UTF-8: files $got"
 iconv -f UTF-8 -t UTF-8 "$T/out" >/dev/null 2>&1 && ok || bad "name not UTF-8: the report is not UTF-8"
+# The Japanese text of an evaluation failure is Japanese: the explanation of its class (runtime
+# error, instruction, memory and wall-clock limits), then the raw text labelled 「詳細（原文）:」
+# (docs/result-schema.md, "Errors"), in every format; English keeps "the policy failed: raw".
+P=$T/errpol
+mkdir -p "$P"
+cp tests/adversarial/policies/benign/*.lua "$P/"
+mkpol() { # ID BODY
+  cat >"$P/$1.lua" <<EOF
+policy {
+  id = "$1", requirements = { "ST-01" }, level = "required",
+  models = { "alpha", "alpha_prime", "beta", "beta_prime" }, source = "S000 test",
+  title = { ja = "失敗", en = "failure" }, remediation = { ja = "なし", en = "none" },
+  check = function(decl, result) $2 end,
+}
+EOF
+}
+mkpol EE-01 'local t = nil; return t.x'
+mkpol EE-02 'while true do end'
+mkpol EE-03 'local t = {}; for i = 1, 1e9 do t[i] = ("x"):rep(100) .. i end'
+mkpol EE-04 'local t = {}; for i = 1, 100000 do t[i] = (i * 7919) % 1000003 end; while true do table.sort(t) end'
+lim=(--timeout 2 --max-instructions 1000000 --max-memory 4000000)
+expect_rc "error classes: exit 3" 3 timeout -k 5 60 "$K" check --policies "$P" --format json "${lim[@]}" samples/alpha-town.json
+cp "$T/out" "$T/errclass.json"
+python3 - "$T/errclass.json" <<'PY' >"$T/errclass.log" 2>&1 && ok || bad "error classes: $(tail -1 "$T/errclass.log")"
+import json, re, sys
+ps = {p["id"]: p for p in json.load(open(sys.argv[1]))["declarations"][0]["policies"]}
+want = {"EE-01": ("ポリシーの実行中にエラーが起きました", "attempt to index a nil value"),
+        "EE-02": ("命令数の上限（--max-instructions）を超えた", "instruction budget exceeded"),
+        "EE-03": ("メモリの上限（--max-memory）を超えた", "memory limit exceeded"),
+        "EE-04": ("申告 1 件の評価時間の上限（--timeout）を超えた", "wall-clock limit exceeded")}
+for pid, (ja, raw) in want.items():
+    p = ps[pid]
+    assert p["status"] == "error", (pid, p["status"])
+    r = p["reason"]
+    head, sep, detail = r["ja"].partition("詳細（原文）: ")
+    assert sep and head.startswith(ja), (pid, r["ja"])
+    assert not re.search("[A-Za-z]", re.sub(r"--[a-z-]+", "", head)), (pid, "English in", head)
+    assert raw in detail, (pid, detail)
+    assert r["en"] == "the policy failed: " + detail, (pid, r["en"])
+PY
+"$K" check --policies "$P" --format html "${lim[@]}" samples/alpha-town.json >"$T/errclass.html" 2>/dev/null
+contains "error classes: html" "$T/errclass.html" "命令数の上限（--max-instructions）を超えたため"
+contains "error classes: html detail" "$T/errclass.html" "詳細（原文）: "
+"$K" check --policies "$P" --format text "${lim[@]}" samples/alpha-town.json >"$T/errclass.txt" 2>/dev/null
+contains "error classes: text" "$T/errclass.txt" "ポリシーの実行中にエラーが起きました"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

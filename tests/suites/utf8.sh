@@ -82,6 +82,18 @@ assert ps["ZZ-02"]["status"] == "not_applicable" and ps["ZZ-03"]["status"] == "e
 # nothing else is marked
 assert not any(p.get("text_repaired") for k, p in ps.items() if not k.startswith("ZZ-"))
 PY
+# a long Japanese error is cut at a character boundary, marked with "…", not repaired
+python3 - "$T/out-hostile.json" <<'PY' && ok || bad "hostile: a long Japanese error is cut inside a character"
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+p = {p["id"]: p for p in d["declarations"][0]["policies"]}["ZZ-04"]
+assert p["status"] == "error", p["status"]
+assert not p.get("text_repaired"), "text_repaired"
+for lang in ("ja", "en"):
+    r = p["reason"][lang]
+    assert "\ufffd" not in r and r.endswith("…"), (lang, r[-20:])
+assert "e評価できません。評価" in p["reason"]["en"]
+PY
 grep -q 'このポリシーの文字列に不正な UTF-8 があったため U+FFFD に置き換えました' "$T/out-hostile.text" && ok ||
   bad "hostile text: no note on the repaired text"
 # the file name is shown with \xFF in the result
