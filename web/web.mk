@@ -37,11 +37,13 @@ LIB_OBJ   := $(LUA_OBJ) $(CJSON_OBJ) $(ZLIB_OBJ) $(XLSX_OBJ)
 
 # kyojin itself: every file of core/ but the command line's main (the page calls main through
 # emscripten's callMain, one fresh instance per command line), and the web build's own files
-CORE_SRC  := $(filter-out core/cli/main.c,$(wildcard core/*/*.c))
+# (core/audit/sign.c needs libcrypto and core/input/xlsx_read.c expat: the page answers those
+# with web/native_only.c, which says the command line does them)
+CORE_SRC  := $(filter-out core/cli/main.c core/audit/sign.c core/input/xlsx_read.c,$(wildcard core/*/*.c))
 CORE_HDR  := $(wildcard core/*/*.h)
 CORE_OBJ  := $(patsubst core/%.c,$(W)/obj/core/%.o,$(CORE_SRC))
 MAIN_OBJ  := $(W)/obj/core/cli/main.o
-WEB_OBJ   := $(W)/obj/web/sha256_web.o $(W)/obj/web/watchdog_web.o
+WEB_OBJ   := $(W)/obj/web/sha256_web.o $(W)/obj/web/watchdog_web.o $(W)/obj/web/native_only.o
 
 .PHONY: all
 all: $(OUT)

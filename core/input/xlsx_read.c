@@ -1464,12 +1464,6 @@ static void read_evidence(conv *cv, sheet *s, column *cols, size_t nc)
     }
 }
 
-int xlsx_is_workbook(const char *buf, size_t len)
-{
-    /* a local header, or the end record of an archive without entries */
-    return len >= 4 && (memcmp(buf, "PK\x03\x04", 4) == 0 || memcmp(buf, "PK\x05\x06", 4) == 0);
-}
-
 int xlsx_read_declaration(const unsigned char *buf, size_t len, size_t max_uncompressed,
                           cJSON **root, xlsx_cells **cells, char **msg_ja, char **msg_en)
 {

@@ -8,6 +8,7 @@
  * directory is about a hundred lines, which libminizip would not save.
  * Does not own: what the members mean (xlsx_read.c). */
 #include "input/xlsx_zip.h"
+#include "input/xlsx.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -188,4 +189,10 @@ char *xlsx_zip_read(xlsx_zip *z, const char *name, size_t *len, const char **why
 fail:
     free(out);
     return NULL;
+}
+
+int xlsx_is_workbook(const char *buf, size_t len)
+{
+    /* a local header, or the end record of an archive without entries */
+    return len >= 4 && (memcmp(buf, "PK\x03\x04", 4) == 0 || memcmp(buf, "PK\x05\x06", 4) == 0);
 }
