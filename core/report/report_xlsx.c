@@ -187,7 +187,8 @@ static int sheet(lxw_workbook *wb, const rt_table *t, const formats *F, char *er
             if (e) goto fail;
             continue;
         }
-        if (w > 24) w = 24; /* long headers wrap */
+        if (w > (grouped ? 10 : 24))
+            w = grouped ? 10 : 24; /* long headers wrap (the grouped sheet's header row is tall) */
         for (size_t r = 0; r < t->nrows; r++) {
             const rt_cell *cell = rt_at(t, r, c);
             double cw = cell->kind == RT_TEXT     ? text_width(cell->text) + 2
@@ -195,7 +196,7 @@ static int sheet(lxw_workbook *wb, const rt_table *t, const formats *F, char *er
                                                   : 0;
             if (cw > w) w = cw;
         }
-        if (w > (grouped ? 48 : 40)) w = grouped ? 48 : 40; /* long text wraps */
+        if (w > (grouped ? 36 : 40)) w = grouped ? 36 : 40; /* long text wraps */
         if (w < 6) w = 6;
         width[c] = w;
         worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w, NULL);
