@@ -86,10 +86,12 @@ for t in $TARGETS; do
   rc=$?
   execs=$(cat "$log" fuzz-[0-9]*.log 2>/dev/null | grep -E 'stat::number_of_executed_units' | awk '{s += $2} END {print s + 0}')
   [ -n "$jobs" ] && mv fuzz-[0-9]*.log $OUT/ 2>/dev/null
-  crashes=$(ls $OUT/artifacts/ 2>/dev/null | grep -c "^$t-")
-  echo "fuzz_$t: $execs executions, exit $rc, $crashes artifact(s) in $OUT/artifacts"
+  # libFuzzer also saves inputs slower than 10 s (slow-unit-*): reported, not failures
+  crashes=$(ls $OUT/artifacts/ 2>/dev/null | grep -v "^$t-slow-unit-" | grep -c "^$t-")
+  slow=$(ls $OUT/artifacts/ 2>/dev/null | grep -c "^$t-slow-unit-")
+  echo "fuzz_$t: $execs executions, exit $rc, $crashes crash and $slow slow artifact(s) in $OUT/artifacts"
   summary="$summary
-fuzz_$t: $execs executions, $crashes crash artifact(s)"
+fuzz_$t: $execs executions, $crashes crash artifact(s), $slow slow input(s)"
   if [ $rc -ne 0 ]; then status=1; grep -E 'ERROR|invariant|SUMMARY' "$log" | head -5; fi
 done
 printf '%s\n' "$summary"

@@ -5,7 +5,10 @@
  * (string.find(("a"):rep(5000), ".-.-.-b") runs for minutes and no instruction hook fires),
  * so these functions implement the same pattern language with a budget of matching steps
  * per call and a bounded nesting depth; exceeding either raises "pattern too complex".
- * Plain searches use memmem (linear time).
+ * Plain searches use memmem (linear time). Also string.rep, whose C loop runs n times even when
+ * it makes the empty string (string.rep("", 1 << 31) spins for seconds under no hook and no memory
+ * cap): an empty result is returned at once; any other result is at least n - 1 bytes, which
+ * the memory cap bounds before the loop starts.
  * Does not own: the rest of the string library (sandbox.c copies it).
  */
 #define _GNU_SOURCE
@@ -542,6 +545,24 @@ static int p_gsub(lua_State *L)
     return 2;
 }
 
+/* string.rep(s, n [, sep]) with Lua's own function (upvalue 1) for every result that is not
+ * empty. */
+static int p_rep(lua_State *L)
+{
+    size_t l, lsep = 0;
+    luaL_checklstring(L, 1, &l);
+    lua_Integer n = luaL_checkinteger(L, 2);
+    luaL_optlstring(L, 3, "", &lsep);
+    if (n <= 0 || (l == 0 && lsep == 0)) {
+        lua_pushliteral(L, "");
+        return 1;
+    }
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
 void patterns_install(lua_State *L, int idx)
 {
     static const luaL_Reg f[] = {
@@ -550,5 +571,11 @@ void patterns_install(lua_State *L, int idx)
     for (const luaL_Reg *r = f; r->name; r++) {
         lua_pushcfunction(L, r->func);
         lua_setfield(L, idx, r->name);
+    }
+    if (lua_getfield(L, idx, "rep") == LUA_TFUNCTION) {
+        lua_pushcclosure(L, p_rep, 1);
+        lua_setfield(L, idx, "rep");
+    } else {
+        lua_pop(L, 1);
     }
 }

@@ -10,9 +10,10 @@
 /* Nesting of the matcher (captures, optional and lazy items), as in Lua's own matcher. */
 #define PATTERNS_MAX_DEPTH      200
 
-/* Replace find, match, gmatch and gsub in the table at `idx` (a string library table) by
- * the bounded versions. Behaviour is that of Lua 5.4 except that a match needing more steps
- * than the budget raises "pattern too complex". */
+/* Replace find, match, gmatch, gsub and rep in the table at `idx` (a string library table)
+ * by the bounded versions. Behaviour is that of Lua 5.4 except that a match needing more
+ * steps than the budget raises "pattern too complex" and rep returns an empty result without
+ * looping. */
 void patterns_install(lua_State *L, int idx);
 
 /* Does character c belong to the class %cl of Lua patterns (%a, %d, %w, … and their upper-case
