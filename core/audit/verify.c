@@ -14,6 +14,7 @@
 #include "audit/compare.h"
 #include "audit/sign.h"
 #include "report/report_formats.h"
+#include "rollup/rollup.h"
 #include "engine/runner.h"
 #include "util/cjson_cs.h"
 #include "util/fileio.h"
@@ -276,7 +277,7 @@ static int read_report(const char *path, report *r)
             } else {
                 r->kind = "json";
                 const cJSON *schema = cJSON_GetObjectItemCaseSensitive(doc, "schema");
-                if (cJSON_IsString(schema) && !strcmp(schema->valuestring, "kyojin/result/v1"))
+                if (cJSON_IsString(schema) && rollup_schema_known(schema->valuestring))
                     r->meta = doc;
                 else
                     cJSON_Delete(doc);

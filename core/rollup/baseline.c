@@ -99,8 +99,7 @@ baseline_index *baseline_index_new(const cJSON *baseline, const char *lang, char
                                    size_t errlen)
 {
     const cJSON *bdecls = cJSON_GetObjectItemCaseSensitive(baseline, "declarations");
-    if (strcmp(json_str_or(baseline, "schema", ""), "kyojin/result/v1") != 0 ||
-        !cJSON_IsArray(bdecls)) {
+    if (!rollup_schema_known(json_str_or(baseline, "schema", NULL)) || !cJSON_IsArray(bdecls)) {
         snprintf(
             err, errlen, "%s",
             msg(lang,

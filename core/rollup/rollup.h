@@ -2,7 +2,7 @@
  * rollup.h — national roll-up, change over time and CI formats.
  *
  * Everything here reads the result document (docs/dev/interfaces.md §5,
- * schema "kyojin/result/v1") and nothing else: the SARIF and JUnit writers,
+ * schema "kyojin/result/v2", and the older "kyojin/result/v1") and nothing else: the SARIF and JUnit writers,
  * `kyojin summary`, `kyojin diff`, the baseline filter of `kyojin check
  * --baseline`, the declaration generator `kyojin gen`, and the batch driver
  * that spreads `kyojin check DIR` over worker processes.
@@ -181,6 +181,21 @@ cJSON *rollup_load_json(const char *path, const char *lang, char *err, size_t er
 typedef int (*rollup_decl_fn)(const cJSON *decl, void *ctx);
 int rollup_each_declaration(const char *path, rollup_decl_fn fn, void *ctx, cJSON **header,
                             const char *lang, char *err, size_t errlen);
+
+/* The result document schemas the readers accept: "kyojin/result/v2" (the policies'
+ * metadata once, in the document's "catalog") and "kyojin/result/v1" (metadata in every
+ * declaration's policy entries). Is `schema` one of them? */
+int rollup_schema_known(const char *schema);
+
+/* A policy's metadata member `key` (title, level, requirements, source, remediation,
+ * countermeasures) for the policy entry `entry` of a declaration: the entry's own member when
+ * it has one (v1), otherwise the member of the entry with the same "id" in
+ * doc["catalog"]["policies"] (v2). `doc` is the document or its header (the document without
+ * its declarations, as rollup_each_declaration gives it). NULL when neither has it. */
+const cJSON *rollup_policy_meta(const cJSON *doc, const cJSON *entry, const char *key);
+/* The same as a string (level, source), or `dflt`. */
+const char *rollup_policy_meta_str(const cJSON *doc, const cJSON *entry, const char *key,
+                                   const char *dflt);
 
 /* The text of a {ja, en} message in `lang` (falling back to the other
  * language), the string itself for a plain string, "" otherwise. */

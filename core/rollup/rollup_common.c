@@ -237,7 +237,7 @@ int rollup_each_declaration(const char *path, rollup_decl_fn fn, void *ctx, cJSO
             goto done;
         }
         const char *schema = json_str_or(hd, "schema", "");
-        if (strcmp(schema, "kyojin/result/v1") != 0) {
+        if (!rollup_schema_known(schema)) {
             snprintf(err, errlen,
                      is_en(lang) ? "%s: not a kyojin result document (schema \"%s\")"
                                  : "%s: kyojin の結果文書ではありません（schema が \"%s\" です）",
@@ -293,6 +293,35 @@ fail_header:
 done:
     free(s);
     return rc;
+}
+
+/* ---- schema and policy metadata ------------------------------------------ */
+
+int rollup_schema_known(const char *schema)
+{
+    return schema && (!strcmp(schema, "kyojin/result/v2") || !strcmp(schema, "kyojin/result/v1"));
+}
+
+const cJSON *rollup_policy_meta(const cJSON *doc, const cJSON *entry, const char *key)
+{
+    const cJSON *own = cJSON_GetObjectItemCaseSensitive(entry, key);
+    if (own) return own;
+    const char *id = json_str_or(entry, "id", NULL);
+    if (!id) return NULL;
+    const cJSON *cat = cJSON_GetObjectItemCaseSensitive(doc, "catalog");
+    const cJSON *p;
+    cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(cat, "policies")) {
+        const char *pid = json_str_or(p, "id", NULL);
+        if (pid && !strcmp(pid, id)) return cJSON_GetObjectItemCaseSensitive(p, key);
+    }
+    return NULL;
+}
+
+const char *rollup_policy_meta_str(const cJSON *doc, const cJSON *entry, const char *key,
+                                   const char *dflt)
+{
+    const cJSON *v = rollup_policy_meta(doc, entry, key);
+    return cJSON_IsString(v) ? v->valuestring : dflt;
 }
 
 /* ---- text --------------------------------------------------------------- */
