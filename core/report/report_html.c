@@ -1915,12 +1915,14 @@ static const char *const piece_key[NPIECES] = {"title", "cover", "only_top", "on
  * ("meta"); NULL when memory runs out. */
 static cJSON *decl_pieces(ctx *c, const cJSON *d)
 {
-    cJSON *p = cJSON_CreateObject();
+    cJSON *p = cJSON_CreateObject(), *meta = meta_entry(d);
     FILE *out = c->out;
     const char *as_of = json_str(cJSON_GetObjectItemCaseSensitive(d, "body"), "as_of");
-    if (!p || !cJSON_AddItemToObject(p, "meta", meta_entry(d)) ||
-        (as_of && !cJSON_AddStringToObject(p, "as_of", as_of)))
+    if (!p || !meta || !cJSON_AddItemToObject(p, "meta", meta)) {
+        cJSON_Delete(meta);
         goto fail;
+    }
+    if (as_of && !cJSON_AddStringToObject(p, "as_of", as_of)) goto fail;
     for (int k = 0; k < NPIECES; k++) {
         char *text = NULL;
         size_t len = 0;
@@ -2064,7 +2066,8 @@ int report_html_stream_put(html_stream *s, const char *text, size_t len, char *e
         if (!(ps[k] = json_str(pieces, piece_key[k]))) ok = 0;
     if (!ok) {
         snprintf(err, errlen, "%s",
-                 pieces ? "HTML report: a declaration's part is incomplete" : "out of memory");
+                 pieces ? "HTML report: a declaration's parts are incomplete"
+                        : "HTML report: a declaration's parts are unreadable (or memory ran out)");
         cJSON_Delete(meta);
         cJSON_Delete(pieces);
         return -1;
