@@ -450,7 +450,7 @@ static int batch_add_risk(void *ctx, cJSON *res, const cJSON *decl, const char *
 }
 
 /* where declaration results go as they are produced. Formats that stream
- * (json, text, the risk sheets) are written one declaration at a time and the result
+ * (json, text, html, the risk sheets) are written one declaration at a time and the result
  * freed, so a national batch needs the memory of one declaration; the others collect
  * the whole document first. The output is opened on the first result, so a run in
  * which nothing could be evaluated writes nothing (as before). */
@@ -499,7 +499,7 @@ static int emit_open(emitter *em)
     return 0;
 }
 
-/* One declaration in the streamed output format (json, text, the risk sheets), without the
+/* One declaration in the streamed output format (json, text, html, the risk sheets), without the
  * separator before it; run where the declaration is evaluated (the watchdog worker). */
 static int render_decl(void *ctx, const cJSON *res, FILE *out)
 {
@@ -598,12 +598,15 @@ static int emit_write(emitter *em, batch_item *it)
         } else {
             report_stream_separator(em->written, &em->ro, em->of.fp);
         }
-        if (it->text) {
-            fwrite(it->text, 1, it->len, em->of.fp);
-        } else if (render_decl(em, res, em->of.fp)) {
+        size_t len = it->len;
+        char *text = it->text ? it->text : watchdog_render_mem(render_decl, em, res, &len);
+        if (!text) {
             snprintf(em->err, sizeof em->err, "%s", errno ? strerror(errno) : "out of memory");
             em->failed = 1;
+        } else if (report_stream_put(text, len, &em->ro, em->of.fp, em->err, sizeof em->err)) {
+            em->failed = 1;
         }
+        if (text != it->text) free(text);
         if (!em->failed && ferror(em->of.fp)) {
             snprintf(em->err, sizeof em->err, "%s", strerror(errno));
             em->failed = 1;
@@ -730,9 +733,10 @@ static int cmd_check(check_opts *co)
         co->risk_sheets && strcmp(co->format, "text") == 0; /* the sheets of `kyojin risk` */
     em.sheets = sheets;
     em.stream = sheets || report_format_streams(co->format);
-    em.ro = (report_options){co->format, cli_lang, 0, co->csv_table, 0};
+    em.ro = (report_options){co->format, cli_lang, 0, co->csv_table, 0, NULL};
     em.ro.color = !co->outpath && !co->color_off && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
     em.ro.terminal = (!co->outpath || !strcmp(co->outpath, "-")) && isatty(STDOUT_FILENO);
+    em.ro.envelope = em.doc;
     em.paths = paths;
     em.text_record = em.stream && !sheets && !strcmp(co->format, "text");
     if (!em.doc || !em.done || !em.intr) {
@@ -826,7 +830,10 @@ static int cmd_check(check_opts *co)
         return EXIT_USAGE;
     }
     char cerr[1024];
-    if (em.failed) atomic_out_abort(&em.of);
+    if (em.failed) {
+        report_stream_abort(&em.ro);
+        atomic_out_abort(&em.of);
+    }
     int committed = em.failed ? -1 : atomic_out_commit(&em.of, cerr, sizeof cerr);
     watchdog_disarm_abort();
     if (committed != 0) {

@@ -3,6 +3,7 @@
  * whole document, binary, the function) and calling the right writer; the CLI asks this file
  * for the list of formats. Each format lives in its own file (report_text.c, report_html.c,
  * …); every writer reads only the result document. */
+#define _POSIX_C_SOURCE 200809L /* open_memstream */
 #include "report/report.h"
 #include "util/jsonout.h"
 #include "report/report_formats.h" /* html, csv, xlsx */
@@ -172,6 +173,63 @@ static int text_end(const cJSON *envelope, const report_options *o, FILE *out, c
     return -1;
 }
 
+/* The HTML report being streamed (report_html_stream_*): one at a time, from begin to end. */
+static html_stream *html_open;
+
+static int html_begin(const cJSON *envelope, const report_options *o, FILE *out, char *err,
+                      size_t errlen)
+{
+    (void)envelope;
+    (void)out; /* nothing before the bodies: the head needs all of them */
+    report_opts ro = auditor_opts(o);
+    report_html_stream_free(html_open);
+    html_open = report_html_stream_new(&ro, err, errlen);
+    return html_open ? 0 : -1;
+}
+
+static void html_separator(FILE *out)
+{
+    (void)out;
+}
+
+static int html_body(const cJSON *decl, const report_options *o, FILE *out, char *err,
+                     size_t errlen)
+{
+    report_opts ro = auditor_opts(o);
+    return report_html_body(o->envelope, decl, &ro, out, err, errlen);
+}
+
+static int html_put(const char *text, size_t len, const report_options *o, FILE *out, char *err,
+                    size_t errlen)
+{
+    (void)o;
+    (void)out;
+    if (!html_open) {
+        snprintf(err, errlen, "HTML report: no stream begun");
+        return -1;
+    }
+    return report_html_stream_put(html_open, text, len, err, errlen);
+}
+
+static int html_end(const cJSON *envelope, const report_options *o, FILE *out, char *err,
+                    size_t errlen)
+{
+    (void)o;
+    html_stream *s = html_open;
+    html_open = NULL;
+    if (!s) {
+        snprintf(err, errlen, "HTML report: no stream begun");
+        return -1;
+    }
+    return report_html_stream_end(s, envelope, out, err, errlen);
+}
+
+static void html_abort(void)
+{
+    report_html_stream_free(html_open);
+    html_open = NULL;
+}
+
 /* How a format is written one declaration at a time (byte-identical to the whole document). */
 typedef struct {
     int (*begin)(const cJSON *envelope, const report_options *o, FILE *out, char *err,
@@ -179,10 +237,18 @@ typedef struct {
     void (*separator)(FILE *out); /* between two declarations */
     int (*body)(const cJSON *decl, const report_options *o, FILE *out, char *err, size_t errlen);
     int (*end)(const cJSON *envelope, const report_options *o, FILE *out, char *err, size_t errlen);
+    /* optional: what is done with a body's bytes (default: copied to out), and how a stream
+     * that does not reach its end is given up */
+    int (*put)(const char *text, size_t len, const report_options *o, FILE *out, char *err,
+               size_t errlen);
+    void (*abort)(void);
 } stream_ops;
 
-static const stream_ops text_stream = {text_begin, report_text_separator, text_body, text_end};
-static const stream_ops json_stream = {json_begin, json_separator, json_body, json_end};
+static const stream_ops text_stream = {text_begin, report_text_separator, text_body, text_end, NULL,
+                                       NULL};
+static const stream_ops json_stream = {json_begin, json_separator, json_body, json_end, NULL, NULL};
+static const stream_ops html_stream_ops = {html_begin, html_separator, html_body,
+                                           html_end,   html_put,       html_abort};
 
 /* ---- the table of writers --------------------------------------------------------- */
 
@@ -199,7 +265,7 @@ static const struct {
     /* clang-format off */
     {"text",  "txt",   &text_stream, 0, 1, write_text},
     {"json",  "json",  &json_stream, 0, 0, write_json},
-    {"html",  "html",  NULL,         0, 1, write_html},
+    {"html",  "html",  &html_stream_ops, 0, 1, write_html},
     {"csv",   "csv",   NULL,         0, 1, write_csv},
     {"xlsx",  "xlsx",  NULL,         1, 1, write_xlsx},
     {"sarif", "sarif", NULL,         0, 0, write_sarif},
@@ -300,11 +366,44 @@ int report_stream_body(const cJSON *decl, const report_options *o, FILE *out, ch
     return s ? s->body(decl, o, out, err, errlen) : -1;
 }
 
+int report_stream_put(const char *text, size_t len, const report_options *o, FILE *out, char *err,
+                      size_t errlen)
+{
+    const stream_ops *s = stream_of(o, err, errlen);
+    if (!s) return -1;
+    if (s->put) return s->put(text, len, o, out, err, errlen);
+    if (fwrite(text, 1, len, out) != len) {
+        snprintf(err, errlen, "%s", strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+void report_stream_abort(const report_options *o)
+{
+    const stream_ops *s = stream_ops_of(o->format);
+    if (s && s->abort) s->abort();
+}
+
 int report_stream_decl(const cJSON *decl, size_t index, const report_options *o, FILE *out,
                        char *err, size_t errlen)
 {
+    char *text = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&text, &len);
+    if (!m) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    int rc = report_stream_body(decl, o, m, err, errlen);
+    if (fclose(m) != 0 && rc == 0) {
+        snprintf(err, errlen, "out of memory");
+        rc = -1;
+    }
     report_stream_separator(index, o, out);
-    return report_stream_body(decl, o, out, err, errlen);
+    if (rc == 0) rc = report_stream_put(text, len, o, out, err, errlen);
+    free(text);
+    return rc;
 }
 
 int report_stream_end(const cJSON *envelope, const report_options *o, FILE *out, char *err,

@@ -11,6 +11,9 @@ typedef struct {
     const char *csv_table; /* csv: findings (default), assets, trees or meta */
     int terminal;          /* text: shown on a terminal, so without the trailing record that
                               `kyojin verify` reads (report_meta) */
+    const cJSON *envelope; /* streamed bodies (report_stream_body): the result document they
+                              belong to, without its declarations (html reads its parameters,
+                              tool, policy set and report options) */
 } report_options;
 
 /* The formats are the rows of one table of writers (report.c). Is the format known? */
@@ -33,8 +36,8 @@ int report_write(const cJSON *result, const report_options *o, FILE *out, const 
 /* Text output pieces shared with other commands. */
 int report_text_write(const cJSON *result, const report_options *o, FILE *out);
 
-/* Writing a result document one declaration at a time (kyojin check streams json and
- * text, so memory does not grow with the number of declarations). The output is
+/* Writing a result document one declaration at a time (kyojin check streams json, text
+ * and html, so memory does not grow with the number of declarations). The output is
  * byte-identical to report_write on the whole document.
  * Does the format stream? */
 int report_format_streams(const char *format);
@@ -49,6 +52,12 @@ int report_stream_decl(const cJSON *decl, size_t index, const report_options *o,
 void report_stream_separator(size_t index, const report_options *o, FILE *out);
 int report_stream_body(const cJSON *decl, const report_options *o, FILE *out, char *err,
                        size_t errlen);
+/* Hand the bytes report_stream_body wrote (here or in another process) to the output, after
+ * the separator: most formats copy them; html numbers them and keeps them for the end. */
+int report_stream_put(const char *text, size_t len, const report_options *o, FILE *out, char *err,
+                      size_t errlen);
+/* Give up a stream begun and not ended (a write failed): frees what the format held. */
+void report_stream_abort(const report_options *o);
 /* Everything after the last declaration; `envelope` may have gained members meanwhile
  * (baseline, not_evaluated), which the JSON document places after "declarations". */
 int report_stream_end(const cJSON *envelope, const report_options *o, FILE *out, char *err,

@@ -19,6 +19,25 @@ typedef struct {
 int report_html_write(const cJSON *result, const report_opts *o, FILE *out, char *err,
                       size_t errlen);
 
+/* The HTML report one declaration at a time, byte-identical to report_html_write; memory holds
+ * a few hundred bytes per declaration (its entries of the data block and the table of
+ * contents), the bodies wait in an unnamed temporary file until the end.
+ *   report_html_body renders one declaration of the document whose other members are in
+ *   `envelope`, wherever it is evaluated (a worker process): a line of JSON with its entries,
+ *   then its body, with its number in the document left open;
+ *   report_html_stream_new / _put / _end: the writer's side, which takes those bytes in
+ *   document order, numbers them, and at the end writes the head, the cover, the table of
+ *   contents and the bodies. _end and _free free the stream. Each returns 0 (or the stream),
+ *   or -1 (NULL) with err set. */
+typedef struct html_stream html_stream;
+int report_html_body(const cJSON *envelope, const cJSON *decl, const report_opts *o, FILE *out,
+                     char *err, size_t errlen);
+html_stream *report_html_stream_new(const report_opts *o, char *err, size_t errlen);
+int report_html_stream_put(html_stream *s, const char *text, size_t len, char *err, size_t errlen);
+int report_html_stream_end(html_stream *s, const cJSON *envelope, FILE *out, char *err,
+                           size_t errlen);
+void report_html_stream_free(html_stream *s);
+
 /* CSV: one table per file. report_csv_write writes the findings table;
  * report_csv_write_table writes the named table: "findings", "assets" (asset-based risk
  * sheet), "trees" (business-damage-based risk sheet) or "meta" (inputs and their hashes).

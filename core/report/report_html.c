@@ -11,15 +11,25 @@
  * from the print stylesheet. Reads only the result document (interfaces.md §5/§8). Every
  * string from a declaration or a policy goes through html_escape (report_escape.c). The
  * result's hashes and the report's options are embedded as JSON data
- * (<script type="application/json" id="kyojin-result">) for `kyojin verify`. */
+ * (<script type="application/json" id="kyojin-result">) for `kyojin verify`.
+ *
+ * Written one declaration at a time (report_html_stream_*, report_formats.h): what comes before
+ * the declarations (title, data block, cover, table of contents) depends on all of them, so
+ * each declaration's body is rendered with its small entries for those parts, the bodies
+ * wait in an unnamed temporary file, and the head is written at the end, followed by the
+ * bodies. Memory holds the entries only, whatever the number of declarations. */
+#define _POSIX_C_SOURCE 200809L /* open_memstream, mkstemp, fdopen */
 #include "report/report_formats.h"
 #include "report/report_escape.h"
 #include "report/report_labels.h"
 #include "util/cjson_cs.h"
+#include "util/strutil.h"
 #include "report/report_vocab.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define W(k) rl_word((k), en)
 #define T(s) html_escape(out, (s))
@@ -105,12 +115,24 @@ static const char css[] =
     "footer{display:none}thead{display:table-header-group}tr{break-inside:avoid}h2,h3,h4{break-after:avoid}a{color:inherit}"
     "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
 
+/* What the writing functions share: where the bytes go, the language, the result document
+ * (or its envelope: every member but "declarations"), the parameters' hash and the text of
+ * the declaration's number in the document for its anchors (IX_MARK inside a body). */
 typedef struct {
     FILE *out;
     int en;
     const cJSON *result;
     char params_sha[65];
+    const char *ix;
 } ctx;
+
+/* A declaration's body is rendered before its place in the document is known (in a worker
+ * process, see report_html_body): its anchors carry this byte for the number, which
+ * html_escape never lets through (a C0 control), and the stream puts the number in its
+ * place (copy_marked). */
+#define IX_MARK "\x01"
+
+static void copy_marked(FILE *out, const char *s, size_t n, const char *ix);
 
 static void text_or_dash(FILE *out, const char *s)
 {
@@ -195,16 +217,41 @@ static const char *risk_ink(const char *letter)
     return letter && (letter[0] == 'C' || letter[0] == 'D') ? "#1a1a1a" : "#ffffff";
 }
 
-/* The data block kyojin verify reads: tool, policy set, parameters and their hash, and
- * per declaration its file, hash, body and verdict. */
-static int embed_meta(ctx *c)
+/* A declaration's entry in the data block kyojin verify reads: its file, hash, body and
+ * verdict. NULL when memory runs out. */
+static cJSON *meta_entry(const cJSON *d)
+{
+    cJSON *e = cJSON_CreateObject();
+    if (!e) return NULL;
+    cJSON_AddItemToObject(e, "file",
+                          cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(d, "file"), 1));
+    cJSON_AddItemToObject(e, "sha256",
+                          cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(d, "sha256"), 1));
+    const cJSON *b = cJSON_GetObjectItemCaseSensitive(d, "body");
+    cJSON *bb = cJSON_AddObjectToObject(e, "body");
+    cJSON_AddItemToObject(bb, "name",
+                          cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(b, "name"), 1));
+    cJSON_AddItemToObject(bb, "code",
+                          cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(b, "code"), 1));
+    cJSON_AddItemToObject(e, "compliant",
+                          cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(d, "compliant"), 1));
+    cJSON_AddItemToObject(e, "counts",
+                          cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(d, "counts"), 1));
+    return e;
+}
+
+/* The data block kyojin verify reads: tool, policy set, parameters and their hash, and the
+ * declarations' entries (meta_entry), which `decls` gives and this function takes over. */
+static int embed_meta(ctx *c, cJSON *decls)
 {
     FILE *out = c->out;
     const cJSON *r = c->result;
     cJSON *m = cJSON_CreateObject();
-    cJSON *decls = NULL;
     int rc = -1;
-    if (!m) return -1;
+    if (!m) {
+        cJSON_Delete(decls);
+        return -1;
+    }
     cJSON_AddStringToObject(m, "schema", "kyojin/report-meta/v1");
     cJSON_AddItemToObject(m, "tool",
                           cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(r, "tool"), 1));
@@ -220,26 +267,9 @@ static int embed_meta(ctx *c)
     if (cJSON_GetObjectItemCaseSensitive(r, "rendering"))
         cJSON_AddItemToObject(m, "rendering",
                               cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(r, "rendering"), 1));
-    decls = cJSON_AddArrayToObject(m, "declarations");
-    const cJSON *d;
-    cJSON_ArrayForEach(d, cJSON_GetObjectItemCaseSensitive(r, "declarations")) {
-        cJSON *e = cJSON_CreateObject();
-        if (!e) goto done;
-        cJSON_AddItemToArray(decls, e);
-        cJSON_AddItemToObject(e, "file",
-                              cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(d, "file"), 1));
-        cJSON_AddItemToObject(e, "sha256",
-                              cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(d, "sha256"), 1));
-        const cJSON *b = cJSON_GetObjectItemCaseSensitive(d, "body");
-        cJSON *bb = cJSON_AddObjectToObject(e, "body");
-        cJSON_AddItemToObject(bb, "name",
-                              cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(b, "name"), 1));
-        cJSON_AddItemToObject(bb, "code",
-                              cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(b, "code"), 1));
-        cJSON_AddItemToObject(e, "compliant",
-                              cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(d, "compliant"), 1));
-        cJSON_AddItemToObject(e, "counts",
-                              cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(d, "counts"), 1));
+    if (!decls || !cJSON_AddItemToObject(m, "declarations", decls)) {
+        cJSON_Delete(decls);
+        goto done;
     }
     fputs("<script type=\"application/json\" id=\"kyojin-result\">", out);
     rc = html_json_embed(out, m);
@@ -290,45 +320,69 @@ static void contact_row(ctx *c, const cJSON *d)
 
 static const char *verdict(ctx *c, const cJSON *d, const char **words);
 
+/* The parts before the declarations that name one declaration (the title, the cover, the
+ * cover's rows of a single declaration, the table of contents) are rendered with its body
+ * (decl_pieces) and kept by the stream until the end, the first ten's cover parts and every
+ * declaration's entry of the table of contents. */
+enum { P_TITLE, P_COVER, P_ONLY_TOP, P_ONLY_CONTACT, P_TOC, NPIECES };
+#define NCOVER 10 /* the cover names the first ten bodies, the title the first three */
+#define NTITLE 3
+
+/* A streamed HTML report between its begin and end (report_html_stream_*). */
+struct html_stream {
+    report_opts o;
+    FILE *spool;                /* the declarations' bodies, numbered */
+    cJSON *meta;                /* their entries of the data block (meta_entry) */
+    size_t n;                   /* declarations so far */
+    char *first[NCOVER][P_TOC]; /* the pieces of the first ten but their toc entries */
+    strvec toc;                 /* every declaration's entry of the table of contents */
+    char *as_of;                /* the latest declaration date (rl_report_date) */
+};
+
+/* The issue date rl_report_date gives for the whole document: its rule applied to the
+ * envelope's report and the latest declaration date the stream saw. A malloc'd copy, or NULL
+ * (there is none, or memory ran out: *oom set). */
+static char *issue_date(const html_stream *s, const cJSON *envelope, int *oom)
+{
+    cJSON *view = cJSON_CreateObject();
+    cJSON *decls = cJSON_AddArrayToObject(view, "declarations");
+    cJSON *d = cJSON_CreateObject();
+    const cJSON *rep = cJSON_GetObjectItemCaseSensitive(envelope, "report");
+    char *date = NULL;
+    if (d && !cJSON_AddItemToArray(decls, d)) {
+        cJSON_Delete(d);
+        d = NULL;
+    }
+    cJSON *b = cJSON_AddObjectToObject(d, "body");
+    *oom = !b || (s->as_of && !cJSON_AddStringToObject(b, "as_of", s->as_of)) ||
+           (rep && !cJSON_AddItemReferenceToObject(view, "report", (cJSON *)rep));
+    const char *r = *oom ? NULL : rl_report_date(view);
+    if (r && !(date = str_dup(r))) *oom = 1;
+    cJSON_Delete(view);
+    return date;
+}
+
 /* The document's cover: title, the assessed body, the verdict, the issue date, the assessor,
  * the contact at the body and the signature block (署名欄: assessor, reviewer, date). A batch
  * names its first ten bodies with their verdicts. */
-static void doc_cover(ctx *c, const cJSON *decls)
+static void doc_cover(ctx *c, const html_stream *s, const char *date)
 {
     FILE *out = c->out;
-    int en = c->en, nd = cJSON_GetArraySize(decls), k = 0;
-    const cJSON *rep = cJSON_GetObjectItemCaseSensitive(c->result, "report"), *d;
-    const char *date = rl_report_date(c->result);
+    int en = c->en;
+    size_t nd = s->n;
+    const cJSON *rep = cJSON_GetObjectItemCaseSensitive(c->result, "report");
     const char *who = json_str(rep, "assessor");
     fputs("<section class=\"cover\" id=\"cover\">\n<h1>", out);
     T(W("title"));
     fputs("</h1>\n", out);
-    cJSON_ArrayForEach(d, decls) {
-        const char *words, *v = verdict(c, d, &words);
-        if (k++ == 10) {
-            fprintf(out, en ? "<p>and %d more</p>\n" : "<p>ほか %d 団体</p>\n", nd - 10);
-            break;
-        }
-        fputs("<p class=\"bodyname\">", out);
-        text_or_dash(out, body_name(d));
-        fputs("</p>\n", out);
-        fprintf(out, "<div class=\"verdict %s\">", v);
-        if (strcmp(v, "err")) {
-            T(W("verdict"));
-            fputs(en ? ": " : "：", out);
-        }
-        T(words);
-        fputs("</div>\n", out);
-    }
+    for (size_t k = 0; k < nd && k < NCOVER; k++) fputs(s->first[k][P_COVER], out);
+    if (nd > NCOVER)
+        fprintf(out, en ? "<p>and %zu more</p>\n" : "<p>ほか %zu 団体</p>\n", nd - NCOVER);
     fputs("<table class=\"kv\">\n", out);
-    if (nd == 1) {
-        const cJSON *b = cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(decls, 0), "body");
-        kv_row(out, W("code"), json_str(b, "code"), 0);
-        kv_row(out, W("decl_date"), json_str(b, "as_of"), 0);
-    }
+    if (nd == 1) fputs(s->first[0][P_ONLY_TOP], out);
     kv_row(out, W("report_date"), date, 0);
     kv_row(out, W("assessor"), who, 0);
-    if (nd == 1) contact_row(c, cJSON_GetArrayItem(decls, 0));
+    if (nd == 1) fputs(s->first[0][P_ONLY_CONTACT], out);
     fputs("</table>\n<h3>", out);
     T(W("signatures"));
     fputs("</h3>\n", out);
@@ -476,7 +530,7 @@ static int facts_table(ctx *c, const cJSON *d)
 /* Scope and method of one declaration: the body, the basis (its self-declaration), the
  * policy pack and the guideline edition it encodes, the sources cited, which facts are
  * evidenced, the inputs with their hashes and the parameters in effect. */
-static int scope(ctx *c, const cJSON *d, int i)
+static int scope(ctx *c, const cJSON *d)
 {
     FILE *out = c->out;
     int en = c->en, rc;
@@ -486,7 +540,7 @@ static int scope(ctx *c, const cJSON *d, int i)
     const cJSON *params = cJSON_GetObjectItemCaseSensitive(r, "parameters");
     rv_list sources = report_vocab_list(RV_SOURCE);
     char buf[64];
-    fprintf(out, "<section class=\"part\" id=\"d%d-scope\">\n<h2>", i);
+    fprintf(out, "<section class=\"part\" id=\"d%s-scope\">\n<h2>", c->ix);
     T(W("scope"));
     fputs(" — ", out);
     text_or_dash(out, body_name(d));
@@ -665,7 +719,7 @@ static const char *verdict(ctx *c, const cJSON *d, const char **words)
     return "ng";
 }
 
-static void summary(ctx *c, const cJSON *d, int i)
+static void summary(ctx *c, const cJSON *d)
 {
     FILE *out = c->out;
     int en = c->en;
@@ -674,7 +728,7 @@ static void summary(ctx *c, const cJSON *d, int i)
     const cJSON *risk = cJSON_GetObjectItemCaseSensitive(d, "risk");
     status_counts counts;
     rv_list levels = report_vocab_list(RV_LEVEL), statuses = report_vocab_list(RV_STATUS);
-    fprintf(out, "<section class=\"part\" id=\"d%d-summary\">\n<h2>", i);
+    fprintf(out, "<section class=\"part\" id=\"d%s-summary\">\n<h2>", c->ix);
     T(W("summary"));
     fputs(" — ", out);
     text_or_dash(out, body_name(d));
@@ -699,7 +753,7 @@ static void summary(ctx *c, const cJSON *d, int i)
         fputs("</div>\n", out);
     }
     policy_counts(d, counts);
-    fprintf(out, "<p class=\"headline\" id=\"d%d-headline\">", i);
+    fprintf(out, "<p class=\"headline\" id=\"d%s-headline\">", c->ix);
     headline(c, d);
     fputs("</p>\n", out);
     fputs("<h3>", out);
@@ -947,14 +1001,14 @@ static void family_name(FILE *out, int en, const char *code)
     }
 }
 
-static void findings(ctx *c, const cJSON *d, int i)
+static void findings(ctx *c, const cJSON *d)
 {
     FILE *out = c->out;
     int en = c->en;
     const cJSON *pols = cJSON_GetObjectItemCaseSensitive(d, "policies"), *p;
     family_ids seen;
     int nseen = family_order(pols, seen);
-    fprintf(out, "<section class=\"part\" id=\"d%d-findings\">\n<h2>", i);
+    fprintf(out, "<section class=\"part\" id=\"d%s-findings\">\n<h2>", c->ix);
     T(W("findings"));
     fputs("</h2>\n", out);
     int any = 0;
@@ -965,7 +1019,7 @@ static void findings(ctx *c, const cJSON *d, int i)
             rl_policy_family(p, fam);
             if (strcmp(fam, seen[k]) || !is_nonpass(json_str(p, "status"))) continue;
             if (!n++) {
-                fprintf(out, "<h3 id=\"d%d-fam-%s\">", i, seen[k][0] ? seen[k] : "other");
+                fprintf(out, "<h3 id=\"d%s-fam-%s\">", c->ix, seen[k][0] ? seen[k] : "other");
                 family_name(out, en, seen[k]);
                 table_open(out, en,
                            "</h3>\n<table class=\"ft\"><colgroup><col class=\"w-st\"><col><col "
@@ -1001,12 +1055,12 @@ static int in_passed(const cJSON *p)
 /* What passed, per requirement and subject: every finding that passed (of any policy), with
  * its evidence; a policy that passed without a finding has one row. Then the policies that
  * do not apply, with the reason. */
-static void passed(ctx *c, const cJSON *d, int i)
+static void passed(ctx *c, const cJSON *d)
 {
     FILE *out = c->out;
     int en = c->en, n = 0, na = 0;
     const cJSON *p, *f;
-    fprintf(out, "<section class=\"part\" id=\"d%d-passed\">\n<h2>", i);
+    fprintf(out, "<section class=\"part\" id=\"d%s-passed\">\n<h2>", c->ix);
     T(W("passed"));
     fputs("</h2>\n", out);
     const cJSON *pols = cJSON_GetObjectItemCaseSensitive(d, "policies");
@@ -1104,12 +1158,12 @@ static void passed(ctx *c, const cJSON *d, int i)
 /* Waived findings with justification, approver and expiry: the valid waivers first, then
  * under their own heading the expired ones, whose findings still count (their expiry is
  * marked 期限切れ / expired). */
-static void waivers(ctx *c, const cJSON *d, int i)
+static void waivers(ctx *c, const cJSON *d)
 {
     FILE *out = c->out;
     int en = c->en, total = 0;
     const cJSON *p, *f;
-    fprintf(out, "<section class=\"part\" id=\"d%d-waivers\">\n<h2>", i);
+    fprintf(out, "<section class=\"part\" id=\"d%s-waivers\">\n<h2>", c->ix);
     T(W("waived"));
     fputs("</h2>\n", out);
     for (int expired = 0; expired < 2; expired++) {
@@ -1342,61 +1396,109 @@ static void level_cell(FILE *out, const cJSON *obj, const char *key)
     fputs("</td>", out);
 }
 
-/* Does an earlier countermeasure of rows [first, upto] (row order, then list order) have the
- * id of m? Used to name each countermeasure of an asset once. */
-static int cm_seen_before(const cJSON *first, const cJSON *upto, const cJSON *m, const char *asset)
+/* A row of the asset-based sheet under its asset, in sheet order (`order`). */
+typedef struct {
+    const char *asset;
+    const cJSON *row;
+    size_t order;
+} asset_row;
+
+static int asset_row_cmp(const void *a, const void *b)
 {
-    const char *id = json_str(m, "id");
-    for (const cJSON *x = first; x; x = x->next) {
-        const cJSON *o;
-        if (!json_str(x, "asset") || strcmp(json_str(x, "asset"), asset)) {
-            if (x == upto) break;
-            continue;
-        }
-        cJSON_ArrayForEach(o, cJSON_GetObjectItemCaseSensitive(x, "countermeasures")) {
-            if (o == m) return 0;
-            if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "effective")) && id &&
-                json_str(o, "id") && !strcmp(json_str(o, "id"), id))
-                return 1;
-        }
-        if (x == upto) break;
+    const asset_row *x = a, *y = b;
+    int c = strcmp(x->asset, y->asset);
+    return c ? c : (x->order > y->order) - (x->order < y->order);
+}
+
+/* An asset's rows: rows[first .. first+n) of the index, in sheet order. */
+typedef struct {
+    size_t first, n, order; /* order: the sheet order of its first row */
+} asset_group;
+
+static int asset_group_cmp(const void *a, const void *b)
+{
+    size_t x = ((const asset_group *)a)->order, y = ((const asset_group *)b)->order;
+    return (x > y) - (x < y);
+}
+
+/* The rows that name an asset, grouped by asset (each group in sheet order) and the groups in
+ * the order their assets first appear: one sort instead of a scan of the sheet per row.
+ * *rows and *groups are malloc'd (NULL when there is none); -1 when memory runs out. */
+static int index_by_asset(const cJSON *arows, asset_row **rows, asset_group **groups,
+                          size_t *ngroups)
+{
+    size_t n = 0, cap = (size_t)cJSON_GetArraySize(arows), ng = 0;
+    const cJSON *x;
+    *rows = NULL;
+    *groups = NULL;
+    *ngroups = 0;
+    if (!cap) return 0;
+    asset_row *r = malloc(cap * sizeof *r);
+    if (!r) return -1;
+    cJSON_ArrayForEach(x, arows) {
+        const char *a = json_str(x, "asset");
+        if (a && n < cap) r[n] = (asset_row){a, x, n}, n++;
     }
+    qsort(r, n, sizeof *r, asset_row_cmp);
+    asset_group *g = malloc((n ? n : 1) * sizeof *g);
+    if (!g) {
+        free(r);
+        return -1;
+    }
+    for (size_t k = 0; k < n; k++) {
+        if (k && !strcmp(r[k].asset, r[k - 1].asset))
+            g[ng - 1].n++;
+        else
+            g[ng++] = (asset_group){k, 1, r[k].order};
+    }
+    qsort(g, ng, sizeof *g, asset_group_cmp);
+    *rows = r;
+    *groups = g;
+    *ngroups = ng;
+    return 0;
+}
+
+/* Is id among the n ids of seen? */
+static int id_seen(const char *const *seen, size_t n, const char *id)
+{
+    for (size_t k = 0; k < n; k++)
+        if (!strcmp(seen[k], id)) return 1;
     return 0;
 }
 
 /* The asset-based risk grouped by asset: one row per asset with its threats and their risk
  * values (in the rows' order), the highest risk value and the countermeasures not in effect
- * with the failing policies that invalidate them. The sheet with every row is the appendix
- * of --detail full. */
-static void by_asset(ctx *c, const cJSON *risk, const cJSON *arows, int i)
+ * (each id once, in row order then list order) with the failing policies that invalidate
+ * them. The sheet with every row is the appendix of --detail full. 0, or -1 when memory
+ * runs out. */
+static int by_asset(ctx *c, const cJSON *risk, const cJSON *arows)
 {
     FILE *out = c->out;
-    int en = c->en, n = 0;
+    int en = c->en;
     const cJSON *x, *y, *m;
-    fprintf(out, "<section class=\"part\" id=\"d%d-byasset\">\n<h2>", i);
+    asset_row *rows;
+    asset_group *groups;
+    size_t ngroups;
+    const char **seen = NULL; /* ids of the countermeasures named for the current asset */
+    size_t nseen = 0, seen_cap = 0;
+    if (index_by_asset(arows, &rows, &groups, &ngroups)) return -1;
+    fprintf(out, "<section class=\"part\" id=\"d%s-byasset\">\n<h2>", c->ix);
     T(W("risk_by_asset"));
     fputs("</h2>\n", out);
-    cJSON_ArrayForEach(x, arows) {
-        const char *asset = json_str(x, "asset");
-        int earlier = 0;
-        if (!asset) continue;
-        for (y = arows->child; y && y != x; y = y->next)
-            if (json_str(y, "asset") && !strcmp(json_str(y, "asset"), asset)) earlier = 1;
-        if (earlier) continue;
-        if (!n++) {
-            table_open(
-                out, en,
-                "<table class=\"byasset\"><colgroup><col class=\"w-asset\"><col class=\"w-lv\">"
-                "<col><col class=\"w-cm\"></colgroup>",
-                (const char *const[]){"target_worst", "importance", "threats_of_asset",
-                                      "cms_not_effective", NULL});
-        }
+    if (ngroups)
+        table_open(out, en,
+                   "<table class=\"byasset\"><colgroup><col class=\"w-asset\"><col class=\"w-lv\">"
+                   "<col><col class=\"w-cm\"></colgroup>",
+                   (const char *const[]){"target_worst", "importance", "threats_of_asset",
+                                         "cms_not_effective", NULL});
+    for (size_t gi = 0; gi < ngroups; gi++) {
+        const asset_row *ar = rows + groups[gi].first, *ae = ar + groups[gi].n;
+        const char *asset = ar->asset;
+        x = ar->row;
         char worst = 0;
-        for (y = x; y; y = y->next) {
-            const char *ya = json_str(y, "asset"), *rv = json_str(y, "risk_value");
-            if (ya && !strcmp(ya, asset) && rv && rv[0] >= 'A' && rv[0] <= 'E' &&
-                (!worst || rv[0] < worst))
-                worst = rv[0];
+        for (const asset_row *a = ar; a < ae; a++) {
+            const char *rv = json_str(a->row, "risk_value");
+            if (rv && rv[0] >= 'A' && rv[0] <= 'E' && (!worst || rv[0] < worst)) worst = rv[0];
         }
         char wl[2] = {worst, 0};
         fputs("<tr><td>", out);
@@ -1414,9 +1516,9 @@ static void by_asset(ctx *c, const cJSON *risk, const cJSON *arows, int i)
         fputs("</code></td>", out);
         level_cell(out, x, "importance");
         fputs("<td>", out);
-        for (y = x; y; y = y->next) {
-            const char *ya = json_str(y, "asset"), *rv = json_str(y, "risk_value");
-            if (!ya || strcmp(ya, asset)) continue;
+        for (const asset_row *a = ar; a < ae; a++) {
+            y = a->row;
+            const char *rv = json_str(y, "risk_value");
             const char *tn = rl_text(cJSON_GetObjectItemCaseSensitive(y, "threat_name"), en);
             fputs("<span class=\"th\">", out);
             text_or_dash(out, tn ? tn : json_str(y, "threat"));
@@ -1431,12 +1533,27 @@ static void by_asset(ctx *c, const cJSON *risk, const cJSON *arows, int i)
         }
         fputs("</td><td>", out);
         int k = 0;
-        for (y = x; y; y = y->next) {
-            if (!json_str(y, "asset") || strcmp(json_str(y, "asset"), asset)) continue;
-            cJSON_ArrayForEach(m, cJSON_GetObjectItemCaseSensitive(y, "countermeasures")) {
-                if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(m, "effective")) ||
-                    cm_seen_before(x, y, m, asset))
-                    continue;
+        nseen = 0;
+        for (const asset_row *a = ar; a < ae; a++) {
+            cJSON_ArrayForEach(m, cJSON_GetObjectItemCaseSensitive(a->row, "countermeasures")) {
+                const char *id = json_str(m, "id");
+                if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(m, "effective"))) continue;
+                if (id) {
+                    if (id_seen(seen, nseen, id)) continue;
+                    if (nseen == seen_cap) {
+                        size_t nc = seen_cap ? seen_cap * 2 : 16;
+                        const char **g = realloc(seen, nc * sizeof *g);
+                        if (!g) {
+                            free(seen);
+                            free(rows);
+                            free(groups);
+                            return -1;
+                        }
+                        seen = g;
+                        seen_cap = nc;
+                    }
+                    seen[nseen++] = id;
+                }
                 const char *name = rl_text(cJSON_GetObjectItemCaseSensitive(m, "name"), en);
                 const cJSON *inv = cJSON_GetObjectItemCaseSensitive(m, "invalidated_by"), *q;
                 k++;
@@ -1458,7 +1575,10 @@ static void by_asset(ctx *c, const cJSON *risk, const cJSON *arows, int i)
         if (!k) fputs("—", out);
         fputs("</td></tr>\n", out);
     }
-    if (n)
+    free(seen);
+    free(rows);
+    free(groups);
+    if (ngroups)
         fputs("</tbody></table>\n", out);
     else {
         para(out, en, NULL, "none");
@@ -1476,11 +1596,12 @@ static void by_asset(ctx *c, const cJSON *risk, const cJSON *arows, int i)
     if (o) fputs("</p>\n", out);
     if (!rl_detail_full(c->result)) { para(out, en, "note", "detail_note"); }
     fputs("</section>\n", out);
+    return 0;
 }
 
 /* The asset-based risk analysis sheet with every row (IPA column order): the appendix of
  * --detail full. */
-static void asset_sheet(ctx *c, const cJSON *d, int i)
+static void asset_sheet(ctx *c, const cJSON *d)
 {
     FILE *out = c->out;
     int en = c->en;
@@ -1488,7 +1609,7 @@ static void asset_sheet(ctx *c, const cJSON *d, int i)
     const cJSON *arows = cJSON_GetObjectItemCaseSensitive(risk, "asset_rows");
     const cJSON *x;
     if (!cJSON_IsArray(arows)) return;
-    fprintf(out, "<section class=\"appendix\" id=\"d%d-assets\">\n<h2>", i);
+    fprintf(out, "<section class=\"appendix\" id=\"d%s-assets\">\n<h2>", c->ix);
     T(W("appendix"));
     fputs(": ", out);
     T(W("asset_sheet"));
@@ -1551,7 +1672,7 @@ static void asset_sheet(ctx *c, const cJSON *d, int i)
     fputs("</tbody></table>\n</section>\n", out);
 }
 
-static void risk_sections(ctx *c, const cJSON *d, int i)
+static int risk_sections(ctx *c, const cJSON *d)
 {
     FILE *out = c->out;
     int en = c->en;
@@ -1561,23 +1682,23 @@ static void risk_sections(ctx *c, const cJSON *d, int i)
     const cJSON *trees = cJSON_GetObjectItemCaseSensitive(risk, "attack_trees");
     const cJSON *x;
 
-    fprintf(out, "<section class=\"part\" id=\"d%d-heatmap\">\n<h2>", i);
+    fprintf(out, "<section class=\"part\" id=\"d%s-heatmap\">\n<h2>", c->ix);
     T(W("heatmap"));
     fputs("</h2>\n", out);
     if (!cJSON_IsObject(risk)) {
         fputs("<p>", out);
         T(W("no_risk"));
         fputs("</p>\n</section>\n", out);
-        return;
+        return 0;
     }
     fputs("<div class=\"heat\">\n", out);
     heat_svg(c, matrix, arows, "importance", W("importance"), W("heatmap_assets"));
     heat_svg(c, matrix, trees, "damage_level", W("damage_level"), W("heatmap_trees"));
     fputs("</div>\n</section>\n", out);
 
-    by_asset(c, risk, arows, i);
+    if (by_asset(c, risk, arows)) return -1;
 
-    fprintf(out, "<section class=\"part\" id=\"d%d-trees\">\n<h2>", i);
+    fprintf(out, "<section class=\"part\" id=\"d%s-trees\">\n<h2>", c->ix);
     T(W("tree_sheet"));
     fputs("</h2>\n", out);
     fputs(
@@ -1625,6 +1746,7 @@ static void risk_sections(ctx *c, const cJSON *d, int i)
         }
     }
     fputs("</tbody></table>\n</section>\n", out);
+    return 0;
 }
 
 static int pointer_under(const char *ptr, const char *prefix)
@@ -1686,11 +1808,11 @@ static int class_table(ctx *c, const cJSON *d, const char *prefix, const char *h
     return n;
 }
 
-static void classification(ctx *c, const cJSON *d, int i)
+static void classification(ctx *c, const cJSON *d)
 {
     FILE *out = c->out;
     int en = c->en, n = 0;
-    fprintf(out, "<section class=\"part\" id=\"d%d-class\">\n<h2>", i);
+    fprintf(out, "<section class=\"part\" id=\"d%s-class\">\n<h2>", c->ix);
     T(W("classification"));
     fputs("</h2>\n", out);
     n += class_table(c, d, "/screen_transfer", W("st_routes"));
@@ -1700,61 +1822,296 @@ static void classification(ctx *c, const cJSON *d, int i)
     fputs("</section>\n", out);
 }
 
-static void toc(ctx *c, const cJSON *decls)
+/* The table of contents: per declaration (its entry rendered by toc_piece) the body, its
+ * verdict, its counts and links to its parts. */
+static void toc(ctx *c, const html_stream *s)
 {
     FILE *out = c->out;
-    int en = c->en, i = 0;
+    int en = c->en;
+    fputs("<nav class=\"toc\" id=\"toc\"><h2>", out);
+    T(W("toc"));
+    fputs("</h2>\n<ol>\n", out);
+    for (size_t i = 0; i < s->toc.n; i++) {
+        char ix[24];
+        snprintf(ix, sizeof ix, "%zu", i + 1);
+        copy_marked(out, s->toc.v[i], strlen(s->toc.v[i]), ix);
+    }
+    fputs("</ol></nav>\n", out);
+}
+
+/* ---- one declaration's pieces ---------------------------------------------------- */
+
+static void title_piece(ctx *c, const cJSON *d)
+{
+    fputs(" — ", c->out);
+    text_or_dash(c->out, body_name(d));
+}
+
+static void cover_piece(ctx *c, const cJSON *d)
+{
+    FILE *out = c->out;
+    int en = c->en;
+    const char *words, *v = verdict(c, d, &words);
+    fputs("<p class=\"bodyname\">", out);
+    text_or_dash(out, body_name(d));
+    fputs("</p>\n", out);
+    fprintf(out, "<div class=\"verdict %s\">", v);
+    if (strcmp(v, "err")) {
+        T(W("verdict"));
+        fputs(en ? ": " : "：", out);
+    }
+    T(words);
+    fputs("</div>\n", out);
+}
+
+/* the cover's rows of a report on one declaration: before the issue date, after the assessor */
+static void only_top_piece(ctx *c, const cJSON *d)
+{
+    int en = c->en;
+    const cJSON *b = cJSON_GetObjectItemCaseSensitive(d, "body");
+    kv_row(c->out, W("code"), json_str(b, "code"), 0);
+    kv_row(c->out, W("decl_date"), json_str(b, "as_of"), 0);
+}
+
+/* The declaration's entry of the table of contents. */
+static void toc_piece(ctx *c, const cJSON *d)
+{
+    FILE *out = c->out;
+    int en = c->en;
     static const char *const parts[][2] = {{"scope", "scope"},           {"summary", "summary"},
                                            {"findings", "findings"},     {"passed", "passed"},
                                            {"waivers", "waived"},        {"heatmap", "heatmap"},
                                            {"byasset", "risk_by_asset"}, {"trees", "tree_sheet"},
                                            {"class", "classification"},  {"assets", "asset_sheet"}};
     size_t nparts = sizeof parts / sizeof parts[0] - !rl_detail_full(c->result);
-    const cJSON *d;
-    fputs("<nav class=\"toc\" id=\"toc\"><h2>", out);
-    T(W("toc"));
-    fputs("</h2>\n<ol>\n", out);
-    cJSON_ArrayForEach(d, decls) {
-        i++;
-        const char *words, *v = verdict(c, d, &words);
-        fputs("<li><b>", out);
-        text_or_dash(out, body_name(d));
-        fputs("</b>", out);
-        const char *code = json_str(cJSON_GetObjectItemCaseSensitive(d, "body"), "code");
-        if (code) {
-            fputs(" (", out);
-            T(code);
-            fputs(")", out);
-        }
-        fprintf(out, " <span class=\"badge v-%s\">", v);
-        T(words);
-        fputs("</span><br><span class=\"glance\">", out);
-        headline(c, d);
-        fputs("</span><ol>\n", out);
-        for (size_t k = 0; k < nparts; k++) {
-            fprintf(out, "<li><a href=\"#d%d-%s\">", i, parts[k][0]);
-            T(W(parts[k][1]));
-            fputs("</a></li>\n", out);
-        }
-        fputs("</ol></li>\n", out);
+    const char *words, *v = verdict(c, d, &words);
+    fputs("<li><b>", out);
+    text_or_dash(out, body_name(d));
+    fputs("</b>", out);
+    const char *code = json_str(cJSON_GetObjectItemCaseSensitive(d, "body"), "code");
+    if (code) {
+        fputs(" (", out);
+        T(code);
+        fputs(")", out);
     }
-    fputs("</ol></nav>\n", out);
+    fprintf(out, " <span class=\"badge v-%s\">", v);
+    T(words);
+    fputs("</span><br><span class=\"glance\">", out);
+    headline(c, d);
+    fputs("</span><ol>\n", out);
+    for (size_t k = 0; k < nparts; k++) {
+        fprintf(out, "<li><a href=\"#d%s-%s\">", c->ix, parts[k][0]);
+        T(W(parts[k][1]));
+        fputs("</a></li>\n", out);
+    }
+    fputs("</ol></li>\n", out);
 }
 
-int report_html_write(const cJSON *result, const report_opts *o, FILE *out, char *err,
-                      size_t errlen)
+static void (*const piece_fn[NPIECES])(ctx *, const cJSON *) = {
+    title_piece, cover_piece, only_top_piece, contact_row, toc_piece};
+static const char *const piece_key[NPIECES] = {"title", "cover", "only_top", "only_contact", "toc"};
+
+/* The pieces of declaration d as members of a new object, besides its data-block entry
+ * ("meta"); NULL when memory runs out. */
+static cJSON *decl_pieces(ctx *c, const cJSON *d)
 {
-    ctx c = {out, o ? rl_is_en(o->lang) : 0, result, {0}};
-    int en = c.en, i = 0;
-    const cJSON *decls = cJSON_GetObjectItemCaseSensitive(result, "declarations"), *d;
-    const cJSON *tool = cJSON_GetObjectItemCaseSensitive(result, "tool");
-    if (!cJSON_IsObject(result) || !cJSON_IsArray(decls)) {
-        snprintf(err, errlen, "result document: /declarations is missing or not an array");
+    cJSON *p = cJSON_CreateObject(), *meta = meta_entry(d);
+    FILE *out = c->out;
+    const char *as_of = json_str(cJSON_GetObjectItemCaseSensitive(d, "body"), "as_of");
+    if (!p || !meta || !cJSON_AddItemToObject(p, "meta", meta)) {
+        cJSON_Delete(meta);
+        goto fail;
+    }
+    if (as_of && !cJSON_AddStringToObject(p, "as_of", as_of)) goto fail;
+    for (int k = 0; k < NPIECES; k++) {
+        char *text = NULL;
+        size_t len = 0;
+        FILE *m = open_memstream(&text, &len);
+        if (!m) goto fail;
+        c->out = m;
+        piece_fn[k](c, d);
+        c->out = out;
+        int bad = ferror(m) != 0;
+        if (fclose(m) != 0 || bad || !cJSON_AddStringToObject(p, piece_key[k], text)) {
+            free(text);
+            goto fail;
+        }
+        free(text);
+    }
+    return p;
+fail:
+    c->out = out;
+    cJSON_Delete(p);
+    return NULL;
+}
+
+/* ---- the document ------------------------------------------------------------------ */
+
+int report_html_body(const cJSON *envelope, const cJSON *d, const report_opts *o, FILE *out,
+                     char *err, size_t errlen)
+{
+    ctx c = {out, o ? rl_is_en(o->lang) : 0, envelope, {0}, IX_MARK};
+    if (!cJSON_IsObject(envelope)) {
+        snprintf(err, errlen, "HTML report: no result document for the declaration");
         return -1;
     }
-    if (report_parameters_sha256(result, c.params_sha) != 0) {
+    if (report_parameters_sha256(envelope, c.params_sha) != 0) {
         snprintf(err, errlen, "out of memory while hashing the parameters");
         return -1;
+    }
+    cJSON *pieces = decl_pieces(&c, d);
+    char *text = pieces ? cJSON_PrintUnformatted(pieces) : NULL;
+    cJSON_Delete(pieces);
+    if (!text) {
+        snprintf(err, errlen, "out of memory while rendering the table of contents");
+        return -1;
+    }
+    fputs(text, out); /* one line: the printer escapes every control character */
+    fputc('\n', out);
+    cJSON_free(text);
+    fprintf(out, "<div class=\"decl\" id=\"d%s\">\n", c.ix);
+    if (scope(&c, d) != 0) {
+        snprintf(err, errlen, "out of memory while listing the declared facts");
+        return -1;
+    }
+    summary(&c, d);
+    findings(&c, d);
+    passed(&c, d);
+    waivers(&c, d);
+    if (risk_sections(&c, d) != 0) {
+        snprintf(err, errlen, "out of memory while grouping the risk by asset");
+        return -1;
+    }
+    classification(&c, d);
+    if (rl_detail_full(envelope)) asset_sheet(&c, d);
+    fputs("</div>\n", out);
+    if (ferror(out)) {
+        snprintf(err, errlen, "write error on the HTML report");
+        return -1;
+    }
+    return 0;
+}
+
+/* Write s[0..n) to out with every IX_MARK replaced by ix. */
+static void copy_marked(FILE *out, const char *s, size_t n, const char *ix)
+{
+    const char *end = s + n;
+    while (s < end) {
+        const char *mk = memchr(s, IX_MARK[0], (size_t)(end - s));
+        size_t run = (size_t)((mk ? mk : end) - s);
+        fwrite(s, 1, run, out);
+        if (!mk) break;
+        fputs(ix, out);
+        s = mk + 1;
+    }
+}
+
+/* A file that is gone once closed: in $TMPDIR (else /tmp), its name removed at once, so that no
+ * path of the program, a crash or a kill included, leaves it behind. NULL with errno set. */
+static FILE *spool_open(void)
+{
+    const char *dir = getenv("TMPDIR");
+    char path[4096];
+    if (!dir || !*dir) dir = "/tmp";
+    if ((size_t)snprintf(path, sizeof path, "%s/.kyojin-spool.XXXXXX", dir) >= sizeof path) {
+        errno = ENAMETOOLONG;
+        return NULL;
+    }
+    int fd = mkstemp(path);
+    if (fd < 0) return NULL;
+    unlink(path);
+    FILE *f = fdopen(fd, "w+b");
+    if (!f) close(fd);
+    return f;
+}
+
+void report_html_stream_free(html_stream *s)
+{
+    if (!s) return;
+    if (s->spool) fclose(s->spool);
+    cJSON_Delete(s->meta);
+    for (size_t k = 0; k < NCOVER; k++)
+        for (int p = 0; p < P_TOC; p++) free(s->first[k][p]);
+    strvec_free(&s->toc);
+    free(s->as_of);
+    free(s);
+}
+
+html_stream *report_html_stream_new(const report_opts *o, char *err, size_t errlen)
+{
+    html_stream *s = calloc(1, sizeof *s);
+    if (s) s->o = o ? *o : (report_opts){"ja", -1};
+    if (!s || !(s->meta = cJSON_CreateArray())) {
+        snprintf(err, errlen, "out of memory");
+        report_html_stream_free(s);
+        return NULL;
+    }
+    if (!(s->spool = spool_open())) {
+        snprintf(err, errlen, "cannot create a temporary file for the HTML report: %s",
+                 strerror(errno));
+        report_html_stream_free(s);
+        return NULL;
+    }
+    return s;
+}
+
+int report_html_stream_put(html_stream *s, const char *text, size_t len, char *err, size_t errlen)
+{
+    const char *nl = memchr(text, '\n', len);
+    cJSON *pieces = nl ? cJSON_ParseWithLength(text, (size_t)(nl - text)) : NULL;
+    cJSON *meta = cJSON_DetachItemFromObjectCaseSensitive(pieces, "meta");
+    const char *ps[NPIECES];
+    int ok = pieces && cJSON_IsObject(meta);
+    for (int k = 0; k < NPIECES; k++)
+        if (!(ps[k] = json_str(pieces, piece_key[k]))) ok = 0;
+    if (!ok) {
+        snprintf(err, errlen, "%s",
+                 pieces ? "HTML report: a declaration's parts are incomplete"
+                        : "HTML report: a declaration's parts are unreadable (or memory ran out)");
+        cJSON_Delete(meta);
+        cJSON_Delete(pieces);
+        return -1;
+    }
+    if (!cJSON_AddItemToArray(s->meta, meta)) {
+        cJSON_Delete(meta);
+        ok = 0;
+    }
+    if (ok && strvec_push(&s->toc, ps[P_TOC])) ok = 0;
+    for (int k = 0; ok && s->n < NCOVER && k < P_TOC; k++)
+        if (!(s->first[s->n][k] = str_dup(ps[k]))) ok = 0;
+    const char *as_of = json_str(pieces, "as_of");
+    if (ok && as_of && (!s->as_of || strcmp(as_of, s->as_of) > 0)) {
+        free(s->as_of);
+        if (!(s->as_of = str_dup(as_of))) ok = 0;
+    }
+    cJSON_Delete(pieces);
+    if (!ok) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    char ix[24];
+    snprintf(ix, sizeof ix, "%zu", ++s->n);
+    copy_marked(s->spool, nl + 1, len - (size_t)(nl + 1 - text), ix);
+    /* nothing stays buffered: a process forked meanwhile (a worker) never writes it */
+    if (fflush(s->spool) != 0 || ferror(s->spool)) {
+        snprintf(err, errlen, "cannot write the temporary file of the HTML report: %s",
+                 strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+int report_html_stream_end(html_stream *s, const cJSON *envelope, FILE *out, char *err,
+                           size_t errlen)
+{
+    ctx c = {out, rl_is_en(s->o.lang), envelope, {0}, NULL};
+    int en = c.en, rc = -1;
+    const cJSON *tool = cJSON_GetObjectItemCaseSensitive(envelope, "tool");
+    char buf[65536];
+    size_t got;
+    if (report_parameters_sha256(envelope, c.params_sha) != 0) {
+        snprintf(err, errlen, "out of memory while hashing the parameters");
+        goto done;
     }
     fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n",
             en ? "en" : "ja");
@@ -1765,38 +2122,32 @@ int report_html_write(const cJSON *result, const report_opts *o, FILE *out, char
     text_or_dash(out, json_str(tool, "version"));
     fputs("\">\n<title>", out);
     T(W("title"));
-    int nd = cJSON_GetArraySize(decls), k = 0;
-    cJSON_ArrayForEach(d, decls) { /* a batch names its first three bodies */
-        if (k++ == 3) {
-            fprintf(out, en ? " and %d more" : " ほか%d団体", nd - 3);
-            break;
-        }
-        fputs(" — ", out);
-        text_or_dash(out, body_name(d));
-    }
+    for (size_t k = 0; k < s->n && k < NTITLE; k++) fputs(s->first[k][P_TITLE], out);
+    if (s->n > NTITLE) fprintf(out, en ? " and %zu more" : " ほか%zu団体", s->n - NTITLE);
     fprintf(out, "</title>\n<style>\n%s</style>\n", css);
-    if (embed_meta(&c) != 0) {
+    cJSON *meta = s->meta;
+    s->meta = NULL;
+    if (embed_meta(&c, meta) != 0) {
         snprintf(err, errlen, "out of memory while embedding the result's hashes");
-        return -1;
+        goto done;
     }
     fputs("</head>\n<body>\n", out);
-    doc_cover(&c, decls);
-    toc(&c, decls);
-    cJSON_ArrayForEach(d, decls) {
-        i++;
-        fprintf(out, "<div class=\"decl\" id=\"d%d\">\n", i);
-        if (scope(&c, d, i) != 0) {
-            snprintf(err, errlen, "out of memory while listing the declared facts");
-            return -1;
-        }
-        summary(&c, d, i);
-        findings(&c, d, i);
-        passed(&c, d, i);
-        waivers(&c, d, i);
-        risk_sections(&c, d, i);
-        classification(&c, d, i);
-        if (rl_detail_full(result)) asset_sheet(&c, d, i);
-        fputs("</div>\n", out);
+    int oom;
+    char *date = issue_date(s, envelope, &oom);
+    if (oom) {
+        snprintf(err, errlen, "out of memory");
+        goto done;
+    }
+    doc_cover(&c, s, date);
+    free(date);
+    toc(&c, s);
+    /* the declarations' bodies */
+    rewind(s->spool);
+    while ((got = fread(buf, 1, sizeof buf, s->spool)) > 0) fwrite(buf, 1, got, out);
+    if (ferror(s->spool)) {
+        snprintf(err, errlen, "cannot read the temporary file of the HTML report: %s",
+                 strerror(errno));
+        goto done;
     }
     fputs("<footer>", out);
     T(W("generated_by"));
@@ -1807,7 +2158,41 @@ int report_html_write(const cJSON *result, const report_opts *o, FILE *out, char
     fputs("</footer>\n</body>\n</html>\n", out);
     if (ferror(out)) {
         snprintf(err, errlen, "write error on the HTML report");
+        goto done;
+    }
+    rc = 0;
+done:
+    report_html_stream_free(s);
+    return rc;
+}
+
+/* The whole document: the same stream, each body rendered in memory and put in turn. */
+int report_html_write(const cJSON *result, const report_opts *o, FILE *out, char *err,
+                      size_t errlen)
+{
+    const cJSON *decls = cJSON_GetObjectItemCaseSensitive(result, "declarations"), *d;
+    if (!cJSON_IsObject(result) || !cJSON_IsArray(decls)) {
+        snprintf(err, errlen, "result document: /declarations is missing or not an array");
         return -1;
     }
-    return 0;
+    html_stream *s = report_html_stream_new(o, err, errlen);
+    if (!s) return -1;
+    cJSON_ArrayForEach(d, decls) {
+        char *text = NULL;
+        size_t len = 0;
+        FILE *m = open_memstream(&text, &len);
+        int bad = !m || report_html_body(result, d, o, m, err, errlen) != 0;
+        if (m && fclose(m) != 0 && !bad) {
+            snprintf(err, errlen, "out of memory");
+            bad = 1;
+        }
+        if (!m) snprintf(err, errlen, "out of memory");
+        if (bad || report_html_stream_put(s, text, len, err, errlen) != 0) {
+            free(text);
+            report_html_stream_free(s);
+            return -1;
+        }
+        free(text);
+    }
+    return report_html_stream_end(s, result, out, err, errlen);
 }
