@@ -120,6 +120,13 @@ static const char *decl_code(const cJSON *d)
     return c && c[0] ? c : NULL;
 }
 
+/* Is code on more than one declaration of the baseline? */
+static int base_dup(const baseline_index *bi, const char *code)
+{
+    return bi->base_dup.n && bsearch(&code, bi->base_dup.v, bi->base_dup.n, sizeof *bi->base_dup.v,
+                                     str_cmp_ptr) != NULL;
+}
+
 /* The codes of the baseline's declarations, sorted; the repeated ones go to bi->base_dup. */
 static int note_codes(baseline_index *bi, const strvec *codes)
 {
@@ -135,8 +142,7 @@ static int index_decl(baseline_index *bi, const cJSON *d)
 {
     const char *file = json_str_or(d, "file", "");
     const char *code = decl_code(d);
-    if (code && bsearch(&code, bi->base_dup.v, bi->base_dup.n, sizeof *bi->base_dup.v, str_cmp_ptr))
-        code = NULL; /* repeated: by file only */
+    if (code && base_dup(bi, code)) code = NULL; /* repeated: by file only */
     const cJSON *p, *f;
     cJSON_ArrayForEach(p, json_get(d, "policies")) {
         const char *id = json_str_or(p, "id", "");
@@ -236,8 +242,7 @@ static int body_key(baseline_index *bi, const cJSON *dd, char *kind, const char 
         return 0;
     }
     if (strvec_push(&bi->seen, code) != 0) return -1;
-    if (bsearch(&code, bi->base_dup.v, bi->base_dup.n, sizeof *bi->base_dup.v, str_cmp_ptr))
-        return 0;
+    if (base_dup(bi, code)) return 0;
     *kind = 'c';
     *body = code;
     return 0;

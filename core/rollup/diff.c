@@ -36,6 +36,107 @@
 
 enum { RISK_ROWS, RISK_TREES, RISK_KINDS };
 
+/* The risk values of one declaration, "<key>\0<value>\0" with key "a\x1f<asset>\x1f<threat>"
+ * or "t\x1f<scenario>", in one buffer (a national result has some 450,000 rows): `order` in
+ * document order, `sorted` by key for lookup; a repeated key keeps its first value. */
+typedef struct {
+    char *buf;
+    size_t len, cap;
+    size_t *offs; /* while being filled */
+    size_t n, ocap;
+    const char **order, **sorted;
+} rowset;
+
+static int rowset_add(rowset *rs, const char *kind, const char *a, const char *b, const char *value)
+{
+    size_t need = strlen(kind) + strlen(a) + (b ? strlen(b) + 1 : 0) + strlen(value) + 4;
+    if (rs->len + need > rs->cap) {
+        size_t cap = rs->cap ? rs->cap * 2 : 1024;
+        while (cap < rs->len + need) cap *= 2;
+        char *nb = realloc(rs->buf, cap);
+        if (!nb) return -1;
+        rs->buf = nb;
+        rs->cap = cap;
+    }
+    if (rs->n == rs->ocap) {
+        size_t cap = rs->ocap ? rs->ocap * 2 : 64;
+        size_t *no = realloc(rs->offs, cap * sizeof *no);
+        if (!no) return -1;
+        rs->offs = no;
+        rs->ocap = cap;
+    }
+    rs->offs[rs->n++] = rs->len;
+    char *p = rs->buf + rs->len;
+    int w = b ? sprintf(p, "%s\x1f%s\x1f%s", kind, a, b) : sprintf(p, "%s\x1f%s", kind, a);
+    w += 1 + sprintf(p + w + 1, "%s", value);
+    rs->len += (size_t)w + 1;
+    return 0;
+}
+
+static int by_key_then_place(const void *a, const void *b)
+{
+    const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+    int c = strcmp(x, y);
+    return c ? c : (x > y) - (x < y);
+}
+
+static int by_key(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Done filling: the entries as pointers, in both orders, without repeated keys. */
+static int rowset_seal(rowset *rs)
+{
+    size_t n = rs->n;
+    rs->order = malloc((n ? n : 1) * sizeof *rs->order);
+    rs->sorted = malloc((n ? n : 1) * sizeof *rs->sorted);
+    if (!rs->order || !rs->sorted) return -1;
+    for (size_t i = 0; i < n; i++) rs->order[i] = rs->sorted[i] = rs->buf + rs->offs[i];
+    free(rs->offs);
+    rs->offs = NULL;
+    qsort(rs->sorted, n, sizeof *rs->sorted, by_key_then_place);
+    size_t m = 0, dropped = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (m && strcmp(rs->sorted[m - 1], rs->sorted[i]) == 0) {
+            /* a later row with the same key: drop it from the document order too */
+            for (size_t k = 0; k < n; k++)
+                if (rs->order[k] == rs->sorted[i]) rs->order[k] = NULL;
+            dropped++;
+            continue;
+        }
+        rs->sorted[m++] = rs->sorted[i];
+    }
+    if (dropped) {
+        size_t k = 0;
+        for (size_t i = 0; i < n; i++)
+            if (rs->order[i]) rs->order[k++] = rs->order[i];
+    }
+    rs->n = m;
+    return 0;
+}
+
+/* The value of key in rs, or NULL. */
+static const char *rowset_get(const rowset *rs, const char *key)
+{
+    const char *const *hit =
+        rs->n ? bsearch(&key, rs->sorted, rs->n, sizeof *rs->sorted, by_key) : NULL;
+    return hit ? *hit + strlen(*hit) + 1 : NULL;
+}
+
+static const char *row_value(const char *entry)
+{
+    return entry + strlen(entry) + 1;
+}
+
+static void rowset_free(rowset *rs)
+{
+    free(rs->buf);
+    free(rs->offs);
+    free(rs->order);
+    free(rs->sorted);
+}
+
 /* What the comparison needs of one declaration result. */
 typedef struct {
     char *file, *name, *code; /* code "" when the result names none */
@@ -47,8 +148,7 @@ typedef struct {
     int counts[RISK_KINDS][5];  /* per letter A … E */
     /* "<policy>\x1f<pointer>" -> {status, policy, level, pointer, line, column, message, waiver} */
     cJSON *f;
-    /* "a\x1f<asset>\x1f<threat>" or "t\x1f<scenario>" -> the risk value "A" … "E" */
-    cJSON *r;
+    rowset r;   /* the risk values */
     int dup;    /* its code appears more than once in its result */
     long match; /* index of the matched digest in the other result, -1 */
 } digest;
@@ -67,7 +167,7 @@ static void digest_set_free(digest_set *s)
         free(s->v[i].name);
         free(s->v[i].code);
         cJSON_Delete(s->v[i].f);
-        cJSON_Delete(s->v[i].r);
+        rowset_free(&s->v[i].r);
     }
     free(s->v);
     cJSON_Delete(s->header);
@@ -125,23 +225,6 @@ static int add_finding(const cJSON *header, cJSON *fmap, const cJSON *p, const c
     return 0;
 }
 
-static int add_risk(cJSON *rmap, const char *kind, const char *a, const char *b, const char *value)
-{
-    if (!value || !value[0]) return 0;
-    char *key = join(kind, a, b);
-    if (!key) return -1;
-    int rc = 0;
-    if (!cJSON_GetObjectItemCaseSensitive(rmap, key)) {
-        cJSON *v = cJSON_CreateString(value);
-        if (!v)
-            rc = -1;
-        else
-            cJSON_AddItemToObject(rmap, key, v);
-    }
-    free(key);
-    return rc;
-}
-
 static void read_counts(const cJSON *c, int *has, int *counts)
 {
     static const char *const letters[] = {"A", "B", "C", "D", "E"};
@@ -156,9 +239,8 @@ static int digest_fill(digest *g, const cJSON *d, const cJSON *header)
     g->name = str_dup(json_str_or(body, "name", ""));
     g->code = str_dup(json_str_or(body, "code", ""));
     g->f = cJSON_CreateObject();
-    g->r = cJSON_CreateObject();
     g->match = -1;
-    if (!g->file || !g->name || !g->code || !g->f || !g->r) return -1;
+    if (!g->file || !g->name || !g->code || !g->f) return -1;
     g->compliant = json_true(d, "compliant");
     const cJSON *derr = json_get(d, "error");
     g->error = derr && !cJSON_IsNull(derr);
@@ -182,15 +264,19 @@ static int digest_fill(digest *g, const cJSON *d, const cJSON *header)
     read_counts(json_get(risk, "counts"), &g->has_counts[RISK_ROWS], g->counts[RISK_ROWS]);
     read_counts(json_get(risk, "tree_counts"), &g->has_counts[RISK_TREES], g->counts[RISK_TREES]);
     const cJSON *row;
-    cJSON_ArrayForEach(row, json_get(risk, "asset_rows"))
-        if (add_risk(g->r, "a", json_str_or(row, "asset", ""), json_str_or(row, "threat", ""),
-                     json_str(row, "risk_value")) != 0)
+    cJSON_ArrayForEach(row, json_get(risk, "asset_rows")) {
+        const char *v = json_str(row, "risk_value");
+        if (v && v[0] &&
+            rowset_add(&g->r, "a", json_str_or(row, "asset", ""), json_str_or(row, "threat", ""),
+                       v) != 0)
             return -1;
-    cJSON_ArrayForEach(row, json_get(risk, "attack_trees"))
-        if (add_risk(g->r, "t", json_str_or(row, "scenario", ""), NULL,
-                     json_str(row, "risk_value")) != 0)
+    }
+    cJSON_ArrayForEach(row, json_get(risk, "attack_trees")) {
+        const char *v = json_str(row, "risk_value");
+        if (v && v[0] && rowset_add(&g->r, "t", json_str_or(row, "scenario", ""), NULL, v) != 0)
             return -1;
-    return 0;
+    }
+    return rowset_seal(&g->r);
 }
 
 static int digest_decl(const cJSON *d, void *ctx)
@@ -419,9 +505,12 @@ static cJSON *counts_json(const int *c)
 
 /* The values below B of a body compared by the per-letter counts, when one side keeps only
  * the A and B rows. W(t) = the rows at t or worse. Worse when W(C) or W(D) grew by more than
- * the rows added; better when no row was added or removed and no W(t) grew; otherwise
- * changed (rows came and went: the direction cannot be told). */
-static void risk_counts(cJSON *out, const digest *og, const digest *ng, int kind)
+ * the rows added and the rows seen rising from below B to A or B (`up`, each of which may add
+ * one); otherwise, when rows crossed B (`crossed`: told row by row already), nothing more;
+ * better when no row was added or removed and no W(t) grew; changed when rows came and went
+ * (the direction cannot be told). */
+static void risk_counts(cJSON *out, const digest *og, const digest *ng, int kind, int up,
+                        int crossed)
 {
     const int *o = og->counts[kind], *n = ng->counts[kind];
     if (!og->has_counts[kind] || !ng->has_counts[kind]) return;
@@ -434,7 +523,8 @@ static void risk_counts(cJSON *out, const digest *og, const digest *ng, int kind
         wn[i] = tn;
     }
     int added = tn > to ? tn - to : 0;
-    int worse = wn[2] - wo[2] > added || wn[3] - wo[3] > added;
+    int worse = wn[2] - wo[2] > added + up || wn[3] - wo[3] > added + up;
+    if (!worse && crossed) return;
     int grew = 0;
     for (int i = 0; i < 4; i++) grew |= wn[i] > wo[i];
     const char *dir = worse ? "worse" : (to == tn && !grew) ? "better" : "changed";
@@ -448,27 +538,28 @@ static void risk_counts(cJSON *out, const digest *og, const digest *ng, int kind
 
 static void compare_risk(cJSON *out, const digest *og, const digest *ng)
 {
-    const cJSON *e;
-    cJSON_ArrayForEach(e, ng->r) {
-        const cJSON *o = cJSON_GetObjectItemCaseSensitive(og->r, e->string);
-        const char *nv = e->valuestring;
-        if (o) {
-            const char *ov = o->valuestring;
+    int up[RISK_KINDS] = {0}, crossed[RISK_KINDS] = {0};
+    for (size_t i = 0; i < ng->r.n; i++) {
+        const char *key = ng->r.order[i], *nv = row_value(key);
+        const char *ov = rowset_get(&og->r, key);
+        int k = key[0] == 'a' ? RISK_ROWS : RISK_TREES;
+        if (ov) {
             if (strcmp(ov, nv) != 0)
-                risk_row(out, ng, e->string, ov, nv,
-                         risk_rank(nv) > risk_rank(ov) ? "worse" : "better");
+                risk_row(out, ng, key, ov, nv, risk_rank(nv) > risk_rank(ov) ? "worse" : "better");
         } else if (og->risk_summary && risk_rank(nv) >= 4) {
-            risk_row(out, ng, e->string, BELOW_B, nv, "worse");
+            risk_row(out, ng, key, BELOW_B, nv, "worse");
+            up[k]++;
+            crossed[k] = 1;
         }
     }
-    if (ng->risk_summary)
-        cJSON_ArrayForEach(e, og->r) {
-            if (cJSON_GetObjectItemCaseSensitive(ng->r, e->string)) continue;
-            if (risk_rank(e->valuestring) >= 4)
-                risk_row(out, ng, e->string, e->valuestring, BELOW_B, "better");
-        }
+    for (size_t i = 0; ng->risk_summary && i < og->r.n; i++) {
+        const char *key = og->r.order[i], *ov = row_value(key);
+        if (rowset_get(&ng->r, key) || risk_rank(ov) < 4) continue;
+        risk_row(out, ng, key, ov, BELOW_B, "better");
+        crossed[key[0] == 'a' ? RISK_ROWS : RISK_TREES] = 1;
+    }
     if (og->risk_summary || ng->risk_summary)
-        for (int k = 0; k < RISK_KINDS; k++) risk_counts(out, og, ng, k);
+        for (int k = 0; k < RISK_KINDS; k++) risk_counts(out, og, ng, k, up[k], crossed[k]);
 }
 
 static void compare_decl(const digest *og, const digest *ng, cJSON *out)

@@ -503,6 +503,30 @@ static void risk_counts_with_rows_added(void **state)
     }
 }
 
+/* D → B with only the A/B rows on both sides: told once (the row), not again by the counts;
+ * one risk_worse. */
+static void row_rising_above_c_is_told_once(void **state)
+{
+    (void)state;
+    const char *o_rows[][3] = {{"pc", "t1", "D"}, {"pc", "t2", "D"}, {"pc", "t3", "E"}};
+    const char *n_rows[][3] = {{"pc", "t1", "B"}, {"pc", "t2", "D"}, {"pc", "t3", "E"}};
+    cJSON *o = t_result(), *n = t_result();
+    set_risk(add_body(o, "a.json", "012017", "柳瀬市", 0, NULL), o_rows, 3);
+    set_risk(add_body(n, "a.json", "012017", "柳瀬市", 0, NULL), n_rows, 3);
+    cJSON *o2 = to_v2(o), *n2 = to_v2(n);
+    int rc;
+    cJSON *d = run_json(o2, n2, &rc);
+    assert_int_equal(rc, 1);
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(d, "risk")), 1);
+    assert_int_equal(count_of(d, "risk_worse"), 1);
+    assert_string_equal(item_str(d, "risk", 0, "from"), "below_B");
+    cJSON_Delete(d);
+    cJSON_Delete(o);
+    cJSON_Delete(n);
+    cJSON_Delete(o2);
+    cJSON_Delete(n2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -514,6 +538,7 @@ int main(void)
         cmocka_unit_test(v1_and_v2_inputs),
         cmocka_unit_test(risk_with_summary_detail),
         cmocka_unit_test(risk_counts_with_rows_added),
+        cmocka_unit_test(row_rising_above_c_is_told_once),
     };
     return cmocka_run_group_tests_name("diffmatch", tests, NULL, NULL);
 }
