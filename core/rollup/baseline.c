@@ -97,6 +97,7 @@ struct baseline_index {
     strvec base_dup; /* codes on more than one declaration of the baseline (sorted) */
     strvec seen;     /* codes of the current result met so far */
     strvec cur_dup;  /* codes met more than once in the current result */
+    strvec codes;    /* while being built: the codes of the baseline's declarations */
     long entries;    /* known findings */
     int en;
 };
@@ -127,22 +128,13 @@ static int base_dup(const baseline_index *bi, const char *code)
                                      str_cmp_ptr) != NULL;
 }
 
-/* The codes of the baseline's declarations, sorted; the repeated ones go to bi->base_dup. */
-static int note_codes(baseline_index *bi, const strvec *codes)
-{
-    for (size_t i = 0; i + 1 < codes->n; i++)
-        if (strcmp(codes->v[i], codes->v[i + 1]) == 0 &&
-            (!bi->base_dup.n || strcmp(bi->base_dup.v[bi->base_dup.n - 1], codes->v[i]) != 0))
-            if (strvec_push(&bi->base_dup, codes->v[i]) != 0) return -1;
-    return 0;
-}
-
-/* The known findings of one baseline declaration. */
+/* The known findings of one baseline declaration: under its file, and under its code when it
+ * has one (dropped by index_finish when the code turns out to be repeated). */
 static int index_decl(baseline_index *bi, const cJSON *d)
 {
     const char *file = json_str_or(d, "file", "");
     const char *code = decl_code(d);
-    if (code && base_dup(bi, code)) code = NULL; /* repeated: by file only */
+    if (code && strvec_push(&bi->codes, code) != 0) return -1;
     const cJSON *p, *f;
     cJSON_ArrayForEach(p, json_get(d, "policies")) {
         const char *id = json_str_or(p, "id", "");
@@ -164,8 +156,35 @@ static int index_decl(baseline_index *bi, const cJSON *d)
     return 0;
 }
 
-static void warn_base_dups(const baseline_index *bi)
+/* All declarations read: the repeated codes (told on stderr) lose their code keys. */
+static int index_finish(baseline_index *bi)
 {
+    strvec *c = &bi->codes;
+    strvec_sort(c, 0);
+    for (size_t i = 0; i + 1 < c->n; i++)
+        if (strcmp(c->v[i], c->v[i + 1]) == 0 &&
+            (!bi->base_dup.n || strcmp(bi->base_dup.v[bi->base_dup.n - 1], c->v[i]) != 0))
+            if (strvec_push(&bi->base_dup, c->v[i]) != 0) return -1;
+    strvec_free(c);
+    if (bi->base_dup.n) {
+        size_t m = 0;
+        for (size_t i = 0; i < bi->known.n; i++) {
+            char *k = bi->known.v[i];
+            if (k[0] == 'c') {
+                char *end = strchr(k + 2, '\x1f');
+                *end = '\0';
+                int dup = base_dup(bi, k + 2);
+                *end = '\x1f';
+                if (dup) {
+                    free(k);
+                    continue;
+                }
+            }
+            bi->known.v[m++] = k;
+        }
+        bi->known.n = m;
+    }
+    strvec_sort(&bi->known, 0);
     for (size_t i = 0; i < bi->base_dup.n; i++)
         fprintf(stderr,
                 bi->en ? "kyojin: --baseline: body code %s appears on more than one declaration "
@@ -173,6 +192,7 @@ static void warn_base_dups(const baseline_index *bi)
                        : "kyojin: --baseline: 基準の結果で団体コード %s が複数の申告にあります。"
                          "この団体の既知の指摘はファイル名で照合します\n",
                 bi->base_dup.v[i]);
+    return 0;
 }
 
 baseline_index *baseline_index_new(const cJSON *baseline, const char *lang, char *err,
@@ -188,26 +208,36 @@ baseline_index *baseline_index_new(const cJSON *baseline, const char *lang, char
         return NULL;
     }
     baseline_index *bi = calloc(1, sizeof *bi);
-    strvec codes = {0};
     if (!bi) goto oom;
     bi->en = lang && strcmp(lang, "en") == 0;
     const cJSON *d;
-    cJSON_ArrayForEach(d, bdecls) {
-        const char *c = decl_code(d);
-        if (c && strvec_push(&codes, c) != 0) goto oom;
-    }
-    strvec_sort(&codes, 0);
-    if (note_codes(bi, &codes) != 0) goto oom;
     cJSON_ArrayForEach(d, bdecls)
         if (index_decl(bi, d) != 0) goto oom;
-    strvec_sort(&bi->known, 0);
-    strvec_free(&codes);
-    warn_base_dups(bi);
+    if (index_finish(bi) != 0) goto oom;
     return bi;
 oom:
-    strvec_free(&codes);
     baseline_index_free(bi);
     snprintf(err, errlen, "%s", msg(lang, "メモリが不足しています", "out of memory"));
+    return NULL;
+}
+
+static int load_decl(const cJSON *decl, void *ctx)
+{
+    return index_decl(ctx, decl) != 0 ? 1 : 0;
+}
+
+baseline_index *baseline_index_load(const char *path, const char *lang, char *err, size_t errlen)
+{
+    baseline_index *bi = calloc(1, sizeof *bi);
+    if (!bi) {
+        snprintf(err, errlen, "%s", msg(lang, "メモリが不足しています", "out of memory"));
+        return NULL;
+    }
+    bi->en = lang && strcmp(lang, "en") == 0;
+    int rc = rollup_each_declaration(path, load_decl, bi, NULL, lang, err, errlen);
+    if (rc == 0 && index_finish(bi) == 0) return bi;
+    if (rc >= 0) snprintf(err, errlen, "%s", msg(lang, "メモリが不足しています", "out of memory"));
+    baseline_index_free(bi);
     return NULL;
 }
 
@@ -218,6 +248,7 @@ void baseline_index_free(baseline_index *bi)
     strvec_free(&bi->base_dup);
     strvec_free(&bi->seen);
     strvec_free(&bi->cur_dup);
+    strvec_free(&bi->codes);
     free(bi);
 }
 

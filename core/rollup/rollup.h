@@ -98,6 +98,9 @@ int baseline_apply(cJSON *result, const cJSON *baseline, const char *lang, char 
 typedef struct baseline_index baseline_index;
 baseline_index *baseline_index_new(const cJSON *baseline, const char *lang, char *err,
                                    size_t errlen);
+/* The same index read from the result file `path` one declaration at a time
+ * (rollup_each_declaration: a national baseline is never held whole). */
+baseline_index *baseline_index_load(const char *path, const char *lang, char *err, size_t errlen);
 int baseline_apply_decl(baseline_index *bi, cJSON *decl_result, long *suppressed);
 cJSON *baseline_mark(const baseline_index *bi, long suppressed);
 void baseline_index_free(baseline_index *bi);
