@@ -665,12 +665,13 @@ static int cmd_check(check_opts *co)
             return EXIT_USAGE;
         }
     }
-    /* --baseline is read before any work (core/rollup/baseline.c) */
-    cJSON *baseline = NULL;
+    /* --baseline is read before any work, one declaration at a time (core/rollup/baseline.c);
+     * known findings are then dropped per declaration, compliance follows what is left */
+    baseline_index *bl = NULL;
     if (co->baseline) {
         char berr[1024];
-        baseline = rollup_load_json(co->baseline, cli_lang, berr, sizeof berr);
-        if (!baseline) {
+        bl = baseline_index_load(co->baseline, cli_lang, berr, sizeof berr);
+        if (!bl) {
             fprintf(stderr, "kyojin: --baseline: %s\n", berr);
             risk_tables_free(rt);
             cJSON_Delete(scenarios);
@@ -700,22 +701,7 @@ static int cmd_check(check_opts *co)
                          cli_en() ? "no declaration (*.json) found"
                                   : "申告ファイル（*.json）が見つかりません");
             fprintf(stderr, "kyojin: %s\n", berr);
-            cJSON_Delete(baseline);
-            risk_tables_free(rt);
-            cJSON_Delete(scenarios);
-            runner_free(r);
-            return EXIT_USAGE;
-        }
-    }
-    /* --baseline keeps only new findings; compliance follows what is left */
-    baseline_index *bl = NULL;
-    if (baseline) {
-        char berr[1024];
-        bl = baseline_index_new(baseline, cli_lang, berr, sizeof berr);
-        cJSON_Delete(baseline);
-        if (!bl) {
-            fprintf(stderr, "kyojin: --baseline: %s\n", berr);
-            batch_free_paths(paths, npaths);
+            baseline_index_free(bl);
             risk_tables_free(rt);
             cJSON_Delete(scenarios);
             runner_free(r);

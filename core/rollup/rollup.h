@@ -82,21 +82,26 @@ cJSON *gen_declaration_opts(uint64_t seed, size_t index, const gen_options *o);
 int gen_parse_waivers(const char *s, int *pct);
 
 /* Filter `result` (modified in place) against a baseline result: drop every
- * non-passing finding whose (file, policy id, pointer) key is a non-passing
- * finding of the baseline, recompute policy statuses, counts and `compliant`,
- * and record the filter in result["baseline"]. Returns 0, or -1 with err in lang
+ * non-passing finding whose (body, policy id, pointer) key is a non-passing
+ * finding of the baseline — the body being its code (body.code), or its file when
+ * it has none or the code is on more than one declaration — recompute policy
+ * statuses, counts and `compliant`, and record the filter in result["baseline"]. Returns 0, or -1 with err in lang
  * ("en" English, otherwise Japanese). */
 int baseline_apply(cJSON *result, const cJSON *baseline, const char *lang, char *err,
                    size_t errlen);
 
 /* The same in steps, for results written as they are produced: the index of the
  * baseline's known findings (NULL with err when it is not a result document),
- * the filter applied to one declaration result (adds to *suppressed; -1 when out
- * of memory), and the "baseline" record for the document. */
+ * the filter applied to one declaration result, in document order (adds to
+ * *suppressed; notes the codes met, to find a code repeated in the result; -1 when
+ * out of memory), and the "baseline" record for the document. */
 typedef struct baseline_index baseline_index;
 baseline_index *baseline_index_new(const cJSON *baseline, const char *lang, char *err,
                                    size_t errlen);
-int baseline_apply_decl(const baseline_index *bi, cJSON *decl_result, long *suppressed);
+/* The same index read from the result file `path` one declaration at a time
+ * (rollup_each_declaration: a national baseline is never held whole). */
+baseline_index *baseline_index_load(const char *path, const char *lang, char *err, size_t errlen);
+int baseline_apply_decl(baseline_index *bi, cJSON *decl_result, long *suppressed);
 cJSON *baseline_mark(const baseline_index *bi, long suppressed);
 void baseline_index_free(baseline_index *bi);
 

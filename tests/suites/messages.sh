@@ -66,8 +66,8 @@ says "--baseline syntax (ja)" 2 "kyojin: --baseline: bad.json:2:1: 入力が途�
 says "--baseline syntax (en)" 2 "kyojin: --baseline: bad.json:2:1: unexpected end of input (missing })" "$K" check "$SAMPLE" --baseline bad.json --lang en
 says "--baseline missing (ja)" 2 "kyojin: --baseline: nonexist.json: ファイルまたはディレクトリがありません" "$K" check "$SAMPLE" --baseline nonexist.json
 says "--baseline missing (en)" 2 "kyojin: --baseline: nonexist.json: No such file or directory" "$K" check "$SAMPLE" --baseline nonexist.json --lang en
-says "--baseline not a result (ja)" 2 "kyojin: --baseline: 基準の結果ファイルが kyojin の結果文書（schema kyojin/result/v1）ではありません" "$K" check "$SAMPLE" --baseline base-nodecl.json
-says "--baseline not a result (en)" 2 "kyojin: --baseline: baseline is not a kyojin result document (schema kyojin/result/v1)" "$K" check "$SAMPLE" --baseline base-nodecl.json --lang en
+says "--baseline not a result (ja)" 2 "kyojin: --baseline: base-nodecl.json: kyojin の結果文書ではありません（\"declarations\" がありません）" "$K" check "$SAMPLE" --baseline base-nodecl.json
+says "--baseline not a result (en)" 2 "kyojin: --baseline: base-nodecl.json: not a kyojin result document (no \"declarations\")" "$K" check "$SAMPLE" --baseline base-nodecl.json --lang en
 
 # a declaration that cannot be opened: the reason in the language of the message
 says "check missing (ja)" 2 "nonexist.json: ファイルを開けません: ファイルまたはディレクトリがありません" "$K" check nonexist.json

@@ -134,6 +134,8 @@ static void declaration_that_no_longer_evaluates_is_worse(void **state)
     cJSON_Delete(n);
 }
 
+/* Another body in another file: added and removed; the same body (code) in another file: moved
+ * (matching in detail: test_diffmatch.c). */
 static void added_and_removed_declarations(void **state)
 {
     (void)state;
@@ -142,6 +144,13 @@ static void added_and_removed_declarations(void **state)
     cJSON_ReplaceItemInObjectCaseSensitive(d0, "file", cJSON_CreateString("b.json"));
     int rc;
     cJSON *d = run_diff(o, n, &rc);
+    assert_int_equal(rc, 0);
+    assert_int_equal(count_of(d, "moved"), 1);
+    assert_int_equal(count_of(d, "added"), 0);
+    cJSON_Delete(d);
+    cJSON_ReplaceItemInObjectCaseSensitive(cJSON_GetObjectItem(d0, "body"), "code",
+                                           cJSON_CreateString("013048"));
+    d = run_diff(o, n, &rc);
     assert_int_equal(rc, 0);
     assert_int_equal(count_of(d, "added"), 1);
     assert_int_equal(count_of(d, "removed"), 1);
