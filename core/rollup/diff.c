@@ -29,6 +29,7 @@
 
 typedef struct {
     cJSON *list; /* array of digests in document order */
+    cJSON *doc;  /* the header of the result being read: its catalog (rollup_policy_meta) */
 } digest_set;
 
 static int non_passing(const char *s)
@@ -36,7 +37,8 @@ static int non_passing(const char *s)
     return strcmp(s, "fail") == 0 || strcmp(s, "warn") == 0 || strcmp(s, "error") == 0;
 }
 
-static void add_finding(cJSON *fmap, const cJSON *p, const cJSON *f, const char *status)
+static void add_finding(cJSON *fmap, const cJSON *doc, const cJSON *p, const cJSON *f,
+                        const char *status)
 {
     const char *id = json_str_or(p, "id", "");
     const char *ptr = f ? json_str_or(f, "pointer", "") : "";
@@ -51,7 +53,7 @@ static void add_finding(cJSON *fmap, const cJSON *p, const cJSON *f, const char 
     cJSON *e = cJSON_CreateObject();
     cJSON_AddStringToObject(e, "status", status);
     cJSON_AddStringToObject(e, "policy", id);
-    cJSON_AddStringToObject(e, "level", json_str_or(p, "level", ""));
+    cJSON_AddStringToObject(e, "level", rollup_policy_meta_str(doc, p, "level", ""));
     cJSON_AddStringToObject(e, "pointer", ptr);
     const cJSON *line = cJSON_GetObjectItemCaseSensitive(f, "line");
     const cJSON *col = cJSON_GetObjectItemCaseSensitive(f, "column");
@@ -59,7 +61,7 @@ static void add_finding(cJSON *fmap, const cJSON *p, const cJSON *f, const char 
     if (cJSON_IsNumber(col)) cJSON_AddNumberToObject(e, "column", col->valuedouble);
     const cJSON *msg = f ? cJSON_GetObjectItemCaseSensitive(f, "message")
                          : cJSON_GetObjectItemCaseSensitive(p, "reason");
-    if (!msg || cJSON_IsNull(msg)) msg = cJSON_GetObjectItemCaseSensitive(p, "title");
+    if (!msg || cJSON_IsNull(msg)) msg = rollup_policy_meta(doc, p, "title");
     cJSON_AddItemToObject(e, "message", msg ? cJSON_Duplicate(msg, 1) : cJSON_CreateNull());
     const cJSON *w = cJSON_GetObjectItemCaseSensitive(f, "waiver");
     if (w && !cJSON_IsNull(w)) cJSON_AddItemToObject(e, "waiver", cJSON_Duplicate(w, 1));
@@ -107,15 +109,16 @@ static int digest_decl(const cJSON *d, void *ctx)
         int any = 0;
         cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(p, "findings")) {
             const char *s = json_str_or(f, "status", "");
-            if (strcmp(s, "fail") == 0 && strcmp(json_str_or(p, "level", ""), "recommended") == 0)
+            if (strcmp(s, "fail") == 0 &&
+                strcmp(rollup_policy_meta_str(set->doc, p, "level", ""), "recommended") == 0)
                 s = "warn";
             if (non_passing(s) || strcmp(s, "waived") == 0) {
-                add_finding(fmap, p, f, s);
+                add_finding(fmap, set->doc, p, f, s);
                 any = 1;
             }
         }
         if (!any && strcmp(json_str_or(p, "status", ""), "error") == 0)
-            add_finding(fmap, p, NULL, "error");
+            add_finding(fmap, set->doc, p, NULL, "error");
     }
     const cJSON *risk = cJSON_GetObjectItemCaseSensitive(d, "risk");
     const cJSON *row;
@@ -424,11 +427,11 @@ int cmd_diff(const rollup_args *a)
     }
 
     char err[512];
-    digest_set od = {cJSON_CreateArray()}, nd = {cJSON_CreateArray()};
+    digest_set od = {cJSON_CreateArray(), NULL}, nd = {cJSON_CreateArray(), NULL};
     int rc = ROLLUP_EXIT_INPUT;
     cJSON *out = NULL;
-    if (rollup_each_declaration(paths[0], digest_decl, &od, NULL, lang, err, sizeof err) != 0 ||
-        rollup_each_declaration(paths[1], digest_decl, &nd, NULL, lang, err, sizeof err) != 0) {
+    if (rollup_each_declaration(paths[0], digest_decl, &od, &od.doc, lang, err, sizeof err) != 0 ||
+        rollup_each_declaration(paths[1], digest_decl, &nd, &nd.doc, lang, err, sizeof err) != 0) {
         fprintf(stderr, "kyojin diff: %s\n", err);
         goto done;
     }
@@ -459,5 +462,7 @@ done:
     cJSON_Delete(out);
     cJSON_Delete(od.list);
     cJSON_Delete(nd.list);
+    cJSON_Delete(od.doc);
+    cJSON_Delete(nd.doc);
     return rc;
 }
