@@ -110,21 +110,34 @@ static void check_csv(const char *name, const char *b, size_t n)
 
 static int w_text_ja(const cJSON *r, FILE *f)
 {
-    report_options o = {"text", "ja", 0, NULL, 0};
+    report_options o = {"text", "ja", 0, NULL, 0, 0, 0};
     char err[256];
     return report_write(r, &o, f, NULL, err, sizeof err);
 }
 static int w_text_en(const cJSON *r, FILE *f)
 {
-    report_options o = {"text", "en", 0, NULL, 0};
+    report_options o = {"text", "en", 0, NULL, 0, 0, 0};
+    char err[256];
+    return report_write(r, &o, f, NULL, err, sizeof err);
+}
+/* JSON as the result in memory is (v1), and in the compact form of result v2 (summary, full) */
+static int json_as(const cJSON *r, FILE *f, int v2, int full)
+{
+    report_options o = {"json", "ja", 0, NULL, 0, v2, full};
     char err[256];
     return report_write(r, &o, f, NULL, err, sizeof err);
 }
 static int w_json(const cJSON *r, FILE *f)
 {
-    report_options o = {"json", "ja", 0, NULL, 0};
-    char err[256];
-    return report_write(r, &o, f, NULL, err, sizeof err);
+    return json_as(r, f, 0, 0);
+}
+static int w_json_v2(const cJSON *r, FILE *f)
+{
+    return json_as(r, f, 1, 0);
+}
+static int w_json_v2_full(const cJSON *r, FILE *f)
+{
+    return json_as(r, f, 1, 1);
 }
 static int w_html(const cJSON *r, FILE *f)
 {
@@ -183,6 +196,8 @@ static const writer WRITERS[] = {
     {"text-ja", w_text_ja, check_terminal, 1},
     {"text-en", w_text_en, check_terminal, 1},
     {"json", w_json, check_json, 1},
+    {"json-v2", w_json_v2, check_json, 1},
+    {"json-v2-full", w_json_v2_full, check_json, 1},
     {"html", w_html, check_markup, 1},
     {"csv-findings", w_csv_findings, check_csv, 1},
     {"csv-assets", w_csv_assets, check_csv, 1},

@@ -16,6 +16,7 @@ typedef struct verify_render {
     const char *out;    /* the file to write */
     const char *tmpdir; /* a private directory for files the renderer needs */
     int input_mismatch; /* set by the renderer: a file given again differs from the record */
+    int result_v1;      /* a JSON report of schema kyojin/result/v1: rendered in that form */
 } verify_render;
 /* Returns check's exit code; the report was rendered when r->out exists afterwards. */
 typedef int (*verify_render_fn)(void *ctx, verify_render *r);

@@ -94,7 +94,15 @@ typedef struct {
      * (batch_opts.names/sources), and --timestamp writes this time */
     char *const *sources;
     const char *fixed_time;
+    int result_v1; /* verify of a kyojin/result/v1 report: JSON in that older form */
 } check_opts;
+
+/* Is the JSON result written in the compact form of schema kyojin/result/v2? (Every JSON
+ * result is, except when verify renders a kyojin/result/v1 report again.) */
+static int json_v2(const check_opts *co)
+{
+    return !co->result_v1 && co->format && !strcmp(co->format, "json");
+}
 
 /* A positive decimal integer up to max. Digits only: strtoull alone would take "-1" (as the
  * largest value, which for --max-input meant no limit at all), a sign or leading spaces. */
@@ -356,7 +364,9 @@ static cJSON *rendering_record(const check_opts *co, const char *ts)
 static cJSON *envelope(runner *r, const check_opts *co)
 {
     cJSON *doc = cJSON_CreateObject();
-    cJSON_AddStringToObject(doc, "schema", "kyojin/result/v1");
+    /* the in-memory document the other writers read is v1-shaped; the JSON writer writes it
+     * in the compact form of v2 (report.h, report_json_catalog) */
+    cJSON_AddStringToObject(doc, "schema", json_v2(co) ? "kyojin/result/v2" : "kyojin/result/v1");
     cJSON *tool = cJSON_AddObjectToObject(doc, "tool");
     cJSON_AddStringToObject(tool, "name", "kyojin");
     cJSON_AddStringToObject(tool, "version", KYOJIN_VERSION);
@@ -402,6 +412,16 @@ static cJSON *envelope(runner *r, const check_opts *co)
         return NULL;
     }
     cJSON_AddItemToObject(doc, "rendering", rendering);
+    if (json_v2(co)) { /* each policy's metadata, once */
+        cJSON *meta = runner_metadata(r);
+        cJSON *catalog = meta ? report_json_catalog(meta) : NULL;
+        cJSON_Delete(meta);
+        if (!catalog) {
+            cJSON_Delete(doc);
+            return NULL;
+        }
+        cJSON_AddItemToObject(doc, "catalog", catalog);
+    }
     cJSON_AddArrayToObject(doc, "declarations");
     return doc;
 }
@@ -718,8 +738,11 @@ static int cmd_check(check_opts *co)
     int sheets =
         co->risk_sheets && strcmp(co->format, "text") == 0; /* the sheets of `kyojin risk` */
     em.sheets = sheets;
-    em.stream = sheets || report_format_streams(co->format);
-    em.ro = (report_options){co->format, cli_lang, 0, co->csv_table, 0, NULL};
+    /* a kyojin/result/v1 report (verify) is written whole, in that form */
+    em.stream = sheets || (report_format_streams(co->format) && !co->result_v1);
+    em.ro = (report_options){co->format, cli_lang, 0, co->csv_table, 0, NULL, 0, 0};
+    em.ro.json_v2 = json_v2(co);
+    em.ro.json_full = co->detail && !strcmp(co->detail, "full");
     em.ro.color = !co->outpath && !co->color_off && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
     em.ro.terminal = (!co->outpath || !strcmp(co->outpath, "-")) && isatty(STDOUT_FILENO);
     em.ro.envelope = em.doc;
@@ -1441,6 +1464,7 @@ static int rerender(void *ctx, verify_render *r)
             co.nfiles = (int)r->n;
             co.sources = r->sources;
             co.fixed_time = fixed_time;
+            co.result_v1 = r->result_v1;
             co.args = &ca;
             rc = cmd_check(&co);
         }

@@ -2,9 +2,13 @@
  * Owns: which formats exist (the one table `writers` below: name, extension, streaming or
  * whole document, binary, the function) and calling the right writer; the CLI asks this file
  * for the list of formats. Each format lives in its own file (report_text.c, report_html.c,
- * …); every writer reads only the result document. */
+ * …); every writer reads only the result document. The JSON writer also owns the compact
+ * form of schema kyojin/result/v2 (docs/result-schema.md): the policies' metadata once in the
+ * document's "catalog", per declaration the statuses, findings, counts and the risk summary;
+ * the in-memory result the other writers read stays as it is. */
 #define _POSIX_C_SOURCE 200809L /* open_memstream */
 #include "report/report.h"
+#include "util/cjson_cs.h"
 #include "util/jsonout.h"
 #include "report/report_formats.h" /* html, csv, xlsx */
 #include "rollup/rollup.h" /* sarif, junit (core/report/report_sarif.c, core/report/report_junit.c) */
@@ -16,11 +20,15 @@
 typedef int (*writer_fn)(const cJSON *result, const report_options *o, FILE *out, const char *path,
                          char *err, size_t errlen);
 
+static int write_json_v2(const cJSON *result, const report_options *o, FILE *out, char *err,
+                         size_t errlen);
+
 static int write_json(const cJSON *result, const report_options *o, FILE *out, const char *path,
                       char *err, size_t errlen)
 {
-    (void)o;
     (void)path;
+    /* v2: as check streams it; v1 (a report verify renders again): as cJSON prints it */
+    if (o->json_v2) return write_json_v2(result, o, out, err, errlen);
     if (json_write(out, result, 1, 0) || fputc('\n', out) == EOF) {
         snprintf(err, errlen, "%s", ferror(out) ? strerror(errno) : "invalid result document");
         return -1;
@@ -117,17 +125,244 @@ static int json_begin(const cJSON *envelope, const report_options *o, FILE *out,
     return 0;
 }
 
+/* Streamed, the document has one declaration per line: the envelope as cJSON prints it, then
+ * "[", each declaration on a line of its own (two tabs, the declaration without spaces), ","
+ * between them, and "\n\t]" before the rest of the envelope. */
 static void json_separator(FILE *out)
 {
-    fputs(", ", out);
+    fputc(',', out);
+}
+
+/* ---- the compact form of schema kyojin/result/v2 ------------------------------------ */
+
+/* The members of a policy entry that are the policy's metadata: stated once per document in
+ * "catalog" (report_json_catalog), left out of every declaration's entries. */
+static const char *const catalog_keys[] = {"requirements", "level",       "title",
+                                           "source",       "remediation", "countermeasures"};
+/* Members of a finding written only when set (not null, not an empty array). */
+static const char *const finding_optional[] = {"evidence", "evidence_refs", "classification",
+                                               "waiver"};
+/* What the risk tables give every declaration alike — the words in rows, trees and the ranked
+ * fixes, and the section's matrix and rules: written with --detail full only. A
+ * countermeasure's "name" (an object with an "id") and an empty "invalidated_by" are left out
+ * as well. */
+static const char *const risk_static[] = {
+    "threat_name", "threat_examples", "importance_reason", "absent", "entry_name",
+    "damage_name", "stages",          "counted",           "matrix", "rules"};
+#define NELEM(a) (sizeof(a) / sizeof(a)[0])
+
+static int one_of(const char *k, const char *const *list, size_t n)
+{
+    for (size_t i = 0; k && i < n; i++)
+        if (strcmp(k, list[i]) == 0) return 1;
+    return 0;
+}
+
+static int is_unset(const cJSON *v)
+{
+    return cJSON_IsNull(v) || (cJSON_IsArray(v) && !v->child);
+}
+
+cJSON *report_json_catalog(const cJSON *policies_meta)
+{
+    cJSON *cat = cJSON_CreateObject();
+    cJSON *pols = cat ? add_arr(cat, "policies") : NULL;
+    const cJSON *m;
+    cJSON_ArrayForEach(m, (pols ? policies_meta : NULL)) {
+        cJSON *e = cJSON_CreateObject();
+        if (!e || !cJSON_AddItemToArray(pols, e)) {
+            cJSON_Delete(e);
+            break;
+        }
+        const cJSON *id = json_get(m, "id");
+        if (!add_cs(e, "id", cJSON_Duplicate(id, 1))) pols = NULL;
+        for (size_t k = 0; pols && k < NELEM(catalog_keys); k++) {
+            const cJSON *v = json_get(m, catalog_keys[k]);
+            /* as the entries have them: countermeasures always (an empty array), the others
+             * when the policy declares them */
+            cJSON *c = v                                             ? cJSON_Duplicate(v, 1)
+                       : !strcmp(catalog_keys[k], "countermeasures") ? cJSON_CreateArray()
+                                                                     : NULL;
+            if ((v || c) && !add_cs(e, catalog_keys[k], c)) pols = NULL;
+        }
+        if (!pols) break;
+    }
+    if (!pols) {
+        cJSON_Delete(cat);
+        return NULL;
+    }
+    return cat;
+}
+
+/* Add `item` to object `o` under its own key, as a reference (the compact tree only points
+ * into the result, which outlives it). 0, or -1 when out of memory. */
+static int add_ref(cJSON *o, const cJSON *item)
+{
+    return cJSON_AddItemReferenceToObject(o, item->string, (cJSON *)item) ? 0 : -1;
+}
+
+/* Add `made` (NULL: out of memory) to object `o` under `key`; 0 or -1. */
+static int add_made(cJSON *o, const char *key, cJSON *made)
+{
+    if (made && cJSON_AddItemToObject(o, key, made)) return 0;
+    cJSON_Delete(made);
+    return -1;
+}
+
+/* `o` when it was built (bad == 0), else NULL after freeing it. */
+static cJSON *built(cJSON *o, int bad)
+{
+    if (!bad) return o;
+    cJSON_Delete(o);
+    return NULL;
+}
+
+/* Is the row's or tree's risk value one of the `nhigh` highest of the scale? The scale is the
+ * order of the risk section's "counts" (matrix.lua's scale, highest first). */
+static int is_high(const cJSON *row, const cJSON *counts, int nhigh)
+{
+    const char *v = json_str(row, "risk_value");
+    const cJSON *k = cJSON_IsObject(counts) ? counts->child : NULL;
+    for (int i = 0; v && k && i < nhigh; i++, k = k->next)
+        if (k->string && !strcmp(k->string, v)) return 1;
+    return 0;
+}
+
+typedef cJSON *(*compact_fn)(const cJSON *item, int full);
+
+/* A new array of fn(x, full) for the elements x of `a`; with `counts`, only the rows of the
+ * two highest risk values (A and B: is_high). NULL when out of memory. */
+static cJSON *compact_array(const cJSON *a, compact_fn fn, int full, const cJSON *counts)
+{
+    cJSON *o = cJSON_CreateArray();
+    const cJSON *x;
+    int bad = !o;
+    cJSON_ArrayForEach(x, (bad ? NULL : a)) {
+        if (counts && !is_high(x, counts, 2)) continue;
+        cJSON *c = fn(x, full);
+        if ((bad = !c || !cJSON_AddItemToArray(o, c))) {
+            cJSON_Delete(c);
+            break;
+        }
+    }
+    return built(o, bad);
+}
+
+/* A finding: the members that are set; a passing finding's message (what the declaration
+ * says, in words) only with --detail full. */
+static cJSON *compact_finding(const cJSON *f, int full)
+{
+    cJSON *o = cJSON_CreateObject();
+    const cJSON *m;
+    int passed = !strcmp(json_str_or(f, "status", ""), "pass"), bad = !o;
+    cJSON_ArrayForEach(m, (bad ? NULL : f)) {
+        if ((one_of(m->string, finding_optional, NELEM(finding_optional)) && is_unset(m)) ||
+            (passed && !full && !strcmp(m->string, "message")))
+            continue;
+        if ((bad = add_ref(o, m))) break;
+    }
+    return built(o, bad);
+}
+
+/* A policy entry without its metadata (in the catalog), "reason" only when set, the findings
+ * compact, "fields_read" only with --detail full. */
+static cJSON *compact_policy(const cJSON *p, int full)
+{
+    cJSON *o = cJSON_CreateObject();
+    const cJSON *m;
+    int bad = !o;
+    cJSON_ArrayForEach(m, (bad ? NULL : p)) {
+        if (one_of(m->string, catalog_keys, NELEM(catalog_keys)) ||
+            (!strcmp(m->string, "reason") && cJSON_IsNull(m)) ||
+            (!strcmp(m->string, "fields_read") && !full))
+            continue;
+        bad = !strcmp(m->string, "findings") && cJSON_IsArray(m)
+                  ? add_made(o, "findings", compact_array(m, compact_finding, full, NULL))
+                  : add_ref(o, m);
+        if (bad) break;
+    }
+    return built(o, bad);
+}
+
+/* A copy of a risk row, tree or ranked fix without the tables' static words (risk_static, a
+ * countermeasure's "name", an empty "invalidated_by"), recursively; NULL when out of memory. */
+static cJSON *without_static(const cJSON *v, int full)
+{
+    (void)full; /* only called without --detail full */
+    cJSON *o = cJSON_IsObject(v) ? cJSON_CreateObject() : cJSON_CreateArray();
+    int named = cJSON_IsObject(v) && cJSON_IsString(json_get(v, "id")), bad = !o;
+    const cJSON *m;
+    cJSON_ArrayForEach(m, (bad ? NULL : v)) {
+        if (cJSON_IsObject(v) && (one_of(m->string, risk_static, NELEM(risk_static)) ||
+                                  (named && !strcmp(m->string, "name")) ||
+                                  (!strcmp(m->string, "invalidated_by") && is_unset(m))))
+            continue;
+        cJSON *c = cJSON_IsObject(m) || cJSON_IsArray(m) ? without_static(m, full) : NULL;
+        if ((cJSON_IsObject(m) || cJSON_IsArray(m)) && !c)
+            bad = 1;
+        else if (cJSON_IsObject(v))
+            bad = c ? add_made(o, m->string, c) : add_ref(o, m);
+        else
+            bad = c ? !cJSON_AddItemToArray(o, c) : !cJSON_AddItemReferenceToArray(o, (cJSON *)m);
+        if (bad) break;
+    }
+    return built(o, bad);
+}
+
+/* The risk section: "detail" first; with --detail full everything the risk module wrote;
+ * otherwise the counts, tree counts, out_of_scope, warnings, the ranked fixes and only the
+ * rows and trees of the two highest risk values, all without the tables' static words. */
+static cJSON *compact_risk(const cJSON *r, int full)
+{
+    cJSON *o = cJSON_CreateObject();
+    int bad = !o || !add_str(o, "detail", full ? "full" : "summary");
+    const cJSON *counts = json_get(r, "counts"), *m;
+    cJSON_ArrayForEach(m, (bad ? NULL : r)) {
+        int rows = !strcmp(m->string, "asset_rows") || !strcmp(m->string, "attack_trees");
+        if (full)
+            bad = add_ref(o, m);
+        else if (one_of(m->string, risk_static, NELEM(risk_static)))
+            continue;
+        else if (rows || !strcmp(m->string, "delta"))
+            bad = add_made(o, m->string,
+                           compact_array(m, without_static, full, rows ? counts : NULL));
+        else
+            bad = add_ref(o, m);
+        if (bad) break;
+    }
+    return built(o, bad);
+}
+
+/* One declaration result in the compact form: its policy entries and risk section compact,
+ * the rest as it is. New tree of references into `d`; NULL when out of memory. */
+static cJSON *compact_decl(const cJSON *d, int full)
+{
+    cJSON *o = cJSON_CreateObject();
+    const cJSON *m;
+    int bad = !o;
+    cJSON_ArrayForEach(m, (bad ? NULL : d)) {
+        if (!strcmp(m->string, "policies") && cJSON_IsArray(m))
+            bad = add_made(o, "policies", compact_array(m, compact_policy, full, NULL));
+        else if (!strcmp(m->string, "risk") && cJSON_IsObject(m))
+            bad = add_made(o, "risk", compact_risk(m, full));
+        else
+            bad = add_ref(o, m);
+        if (bad) break;
+    }
+    return built(o, bad);
 }
 
 static int json_body(const cJSON *decl, const report_options *o, FILE *out, char *err,
                      size_t errlen)
 {
-    (void)o;
-    /* an element of the document's "declarations" array: two levels deep */
-    if (json_write(out, decl, 1, 2)) {
+    cJSON *compact = o->json_v2 ? compact_decl(decl, o->json_full) : NULL;
+    if (o->json_v2 && !compact) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    int rc = fputs("\n\t\t", out) == EOF || json_write(out, compact ? compact : decl, 0, 2);
+    cJSON_Delete(compact);
+    if (rc) {
         snprintf(err, errlen, "%s", ferror(out) ? strerror(errno) : "invalid result document");
         return -1;
     }
@@ -141,10 +376,37 @@ static int json_end(const cJSON *envelope, const report_options *o, FILE *out, c
     char *text;
     char *rest = split_envelope(envelope, &text, err, errlen);
     if (!rest) return -1;
+    fputs("\n\t", out);
     fputs(rest, out);
     fputc('\n', out);
     free(text);
     return 0;
+}
+
+/* The whole document in the compact form: the envelope (the document with an empty
+ * "declarations"), then each declaration, as check streams it. */
+static int write_json_v2(const cJSON *result, const report_options *o, FILE *out, char *err,
+                         size_t errlen)
+{
+    cJSON *env = cJSON_CreateObject();
+    const cJSON *m, *decls = json_get(result, "declarations");
+    int bad = !env;
+    cJSON_ArrayForEach(m, (bad ? NULL : result))
+        if (m == decls ? !cJSON_AddArrayToObject(env, "declarations") : add_ref(env, m)) bad = 1;
+    if (bad) {
+        cJSON_Delete(env);
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    int rc = json_begin(env, o, out, err, errlen);
+    size_t i = 0;
+    cJSON_ArrayForEach(m, (rc ? NULL : decls)) {
+        if (i++) json_separator(out);
+        if ((rc = json_body(m, o, out, err, errlen))) break;
+    }
+    if (!rc) rc = json_end(env, o, out, err, errlen);
+    cJSON_Delete(env);
+    return rc;
 }
 
 static int text_begin(const cJSON *envelope, const report_options *o, FILE *out, char *err,

@@ -14,7 +14,18 @@ typedef struct {
     const cJSON *envelope; /* streamed bodies (report_stream_body): the result document they
                               belong to, without its declarations (html reads its parameters,
                               tool, policy set and report options) */
+    int json_v2;           /* json: write the declarations in the compact form of schema
+                              kyojin/result/v2 (the envelope then carries "catalog":
+                              report_json_catalog); 0 writes them as they are (v1) */
+    int json_full;         /* json v2: --detail full (fields_read, every risk row and tree) */
 } report_options;
+
+/* The "catalog" of a kyojin/result/v2 document from the policy set's metadata (an array of
+ * policy metadata objects as runner_metadata gives them, in policy-set order): { "policies":
+ * [{id, requirements, level, title, source, remediation, countermeasures}, …] }. The compact
+ * JSON writer leaves exactly these members out of each declaration's policy entries. New
+ * object, or NULL when out of memory. */
+cJSON *report_json_catalog(const cJSON *policies_meta);
 
 /* The formats are the rows of one table of writers (report.c). Is the format known? */
 int report_format_known(const char *format);

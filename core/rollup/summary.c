@@ -74,6 +74,7 @@ typedef struct {
     long risk[RISK_N], worst[RISK_N + 1];
     long compliant, errors;
     int oom;
+    cJSON *doc; /* the header of the result being read: its catalog (rollup_policy_meta) */
 } summary;
 
 static int model_index(const char *m)
@@ -141,10 +142,10 @@ static pol_agg *policy_agg(summary *s, const cJSON *p, size_t hint)
     pol_agg *a = &s->pol[s->npol];
     memset(a, 0, sizeof *a);
     a->id = str_dup(id);
-    a->level = str_dup(json_str_or(p, "level", ""));
-    const cJSON *t = cJSON_GetObjectItemCaseSensitive(p, "title");
+    a->level = str_dup(rollup_policy_meta_str(s->doc, p, "level", ""));
+    const cJSON *t = rollup_policy_meta(s->doc, p, "title");
     a->title = t ? cJSON_Duplicate(t, 1) : cJSON_CreateNull();
-    const cJSON *r = cJSON_GetObjectItemCaseSensitive(p, "requirements");
+    const cJSON *r = rollup_policy_meta(s->doc, p, "requirements");
     a->requirements = r ? cJSON_Duplicate(r, 1) : cJSON_CreateArray();
     a->by_pref = calloc(s->npref ? s->npref : 1, sizeof *a->by_pref);
     if (!a->by_pref) {
@@ -156,10 +157,10 @@ static pol_agg *policy_agg(summary *s, const cJSON *p, size_t hint)
 }
 
 /* Effective status of one policy for one body. */
-static int policy_status(const cJSON *p)
+static int policy_status(const cJSON *doc, const cJSON *p)
 {
     const char *st = json_str_or(p, "status", "");
-    const char *level = json_str_or(p, "level", "");
+    const char *level = rollup_policy_meta_str(doc, p, "level", "");
     if (strcmp(st, "fail") == 0) return strcmp(level, "recommended") == 0 ? S_WARN : S_FAIL;
     if (strcmp(st, "warn") == 0) return S_WARN;
     if (strcmp(st, "error") == 0) return S_ERROR;
@@ -216,7 +217,7 @@ static int add_decl(const cJSON *d, void *ctx)
     cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(d, "policies")) {
         pol_agg *a = policy_agg(s, p, k++);
         if (!a) return 1;
-        int st = policy_status(p);
+        int st = policy_status(s->doc, p);
         a->total.n[st]++;
         a->by_model[m].n[st]++;
         a->by_pref[pi].n[st]++;
@@ -941,7 +942,10 @@ int cmd_summary(const rollup_args *a)
 
     char err[512];
     for (size_t i = 0; i < nfiles; i++) {
-        if (rollup_each_declaration(files[i], add_decl, &s, NULL, lang, err, sizeof err) != 0) {
+        int failed = rollup_each_declaration(files[i], add_decl, &s, &s.doc, lang, err, sizeof err);
+        cJSON_Delete(s.doc);
+        s.doc = NULL;
+        if (failed != 0) {
             if (s.oom)
                 fputs(en ? "kyojin summary: out of memory\n"
                          : "kyojin summary: メモリが不足しています\n",

@@ -377,7 +377,8 @@ isolation_batch_case() {
       timeout -s KILL $((30 * ${TIME_SCALE%.*})) "${RUN[@]}" "$KYOJIN" check --lang en --timeout $mode --policies "$dir/$t" --format json \
         samples/beta-city-daas-breakout.json "$ISOLATION_INVALID" >"$dir/$t.$mode.json" 2>"$dir/$t.$mode.err"
       echo $? >"$dir/$t.$mode.rc"
-      jq -S 'del(.policy_set) | .declarations[] |= (del(.counts) | .policies |= map(select(.id != "AA-00")))' \
+      jq -S 'del(.policy_set) | .catalog.policies |= map(select(.id != "AA-00"))
+             | .declarations[] |= (del(.counts) | .policies |= map(select(.id != "AA-00")))' \
         "$dir/$t.$mode.json" >"$dir/$t.$mode.cmp" 2>&1
     done
     rc0=$(cat "$dir/without.$mode.rc"); rc1=$(cat "$dir/with.$mode.rc")

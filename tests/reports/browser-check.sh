@@ -65,8 +65,10 @@ for i in $(seq 0 $((ndecl - 1))); do
   compliant=$(jq -r ".declarations[$i].compliant" "$result")
   haserr=$(jq -r ".declarations[$i].error != null" "$result")
   # counts per status over the policies, in the writer's order
+  # a policy's level: the document's catalog (result v2) or the entry itself (v1)
   headline=$(jq -r --argjson L "$labels" --arg sep "$sep" "
-    .declarations[$i].policies as \$p
+    ((.catalog.policies // []) | map({(.id): .level}) | add // {}) as \$lv
+    | .declarations[$i].policies | map(.level = (\$lv[.id] // .level)) as \$p
     | [\"fail\",\"warn\",\"error\",\"waived\",\"pass\",\"not_applicable\",\"info\"]
     | map({l: \$L[.], n: (. as \$s | [\$p[] | select(.status == \$s and (.level == \"required\" or .level == \"recommended\" or .level == \"info\"))] | length)})
     | map($fmt) | join(\$sep)" "$result")

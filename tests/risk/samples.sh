@@ -21,7 +21,7 @@ ko() { failed=$((failed + 1)); echo "FAIL: $*"; }
 
 result() { # result FILE [extra args] → path of the JSON result
   local out="$tmp/$(basename "$1").$(printf '%s' "$*" | md5sum | cut -c1-8).json"
-  [ -f "$out" ] || "$K" check --format json "${@:2}" "$1" > "$out" 2>/dev/null
+  [ -f "$out" ] || "$K" check --format json --detail full "${@:2}" "$1" > "$out" 2>/dev/null
   printf '%s' "$out"
 }
 
@@ -48,7 +48,7 @@ check_fix() {
   if [ -z "$pred" ] || [ "$(jq '.score' <<<"$pred")" -le 0 ]; then ko "$sample: $policy is not ranked with a positive score"; return; fi
   jq "$edit" "$sample" > "$tmp/fixed.json"
   local after="$tmp/fixed.result.json"
-  "$K" check --format json "$tmp/fixed.json" > "$after" 2>/dev/null
+  "$K" check --format json --detail full "$tmp/fixed.json" > "$after" 2>/dev/null
   if [ "$(jq -r --arg p "$policy" '[.declarations[0].policies[] | select(.id == $p) | .status][0]' "$after")" != pass ]; then
     ko "$sample: the edit does not make $policy pass"; return
   fi
@@ -70,7 +70,7 @@ check_fix samples/gaps-village.json PV-04 '.vulnerabilities |= map(if .asset == 
 #    fact changed; a vendor contract still covers it) fails PV-04 on that firewall, and the
 #    sheet lists patching as absent on its rows, not ○
 jq '.assets[6].controls.patch.os_timely = false' samples/base.json > "$tmp/fw-untimely.json"
-"$K" check --format json "$tmp/fw-untimely.json" > "$tmp/fw-untimely.result.json" 2>/dev/null
+"$K" check --format json --detail full "$tmp/fw-untimely.json" > "$tmp/fw-untimely.result.json" 2>/dev/null
 got=$(jq -r '[.declarations[0].policies[] | select(.id == "PV-04")
       | .status, ([.findings[] | select(.status == "fail") | .pointer] | join(","))] | join(" ")' \
       "$tmp/fw-untimely.result.json")

@@ -65,7 +65,7 @@ fi
 "$K" check --format json samples/base.json >"$T/a.json" 2>/dev/null
 "$K" check --format json samples/base.json >"$T/b.json" 2>/dev/null
 cmp -s "$T/a.json" "$T/b.json" && ok || bad "JSON output differs between runs"
-grep -q "\"sha256\":	\"$(sha256sum samples/base.json | cut -c1-64)\"" "$T/a.json" && ok || bad "declaration sha256 missing"
+jq -e --arg h "$(sha256sum samples/base.json | cut -c1-64)" '.declarations[0].sha256 == $h' "$T/a.json" >/dev/null && ok || bad "declaration sha256 missing"
 grep -q '"timestamp"' "$T/a.json" && bad "timestamp without --timestamp" || ok
 "$K" check --format json --timestamp samples/base.json 2>/dev/null | grep -q '"timestamp"' && ok || bad "--timestamp ignored"
 

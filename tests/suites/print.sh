@@ -93,7 +93,7 @@ while IFS=$'\t' read -r ptr sha; do
 done < <(jq -r '.declarations[0].policies[].findings[] | select(.status == "pass")
   | [.pointer, (.evidence_refs[0].sha256 // "")] | @tsv' "$T/ev.json")
 npass=$(jq '[.declarations[0].policies[].findings[] | select(.status == "pass")] | length' "$T/ev.json")
-nref=$(jq '[.declarations[0].policies[].findings[] | select(.status == "pass") | .evidence_refs[]] | length' "$T/ev.json")
+nref=$(jq '[.declarations[0].policies[].findings[] | select(.status == "pass") | (.evidence_refs // [])[]] | length' "$T/ev.json")
 [ "$npass" -gt 50 ] && [ "$nref" -gt 5 ] && [ "$missing" -eq 0 ] && ok \
   || bad "passes with their evidence: $npass passes, $nref evidence references, $missing not in the report"
 grep -q '適合した対象' "$T/ev.html" && bad "passes are still collapsed to 適合した対象: N" || ok
@@ -133,7 +133,7 @@ if [ -z "$soffice" ]; then
 elif [ "$have_pdf" = 1 ]; then
   for s in gaps-village beta-prime-large-city; do
     "$K" check "samples/$s.json" --format xlsx -o "$T/$s.xlsx" --assessor "監査 花子"
-    "$K" check "samples/$s.json" --format json -o "$T/$s.json"
+    "$K" check "samples/$s.json" --format json --detail full -o "$T/$s.json" # every row
     mkdir -p "$T/lo-$s"
     HOME="$T/lo-$s" timeout 300 "$soffice" --headless --norestore --convert-to pdf --outdir "$T/lo-$s" \
       "$T/$s.xlsx" >"$T/lo-$s/log" 2>&1
