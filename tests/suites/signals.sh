@@ -34,6 +34,8 @@ EOF
 ls "$T/in" | sed "s|^|$T/in/|" >"$T/files.txt"
 
 now() { date +%s.%N; }
+# the progress bar (--progress) of ERRFILE counts at least one declaration done
+started() { tr '\r' '\n' <"$1" | grep -Eq "\] [1-9][0-9]*/$N "; }
 
 # run NAME SIGNAL TARGET(parent|group) FORMAT OPTS...
 run() {
@@ -42,12 +44,12 @@ run() {
   mkdir -p "$d/out" "$d/tmp"
   local out=$d/out/report.$fmt
   # setsid: a process group of its own, to signal it as a terminal would
-  TMPDIR=$d/tmp setsid "$K" check --lang en --policies "$T/pol" --format "$fmt" -o "$out" "$@" "$T/in" \
+  TMPDIR=$d/tmp setsid "$K" check --lang en --progress --policies "$T/pol" --format "$fmt" -o "$out" "$@" "$T/in" \
     2>"$d/err" &
   local pid=$! i
-  # the first results: the streamed report's temp file has bytes, or a worker has results
+  # the first results: the streamed report's temp file has bytes, or the progress bar counts some
   for ((i = 0; i < 600; i++)); do
-    if [ -n "$(find "$d/out" "$d/tmp" -type f -size +0 2>/dev/null | head -1)" ]; then break; fi
+    if [ -n "$(find "$d/out" "$d/tmp" -type f -size +0 2>/dev/null | head -1)" ] || started "$d/err"; then break; fi
     sleep 0.05
   done
   local t0 t1
@@ -112,10 +114,10 @@ contains "text: interrupted entries" "$T/j1-int-text/out/report.text" "not evalu
 for ((k = 0; k < 3; k++)); do
   d=$T/second$k
   mkdir -p "$d/out" "$d/tmp"
-  TMPDIR=$d/tmp "$K" check --lang en --policies "$T/pol" --format html -o "$d/out/r.html" --jobs 2 "$T/in" 2>"$d/err" &
+  TMPDIR=$d/tmp "$K" check --lang en --progress --policies "$T/pol" --format html -o "$d/out/r.html" --jobs 2 "$T/in" 2>"$d/err" &
   pid=$!
   for ((i = 0; i < 600; i++)); do
-    [ -n "$(find "$d/tmp" -type f -size +0 2>/dev/null | head -1)" ] && break
+    started "$d/err" && break
     sleep 0.05
   done
   kill -TERM $pid
