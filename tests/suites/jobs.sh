@@ -21,18 +21,8 @@ N=300
 # the shipped pack plus a policy that spends ~25 ms of CPU per declaration, so that a batch
 # lasts long enough to be interrupted; and a pack whose policy hangs on one body only
 cp -r policies "$T/pol"
-cat >"$T/pol/slow.lua" <<'EOF'
-policy {
-  id = "SL-01", requirements = { "ST-01" }, level = "required",
-  models = { "alpha", "alpha_prime", "beta", "beta_prime" }, source = "S000 test",
-  title = { ja = "遅いポリシー", en = "slow policy" }, remediation = { ja = "なし", en = "none" },
-  check = function(decl, result)
-    local x = 0
-    for i = 1, 1000000 do x = x + i % 7 end
-    result:pass(decl.body, { ja = "済み" .. x, en = "done" .. x })
-  end,
-}
-EOF
+. tests/suites/lib/slow_policy.sh
+slow_policy "$T/pol/slow.lua" 1000000
 mkdir -p "$T/hang"
 cp tests/adversarial/policies/benign/*.lua "$T/hang/"
 HANG_CODE=$(jq -r '.body.code' "$(ls "$T"/small/*.json | sed -n 7p)")
@@ -72,6 +62,20 @@ nothing_left() {
 # started ERRFILE — the progress bar (--progress) counts at least one declaration done
 started() { [ -f "$1" ] && tr '\r' '\n' <"$1" | grep -Eq "\] [1-9][0-9]*/$N "; }
 
+# start NAME INPUT OPTS... — a --jobs 2 run of the slow pack over INPUT in a process group of
+# its own (setsid), JSON to $T/NAME/out.json, stderr to $T/NAME/err; returns once it has
+# finished a first declaration; sets d (its folder) and pid (its pid = its process group)
+start() {
+  local name=$1 input=$2 i
+  shift 2
+  d=$T/$name
+  mkdir -p "$d/tmp"
+  TMPDIR=$d/tmp setsid "$K" check --lang en --jobs 2 --progress --policies "$T/pol" --format json \
+    -o "$d/out.json" "$@" "$input" 2>"$d/err" &
+  pid=$!
+  for ((i = 0; i < 600; i++)); do started "$d/err" && break; sleep 0.05; done
+}
+
 # the children of PID (its evaluators)
 children() { pgrep -P "$1" | sort | tr '\n' ' '; }
 
@@ -79,12 +83,7 @@ children() { pgrep -P "$1" | sort | tr '\n' ' '; }
 for f in json csv; do
   "$K" check --jobs 1 --format $f -o "$T/j1.$f" "$T/small" 2>"$T/j1.err"
 done
-d=$T/normal
-mkdir -p "$d/tmp"
-TMPDIR=$d/tmp setsid "$K" check --jobs 2 --progress --policies "$T/pol" --format json -o "$d/out.json" \
-  "$T/small" 2>"$d/err" &
-pid=$!
-for ((i = 0; i < 600; i++)); do started "$d/err" && break; sleep 0.05; done
+start normal "$T/small"
 seen=$(children $pid)
 for ((i = 0; i < 10; i++)); do
   sleep 0.1
@@ -106,12 +105,7 @@ cmp -s "$T/j1.err" "$d/j2.err" && ok || bad "normal: --jobs 2 messages differ fr
 [ -z "$(ls -A "$d/tmp")" ] && ok || bad "normal: left in TMPDIR: $(ls -A "$d/tmp")"
 
 # ---- kill -9 of an evaluator mid-run: its declaration is reported, the batch goes on
-d=$T/crash
-mkdir -p "$d/tmp"
-TMPDIR=$d/tmp setsid "$K" check --lang en --jobs 2 --progress --policies "$T/pol" --format json \
-  -o "$d/out.json" "$T/small" 2>"$d/err" &
-pid=$!
-for ((i = 0; i < 600; i++)); do started "$d/err" && break; sleep 0.05; done
+start crash "$T/small"
 victim=$(pgrep -P $pid | head -1)
 [ -n "$victim" ] && kill -KILL "$victim"
 wait $pid
@@ -138,12 +132,7 @@ then ok; else bad "crash: report: $(tail -1 "$d/check.txt")"; fi
 nothing_left crash $pid "$d/tmp"
 
 # ---- SIGINT to the group (Ctrl-C) during a national-size batch
-d=$T/sigint
-mkdir -p "$d/tmp"
-TMPDIR=$d/tmp setsid "$K" check --lang en --jobs 2 --progress --policies "$T/pol" --format json \
-  -o "$d/out.json" "$T/nat" 2>"$d/err" &
-pid=$!
-for ((i = 0; i < 600; i++)); do started "$d/err" && break; sleep 0.05; done
+start sigint "$T/nat"
 kill -INT -- -$pid
 wait $pid
 rc=$?
@@ -153,12 +142,7 @@ jq -e --argjson n $N '(.declarations | length) == $n and (.not_evaluated | lengt
 nothing_left sigint $pid "$d/tmp"
 
 # ---- kill -9 of the parent: the evaluators die with it
-d=$T/parent
-mkdir -p "$d/tmp" "$d/out"
-TMPDIR=$d/tmp setsid "$K" check --jobs 2 --progress --policies "$T/pol" --format json \
-  -o "$d/out/out.json" "$T/small" 2>"$d/err" &
-pid=$!
-for ((i = 0; i < 600; i++)); do started "$d/err" && break; sleep 0.05; done
+start parent "$T/small"
 kids=$(children $pid)
 kill -KILL $pid
 wait $pid 2>/dev/null
