@@ -562,7 +562,12 @@ int batch_check(runner *r, char *const *files, size_t n, const batch_opts *o, ba
     pg.last.tv_sec -= 1;
     int flags = 0;
     int rc = 0;
-    if (o->jobs > 1 && n > 1) {
+#ifdef __EMSCRIPTEN__
+    int parallel = 0; /* WebAssembly cannot fork: one declaration at a time */
+#else
+    int parallel = o->jobs > 1 && n > 1;
+#endif
+    if (parallel) {
         rc = run_parallel(r, files, n, o, emit, emit_ctx, &flags, &pg);
     } else {
         int emit_failed = 0;

@@ -563,6 +563,12 @@ static void job_end(watchdog *w)
 
 int watchdog_start(watchdog *w, const char *path, char *err, size_t errlen)
 {
+#ifdef __EMSCRIPTEN__
+    /* WebAssembly cannot fork: the web build evaluates one declaration at a time */
+    (void)path;
+    snprintf(err, errlen, "no worker processes in the web build");
+    return -1;
+#endif
     w->evals++;
     job_end(w);
     if (!(w->path = strdup(path))) {
@@ -667,6 +673,10 @@ int watchdog_step(watchdog *w, watchdog_out *out, char *err, size_t errlen)
         snprintf(err, errlen, "no declaration is being evaluated");
         return WATCHDOG_FAILED;
     }
+#ifdef __EMSCRIPTEN__
+    (void)out;
+    return WATCHDOG_FAILED; /* never started (watchdog_start) */
+#endif
     for (;;) {
         /* where the next bytes go: the header, the messages, then the output */
         char *dst;
