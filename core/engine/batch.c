@@ -36,20 +36,15 @@
 #include "engine/sandbox.h"
 #include "engine/watchdog.h"
 #include "util/dirlist.h"
-#include "util/jsonout.h"
 #include "util/strutil.h"
 #include "util/utf8.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <poll.h>
-#include <signal.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
