@@ -21,7 +21,7 @@ BUILD    ?= build
 CORE_OBJ := $(patsubst core/%.c,$(BUILD)/obj/%.o,$(CORE_SRC))
 CLI_OBJ  := $(patsubst core/%.c,$(BUILD)/obj/%.o,$(wildcard core/cli/*.c))
 
-.PHONY: all demo test test-asan deps test-deps clean unit-tests fuzz bench bench-soak docs install
+.PHONY: all demo test test-asan deps test-deps clean unit-tests fuzz bench bench-soak bench-national docs install
 
 BIN ?= kyojin
 PREFIX ?= /usr/local
@@ -152,3 +152,8 @@ web:
 # the soak test alone (issue 19): 20,000 declarations, --jobs 2, a hostile policy; into bench/results.md
 bench-soak: deps kyojin
 	bench/run.sh soak
+
+# the national batch per output format alone (issue 18): check with every format, --jobs 1
+# and 2, and summary over the 1,788 generated bodies; into bench/results.md
+bench-national: deps kyojin
+	bench/run.sh national

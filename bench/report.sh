@@ -1,8 +1,9 @@
 #!/bin/bash
 # report.sh RESULTS.tsv OUT.json OUT.md — turn the measurements of bench/run.sh (key<TAB>value
 # lines, dotted keys) into bench/results.json and the tables of bench/results.md.
-# report.sh --merge SOAK.tsv OUT.json OUT.md — `bench/run.sh soak`: put the soak test's
-# records (soak.*) into the existing OUT.json, replacing its "soak", and write OUT.md again.
+# report.sh --merge PART.tsv OUT.json OUT.md — `bench/run.sh soak` / `bench/run.sh national`:
+# put the records of one part (soak.*, national.*) into the existing OUT.json, replacing that
+# part, and write OUT.md again.
 set -euo pipefail
 merge=0
 if [ "$1" = --merge ]; then merge=1; shift; fi
@@ -14,7 +15,7 @@ if [ "$merge" = 1 ]; then
     def num: if test("^-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?$") then tonumber else . end;
     [split("\n")[] | select(length > 0) | split("\t") | {k: (.[0] | split(".")), v: (.[1] | num)}]
     | reduce .[] as $e ({}; setpath($e.k; $e.v))
-    | $old[0] + {soak: .soak}' "$tsv" >"$json.tmp"
+    | $old[0] + .' "$tsv" >"$json.tmp"
   mv "$json.tmp" "$json"
 else
 # Nested JSON from dotted keys; derived figures (per file, start, per KB, ratios, goals).
@@ -138,7 +139,9 @@ jq -r '
       "| resident memory (VmRSS) / descriptors | first quarter max | last quarter max | growth | whole run max |",
       "|---|---|---|---|---|",
       "| parent RSS | \($s.parent_rss_kib.first_quarter_max | mib) | \($s.parent_rss_kib.last_quarter_max | mib) | \($s.parent_rss_kib | grow) | \($s.parent_rss_kib.max | mib) |",
-      "| batch worker RSS | \($s.worker_rss_kib.first_quarter_max | mib) | \($s.worker_rss_kib.last_quarter_max | mib) | \($s.worker_rss_kib | grow) | \($s.worker_rss_kib.max | mib) |",
+      (if $s.worker_rss_kib.max > 0 then
+      "| batch worker RSS | \($s.worker_rss_kib.first_quarter_max | mib) | \($s.worker_rss_kib.last_quarter_max | mib) | \($s.worker_rss_kib | grow) | \($s.worker_rss_kib.max | mib) |"
+      else empty end),
       "| watchdog worker RSS | \($s.evaluator_rss_kib.first_quarter_max | mib) | \($s.evaluator_rss_kib.last_quarter_max | mib) | \($s.evaluator_rss_kib | grow) | \($s.evaluator_rss_kib.max | mib) |",
       "| parent open descriptors | \($s.parent_fds.first_quarter_max) | \($s.parent_fds.last_quarter_max) | – | \($s.parent_fds.max) |",
       "",
@@ -148,6 +151,30 @@ jq -r '
       "declarations (\($s.hostile_errors) errors), each with the reason of its class; \($s.stalled // 0) of them were stopped by the",
       "wall-clock limit first (slowed down by the shared machine). Left behind: \($s.leftover_processes) processes,",
       "\($s.leftover_tmp) temp files. Checks failed: \($s.problems).",
+      "" ),
+    ( $d.national // empty | . as $n |
+      def mib: (. / 1024 * 10 | round / 10 | tostring);
+      def size: if . >= 1048576 then (. / 1048576 * 10 | round / 10 | tostring) + " MiB"
+                else (. / 1024 * 10 | round / 10 | tostring) + " KiB" end;
+      "## 6. National batch per format (\($n.n) declarations, \($n.bytes | size), `bench/national.sh`)",
+      "",
+      "`make bench-national` (or `bench/run.sh national`): `kyojin gen --seed 1`, then `kyojin check DIR --format F -o FILE`",
+      "for every format with `--jobs 1` and `--jobs 2`, run alternately \($n.runs) times each, and `kyojin summary` of the",
+      "JSON result. Wall and CPU (user + sys of the whole process tree, GNU time): medians; jobs 1 ÷ jobs 2: median of the",
+      "ratios of the runs taken side by side (the machine is shared, so only ratios taken together are compared).",
+      "Peak, one process: the maximum resident set of GNU time, which Linux gives as the maximum over kyojin and every",
+      "evaluator it reaped (not a sum). Peak, all: the largest sum of the resident sets of the kyojin processes of the run,",
+      "sampled every 0.2 s (pages shared copy-on-write counted in each). Load average \($n.load_start) at the start,",
+      "\($n.load_end) at the end; measured \($n.date) (commit \($n.commit // "?")).",
+      "",
+      "| format | jobs | wall (s) | CPU (s) | jobs 1 ÷ jobs 2 | peak, one process (MiB) | peak, all (MiB) | output |",
+      "|---|---|---|---|---|---|---|---|",
+      ( ["text", "json", "html", "csv", "xlsx", "sarif", "junit"][] as $f | $n[$f] // empty | . as $x |
+        ( "| \($f) | 1 | \($x.j1.wall) | \($x.j1.cpu) | \($x.ratio * 100 | round / 100)× | \($x.j1.maxrss_kib | mib) | \($x.j1.sumrss_kib | mib) | \($x.j1.bytes | size) |",
+          "| \($f) | 2 | \($x.j2.wall) | \($x.j2.cpu) | | \($x.j2.maxrss_kib | mib) | \($x.j2.sumrss_kib | mib) | \($x.j2.bytes | size) |" ) ),
+      "| summary of the JSON result (\($n.summary.input_bytes | size)) | – | \($n.summary.wall) | \($n.summary.cpu) | | \($n.summary.maxrss_kib | mib) | | \($n.summary.bytes | size) |",
+      "",
+      "Left in TMPDIR after all runs: \($n.leftover_tmp) entries.",
       "" ),
     "## Goals",
     "",

@@ -12,9 +12,14 @@
 # bench/run.sh soak (make bench-soak) runs only the soak test (bench/soak.sh: 20,000
 # declarations, --jobs 2, a hostile policy hitting each limit; memory and descriptors sampled)
 # and puts its figures into the existing bench/results.{json,md}. SOAK_N changes the count.
+#
+# bench/run.sh national (make bench-national) runs only the national batch per output format
+# (bench/national.sh: check with every format, --jobs 1 and 2, and summary; wall, CPU, peak
+# memory, output size) the same way. NATIONAL_N changes the count (default 1,788),
+# NATIONAL_RUNS the runs per format and --jobs (default 3).
 set -euo pipefail
 MODE=${1:-all}
-case $MODE in all | soak) ;; *) echo "usage: bench/run.sh [soak]" >&2; exit 2 ;; esac
+case $MODE in all | soak | national) ;; *) echo "usage: bench/run.sh [soak|national]" >&2; exit 2 ;; esac
 
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -166,6 +171,19 @@ if [ "$MODE" = soak ]; then
   log "wrote the soak test into bench/results.md and bench/results.json"
   exit 0
 fi
+NATIONAL_N=${NATIONAL_N:-1788}
+if [ "$QUICK" = 1 ]; then NATIONAL_N=${NATIONAL_N_QUICK:-100}; NATIONAL_RUNS=${NATIONAL_RUNS:-1}; export NATIONAL_RUNS; fi
+if [ "$MODE" = national ]; then
+  mkdir -p "$W"
+  : >"$W/national-only.tsv"
+  log "national batch per format alone: $NATIONAL_N declarations"
+  nice "$B/national.sh" "$ROOT/kyojin" "$W/national" "$W/national-only.tsv" "$NATIONAL_N"
+  rec_commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+  printf 'national.commit\t%s\n' "$rec_commit" >>"$W/national-only.tsv"
+  "$B/report.sh" --merge "$W/national-only.tsv" "$B/results.json" "$B/results.md"
+  log "wrote the national batch per format into bench/results.md and bench/results.json"
+  exit 0
+fi
 rm -rf "$W"
 mkdir -p "$W/cg"
 : >"$RES"
@@ -307,6 +325,11 @@ wall cold \
 # ---------------------------------------------------------------- 5. soak test
 log "soak test: $SOAK_N declarations, --jobs 2, hostile policy (bench/soak.sh)"
 nice "$B/soak.sh" "$KY" "$W/soak" "$RES" "$SOAK_N"
+
+# ---------------------------------------------------------------- 6. national batch per format
+log "national batch per format: $NATIONAL_N declarations (bench/national.sh)"
+nice "$B/national.sh" "$KY" "$W/national" "$RES" "$NATIONAL_N"
+rec national.commit "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 
 # ---------------------------------------------------------------- environment and report
 rec env.date "$(date -u +%Y-%m-%dT%H:%M:%SZ)"

@@ -47,8 +47,11 @@ sample() {
     local fds
     fds=$(ls "/proc/$pid/fd" 2>/dev/null | wc -l)
     w=0 e=0 n=1
+    # the parent's children are its evaluators (watchdog workers); a further level, if any,
+    # would be batch workers' evaluators (before issue 18 batch workers sat in between)
     for k in $(pgrep -P "$pid"); do
-      r=$(rss "$k"); [ "$r" -gt "$w" ] && w=$r; n=$((n + 1))
+      r=$(rss "$k"); n=$((n + 1))
+      if [ -n "$(pgrep -P "$k")" ]; then [ "$r" -gt "$w" ] && w=$r; else [ "$r" -gt "$e" ] && e=$r; fi
       for g in $(pgrep -P "$k"); do r=$(rss "$g"); [ "$r" -gt "$e" ] && e=$r; n=$((n + 1)); done
     done
     printf '%.1f\t%s\t%s\t%s\t%s\t%s\n' "$(awk -v a="$t0" -v b="$now" 'BEGIN { print b - a }')" "$p" "$fds" "$w" "$e" "$n"

@@ -1,24 +1,29 @@
 /*
  * batch.c — `kyojin check` over many declarations: directories as inputs,
- * `--jobs N` worker processes, and the progress indicator.
+ * `--jobs N` evaluator processes, and the progress indicator.
  *
- * The policy set is prepared once (runner_new) before any worker starts;
- * workers are fork()ed from it and share it copy-on-write. Worker k takes the
- * declarations k, k+N, k+2N, … and writes, per declaration, its result
- * (unformatted JSON) and the messages it would have printed into a private
- * temporary directory; the parent merges them in input order, so output and
- * messages are identical to --jobs 1. A bad declaration is reported and
- * skipped; it never stops the batch. An interrupt (SIGINT, SIGTERM, SIGHUP) does, at
- * once: the parent forwards it to the workers, each abandons the declaration in its
- * watchdog worker and ends, and every input without a result gets an "interrupted" entry. Progress (count, rate, ETA) goes to
- * stderr only when stderr is a terminal, unless forced on or off.
+ * The policy set is prepared once (runner_new) before any evaluator starts;
+ * evaluators are the watchdog's worker processes (core/engine/watchdog.c), fork()ed
+ * from it and sharing it copy-on-write. With --jobs N this process drives N of them
+ * itself: each idle one is sent the next input, their replies are read as they come
+ * (poll), and results are handed over in input order, so output and messages are
+ * identical to --jobs 1. A result that waits for an earlier one is held in memory
+ * (bounded: past HOLD_MAX bytes no further declaration is started); there are no
+ * temporary files and no intermediate processes, so nothing can be left behind: on an
+ * interrupt (SIGINT, SIGTERM, SIGHUP) the evaluators are killed and waited for at once,
+ * a crashed evaluator is handled by the watchdog like a crashed policy (its declaration
+ * is reported, a new one takes over), and evaluators die with this process
+ * (PR_SET_PDEATHSIG). Every input without a result after an interrupt gets an
+ * "interrupted" entry. A bad declaration is reported and skipped; it never stops the
+ * batch. Progress (count, rate, ETA) goes to stderr only when stderr is a terminal,
+ * unless forced on or off.
  *
  * Each declaration goes through one pipeline (read, validate, evaluate, the
- * after_eval step: risk) — in a watchdog worker process when a timeout is set
- * (core/watchdog.c: the worker runs the whole pipeline, so the declaration is
- * parsed once), otherwise in-process. With a renderer, results are rendered in
- * the output format where they were evaluated, and only bytes travel between
- * processes. The result document's envelope stays with main.c.
+ * after_eval step: risk) — in an evaluator process when a timeout is set or with
+ * --jobs N (then --timeout 0 means no wall-clock limit), otherwise in-process. With a
+ * renderer, results are rendered in the output format where they were evaluated, and
+ * only those bytes travel to this process, once. The result document's envelope stays
+ * with main.c.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -31,20 +36,15 @@
 #include "engine/sandbox.h"
 #include "engine/watchdog.h"
 #include "util/dirlist.h"
-#include "util/jsonout.h"
 #include "util/strutil.h"
 #include "util/utf8.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <poll.h>
-#include <signal.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -309,18 +309,23 @@ static cJSON *pipeline_job(void *ctx, runner *r, const char *path, watchdog_eval
     return pipeline(r, path, ctx, eval, stderr, status);
 }
 
-/* This process's watchdog (batch workers are forked processes: each starts its own). */
+/* The watchdog of a batch evaluated one declaration at a time (--jobs 1). */
 static watchdog *own_wd;
-static pid_t own_pid;
 
 static watchdog *process_watchdog(runner *r, const batch_opts *o)
 {
-    if (own_pid != getpid()) {
-        watchdog_opts wo = {o->timeout, 0, pipeline_job, (void *)o, o->render, o->render_ctx};
-        own_wd = watchdog_new(r, &wo); /* the parent's copy, if any, is not ours to free */
-        own_pid = getpid();
+    if (!own_wd) {
+        watchdog_opts wo = {o->timeout, 0, pipeline_job, (void *)o, o->render, o->render_ctx, 0};
+        own_wd = watchdog_new(r, &wo);
     }
     return own_wd;
+}
+
+/* An item's bits from the status bits `f` of its declaration. */
+static void item_bits(batch_item *it, int f)
+{
+    it->compliant = (it->res || it->text) && !(f & B_NOT_COMPLIANT);
+    it->failed = (it->res || it->text) && (f & B_NO_EVAL);
 }
 
 /* Evaluate one declaration file: in the watchdog worker when a timeout is set, otherwise
@@ -356,269 +361,186 @@ static void eval_one(runner *r, const char *path, const batch_opts *o, FILE *msg
         }
     }
     *flags |= f;
-    item->compliant = (item->res || item->text) && !(f & B_NOT_COMPLIANT);
-    item->failed = (item->res || item->text) && (f & B_NO_EVAL);
+    item_bits(item, f);
 }
 
-/* ---- workers ------------------------------------------------------------------- */
+/* ---- several evaluators at once (--jobs N) ---------------------------------------- */
 
-static char *tmp_path(const char *dir, size_t i, const char *ext)
-{
-    size_t l = strlen(dir) + 32;
-    char *p = malloc(l);
-    if (p) snprintf(p, l, "%s/%zu.%s", dir, i, ext);
-    return p;
-}
+/* What a result waiting for an earlier one may hold in memory, in rendered bytes: past it,
+ * no further declaration is started until the earlier one is done. */
+#define HOLD_MAX ((size_t)32 << 20)
 
-/* Write a whole buffer to a new file; 0 or -1. */
-static int write_file(const char *path, const char *buf, size_t len)
-{
-    FILE *f = fopen(path, "wb");
-    if (!f) return -1;
-    int bad = fwrite(buf, 1, len, f) != len;
-    if (fclose(f) != 0) bad = 1;
-    return bad ? -1 : 0;
-}
+typedef struct {
+    unsigned char state; /* 0 not started, 1 being evaluated, 2 done */
+    int flags;           /* its status bits */
+    batch_item it;
+    char *msg; /* its messages, in the order they were written */
+    size_t msg_len;
+} slot;
 
-/* The body of worker k: evaluate its share. Per declaration: the result
- * (N.json), everything written to stderr meanwhile (N.msg: loader, schema,
- * policy and risk messages alike) and the status bits (N.log); then its index
- * on the pipe (progress, and the parent merges every finished prefix). */
-static void worker(runner *r, char *const *files, size_t n, size_t k, size_t jobs,
-                   const batch_opts *o, const char *dir, int pipe_fd)
+/* Declaration i is done: the evaluator's reply (rc WATCHDOG_DONE) or a failure (err). */
+static void slot_finish(slot *s, const char *path, int rc, watchdog_out *out, const char *err)
 {
-    for (size_t i = k; i < n && !watchdog_interrupted(); i += jobs) {
-        char *mp = tmp_path(dir, i, "msg"), *rp = tmp_path(dir, i, "json"),
-             *lp = tmp_path(dir, i, "log");
-        if (!mp || !rp || !lp) _exit(3);
-        int fd = open(mp, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        if (fd < 0) _exit(3);
-        fflush(stderr);
-        int saved = dup(2);
-        dup2(fd, 2);
-        close(fd);
-        int flags = 0;
-        batch_item it;
-        eval_one(r, files[i], o, stderr, &flags, &it);
-        int ok = 1;
-        if (it.res && o->render) { /* evaluated in this process: render here */
-            it.text = watchdog_render_mem(o->render, o->render_ctx, it.res, &it.len);
-            if (!it.text) ok = 0;
-            cJSON_Delete(it.res);
-            it.res = NULL;
-        }
-        fflush(stderr);
-        dup2(saved, 2);
-        close(saved);
-        if (!it.res && !it.text && watchdog_interrupted()) {
-            /* abandoned: no files, no index; the parent makes its "interrupted" entry */
-            unlink(mp);
-            free(mp);
-            free(rp);
-            free(lp);
-            break;
-        }
-        if (it.res) {
-            size_t tlen = 0;
-            char *text = json_print(it.res, 0, &tlen);
-            ok = ok && text && write_file(rp, text, tlen) == 0;
-            free(text);
-            cJSON_Delete(it.res);
-        } else if (it.text) {
-            ok = ok && write_file(rp, it.text, it.len) == 0;
-            free(it.text);
-        }
-        char st[16];
-        int w = snprintf(st, sizeof st, "%d\n", flags);
-        if (write_file(lp, st, (size_t)w) != 0) ok = 0;
-        free(mp);
-        free(rp);
-        free(lp);
-        if (!ok) _exit(3);
-        uint32_t done = (uint32_t)i; /* 4 bytes: one write up to PIPE_BUF is atomic */
-        while (write(pipe_fd, &done, sizeof done) < 0 && errno == EINTR)
-            ;
-    }
-}
-
-static void remove_tree(const char *dir, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        char *p = tmp_path(dir, i, "json");
-        if (p) unlink(p);
-        free(p);
-        p = tmp_path(dir, i, "log");
-        if (p) unlink(p);
-        free(p);
-        p = tmp_path(dir, i, "msg");
-        if (p) unlink(p);
-        free(p);
-    }
-    rmdir(dir);
-}
-
-/* Hand declaration i's files to the caller: its messages to stderr, its result to
- * emit (unless emitting already failed), its status bits to *flags; then remove them. */
-static void merge_one(const char *dir, char *const *files, size_t i, const batch_opts *o,
-                      batch_emit_fn emit, void *ectx, int *flags, int *emit_failed)
-{
-    char *lp = tmp_path(dir, i, "log"), *rp = tmp_path(dir, i, "json"),
-         *mp = tmp_path(dir, i, "msg");
-    size_t len = 0;
-    char *msg = mp ? fileio_read(mp, (size_t)1 << 30, &len) : NULL;
-    if (msg && len) fwrite(msg, 1, len, stderr);
-    free(msg);
-    char *log = lp ? fileio_read(lp, (size_t)1 << 30, &len) : NULL;
-    if (!log) {
-        fprintf(stderr,
-                o->lang && strcmp(o->lang, "en") == 0
-                    ? "kyojin: %s: not evaluated (a worker process failed)\n"
-                    : "kyojin: %s: 評価されませんでした（ワーカープロセスが異常終了しました）\n",
-                files[i]);
-        *flags |= B_POLICY_ERROR;
+    int f = 0;
+    s->msg = out->msg;
+    s->msg_len = out->msg_len;
+    if (rc == WATCHDOG_DONE) {
+        f = out->status;
+        s->it.res = out->res;
+        s->it.text = out->text;
+        s->it.len = out->len;
     } else {
-        int f = atoi(log);
-        *flags |= f;
-        free(log);
-        size_t rl = 0;
-        char *text = rp ? fileio_read(rp, (size_t)1 << 30, &rl) : NULL;
-        if (text) {
-            batch_item it = {NULL, NULL, 0, !(f & B_NOT_COMPLIANT), (f & B_NO_EVAL) != 0, 0};
-            if (o->render) {
-                it.text = text;
-                it.len = rl;
-            } else {
-                it.res = cJSON_ParseWithLength(text, rl);
-                free(text);
-                if (!it.res) {
-                    fprintf(stderr, "kyojin: %s: worker result unreadable\n", files[i]);
-                    *flags |= B_POLICY_ERROR;
-                }
-            }
-            if (it.res || it.text) {
-                if (*emit_failed) {
-                    cJSON_Delete(it.res);
-                    free(it.text);
-                } else if (emit(ectx, i, &it)) {
-                    *emit_failed = 1;
-                }
-            }
+        f = B_POLICY_ERROR | B_NO_EVAL;
+        char *line =
+            str_printf("%.*skyojin: %s: %s\n", (int)s->msg_len, s->msg ? s->msg : "", path, err);
+        if (line) {
+            free(s->msg);
+            s->msg = line;
+            s->msg_len = strlen(line);
         }
+        s->it.res = failed_eval(path, err);
     }
-    for (char **p = (char *[]){lp, rp, mp}, **e = p + 3; p < e; p++) {
-        if (*p) unlink(*p);
-        free(*p);
-    }
+    item_bits(&s->it, f);
+    s->flags = f;
+    s->state = 2;
 }
 
-static int run_workers(runner *r, char *const *files, size_t n, const batch_opts *o,
-                       batch_emit_fn emit, void *ectx, int *flags, progress *pg)
+static size_t slot_bytes(const slot *s)
 {
-    size_t jobs = (size_t)o->jobs;
-    if (jobs > n) jobs = n;
-    const char *tmpdir = getenv("TMPDIR");
-    char dir[4096];
-    snprintf(dir, sizeof dir, "%s/kyojin-batch-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
-    if (!mkdtemp(dir)) {
-        fprintf(stderr, "kyojin: %s: %s\n", dir, strerror(errno));
-        return -1;
+    return s->msg_len + (s->it.text ? s->it.len : 0);
+}
+
+/* Hand a finished declaration over: its messages to stderr, its bits to *flags, its result to
+ * emit (dropped once emitting has failed). */
+static void slot_emit(slot *s, size_t i, const progress *pg, batch_emit_fn emit, void *ectx,
+                      int *flags, int *emit_failed)
+{
+    if (s->msg_len) {
+        if (pg->on) fputs("\r\033[K", stderr); /* not torn by the progress bar */
+        fwrite(s->msg, 1, s->msg_len, stderr);
     }
-    int fds[2];
-    unsigned char *done = calloc(n, 1);
-    if (!done || pipe(fds) != 0) {
-        fprintf(stderr, "kyojin: pipe: %s\n", done ? strerror(errno) : "out of memory");
-        free(done);
-        rmdir(dir);
-        return -1;
-    }
-    fflush(NULL);
-    pid_t *pids = calloc(jobs, sizeof *pids);
-    if (!pids) {
-        close(fds[0]);
-        close(fds[1]);
-        free(done);
-        rmdir(dir);
-        return -1;
-    }
-    size_t started = 0;
-    for (size_t k = 0; k < jobs; k++) {
-        pid_t pid = fork();
-        if (pid == 0) {
-            kyojin_child_start();
-            close(fds[0]);
-            watchdog_catch_signals(); /* a wake-up pipe of its own */
-            worker(r, files, n, k, jobs, o, dir, fds[1]);
-            close(fds[1]);
-            if (own_wd && own_pid == getpid()) watchdog_free(own_wd); /* stops its worker */
-            _exit(0);
+    free(s->msg);
+    s->msg = NULL;
+    *flags |= s->flags;
+    if (s->it.res || s->it.text) {
+        if (*emit_failed) {
+            cJSON_Delete(s->it.res);
+            free(s->it.text);
+        } else if (emit(ectx, i, &s->it)) {
+            *emit_failed = 1;
         }
-        if (pid < 0) {
-            fprintf(stderr, "kyojin: fork: %s\n", strerror(errno));
-            break;
-        }
-        pids[started++] = pid;
     }
-    close(fds[1]);
-    /* Each finished declaration sends its index. Every finished prefix is merged at
-     * once, in input order, so results are written (and their files removed) while
-     * the workers go on. */
-    size_t next = 0;
+    s->it.res = NULL;
+    s->it.text = NULL;
+}
+
+/* The batch over `jobs` evaluator processes (watchdog workers) driven from this process:
+ * each idle one takes the next input; replies are read as they come (poll) and handed over
+ * in input order. Only the reply's bytes cross between processes, once. */
+static int run_parallel(runner *r, char *const *files, size_t n, const batch_opts *o,
+                        batch_emit_fn emit, void *ectx, int *flags, progress *pg)
+{
+    size_t jobs = (size_t)o->jobs < n ? (size_t)o->jobs : n;
+    watchdog_opts wo = {o->timeout, 0, pipeline_job, (void *)o, o->render, o->render_ctx, 1};
+    watchdog **wd = calloc(jobs, sizeof *wd);
+    size_t *at = calloc(jobs, sizeof *at); /* the input each evaluates, or n: idle */
+    slot *sl = calloc(n, sizeof *sl);
+    struct pollfd *pf = calloc(jobs + 1, sizeof *pf);
+    int ok = wd && at && sl && pf;
+    for (size_t k = 0; ok && k < jobs; k++) {
+        at[k] = n;
+        ok = (wd[k] = watchdog_new(r, &wo)) != NULL;
+    }
+    if (!ok) {
+        fprintf(stderr, "kyojin: out of memory\n");
+        for (size_t k = 0; wd && k < jobs; k++) watchdog_free(wd[k]);
+        free(wd);
+        free(at);
+        free(sl);
+        free(pf);
+        return -1;
+    }
+    size_t next = 0, out = 0, held = 0;
     int emit_failed = 0;
-    union {
-        uint32_t v[64];
-        char c[256];
-    } buf;
-    size_t have = 0;
-    int forwarded = 0;
-    for (;;) {
-        if (watchdog_interrupted() && !forwarded) {
-            /* stop at once: each worker abandons its declaration and ends */
-            for (size_t k = 0; k < started; k++) kill(pids[k], watchdog_interrupted());
-            forwarded = 1;
-        }
-        struct pollfd pf[2] = {{fds[0], POLLIN, 0}, {watchdog_wake_fd(), POLLIN, 0}};
-        int pr = poll(pf, !forwarded && pf[1].fd >= 0 ? 2 : 1, -1);
-        if (pr < 0 && errno == EINTR) continue;
-        if (pr > 0 && pf[1].revents) watchdog_drain_wake();
-        if (pr > 0 && !pf[0].revents) continue;
-        ssize_t got = read(fds[0], buf.c + have, sizeof buf - have);
-        if (got < 0 && errno == EINTR) continue;
-        if (got <= 0) break;
-        have += (size_t)got;
-        size_t whole = have / sizeof(uint32_t);
-        for (size_t j = 0; j < whole; j++)
-            if (buf.v[j] < n && !done[buf.v[j]]) {
-                done[buf.v[j]] = 1;
+    while (out < n && !emit_failed && !watchdog_interrupted()) {
+        for (size_t k = 0; k < jobs && next < n && held < HOLD_MAX; k++) {
+            if (at[k] != n) continue;
+            char err[2048];
+            if (watchdog_start(wd[k], files[next], err, sizeof err) == 0) {
+                at[k] = next;
+                sl[next].state = 1;
+            } else { /* no evaluator could be started: this input fails, the next may not */
+                watchdog_out none;
+                memset(&none, 0, sizeof none);
+                slot_finish(&sl[next], files[next], WATCHDOG_FAILED, &none, err);
+                held += slot_bytes(&sl[next]);
                 pg->done++;
             }
-        memmove(buf.c, buf.c + whole * sizeof(uint32_t), have - whole * sizeof(uint32_t));
-        have -= whole * sizeof(uint32_t);
-        progress_draw(pg, 0);
-        while (next < n && done[next])
-            merge_one(dir, files, next++, o, emit, ectx, flags, &emit_failed);
-    }
-    close(fds[0]);
-    int worker_failed = started < jobs;
-    for (size_t k = 0; k < started; k++) {
-        int status = 0;
-        while (waitpid(pids[k], &status, 0) < 0 && errno == EINTR)
-            ;
-        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) worker_failed = 1;
-    }
-    free(pids);
-    progress_draw(pg, 1);
-    /* what is left: after an interrupt, those finished and an "interrupted" entry for each
-     * other; otherwise declarations of a worker that failed (reported as such) */
-    for (; next < n; next++) {
-        if (watchdog_interrupted() && !done[next]) {
-            if (!emit_failed && emit_interrupted(emit, ectx, files, next)) emit_failed = 1;
-        } else {
-            merge_one(dir, files, next, o, emit, ectx, flags, &emit_failed);
+            next++;
+        }
+        while (out < n && sl[out].state == 2) {
+            held -= slot_bytes(&sl[out]);
+            slot_emit(&sl[out], out, pg, emit, ectx, flags, &emit_failed);
+            out++;
+        }
+        if (out >= n || emit_failed) break;
+        /* wait for a reply, a deadline or a signal */
+        nfds_t nf = 0;
+        double deadline = 0;
+        for (size_t k = 0; k < jobs; k++) {
+            if (at[k] == n) continue;
+            pf[nf++] = (struct pollfd){watchdog_fd(wd[k]), POLLIN, 0};
+            double d = watchdog_deadline(wd[k]);
+            if (d > 0 && (deadline == 0 || d < deadline)) deadline = d;
+        }
+        if (nf == 0) break; /* cannot happen: with none busy, the next input is started */
+        if (watchdog_wake_fd() >= 0) pf[nf++] = (struct pollfd){watchdog_wake_fd(), POLLIN, 0};
+        int ms = -1;
+        if (deadline > 0) {
+            struct timespec ts;
+            clock_gettime(CLOCK_MONOTONIC, &ts);
+            double left = deadline - ((double)ts.tv_sec + (double)ts.tv_nsec / 1e9);
+            ms = left <= 0 ? 0 : left > 3600 ? 3600000 : (int)(left * 1000) + 1;
+        }
+        if (poll(pf, nf, ms) < 0 && errno != EINTR) {
+            fprintf(stderr, "kyojin: poll: %s\n", strerror(errno));
+            break;
+        }
+        if (watchdog_wake_fd() >= 0 && pf[nf - 1].revents) watchdog_drain_wake();
+        if (watchdog_interrupted()) break;
+        for (size_t k = 0; k < jobs; k++) {
+            if (at[k] == n) continue;
+            watchdog_out wout;
+            char err[2048];
+            memset(&wout, 0, sizeof wout);
+            int rc = watchdog_step(wd[k], &wout, err, sizeof err);
+            if (rc == WATCHDOG_PENDING) continue;
+            slot_finish(&sl[at[k]], files[at[k]], rc, &wout, err);
+            held += slot_bytes(&sl[at[k]]);
+            at[k] = n;
+            pg->done++;
+            progress_draw(pg, 0);
         }
     }
-    free(done);
-    if (worker_failed) *flags |= B_POLICY_ERROR;
-    remove_tree(dir, n);
+    /* an interrupt (or an output that cannot be written): the declarations being evaluated
+     * are abandoned; then every evaluator is stopped and waited for */
+    for (size_t k = 0; k < jobs; k++) {
+        watchdog_abandon(wd[k]);
+        watchdog_free(wd[k]);
+    }
+    free(wd);
+    free(at);
+    free(pf);
+    progress_draw(pg, 1);
+    /* what is left: the finished ones, and after an interrupt an "interrupted" entry for
+     * each other */
+    for (; out < n; out++) {
+        if (sl[out].state == 2)
+            slot_emit(&sl[out], out, pg, emit, ectx, flags, &emit_failed);
+        else if (!emit_failed && watchdog_interrupted() && emit_interrupted(emit, ectx, files, out))
+            emit_failed = 1;
+    }
+    free(sl);
     return 0;
 }
 
@@ -635,8 +557,13 @@ int batch_check(runner *r, char *const *files, size_t n, const batch_opts *o, ba
     pg.last.tv_sec -= 1;
     int flags = 0;
     int rc = 0;
-    if (o->jobs > 1 && n > 1) {
-        rc = run_workers(r, files, n, o, emit, emit_ctx, &flags, &pg);
+#ifdef __EMSCRIPTEN__
+    int parallel = 0; /* WebAssembly cannot fork: one declaration at a time */
+#else
+    int parallel = o->jobs > 1 && n > 1;
+#endif
+    if (parallel) {
+        rc = run_parallel(r, files, n, o, emit, emit_ctx, &flags, &pg);
     } else {
         int emit_failed = 0;
         size_t i = 0;
@@ -675,11 +602,8 @@ int batch_check(runner *r, char *const *files, size_t n, const batch_opts *o, ba
         for (; i < n && !emit_failed && watchdog_interrupted(); i++)
             if (emit_interrupted(emit, emit_ctx, files, i)) emit_failed = 1;
     }
-    if (own_wd && own_pid == getpid()) {
-        watchdog_free(own_wd); /* stops the worker */
-        own_wd = NULL;
-        own_pid = 0;
-    }
+    watchdog_free(own_wd); /* stops the worker */
+    own_wd = NULL;
     st->bad_input = (flags & B_BAD_INPUT) != 0;
     st->not_compliant = (flags & B_NOT_COMPLIANT) != 0;
     st->policy_error = (flags & B_POLICY_ERROR) != 0;

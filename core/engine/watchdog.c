@@ -20,6 +20,11 @@
  * marked `error` with the reason, a new worker is forked, and the declaration is evaluated
  * again with the culprit skipped: the other policies are re-run (they are deterministic)
  * and keep their results. A worker is only replaced after a failure.
+ *
+ * watchdog_run waits for one declaration; watchdog_start / watchdog_step do the same without
+ * waiting, so that a batch with --jobs N keeps N watchdogs (N workers) busy from one process
+ * (core/engine/batch.c). watchdog_run is built on them: one reading of the reply, one
+ * handling of a worker that hangs or dies.
  */
 #define _GNU_SOURCE
 #include "engine/watchdog.h"
@@ -61,6 +66,18 @@ struct watchdog {
     int fd;
     shared_page *shm;
     long evals, starts, failures;
+    watchdog *next_live; /* every watchdog of this process (see live) */
+    /* the declaration being evaluated (watchdog_start .. its end), or path NULL */
+    char *path;
+    skip_entry *skips; /* policies to skip: they hung or crashed a worker */
+    uint32_t nskips;
+    int nfail;       /* failures of this declaration */
+    double deadline; /* CLOCK_MONOTONIC seconds; 0 = none */
+    /* its reply as it arrives: header, messages, output (got = bytes so far) */
+    unsigned char hdr[24];
+    size_t got;
+    uint64_t ml, ol;
+    char *msg, *payload;
 };
 
 /* Interrupts. The handler only does what is async-signal-safe: it records the signal, writes
@@ -179,33 +196,6 @@ static int recv_all(int fd, void *buf, size_t n)
     while (n > 0) {
         ssize_t k = read(fd, p, n);
         if (k < 0 && errno == EINTR) continue;
-        if (k <= 0) return -1;
-        p += k;
-        n -= (size_t)k;
-    }
-    return 0;
-}
-
-/* Read exactly n bytes before `deadline` (parent side).
- * 0 ok, -1 EOF or error (worker gone), -2 deadline passed, -3 interrupted by a signal. */
-static int recv_deadline(int fd, void *buf, size_t n, double deadline)
-{
-    char *p = buf;
-    while (n > 0) {
-        if (got_signal) return -3;
-        double left = deadline - now();
-        if (left <= 0) return -2;
-        struct pollfd pf[2] = {{fd, POLLIN, 0}, {wake_pipe[0], POLLIN, 0}};
-        int ms = left > 3600 ? 3600000 : (int)(left * 1000) + 1;
-        int pr = poll(pf, wake_pipe[0] >= 0 ? 2 : 1, ms);
-        if (pr < 0) {
-            if (errno == EINTR) continue;
-            return -1;
-        }
-        if (pf[1].revents) watchdog_drain_wake(); /* the loop checks the flag */
-        if (pr == 0 || !pf[0].revents) continue;
-        ssize_t k = read(fd, p, n);
-        if (k < 0 && (errno == EINTR || errno == EAGAIN)) continue;
         if (k <= 0) return -1;
         p += k;
         n -= (size_t)k;
@@ -383,6 +373,11 @@ __attribute__((noinline)) void kyojin_child_start(void)
     __asm__ volatile("" ::: "memory"); /* keep the call: it is a marker for profilers */
 }
 
+/* The watchdogs of this process. A worker forked for one of them closes the channels of the
+ * others: a worker holding a copy of another's channel would keep that one from seeing its
+ * parent close it, and from ending. */
+static watchdog *live;
+
 static int worker_start(watchdog *w, char *err, size_t errlen)
 {
     int sv[2];
@@ -390,6 +385,11 @@ static int worker_start(watchdog *w, char *err, size_t errlen)
         snprintf(err, errlen, "cannot create the worker channel: %s", strerror(errno));
         return -1;
     }
+    /* room for a whole rendered declaration or more per write (best effort: the kernel caps
+     * it at net.core.wmem_max / rmem_max) */
+    int big = 1 << 20;
+    setsockopt(sv[0], SOL_SOCKET, SO_RCVBUF, &big, sizeof big);
+    setsockopt(sv[1], SOL_SOCKET, SO_SNDBUF, &big, sizeof big);
     fflush(stdout);
     fflush(stderr);
     pid_t parent = getpid();
@@ -403,6 +403,8 @@ static int worker_start(watchdog *w, char *err, size_t errlen)
     if (pid == 0) {
         kyojin_child_start();
         close(sv[0]);
+        for (watchdog *o = live; o; o = o->next_live)
+            if (o != w && o->fd >= 0) close(o->fd);
         prctl(PR_SET_PDEATHSIG, SIGKILL);
         if (getppid() != parent) _exit(0);
         signal(SIGINT, SIG_IGN); /* the parent decides what an interrupt means */
@@ -420,6 +422,8 @@ static int worker_start(watchdog *w, char *err, size_t errlen)
 
 /* ------------------------------------------------------------------ parent */
 
+static void job_end(watchdog *w);
+
 watchdog *watchdog_new(runner *r, const watchdog_opts *o)
 {
     watchdog *w = calloc(1, sizeof *w);
@@ -429,7 +433,7 @@ watchdog *watchdog_new(runner *r, const watchdog_opts *o)
     w->timeout = o ? o->timeout : WATCHDOG_DEFAULT_TIMEOUT;
     w->max_failures = o && o->max_failures > 0 ? o->max_failures : WATCHDOG_MAX_FAILURES;
     w->fd = -1;
-    if (w->timeout > 0) {
+    if (w->timeout > 0 || w->opts.isolate) {
         void *p = mmap(NULL, sizeof(shared_page), PROT_READ | PROT_WRITE,
                        MAP_SHARED | MAP_ANONYMOUS, -1, 0);
         if (p == MAP_FAILED) {
@@ -438,12 +442,20 @@ watchdog *watchdog_new(runner *r, const watchdog_opts *o)
         }
         w->shm = p;
     }
+    w->next_live = live;
+    live = w;
     return w;
 }
 
 void watchdog_free(watchdog *w)
 {
     if (!w) return;
+    for (watchdog **p = &live; *p; p = &(*p)->next_live)
+        if (*p == w) {
+            *p = w->next_live;
+            break;
+        }
+    job_end(w);
     worker_stop(w, 0);
     if (w->shm) munmap(w->shm, sizeof(shared_page));
     free(w);
@@ -513,119 +525,247 @@ int watchdog_web_run(runner *r, const watchdog_opts *o, const char *path, watchd
                      char *err, size_t errlen);
 #endif
 
+/* The reply being read: the fixed header, then the messages and the output. */
+static void reply_reset(watchdog *w)
+{
+    free(w->msg);
+    free(w->payload);
+    w->msg = w->payload = NULL;
+    w->got = 0;
+    w->ml = w->ol = 0;
+}
+
+/* Send the current declaration (w->path, with the skip list) to the worker, starting one
+ * first if there is none; the wall-clock limit starts now. 0, or -1 with err set. */
+static int dispatch(watchdog *w, char *err, size_t errlen)
+{
+    reply_reset(w);
+    if (w->pid <= 0 && worker_start(w, err, errlen)) return -1;
+    w->shm->current = -1;
+    w->shm->phase = 0;
+    w->deadline = w->timeout > 0 ? now() + w->timeout : 0;
+    /* a worker gone already makes this fail: watchdog_step finds out how when it reads EOF */
+    (void)send_request(w, w->path, w->skips, w->nskips);
+    return 0;
+}
+
+static void job_end(watchdog *w)
+{
+    reply_reset(w);
+    free(w->path);
+    w->path = NULL;
+    free_skips(w->skips, w->nskips);
+    w->skips = NULL;
+    w->nskips = 0;
+    w->nfail = 0;
+    w->deadline = 0;
+}
+
+int watchdog_start(watchdog *w, const char *path, char *err, size_t errlen)
+{
+#ifdef __EMSCRIPTEN__
+    /* WebAssembly cannot fork: the web build evaluates one declaration at a time */
+    (void)path;
+    snprintf(err, errlen, "no worker processes in the web build");
+    return -1;
+#endif
+    w->evals++;
+    job_end(w);
+    if (!(w->path = strdup(path))) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    if (dispatch(w, err, errlen)) {
+        job_end(w);
+        return -1;
+    }
+    return 0;
+}
+
+int watchdog_fd(const watchdog *w)
+{
+    return w->path ? w->fd : -1;
+}
+
+double watchdog_deadline(const watchdog *w)
+{
+    return w->path ? w->deadline : 0;
+}
+
+/* The worker hung (timed_out) or died: find out how and which policy was running; skip that
+ * policy and send the declaration again to a new worker (WATCHDOG_PENDING), or give up on it
+ * (WATCHDOG_FAILED, err set). */
+static int worker_failed(watchdog *w, int timed_out, char *err, size_t errlen)
+{
+    int wstatus = 0;
+    int culprit = w->shm->current, phase = w->shm->phase;
+    if (timed_out) kill(w->pid, SIGKILL);
+    close(w->fd);
+    w->fd = -1;
+    while (waitpid(w->pid, &wstatus, 0) < 0 && errno == EINTR) {}
+    w->pid = 0;
+    char why[300];
+    death_reason(wstatus, w->timeout, timed_out, culprit >= 0 && phase == 1, why, sizeof why);
+    w->failures++;
+    int dup = culprit < 0 || phase != 1 ? 1 : add_skip(&w->skips, &w->nskips, culprit, why);
+    if (dup) {
+        snprintf(err, errlen, "the declaration could not be evaluated: %s", why);
+        job_end(w);
+        return WATCHDOG_FAILED;
+    }
+    if (++w->nfail >= w->max_failures) {
+        /* stop spending time on this declaration: every later policy is not evaluated */
+        char rest[200];
+        snprintf(rest, sizeof rest,
+                 "not evaluated: %d policies of this declaration already exceeded the limits",
+                 w->nfail);
+        int n = runner_policy_count(w->r);
+        for (int i = culprit + 1; i < n; i++)
+            if (add_skip(&w->skips, &w->nskips, i, rest) < 0) break;
+    }
+    if (dispatch(w, err, errlen)) {
+        job_end(w);
+        return WATCHDOG_FAILED;
+    }
+    return WATCHDOG_PENDING;
+}
+
+/* The whole reply is in: hand it over. */
+static int reply_done(watchdog *w, watchdog_out *out, char *err, size_t errlen)
+{
+    uint32_t kind;
+    int32_t status;
+    memcpy(&kind, w->hdr, 4);
+    memcpy(&status, w->hdr + 4, 4);
+    int ret = WATCHDOG_DONE;
+    memset(out, 0, sizeof *out);
+    out->status = status;
+    if (w->ml) {
+        out->msg = w->msg;
+        out->msg_len = (size_t)w->ml;
+        w->msg = NULL;
+    }
+    if (kind == REPLY_JSON) {
+        out->res = cJSON_ParseWithLength(w->payload, (size_t)w->ol);
+        if (!out->res) {
+            snprintf(err, errlen, "the evaluation result could not be read (out of memory)");
+            ret = WATCHDOG_FAILED;
+        }
+    } else if (kind == REPLY_RENDERED) {
+        out->text = w->payload;
+        out->len = (size_t)w->ol;
+        w->payload = NULL;
+    } else if (kind != REPLY_NONE) {
+        snprintf(err, errlen, "%s", w->payload ? w->payload : "the evaluation failed");
+        ret = WATCHDOG_FAILED;
+    }
+    if (ret == WATCHDOG_FAILED) { /* its messages still go with the failure */
+        cJSON_Delete(out->res);
+        out->res = NULL;
+    }
+    job_end(w);
+    return ret;
+}
+
+int watchdog_step(watchdog *w, watchdog_out *out, char *err, size_t errlen)
+{
+    if (!w->path) {
+        snprintf(err, errlen, "no declaration is being evaluated");
+        return WATCHDOG_FAILED;
+    }
+#ifdef __EMSCRIPTEN__
+    (void)out;
+    return WATCHDOG_FAILED; /* never started (watchdog_start) */
+#endif
+    for (;;) {
+        /* where the next bytes go: the header, the messages, then the output */
+        char *dst;
+        size_t want;
+        if (w->got < sizeof w->hdr) {
+            dst = (char *)w->hdr + w->got;
+            want = sizeof w->hdr - w->got;
+        } else if (w->got < sizeof w->hdr + w->ml) {
+            dst = w->msg + (w->got - sizeof w->hdr);
+            want = (size_t)(sizeof w->hdr + w->ml - w->got);
+        } else if (w->got < sizeof w->hdr + w->ml + w->ol) {
+            dst = w->payload + (w->got - sizeof w->hdr - w->ml);
+            want = (size_t)(sizeof w->hdr + w->ml + w->ol - w->got);
+        } else {
+            return reply_done(w, out, err, errlen);
+        }
+        ssize_t k = recv(w->fd, dst, want, MSG_DONTWAIT);
+        if (k < 0 && errno == EINTR) continue;
+        if (k < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) break;
+        if (k <= 0) return worker_failed(w, 0, err, errlen); /* EOF or error: it died */
+        w->got += (size_t)k;
+        if (w->got == sizeof w->hdr) { /* the header: sizes of what follows */
+            memcpy(&w->ml, w->hdr + 8, 8);
+            memcpy(&w->ol, w->hdr + 16, 8);
+            w->msg = w->ml < ((uint64_t)1 << 32) ? malloc((size_t)w->ml + 1) : NULL;
+            w->payload = w->ol < ((uint64_t)1 << 34) ? malloc((size_t)w->ol + 1) : NULL;
+            if (!w->msg || !w->payload) { /* too large to hold: the declaration fails */
+                snprintf(err, errlen, "the evaluation result could not be read (out of memory)");
+                worker_stop(w, 1);
+                job_end(w);
+                return WATCHDOG_FAILED;
+            }
+            w->msg[w->ml] = 0;
+            w->payload[w->ol] = 0;
+        }
+    }
+    if (w->deadline > 0 && now() >= w->deadline) return worker_failed(w, 1, err, errlen);
+    return WATCHDOG_PENDING;
+}
+
+void watchdog_abandon(watchdog *w)
+{
+    if (!w->path) return;
+    worker_stop(w, 1);
+    job_end(w);
+}
+
 int watchdog_run(watchdog *w, const char *path, watchdog_out *out, char *err, size_t errlen)
 {
     memset(out, 0, sizeof *out);
-    w->evals++;
     if (got_signal) {
         snprintf(err, errlen, "interrupted by signal %d", (int)got_signal);
         return -1;
     }
-    if (w->timeout <= 0) {
+    if (w->timeout <= 0 && !w->opts.isolate) {
+        w->evals++;
         out->res = w->opts.job(w->opts.job_ctx, w->r, path, runner_eval, &out->status);
         return 0;
     }
 #ifdef __EMSCRIPTEN__
+    w->evals++;
     return watchdog_web_run(w->r, &w->opts, path, out, err, errlen);
 #endif
-
-    skip_entry *skips = NULL;
-    uint32_t nskips = 0;
-    int failures = 0;
-    int ret = -1;
+    if (watchdog_start(w, path, err, errlen)) return -1;
     for (;;) {
-        if (w->pid <= 0 && worker_start(w, err, errlen)) break;
-        w->shm->current = -1;
-        w->shm->phase = 0;
-        double deadline = now() + w->timeout;
-        int rc = send_request(w, path, skips, nskips) ? -1 : 0;
-        unsigned char hdr[24];
-        if (rc == 0) rc = recv_deadline(w->fd, hdr, sizeof hdr, deadline);
-        char *msg = NULL, *payload = NULL;
-        uint32_t kind = REPLY_ERROR;
-        int32_t status = 0;
-        uint64_t ml = 0, ol = 0;
-        if (rc == 0) {
-            memcpy(&kind, hdr, 4);
-            memcpy(&status, hdr + 4, 4);
-            memcpy(&ml, hdr + 8, 8);
-            memcpy(&ol, hdr + 16, 8);
-            msg = ml < ((uint64_t)1 << 32) ? malloc((size_t)ml + 1) : NULL;
-            payload = ol < ((uint64_t)1 << 34) ? malloc((size_t)ol + 1) : NULL;
-            if (!msg || !payload)
-                rc = -1;
-            else {
-                rc = recv_deadline(w->fd, msg, (size_t)ml, deadline);
-                if (rc == 0) rc = recv_deadline(w->fd, payload, (size_t)ol, deadline);
-                msg[ml] = 0;
-                payload[ol] = 0;
-            }
-        }
-        if (rc == 0) {
-            if (ml) fwrite(msg, 1, (size_t)ml, stderr);
-            free(msg);
-            out->status = status;
-            if (kind == REPLY_JSON) {
-                out->res = cJSON_ParseWithLength(payload, (size_t)ol);
-                free(payload);
-                if (!out->res)
-                    snprintf(err, errlen,
-                             "the evaluation result could not be read (out of memory)");
-                else
-                    ret = 0;
-            } else if (kind == REPLY_RENDERED) {
-                out->text = payload;
-                out->len = (size_t)ol;
-                ret = 0;
-            } else if (kind == REPLY_NONE) {
-                free(payload);
-                ret = 0;
-            } else {
-                snprintf(err, errlen, "%s", payload);
-                free(payload);
-            }
-            break;
-        }
-        free(msg);
-        free(payload);
-        if (rc == -3) {
-            worker_stop(w, 1);
+        if (got_signal) {
+            watchdog_abandon(w);
             snprintf(err, errlen, "interrupted by signal %d", (int)got_signal);
-            break;
+            return -1;
         }
-        /* the worker hung (-2) or died (-1): find out how and which policy was running */
-        int timed_out = rc == -2, wstatus = 0;
-        int culprit = w->shm->current, phase = w->shm->phase;
-        if (timed_out) kill(w->pid, SIGKILL);
-        close(w->fd);
-        w->fd = -1;
-        while (waitpid(w->pid, &wstatus, 0) < 0 && errno == EINTR) {}
-        w->pid = 0;
-        char why[300];
-        death_reason(wstatus, w->timeout, timed_out, culprit >= 0 && phase == 1, why, sizeof why);
-        w->failures++;
-        if (culprit < 0 || phase != 1) {
-            snprintf(err, errlen, "the declaration could not be evaluated: %s", why);
-            break;
+        double left = w->deadline > 0 ? w->deadline - now() : 3600;
+        int ms = left <= 0 ? 0 : left > 3600 ? 3600000 : (int)(left * 1000) + 1;
+        struct pollfd pf[2] = {{w->fd, POLLIN, 0}, {wake_pipe[0], POLLIN, 0}};
+        int pr = poll(pf, wake_pipe[0] >= 0 ? 2 : 1, ms);
+        if (pr < 0 && errno != EINTR) {
+            snprintf(err, errlen, "poll: %s", strerror(errno));
+            watchdog_abandon(w);
+            return -1;
         }
-        int dup = add_skip(&skips, &nskips, culprit, why);
-        if (dup) {
-            snprintf(err, errlen, "the declaration could not be evaluated: %s", why);
-            break;
-        }
-        if (++failures >= w->max_failures) {
-            /* stop spending time on this declaration: every later policy is not evaluated */
-            char rest[200];
-            snprintf(rest, sizeof rest,
-                     "not evaluated: %d policies of this declaration already exceeded the limits",
-                     failures);
-            int n = runner_policy_count(w->r);
-            for (int i = culprit + 1; i < n; i++)
-                if (add_skip(&skips, &nskips, i, rest) < 0) break;
-        }
+        if (pr > 0 && pf[1].revents) watchdog_drain_wake(); /* the loop checks the flag */
+        int rc = watchdog_step(w, out, err, errlen);
+        if (rc == WATCHDOG_PENDING) continue;
+        /* the job's messages reach this process's stderr, as if it had run here */
+        if (out->msg_len) fwrite(out->msg, 1, out->msg_len, stderr);
+        free(out->msg);
+        out->msg = NULL;
+        out->msg_len = 0;
+        return rc == WATCHDOG_DONE ? 0 : -1;
     }
-    free_skips(skips, nskips);
-    return ret;
 }
 
 int watchdog_note_interrupt(cJSON *doc, const char *const *files, int n, int english)

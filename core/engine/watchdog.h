@@ -34,6 +34,7 @@ typedef struct {
     void *job_ctx;             /* must stay valid (the worker is forked with it) */
     watchdog_render_fn render; /* optional: results come back rendered */
     void *render_ctx;
+    int isolate; /* non-zero: a worker process even when timeout <= 0 (then without a limit) */
 } watchdog_opts;
 
 typedef struct {
@@ -41,6 +42,8 @@ typedef struct {
     char *text; /* or the result rendered by the worker (malloc'd) */
     size_t len;
     int status; /* the job's status bits */
+    char *msg;  /* watchdog_step only: what the job wrote to stderr (malloc'd), or NULL */
+    size_t msg_len;
 } watchdog_out;
 
 /* Prepare isolation for the runner (fully loaded, parameters set). The worker is forked on
@@ -55,6 +58,23 @@ void watchdog_free(watchdog *w);
  * neither, and status), or -1 (err set) when the declaration could not be evaluated at all,
  * or when interrupted (watchdog_interrupted() then is non-zero). */
 int watchdog_run(watchdog *w, const char *path, watchdog_out *out, char *err, size_t errlen);
+
+/* The same without waiting, for a caller that keeps several watchdogs busy at once (a batch
+ * with --jobs N; not in the web build). watchdog_start sends the declaration to the worker
+ * (0, or -1 with err set: no worker could be started). Then, whenever watchdog_fd is readable
+ * or watchdog_deadline (CLOCK_MONOTONIC seconds; 0 = no limit) has passed, watchdog_step
+ * reads what has arrived without blocking and handles a worker that hung or died as
+ * watchdog_run does (skip the culprit, evaluate again in a new worker). It returns
+ * WATCHDOG_PENDING, WATCHDOG_DONE (*out filled, out->msg holding the job's messages) or
+ * WATCHDOG_FAILED (err set; out->msg may hold messages). watchdog_abandon kills the worker
+ * and drops the declaration (an interrupt). watchdog_fd is -1 when no declaration is being
+ * evaluated. */
+enum { WATCHDOG_FAILED = -1, WATCHDOG_PENDING = 0, WATCHDOG_DONE = 1 };
+int watchdog_start(watchdog *w, const char *path, char *err, size_t errlen);
+int watchdog_fd(const watchdog *w);
+double watchdog_deadline(const watchdog *w);
+int watchdog_step(watchdog *w, watchdog_out *out, char *err, size_t errlen);
+void watchdog_abandon(watchdog *w);
 
 /* SIGINT/SIGTERM/SIGHUP set a flag instead of killing kyojin, so a batch can stop between
  * declarations and still write complete outputs. Also called in each forked batch worker:

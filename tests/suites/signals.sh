@@ -19,21 +19,13 @@ N=300
 mkdir -p "$T/pol"
 cp tests/adversarial/policies/benign/*.lua "$T/pol/"
 # about 60 ms of CPU per declaration: a whole run takes many seconds, an interrupted one less
-cat >"$T/pol/slow.lua" <<'EOF'
-policy {
-  id = "SL-01", requirements = { "ST-01" }, level = "required",
-  models = { "alpha", "alpha_prime", "beta", "beta_prime" }, source = "S000 test",
-  title = { ja = "遅いポリシー", en = "slow policy" }, remediation = { ja = "なし", en = "none" },
-  check = function(decl, result)
-    local x = 0
-    for i = 1, 2500000 do x = x + i % 7 end
-    result:pass(decl.body, { ja = "済み" .. x, en = "done" .. x })
-  end,
-}
-EOF
+. tests/suites/lib/slow_policy.sh
+slow_policy "$T/pol/slow.lua" 2500000
 ls "$T/in" | sed "s|^|$T/in/|" >"$T/files.txt"
 
 now() { date +%s.%N; }
+# the progress bar (--progress) of ERRFILE counts at least one declaration done
+started() { tr '\r' '\n' <"$1" | grep -Eq "\] [1-9][0-9]*/$N "; }
 
 # run NAME SIGNAL TARGET(parent|group) FORMAT OPTS...
 run() {
@@ -42,12 +34,12 @@ run() {
   mkdir -p "$d/out" "$d/tmp"
   local out=$d/out/report.$fmt
   # setsid: a process group of its own, to signal it as a terminal would
-  TMPDIR=$d/tmp setsid "$K" check --lang en --policies "$T/pol" --format "$fmt" -o "$out" "$@" "$T/in" \
+  TMPDIR=$d/tmp setsid "$K" check --lang en --progress --policies "$T/pol" --format "$fmt" -o "$out" "$@" "$T/in" \
     2>"$d/err" &
   local pid=$! i
-  # the first results: the streamed report's temp file has bytes, or a worker has results
+  # the first results: the streamed report's temp file has bytes, or the progress bar counts some
   for ((i = 0; i < 600; i++)); do
-    if [ -n "$(find "$d/out" "$d/tmp" -type f -size +0 2>/dev/null | head -1)" ]; then break; fi
+    if [ -n "$(find "$d/out" "$d/tmp" -type f -size +0 2>/dev/null | head -1)" ] || started "$d/err"; then break; fi
     sleep 0.05
   done
   local t0 t1
@@ -112,10 +104,10 @@ contains "text: interrupted entries" "$T/j1-int-text/out/report.text" "not evalu
 for ((k = 0; k < 3; k++)); do
   d=$T/second$k
   mkdir -p "$d/out" "$d/tmp"
-  TMPDIR=$d/tmp "$K" check --lang en --policies "$T/pol" --format html -o "$d/out/r.html" --jobs 2 "$T/in" 2>"$d/err" &
+  TMPDIR=$d/tmp "$K" check --lang en --progress --policies "$T/pol" --format html -o "$d/out/r.html" --jobs 2 "$T/in" 2>"$d/err" &
   pid=$!
   for ((i = 0; i < 600; i++)); do
-    [ -n "$(find "$d/tmp" -type f -size +0 2>/dev/null | head -1)" ] && break
+    started "$d/err" && break
     sleep 0.05
   done
   kill -TERM $pid
