@@ -555,6 +555,10 @@ static int scope(ctx *c, const cJSON *d, int i)
     kv_row(out, W("sha_decl"), json_str(d, "sha256"), 1);
     kv_row(out, W("sha_policy"), json_str(ps, "sha256"), 1);
     kv_row(out, W("sha_params"), c->params_sha, 1);
+    if (cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(r, "waivers"))) { /* --waivers FILE */
+        kv_row(out, W("waivers_file"), json_str(json_get(r, "waivers"), "file"), 1);
+        kv_row(out, W("sha_waivers"), json_str(json_get(r, "waivers"), "sha256"), 1);
+    }
     if (json_str(r, "timestamp")) kv_row(out, W("timestamp"), json_str(r, "timestamp"), 0);
     fputs("</table>\n<h4>", out);
     T(W("params"));
