@@ -722,6 +722,9 @@ static void summary(ctx *c, const cJSON *d, int i)
     int col[RV_MAX_WORDS + 1] = {0};
     for (size_t l = 0; l < levels.n; l++) {
         int row = 0;
+        for (size_t s = 0; s < statuses.n; s++) row += counts[l][s];
+        if (!row) continue; /* a level no policy of this result has (preview, or --only) */
+        row = 0;
         fputs("<tr><th>", out);
         T(rl_level(levels.w[l].id, en));
         fputs("</th>", out);

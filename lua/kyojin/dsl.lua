@@ -10,7 +10,7 @@ local sources = require("kyojin.sources")
 local MODELS = { alpha = true, alpha_prime = true, beta = true, beta_prime = true }
 -- the levels a policy may have: the words of kyojin.vocab (one list for validation and reports)
 local LEVELS, LEVEL_NAMES = {}, {}
-for _, l in ipairs(require("kyojin.vocab").levels) do
+for _, l in ipairs(require("kyojin.vocab").levels or {}) do
   LEVELS[l.id] = true
   LEVEL_NAMES[#LEVEL_NAMES + 1] = '"' .. l.id .. '"'
 end
