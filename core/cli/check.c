@@ -303,6 +303,12 @@ static int select_policies(runner *r, check_opts *co)
         int key = co->args->items[i].opt->key;
         if (key != OPT_ONLY && key != OPT_SKIP) continue;
         const char *v = co->args->items[i].value;
+        if (!v[strspn(v, ",")]) { /* no id at all: not "every policy" by accident */
+            cli_die_usage("--%s にはポリシー ID をカンマ区切りで指定してください",
+                          "--%s needs comma-separated policy ids", co->args->items[i].opt->name);
+            rc = -1;
+            break;
+        }
         while (*v) {
             size_t n = strcspn(v, ",");
             char *id = n ? strndup(v, n) : NULL;
@@ -312,7 +318,7 @@ static int select_policies(runner *r, check_opts *co)
         }
     }
     const char *unknown = NULL;
-    if ((ids[0].n || ids[1].n) &&
+    if (!rc && (ids[0].n || ids[1].n) &&
         runner_select(r, (const char *const *)ids[0].v, ids[0].n, (const char *const *)ids[1].v,
                       ids[1].n, &unknown)) {
         cJSON *meta = runner_metadata(r);

@@ -114,6 +114,8 @@ jq -e '.declarations[0].policies[] | select(.id=="AL-05" or .id=="BM-10" or .id=
 expect_rc "--only decides compliance over the selection" 0 "$K" check "$G" --only AL-05 --no-risk
 expect_rc "--only with a misspelt id" 2 "$K" check "$A" --only AL-5
 contains "the closest id is named" "$T/err" "ポリシー 'AL-5' はありません（AL-05 のことですか？）"
+expect_rc "--only without an id" 2 "$K" check "$A" --only ,
+contains "--only without an id: why" "$T/err" "--only にはポリシー ID をカンマ区切りで指定してください"
 expect_rc "--skip with an unknown id in English" 2 "$K" check "$A" --skip ST-01,ZZ-99x --lang en
 contains "English hint" "$T/err" "no policy 'ZZ-99x'"
 
