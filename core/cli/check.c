@@ -375,13 +375,12 @@ static int load_waivers(runner *r, check_opts *co)
         rc = -1;
     } else {
         const cJSON *list = cJSON_GetObjectItemCaseSensitive(decl_root(d), "waivers");
+        /* the name shown: verify's recorded one, else the path as given (\xHH for stray bytes) */
         char *shown = co->waivers_shown ? NULL : utf8_show_name(co->waivers_file);
         snprintf(co->waivers_sha, sizeof co->waivers_sha, "%s", decl_sha256_hex(d));
         co->waivers_count = cJSON_GetArraySize(list);
-        if (runner_set_waivers(r, list,
-                               co->waivers_shown ? co->waivers_shown
-                               : shown           ? shown
-                                                 : co->waivers_file)) {
+        if ((!co->waivers_shown && !shown) ||
+            runner_set_waivers(r, list, co->waivers_shown ? co->waivers_shown : shown)) {
             fprintf(stderr, "kyojin: out of memory\n");
             rc = -1;
         }
@@ -394,9 +393,10 @@ static int load_waivers(runner *r, check_opts *co)
 
 /* The "rendering" record of the result document: every option of cli_recorded_options
  * (commands.c) that the command line gave, in the table's order (cli.h, enum
- * cli_record_kind). `ts`: the time --timestamp writes. NULL when out of memory or a file
+ * cli_record_kind). `ts`: the time --timestamp writes; `named`: the name a REC_NAMED file is
+ * shown under (runner_waivers_file). NULL when out of memory or a file
  * cannot be read again. */
-static cJSON *rendering_record(const check_opts *co, const char *ts)
+static cJSON *rendering_record(const check_opts *co, const char *ts, const char *named)
 {
     const cli_args *a = co->args;
     cJSON *r = cJSON_CreateObject();
@@ -451,14 +451,7 @@ static cJSON *rendering_record(const check_opts *co, const char *ts)
                 free(b);
                 sha256_hex(d, hex);
                 item = cJSON_CreateObject();
-                if (item && e->kind == REC_NAMED) {
-                    char *shown = co->waivers_shown ? NULL : utf8_show_name(v);
-                    cJSON_AddStringToObject(item, "file",
-                                            co->waivers_shown ? co->waivers_shown
-                                            : shown           ? shown
-                                                              : v);
-                    free(shown);
-                }
+                if (item && e->kind == REC_NAMED) cJSON_AddStringToObject(item, "file", named);
                 if (item) cJSON_AddStringToObject(item, "sha256", hex);
             }
             break;
@@ -504,12 +497,7 @@ static cJSON *envelope(runner *r, const check_opts *co)
     }
     if (co->waivers_file) { /* --waivers FILE: applied as if declared, shown in the reports */
         cJSON *w = cJSON_AddObjectToObject(doc, "waivers");
-        char *shown = co->waivers_shown ? NULL : utf8_show_name(co->waivers_file);
-        cJSON_AddStringToObject(w, "file",
-                                co->waivers_shown ? co->waivers_shown
-                                : shown           ? shown
-                                                  : co->waivers_file);
-        free(shown);
+        cJSON_AddStringToObject(w, "file", runner_waivers_file(r));
         cJSON_AddStringToObject(w, "sha256", co->waivers_sha);
         cJSON_AddNumberToObject(w, "waivers", co->waivers_count);
     }
@@ -522,7 +510,7 @@ static cJSON *envelope(runner *r, const check_opts *co)
             strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
         cJSON_AddStringToObject(doc, "timestamp", ts);
     }
-    cJSON *rendering = rendering_record(co, ts[0] ? ts : NULL);
+    cJSON *rendering = rendering_record(co, ts[0] ? ts : NULL, runner_waivers_file(r));
     if (!rendering) {
         cJSON_Delete(doc);
         return NULL;

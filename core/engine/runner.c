@@ -1474,6 +1474,11 @@ int runner_set_waivers(runner *r, const cJSON *waivers, const char *file)
     return 0;
 }
 
+const char *runner_waivers_file(const runner *r)
+{
+    return r->waivers_file;
+}
+
 int runner_select(runner *r, const char *const *only, size_t n_only, const char *const *skip,
                   size_t n_skip, const char **unknown)
 {

@@ -77,6 +77,8 @@ int runner_select(runner *r, const char *const *only, size_t n_only, const char 
  * waiver in force of the declaration, else the first in force of the file; an expired one is
  * reported only when none in force covers it. The runner keeps a copy. 0, or -1 (memory). */
 int runner_set_waivers(runner *r, const cJSON *waivers, const char *file);
+/* The name runner_set_waivers was given, or NULL. */
+const char *runner_waivers_file(const runner *r);
 /* Validation errors of a waivers file ({"waivers": [...]}, the declaration's waiver format,
  * subjects checked as JSON pointers only): an array as runner_validate gives. */
 cJSON *runner_validate_waivers(runner *r, decl_doc *d, char *err, size_t errlen);
