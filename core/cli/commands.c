@@ -347,16 +347,16 @@ static int cmd_version(const cli_args *a)
 
 /* ------------------------------------------------------------------ the table */
 
-#define CHECK_NOTES_JA                                                                                        \
-    "終了コード: 0 準拠、1 非準拠（--fail-on warn では推奨要件の未達も）、\n"         \
-    "            2 使い方または入力の誤り、\n"                                                    \
-    "            3 ポリシーを読み込めない、またはポリシーがエラーを起こした、\n" \
-    "            130・143 中断された（Ctrl-C・SIGTERM。評価済みの分だけの報告書を書く）\n"
+#define CHECK_NOTES_JA                                                                                              \
+    "終了コード: 0 準拠、1 非準拠、2 使い方または入力の誤り、\n"                            \
+    "            3 ポリシーを読み込めない、またはポリシーがエラーを起こした、\n"       \
+    "            130・143 中断された（Ctrl-C・SIGTERM。評価済みの分だけの報告書を書く）\n" \
+    "            --fail-on warn のときは推奨要件の未達も 1\n"
 #define CHECK_NOTES_EN                                                                             \
-    "Exit codes: 0 compliant, 1 not compliant (with --fail-on warn: or a recommended policy\n"     \
-    "            unmet), 2 usage or input error,\n"                                                \
+    "Exit codes: 0 compliant, 1 not compliant, 2 usage or input error,\n"                          \
     "            3 a policy could not be loaded or raised an error,\n"                             \
-    "            130, 143 interrupted (Ctrl-C, SIGTERM; the report holds what was evaluated).\n"
+    "            130, 143 interrupted (Ctrl-C, SIGTERM; the report holds what was evaluated);\n"   \
+    "            with --fail-on warn, 1 also when a recommended policy is unmet.\n"
 
 static const cli_command c_check = {
     "check",

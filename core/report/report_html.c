@@ -1155,6 +1155,12 @@ static void waivers(ctx *c, const cJSON *d, int i)
                     fputs(": </span>", out);
                     T(json_str(w, "compensating_control"));
                 }
+                if (json_str(w, "file")) { /* from the --waivers file, not the declaration */
+                    fputs("<br><span class=\"note\">", out);
+                    T(W("waivers_file"));
+                    fputs(": </span>", out);
+                    T(json_str(w, "file"));
+                }
                 const cJSON *mit = cJSON_GetObjectItemCaseSensitive(w, "mitigation");
                 if (mit && !cJSON_IsNull(mit)) {
                     fputs("<br><span class=\"note\">", out);

@@ -210,6 +210,12 @@ static void write_decl(const cJSON *d, const report_options *o, FILE *out)
                     term_puts(out, json_str_or(w, "approver", ""));
                     fputs(en ? "; justification: " : " 理由: ", out);
                     term_puts(out, json_str_or(w, "justification", ""));
+                    if (json_str(w, "file")) { /* from the --waivers file */
+                        fputs(en ? "; " : " ", out);
+                        term_puts(out, rl_word("waivers_file", en));
+                        fputs(": ", out);
+                        term_puts(out, json_str(w, "file"));
+                    }
                     fputc('\n', out);
                 }
             }

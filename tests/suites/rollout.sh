@@ -152,9 +152,11 @@ expect_rc "an expired declared waiver gives way to the file's" 1 "$K" check "$G"
   ok || bad "waivers file: the expired declared waiver still decides"
 expect_rc "text names the file and its hash" 0 "$K" check "$B" --waivers "$W" --no-risk
 contains "text: waivers file line" "$T/out" "例外承認のファイル: $W (SHA-256 $sha)"
+contains "text: the waived finding names the file" "$T/out" "理由: 監査人が確認した代替策 例外承認のファイル: $W"
 expect_rc "HTML" 0 "$K" check "$B" --waivers "$W" --format html -o "$T/w.html"
 contains "HTML inputs table: name" "$T/w.html" "例外承認のファイル</th>"
 contains "HTML inputs table: hash" "$T/w.html" "$sha"
+contains "HTML waivers section names the file" "$T/w.html" "例外承認のファイル: </span>$W"
 
 cat >"$T/bad-waivers.json" <<'EOF'
 {
