@@ -311,9 +311,7 @@ static int select_policies(runner *r, check_opts *co)
         }
         while (*v) {
             size_t n = strcspn(v, ",");
-            char *id = n ? strndup(v, n) : NULL;
-            if (id) strvec_push(&ids[key == OPT_SKIP], id);
-            free(id);
+            if (n) strvec_push_owned(&ids[key == OPT_SKIP], strndup(v, n));
             v += n + (v[n] == ',');
         }
     }

@@ -2,8 +2,9 @@
  *
  * Owns: finding policy files, compiling them once, validating their metadata (through the
  * trusted DSL module lua/kyojin/dsl.lua), parameters, applicability, running each check in a
- * fresh environment under the sandbox limits, the result API (`result:fail` …), waivers, and
- * the declaration result document (interfaces.md §5).
+ * fresh environment under the sandbox limits, the result API (`result:fail` …), the selection
+ * of --only/--skip, waivers (the declaration's and a --waivers file's), and the declaration
+ * result document (interfaces.md §5).
  * Does not own: the limits themselves (sandbox.c), the declaration view (luaconv.c), report
  * formats (report*.c), risk scoring (risk.c).
  *
@@ -654,7 +655,10 @@ runner *runner_new(const runner_opts *o, char *err, size_t errlen)
             lua_getfield(L, -1, "validate");
             r->validate_ref = luaL_ref(L, LUA_REGISTRYINDEX);
             lua_getfield(L, -1, "validate_waivers");
-            r->validate_waivers_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+            if (lua_isfunction(L, -1))
+                r->validate_waivers_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+            else
+                lua_pop(L, 1); /* a runtime without it: --waivers says so */
             lua_pop(L, 1);
             /* The same schema data compiled for the C fast path; without it (or with
              * KYOJIN_VALIDATE=lua) every declaration goes through the Lua validator. */
@@ -1231,10 +1235,6 @@ static int covers(const char *w, const char *f)
     return ancestor_or_self(w, f) || (*f && ancestor_or_self(f, w));
 }
 
-/* The evidence the declaration gives for a finding (docs/result-schema.md "evidence_refs"):
- * every evidence reference ({title, date, sha256} of a process fact) that the policy read at
- * or below the finding's subject, in the order of the sorted fields-read log. `read` is that
- * log (JSON pointers); a new array, possibly empty (NULL when out of memory). */
 /* The first waiver of `list` (a waivers array, or NULL) for policy `id` whose subject covers
  * the finding at `ptr`: its index and whether it expired before `as_of`; NULL when none. */
 static const cJSON *find_waiver(const cJSON *list, const char *id, const char *ptr,
@@ -1255,6 +1255,10 @@ static const cJSON *find_waiver(const cJSON *list, const char *id, const char *p
     return NULL;
 }
 
+/* The evidence the declaration gives for a finding (docs/result-schema.md "evidence_refs"):
+ * every evidence reference ({title, date, sha256} of a process fact) that the policy read at
+ * or below the finding's subject, in the order of the sorted fields-read log. `read` is that
+ * log (JSON pointers); a new array, possibly empty (NULL when out of memory). */
 static cJSON *evidence_refs(const decl_doc *d, const char *subject, const cJSON *read)
 {
     static const char tail[] = "/evidence";
