@@ -95,6 +95,12 @@ typedef struct {
     char *const *sources;
     const char *fixed_time;
     int result_v1; /* verify of a kyojin/result/v1 report: JSON in that older form */
+    /* rolling out and auditing (docs/rollout.md): --fail-on warn, --waivers FILE with the
+     * name it is shown under (verify: the recorded one), its hash and count once read */
+    int fail_on_warn;
+    const char *waivers_file, *waivers_shown;
+    char waivers_sha[65];
+    int waivers_count;
 } check_opts;
 
 /* Is the JSON result written in the compact form of schema kyojin/result/v2? (Every JSON
@@ -294,11 +300,109 @@ static int apply_params(runner *r, check_opts *co)
     return 0;
 }
 
+/* --only and --skip (each repeatable, each value a comma-separated list of policy ids): the
+ * runner evaluates the selection. An unknown id is a usage error naming the closest id.
+ * 0, or -1 after saying why. */
+static int select_policies(runner *r, check_opts *co)
+{
+    strvec ids[2] = {{0}, {0}};
+    int rc = 0;
+    for (size_t i = 0; co->args && i < co->args->nitems; i++) {
+        int key = co->args->items[i].opt->key;
+        if (key != OPT_ONLY && key != OPT_SKIP) continue;
+        const char *v = co->args->items[i].value;
+        if (!v[strspn(v, ",")]) { /* no id at all: not "every policy" by accident */
+            cli_die_usage("--%s にはポリシー ID をカンマ区切りで指定してください",
+                          "--%s needs comma-separated policy ids", co->args->items[i].opt->name);
+            rc = -1;
+            break;
+        }
+        while (*v) {
+            size_t n = strcspn(v, ",");
+            if (n) strvec_push_owned(&ids[key == OPT_SKIP], strndup(v, n));
+            v += n + (v[n] == ',');
+        }
+    }
+    const char *unknown = NULL;
+    if (!rc && (ids[0].n || ids[1].n) &&
+        runner_select(r, (const char *const *)ids[0].v, ids[0].n, (const char *const *)ids[1].v,
+                      ids[1].n, &unknown)) {
+        cJSON *meta = runner_metadata(r);
+        strvec known = {0};
+        const cJSON *m;
+        cJSON_ArrayForEach(m, meta) strvec_push(&known, json_str_or(m, "id", ""));
+        const char *near = cli_closest_word(unknown, (const char *const *)known.v, known.n);
+        fprintf(stderr,
+                cli_en() ? "kyojin: --only/--skip: no policy '%s'%s%s%s\n(see kyojin list)\n"
+                         : "kyojin: --only/--skip: ポリシー '%s' はありません%s%s%s\n"
+                           "（kyojin list を参照）\n",
+                unknown, near ? (cli_en() ? " (did you mean " : "（") : "", near ? near : "",
+                near ? (cli_en() ? "?)" : " のことですか？）") : "");
+        strvec_free(&known);
+        cJSON_Delete(meta);
+        rc = -1;
+    }
+    strvec_free(&ids[0]);
+    strvec_free(&ids[1]);
+    return rc;
+}
+
+/* --waivers FILE: {"waivers": [...]} in the declaration's waiver format, read as strictly as
+ * a declaration and validated as its "waivers" (errors as file:line:column with the line);
+ * handed to the runner, which applies them to every declaration after its own. 0, or -1
+ * after saying why. */
+static int load_waivers(runner *r, check_opts *co)
+{
+    if (!co->waivers_file) return 0;
+    decl_doc *d;
+    decl_error e;
+    if (decl_load_file(co->waivers_file, NULL, &d, &e)) {
+        decl_error_print(stderr, &e, cli_lang);
+        decl_error_clear(&e);
+        return -1;
+    }
+    char err[1024];
+    cJSON *errs = runner_validate_waivers(r, d, err, sizeof err);
+    int rc = 0;
+    if (!errs) {
+        fprintf(stderr, "kyojin: %s: %s\n", co->waivers_file, err);
+        rc = -1;
+    } else if (cJSON_GetArraySize(errs) > 0) {
+        const cJSON *v;
+        cJSON_ArrayForEach(v, errs) {
+            const cJSON *m = cJSON_GetObjectItemCaseSensitive(v, "message");
+            decl_error de;
+            memset(&de, 0, sizeof de);
+            decl_error_at(d, json_str_or(v, "pointer", ""), json_str_or(m, "ja", ""),
+                          json_str_or(m, "en", ""), &de);
+            decl_error_print(stderr, &de, cli_lang);
+            decl_error_clear(&de);
+        }
+        rc = -1;
+    } else {
+        const cJSON *list = cJSON_GetObjectItemCaseSensitive(decl_root(d), "waivers");
+        /* the name shown: verify's recorded one, else the path as given (\xHH for stray bytes) */
+        char *shown = co->waivers_shown ? NULL : utf8_show_name(co->waivers_file);
+        snprintf(co->waivers_sha, sizeof co->waivers_sha, "%s", decl_sha256_hex(d));
+        co->waivers_count = cJSON_GetArraySize(list);
+        if ((!co->waivers_shown && !shown) ||
+            runner_set_waivers(r, list, co->waivers_shown ? co->waivers_shown : shown)) {
+            fprintf(stderr, "kyojin: out of memory\n");
+            rc = -1;
+        }
+        free(shown);
+    }
+    cJSON_Delete(errs);
+    decl_free(d);
+    return rc;
+}
+
 /* The "rendering" record of the result document: every option of cli_recorded_options
  * (commands.c) that the command line gave, in the table's order (cli.h, enum
- * cli_record_kind). `ts`: the time --timestamp writes. NULL when out of memory or a file
+ * cli_record_kind). `ts`: the time --timestamp writes; `named`: the name a REC_NAMED file is
+ * shown under (runner_waivers_file). NULL when out of memory or a file
  * cannot be read again. */
-static cJSON *rendering_record(const check_opts *co, const char *ts)
+static cJSON *rendering_record(const check_opts *co, const char *ts, const char *named)
 {
     const cli_args *a = co->args;
     cJSON *r = cJSON_CreateObject();
@@ -338,6 +442,7 @@ static cJSON *rendering_record(const check_opts *co, const char *ts)
             }
             break;
         case REC_INPUT:
+        case REC_NAMED:
             if (v) {
                 size_t n;
                 unsigned char *b = (unsigned char *)fileio_read(v, (size_t)1 << 31, &n), d[32];
@@ -352,6 +457,7 @@ static cJSON *rendering_record(const check_opts *co, const char *ts)
                 free(b);
                 sha256_hex(d, hex);
                 item = cJSON_CreateObject();
+                if (item && e->kind == REC_NAMED) cJSON_AddStringToObject(item, "file", named);
                 if (item) cJSON_AddStringToObject(item, "sha256", hex);
             }
             break;
@@ -397,6 +503,12 @@ static cJSON *envelope(runner *r, const check_opts *co)
             cJSON_AddNullToObject(rep, "contact");
         cJSON_AddStringToObject(rep, "detail", co->detail ? co->detail : "summary");
     }
+    if (co->waivers_file) { /* --waivers FILE: applied as if declared, shown in the reports */
+        cJSON *w = cJSON_AddObjectToObject(doc, "waivers");
+        cJSON_AddStringToObject(w, "file", runner_waivers_file(r));
+        cJSON_AddStringToObject(w, "sha256", co->waivers_sha);
+        cJSON_AddNumberToObject(w, "waivers", co->waivers_count);
+    }
     char ts[32] = "";
     if (co->timestamp) {
         time_t t = time(NULL);
@@ -406,7 +518,7 @@ static cJSON *envelope(runner *r, const check_opts *co)
             strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
         cJSON_AddStringToObject(doc, "timestamp", ts);
     }
-    cJSON *rendering = rendering_record(co, ts[0] ? ts : NULL);
+    cJSON *rendering = rendering_record(co, ts[0] ? ts : NULL, runner_waivers_file(r));
     if (!rendering) {
         cJSON_Delete(doc);
         return NULL;
@@ -596,6 +708,18 @@ static int emit_result(void *ctx, size_t index, batch_item *it)
     return emit_write(em, it);
 }
 
+/* --fail-on warn: does a policy of the result stand at warn (a recommended policy unmet, or
+ * a warning of another)? A preview policy decides nothing, so it never counts. */
+static int unmet_recommendation(const cJSON *res)
+{
+    const cJSON *p;
+    cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(res, "policies"))
+        if (!strcmp(json_str_or(p, "status", ""), "warn") &&
+            strcmp(json_str_or(p, "level", ""), "preview") != 0)
+            return 1;
+    return 0;
+}
+
 /* Hand one result to the output (or the document). */
 static int emit_write(emitter *em, batch_item *it)
 {
@@ -606,6 +730,7 @@ static int emit_write(emitter *em, batch_item *it)
     }
     if (res ? !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(res, "compliant")) : !it->compliant)
         em->not_compliant = 1;
+    if (res && em->co->fail_on_warn && unmet_recommendation(res)) em->not_compliant = 1;
     if (!em->stream) {
         cJSON_AddItemToArray(cJSON_GetObjectItemCaseSensitive(em->doc, "declarations"), res);
         em->written++;
@@ -659,7 +784,7 @@ static int cmd_check(check_opts *co)
         runner_free(r);
         return EXIT_POLICY;
     }
-    if (apply_params(r, co)) {
+    if (apply_params(r, co) || select_policies(r, co) || load_waivers(r, co)) {
         runner_free(r);
         return EXIT_USAGE;
     }
@@ -776,7 +901,7 @@ static int cmd_check(check_opts *co)
                          rt ? batch_add_risk : NULL,
                          &brc,
                          co->timeout,
-                         em.stream && !bl ? render_decl : NULL,
+                         em.stream && !bl && !co->fail_on_warn ? render_decl : NULL,
                          &em,
                          co->sources ? paths : NULL,
                          co->sources,
@@ -1178,6 +1303,15 @@ static int opts_from_args(const cli_args *a, check_opts *co, const char ***param
                 return EXIT_USAGE;
             }
             break;
+        case OPT_FAIL_ON:
+            co->fail_on_warn = !strcmp(v, "warn");
+            if (strcmp(v, "fail") && strcmp(v, "warn")) {
+                cli_die_usage("--fail-on は fail・warn のいずれかです: %s",
+                              "--fail-on must be fail or warn: %s", v);
+                return EXIT_USAGE;
+            }
+            break;
+        case OPT_WAIVERS_FILE: co->waivers_file = v; break;
         case OPT_NO_COLOR: co->color_off = 1; break;
         case OPT_VERBOSE: co->verbose = 1; break;
         default: break; /* the command's own (--coverage, --mutate, ...) */
@@ -1217,9 +1351,9 @@ static int check_or_risk(const cli_args *a, int sheets)
         }
     }
     if (!rc) {
-        const char *others[] = {co.params_file, co.baseline, co.scenarios};
+        const char *others[] = {co.params_file, co.baseline, co.scenarios, co.waivers_file};
         rc = cli_refuse_output_input(co.outpath, files, a->npos);
-        if (!rc) rc = cli_refuse_output_input(co.outpath, others, 3);
+        if (!rc) rc = cli_refuse_output_input(co.outpath, others, 4);
     }
     if (!rc) {
         co.files = files;
@@ -1344,7 +1478,7 @@ static int rerender(void *ctx, verify_render *r)
     const cli_args *va = ctx;
     cli_args ca = {0};
     size_t cap = 0, nsaved = 0;
-    const char *lang = cli_lang, *fixed_time = NULL;
+    const char *lang = cli_lang, *fixed_time = NULL, *shown = NULL;
     char *saved_env[16], *files[16]; /* entries of kind REC_ENV and REC_JSON */
     const char *saved_name[16];
     size_t nfiles = 0;
@@ -1369,7 +1503,8 @@ static int rerender(void *ctx, verify_render *r)
             for (size_t i = 0; i < va->nitems && !oom; i++)
                 if (va->items[i].opt->key == key)
                     oom = cli_push_item(&ca, &cap, e->opt, va->items[i].value);
-            if (e->kind == REC_INPUT) { /* the file given must be the one recorded */
+            if (e->kind == REC_NAMED) shown = json_str(v, "file"); /* the name it showed */
+            if (e->kind == REC_INPUT || e->kind == REC_NAMED) {    /* the one recorded */
                 size_t n;
                 unsigned char *b = (unsigned char *)fileio_read(cli_value(va, key), (size_t)1 << 31,
                                                                 &n),
@@ -1430,6 +1565,7 @@ static int rerender(void *ctx, verify_render *r)
             break;
         }
         case REC_INPUT:
+        case REC_NAMED:
             fprintf(stderr,
                     cli_en() ? "kyojin: the report was made with --%s; give the same file to "
                                "verify with --%s FILE\n"
@@ -1465,6 +1601,7 @@ static int rerender(void *ctx, verify_render *r)
             co.sources = r->sources;
             co.fixed_time = fixed_time;
             co.result_v1 = r->result_v1;
+            co.waivers_shown = shown;
             co.args = &ca;
             rc = cmd_check(&co);
         }

@@ -59,7 +59,11 @@ enum cli_key {
     OPT_SIGNER,
     OPT_TIME,
     OPT_MODEL,
-    OPT_FROM
+    OPT_FROM,
+    OPT_ONLY,
+    OPT_SKIP,
+    OPT_FAIL_ON,
+    OPT_WAIVERS_FILE
 };
 
 /* One option of a command. `value` is the placeholder of its value in the help ("FILE"; in
@@ -116,6 +120,8 @@ enum cli_record_kind {
     REC_LIST,  /* "key": [each value, in the order given] */
     REC_JSON,  /* a JSON file: "key": its content (verify writes it back to a temp file) */
     REC_INPUT, /* a file verify must be given again: "key": {"sha256": hex} */
+    REC_NAMED, /* the same with the name the report shows: "key": {"file": name, "sha256": hex}
+                  (--waivers; verify renders with the recorded name, whatever path it is given) */
     REC_TIME,  /* --timestamp: "key": the time written into the result */
     REC_LANG,  /* the language of the report (--lang or KYOJIN_LANG): always recorded */
     REC_ENV    /* an environment variable a writer reads: "key": its value when set */
@@ -150,6 +156,8 @@ int cli_push_item(cli_args *a, size_t *cap, const cli_option *o, const char *v);
 const char *cli_value(const cli_args *a, int key);
 int cli_flag(const cli_args *a, int key);
 
+/* the candidate closest to `word` by edit distance (the hint of an unknown name), or NULL */
+const char *cli_closest_word(const char *word, const char *const *cands, size_t n);
 /* usage of one command, or of kyojin (cmd NULL) */
 void cli_usage(FILE *f, const cli_command *cmd);
 /* "kyojin: <message with arg>" and the hint to --help, on stderr */

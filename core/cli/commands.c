@@ -81,6 +81,23 @@ OPT(o_no_risk, OPT_NO_RISK, "no-risk", 0, NULL, NULL, NULL,
 OPT(o_no_color, OPT_NO_COLOR, "no-color", 0, NULL, NULL, NULL, "端末でも色をつけない",
     "no colours, even on a terminal");
 
+/* rolling out policies and auditing without editing the declaration (docs/rollout.md) */
+OPT(o_only, OPT_ONLY, "only", 0, "ID,...", NULL, NULL,
+    "これらのポリシーだけを評価する（ポリシー ID をカンマ区切りで。複数指定可）",
+    "evaluate only these policies (comma-separated policy ids; repeatable)");
+OPT(o_skip, OPT_SKIP, "skip", 0, "ID,...", NULL, NULL,
+    "これらのポリシーを評価しない（ポリシー ID をカンマ区切りで。複数指定可）",
+    "do not evaluate these policies (comma-separated policy ids; repeatable)");
+OPT(o_fail_on, OPT_FAIL_ON, "fail-on", 0, "LEVEL", "段階", "fail warn",
+    "終了コード 1 にする結果: fail（既定。必須要件の不適合）・warn（推奨要件の未達も）",
+    "what makes the exit code 1: fail (default; a required policy fails) or warn (a\nrecommended "
+    "one is unmet too)");
+OPT(o_waivers_check, OPT_WAIVERS_FILE, "waivers", 0, "FILE", NULL, NULL,
+    "例外承認を申告とは別の JSON ファイル {\"waivers\": [...]} から加える（申告の\nwaivers と同じ形。"
+    "ファイル名と SHA-256 を報告書に記録する）",
+    "add waivers from a JSON file {\"waivers\": [...]} apart from the declaration (the\n"
+    "declaration's waiver format; its name and SHA-256 are recorded in the report)");
+
 /* the auditor's report (html, xlsx): recorded in the result's "report" */
 OPT(o_report_date, OPT_REPORT_DATE, "report-date", 0, "YYYY-MM-DD", NULL, NULL,
     "報告書の発行日（既定: 申告の日付。実行日時は使わない）",
@@ -128,6 +145,9 @@ OPT(o_scenarios_verify, OPT_SCENARIOS, "scenarios", 0, "FILE", NULL, NULL,
 OPT(o_baseline_verify, OPT_BASELINE, "baseline", 0, "RESULT.json", "結果.json", NULL,
     "報告書が --baseline で作られたときの、その結果ファイル",
     "the --baseline result the report was made with, if any");
+OPT(o_waivers_verify, OPT_WAIVERS_FILE, "waivers", 0, "FILE", NULL, NULL,
+    "報告書が --waivers で作られたときの、その例外承認のファイル",
+    "the --waivers file the report was made with, if any");
 OPT(o_pubkey, OPT_PUBKEY, "pubkey", 0, "KEY.pub", "鍵.pub", NULL,
     "署名も確かめる: 署名者の公開鍵（kyojin keygen が作る .pub）",
     "check the signature too: the signer's public key (the .pub of kyojin keygen)");
@@ -197,6 +217,10 @@ const cli_recorded cli_recorded_options[] = {{&o_format_check, "format", REC_VAL
                                              {&o_assessor, "assessor", REC_VALUE},
                                              {&o_contact, "contact", REC_VALUE},
                                              {&o_detail, "detail", REC_VALUE},
+                                             {&o_only, "only", REC_LIST},
+                                             {&o_skip, "skip", REC_LIST},
+                                             {&o_fail_on, "fail-on", REC_VALUE},
+                                             {&o_waivers_check, "waivers", REC_NAMED},
                                              {NULL, "SOURCE_DATE_EPOCH", REC_ENV},
                                              {NULL, NULL, 0}};
 /* template, convert */
@@ -216,24 +240,32 @@ const cli_option *const cli_common_options[] = {&o_help, &o_version, &o_lang, NU
 /* the options that load the policies (list, explain, test, lint) */
 #define ENGINE_OPTS &o_policies, &o_max_instructions, &o_max_memory, &o_verbose
 
-static const cli_option *const check_opts[] = {&o_policies,   &o_format_check, &o_jobs,
-                                               &o_progress,   &o_no_progress,  &o_baseline,
-                                               &o_csv_table,  &o_output_check, &o_param,
-                                               &o_params,     &o_as_of,        &o_max_input,
-                                               &o_timestamp,  &o_timeout,      &o_scenarios,
-                                               &o_no_risk,    &o_no_color,     &o_max_instructions,
-                                               &o_max_memory, &o_verbose,      &o_report_date,
-                                               &o_assessor,   &o_contact,      &o_detail,
-                                               NULL};
+/* check: rolling out policies and auditing without editing the declaration (docs/rollout.md) */
+#define ROLLOUT_OPTS &o_only, &o_skip, &o_fail_on, &o_waivers_check
+
+static const cli_option *const check_opts[] = {&o_policies,    &o_format_check,
+                                               &o_jobs,        &o_progress,
+                                               &o_no_progress, &o_baseline,
+                                               &o_csv_table,   &o_output_check,
+                                               &o_param,       &o_params,
+                                               &o_as_of,       &o_max_input,
+                                               &o_timestamp,   &o_timeout,
+                                               &o_scenarios,   &o_no_risk,
+                                               &o_no_color,    &o_max_instructions,
+                                               &o_max_memory,  &o_verbose,
+                                               &o_report_date, &o_assessor,
+                                               &o_contact,     &o_detail,
+                                               ROLLOUT_OPTS,   NULL};
 static const cli_option *const list_opts[] = {ENGINE_OPTS, &o_coverage, NULL};
 static const cli_option *const explain_opts[] = {ENGINE_OPTS, NULL};
 static const cli_option *const test_opts[] = {ENGINE_OPTS, &o_mutate, NULL};
 static const cli_option *const lint_opts[] = {ENGINE_OPTS, NULL};
 static const cli_option *const schema_opts[] = {ENGINE_OPTS, &o_markdown, NULL};
-static const cli_option *const verify_opts[] = {
-    &o_declaration,  &o_policies_verify,  &o_params_verify,
-    &o_param_verify, &o_scenarios_verify, &o_baseline_verify,
-    &o_pubkey,       &o_signature,        NULL};
+static const cli_option *const verify_opts[] = {&o_declaration,      &o_policies_verify,
+                                                &o_params_verify,    &o_param_verify,
+                                                &o_scenarios_verify, &o_baseline_verify,
+                                                &o_pubkey,           &o_signature,
+                                                &o_waivers_verify,   NULL};
 static const cli_option *const keygen_opts[] = {&o_key_out, NULL};
 static const cli_option *const sign_opts[] = {&o_key, &o_signer, &o_time, &o_sig_out, NULL};
 static const cli_option *const summary_opts[] = {&o_format_summary, &o_output, NULL};
@@ -315,14 +347,16 @@ static int cmd_version(const cli_args *a)
 
 /* ------------------------------------------------------------------ the table */
 
-#define CHECK_NOTES_JA                                                                                        \
-    "終了コード: 0 準拠、1 非準拠、2 使い方または入力の誤り、\n"                      \
-    "            3 ポリシーを読み込めない、またはポリシーがエラーを起こした、\n" \
-    "            130・143 中断された（Ctrl-C・SIGTERM。評価済みの分だけの報告書を書く）\n"
+#define CHECK_NOTES_JA                                                                                              \
+    "終了コード: 0 準拠、1 非準拠、2 使い方または入力の誤り、\n"                            \
+    "            3 ポリシーを読み込めない、またはポリシーがエラーを起こした、\n"       \
+    "            130・143 中断された（Ctrl-C・SIGTERM。評価済みの分だけの報告書を書く）\n" \
+    "            --fail-on warn のときは推奨要件の未達も 1\n"
 #define CHECK_NOTES_EN                                                                             \
     "Exit codes: 0 compliant, 1 not compliant, 2 usage or input error,\n"                          \
     "            3 a policy could not be loaded or raised an error,\n"                             \
-    "            130, 143 interrupted (Ctrl-C, SIGTERM; the report holds what was evaluated).\n"
+    "            130, 143 interrupted (Ctrl-C, SIGTERM; the report holds what was evaluated);\n"   \
+    "            with --fail-on warn, 1 also when a recommended policy is unmet.\n"
 
 static const cli_command c_check = {
     "check",

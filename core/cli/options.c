@@ -144,6 +144,20 @@ static size_t edit_distance(const char *s, size_t n, const char *t, size_t m)
     return r;
 }
 
+const char *cli_closest_word(const char *word, const char *const *cands, size_t n)
+{
+    size_t best = SIZE_MAX;
+    const char *pick = NULL;
+    for (size_t i = 0; i < n; i++) {
+        size_t dist = edit_distance(word, strlen(word), cands[i], strlen(cands[i]));
+        if (dist < best) {
+            best = dist;
+            pick = cands[i];
+        }
+    }
+    return pick;
+}
+
 /* The valid spelling closest to `word` (up to a '='): long names and short ones alike. */
 static const char *closest(const cli_command *cmd, const char *word, char *buf, size_t cap)
 {

@@ -2,8 +2,9 @@
  *
  * Owns: finding policy files, compiling them once, validating their metadata (through the
  * trusted DSL module lua/kyojin/dsl.lua), parameters, applicability, running each check in a
- * fresh environment under the sandbox limits, the result API (`result:fail` …), waivers, and
- * the declaration result document (interfaces.md §5).
+ * fresh environment under the sandbox limits, the result API (`result:fail` …), the selection
+ * of --only/--skip, waivers (the declaration's and a --waivers file's), and the declaration
+ * result document (interfaces.md §5).
  * Does not own: the limits themselves (sandbox.c), the declaration view (luaconv.c), report
  * formats (report*.c), risk scoring (risk.c).
  *
@@ -52,6 +53,7 @@ typedef struct {
     size_t nparams;
     int has_applies;
     int meta_repaired; /* its metadata held text that was not UTF-8 (repair_tree) */
+    int deselected;    /* left out by runner_select (--only, --skip) */
 } policy;
 
 /* Free what a policy entry owns and zero it (its chunk reference stays with the caller). */
@@ -96,8 +98,11 @@ struct runner {
     int *helper_refs;
     char **helper_names;
     size_t nhelpers;
-    int validate_ref; /* validate function, or LUA_NOREF */
-    fastval *fv;      /* C fast path of validation (fastval.h), or NULL: Lua only */
+    int validate_ref;         /* validate function, or LUA_NOREF */
+    int validate_waivers_ref; /* validate_waivers function, or LUA_NOREF */
+    cJSON *waivers;           /* runner_set_waivers: the waivers file's array, or NULL */
+    char *waivers_file;       /* its name as shown */
+    fastval *fv;              /* C fast path of validation (fastval.h), or NULL: Lua only */
     int dsl_ref;
     char *policies_dir;
     char *lua_dir;
@@ -608,6 +613,7 @@ runner *runner_new(const runner_opts *o, char *err, size_t errlen)
     r->lua_dir = str_dup(o->lua_dir ? o->lua_dir : "lua");
     r->validate = o->validate;
     r->validate_ref = LUA_NOREF;
+    r->validate_waivers_ref = LUA_NOREF;
     r->tree_ref = LUA_NOREF;
     r->profile = getenv("KYOJIN_PROFILE") != NULL;
     r->bundle = bundle_usable(o->sandbox.bundle);
@@ -648,6 +654,11 @@ runner *runner_new(const runner_opts *o, char *err, size_t errlen)
             }
             lua_getfield(L, -1, "validate");
             r->validate_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+            lua_getfield(L, -1, "validate_waivers");
+            if (lua_isfunction(L, -1))
+                r->validate_waivers_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+            else
+                lua_pop(L, 1); /* a runtime without it: --waivers says so */
             lua_pop(L, 1);
             /* The same schema data compiled for the C fast path; without it (or with
              * KYOJIN_VALIDATE=lua) every declaration goes through the Lua validator. */
@@ -842,6 +853,8 @@ void runner_free(runner *r)
     free(r->helper_refs);
     free(r->policies_dir);
     free(r->lua_dir);
+    cJSON_Delete(r->waivers);
+    free(r->waivers_file);
     fastval_free(r->fv);
     sandbox_free(r->sb);
     free(r);
@@ -1222,6 +1235,26 @@ static int covers(const char *w, const char *f)
     return ancestor_or_self(w, f) || (*f && ancestor_or_self(f, w));
 }
 
+/* The first waiver of `list` (a waivers array, or NULL) for policy `id` whose subject covers
+ * the finding at `ptr`: its index and whether it expired before `as_of`; NULL when none. */
+static const cJSON *find_waiver(const cJSON *list, const char *id, const char *ptr,
+                                const char *as_of, int *index, int *expired)
+{
+    const cJSON *w, *arr = cJSON_IsArray(list) ? list : NULL;
+    int i = 0;
+    cJSON_ArrayForEach(w, arr) {
+        const char *wp = json_str(w, "policy"), *ws = json_str(w, "subject");
+        if (wp && ws && strcmp(wp, id) == 0 && covers(ws, ptr)) {
+            const char *exp = json_str(w, "expires");
+            *index = i;
+            *expired = exp && as_of && strcmp(exp, as_of) < 0;
+            return w;
+        }
+        i++;
+    }
+    return NULL;
+}
+
 /* The evidence the declaration gives for a finding (docs/result-schema.md "evidence_refs"):
  * every evidence reference ({title, date, sha256} of a process fact) that the policy read at
  * or below the finding's subject, in the order of the sorted fields-read log. `read` is that
@@ -1358,7 +1391,9 @@ static int fastval_known(void *ud, const char *id)
     return 0;
 }
 
-cJSON *runner_validate(runner *r, decl_doc *d, char *err, size_t errlen)
+/* The errors the Lua validator function `ref` (kyojin.validate) finds in d, as an array;
+ * NULL with err when it could not run. */
+static cJSON *validate_with(runner *r, int ref, decl_doc *d, char *err, size_t errlen)
 {
     lua_State *L = sandbox_state(r->sb);
     cJSON *out = cJSON_CreateArray();
@@ -1366,13 +1401,10 @@ cJSON *runner_validate(runner *r, decl_doc *d, char *err, size_t errlen)
         snprintf(err, errlen, "out of memory");
         return NULL;
     }
-    if (r->validate_ref == LUA_NOREF) return out;
-    /* Certainly valid: the Lua validator would find nothing. Anything else (invalid or
-     * unsure) goes to it for the exact errors. */
-    if (r->fv && fastval_check(r->fv, decl_root(d), fastval_known, r) == FASTVAL_VALID) return out;
+    if (ref == LUA_NOREF) return out;
     int top = lua_gettop(L);
     luaconv_reset_cache(L);
-    lua_rawgeti(L, LUA_REGISTRYINDEX, r->validate_ref);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
     push_tree(r, d);
     lua_getglobal(L, "json");
     lua_createtable(L, 0, 2);
@@ -1403,6 +1435,68 @@ cJSON *runner_validate(runner *r, decl_doc *d, char *err, size_t errlen)
     }
     cJSON_Delete(errs);
     return out;
+}
+
+cJSON *runner_validate(runner *r, decl_doc *d, char *err, size_t errlen)
+{
+    /* Certainly valid: the Lua validator would find nothing. Anything else (invalid or
+     * unsure) goes to it for the exact errors. */
+    if (r->validate_ref != LUA_NOREF && r->fv &&
+        fastval_check(r->fv, decl_root(d), fastval_known, r) == FASTVAL_VALID) {
+        cJSON *none = cJSON_CreateArray();
+        if (!none) snprintf(err, errlen, "out of memory");
+        return none;
+    }
+    return validate_with(r, r->validate_ref, d, err, errlen);
+}
+
+cJSON *runner_validate_waivers(runner *r, decl_doc *d, char *err, size_t errlen)
+{
+    if (r->validate_waivers_ref == LUA_NOREF) {
+        snprintf(err, errlen, "the validator (kyojin.validate) is not installed");
+        return NULL;
+    }
+    cJSON *errs = validate_with(r, r->validate_waivers_ref, d, err, errlen);
+    /* the runner's cached tree is the declaration's, never this file's */
+    drop_tree(r);
+    return errs;
+}
+
+int runner_set_waivers(runner *r, const cJSON *waivers, const char *file)
+{
+    cJSON *w = cJSON_Duplicate(waivers, 1);
+    char *f = str_dup(file);
+    if (!w || !f) {
+        cJSON_Delete(w);
+        free(f);
+        return -1;
+    }
+    cJSON_Delete(r->waivers);
+    free(r->waivers_file);
+    r->waivers = w;
+    r->waivers_file = f;
+    return 0;
+}
+
+const char *runner_waivers_file(const runner *r)
+{
+    return r->waivers_file;
+}
+
+int runner_select(runner *r, const char *const *only, size_t n_only, const char *const *skip,
+                  size_t n_skip, const char **unknown)
+{
+    for (size_t k = 0; k < n_only + n_skip; k++) {
+        const char *id = k < n_only ? only[k] : skip[k - n_only];
+        if (!policy_by_id(r, id)) {
+            *unknown = id;
+            return -1;
+        }
+    }
+    for (size_t i = 0; i < r->np; i++) r->p[i].deselected = n_only > 0;
+    for (size_t k = 0; k < n_only; k++) policy_by_id(r, only[k])->deselected = 0;
+    for (size_t k = 0; k < n_skip; k++) policy_by_id(r, skip[k])->deselected = 1;
+    return 0;
 }
 
 cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error, char *err,
@@ -1464,7 +1558,7 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
 
     for (size_t i = 0; i < r->np; i++) {
         policy *p = &r->p[i];
-        if (r->eval_only && strcmp(r->eval_only, p->id) != 0) continue;
+        if (r->eval_only ? strcmp(r->eval_only, p->id) != 0 : p->deselected) continue;
         char msg[1024];
         collect c = {0};
         policy_status st = ST_PASS;
@@ -1593,29 +1687,35 @@ cJSON *runner_eval(runner *r, decl_doc *d, const char *as_of_opt, int *any_error
                 int fs = f->status;
                 if (fs == ST_FAIL && recommended) fs = ST_WARN;
                 cJSON *wj = NULL;
-                if ((fs == ST_FAIL || fs == ST_WARN) && cJSON_IsArray(waivers)) {
-                    const cJSON *w;
-                    int wi = 0;
-                    cJSON_ArrayForEach(w, waivers) {
-                        const char *wp = json_str(w, "policy"), *ws = json_str(w, "subject");
-                        if (wp && ws && strcmp(wp, p->id) == 0 && covers(ws, f->ptr)) {
-                            const char *exp = json_str(w, "expires");
-                            int expired = exp && as_of && strcmp(exp, as_of) < 0;
-                            wj = cJSON_CreateObject();
-                            char wptr[64];
-                            snprintf(wptr, sizeof wptr, "/waivers/%d", wi);
-                            add_str(wj, "pointer", wptr);
-                            const char *wk[] = {"justification", "approver", "compensating_control",
-                                                "mitigation", "expires"};
-                            for (int q = 0; q < 5; q++) {
-                                const cJSON *v = cJSON_GetObjectItemCaseSensitive(w, wk[q]);
-                                if (v && !cJSON_IsNull(v)) add_cs(wj, wk[q], cJSON_Duplicate(v, 1));
-                            }
-                            add_bool(wj, "expired", expired);
-                            if (!expired) fs = ST_WAIVED;
-                            break;
+                if (fs == ST_FAIL || fs == ST_WARN) {
+                    /* the declaration's own waiver, else one of the waivers file (in force
+                     * first: runner_set_waivers) */
+                    int wi = -1, expired = 0, fi = -1, fexp = 0;
+                    const cJSON *w = find_waiver(waivers, p->id, f->ptr, as_of, &wi, &expired);
+                    const cJSON *fw =
+                        (!w || expired) ? find_waiver(r->waivers, p->id, f->ptr, as_of, &fi, &fexp)
+                                        : NULL;
+                    const char *wfile = NULL;
+                    if (fw && (!w || !fexp)) {
+                        w = fw;
+                        wi = fi;
+                        expired = fexp;
+                        wfile = r->waivers_file;
+                    }
+                    if (w) {
+                        wj = cJSON_CreateObject();
+                        char wptr[64];
+                        snprintf(wptr, sizeof wptr, "/waivers/%d", wi);
+                        add_str(wj, "pointer", wptr);
+                        if (wfile) add_str(wj, "file", wfile);
+                        const char *wk[] = {"justification", "approver", "compensating_control",
+                                            "mitigation", "expires"};
+                        for (int q = 0; q < 5; q++) {
+                            const cJSON *v = cJSON_GetObjectItemCaseSensitive(w, wk[q]);
+                            if (v && !cJSON_IsNull(v)) add_cs(wj, wk[q], cJSON_Duplicate(v, 1));
                         }
-                        wi++;
+                        add_bool(wj, "expired", expired);
+                        if (!expired) fs = ST_WAIVED;
                     }
                 }
                 if (fs == ST_FAIL)

@@ -64,6 +64,25 @@ const char *runner_helper_name(const runner *r, int i);
 /* Metadata of every policy as a JSON array (list, explain, coverage). New array. */
 cJSON *runner_metadata(runner *r);
 
+/* Evaluate only some of the policies (check --only, --skip): with `only` (n_only ids) just
+ * those, and never the `skip` ones; the others are left out of every result (no entry, not
+ * counted). Returns 0, or -1 with *unknown set to the first id that names no policy of the
+ * set (nothing changed then). */
+int runner_select(runner *r, const char *const *only, size_t n_only, const char *const *skip,
+                  size_t n_skip, const char **unknown);
+
+/* Waivers kept outside the declarations (check --waivers FILE): `waivers` is the file's
+ * "waivers" array (validated with runner_validate_waivers), `file` its name as shown. They
+ * apply to every declaration as if it declared them, after its own: a finding takes the first
+ * waiver in force of the declaration, else the first in force of the file; an expired one is
+ * reported only when none in force covers it. The runner keeps a copy. 0, or -1 (memory). */
+int runner_set_waivers(runner *r, const cJSON *waivers, const char *file);
+/* The name runner_set_waivers was given, or NULL. */
+const char *runner_waivers_file(const runner *r);
+/* Validation errors of a waivers file ({"waivers": [...]}, the declaration's waiver format,
+ * subjects checked as JSON pointers only): an array as runner_validate gives. */
+cJSON *runner_validate_waivers(runner *r, decl_doc *d, char *err, size_t errlen);
+
 /* Validation errors of a declaration against the schema, as an array of
  * { pointer, message{ja,en} }; empty array when valid or when no schema is installed. */
 cJSON *runner_validate(runner *r, decl_doc *d, char *err, size_t errlen);

@@ -609,6 +609,10 @@ static int scope(ctx *c, const cJSON *d)
     kv_row(out, W("sha_decl"), json_str(d, "sha256"), 1);
     kv_row(out, W("sha_policy"), json_str(ps, "sha256"), 1);
     kv_row(out, W("sha_params"), c->params_sha, 1);
+    if (cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(r, "waivers"))) { /* --waivers FILE */
+        kv_row(out, W("waivers_file"), json_str(json_get(r, "waivers"), "file"), 1);
+        kv_row(out, W("sha_waivers"), json_str(json_get(r, "waivers"), "sha256"), 1);
+    }
     if (json_str(r, "timestamp")) kv_row(out, W("timestamp"), json_str(r, "timestamp"), 0);
     fputs("</table>\n<h4>", out);
     T(W("params"));
@@ -772,6 +776,9 @@ static void summary(ctx *c, const cJSON *d)
     int col[RV_MAX_WORDS + 1] = {0};
     for (size_t l = 0; l < levels.n; l++) {
         int row = 0;
+        for (size_t s = 0; s < statuses.n; s++) row += counts[l][s];
+        if (!row) continue; /* a level no policy of this result has (preview, or --only) */
+        row = 0;
         fputs("<tr><th>", out);
         T(rl_level(levels.w[l].id, en));
         fputs("</th>", out);
@@ -1201,6 +1208,12 @@ static void waivers(ctx *c, const cJSON *d)
                     T(W("compensating"));
                     fputs(": </span>", out);
                     T(json_str(w, "compensating_control"));
+                }
+                if (json_str(w, "file")) { /* from the --waivers file, not the declaration */
+                    fputs("<br><span class=\"note\">", out);
+                    T(W("waivers_file"));
+                    fputs(": </span>", out);
+                    T(json_str(w, "file"));
                 }
                 const cJSON *mit = cJSON_GetObjectItemCaseSensitive(w, "mitigation");
                 if (mit && !cJSON_IsNull(mit)) {

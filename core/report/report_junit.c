@@ -9,6 +9,8 @@
  *   waived         → <skipped> naming the waiver
  *   warn           → passes (recommended requirements do not break a build);
  *                    the warnings are listed in <system-out>
+ *   preview        → a failing or warning policy of level preview passes too (it decides
+ *                    nothing yet); its findings are listed in <system-out>
  * A declaration that could not be evaluated is one testcase with <error>.
  * No timestamps or durations: the output is deterministic.
  */
@@ -71,6 +73,9 @@ static const char *finding_status(const cJSON *p, const cJSON *f)
 static const char *policy_status(const cJSON *p)
 {
     const char *s = json_str_or(p, "status", "");
+    if ((strcmp(s, "fail") == 0 || strcmp(s, "warn") == 0) &&
+        strcmp(json_str_or(p, "level", ""), "preview") == 0)
+        return "preview";
     if (strcmp(s, "fail") == 0 && strcmp(json_str_or(p, "level", ""), "recommended") == 0)
         return "warn";
     if (strcmp(s, "pass") == 0) {
@@ -275,6 +280,13 @@ int report_junit_write(const cJSON *result, const char *lang, FILE *out, char *e
                 fputs(">", out);
                 finding_lines(out, p, "waived", lang);
                 fputs("</skipped>\n    </testcase>\n", out);
+            } else if (strcmp(status, "preview") == 0) {
+                fputs(">\n      <system-out>", out);
+                xml_put(out, rl_word("preview_note", en), 0);
+                fputs("\n", out);
+                finding_lines(out, p, "fail", lang);
+                finding_lines(out, p, "warn", lang);
+                fputs("</system-out>\n    </testcase>\n", out);
             } else if (strcmp(status, "warn") == 0) {
                 fputs(">\n      <system-out>", out);
                 fputs(rollup_status_word("warn", lang), out);

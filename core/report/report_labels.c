@@ -41,6 +41,8 @@ static const label words[] = {
     {"policy_count", "ポリシー数", "Policies"},
     {"sha_decl", "申告のSHA-256", "SHA-256 of the declaration"},
     {"sha_policy", "ポリシーセットのSHA-256", "SHA-256 of the policy set"},
+    {"waivers_file", "例外承認のファイル", "Waivers file"},
+    {"sha_waivers", "例外承認のファイルのSHA-256", "SHA-256 of the waivers file"},
     {"sha_params", "パラメータのSHA-256", "SHA-256 of the parameters"},
     {"params", "適用パラメータ", "Parameters in effect"},
     {"param", "パラメータ", "Parameter"},

@@ -35,6 +35,8 @@ static int cmp_rule(const void *a, const void *b)
     return strcmp(((const rule_ref *)a)->id, ((const rule_ref *)b)->id);
 }
 
+/* required → error, recommended → warning; info and preview (a policy being rolled out,
+ * which decides nothing) → note */
 static const char *sarif_level(const char *level)
 {
     if (strcmp(level, "required") == 0) return "error";
@@ -220,6 +222,7 @@ static cJSON *make_result(const cJSON *p, int rule_index, const char *status, co
     cJSON *props = cJSON_AddObjectToObject(r, "properties");
     cJSON_AddStringToObject(props, "status", status);
     cJSON_AddStringToObject(props, "pointer", pointer);
+    if (strcmp(level, "preview") == 0) cJSON_AddTrueToObject(props, "preview");
     const char *ev = finding ? json_str_or(finding, "evidence", "") : "";
     if (ev[0]) cJSON_AddStringToObject(props, "evidence", ev);
     return r;

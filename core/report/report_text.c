@@ -162,6 +162,12 @@ static void write_decl(const cJSON *d, const report_options *o, FILE *out)
                          : "      注: このポリシーの文字列に不正な UTF-8 があったため U+FFFD "
                            "に置き換えました\n",
                       out);
+            if (!strcmp(json_str_or(p, "level", ""), "preview") &&
+                strcmp(groups[g].key, "not_applicable") != 0) {
+                fputs("      ", out);
+                term_puts(out, rl_word("preview_note", en));
+                fputc('\n', out);
+            }
             const cJSON *reason = cJSON_GetObjectItemCaseSensitive(p, "reason");
             if (cJSON_IsObject(reason)) {
                 fputs("      ", out);
@@ -204,6 +210,12 @@ static void write_decl(const cJSON *d, const report_options *o, FILE *out)
                     term_puts(out, json_str_or(w, "approver", ""));
                     fputs(en ? "; justification: " : " 理由: ", out);
                     term_puts(out, json_str_or(w, "justification", ""));
+                    if (json_str(w, "file")) { /* from the --waivers file */
+                        fputs(en ? "; " : " ", out);
+                        term_puts(out, rl_word("waivers_file", en));
+                        fputs(": ", out);
+                        term_puts(out, json_str(w, "file"));
+                    }
                     fputc('\n', out);
                 }
             }
@@ -247,6 +259,15 @@ void report_text_begin(const cJSON *result, const report_options *o, FILE *out)
     fputs("kyojin ", out);
     term_puts(out, json_str_or(tool, "version", ""));
     fputs(en ? " — declaration check\n\n" : " — 構成申告の検査結果\n\n", out);
+    const cJSON *wf = cJSON_GetObjectItemCaseSensitive(result, "waivers");
+    if (cJSON_IsObject(wf)) { /* check --waivers FILE: applied as if declared */
+        term_puts(out, rl_word("waivers_file", en));
+        fputs(": ", out);
+        term_puts(out, json_str_or(wf, "file", ""));
+        fputs(" (SHA-256 ", out);
+        term_puts(out, json_str_or(wf, "sha256", ""));
+        fputs(")\n\n", out);
+    }
 }
 
 void report_text_separator(FILE *out)

@@ -482,8 +482,12 @@ static bool read_policies(risk_ctx *c, const cJSON *policies)
         pi->id = json_str(p, "id");
         pi->level = json_str(p, "level");
         pi->status = json_str(p, "status");
-        /* info policies classify; they pass no judgement a countermeasure could fail */
-        pi->failing = status_failing(pi->status) && !(pi->level && strcmp(pi->level, "info") == 0);
+        /* info policies classify; they pass no judgement a countermeasure could fail. A
+         * preview policy (kyojin.vocab levels) is being rolled out: its failures are shown
+         * but change no risk value, as they change no verdict. */
+        pi->failing =
+            status_failing(pi->status) &&
+            !(pi->level && (strcmp(pi->level, "info") == 0 || strcmp(pi->level, "preview") == 0));
         pi->mask = calloc(c->nassets ? (size_t)c->nassets : 1, sizeof *pi->mask);
         pi->add = calloc(c->nassets ? (size_t)c->nassets : 1, sizeof *pi->add);
         pi->lifts = calloc(c->nvulns ? (size_t)c->nvulns : 1, sizeof *pi->lifts);

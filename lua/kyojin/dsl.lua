@@ -8,7 +8,12 @@ local M = {}
 local sources = require("kyojin.sources")
 
 local MODELS = { alpha = true, alpha_prime = true, beta = true, beta_prime = true }
-local LEVELS = { required = true, recommended = true, info = true }
+-- the levels a policy may have: the words of kyojin.vocab (one list for validation and reports)
+local LEVELS, LEVEL_NAMES = {}, {}
+for _, l in ipairs(require("kyojin.vocab").levels or {}) do
+  LEVELS[l.id] = true
+  LEVEL_NAMES[#LEVEL_NAMES + 1] = '"' .. l.id .. '"'
+end
 local PARAM_TYPES = { number = true, string = true, boolean = true }
 local KNOWN = {
   id = true, requirements = true, level = true, models = true, applies = true, source = true,
@@ -67,7 +72,7 @@ function M.validate(spec, file)
   meta.requirements = array_of_strings(file, "requirements", rawget(spec, "requirements"), "^%u%u%-%d%d$",
     "a requirement ID like 'ST-01'")
   local level = rawget(spec, "level")
-  if not LEVELS[level] then fail(file, "level", "must be \"required\", \"recommended\" or \"info\"") end
+  if not LEVELS[level] then fail(file, "level", "must be one of %s", table.concat(LEVEL_NAMES, ", ")) end
   meta.level = level
   local models, applies = rawget(spec, "models"), rawget(spec, "applies")
   if models ~= nil and applies ~= nil then fail(file, "models", "give either models or applies, not both") end

@@ -7,6 +7,13 @@
 -- a test file beside every policy with a passing and a failing case, every catalog ID
 -- covered, and one parameter in one place (a catalog parameter only in the policies of its
 -- requirement; no parameter of a restated policy defined again by the policy restating it).
+--
+-- It also warns (without failing) when a required policy flips a bundled sample: it fails or
+-- errs on a sample that samples/README.md documents as compliant (no required policy among
+-- the sample's listed fail IDs) and is not listed there itself. That is what a new required
+-- policy does to bodies that were compliant; the warning suggests level = "preview" first.
+-- A sample already documented as non-compliant is not flipped by one more failure
+-- (tests/suites/samples.sh holds every sample to its exact list anyway).
 
 local M = {}
 local register = require("kyojin.register")
@@ -20,6 +27,54 @@ local function load_data(path)
   local ok, data = pcall(chunk)
   if not ok then return nil, data end
   return data
+end
+
+-- The fail IDs samples/README.md lists for each sample ("| `NAME.json` | … | fail A B · warn C |"
+-- or "none"): { ["NAME.json"] = { A = true, B = true } }, or nil without the file.
+local function documented_fails(home)
+  local text = host.read_file(home .. "/samples/README.md")
+  if not text then return nil end
+  local out = {}
+  for line in text:gmatch("[^\n]+") do
+    local name = line:match("^| `([%w%-]+%.json)` |")
+    if name then
+      local last = line:match("|%s*([^|]*)%s*|%s*$") or ""
+      local fails = {}
+      for id in (last:match("fail ([^·]*)") or ""):gmatch("[%u%d%-]+") do fails[id] = true end
+      out[name] = fails
+    end
+  end
+  return out
+end
+
+-- Warnings: required policies that flip a bundled sample from compliant to non-compliant
+-- without samples/README.md saying so (see the top of this file).
+local function sample_flips(home, meta_by_id)
+  local listed = documented_fails(home)
+  local warnings = {}
+  if not listed then return warnings end
+  local names = {}
+  for name in pairs(listed) do names[#names + 1] = name end
+  table.sort(names)
+  for _, name in ipairs(names) do
+    local fails = listed[name]
+    local compliant = true
+    for id in pairs(fails) do
+      if meta_by_id[id] and meta_by_id[id].level == "required" then compliant = false end
+    end
+    local text = compliant and host.read_file(home .. "/samples/" .. name)
+    local res = text and host.evaluate(text, "samples/" .. name)
+    for _, p in ipairs(res and res.policies or {}) do
+      if p.level == "required" and (p.status == "fail" or p.status == "error") and not fails[p.id] then
+        local m = meta_by_id[p.id]
+        warnings[#warnings + 1] = string.format(
+          "%s (%s): makes samples/%s non-compliant (%s), which samples/README.md documents as compliant; "
+            .. "roll a new requirement out with level = \"preview\" first, or list %s for the sample in samples/README.md",
+          m and m.file or p.id, p.id, name, p.status, p.id)
+      end
+    end
+  end
+  return warnings
 end
 
 function M.main(args)
@@ -159,6 +214,7 @@ function M.main(args)
   end
   table.sort(problems)
   for _, p in ipairs(problems) do host.write(p, "\n") end
+  for _, w in ipairs(sample_flips(args.home, meta_by_id)) do host.write("warning: ", w, "\n") end
   host.write(string.format("%d passed, %d failed\n", #metas - (#problems > 0 and 0 or 0), #problems))
   return #problems > 0 and 1 or 0
 end

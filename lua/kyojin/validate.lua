@@ -275,6 +275,7 @@ function checks.json_pointer(ctx, s)
     return both("「~」を ~0・~1 でエスケープした JSON ポインタ", "a JSON pointer with '~' escaped as ~0 or ~1"),
            show(ctx, s)
   end
+  if ctx.no_subjects then return end -- a waivers file: the declarations come later
   local ok, prefix = resolve(ctx, s)
   if not ok then
     local p = prefix == "" and both("（ルート）", "(root)") or both(prefix, prefix)
@@ -639,6 +640,17 @@ end
 -- Entry point
 ----------------------------------------------------------------------------------------
 
+-- The errors of a validation run by pcall (ok, err): the stop at max_errors says so.
+local function finish(ctx, ok, err)
+  if not ok then
+    if err ~= STOP then error(err, 0) end
+    local e = both("エラーが多すぎるため " .. ctx.max .. " 件で検証を打ち切りました",
+                   "too many errors: validation stopped after " .. ctx.max)
+    ctx.errors[#ctx.errors + 1] = { pointer = "", expected = both("", ""), found = both("", ""), message = e }
+  end
+  return ctx.errors
+end
+
 function V.validate(tree, json, opts)
   opts = opts or {}
   local ctx = {
@@ -670,13 +682,40 @@ function V.validate(tree, json, opts)
     ctx.ids = collect_ids(ctx, tree)
     walk(ctx, S.root, tree, "")
   end)
-  if not ok then
-    if err ~= STOP then error(err, 0) end
-    local e = both("エラーが多すぎるため " .. ctx.max .. " 件で検証を打ち切りました",
-                   "too many errors: validation stopped after " .. ctx.max)
-    ctx.errors[#ctx.errors + 1] = { pointer = "", expected = both("", ""), found = both("", ""), message = e }
+  return finish(ctx, ok, err)
+end
+
+-- A waivers file (check --waivers FILE): { "waivers": [ ... ] } in the declaration's waiver
+-- format (its "$schema" member allowed too), checked as a declaration's "waivers" is, except
+-- that a subject is checked as a JSON pointer only: the file serves every declaration checked
+-- with it, and a subject that is not in a declaration waives nothing there.
+local function waivers_node()
+  local keep = {}
+  for _, f in ipairs(S.root.fields) do
+    if f.name == "$schema" then keep[#keep + 1] = f end
+    if f.name == "waivers" then keep[#keep + 1] = { name = f.name, req = true, node = f.node, ja = f.ja, en = f.en } end
   end
-  return ctx.errors
+  local node = { t = "object", fields = keep }
+  index_fields(node)
+  return node
+end
+local WAIVERS_FILE = waivers_node()
+
+function V.validate_waivers(tree, json, opts)
+  opts = opts or {}
+  local ctx = {
+    json = json, null = json.null, root = tree, errors = {},
+    max = math.max(1, opts.max_errors or 100),
+    policy_ids = opts.policy_ids, field_maps = field_maps, fact_object = fact_object,
+    no_subjects = true, ids = {},
+  }
+  local ok, err = pcall(function()
+    if type(tree) ~= "table" or not json.is_object(tree) then
+      return report(ctx, "", both("オブジェクト {\"waivers\": [...]}", "an object {\"waivers\": [...]}"), show_typed(ctx, tree))
+    end
+    walk(ctx, WAIVERS_FILE, tree, "")
+  end)
+  return finish(ctx, ok, err)
 end
 
 return V

@@ -48,11 +48,15 @@ return {
     { "not_applicable", "対象外", "not applicable" },
     { "info", "参考", "info" },
   },
-  -- levels of a policy (kyojin.dsl)
+  -- levels of a policy: the ones kyojin.dsl accepts. A required policy that fails or errs
+  -- makes the body non-compliant; a recommended one's failures are warnings; an info one
+  -- classifies. A preview policy (a new requirement being rolled out) is evaluated and shown
+  -- like the others but never changes the verdict, the exit code or the risk scoring.
   levels = words{
     { "required", "必須", "required" },
     { "recommended", "推奨", "recommended" },
     { "info", "参考", "info" },
+    { "preview", "試行", "preview" },
   },
   -- requirement families (the two letters of a requirement id, policies/catalog.lua)
   families = words{
@@ -114,6 +118,8 @@ return {
     { "inputs", "入力と検証値", "Inputs and their hashes" },
     { "page", "ページ", "page" },
     { "not_stated", "（記載なし）", "(not stated)" },
+    { "preview_note", "試行中のポリシーです。判定・終了コード・リスク値には影響しません。",
+      "A policy in preview: it changes no verdict, exit code or risk value." },
   },
   -- the sources (seeds) the policies cite, by the code that opens a policy's `source`
   sources = words{
