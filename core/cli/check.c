@@ -94,6 +94,7 @@ typedef struct {
      * (batch_opts.names/sources), and --timestamp writes this time */
     char *const *sources;
     const char *fixed_time;
+    long shard_i, shard_n; /* --shard I/N (docs/rollup.md); shard_n 0: every input */
 } check_opts;
 
 /* A positive decimal integer up to max. Digits only: strtoull alone would take "-1" (as the
@@ -107,19 +108,6 @@ static int parse_size(const char *s, size_t *out, unsigned long long max)
     if (errno || *end || v == 0 || v > max) return -1;
     *out = (size_t)v;
     return 0;
-}
-
-/* YYYY-MM-DD, a real calendar date (2026-02-30 is not; 2024-02-29 is). */
-static int valid_date(const char *s)
-{
-    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    for (int i = 0; i < 10; i++)
-        if (i == 4 || i == 7 ? s[i] != '-' : (s[i] < '0' || s[i] > '9')) return 0;
-    if (s[10]) return 0;
-    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
-    if (m < 1 || m > 12 || d < 1) return 0;
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return d <= days[m - 1] + (m == 2 && leap);
 }
 
 static cJSON *read_json_file(const char *path, char *err, size_t errlen)
@@ -222,7 +210,7 @@ static int take_report_params(check_opts *co, cJSON *j)
         int date = !strcmp(m->string, "date");
         int known = date || !strcmp(m->string, "assessor") || !strcmp(m->string, "contact");
         int ok = known && cJSON_IsString(m) &&
-                 (date ? valid_date(m->valuestring) : valid_report_text(m->valuestring));
+                 (date ? str_valid_date(m->valuestring) : valid_report_text(m->valuestring));
         if (!ok) {
             fprintf(stderr,
                     !known ? (cli_en() ? "kyojin: %s: report.%s: unknown (assessor, contact or "
@@ -402,6 +390,11 @@ static cJSON *envelope(runner *r, const check_opts *co)
         return NULL;
     }
     cJSON_AddItemToObject(doc, "rendering", rendering);
+    if (co->shard_n) { /* which share of the inputs (check --shard): summary checks the set */
+        cJSON *sh = cJSON_AddObjectToObject(doc, "shard");
+        cJSON_AddNumberToObject(sh, "index", (double)co->shard_i);
+        cJSON_AddNumberToObject(sh, "count", (double)co->shard_n);
+    }
     cJSON_AddArrayToObject(doc, "declarations");
     return doc;
 }
@@ -697,6 +690,28 @@ static int cmd_check(check_opts *co)
                          cli_en() ? "no declaration (*.json) found"
                                   : "申告ファイル（*.json）が見つかりません");
             fprintf(stderr, "kyojin: %s\n", berr);
+            cJSON_Delete(baseline);
+            risk_tables_free(rt);
+            cJSON_Delete(scenarios);
+            runner_free(r);
+            return EXIT_USAGE;
+        }
+    }
+    if (co->shard_n) { /* --shard I/N: the inputs whose index (in that order) is I-1 mod N */
+        size_t k = 0;
+        for (size_t i = 0; i < npaths; i++)
+            if (i % (size_t)co->shard_n == (size_t)co->shard_i - 1)
+                paths[k++] = paths[i];
+            else
+                free(paths[i]);
+        if (!(npaths = k)) {
+            fprintf(stderr,
+                    cli_en() ? "kyojin: --shard %ld/%ld: this share has no input (give at most as "
+                               "many shards as declarations)\n"
+                             : "kyojin: --shard %ld/%ld: この分割に入る申告がありません（分割数は"
+                               "申告の数以下にしてください）\n",
+                    co->shard_i, co->shard_n);
+            free(paths);
             cJSON_Delete(baseline);
             risk_tables_free(rt);
             cJSON_Delete(scenarios);
@@ -1071,7 +1086,7 @@ static int opts_from_args(const cli_args *a, check_opts *co, const char ***param
         case OPT_PARAMS: co->params_file = v; break;
         case OPT_AS_OF:
             co->as_of = v;
-            if (!valid_date(v)) {
+            if (!str_valid_date(v)) {
                 cli_die_usage("--as-of は実在する日付（YYYY-MM-DD）です: %s",
                               "--as-of must be a real calendar date YYYY-MM-DD: %s", v);
                 return EXIT_USAGE;
@@ -1138,7 +1153,7 @@ static int opts_from_args(const cli_args *a, check_opts *co, const char ***param
             break;
         case OPT_REPORT_DATE:
             co->report_date = v;
-            if (!valid_date(v)) {
+            if (!str_valid_date(v)) {
                 cli_die_usage("--report-date は実在する日付（YYYY-MM-DD）です: %s",
                               "--report-date must be a real calendar date YYYY-MM-DD: %s", v);
                 return EXIT_USAGE;
@@ -1154,6 +1169,22 @@ static int opts_from_args(const cli_args *a, check_opts *co, const char ***param
                 return EXIT_USAGE;
             }
             break;
+        case OPT_SHARD: {
+            char *end;
+            errno = 0;
+            co->shard_i = strtol(v, &end, 10);
+            co->shard_n =
+                *end == '/' && v[0] >= '1' && v[0] <= '9' && end[1] >= '1' && end[1] <= '9'
+                    ? strtol(end + 1, &end, 10)
+                    : 0;
+            if (errno || *end || co->shard_n < 1 || co->shard_n > 100000 || co->shard_i < 1 ||
+                co->shard_i > co->shard_n) {
+                cli_die_usage("--shard は I/N（1 ≤ I ≤ N）です: %s",
+                              "--shard must be I/N with 1 <= I <= N: %s", v);
+                return EXIT_USAGE;
+            }
+            break;
+        }
         case OPT_DETAIL:
             co->detail = v;
             if (strcmp(v, "summary") && strcmp(v, "full")) {

@@ -59,7 +59,9 @@ enum cli_key {
     OPT_SIGNER,
     OPT_TIME,
     OPT_MODEL,
-    OPT_FROM
+    OPT_FROM,
+    OPT_DATE,
+    OPT_SHARD
 };
 
 /* One option of a command. `value` is the placeholder of its value in the help ("FILE"; in
