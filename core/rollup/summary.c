@@ -888,6 +888,29 @@ static void text_head(FILE *out, const summary *s, const strvec *warn, int en)
         fprintf(out, "%s %s\n", en ? "WARNING:" : "【注意】", warn->v[i]);
 }
 
+/* The table of groups (models or prefectures): counts, not-compliant rate, risk values. */
+static void text_groups(FILE *out, const group *gs, size_t n, const char *first, int en)
+{
+    char rb[32];
+    ttable tp = {"lrrrrrrrrrr", 11, {0}, 0};
+    const char *ja[] = {first, "団体数", "準拠", "非準拠", "評価エラー", "非準拠率",
+                        "A",   "B",      "C",    "D",      "E"};
+    const char *en_[] = {first, "bodies", "compliant", "not compliant", "errors", "rate", "A", "B",
+                         "C",   "D",      "E"};
+    for (int i = 0; i < 11; i++) tt_cell(&tp, en ? en_[i] : ja[i]);
+    for (size_t i = 0; i < n; i++) {
+        const group *g = &gs[i];
+        tt_cell(&tp, g->word);
+        tt_num(&tp, g->bodies);
+        tt_num(&tp, g->compliant);
+        tt_num(&tp, g->bodies - g->compliant - g->errors);
+        tt_num(&tp, g->errors);
+        tt_cell(&tp, rate_text(rb, sizeof rb, g->bodies - g->compliant, g->bodies, "-"));
+        for (int r = 0; r < RISK_N; r++) tt_num(&tp, g->risk[r]);
+    }
+    tt_print(out, &tp, "  ");
+}
+
 static void write_text(FILE *out, const summary *s, const tables *t, const strvec *warn)
 {
     int en = t->en;
@@ -931,21 +954,7 @@ static void write_text(FILE *out, const summary *s, const tables *t, const strve
     fputc('\n', out);
 
     fprintf(out, "%s\n", en ? "By model" : "モデル別");
-    ttable tm = {"lrrrrr", 6, {0}, 0};
-    const char *mh_ja[] = {"モデル", "団体数", "準拠", "非準拠", "評価エラー", "非準拠率"};
-    const char *mh_en[] = {"model",         "bodies", "compliant",
-                           "not compliant", "errors", "not compliant rate"};
-    for (int i = 0; i < 6; i++) tt_cell(&tm, en ? mh_en[i] : mh_ja[i]);
-    for (size_t m = 0; m < t->nmodel; m++) {
-        const group *g = &t->model[m];
-        tt_cell(&tm, g->word);
-        tt_num(&tm, g->bodies);
-        tt_num(&tm, g->compliant);
-        tt_num(&tm, g->bodies - g->compliant - g->errors);
-        tt_num(&tm, g->errors);
-        tt_cell(&tm, rate_text(rb, sizeof rb, g->bodies - g->compliant, g->bodies, none));
-    }
-    tt_print(out, &tm, "  ");
+    text_groups(out, t->model, t->nmodel, en ? "model" : "モデル", en);
     fputc('\n', out);
 
     fprintf(out, "%s\n",
@@ -980,24 +989,7 @@ static void write_text(FILE *out, const summary *s, const tables *t, const strve
     fputc('\n', out);
 
     fprintf(out, "%s\n", en ? "By prefecture" : "都道府県別");
-    ttable tp = {"lrrrrrrrrrr", 11, {0}, 0};
-    const char *ph_ja[] = {"都道府県", "団体数", "準拠", "非準拠", "評価エラー", "非準拠率",
-                           "A",        "B",      "C",    "D",      "E"};
-    const char *ph_en[] = {"prefecture", "bodies", "compliant", "not compliant",
-                           "errors",     "rate",   "A",         "B",
-                           "C",          "D",      "E"};
-    for (int i = 0; i < 11; i++) tt_cell(&tp, en ? ph_en[i] : ph_ja[i]);
-    for (size_t i = 0; i < t->npref; i++) {
-        const group *g = &t->pref[i];
-        tt_cell(&tp, g->word);
-        tt_num(&tp, g->bodies);
-        tt_num(&tp, g->compliant);
-        tt_num(&tp, g->bodies - g->compliant - g->errors);
-        tt_num(&tp, g->errors);
-        tt_cell(&tp, rate_text(rb, sizeof rb, g->bodies - g->compliant, g->bodies, none));
-        for (int r = 0; r < RISK_N; r++) tt_num(&tp, g->risk[r]);
-    }
-    tt_print(out, &tp, "  ");
+    text_groups(out, t->pref, t->npref, en ? "prefecture" : "都道府県", en);
     fputc('\n', out);
 
     fprintf(out, "%s: A %ld  B %ld  C %ld  D %ld  E %ld\n",
@@ -1233,7 +1225,7 @@ static void svg_stacked(FILE *out, const char *title, size_t rows, const char *c
     fprintf(out,
             "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"%d\" height=\"%d\" "
             "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">\n",
-            label_w + bar_w + 90, height, label_w + bar_w + 90, height);
+            label_w + bar_w + 150, height, label_w + bar_w + 150, height);
     fputs("<title>", out);
     h(out, title);
     fputs("</title>\n<text x=\"0\" y=\"16\" font-size=\"14\" font-weight=\"bold\">", out);
