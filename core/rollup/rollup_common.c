@@ -139,15 +139,14 @@ typedef struct {
 /* Advance (*line, *col) over text[0..n). */
 static void advance(const char *text, size_t n, unsigned *line, unsigned *col)
 {
-    for (size_t i = 0; i < n; i++) {
-        unsigned char ch = (unsigned char)text[i];
-        if (ch == '\n') {
-            ++*line;
-            *col = 1;
-        } else if ((ch & 0xC0) != 0x80) {
-            ++*col;
-        }
+    const char *p = text, *end = text + n, *nl;
+    while ((nl = memchr(p, '\n', (size_t)(end - p)))) {
+        ++*line;
+        *col = 1;
+        p = nl + 1;
     }
+    for (; p < end; p++)
+        if (((unsigned char)*p & 0xC0) != 0x80) ++*col;
 }
 
 /* Drop buf[0..mark), then read more: at least a chunk, and as much as is kept (so that a unit

@@ -106,6 +106,8 @@ typedef struct {
     /* the input being read */
     const char *input;
     cJSON *head;
+    const char **level; /* per policy index: its level in this input (NULL: not looked up) */
+    size_t nlevel;
     size_t cur_set;
     int oom;
 } summary;
@@ -171,11 +173,27 @@ static size_t policy_index(summary *s, const cJSON *p, size_t hint)
     return s->npol++;
 }
 
-/* Effective status of one policy for one body. */
-static int policy_status(const summary *s, const cJSON *p)
+/* The level of policy entry p (policy index pi) in the input being read: the entry's own, else
+ * the document's catalog (looked up once per input and policy). NULL when out of memory. */
+static const char *policy_level(summary *s, const cJSON *p, size_t pi)
+{
+    const char *own = json_str(p, "level");
+    if (own) return own;
+    if (pi >= s->nlevel) {
+        const char **nl = realloc(s->level, (pi + 1) * sizeof *nl);
+        if (!nl) return NULL;
+        for (size_t i = s->nlevel; i <= pi; i++) nl[i] = NULL;
+        s->level = nl;
+        s->nlevel = pi + 1;
+    }
+    if (!s->level[pi]) s->level[pi] = rollup_policy_meta_str(s->head, p, "level", "");
+    return s->level[pi];
+}
+
+/* Effective status of one policy (at level) for one body. */
+static int policy_status(const cJSON *p, const char *level)
 {
     const char *st = json_str_or(p, "status", "");
-    const char *level = rollup_policy_meta_str(s->head, p, "level", "");
     if (strcmp(st, "fail") == 0) return strcmp(level, "recommended") == 0 ? S_WARN : S_FAIL;
     if (strcmp(st, "warn") == 0) return S_WARN;
     if (strcmp(st, "error") == 0) return S_ERROR;
@@ -240,6 +258,7 @@ static int add_head(const cJSON *head, void *ctx)
 {
     summary *s = ctx;
     cJSON_Delete(s->head);
+    for (size_t i = 0; i < s->nlevel; i++) s->level[i] = NULL; /* they pointed into the head */
     if (!(s->head = cJSON_Duplicate(head, 1))) goto oom;
     const cJSON *ps = cJSON_GetObjectItemCaseSensitive(head, "policy_set");
     const char *sha = json_str_or(ps, "sha256", ""), *ed = json_str(ps, "edition");
@@ -359,7 +378,12 @@ static int add_decl(const cJSON *d, void *ctx)
             b->st = ns;
             b->nst = nn;
         }
-        int st = policy_status(s, p);
+        const char *level = policy_level(s, p, pi);
+        if (!level) {
+            strvec_free(&failed);
+            goto oom_body;
+        }
+        int st = policy_status(p, level);
         b->st[pi] = (unsigned char)st;
         if ((st == S_FAIL || st == S_ERROR) && strcmp(s->pol[pi].level, "required") == 0 &&
             strvec_push(&failed, s->pol[pi].id) != 0) {
@@ -535,13 +559,11 @@ static int tables_make(tables *t, const summary *s, const char *lang)
     t->pref = calloc(s->npref ? s->npref : 1, sizeof *t->pref);
     if (!t->model || !t->pref || !(t->nation.per = calloc(np, sizeof(scount)))) goto oom;
     t->npref = s->npref;
-    rv_list models = report_vocab_list(RV_MODEL);
     for (size_t m = 0; m < t->nmodel; m++) {
         group *g = &t->model[m];
         g->id = t->model_ids[m];
         const rv_word *w = report_vocab_find(RV_MODEL, g->id);
         g->word = w && w->symbol ? w->symbol : g->id[0] ? g->id : "?";
-        (void)models;
         if (!(g->per = calloc(np, sizeof(scount)))) goto oom;
     }
     size_t *prefpos = malloc((s->npref ? s->npref : 1) * sizeof *prefpos);
@@ -592,9 +614,9 @@ static int is_required(const pol_rec *p)
         for (const body_rec *b = &(s)->body[(t)->body[fj_]]; b; b = NULL)                          \
             if (t->pol[k] < b->nst && (b->st[t->pol[k]] == S_FAIL || b->st[t->pol[k]] == S_ERROR))
 
-static long failing_count(const tables *t, const summary *s, size_t k)
+static long failing_count(const tables *t, size_t k)
 {
-    return t->nation.per[k].n[S_FAIL] + t->nation.per[k].n[S_ERROR] + 0 * (long)s->nbody;
+    return t->nation.per[k].n[S_FAIL] + t->nation.per[k].n[S_ERROR];
 }
 
 /* A rate as text: "34.5%" (per mille rounded half up), or `none` when den is 0. */
@@ -928,12 +950,16 @@ static void write_text(FILE *out, const summary *s, const tables *t, const strve
                  "among the bodies it applies to)"
                : "要件別の未達率（未達 = 不適合と推奨未達。率は対象外を除いた団体に対する割合）");
     size_t *rank = ranked(t, s);
-    ttable tt = {"llrrrrrrrl", 10, {0}, 0};
-    const char *hd_ja[] = {"ポリシー", "水準",       "対象",     "未達",   "未達率",
-                           "不適合",   "評価エラー", "例外承認", "対象外", "名称"};
-    const char *hd_en[] = {"policy", "level",  "applicable", "not met", "rate",
-                           "failed", "errors", "waived",     "n/a",     "title"};
-    for (int i = 0; i < 10; i++) tt_cell(&tt, en ? hd_en[i] : hd_ja[i]);
+    /* the status columns carry the status words of kyojin.vocab, as the HTML does */
+    static const int cols[] = {S_FAIL, S_WARN, S_ERROR, S_WAIVED, S_NA};
+    ttable tt = {"llrrrrrrrrl", 11, {0}, 0};
+    tt_cell(&tt, en ? "policy" : "ポリシー");
+    tt_cell(&tt, en ? "level" : "水準");
+    tt_cell(&tt, en ? "applicable" : "対象");
+    tt_cell(&tt, en ? "not met" : "未達");
+    tt_cell(&tt, en ? "rate" : "未達率");
+    for (int i = 0; i < 5; i++) tt_cell(&tt, rollup_status_word(status_keys[cols[i]], lang));
+    tt_cell(&tt, en ? "title" : "名称");
     for (size_t r = 0; rank && r < s->npol; r++) {
         size_t k = rank[r];
         const pol_rec *a = tpol(t, s, k);
@@ -943,10 +969,7 @@ static void write_text(FILE *out, const summary *s, const tables *t, const strve
         tt_num(&tt, applicable(c));
         tt_num(&tt, not_met(c));
         tt_cell(&tt, rate_text(rb, sizeof rb, not_met(c), applicable(c), none));
-        tt_num(&tt, c->n[S_FAIL]);
-        tt_num(&tt, c->n[S_ERROR]);
-        tt_num(&tt, c->n[S_WAIVED]);
-        tt_num(&tt, c->n[S_NA]);
+        for (int i = 0; i < 5; i++) tt_num(&tt, c->n[cols[i]]);
         tt_cell(&tt, rollup_text(a->title, lang));
     }
     tt_print(out, &tt, "  ");
@@ -1002,7 +1025,7 @@ static void write_text(FILE *out, const summary *s, const tables *t, const strve
     fprintf(out, "%s\n", en ? "Bodies failing required requirements" : "必須要件に不適合の団体");
     for (size_t k = 0; k < s->npol; k++) {
         const pol_rec *a = tpol(t, s, k);
-        long nf = failing_count(t, s, k);
+        long nf = failing_count(t, k);
         if (!is_required(a) || !nf) continue;
         fprintf(out, "  %s %s (%ld)\n", a->id, rollup_text(a->title, lang), nf);
         ttable tb = {"llll", 4, {0}, 0};
@@ -1328,6 +1351,22 @@ static void th_row(FILE *out, const char *const *cols, size_t n)
     fputs("</tr></thead>\n<tbody>\n", out);
 }
 
+/* One body as a table row: code, name, prefecture, model, `detail`, file. */
+static void html_body_row(FILE *out, const summary *s, const body_rec *b, const char *detail)
+{
+    const rv_word *w = report_vocab_find(RV_MODEL, b->model);
+    const char *cells[6] = {
+        b->code, b->name, s->pref[b->pref].name, w && w->symbol ? w->symbol : b->model,
+        detail,  b->file};
+    fputs("<tr>", out);
+    for (int i = 0; i < 6; i++) {
+        fputs("<td class=\"l\">", out);
+        h(out, cells[i]);
+        fputs("</td>", out);
+    }
+    fputs("</tr>\n", out);
+}
+
 /* The bodies of a group (not compliant) as a table in a <details>. */
 static void html_members(FILE *out, const summary *s, const group *g, const char *idprefix, int en)
 {
@@ -1346,20 +1385,8 @@ static void html_members(FILE *out, const summary *s, const group *g, const char
             en ? "file" : "ファイル");
     for (size_t j = 0; j < g->nmembers; j++) {
         const body_rec *b = &s->body[g->members[j]];
-        const rv_word *w = report_vocab_find(RV_MODEL, b->model);
-        fputs("<tr><td class=\"l\">", out);
-        h(out, b->code);
-        fputs("</td><td class=\"l\">", out);
-        h(out, b->name);
-        fputs("</td><td class=\"l\">", out);
-        h(out, s->pref[b->pref].name);
-        fputs("</td><td class=\"l\">", out);
-        h(out, w && w->symbol ? w->symbol : b->model);
-        fputs("</td><td class=\"l\">", out);
-        h(out, b->error ? (en ? "(evaluation error)" : "（評価エラー）") : b->failed);
-        fputs("</td><td class=\"l\">", out);
-        h(out, b->file);
-        fputs("</td></tr>\n", out);
+        html_body_row(out, s, b,
+                      b->error ? (en ? "(evaluation error)" : "（評価エラー）") : b->failed);
     }
     fputs("</tbody></table></details>\n", out);
 }
@@ -1550,7 +1577,7 @@ static void write_html(FILE *out, const summary *s, const tables *t, const strve
             const pol_rec *a = tpol(t, s, k);
             const scount *c = &n->per[k];
             fputs("<tr><td class=\"l\">", out);
-            if (is_required(a) && failing_count(t, s, k)) {
+            if (is_required(a) && failing_count(t, k)) {
                 fputs("<a href=\"#", out);
                 h_id(out, "req-", a->id);
                 fputs("\">", out);
@@ -1615,10 +1642,10 @@ static void write_html(FILE *out, const summary *s, const tables *t, const strve
         const char **mw = malloc(nm * sizeof *mw), **mc = malloc(nm * sizeof *mc);
         if (idx && labels && vals && mw && mc) {
             for (size_t k = 0; k < s->npol; k++)
-                if (is_required(tpol(t, s, k)) && failing_count(t, s, k) > 0) idx[nr++] = k;
+                if (is_required(tpol(t, s, k)) && failing_count(t, k) > 0) idx[nr++] = k;
             for (size_t i = 1; i < nr; i++) { /* by failing bodies, descending; stable */
                 size_t v = idx[i], j = i;
-                while (j > 0 && failing_count(t, s, idx[j - 1]) < failing_count(t, s, v)) {
+                while (j > 0 && failing_count(t, idx[j - 1]) < failing_count(t, v)) {
                     idx[j] = idx[j - 1];
                     j--;
                 }
@@ -1687,7 +1714,7 @@ static void write_html(FILE *out, const summary *s, const tables *t, const strve
     int any = 0;
     for (size_t k = 0; k < s->npol; k++) {
         const pol_rec *a = tpol(t, s, k);
-        if (!is_required(a) || !failing_count(t, s, k)) continue;
+        if (!is_required(a) || !failing_count(t, k)) continue;
         any = 1;
         fputs("<details id=\"", out);
         h_id(out, "req-", a->id);
@@ -1699,25 +1726,13 @@ static void write_html(FILE *out, const summary *s, const tables *t, const strve
                 " — %ld</summary>\n<table><thead><tr><th class=\"l\">%s</th><th class=\"l\">%s</th>"
                 "<th class=\"l\">%s</th><th class=\"l\">%s</th><th class=\"l\">%s</th>"
                 "<th class=\"l\">%s</th></tr></thead><tbody>\n",
-                failing_count(t, s, k), en ? "code" : "団体コード", en ? "body" : "団体名",
+                failing_count(t, k), en ? "code" : "団体コード", en ? "body" : "団体名",
                 en ? "prefecture" : "都道府県", en ? "model" : "モデル", en ? "status" : "結果",
                 en ? "file" : "ファイル");
         FOR_FAILING(t, s, k, b)
         {
-            const rv_word *w = report_vocab_find(RV_MODEL, b->model);
-            fputs("<tr><td class=\"l\">", out);
-            h(out, b->code);
-            fputs("</td><td class=\"l\">", out);
-            h(out, b->name);
-            fputs("</td><td class=\"l\">", out);
-            h(out, s->pref[b->pref].name);
-            fputs("</td><td class=\"l\">", out);
-            h(out, w && w->symbol ? w->symbol : b->model);
-            fputs("</td><td class=\"l\">", out);
-            h(out, rollup_status_word(b->st[t->pol[k]] == S_FAIL ? "fail" : "error", lang));
-            fputs("</td><td class=\"l\">", out);
-            h(out, b->file);
-            fputs("</td></tr>\n", out);
+            html_body_row(out, s, b,
+                          rollup_status_word(b->st[t->pol[k]] == S_FAIL ? "fail" : "error", lang));
         }
         fputs("</tbody></table></details>\n", out);
     }
@@ -1834,6 +1849,7 @@ static void summary_free(summary *s)
     free(s->hash);
     free(s->date);
     free(s->shard_seen);
+    free(s->level);
     cJSON_Delete(s->head);
 }
 
