@@ -6,7 +6,7 @@
 #   test   build and web, plus every test dependency (default; make test, make test-asan): cmocka,
 #          the tools the suites call (Lua, jq, Node and npm, Python with openpyxl, Chromium with
 #          a Japanese font and poppler, LibreOffice Calc without a GUI (print.sh, xlsxdecl.sh),
-#          clang-format, man, xmllint, pgrep, unzip, perl, openssl) and the npm packages of the
+#          clang-format, man, xmllint, pgrep, unzip, perl, openssl, GNU parallel) and the npm packages of the
 #          node-based validators (tests/rollup, tests/schema: npm ci) and of the web tests
 #          (tests/web: playwright-core, which drives Debian's Chromium)
 #   ci     test, plus the hardening steps of .ci/run (clang-14 with its libFuzzer runtime,
@@ -48,6 +48,7 @@ if [ "$mode" = test ] || [ "$mode" = ci ]; then
   cmd pdftotext poppler-utils   # pdftotext, pdfinfo: the printed reports
   cmd soffice libreoffice-calc-nogui # print.sh: XLSX to PDF; xlsxdecl.sh: workbooks saved by LibreOffice
   cmd openssl openssl         # tests/suites/verify.sh: the third-party signature check
+  cmd parallel parallel       # tests/suites/shards.sh: check --shard over GNU parallel
   [ -x /usr/bin/chromium ] || need+=(chromium)
   /usr/bin/python3 -c 'import openpyxl' 2>/dev/null || need+=(python3-openpyxl)
   fc-list 2>/dev/null | grep -qi -e ipagothic -e ipapgothic -e "noto sans cjk" || need+=(fonts-ipafont-gothic)

@@ -101,6 +101,7 @@ typedef struct {
     const char *waivers_file, *waivers_shown;
     char waivers_sha[65];
     int waivers_count;
+    long shard_i, shard_n; /* --shard I/N (docs/rollup.md); shard_n 0: every input */
 } check_opts;
 
 /* Is the JSON result written in the compact form of schema kyojin/result/v2? (Every JSON
@@ -121,19 +122,6 @@ static int parse_size(const char *s, size_t *out, unsigned long long max)
     if (errno || *end || v == 0 || v > max) return -1;
     *out = (size_t)v;
     return 0;
-}
-
-/* YYYY-MM-DD, a real calendar date (2026-02-30 is not; 2024-02-29 is). */
-static int valid_date(const char *s)
-{
-    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    for (int i = 0; i < 10; i++)
-        if (i == 4 || i == 7 ? s[i] != '-' : (s[i] < '0' || s[i] > '9')) return 0;
-    if (s[10]) return 0;
-    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
-    if (m < 1 || m > 12 || d < 1) return 0;
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return d <= days[m - 1] + (m == 2 && leap);
 }
 
 static cJSON *read_json_file(const char *path, char *err, size_t errlen)
@@ -236,7 +224,7 @@ static int take_report_params(check_opts *co, cJSON *j)
         int date = !strcmp(m->string, "date");
         int known = date || !strcmp(m->string, "assessor") || !strcmp(m->string, "contact");
         int ok = known && cJSON_IsString(m) &&
-                 (date ? valid_date(m->valuestring) : valid_report_text(m->valuestring));
+                 (date ? str_valid_date(m->valuestring) : valid_report_text(m->valuestring));
         if (!ok) {
             fprintf(stderr,
                     !known ? (cli_en() ? "kyojin: %s: report.%s: unknown (assessor, contact or "
@@ -533,6 +521,11 @@ static cJSON *envelope(runner *r, const check_opts *co)
             return NULL;
         }
         cJSON_AddItemToObject(doc, "catalog", catalog);
+    }
+    if (co->shard_n) { /* which share of the inputs (check --shard): summary checks the set */
+        cJSON *sh = cJSON_AddObjectToObject(doc, "shard");
+        cJSON_AddNumberToObject(sh, "index", (double)co->shard_i);
+        cJSON_AddNumberToObject(sh, "count", (double)co->shard_n);
     }
     cJSON_AddArrayToObject(doc, "declarations");
     return doc;
@@ -846,6 +839,30 @@ static int cmd_check(check_opts *co)
                          cli_en() ? "no declaration (*.json) found"
                                   : "申告ファイル（*.json）が見つかりません");
             fprintf(stderr, "kyojin: %s\n", berr);
+            baseline_index_free(bl);
+            risk_tables_free(rt);
+            cJSON_Delete(scenarios);
+            runner_free(r);
+            return EXIT_USAGE;
+        }
+    }
+    /* --shard I/N: the inputs whose index (in that order) is I-1 mod N; verify gives the
+     * share the report records, already chosen */
+    if (co->shard_n && !co->sources) {
+        size_t k = 0;
+        for (size_t i = 0; i < npaths; i++)
+            if (i % (size_t)co->shard_n == (size_t)co->shard_i - 1)
+                paths[k++] = paths[i];
+            else
+                free(paths[i]);
+        if (!(npaths = k)) {
+            fprintf(stderr,
+                    cli_en() ? "kyojin: --shard %ld/%ld: this share has no input (give at most as "
+                               "many shards as declarations)\n"
+                             : "kyojin: --shard %ld/%ld: この分割に入る申告がありません（分割数は"
+                               "申告の数以下にしてください）\n",
+                    co->shard_i, co->shard_n);
+            free(paths);
             baseline_index_free(bl);
             risk_tables_free(rt);
             cJSON_Delete(scenarios);
@@ -1212,7 +1229,7 @@ static int opts_from_args(const cli_args *a, check_opts *co, const char ***param
         case OPT_PARAMS: co->params_file = v; break;
         case OPT_AS_OF:
             co->as_of = v;
-            if (!valid_date(v)) {
+            if (!str_valid_date(v)) {
                 cli_die_usage("--as-of は実在する日付（YYYY-MM-DD）です: %s",
                               "--as-of must be a real calendar date YYYY-MM-DD: %s", v);
                 return EXIT_USAGE;
@@ -1279,7 +1296,7 @@ static int opts_from_args(const cli_args *a, check_opts *co, const char ***param
             break;
         case OPT_REPORT_DATE:
             co->report_date = v;
-            if (!valid_date(v)) {
+            if (!str_valid_date(v)) {
                 cli_die_usage("--report-date は実在する日付（YYYY-MM-DD）です: %s",
                               "--report-date must be a real calendar date YYYY-MM-DD: %s", v);
                 return EXIT_USAGE;
@@ -1295,6 +1312,22 @@ static int opts_from_args(const cli_args *a, check_opts *co, const char ***param
                 return EXIT_USAGE;
             }
             break;
+        case OPT_SHARD: {
+            char *end;
+            errno = 0;
+            co->shard_i = strtol(v, &end, 10);
+            co->shard_n =
+                *end == '/' && v[0] >= '1' && v[0] <= '9' && end[1] >= '1' && end[1] <= '9'
+                    ? strtol(end + 1, &end, 10)
+                    : 0;
+            if (errno || *end || co->shard_n < 1 || co->shard_n > 100000 || co->shard_i < 1 ||
+                co->shard_i > co->shard_n) {
+                cli_die_usage("--shard は I/N（1 ≤ I ≤ N）です: %s",
+                              "--shard must be I/N with 1 <= I <= N: %s", v);
+                return EXIT_USAGE;
+            }
+            break;
+        }
         case OPT_DETAIL:
             co->detail = v;
             if (strcmp(v, "summary") && strcmp(v, "full")) {

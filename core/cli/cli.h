@@ -63,7 +63,9 @@ enum cli_key {
     OPT_ONLY,
     OPT_SKIP,
     OPT_FAIL_ON,
-    OPT_WAIVERS_FILE
+    OPT_WAIVERS_FILE,
+    OPT_DATE,
+    OPT_SHARD
 };
 
 /* One option of a command. `value` is the placeholder of its value in the help ("FILE"; in

@@ -173,6 +173,9 @@ OPT(o_sig_out, OPT_OUTPUT, "output", 'o', "SIG", "署名", NULL,
 /* summary, diff, gen */
 OPT(o_format_summary, OPT_FORMAT, "format", 0, "FORMAT", "形式", "text json csv html",
     "text・json・csv・html（既定 text）", "text, json, csv or html (default text)");
+OPT(o_date_summary, OPT_DATE, "date", 0, "YYYY-MM-DD", NULL, NULL,
+    "集計日（既定: 結果の報告日・基準日のうち最も新しいもの）",
+    "the date of the summary (default: the newest report date or as-of date of the results)");
 OPT(o_format_diff, OPT_FORMAT, "format", 0, "FORMAT", "形式", "text json",
     "text・json（既定 text）", "text or json (default text)");
 OPT(o_output, OPT_OUTPUT, "output", 'o', "FILE", NULL, NULL,
@@ -193,6 +196,11 @@ OPT(o_waivers, OPT_WAIVERS, "waivers", 0, "PCT", "百分率", NULL,
     "per cent of the bodies with a My Number connection that waive ST-06 (default 25)");
 OPT(o_quiet, OPT_QUIET, "quiet", 0, NULL, NULL, NULL, "書き出した件数を表示しない",
     "do not print what was written");
+
+OPT(o_shard, OPT_SHARD, "shard", 0, "I/N", NULL, NULL,
+    "入力（並べた順）を N 分割した I 番目だけを評価する（複数の計算機で分担するとき）",
+    "evaluate only the I-th of N shares of the inputs (in their sorted order), to split a run "
+    "over machines");
 
 /* The options that change the bytes of a report (cli.h, enum cli_record_kind): check records
  * those given in the result's "rendering" object, verify gives them back to check to render
@@ -221,6 +229,7 @@ const cli_recorded cli_recorded_options[] = {{&o_format_check, "format", REC_VAL
                                              {&o_skip, "skip", REC_LIST},
                                              {&o_fail_on, "fail-on", REC_VALUE},
                                              {&o_waivers_check, "waivers", REC_NAMED},
+                                             {&o_shard, "shard", REC_VALUE},
                                              {NULL, "SOURCE_DATE_EPOCH", REC_ENV},
                                              {NULL, NULL, 0}};
 /* template, convert */
@@ -243,19 +252,15 @@ const cli_option *const cli_common_options[] = {&o_help, &o_version, &o_lang, NU
 /* check: rolling out policies and auditing without editing the declaration (docs/rollout.md) */
 #define ROLLOUT_OPTS &o_only, &o_skip, &o_fail_on, &o_waivers_check
 
-static const cli_option *const check_opts[] = {&o_policies,    &o_format_check,
-                                               &o_jobs,        &o_progress,
-                                               &o_no_progress, &o_baseline,
-                                               &o_csv_table,   &o_output_check,
-                                               &o_param,       &o_params,
-                                               &o_as_of,       &o_max_input,
-                                               &o_timestamp,   &o_timeout,
-                                               &o_scenarios,   &o_no_risk,
-                                               &o_no_color,    &o_max_instructions,
-                                               &o_max_memory,  &o_verbose,
-                                               &o_report_date, &o_assessor,
-                                               &o_contact,     &o_detail,
-                                               ROLLOUT_OPTS,   NULL};
+static const cli_option *const check_opts[] = {&o_policies,   &o_format_check, &o_jobs,
+                                               &o_progress,   &o_no_progress,  &o_baseline,
+                                               &o_csv_table,  &o_output_check, &o_param,
+                                               &o_params,     &o_as_of,        &o_max_input,
+                                               &o_timestamp,  &o_timeout,      &o_scenarios,
+                                               &o_no_risk,    &o_no_color,     &o_max_instructions,
+                                               &o_max_memory, &o_verbose,      &o_report_date,
+                                               &o_assessor,   &o_contact,      &o_detail,
+                                               ROLLOUT_OPTS,  &o_shard,        NULL};
 static const cli_option *const list_opts[] = {ENGINE_OPTS, &o_coverage, NULL};
 static const cli_option *const explain_opts[] = {ENGINE_OPTS, NULL};
 static const cli_option *const test_opts[] = {ENGINE_OPTS, &o_mutate, NULL};
@@ -268,7 +273,8 @@ static const cli_option *const verify_opts[] = {&o_declaration,      &o_policies
                                                 &o_waivers_verify,   NULL};
 static const cli_option *const keygen_opts[] = {&o_key_out, NULL};
 static const cli_option *const sign_opts[] = {&o_key, &o_signer, &o_time, &o_sig_out, NULL};
-static const cli_option *const summary_opts[] = {&o_format_summary, &o_output, NULL};
+static const cli_option *const summary_opts[] = {&o_format_summary, &o_output, &o_date_summary,
+                                                 NULL};
 static const cli_option *const diff_opts[] = {&o_format_diff, &o_output, NULL};
 static const cli_option *const template_opts[] = {&o_model, &o_from, &o_output_xlsx, NULL};
 static const cli_option *const convert_opts[] = {&o_output_convert, NULL};
@@ -282,7 +288,7 @@ static int cmd_summary_args(const cli_args *a)
     rollup_args r = {cli_value(a, OPT_FORMAT), cli_lang, cli_value(a, OPT_OUTPUT), a->pos, a->npos};
     int rc = cli_refuse_output_input(r.output, (const char *const *)a->pos, a->npos);
     if (!rc) rc = cli_load_vocab();
-    return rc ? rc : cmd_summary(&r);
+    return rc ? rc : cmd_summary_dated(&r, cli_value(a, OPT_DATE));
 }
 
 static int cmd_diff_args(const cli_args *a)

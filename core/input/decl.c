@@ -104,19 +104,6 @@ void decl_error_clear(decl_error *e)
     memset(e, 0, sizeof *e);
 }
 
-/* Width of one code point on a terminal: East Asian wide and fullwidth forms take two cells. */
-static int cp_width(uint32_t c)
-{
-    if (c < 0x1100) return 1;
-    if ((c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
-        (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
-        (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
-        (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1FAFF) ||
-        (c >= 0x20000 && c <= 0x3FFFD))
-        return 2;
-    return 1;
-}
-
 /* Decode one UTF-8 sequence leniently (for display only). Returns its length (>= 1). */
 static size_t utf8_peek(const unsigned char *s, size_t n, uint32_t *cp)
 {
@@ -173,7 +160,7 @@ static void position_error(const char *text, size_t len, size_t off, decl_error 
             while (i > ls && ((unsigned char)text[i] & 0xC0) == 0x80) i--;
             uint32_t cp;
             utf8_peek((const unsigned char *)text + i, le - i, &cp);
-            w += cp_width(cp);
+            w += utf8_cp_width(cp);
         }
         from = i;
     }
@@ -191,7 +178,7 @@ static void position_error(const char *text, size_t len, size_t off, decl_error 
     for (size_t i = from; i < le;) {
         uint32_t cp;
         size_t n = utf8_peek((const unsigned char *)text + i, le - i, &cp);
-        int wcp = cp_width(cp);
+        int wcp = utf8_cp_width(cp);
         if (i >= off) {
             width_after += wcp;
             if (width_after > 40) break;

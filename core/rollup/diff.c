@@ -21,7 +21,7 @@
  * before and A or B now was below B before, and the values below B are compared by the
  * per-letter counts (risk.counts, risk.tree_counts).
  *
- * Both documents are streamed one declaration at a time (rollup_each_declaration) and
+ * Both documents are streamed one declaration at a time (rollup_stream) and
  * reduced to small digests, so national results are compared in bounded memory.
  */
 #include "rollup/rollup.h"
@@ -230,6 +230,16 @@ static void read_counts(const cJSON *c, int *has, int *counts)
     static const char *const letters[] = {"A", "B", "C", "D", "E"};
     *has = cJSON_IsObject(c);
     for (int i = 0; i < 5; i++) counts[i] = json_int(c, letters[i], 0);
+}
+
+/* The members before "declarations" (the v2 catalog), which every declaration is read with. */
+static int digest_head(const cJSON *head, void *ctx)
+{
+    digest_set *set = ctx;
+    cJSON_Delete(set->header);
+    if ((set->header = cJSON_Duplicate(head, 1))) return 0;
+    set->oom = 1;
+    return -1;
 }
 
 static int digest_fill(digest *g, const cJSON *d, const cJSON *header)
@@ -865,8 +875,8 @@ int cmd_diff(const rollup_args *a)
     int rc = ROLLUP_EXIT_INPUT;
     cJSON *out = NULL;
     for (int i = 0; i < 2; i++) {
-        int r = rollup_each_declaration(a->inputs[i], digest_decl, &sets[i], &sets[i].header, lang,
-                                        err, sizeof err);
+        int r = rollup_stream(a->inputs[i], digest_head, digest_decl, NULL, &sets[i], NULL, lang,
+                              err, sizeof err);
         if (r != 0 || sets[i].oom) {
             if (sets[i].oom)
                 snprintf(err, sizeof err, "%s: %s", a->inputs[i],

@@ -51,8 +51,10 @@ typedef struct rollup_args {
     char *const *inputs;
     size_t ninputs;
 } rollup_args;
-int cmd_summary(const rollup_args *a); /* kyojin summary RESULT.json...|DIR */
-int cmd_diff(const rollup_args *a);    /* kyojin diff OLD.json NEW.json */
+int cmd_summary(const rollup_args *a); /* kyojin summary RESULT.json...|DIR... */
+/* The same with --date YYYY-MM-DD (NULL: the newest report date or as-of date of the results). */
+int cmd_summary_dated(const rollup_args *a, const char *date);
+int cmd_diff(const rollup_args *a); /* kyojin diff OLD.json NEW.json */
 typedef struct gen_args {
     const char *out, *seed, *count, *size, *waivers; /* as given; NULL when absent */
     int quiet;
@@ -186,6 +188,24 @@ cJSON *rollup_load_json(const char *path, const char *lang, char *err, size_t er
 typedef int (*rollup_decl_fn)(const cJSON *decl, void *ctx);
 int rollup_each_declaration(const char *path, rollup_decl_fn fn, void *ctx, cJSON **header,
                             const char *lang, char *err, size_t errlen);
+
+/* The same, for readers that need the document's members before its declarations (its
+ * policy_set, catalog, report…): head_fn (may be NULL) is called once, before the first
+ * declaration, with the members that precede "declarations" (schema already checked); its
+ * non-zero return stops the reading and is returned. The file is read in chunks: memory
+ * follows the largest declaration, not the file. Errors name file:line:column. */
+typedef int (*rollup_head_fn)(const cJSON *head, void *ctx);
+/* skip (may be NULL): the members of each declaration the reader does not need, "member" or
+ * "member/submember" (e.g. "risk/asset_rows"), NULL-terminated; their text is only checked to
+ * be balanced and no tree is built for it. */
+int rollup_stream(const char *path, rollup_head_fn head_fn, rollup_decl_fn fn,
+                  const char *const *skip, void *ctx, cJSON **header, const char *lang, char *err,
+                  size_t errlen);
+
+/* Tests: the bytes rollup_stream reads at a time (0: the default, 1 MiB) and the largest file
+ * whose syntax errors are told from its whole text (default 16 MiB; larger files are told
+ * from the text of the declaration or member being read). */
+void rollup_stream_tuning(size_t chunk, size_t whole_diag_max);
 
 /* The result document schemas the readers accept: "kyojin/result/v2" (the policies'
  * metadata once, in the document's "catalog") and "kyojin/result/v1" (metadata in every

@@ -61,6 +61,21 @@ static FILE *open_regular(const char *path, fileio_error *err)
     return f;
 }
 
+FILE *fileio_open_regular(const char *path, fileio_error *err)
+{
+    if (err) {
+        err->code = FILEIO_OK;
+        err->errnum = 0;
+    }
+    errno = 0;
+    FILE *f = open_regular(path, err);
+    if (!f && err && err->code == FILEIO_OK) {
+        err->code = FILEIO_ERR_OPEN;
+        err->errnum = errno;
+    }
+    return f;
+}
+
 char *fileio_read_file(const char *path, size_t max, unsigned flags, size_t *len, fileio_error *err)
 {
     if (err) {

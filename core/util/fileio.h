@@ -8,6 +8,7 @@
 #define KYOJIN_FILEIO_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 /* Why a read failed. */
 enum fileio_status {
@@ -37,6 +38,11 @@ typedef struct fileio_error {
  * The content may hold NUL bytes: callers that want text check strlen against *len. */
 char *fileio_read_file(const char *path, size_t max, unsigned flags, size_t *len,
                        fileio_error *err);
+
+/* Open a regular file for reading without ever blocking (the check FILEIO_REGULAR makes), for
+ * readers that stream a file instead of holding it whole (rollup_common.c). NULL with *err
+ * set on failure. */
+FILE *fileio_open_regular(const char *path, fileio_error *err);
 
 /* fileio_read_file(path, max, FILEIO_REGULAR, len, NULL): for callers that only need "could
  * not read" (policy sources, Lua modules, spools, reports: regular files only). */

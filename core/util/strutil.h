@@ -17,6 +17,9 @@ int str_ends_with(const char *s, const char *suffix);
 /* qsort comparator for an array of char *: strcmp order of the strings pointed to. */
 int str_cmp_ptr(const void *a, const void *b);
 
+/* Non-zero when s is YYYY-MM-DD, a real calendar date (2026-02-30 is not; 2024-02-29 is). */
+int str_valid_date(const char *s);
+
 /* A list of malloc'd strings: start from strvec v = {0}; free with strvec_free. */
 typedef struct strvec {
     char **v;

@@ -196,3 +196,26 @@ char *str_vprintf(const char *fmt, va_list ap)
     va_end(ap2);
     return r;
 }
+
+int utf8_cp_width(uint32_t c)
+{
+    if (c < 0x1100) return 1;
+    if ((c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
+        (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+        (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+        (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1FAFF) ||
+        (c >= 0x20000 && c <= 0x3FFFD))
+        return 2;
+    return 1;
+}
+
+size_t utf8_width(const char *s)
+{
+    size_t w = 0, n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        i += utf8_decode((const unsigned char *)s + i, n - i, &cp);
+        w += cp == UTF8_INVALID ? 1 : (size_t)utf8_cp_width(cp);
+    }
+    return w;
+}

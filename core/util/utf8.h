@@ -39,6 +39,13 @@ char *utf8_repair(const char *s, size_t n, int *repaired);
  * NULL when out of memory. */
 char *utf8_show_name(const char *s);
 
+/* Width of one code point on a terminal: East Asian wide and fullwidth forms take two cells,
+ * everything else one. */
+int utf8_cp_width(uint32_t cp);
+
+/* Display width of the NUL-terminated string s (an ill-formed byte counts as one cell). */
+size_t utf8_width(const char *s);
+
 /* A new string formatted like printf (no length limit); NULL when out of memory. */
 char *str_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *str_vprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
