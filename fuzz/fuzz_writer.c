@@ -110,19 +110,19 @@ static void check_csv(const char *name, const char *b, size_t n)
 
 static int w_text_ja(const cJSON *r, FILE *f)
 {
-    report_options o = {"text", "ja", 0, NULL, 0};
+    report_options o = {"text", "ja", 0, NULL, 0, NULL};
     char err[256];
     return report_write(r, &o, f, NULL, err, sizeof err);
 }
 static int w_text_en(const cJSON *r, FILE *f)
 {
-    report_options o = {"text", "en", 0, NULL, 0};
+    report_options o = {"text", "en", 0, NULL, 0, NULL};
     char err[256];
     return report_write(r, &o, f, NULL, err, sizeof err);
 }
 static int w_json(const cJSON *r, FILE *f)
 {
-    report_options o = {"json", "ja", 0, NULL, 0};
+    report_options o = {"json", "ja", 0, NULL, 0, NULL};
     char err[256];
     return report_write(r, &o, f, NULL, err, sizeof err);
 }

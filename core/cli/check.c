@@ -450,7 +450,7 @@ static int batch_add_risk(void *ctx, cJSON *res, const cJSON *decl, const char *
 }
 
 /* where declaration results go as they are produced. Formats that stream
- * (json, text, the risk sheets) are written one declaration at a time and the result
+ * (report_format_streams, the risk sheets) are written one declaration at a time and the result
  * freed, so a national batch needs the memory of one declaration; the others collect
  * the whole document first. The output is opened on the first result, so a run in
  * which nothing could be evaluated writes nothing (as before). */
@@ -491,6 +491,7 @@ static int emit_open(emitter *em)
         em->failed = 2; /* nothing written: not a write failure of the report */
         return -1;
     }
+    em->ro.file = em->of.tmp; /* a file format (xlsx) creates it itself */
     if (em->stream && !em->sheets &&
         report_stream_begin(em->doc, &em->ro, em->of.fp, em->err, sizeof em->err)) {
         em->failed = 1;
@@ -600,11 +601,14 @@ static int emit_write(emitter *em, batch_item *it)
         }
         if (it->text) {
             fwrite(it->text, 1, it->len, em->of.fp);
-        } else if (render_decl(em, res, em->of.fp)) {
-            snprintf(em->err, sizeof em->err, "%s", errno ? strerror(errno) : "out of memory");
+        } else if (em->sheets ? render_decl(em, res, em->of.fp)
+                              : report_stream_body(res, &em->ro, em->of.fp, em->err,
+                                                   sizeof em->err)) { /* the writer says why */
+            if (em->sheets || !em->err[0])
+                snprintf(em->err, sizeof em->err, "%s", errno ? strerror(errno) : "out of memory");
             em->failed = 1;
         }
-        if (!em->failed && ferror(em->of.fp)) {
+        if (!em->failed && em->of.fp && ferror(em->of.fp)) { /* xlsx: no stream */
             snprintf(em->err, sizeof em->err, "%s", strerror(errno));
             em->failed = 1;
         }
@@ -730,7 +734,7 @@ static int cmd_check(check_opts *co)
         co->risk_sheets && strcmp(co->format, "text") == 0; /* the sheets of `kyojin risk` */
     em.sheets = sheets;
     em.stream = sheets || report_format_streams(co->format);
-    em.ro = (report_options){co->format, cli_lang, 0, co->csv_table, 0};
+    em.ro = (report_options){co->format, cli_lang, 0, co->csv_table, 0, NULL};
     em.ro.color = !co->outpath && !co->color_off && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
     em.ro.terminal = (!co->outpath || !strcmp(co->outpath, "-")) && isatty(STDOUT_FILENO);
     em.paths = paths;
@@ -763,7 +767,9 @@ static int cmd_check(check_opts *co)
                          rt ? batch_add_risk : NULL,
                          &brc,
                          co->timeout,
-                         em.stream && !bl ? render_decl : NULL,
+                         em.stream && !bl && (sheets || report_stream_renders_alone(co->format))
+                             ? render_decl
+                             : NULL,
                          &em,
                          co->sources ? paths : NULL,
                          co->sources,

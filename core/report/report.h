@@ -11,6 +11,8 @@ typedef struct {
     const char *csv_table; /* csv: findings (default), assets, trees or meta */
     int terminal;          /* text: shown on a terminal, so without the trailing record that
                               `kyojin verify` reads (report_meta) */
+    const char *file;      /* streamed file formats (report_format_needs_file): the file the
+                              writer creates (a temp name from atomic_out_open_named) */
 } report_options;
 
 /* The formats are the rows of one table of writers (report.c). Is the format known? */
@@ -33,11 +35,17 @@ int report_write(const cJSON *result, const report_options *o, FILE *out, const 
 /* Text output pieces shared with other commands. */
 int report_text_write(const cJSON *result, const report_options *o, FILE *out);
 
-/* Writing a result document one declaration at a time (kyojin check streams json and
- * text, so memory does not grow with the number of declarations). The output is
+/* Writing a result document one declaration at a time (kyojin check streams every format
+ * with stream operations in report.c's table, so memory does not grow with the number of
+ * declarations). The output is
  * byte-identical to report_write on the whole document.
  * Does the format stream? */
 int report_format_streams(const char *format);
+/* Can a declaration's body be rendered apart (in a worker process) and copied in? Not for
+ * the formats whose writer keeps state between begin and end (csv, sarif, junit: the parts
+ * after the last declaration depend on all of them): their bodies are written in order in
+ * the process that called report_stream_begin. */
+int report_stream_renders_alone(const char *format);
 /* Everything before the first declaration; `envelope` is the document without them. */
 int report_stream_begin(const cJSON *envelope, const report_options *o, FILE *out, char *err,
                         size_t errlen);

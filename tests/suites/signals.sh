@@ -19,18 +19,7 @@ N=300
 mkdir -p "$T/pol"
 cp tests/adversarial/policies/benign/*.lua "$T/pol/"
 # about 60 ms of CPU per declaration: a whole run takes many seconds, an interrupted one less
-cat >"$T/pol/slow.lua" <<'EOF'
-policy {
-  id = "SL-01", requirements = { "ST-01" }, level = "required",
-  models = { "alpha", "alpha_prime", "beta", "beta_prime" }, source = "S000 test",
-  title = { ja = "遅いポリシー", en = "slow policy" }, remediation = { ja = "なし", en = "none" },
-  check = function(decl, result)
-    local x = 0
-    for i = 1, 2500000 do x = x + i % 7 end
-    result:pass(decl.body, { ja = "済み" .. x, en = "done" .. x })
-  end,
-}
-EOF
+cp tests/suites/lib/slow_policy.lua "$T/pol/slow.lua"
 ls "$T/in" | sed "s|^|$T/in/|" >"$T/files.txt"
 
 now() { date +%s.%N; }
