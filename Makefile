@@ -107,7 +107,7 @@ test-asan: test-deps
 # The writers read their domain words from lua/kyojin/vocab.lua through the trusted Lua runtime
 # (report/report_vocab_load.o and the sandbox it runs in), not the rest of the engine.
 REPORT_OBJ := $(addprefix $(BUILD)/obj/,report/report_html.o report/report_csv.o report/report_xlsx.o report/report_escape.o report/report_labels.o report/report_tables.o report/report_vocab.o report/report_vocab_load.o util/sha256.o \
-  engine/sandbox.o engine/bundle.o engine/patterns.o engine/tablemove.o engine/mtguard.o engine/timelimit.o input/luaconv.o util/fileio.o util/strutil.o util/atomic_out.o util/dirlist.o util/utf8.o)
+  engine/sandbox.o engine/bundle.o engine/patterns.o engine/tablemove.o engine/mtguard.o engine/timelimit.o input/luaconv.o util/fileio.o util/strutil.o util/atomic_out.o util/dirlist.o util/utf8.o util/jsonout.o)
 $(BUILD)/test_report_%: tests/unit/test_report_%.c $(REPORT_OBJ) | $(BUILD)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) -lcmocka
 $(BUILD)/report-render: tests/reports/render.c $(REPORT_OBJ) | $(BUILD)

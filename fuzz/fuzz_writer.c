@@ -110,20 +110,20 @@ static void check_csv(const char *name, const char *b, size_t n)
 
 static int w_text_ja(const cJSON *r, FILE *f)
 {
-    report_options o = {"text", "ja", 0, NULL, 0, 0, 0};
+    report_options o = {.format = "text", .lang = "ja"};
     char err[256];
     return report_write(r, &o, f, NULL, err, sizeof err);
 }
 static int w_text_en(const cJSON *r, FILE *f)
 {
-    report_options o = {"text", "en", 0, NULL, 0, 0, 0};
+    report_options o = {.format = "text", .lang = "en"};
     char err[256];
     return report_write(r, &o, f, NULL, err, sizeof err);
 }
 /* JSON as the result in memory is (v1), and in the compact form of result v2 (summary, full) */
 static int json_as(const cJSON *r, FILE *f, int v2, int full)
 {
-    report_options o = {"json", "ja", 0, NULL, 0, v2, full};
+    report_options o = {.format = "json", .lang = "ja", .json_v2 = v2, .json_full = full};
     char err[256];
     return report_write(r, &o, f, NULL, err, sizeof err);
 }

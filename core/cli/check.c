@@ -575,7 +575,7 @@ static int batch_add_risk(void *ctx, cJSON *res, const cJSON *decl, const char *
 }
 
 /* where declaration results go as they are produced. Formats that stream
- * (json, text, html, the risk sheets) are written one declaration at a time and the result
+ * (report_format_streams, the risk sheets) are written one declaration at a time and the result
  * freed, so a national batch needs the memory of one declaration; the others collect
  * the whole document first. The output is opened on the first result, so a run in
  * which nothing could be evaluated writes nothing (as before). */
@@ -616,6 +616,7 @@ static int emit_open(emitter *em)
         em->failed = 2; /* nothing written: not a write failure of the report */
         return -1;
     }
+    em->ro.file = em->of.tmp; /* a file format (xlsx) creates it itself */
     if (em->stream && !em->sheets &&
         report_stream_begin(em->doc, &em->ro, em->of.fp, em->err, sizeof em->err)) {
         em->failed = 1;
@@ -736,16 +737,31 @@ static int emit_write(emitter *em, batch_item *it)
         } else {
             report_stream_separator(em->written, &em->ro, em->of.fp);
         }
-        size_t len = it->len;
-        char *text = it->text ? it->text : watchdog_render_mem(render_decl, em, res, &len);
-        if (!text) {
-            snprintf(em->err, sizeof em->err, "%s", errno ? strerror(errno) : "out of memory");
-            em->failed = 1;
-        } else if (report_stream_put(text, len, &em->ro, em->of.fp, em->err, sizeof em->err)) {
-            em->failed = 1;
+        if (it->text) { /* rendered where it was evaluated */
+            if (report_stream_put(it->text, it->len, &em->ro, em->of.fp, em->err, sizeof em->err))
+                em->failed = 1;
+        } else if (em->sheets || !report_stream_renders_alone(em->ro.format)) {
+            /* written where the writer runs, in order (it keeps state: csv, xlsx, sarif, junit) */
+            if (em->sheets ? render_decl(em, res, em->of.fp)
+                           : report_stream_body(res, &em->ro, em->of.fp, em->err,
+                                                sizeof em->err)) { /* the writer says why */
+                if (em->sheets || !em->err[0])
+                    snprintf(em->err, sizeof em->err, "%s",
+                             errno ? strerror(errno) : "out of memory");
+                em->failed = 1;
+            }
+        } else { /* rendered here, handed over as the bytes a worker would give (html) */
+            size_t len = 0;
+            char *text = watchdog_render_mem(render_decl, em, res, &len);
+            if (!text) {
+                snprintf(em->err, sizeof em->err, "%s", errno ? strerror(errno) : "out of memory");
+                em->failed = 1;
+            } else if (report_stream_put(text, len, &em->ro, em->of.fp, em->err, sizeof em->err)) {
+                em->failed = 1;
+            }
+            free(text);
         }
-        if (text != it->text) free(text);
-        if (!em->failed && ferror(em->of.fp)) {
+        if (!em->failed && em->of.fp && ferror(em->of.fp)) { /* xlsx: no stream */
             snprintf(em->err, sizeof em->err, "%s", strerror(errno));
             em->failed = 1;
         }
@@ -882,7 +898,7 @@ static int cmd_check(check_opts *co)
     em.sheets = sheets;
     /* a kyojin/result/v1 report (verify) is written whole, in that form */
     em.stream = sheets || (report_format_streams(co->format) && !co->result_v1);
-    em.ro = (report_options){co->format, cli_lang, 0, co->csv_table, 0, NULL, 0, 0};
+    em.ro = (report_options){.format = co->format, .lang = cli_lang, .csv_table = co->csv_table};
     em.ro.json_v2 = json_v2(co);
     em.ro.json_full = co->detail && !strcmp(co->detail, "full");
     em.ro.color = !co->outpath && !co->color_off && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
@@ -918,7 +934,10 @@ static int cmd_check(check_opts *co)
                          rt ? batch_add_risk : NULL,
                          &brc,
                          co->timeout,
-                         em.stream && !bl && !co->fail_on_warn ? render_decl : NULL,
+                         em.stream && !bl && !co->fail_on_warn &&
+                                 (sheets || report_stream_renders_alone(co->format))
+                             ? render_decl
+                             : NULL,
                          &em,
                          co->sources ? paths : NULL,
                          co->sources,

@@ -492,6 +492,104 @@ static void html_abort(void)
     html_open = NULL;
 }
 
+/* csv, sarif, junit: the writer keeps what the parts after the last declaration need (a small
+ * summary, a temporary file), so a body is written where the writer runs, in order. */
+static void no_separator(FILE *out)
+{
+    (void)out;
+}
+
+static int csv_begin(const cJSON *envelope, const report_options *o, FILE *out, char *err,
+                     size_t errlen)
+{
+    report_opts ro = auditor_opts(o);
+    return report_csv_begin(envelope, &ro, o->csv_table, out, err, errlen);
+}
+
+static int csv_body(const cJSON *decl, const report_options *o, FILE *out, char *err, size_t errlen)
+{
+    (void)o;
+    return report_csv_decl(decl, out, err, errlen);
+}
+
+static int csv_end(const cJSON *envelope, const report_options *o, FILE *out, char *err,
+                   size_t errlen)
+{
+    (void)envelope;
+    (void)o;
+    return report_csv_end(out, err, errlen);
+}
+
+static int sarif_begin(const cJSON *envelope, const report_options *o, FILE *out, char *err,
+                       size_t errlen)
+{
+    (void)out;
+    return report_sarif_begin(envelope, o->lang, err, errlen);
+}
+
+static int sarif_body(const cJSON *decl, const report_options *o, FILE *out, char *err,
+                      size_t errlen)
+{
+    (void)o;
+    (void)out;
+    return report_sarif_decl(decl, err, errlen);
+}
+
+static int sarif_end(const cJSON *envelope, const report_options *o, FILE *out, char *err,
+                     size_t errlen)
+{
+    (void)envelope;
+    (void)o;
+    return report_sarif_end(out, err, errlen);
+}
+
+static int junit_begin(const cJSON *envelope, const report_options *o, FILE *out, char *err,
+                       size_t errlen)
+{
+    (void)out;
+    return report_junit_begin(envelope, o->lang, err, errlen);
+}
+
+static int junit_body(const cJSON *decl, const report_options *o, FILE *out, char *err,
+                      size_t errlen)
+{
+    (void)o;
+    (void)out;
+    return report_junit_decl(decl, err, errlen);
+}
+
+static int junit_end(const cJSON *envelope, const report_options *o, FILE *out, char *err,
+                     size_t errlen)
+{
+    (void)envelope;
+    (void)o;
+    return report_junit_end(out, err, errlen);
+}
+
+static int xlsx_begin(const cJSON *envelope, const report_options *o, FILE *out, char *err,
+                      size_t errlen)
+{
+    report_opts ro = auditor_opts(o);
+    (void)out; /* a binary file format: o->file names the file, created at the end */
+    return report_xlsx_begin(envelope, &ro, err, errlen);
+}
+
+static int xlsx_body(const cJSON *decl, const report_options *o, FILE *out, char *err,
+                     size_t errlen)
+{
+    (void)o;
+    (void)out;
+    return report_xlsx_decl(decl, err, errlen);
+}
+
+static int xlsx_end(const cJSON *envelope, const report_options *o, FILE *out, char *err,
+                    size_t errlen)
+{
+    (void)envelope;
+    (void)out;
+    return report_xlsx_end(o->file, err, errlen);
+}
+
 /* How a format is written one declaration at a time (byte-identical to the whole document). */
 typedef struct {
     int (*begin)(const cJSON *envelope, const report_options *o, FILE *out, char *err,
@@ -504,13 +602,23 @@ typedef struct {
     int (*put)(const char *text, size_t len, const report_options *o, FILE *out, char *err,
                size_t errlen);
     void (*abort)(void);
+    int keeps_state; /* the writer keeps state between begin and end: every body is written in
+                        this process, in order (never rendered apart, e.g. in a worker) */
 } stream_ops;
 
-static const stream_ops text_stream = {text_begin, report_text_separator, text_body, text_end, NULL,
-                                       NULL};
-static const stream_ops json_stream = {json_begin, json_separator, json_body, json_end, NULL, NULL};
-static const stream_ops html_stream_ops = {html_begin, html_separator, html_body,
-                                           html_end,   html_put,       html_abort};
+static const stream_ops text_stream = {
+    text_begin, report_text_separator, text_body, text_end, NULL, NULL, 0};
+static const stream_ops json_stream = {json_begin, json_separator, json_body, json_end,
+                                       NULL,       NULL,           0};
+static const stream_ops html_stream_ops = {html_begin, html_separator, html_body, html_end,
+                                           html_put,   html_abort,     0};
+static const stream_ops csv_stream = {csv_begin, no_separator, csv_body, csv_end, NULL, NULL, 1};
+static const stream_ops sarif_stream = {sarif_begin, no_separator, sarif_body, sarif_end,
+                                        NULL,        NULL,         1};
+static const stream_ops junit_stream = {junit_begin, no_separator, junit_body, junit_end,
+                                        NULL,        NULL,         1};
+static const stream_ops xlsx_stream = {xlsx_begin, no_separator, xlsx_body, xlsx_end,
+                                       NULL,       NULL,         1};
 
 /* ---- the table of writers --------------------------------------------------------- */
 
@@ -528,10 +636,10 @@ static const struct {
     {"text",  "txt",   &text_stream, 0, 1, write_text},
     {"json",  "json",  &json_stream, 0, 0, write_json},
     {"html",  "html",  &html_stream_ops, 0, 1, write_html},
-    {"csv",   "csv",   NULL,         0, 1, write_csv},
-    {"xlsx",  "xlsx",  NULL,         1, 1, write_xlsx},
-    {"sarif", "sarif", NULL,         0, 0, write_sarif},
-    {"junit", "xml",   NULL,         0, 1, write_junit},
+    {"csv",   "csv",   &csv_stream,  0, 1, write_csv},
+    {"xlsx",  "xlsx",  &xlsx_stream, 1, 1, write_xlsx},
+    {"sarif", "sarif", &sarif_stream, 0, 0, write_sarif},
+    {"junit", "xml",   &junit_stream, 0, 1, write_junit},
     /* clang-format on */
 };
 #define NWRITERS (sizeof writers / sizeof writers[0])
@@ -596,6 +704,12 @@ static const stream_ops *stream_ops_of(const char *format)
 int report_format_streams(const char *format)
 {
     return stream_ops_of(format) != NULL;
+}
+
+int report_stream_renders_alone(const char *format)
+{
+    const stream_ops *s = stream_ops_of(format);
+    return s && !s->keeps_state;
 }
 
 /* the stream operations of o->format, or NULL with err set */

@@ -18,6 +18,8 @@ typedef struct {
                               kyojin/result/v2 (the envelope then carries "catalog":
                               report_json_catalog); 0 writes them as they are (v1) */
     int json_full;         /* json v2: --detail full (fields_read, every risk row and tree) */
+    const char *file;      /* streamed file formats (report_format_needs_file): the file the
+                              writer creates (a temp name from atomic_out_open_named) */
 } report_options;
 
 /* The "catalog" of a kyojin/result/v2 document from the policy set's metadata (an array of
@@ -47,11 +49,17 @@ int report_write(const cJSON *result, const report_options *o, FILE *out, const 
 /* Text output pieces shared with other commands. */
 int report_text_write(const cJSON *result, const report_options *o, FILE *out);
 
-/* Writing a result document one declaration at a time (kyojin check streams json, text
- * and html, so memory does not grow with the number of declarations). The output is
+/* Writing a result document one declaration at a time (kyojin check streams every format
+ * with stream operations in report.c's table, so memory does not grow with the number of
+ * declarations). The output is
  * byte-identical to report_write on the whole document.
  * Does the format stream? */
 int report_format_streams(const char *format);
+/* Can a declaration's body be rendered apart (in a worker process) and copied in? Not for
+ * the formats whose writer keeps state between begin and end (csv, sarif, junit: the parts
+ * after the last declaration depend on all of them): their bodies are written in order in
+ * the process that called report_stream_begin. */
+int report_stream_renders_alone(const char *format);
 /* Everything before the first declaration; `envelope` is the document without them. */
 int report_stream_begin(const cJSON *envelope, const report_options *o, FILE *out, char *err,
                         size_t errlen);

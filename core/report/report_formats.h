@@ -46,6 +46,13 @@ int report_csv_write(const cJSON *result, const report_opts *o, FILE *out, char 
                      size_t errlen);
 int report_csv_write_table(const cJSON *result, const report_opts *o, const char *table, FILE *out,
                            char *err, size_t errlen);
+/* The same one declaration at a time (one report at a time per process): begin with the
+ * envelope (the document without its declarations), one call per declaration, end. After
+ * an error the report is abandoned (the next begin starts afresh). */
+int report_csv_begin(const cJSON *envelope, const report_opts *o, const char *table, FILE *out,
+                     char *err, size_t errlen);
+int report_csv_decl(const cJSON *decl, FILE *out, char *err, size_t errlen);
+int report_csv_end(FILE *out, char *err, size_t errlen);
 
 /* XLSX workbook at path (libxlsxwriter writes the file itself), landed whole through
  * util/atomic_out.h (a temp file renamed into place; a FIFO or device gets the bytes at the
@@ -58,6 +65,21 @@ int report_xlsx_write(const cJSON *result, const report_opts *o, const char *pat
  * hold a name from atomic_out_open_named and commit it themselves (kyojin check -o). */
 int report_xlsx_build(const cJSON *result, const report_opts *o, const char *file, char *err,
                       size_t errlen);
+
+/* The same workbook one declaration at a time (like report_csv_begin): the file is created
+ * at report_xlsx_end. */
+int report_xlsx_begin(const cJSON *envelope, const report_opts *o, char *err, size_t errlen);
+int report_xlsx_decl(const cJSON *decl, char *err, size_t errlen);
+int report_xlsx_end(const char *file, char *err, size_t errlen);
+
+/* SARIF and JUnit (the whole document: report_sarif_write, report_junit_write in
+ * rollup/rollup.h) one declaration at a time, like report_csv_begin. */
+int report_sarif_begin(const cJSON *envelope, const char *lang, char *err, size_t errlen);
+int report_sarif_decl(const cJSON *decl, char *err, size_t errlen);
+int report_sarif_end(FILE *out, char *err, size_t errlen);
+int report_junit_begin(const cJSON *envelope, const char *lang, char *err, size_t errlen);
+int report_junit_decl(const cJSON *decl, char *err, size_t errlen);
+int report_junit_end(FILE *out, char *err, size_t errlen);
 
 /* Canonical SHA-256 of the parameters in effect (hex of the unformatted JSON of
  * result.parameters, "{}" when absent); writes 65 bytes into hex. Shared by the writers

@@ -10,7 +10,10 @@
  * ever a formula. The workbook's creation time is SOURCE_DATE_EPOCH when given, else the
  * report's issue date, else a fixed date: same inputs, same bytes. The hashes and the
  * report's options are also stored as custom document properties (docProps/custom.xml) for
- * `kyojin verify`. report_xlsx_write lands the file through util/atomic_out.c. */
+ * `kyojin verify`. report_xlsx_write lands the file through util/atomic_out.c.
+ * Written one declaration at a time (report_xlsx_begin, _decl, _end): each sheet's rows wait
+ * in a temporary file (the column widths depend on every row), then the workbook is written
+ * in libxlsxwriter's constant-memory mode, so memory does not grow with the batch. */
 #define _POSIX_C_SOURCE 200809L
 #include "report/report_formats.h"
 #include "report/report_labels.h"
@@ -19,6 +22,9 @@
 #include "util/atomic_out.h"
 #include "util/utf8.h"
 
+#include <dirent.h>
+#include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -147,7 +153,8 @@ static int group_row(lxw_worksheet *ws, const rt_table *t, const formats *F, lxw
 
 /* Print set-up: A4 landscape, one page wide, the header rows repeated on every page, the
  * table as the print area, page numbers in the footer. */
-static lxw_error print_setup(lxw_worksheet *ws, const rt_table *t, lxw_row_t head_rows)
+static lxw_error print_setup(lxw_worksheet *ws, const rt_table *t, size_t nrows,
+                             lxw_row_t head_rows)
 {
     lxw_error e;
     worksheet_set_paper(ws, 9); /* A4 */
@@ -157,20 +164,129 @@ static lxw_error print_setup(lxw_worksheet *ws, const rt_table *t, lxw_row_t hea
     if ((e = worksheet_repeat_rows(ws, 0, head_rows - 1))) return e;
     if ((e = worksheet_set_footer(ws, "&L&A&R&P / &N"))) return e;
     if (!t->ncols) return LXW_NO_ERROR;
-    return worksheet_print_area(ws, 0, 0, (lxw_row_t)(t->nrows + head_rows - 1),
+    return worksheet_print_area(ws, 0, 0, (lxw_row_t)(nrows + head_rows - 1),
                                 (lxw_col_t)(t->ncols - 1));
 }
 
-static int sheet(lxw_workbook *wb, const rt_table *t, const formats *F, char *err, size_t errlen)
+/* One sheet while the declarations stream past: its table (headers, the rows of the
+ * current declaration), the widest cell of each column so far, and the rows, spooled to a
+ * temporary file until the workbook is written (the widths, and so the row heights, depend
+ * on every row). */
+typedef struct {
+    rt_table t;
+    double *cellw; /* ncols */
+    FILE *rows;    /* report_spool_open */
+    size_t nrows;
+} xsheet;
+
+/* A spooled row: its style, then per cell kind, style and a number or a text. */
+typedef struct {
+    unsigned char kind, style;
+    double num;
+    uint32_t len;
+} cell_rec;
+
+/* Measure and spool the rows built so far, then forget them. 0, or -1 with err set. */
+static int spool_rows(xsheet *x, char *err, size_t errlen)
 {
+    rt_table *t = &x->t;
+    if (!x->cellw && !(x->cellw = calloc(t->ncols ? t->ncols : 1, sizeof *x->cellw))) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    if (!x->rows && !(x->rows = report_spool_open(err, errlen))) return -1;
+    for (size_t r = 0; r < t->nrows; r++) {
+        int style = t->row_style[r];
+        if (fwrite(&style, sizeof style, 1, x->rows) != 1) goto io;
+        for (size_t c = 0; c < t->ncols; c++) {
+            const rt_cell *cell = rt_at(t, r, c);
+            cell_rec rec = {(unsigned char)cell->kind, (unsigned char)cell->style, cell->num, 0};
+            double cw = cell->kind == RT_TEXT     ? text_width(cell->text) + 2
+                        : cell->kind == RT_NUMBER ? 6
+                                                  : 0;
+            if (cw > x->cellw[c]) x->cellw[c] = cw;
+            if (cell->kind == RT_TEXT) rec.len = (uint32_t)strlen(cell->text);
+            if (fwrite(&rec, sizeof rec, 1, x->rows) != 1 ||
+                (rec.len && fwrite(cell->text, 1, rec.len, x->rows) != rec.len))
+                goto io;
+        }
+        x->nrows++;
+    }
+    rt_drop_rows(t);
+    return 0;
+io:
+    snprintf(err, errlen, "cannot write a temporary file: %s", strerror(errno));
+    return -1;
+}
+
+/* Read the next spooled row into cells (ncols, texts malloc'd; the caller frees them) and
+ * *style. 1, 0 at the end, -1 on an error. */
+static int read_row(FILE *f, rt_cell *cells, size_t ncols, int *style)
+{
+    if (fread(style, sizeof *style, 1, f) != 1) return ferror(f) ? -1 : 0;
+    for (size_t c = 0; c < ncols; c++) {
+        cell_rec rec;
+        if (fread(&rec, sizeof rec, 1, f) != 1) return -1;
+        cells[c].kind = rec.kind;
+        cells[c].style = rec.style;
+        cells[c].num = rec.num;
+        cells[c].text = NULL;
+        if (rec.kind == RT_TEXT) {
+            if (!(cells[c].text = malloc((size_t)rec.len + 1)) ||
+                fread(cells[c].text, 1, rec.len, f) != rec.len)
+                return -1;
+            cells[c].text[rec.len] = 0;
+        }
+    }
+    return 1;
+}
+
+static void free_row(rt_cell *cells, size_t ncols)
+{
+    for (size_t c = 0; c < ncols; c++) {
+        free(cells[c].text);
+        cells[c].text = NULL;
+    }
+}
+
+static lxw_error write_cell(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const rt_cell *cell,
+                            int group, const formats *F)
+{
+    if (cell->kind == RT_NUMBER)
+        return worksheet_write_number(ws, row, col, cell->num, group ? F->group_num : F->num);
+    if (cell->kind != RT_TEXT)
+        return worksheet_write_blank(ws, row, col, group ? F->group_text : F->text);
+    lxw_format *f = group ? F->group_text : F->text;
+    if (cell->style == RT_RISK && cell->text[0] >= 'A' && cell->text[0] <= 'E' && !cell->text[1])
+        f = F->risk[cell->text[0] - 'A'];
+    char *s = cell->text;
+    size_t n = strlen(s);
+    if (n <= XLSX_STR_MAX) return worksheet_write_string(ws, row, col, s, f);
+    size_t k = XLSX_STR_MAX; /* cut at a UTF-8 boundary */
+    while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
+    char saved = s[k];
+    s[k] = 0;
+    lxw_error e = worksheet_write_string(ws, row, col, s, f);
+    s[k] = saved;
+    return e;
+}
+
+/* Write a sheet from its spooled rows, in order (constant-memory mode). */
+static int sheet(lxw_workbook *wb, xsheet *x, const formats *F, char *err, size_t errlen)
+{
+    const rt_table *t = &x->t;
     lxw_worksheet *ws = workbook_add_worksheet(wb, t->title);
     lxw_error e = LXW_NO_ERROR;
     if (!ws) {
         snprintf(err, errlen, "cannot add the sheet %s", t->name);
         return -1;
     }
-    double *width = calloc(t->ncols ? t->ncols : 1, sizeof *width); /* as set, per column */
-    if (!width) {
+    size_t nc = t->ncols ? t->ncols : 1;
+    double *width = calloc(nc, sizeof *width); /* as set, per column */
+    rt_cell *cells = calloc(nc, sizeof *cells);
+    if (!width || !cells) {
+        free(width);
+        free(cells);
         snprintf(err, errlen, "out of memory");
         return -1;
     }
@@ -189,13 +305,7 @@ static int sheet(lxw_workbook *wb, const rt_table *t, const formats *F, char *er
         }
         if (w > (grouped ? 10 : 24))
             w = grouped ? 10 : 24; /* long headers wrap (the grouped sheet's header row is tall) */
-        for (size_t r = 0; r < t->nrows; r++) {
-            const rt_cell *cell = rt_at(t, r, c);
-            double cw = cell->kind == RT_TEXT     ? text_width(cell->text) + 2
-                        : cell->kind == RT_NUMBER ? 6
-                                                  : 0;
-            if (cw > w) w = cw;
-        }
+        if (x->cellw && x->cellw[c] > w) w = x->cellw[c];
         if (w > (grouped ? 36 : 40)) w = grouped ? 36 : 40; /* long text wraps */
         if (w < 6) w = 6;
         width[c] = w;
@@ -204,53 +314,42 @@ static int sheet(lxw_workbook *wb, const rt_table *t, const formats *F, char *er
         if (e) goto fail;
     }
     worksheet_set_row(ws, top, grouped ? 120 : 32, NULL);
-    for (size_t r = 0; r < t->nrows; r++) {
-        int group = t->row_style[r] == RT_ROW_GROUP, lines = 1;
+    if (x->rows && (fflush(x->rows) || fseek(x->rows, 0, SEEK_SET))) goto io;
+    for (size_t r = 0; x->rows && r < x->nrows; r++) {
+        int style, k = read_row(x->rows, cells, t->ncols, &style);
+        if (k != 1) {
+            free_row(cells, t->ncols);
+            goto io;
+        }
+        int group = style == RT_ROW_GROUP, lines = 1;
+        lxw_row_t row = (lxw_row_t)(r + 1) + top;
         for (size_t c = 0; c < t->ncols; c++) { /* the row's height: its tallest wrapped cell */
-            const rt_cell *cell = rt_at(t, r, c);
-            int n = cell->kind == RT_TEXT ? text_lines(cell->text, width[c]) : 1;
+            int n = cells[c].kind == RT_TEXT ? text_lines(cells[c].text, width[c]) : 1;
             if (n > lines) lines = n;
         }
-        if (lines > 1)
-            worksheet_set_row(ws, (lxw_row_t)(r + 1) + top, lines > 30 ? 409 : 13 * lines, NULL);
-        for (size_t c = 0; c < t->ncols; c++) {
-            const rt_cell *cell = rt_at(t, r, c);
-            lxw_row_t row = (lxw_row_t)(r + 1) + top;
-            lxw_col_t col = (lxw_col_t)c;
-            if (cell->kind == RT_NUMBER) {
-                e = worksheet_write_number(ws, row, col, cell->num, group ? F->group_num : F->num);
-            } else if (cell->kind == RT_TEXT) {
-                lxw_format *f = group ? F->group_text : F->text;
-                if (cell->style == RT_RISK && cell->text[0] >= 'A' && cell->text[0] <= 'E' &&
-                    !cell->text[1])
-                    f = F->risk[cell->text[0] - 'A'];
-                char *s = cell->text, saved = 0;
-                size_t n = strlen(s);
-                if (n > XLSX_STR_MAX) { /* cut at a UTF-8 boundary */
-                    size_t k = XLSX_STR_MAX;
-                    while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
-                    saved = s[k];
-                    s[k] = 0;
-                    e = worksheet_write_string(ws, row, col, s, f);
-                    s[k] = saved;
-                } else
-                    e = worksheet_write_string(ws, row, col, s, f);
-            } else {
-                e = worksheet_write_blank(ws, row, col, group ? F->group_text : F->text);
-            }
-            if (e) goto fail;
-        }
+        if (lines > 1) worksheet_set_row(ws, row, lines > 30 ? 409 : 13 * lines, NULL);
+        for (size_t c = 0; c < t->ncols && !e; c++)
+            e = write_cell(ws, row, (lxw_col_t)c, &cells[c], group, F);
+        free_row(cells, t->ncols);
+        if (e) goto fail;
     }
     worksheet_freeze_panes(ws, top + 1, 0);
     if (t->ncols) {
-        e = worksheet_autofilter(ws, top, 0, (lxw_row_t)t->nrows + top, (lxw_col_t)(t->ncols - 1));
+        e = worksheet_autofilter(ws, top, 0, (lxw_row_t)x->nrows + top, (lxw_col_t)(t->ncols - 1));
         if (e) goto fail;
     }
-    if ((e = print_setup(ws, t, top + 1))) goto fail;
+    if ((e = print_setup(ws, t, x->nrows, top + 1))) goto fail;
     free(width);
+    free(cells);
     return 0;
+io:
+    free(width);
+    free(cells);
+    snprintf(err, errlen, "sheet %s: cannot read back its temporary file", t->name);
+    return -1;
 fail:
     free(width);
+    free(cells);
     snprintf(err, errlen, "sheet %s: %s", t->name, lxw_strerror(e));
     return -1;
 }
@@ -339,41 +438,123 @@ static long long date_epoch(const char *s)
     return (era * 146097 + doe - 719468) * 86400;
 }
 
-int report_xlsx_build(const cJSON *result, const report_opts *o, const char *file, char *err,
-                      size_t errlen)
+/* The workbook being written (one at a time): its four sheets as they stream past, the
+ * summary its properties need, the creation time. The workbook itself is written at the end
+ * in libxlsxwriter's constant-memory mode (rows in order, strings inline), its temporary
+ * files in a folder of its own that is removed afterwards. */
+static struct {
+    int active, en;
+    long long sde; /* SOURCE_DATE_EPOCH, or -1 */
+    cJSON *summary;
+    xsheet s[4];
+    size_t ns;
+} xl;
+
+static void xl_reset(void)
 {
-    int en = o ? rl_is_en(o->lang) : 0, rc = -1;
-    /* created: SOURCE_DATE_EPOCH when given, else the report's issue date, else fixed */
-    long long issued = date_epoch(rl_report_date(result));
-    long long epoch = o && o->source_date_epoch > 0 ? o->source_date_epoch
-                      : issued >= 0                 ? issued
-                                                    : KYOJIN_XLSX_DEFAULT_EPOCH;
-    rt_table tables[4];
-    size_t nt = 0;
-    lxw_workbook *wb = NULL;
-    formats F;
-    memset(tables, 0, sizeof tables);
-    if (!cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(result, "declarations"))) {
-        snprintf(err, errlen, "result document: /declarations is missing or not an array");
-        goto done;
+    for (size_t i = 0; i < xl.ns; i++) {
+        rt_free(&xl.s[i].t);
+        free(xl.s[i].cellw);
+        if (xl.s[i].rows) fclose(xl.s[i].rows);
     }
-    for (; rt_table_names[nt]; nt++)
-        if (rt_build(result, rt_table_names[nt], en, &tables[nt], err, errlen) != 0) {
-            nt++;
-            goto done;
+    cJSON_Delete(xl.summary);
+    memset(&xl, 0, sizeof xl);
+}
+
+static int xl_fail(const char *what, char *err, size_t errlen)
+{
+    if (what) snprintf(err, errlen, "%s", what);
+    xl_reset();
+    return -1;
+}
+
+int report_xlsx_begin(const cJSON *envelope, const report_opts *o, char *err, size_t errlen)
+{
+    xl_reset();
+    xl.active = 1;
+    xl.en = o ? rl_is_en(o->lang) : 0;
+    xl.sde = o ? o->source_date_epoch : -1;
+    if (!(xl.summary = report_summary_new(envelope))) return xl_fail("out of memory", err, errlen);
+    for (; rt_table_names[xl.ns]; xl.ns++) {
+        xsheet *x = &xl.s[xl.ns];
+        if (rt_begin(envelope, rt_table_names[xl.ns], xl.en, &x->t, err, errlen) != 0) {
+            xl.ns++;
+            return xl_fail(NULL, err, errlen);
         }
-    wb = workbook_new(file);
+        if (!x->t.deferred && spool_rows(x, err, errlen)) { /* the meta sheet's envelope rows */
+            xl.ns++;
+            return xl_fail(NULL, err, errlen);
+        }
+    }
+    return 0;
+}
+
+int report_xlsx_decl(const cJSON *decl, char *err, size_t errlen)
+{
+    if (!xl.active) return xl_fail("no workbook begun", err, errlen);
+    if (report_summary_add(xl.summary, decl)) return xl_fail("out of memory", err, errlen);
+    for (size_t i = 0; i < xl.ns; i++) {
+        if (rt_add(&xl.s[i].t, decl, err, errlen)) return xl_fail(NULL, err, errlen);
+        if (!xl.s[i].t.deferred && spool_rows(&xl.s[i], err, errlen))
+            return xl_fail(NULL, err, errlen);
+    }
+    return 0;
+}
+
+/* Remove the folder of libxlsxwriter's temporary files and anything left in it. */
+static void remove_tmpdir(const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while (d && (e = readdir(d))) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+        char *p = str_printf("%s/%s", dir, e->d_name);
+        if (p) unlink(p);
+        free(p);
+    }
+    if (d) closedir(d);
+    rmdir(dir);
+}
+
+int report_xlsx_end(const char *file, char *err, size_t errlen)
+{
+    int k, rc = -1;
+    if (!xl.active) return xl_fail("no workbook begun", err, errlen);
+    for (size_t i = 0; i < xl.ns; i++) { /* the asset sheet: its columns are known now */
+        xsheet *x = &xl.s[i];
+        if (!x->t.deferred) continue;
+        if (rt_finish(&x->t, err, errlen)) return xl_fail(NULL, err, errlen);
+        if (spool_rows(x, err, errlen)) return xl_fail(NULL, err, errlen);
+        while ((k = rt_more(&x->t, err, errlen)) > 0)
+            if (spool_rows(x, err, errlen)) return xl_fail(NULL, err, errlen);
+        if (k < 0) return xl_fail(NULL, err, errlen);
+    }
+    /* created: SOURCE_DATE_EPOCH when given, else the report's issue date, else fixed */
+    long long issued = date_epoch(rl_report_date(xl.summary));
+    long long epoch = xl.sde > 0 ? xl.sde : issued >= 0 ? issued : KYOJIN_XLSX_DEFAULT_EPOCH;
+    const char *tdir = getenv("TMPDIR");
+    char *tmp = str_printf("%s/kyojin-xlsx.XXXXXX", tdir && *tdir ? tdir : "/tmp");
+    if (!tmp || !mkdtemp(tmp)) {
+        free(tmp);
+        return xl_fail("cannot create a temporary folder for the workbook", err, errlen);
+    }
+    lxw_workbook_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.constant_memory = LXW_TRUE;
+    opt.tmpdir = tmp;
+    lxw_workbook *wb = workbook_new_opt(file, &opt);
+    formats F;
     if (!wb) {
         snprintf(err, errlen, "cannot create %s", file);
         goto done;
     }
     make_formats(wb, &F);
-    if (properties(wb, result, epoch) != 0) {
+    if (properties(wb, xl.summary, epoch) != 0) {
         snprintf(err, errlen, "cannot set the workbook properties");
         goto done;
     }
-    for (size_t i = 0; i < nt; i++)
-        if (sheet(wb, &tables[i], &F, err, errlen) != 0) goto done;
+    for (size_t i = 0; i < xl.ns; i++)
+        if (sheet(wb, &xl.s[i], &F, err, errlen) != 0) goto done;
     lxw_error e = workbook_close(wb);
     wb = NULL;
     if (e) {
@@ -383,8 +564,24 @@ int report_xlsx_build(const cJSON *result, const report_opts *o, const char *fil
     rc = 0;
 done:
     if (wb) workbook_close(wb);
-    for (size_t i = 0; i < nt; i++) rt_free(&tables[i]);
+    remove_tmpdir(tmp);
+    free(tmp);
+    xl_reset();
     return rc;
+}
+
+int report_xlsx_build(const cJSON *result, const report_opts *o, const char *file, char *err,
+                      size_t errlen)
+{
+    const cJSON *decls = cJSON_GetObjectItemCaseSensitive(result, "declarations"), *d;
+    if (!cJSON_IsArray(decls)) {
+        snprintf(err, errlen, "result document: /declarations is missing or not an array");
+        return -1;
+    }
+    if (report_xlsx_begin(result, o, err, errlen)) return -1;
+    cJSON_ArrayForEach(d, decls)
+        if (report_xlsx_decl(d, err, errlen)) return -1;
+    return report_xlsx_end(file, err, errlen);
 }
 
 int report_xlsx_write(const cJSON *result, const report_opts *o, const char *path, char *err,

@@ -194,7 +194,7 @@ static int evaluate(runner *r, char *msg, size_t msglen)
                 size_t len = 0;
                 FILE *f = open_memstream(&buf, &len);
                 if (!f) continue;
-                report_options ro = {fmts[i], "ja", 0, NULL, 0, NULL, 0, 0};
+                report_options ro = {.format = fmts[i], .lang = "ja"};
                 if (report_write(doc, &ro, f, NULL, err, sizeof err)) {
                     snprintf(msg, msglen, "report %s: %s", fmts[i], err);
                     rc = -1;

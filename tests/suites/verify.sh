@@ -120,8 +120,8 @@ for item in zin.infolist():
     data = zin.read(item.filename)
     if item.filename == 'xl/worksheets/sheet2.xml':
         s = data.decode()
-        m = re.search(r'<c r="C3"[^>]*><v>(\d+)</v>', s)
-        s = s[:m.start(1)] + str(int(m.group(1)) + 1) + s[m.end(1):]
+        m = re.search(r'<c r="C3"[^>]*t="inlineStr"><is><t[^>]*>([^<]*)</t>', s)
+        s = s[:m.end(1)] + "x" + s[m.end(1):]
         data = s.encode()
     zout.writestr(item, data)
 zout.close()
