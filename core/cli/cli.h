@@ -59,7 +59,9 @@ enum cli_key {
     OPT_SIGNER,
     OPT_TIME,
     OPT_MODEL,
-    OPT_FROM
+    OPT_FROM,
+    OPT_OLD_POLICIES,
+    OPT_NEW_POLICIES
 };
 
 /* One option of a command. `value` is the placeholder of its value in the help ("FILE"; in
@@ -177,6 +179,10 @@ int cli_cmd_test(const cli_args *a);
 int cli_cmd_lint(const cli_args *a);
 int cli_cmd_schema(const cli_args *a);
 int cli_cmd_verify(const cli_args *a);
+/* The runner check makes for the policy directory `policies` (NULL: the installed pack, else
+ * the bundled one): NULL after saying why; *load_failed set when a file did not load (said). */
+struct runner;
+struct runner *cli_make_runner(const char *policies, int *load_failed);
 /* workbook.c: declaration workbooks */
 int cli_cmd_template(const cli_args *a);
 int cli_cmd_convert(const cli_args *a);
