@@ -289,6 +289,8 @@ static int run_chunk(impact *im, struct runner *r, char **files, size_t n, cJSON
 
 static int evaluate(impact *im, char **paths, size_t npaths)
 {
+    /* 8 declarations a worker at a time: two results of each in memory at the most (with 32,
+     * peak memory over 300 generated bodies went from 20 to 48 MiB for no gain in time) */
     size_t chunk = (size_t)(im->a->jobs > 1 ? im->a->jobs : 1) * 8;
     cJSON **ro = calloc(chunk, sizeof *ro), **rn = calloc(chunk, sizeof *rn);
     int *fo = calloc(chunk, sizeof *fo), *fn = calloc(chunk, sizeof *fn);
