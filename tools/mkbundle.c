@@ -7,7 +7,8 @@
  * in text mode with the Lua library kyojin links, and dumped with its debug information under
  * a marker source name that kyojin replaces when loading. Each chunk is stored with its
  * source text (kyojin compares the text it reads with it) and that text's SHA-256. The policy list (relative names and hashes, in runner.c's order) and the
- * policy-set hash runner.c would compute for exactly those files are recorded too. A file
+ * policy-set hash runner.c would compute for exactly those files are recorded too, and the
+ * pack's edition.lua (runner.h EDITION_FILE) when POLICIES_DIR has one. A file
  * that does not compile has no chunk (kyojin compiles it, and reports the error, as before).
  * For every policy that loads, the metadata runner.c builds for it (running the chunk and
  * the DSL validator, core/engine/runner.c linked in) is recorded with the helper files it was built
@@ -193,6 +194,20 @@ int main(int argc, char **argv)
     }
     unsigned char setsha[32];
     sha256_final(&set, setsha);
+    /* the pack's edition (data beside the policies, not one of them: runner.h EDITION_FILE) */
+    unsigned char esha[32];
+    int has_edition = 0;
+    {
+        char path[8192];
+        snprintf(path, sizeof path, "%s/%s", pdir, EDITION_FILE);
+        size_t len = 0;
+        char *text = fileio_read(path, (size_t)1 << 20, &len);
+        if (text) {
+            sha256(text, len, esha);
+            add_chunk(text, len, esha);
+            has_edition = 1;
+        }
+    }
     unsigned char(*lsha)[32] = xrealloc(NULL, (lua.n ? lua.n : 1) * 32);
     for (size_t i = 0; i < lua.n; i++) {
         char path[8192];
@@ -298,7 +313,11 @@ int main(int argc, char **argv)
     put_string(f, (const unsigned char *)MARKER, strlen(MARKER), 0);
     fprintf(f, ",\n    chunks, %zu,\n    policies, %zu,\n    ", nchunks, npol);
     put_sha(f, setsha);
-    fprintf(f, ",\n    helpers, %zu,\n    runtime, %zu};\n", helpers.n, lua.n);
+    fprintf(f, ",\n    helpers, %zu,\n    runtime, %zu,\n    ", helpers.n, lua.n);
+    if (has_edition)
+        fprintf(f, "&chunks[%zu]};\n", chunk_of(esha));
+    else
+        fputs("0};\n", f);
     if (atomic_out_commit(&ao, err, sizeof err) != 0) die("cannot write", err);
 
     for (size_t i = 0; i < nchunks; i++) {

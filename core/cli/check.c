@@ -467,6 +467,8 @@ static cJSON *envelope(runner *r, const check_opts *co)
     cJSON *ps = cJSON_AddObjectToObject(doc, "policy_set");
     cJSON_AddStringToObject(ps, "sha256", runner_policy_set_sha256(r));
     cJSON_AddNumberToObject(ps, "policies", runner_policy_count(r));
+    const char *edition = json_str(runner_edition(r), "edition"); /* the pack's edition.lua */
+    if (edition) cJSON_AddStringToObject(ps, "edition", edition);
     cJSON_AddItemToObject(doc, "parameters", runner_parameters(r));
     if (co->as_of)
         cJSON_AddStringToObject(doc, "as_of", co->as_of);
@@ -1216,6 +1218,14 @@ static int run_tool(check_opts *co, const char *module, int argc, char **argv)
     if (lf && rc != EXIT_USAGE) rc = EXIT_POLICY;
     runner_free(r);
     return rc;
+}
+
+struct runner *cli_make_runner(const char *policies, int *load_failed)
+{
+    check_opts co;
+    memset(&co, 0, sizeof co);
+    co.policies = policies;
+    return make_runner(&co, load_failed);
 }
 
 /* ------------------------------------------------------------------ options of these commands */

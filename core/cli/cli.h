@@ -65,7 +65,9 @@ enum cli_key {
     OPT_FAIL_ON,
     OPT_WAIVERS_FILE,
     OPT_DATE,
-    OPT_SHARD
+    OPT_SHARD,
+    OPT_OLD_POLICIES,
+    OPT_NEW_POLICIES
 };
 
 /* One option of a command. `value` is the placeholder of its value in the help ("FILE"; in
@@ -187,6 +189,10 @@ int cli_cmd_test(const cli_args *a);
 int cli_cmd_lint(const cli_args *a);
 int cli_cmd_schema(const cli_args *a);
 int cli_cmd_verify(const cli_args *a);
+/* The runner check makes for the policy directory `policies` (NULL: the installed pack, else
+ * the bundled one): NULL after saying why; *load_failed set when a file did not load (said). */
+struct runner;
+struct runner *cli_make_runner(const char *policies, int *load_failed);
 /* workbook.c: declaration workbooks */
 int cli_cmd_template(const cli_args *a);
 int cli_cmd_convert(const cli_args *a);

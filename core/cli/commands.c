@@ -2,14 +2,17 @@
  * help in Japanese and English. The parser, the usage texts, the man page and the bash
  * completion are all made from this table (options.c, doc.c).
  *
- * Owns: the table, and handing the parsed options of summary, diff and gen (core/rollup) and
+ * Owns: the table, and handing the parsed options of summary, diff, impact and gen (core/rollup) and
  * verify (core/audit) to those modules. Does not own: parsing (options.c), the commands that
  * evaluate policies (check.c), what the roll-up and audit commands do. */
 #define _POSIX_C_SOURCE 200809L
 #include "cli/cli.h"
 #include "rollup/rollup.h"
 #include "audit/sign.h"
+#include "engine/runner.h"
+#include "engine/watchdog.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* ------------------------------------------------------------------ options */
@@ -194,6 +197,14 @@ OPT(o_size, OPT_SIZE, "size", 0, "SIZE", "大きさ", "small medium large auto",
 OPT(o_waivers, OPT_WAIVERS, "waivers", 0, "PCT", "百分率", NULL,
     "マイナンバー利用事務系への接続をもつ団体のうち ST-06 の例外承認を付ける割合（既定 25）",
     "per cent of the bodies with a My Number connection that waive ST-06 (default 25)");
+/* impact */
+OPT(o_old_policies, OPT_OLD_POLICIES, "old-policies", 0, "DIR", NULL, NULL,
+    "今の版のポリシーのディレクトリ（既定: 同梱のポリシー）",
+    "policy directory of the current edition (default: the installed policies)");
+OPT(o_new_policies, OPT_NEW_POLICIES, "new-policies", 0, "DIR", NULL, NULL,
+    "新しい版のポリシーのディレクトリ（必須）", "policy directory of the new edition (required)");
+OPT(o_format_impact, OPT_FORMAT, "format", 0, "FORMAT", "形式", "text json html",
+    "text・json・html（既定 text）", "text, json or html (default text)");
 OPT(o_quiet, OPT_QUIET, "quiet", 0, NULL, NULL, NULL, "書き出した件数を表示しない",
     "do not print what was written");
 
@@ -276,6 +287,8 @@ static const cli_option *const sign_opts[] = {&o_key, &o_signer, &o_time, &o_sig
 static const cli_option *const summary_opts[] = {&o_format_summary, &o_output, &o_date_summary,
                                                  NULL};
 static const cli_option *const diff_opts[] = {&o_format_diff, &o_output, NULL};
+static const cli_option *const impact_opts[] = {
+    &o_old_policies, &o_new_policies, &o_format_impact, &o_output, &o_jobs, &o_timeout, NULL};
 static const cli_option *const template_opts[] = {&o_model, &o_from, &o_output_xlsx, NULL};
 static const cli_option *const convert_opts[] = {&o_output_convert, NULL};
 static const cli_option *const gen_opts[] = {&o_out,     &o_seed,  &o_count, &o_size,
@@ -297,6 +310,60 @@ static int cmd_diff_args(const cli_args *a)
     int rc = cli_refuse_output_input(r.output, (const char *const *)a->pos, a->npos);
     if (!rc) rc = cli_load_vocab();
     return rc ? rc : cmd_diff(&r);
+}
+
+static int cmd_impact_args(const cli_args *a)
+{
+    impact_args ia = {NULL,
+                      NULL,
+                      cli_value(a, OPT_OLD_POLICIES),
+                      cli_value(a, OPT_NEW_POLICIES),
+                      cli_value(a, OPT_FORMAT),
+                      cli_lang,
+                      cli_value(a, OPT_OUTPUT),
+                      a->pos,
+                      a->npos,
+                      1,
+                      WATCHDOG_DEFAULT_TIMEOUT};
+    const char *v;
+    char *end;
+    if (!ia.new_dir) {
+        cli_die_usage("新しい版のポリシーを --new-policies DIR で指定してください%s",
+                      "give the new edition with --new-policies DIR%s", "");
+        return EXIT_USAGE;
+    }
+    if (!a->npos) {
+        cli_die_usage("申告ファイルかディレクトリを指定してください%s",
+                      "give declaration files or directories%s", "");
+        return EXIT_USAGE;
+    }
+    if ((v = cli_value(a, OPT_JOBS))) {
+        long n = strtol(v, &end, 10);
+        if (*end || end == v || n < 1 || n > 256) {
+            cli_die_usage("--jobs は 1〜256 の整数です: %s", "--jobs must be an integer 1-256: %s",
+                          v);
+            return EXIT_USAGE;
+        }
+        ia.jobs = (int)n;
+    }
+    if ((v = cli_value(a, OPT_TIMEOUT))) {
+        ia.timeout = strtod(v, &end);
+        if (*end || end == v || !(ia.timeout >= 0 && ia.timeout <= 86400)) {
+            cli_die_usage("--timeout は 0〜86400 の秒数です: %s",
+                          "--timeout must be a number of seconds (0..86400): %s", v);
+            return EXIT_USAGE;
+        }
+    }
+    int rc = cli_refuse_output_input(ia.output, (const char *const *)a->pos, a->npos);
+    if (!rc) rc = cli_load_vocab();
+    if (rc) return rc;
+    int lf = 0;
+    ia.old_runner = cli_make_runner(ia.old_dir, &lf);
+    ia.new_runner = ia.old_runner ? cli_make_runner(ia.new_dir, &lf) : NULL;
+    rc = !ia.new_runner || lf ? EXIT_POLICY : cmd_impact(&ia);
+    runner_free(ia.old_runner);
+    runner_free(ia.new_runner);
+    return rc;
 }
 
 static int cmd_gen_args(const cli_args *a)
@@ -411,6 +478,22 @@ static const cli_command c_diff = {
     "終了コード: 0 悪化なし、1 悪化あり、2 使い方の誤り、3 入力の誤り、4 書き込めない\n",
     "Exit codes: 0 nothing worse, 1 something worse, 2 usage error, 3 input error,\n"
     "            4 output error\n",
+    -1,
+    0};
+static const cli_command c_impact = {
+    "impact",
+    "申告.json...|DIR --new-policies DIR",
+    "DECLARATION.json...|DIR --new-policies DIR",
+    "ポリシーパックの新しい版で判定が変わる団体とその理由（text, json, html）",
+    "bodies whose verdict a new edition of the policy pack changes, and why (text, json, html)",
+    impact_opts,
+    cmd_impact_args,
+    "終了コード: 0 判定が変わる団体なし、1 判定が変わる団体あり、2 使い方または入力の誤り、\n"
+    "            3 ポリシーを読み込めない、またはポリシーがエラーを起こした、4 書き込めない、\n"
+    "            130 中断された\n",
+    "Exit codes: 0 no body's verdict changes, 1 some body's verdict changes, 2 usage or input\n"
+    "            error, 3 a policy could not be loaded or raised an error, 4 output error,\n"
+    "            130 interrupted\n",
     -1,
     0};
 static const cli_command c_gen = {
@@ -614,6 +697,6 @@ static const cli_command c_completion = {"__completion",
                                          1};
 
 const cli_command *const cli_commands[] = {
-    &c_check,   &c_summary, &c_diff, &c_gen,    &c_list,       &c_explain, &c_risk,
-    &c_schema,  &c_test,    &c_lint, &c_verify, &c_keygen,     &c_sign,    &c_template,
-    &c_convert, &c_version, &c_help, &c_man,    &c_completion, NULL};
+    &c_check,    &c_summary, &c_diff,    &c_impact, &c_gen,    &c_list,       &c_explain,
+    &c_risk,     &c_schema,  &c_test,    &c_lint,   &c_verify, &c_keygen,     &c_sign,
+    &c_template, &c_convert, &c_version, &c_help,   &c_man,    &c_completion, NULL};

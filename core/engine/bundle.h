@@ -51,6 +51,7 @@ typedef struct bundle {
     const bundle_policy *runtime; /* every file of the runtime directory lua/ (relative name,
                                      text), sorted by name */
     size_t nruntime;
+    const bundle_chunk *edition; /* the policy set's edition.lua (runner.h), or NULL */
 } bundle;
 
 /* The build's bundle (only in the kyojin binary; see core/main.c make_runner). */

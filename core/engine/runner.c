@@ -114,6 +114,7 @@ struct runner {
     const bundle *bundle;  /* the build's precompiled chunks (bundle.h), or NULL */
     unsigned long tree_of; /* serial of the declaration whose raw tree is cached in tree_ref */
     int tree_ref;          /* registry ref of that raw tree, or LUA_NOREF */
+    cJSON *edition;        /* the pack's edition.lua as data (runner_edition), or NULL */
 };
 
 void runner_set_policy_hook(runner *r, runner_policy_hook fn, void *ud)
@@ -171,7 +172,8 @@ sandbox *runner_sandbox(runner *r)
 /* ------------------------------------------------------------------ files */
 
 /* Which Lua sources dirlist_walk keeps. With `policies`, the rules of a policy directory: no
- * fixtures/ directories, no *_test.lua, no catalog.lua at the top (depth 0). `top` is the
+ * fixtures/ directories, no *_test.lua, no catalog.lua or edition.lua at the top (depth 0: data
+ * of the pack, not policies). `top` is the
  * depth of the directory walked (1 for lua/kyojin/helpers: a catalog.lua there is a helper);
  * nothing deeper than depth 8 is read. tools/mkbundle.c and audit/verify.c list the sources
  * through runner_list_sources, so the three agree. */
@@ -186,7 +188,8 @@ static int lua_source(const char *name, int depth, int is_dir, void *ctx)
     if (is_dir) return depth < DIRLIST_MAX_DEPTH && !(r->policies && strcmp(name, "fixtures") == 0);
     return str_ends_with(name, ".lua") &&
            !(r->policies && (str_ends_with(name, "_test.lua") ||
-                             (depth == 0 && strcmp(name, "catalog.lua") == 0)));
+                             (depth == 0 && (strcmp(name, "catalog.lua") == 0 ||
+                                             strcmp(name, EDITION_FILE) == 0))));
 }
 
 /* The sorted relative paths of the Lua sources under base (a policy directory with
@@ -210,6 +213,114 @@ void runner_free_list(char **v, size_t n)
 {
     strvec l = {v, n, n};
     strvec_free(&l);
+}
+
+/* ------------------------------------------------------------------ the pack's edition */
+
+/* Is s 1..max bytes of UTF-8 without control characters? */
+static int edition_text(const cJSON *s, size_t max)
+{
+    if (!cJSON_IsString(s)) return 0;
+    size_t n = strlen(s->valuestring);
+    if (!n || n > max || !utf8_valid(s->valuestring, n)) return 0;
+    for (const unsigned char *p = (const unsigned char *)s->valuestring; *p; p++)
+        if (*p < 0x20 || *p == 0x7f) return 0;
+    return 1;
+}
+
+/* A real calendar date written YYYY-MM-DD. */
+static int edition_date(const char *s)
+{
+    int y, m, d;
+    char tail;
+    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
+        sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || m < 1 || m > 12 || d < 1)
+        return 0;
+    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return d <= mdays[m - 1] + (m == 2 && leap);
+}
+
+/* Why the edition table e is ill-formed, or NULL: exactly { edition, date, title = { ja, en } };
+ * edition 1..40 of [0-9A-Za-z._-], date YYYY-MM-DD, titles 1..300 bytes of text. */
+static const char *edition_problem(const cJSON *e)
+{
+    if (!cJSON_IsObject(e)) return "must return a table { edition, date, title = { ja, en } }";
+    const cJSON *it;
+    cJSON_ArrayForEach(it, e)
+        if (strcmp(it->string, "edition") && strcmp(it->string, "date") &&
+            strcmp(it->string, "title"))
+            return "unknown member (only "
+                   "edition, date and title)";
+    const cJSON *ed = cJSON_GetObjectItemCaseSensitive(e, "edition");
+    if (!edition_text(ed, 40) ||
+        strspn(ed->valuestring, "0123456789abcdefghijklmnopqrstuvwxyz"
+                                "ABCDEFGHIJKLMNOPQRSTUVWXYZ._-") != strlen(ed->valuestring))
+        return "edition must be 1 to 40 letters, digits, '.', '_' or '-' (e.g. \"2026.1\")";
+    const cJSON *date = cJSON_GetObjectItemCaseSensitive(e, "date");
+    if (!cJSON_IsString(date) || !edition_date(date->valuestring))
+        return "date must be a date written YYYY-MM-DD";
+    const cJSON *title = cJSON_GetObjectItemCaseSensitive(e, "title");
+    if (!cJSON_IsObject(title) || cJSON_GetArraySize(title) != 2 ||
+        !edition_text(cJSON_GetObjectItemCaseSensitive(title, "ja"), 300) ||
+        !edition_text(cJSON_GetObjectItemCaseSensitive(title, "en"), 300))
+        return "title must be { ja = \"...\", en = \"...\" } (1 to 300 bytes each, no control "
+               "characters)";
+    return NULL;
+}
+
+/* The pack's edition.lua (policies/edition.lua, or the bundle's when the policy set is the
+ * bundle's): a chunk returning plain data, run with an empty environment under the sandbox's
+ * limits and checked (edition_problem). Absent: no edition (runner_edition gives NULL); present
+ * but unreadable or ill-formed: a load error, as for a policy. */
+static void load_edition(runner *r, int pol_bundled)
+{
+    char path[8192], msg[1024];
+    snprintf(path, sizeof path, "%s/%s", r->policies_dir, EDITION_FILE);
+    size_t len = 0;
+    char *text = NULL;
+    if (pol_bundled) {
+        if (!r->bundle->edition) return;
+        text = bundle_text_copy(r->bundle->edition, &len);
+    } else {
+        struct stat st;
+        if (lstat(path, &st) != 0) return;
+        text = fileio_read(path, (size_t)1 << 20, &len);
+    }
+    if (!text) {
+        add_error(r, path, "cannot read the file");
+        return;
+    }
+    lua_State *L = sandbox_state(r->sb);
+    char chunk[8300];
+    snprintf(chunk, sizeof chunk, "@%s", path);
+    int rc = sandbox_load_cached(r->sb, text, len, chunk, NULL, msg, sizeof msg);
+    free(text);
+    if (rc) {
+        add_error(r, path, msg);
+        return;
+    }
+    lua_newtable(L); /* data only: no globals at all */
+    lua_setupvalue(L, -2, 1);
+    if (sandbox_call(r->sb, 0, 1, EDITION_FILE, msg, sizeof msg) != SANDBOX_OK) {
+        add_error(r, path, msg);
+        return;
+    }
+    cJSON *e = lua_istable(L, -1) ? luaconv_to_json(L, -1, msg, sizeof msg) : NULL;
+    if (!lua_istable(L, -1)) snprintf(msg, sizeof msg, "%s", edition_problem(NULL));
+    lua_pop(L, 1);
+    const char *why = e ? edition_problem(e) : msg;
+    if (why) {
+        add_error(r, path, why);
+        cJSON_Delete(e);
+        return;
+    }
+    r->edition = e;
+}
+
+const cJSON *runner_edition(const runner *r)
+{
+    return r->edition;
 }
 
 /* ------------------------------------------------------------------ result API */
@@ -821,6 +932,7 @@ runner *runner_new(const runner_opts *o, char *err, size_t errlen)
         }
         r->np++;
     }
+    load_edition(r, pol_bundled);
     unsigned char dg[32];
     sha256_final(&hc, dg);
     if (same) memcpy(dg, bp->policy_set_sha, 32);
@@ -855,6 +967,7 @@ void runner_free(runner *r)
     free(r->lua_dir);
     cJSON_Delete(r->waivers);
     free(r->waivers_file);
+    cJSON_Delete(r->edition);
     fastval_free(r->fv);
     sandbox_free(r->sb);
     free(r);

@@ -25,15 +25,15 @@ typedef struct {
 typedef enum { ST_PASS, ST_FAIL, ST_WARN, ST_NA, ST_ERROR, ST_WAIVED, ST_INFO } policy_status;
 const char *status_name(policy_status s);
 
-/* Load every policy file under the directory (recursively; `*_test.lua`, `catalog.lua` and
- * `fixtures/` are skipped), validate metadata. Load problems are collected: the runner still
+/* Load every policy file under the directory (recursively; `*_test.lua`, the top-level
+ * `catalog.lua` and `edition.lua` and `fixtures/` are skipped), validate metadata. Load problems are collected: the runner still
  * works with the policies that loaded; runner_load_errors() lists the others (exit code 3).
  * Returns NULL only when nothing can work (err set). */
 runner *runner_new(const runner_opts *o, char *err, size_t errlen);
 void runner_free(runner *r);
 
 /* The Lua sources under `base` as paths relative to it, sorted; with `policies`, only what a
- * policy directory loads (no fixtures/, *_test.lua or top-level catalog.lua). Returns the
+ * policy directory loads (no fixtures/, *_test.lua or top-level catalog.lua or edition.lua). Returns the
  * count; free the list with runner_free_list. The one selection of policy files: the runner,
  * tools/mkbundle.c and `kyojin verify` (audit/verify.c) all list through it. */
 size_t runner_list_sources(const char *base, int policies, char ***out);
@@ -50,6 +50,13 @@ int runner_set_param(runner *r, const char *name, const char *value, char *err, 
 int runner_set_params_json(runner *r, const cJSON *obj, char *err, size_t errlen);
 /* The parameters in effect, { "ID.name": value } sorted. New object. */
 cJSON *runner_parameters(runner *r);
+/* The pack's edition: the file at the top of a policy directory that is data, not a policy
+ * (skipped like catalog.lua), and the runner's reading of it as
+ * { "edition", "date" (YYYY-MM-DD), "title": { "ja", "en" } }; NULL when the pack has none.
+ * An ill-formed edition.lua is a load error (runner_load_errors). Not part of the policy-set
+ * hash: it names the pack, it does not change a verdict. */
+#define EDITION_FILE "edition.lua"
+const cJSON *runner_edition(const runner *r);
 /* SHA-256 hex of the policy set (relative names and contents, sorted). */
 const char *runner_policy_set_sha256(const runner *r);
 int runner_policy_count(const runner *r);

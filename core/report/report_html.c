@@ -567,6 +567,10 @@ static int scope(ctx *c, const cJSON *d)
     fputs("<tr><th>", out);
     T(W("policy_pack"));
     fputs("</th><td>", out);
+    T(W("edition"));
+    fputs(": ", out);
+    T(json_str(ps, "edition") ? json_str(ps, "edition") : W("edition_unset"));
+    fputs(" / ", out);
     if (json_str(ps, "version")) {
         T(json_str(ps, "version"));
         fputs(" / ", out);

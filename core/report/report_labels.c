@@ -39,6 +39,8 @@ static const label words[] = {
     {"tool_version", "ツールのバージョン", "Tool version"},
     {"policy_set", "ポリシーセット", "Policy set"},
     {"policy_count", "ポリシー数", "Policies"},
+    {"edition", "版", "Edition"},
+    {"edition_unset", "未設定", "not set"},
     {"sha_decl", "申告のSHA-256", "SHA-256 of the declaration"},
     {"sha_policy", "ポリシーセットのSHA-256", "SHA-256 of the policy set"},
     {"waivers_file", "例外承認のファイル", "Waivers file"},

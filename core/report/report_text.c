@@ -258,7 +258,20 @@ void report_text_begin(const cJSON *result, const report_options *o, FILE *out)
     const cJSON *tool = cJSON_GetObjectItemCaseSensitive(result, "tool");
     fputs("kyojin ", out);
     term_puts(out, json_str_or(tool, "version", ""));
-    fputs(en ? " — declaration check\n\n" : " — 構成申告の検査結果\n\n", out);
+    fputs(en ? " — declaration check\n" : " — 構成申告の検査結果\n", out);
+    /* the policy pack: its edition (policies/edition.lua) and size */
+    const cJSON *ps = cJSON_GetObjectItemCaseSensitive(result, "policy_set");
+    if (ps) {
+        const char *ed = json_str(ps, "edition");
+        term_puts(out, rl_word("policy_pack", en));
+        fputs(": ", out);
+        term_puts(out, rl_word("edition", en));
+        fputc(' ', out);
+        term_puts(out, ed ? ed : rl_word("edition_unset", en));
+        fprintf(out, en ? " (%.0f policies)\n" : "（ポリシー数 %.0f）\n",
+                json_num(ps, "policies", 0));
+    }
+    fputc('\n', out);
     const cJSON *wf = cJSON_GetObjectItemCaseSensitive(result, "waivers");
     if (cJSON_IsObject(wf)) { /* check --waivers FILE: applied as if declared */
         term_puts(out, rl_word("waivers_file", en));

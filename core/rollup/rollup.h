@@ -174,6 +174,26 @@ int batch_collect(int n, char *const *inputs, char ***paths, size_t *npaths, cha
                   size_t errlen);
 void batch_free_paths(char **paths, size_t npaths);
 
+/* ---- revision impact (impact.c) ---------------------------------------- */
+
+/* `kyojin impact DECLARATIONS... --old-policies DIR --new-policies DIR`: every declaration
+ * evaluated with both packs (two runners the command line made, with batch_check), the
+ * bodies whose verdict or policy statuses change listed with why. Exit codes: 0 no verdict
+ * changes, 1 some body's verdict changes, 2 usage or an input not evaluated, 3 a policy
+ * raised an error (load errors of a pack: the caller), 4 output error; 130 interrupted. */
+typedef struct impact_args {
+    struct runner *old_runner, *new_runner;
+    const char *old_dir, *new_dir; /* as given, for the report */
+    const char *format;            /* text (NULL) | json | html */
+    const char *lang;              /* "ja" | "en" */
+    const char *output;            /* NULL or "-": standard output */
+    char *const *inputs;           /* declaration files and directories */
+    size_t ninputs;
+    int jobs;       /* worker processes (batch_opts.jobs) */
+    double timeout; /* seconds per declaration (batch_opts.timeout) */
+} impact_args;
+int cmd_impact(const impact_args *a);
+
 /* ---- shared helpers (rollup_common.c) ---------------------------------- */
 
 /* Read and parse a JSON file; on a parse error err names file:line:column and the reason.

@@ -91,6 +91,12 @@ function M.main(args)
   end
   local by_id = {}
   for _, c in ipairs(catalog) do by_id[c.id] = c end
+  -- the pack's edition (policies/edition.lua): the runner checks its form (an ill-formed one
+  -- does not load: load_failed above); a pack without one is only warned about
+  local warnings = {}
+  if not host.read_file(args.policies .. "/edition.lua") then
+    warnings[#warnings + 1] = "policies: warning: no edition.lua: every result will say the edition is not set (policies/README.md, Edition)"
+  end
 
   local cms = {}
   local cm_list = load_data(args.home .. "/lua/kyojin/risk/countermeasures.lua")
@@ -213,6 +219,7 @@ function M.main(args)
     if not covered[c.id] then problem("catalog", "requirement %s is covered by no policy", c.id) end
   end
   table.sort(problems)
+  for _, w in ipairs(warnings) do host.write(w, "\n") end
   for _, p in ipairs(problems) do host.write(p, "\n") end
   for _, w in ipairs(sample_flips(args.home, meta_by_id)) do host.write("warning: ", w, "\n") end
   host.write(string.format("%d passed, %d failed\n", #metas - (#problems > 0 and 0 or 0), #problems))

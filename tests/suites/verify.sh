@@ -98,9 +98,9 @@ jq '.declarations[0].counts.fail -= 1' "$R.json" >"$T/d2.json"
 verify_bad "json: a count" "$T/d2.json" "/declarations/0/counts/fail"
 jq 'del(.declarations[0].policies[0].findings[0])' "$R.json" >"$T/d3.json"
 verify_bad "json: a finding deleted" "$T/d3.json" "/declarations/0/policies/0/findings"
-# text: the verdict line
+# text: the verdict line (line 5: the title, the policy pack, a blank line, the declaration)
 sed 's/^判定: 非準拠/判定: 準拠/' "$R.text" >"$T/d1.text"
-verify_bad "text: the verdict" "$T/d1.text" "4 行目（申告 $D）"
+verify_bad "text: the verdict" "$T/d1.text" "5 行目（申告 $D）"
 # CSV: a result cell, a deleted finding
 perl -pe 's/"不適合"/"適合"/ if $. == 3' "$R.findings.csv" >"$T/d1.csv"
 verify_bad "csv: a result cell" "$T/d1.csv" "3 行目、G 列「結果」"
