@@ -475,9 +475,10 @@ static const cli_command c_diff = {
     "what changed between two results (exit 1 if worse)",
     diff_opts,
     cmd_diff_args,
-    "終了コード: 0 悪化なし、1 悪化あり、2 使い方の誤り、3 入力の誤り、4 書き込めない\n",
-    "Exit codes: 0 nothing worse, 1 something worse, 2 usage error, 3 input error,\n"
-    "            4 output error\n",
+    "終了コード: 0 悪化なし、1 悪化あり（団体コードの重複を含む。試行中のポリシーの指摘は\n"
+    "            数えない）、2 使い方の誤り、3 入力の誤り、4 書き込めない\n",
+    "Exit codes: 0 nothing worse, 1 something worse (a duplicated body code too; findings of\n"
+    "            preview policies do not count), 2 usage error, 3 input error, 4 output error\n",
     -1,
     0};
 static const cli_command c_impact = {

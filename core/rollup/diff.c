@@ -12,7 +12,7 @@
  * findings, expired waivers (waived before, failing now), risk values that moved, bodies
  * whose compliance changed, declarations that no longer evaluate, bodies added, removed or
  * moved to another file, and duplicated codes. Exit 1 when anything got worse (a newly
- * failing finding, an expired waiver, a worse risk value, lost compliance, a declaration
+ * failing finding of a policy not at level preview, an expired waiver, a worse risk value, lost compliance, a declaration
  * that does not evaluate) or a code is duplicated (which body is which is then unclear),
  * so CI can gate on it.
  *
@@ -672,14 +672,18 @@ static cJSON *diff_digests(digest_set *os, digest_set *ns, const char *old_path,
     for (size_t i = 0; i < os->n; i++)
         if (os->v[i].match < 0) cJSON_AddItemToArray(list(out, "removed"), body_entry(&os->v[i]));
 
-    int n_new = cJSON_GetArraySize(list(out, "newly_failing"));
+    /* a policy of level preview is being rolled out and decides nothing: its new findings are
+     * listed, never a regression */
+    int n_preview = count_dir(list(out, "newly_failing"), "level", "preview");
+    int n_new = cJSON_GetArraySize(list(out, "newly_failing")) - n_preview;
     int n_exp = cJSON_GetArraySize(list(out, "expired_waivers"));
     int n_err = cJSON_GetArraySize(list(out, "declaration_errors"));
     int n_dup = cJSON_GetArraySize(list(out, "duplicate_codes"));
     const cJSON *risk = list(out, "risk"), *comp = list(out, "compliance");
     int r_worse = count_dir(risk, "direction", "worse");
     int c_lost = count_dir(comp, "to", "false");
-    add_num(counts, "newly_failing", n_new);
+    add_num(counts, "newly_failing", n_new + n_preview);
+    add_num(counts, "newly_failing_preview", n_preview);
     add_num(counts, "fixed", cJSON_GetArraySize(list(out, "fixed")));
     add_num(counts, "newly_waived", cJSON_GetArraySize(list(out, "newly_waived")));
     add_num(counts, "expired_waivers", n_exp);

@@ -111,5 +111,15 @@ expect_rc "--baseline: a repeated code is told" 0 "$K" check --no-progress --for
 contains "--baseline: repeated code on stderr" "$T/err" "団体コード 012017 が複数の申告にあります"
 jqe "--baseline: repeated code recorded" "$T/b4.json" '.baseline.duplicate_codes.baseline == ["012017"]'
 
+# ---- a new finding of a policy at level preview is listed, never a regression ----
+# (y2 as a preview DL-05 would give it: the finding, but compliance and risk as before)
+jq --slurpfile a "$T/y1.json" '(.catalog.policies[] | select(.id == "DL-05") | .level) = "preview"
+  | (.declarations[] | select(.body.code == "012017")) |= (.compliant = true
+    | .risk = ($a[0].declarations[] | select(.body.code == "012017") | .risk))' "$T/y2.json" >"$T/y2p.json"
+expect_rc "preview: a new preview finding is no regression" 0 "$K" diff "$T/y1.json" "$T/y2p.json"
+contains "preview: the finding is listed" "$T/out" "DL-05 /removable_media"
+expect_rc "preview: json" 0 "$K" diff --format json "$T/y1.json" "$T/y2p.json"
+jqe "preview: counted apart" "$T/out" '.counts.newly_failing == 1 and .counts.newly_failing_preview == 1 and (.worse | not)'
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
