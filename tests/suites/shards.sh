@@ -70,8 +70,10 @@ jq -e '.warnings | map(select(test("mix results of different splits"))) | length
 
 # two policy sets: loudly
 jq '.policy_set.sha256 = "0000" | .policy_set.edition = "2027"' "$T/shards/r4.json" >"$T/other-set.json"
-expect_rc "summary of two policy sets" 0 "$K" summary "$T/shards/r1.json" "$T/shards/r2.json" "$T/shards/r3.json" "$T/other-set.json"
-contains "mixed policy sets (text)" "$T/out" "【注意】 結果が 2 種類の異なるポリシー集"
+jq '.policy_set.sha256 = "1111" | del(.policy_set.edition)' "$T/shards/r3.json" >"$T/no-edition.json"
+expect_rc "summary of three policy sets" 0 "$K" summary "$T/shards/r1.json" "$T/shards/r2.json" "$T/no-edition.json" "$T/other-set.json"
+contains "mixed policy sets (text)" "$T/out" "【注意】 結果が 3 種類の異なるポリシー集"
+contains "the bundled pack's edition" "$T/out" "版: $(jq -r .policy_set.edition "$T/shards/r1.json")"
 contains "the other set's edition" "$T/out" "版: 2027"
 contains "a set without edition" "$T/out" "版: 版の記載なし"
 expect_rc "summary html of two policy sets" 0 "$K" summary --format html "$T/shards/r1.json" "$T/other-set.json"
