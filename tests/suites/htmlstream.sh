@@ -142,18 +142,8 @@ N=60
 "$K" gen --out "$T/slowin" --count $N --size small --quiet
 mkdir -p "$T/pol" "$T/int/out" "$T/int/tmp"
 cp tests/adversarial/policies/benign/*.lua "$T/pol/"
-cat >"$T/pol/slow.lua" <<'EOF'
-policy {
-  id = "SL-01", requirements = { "ST-01" }, level = "required",
-  models = { "alpha", "alpha_prime", "beta", "beta_prime" }, source = "S000 test",
-  title = { ja = "遅いポリシー", en = "slow policy" }, remediation = { ja = "なし", en = "none" },
-  check = function(decl, result)
-    local x = 0
-    for i = 1, 2500000 do x = x + i % 7 end
-    result:pass(decl.body, { ja = "済み" .. x, en = "done" .. x })
-  end,
-}
-EOF
+. tests/suites/lib/slow_policy.sh
+slow_policy "$T/pol/slow.lua" 2500000
 out=$T/int/out/report.html
 TMPDIR=$T/int/tmp "$K" check --policies "$T/pol" --jobs 2 --format html -o "$out" "$T/slowin" \
   >/dev/null 2>"$T/int/err" &

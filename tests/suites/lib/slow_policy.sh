@@ -1,4 +1,4 @@
-# slow_policy.sh — sourced by the batch suites (signals.sh, jobs.sh, streams.sh).
+# slow_policy.sh — sourced by the batch suites (signals.sh, jobs.sh, streams.sh, htmlstream.sh).
 # slow_policy FILE ITERATIONS — write a policy (SL-01) that spends CPU on every declaration
 # (2,500,000 iterations: about 60 ms), so that a batch lasts long enough to be interrupted.
 slow_policy() {
