@@ -13,7 +13,7 @@ if [ "$merge" = 1 ]; then
   [ -f "$json" ] || { echo "report.sh: $json missing (run make bench once)" >&2; exit 1; }
   jq -R -s --slurpfile old "$json" '
     def num: if test("^-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?$") then tonumber else . end;
-    [split("\n")[] | select(length > 0) | split("\t") | {k: (.[0] | split(".")), v: (.[1] | num)}]
+    [split("\n")[] | select(length > 0) | split("\t") | {k: (.[0] | split(".")), v: (if (.[0] | endswith("commit")) then .[1] else (.[1] | num) end)}]
     | reduce .[] as $e ({}; setpath($e.k; $e.v))
     | $old[0] + .' "$tsv" >"$json.tmp"
   mv "$json.tmp" "$json"
@@ -23,7 +23,7 @@ jq -R -s '
   def num: if test("^-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?$") then tonumber else . end;
   def pf: if .i1 != null then
       .per_file = ((.i10 - .i1) / (.n - 1)) | .start = (.i1 - .per_file) else . end;
-  [split("\n")[] | select(length > 0) | split("\t") | {k: (.[0] | split(".")), v: (.[1] | num)}]
+  [split("\n")[] | select(length > 0) | split("\t") | {k: (.[0] | split(".")), v: (if (.[0] | endswith("commit")) then .[1] else (.[1] | num) end)}]
   | reduce .[] as $e ({}; setpath($e.k; $e.v))
   | .micro |= (with_entries(if (.value | type) == "object" and .value.i1 != null then .value |= pf else . end))
   | .micro.per_file_ratio = (.micro as $m | reduce ("lua", "jq", "cel", "oscap", "floor") as $p ({};
