@@ -198,7 +198,8 @@ static cJSON *make_result(const cJSON *p, int rule_index, const char *status, co
     cJSON_AddItemToArray(
         locs, make_location(uri, artifact, cJSON_GetObjectItemCaseSensitive(finding, "line"),
                             cJSON_GetObjectItemCaseSensitive(finding, "column"), pointer));
-    /* Stable identity across runs: the same key the baseline filter uses. */
+    /* Stable identity across runs of the same files: file, policy and pointer. (The baseline
+     * filter keys a finding by the body's code instead, so that renamed files still match.) */
     size_t kl = strlen(file) + strlen(id) + strlen(pointer) + 4;
     char *key = malloc(kl);
     if (key) {
